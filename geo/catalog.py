@@ -1,0 +1,419 @@
+"""Load, validate and resolve a workspace's catalogue, and verify its quotes.
+
+:func:`check_workspace` returns every problem (never stops at the first);
+:func:`load_catalog` returns a :class:`Catalog` or raises :class:`CatalogError` with all of
+them. Messages read ``FILE: ENTITY_ID: FIELD: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from geo.errors import CatalogError, Problem
+from geo.schema import (
+    KINDS,
+    Agreement,
+    Article,
+    Corridor,
+    Entity,
+    Organisation,
+    Route,
+    Site,
+    Source,
+)
+from geo.workspace import Workspace
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+def fold(text: str) -> str:
+    """Fold white space (any run becomes one space) and normalise Unicode to NFC."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """One article of ``seeds/``: its stem, text and metadata."""
+
+    stem: str
+    path: Path
+    text: str
+    meta: Article
+
+    @property
+    def label(self) -> str:
+        """How the article is cited: its title, else publisher and date, else its stem."""
+        if self.meta.title:
+            return self.meta.title
+        bits = [b for b in (self.meta.publisher, self.meta.date) if b]
+        return f"{', '.join(bits)} (untitled)" if bits else f"{self.stem} (untitled)"
+
+
+def read_article_text(path: Path) -> str:
+    """Read an article as UTF-8; raise :class:`ValueError` with a plain reason otherwise."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ValueError("the article is empty")
+    if b"\x00" in data:
+        raise ValueError("the article is binary, not text (it holds NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from None
+
+
+@dataclass
+class Catalog:
+    """A validated workspace: articles and entities by id, with resolved geometry helpers."""
+
+    workspace: Workspace
+    articles: dict[str, ArticleText] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    sites: dict[str, Site] = field(default_factory=dict)
+    routes: dict[str, Route] = field(default_factory=dict)
+    corridors: dict[str, Corridor] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    #: data file (workspace-relative) each entity id was read from
+    files: dict[str, str] = field(default_factory=dict)
+    #: ids of entities that failed validation (already reported; not re-reported as dangling)
+    invalid_ids: set[str] = field(default_factory=set)
+
+    def by_kind(self, kind: str) -> dict[str, Entity]:
+        """Entities of a data file kind: ``organisations``, ``sites``, ``routes``..."""
+        return getattr(self, kind)
+
+    def entities(self) -> Iterator[tuple[str, Entity]]:
+        """Every entity with its kind, in file order."""
+        for kind in KINDS:
+            for entity in self.by_kind(kind).values():
+                yield kind, entity
+
+    def get(self, entity_id: str) -> Entity | None:
+        for kind in KINDS:
+            found = self.by_kind(kind).get(entity_id)
+            if found is not None:
+                return found
+        return None
+
+    def site_position(self, site_id: str) -> tuple[float, float]:
+        """``(lon, lat)`` of a site in WGS84 degrees, following ``host`` links."""
+        site = self.sites[site_id]
+        seen = {site_id}
+        while site.host is not None:
+            if site.host in seen:
+                raise KeyError(f"host cycle at {site.host}")
+            seen.add(site.host)
+            site = self.sites[site.host]
+        assert site.lon is not None and site.lat is not None
+        return site.lon, site.lat
+
+    def site_precision(self, site_id: str) -> str:
+        """How exactly the site's position is known (``site``/``district``/``city``/``country``)."""
+        site = self.sites[site_id]
+        while site.precision is None and site.host is not None:
+            site = self.sites[site.host]
+        return site.precision or "country"
+
+    def tenants(self, site_id: str) -> list[str]:
+        """Operators of the sites hosted in ``site_id`` (e.g. PoPs in a data centre)."""
+        out: list[str] = []
+        for s in self.sites.values():
+            if s.host == site_id and s.operator and s.operator not in out:
+                out.append(s.operator)
+        return out
+
+    def waypoint_position(self, waypoint: str | list[float]) -> tuple[float, float]:
+        """``(lon, lat)`` of a route waypoint: a site id or a ``[lon, lat]`` position."""
+        if isinstance(waypoint, str):
+            return self.site_position(waypoint)
+        return float(waypoint[0]), float(waypoint[1])
+
+    def route_segments(self, route_id: str) -> list[list[tuple[float, float]]]:
+        """Each segment of a route as a list of ``(lon, lat)`` positions, in order."""
+        route = self.routes[route_id]
+        return [[self.waypoint_position(w) for w in seg.waypoints] for seg in route.segments]
+
+    def source_records(self, entity: Entity) -> list[dict[str, Any]]:
+        """Sources of an entity as flat dicts: ``article``, ``title``, ``date``, ``quote``,
+        ``reference``, ``note`` (absent values are ``None``)."""
+        out = []
+        for src in entity.sources:
+            art = self.articles.get(src.article) if src.article else None
+            out.append({
+                "article": src.article,
+                "title": art.label if art else None,
+                "date": art.meta.date if art else None,
+                "publisher": art.meta.publisher if art else None,
+                "quote": src.quote,
+                "reference": src.reference,
+                "note": src.note,
+            })
+        return out
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("str", "list[float]", "constrained-str", "function-after[_one_form()]") or str(part).startswith(("function-", "constrained-")):
+            continue
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "-"
+
+
+def _message(err: dict[str, Any]) -> str:
+    msg = str(err["msg"])
+    msg = msg.removeprefix("Value error, ")
+    msg = msg[:1].lower() + msg[1:]
+    if err["type"] == "missing":
+        return "missing (required)"
+    if err["type"] == "extra_forbidden":
+        return "unknown field"
+    if err["type"] not in ("value_error", "model_type") and "input" in err:
+        value = err["input"]
+        if not isinstance(value, dict | list) or len(repr(value)) < 60:
+            msg += f" (got {value!r})"
+    return msg
+
+
+def _validation_problems(file: str, entity_id: str, exc: ValidationError) -> list[Problem]:
+    problems = []
+    seen = set()
+    for err in exc.errors():
+        field_ = _loc(err["loc"])
+        key = (field_, err["type"])
+        # An id|position union reports once per branch; keep the first per location.
+        if field_ in seen and "waypoints" in field_:
+            continue
+        seen.add(field_)
+        del key
+        problems.append(Problem(file, entity_id, field_, _message(err)))
+    return problems
+
+
+def _read_toml(ws: Workspace, path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    rel = ws.relative(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, "-", "-", f"cannot read the file: {exc.strerror}"))
+        return None
+    if not raw.strip():
+        problems.append(Problem(rel, "-", "-",
+                                "the file is empty (delete it, or keep at least a comment)"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "-", "-",
+                                f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}"))
+        return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(rel, "-", "-", f"not valid TOML: {exc}"))
+        return None
+
+
+def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None:
+    texts = {p.stem: p for p in sorted(ws.seeds.glob("*.txt"))}
+    metas = {p.stem: p for p in sorted(ws.seeds.glob("*.toml"))}
+    for stem in sorted(set(metas) - set(texts)):
+        problems.append(Problem(ws.relative(metas[stem]), stem, "-",
+                                f"metadata without its article {stem}.txt"))
+    for stem, path in texts.items():
+        rel = ws.relative(path)
+        text: str | None
+        try:
+            text = read_article_text(path)
+        except OSError as exc:
+            problems.append(Problem(rel, stem, "-", f"cannot read the article: {exc.strerror}"))
+            text = None
+        except ValueError as exc:
+            problems.append(Problem(rel, stem, "-", str(exc)))
+            text = None
+        meta_path = metas.get(stem)
+        if meta_path is None:
+            problems.append(Problem(rel, stem, "-",
+                                    f"no metadata: add {stem}.toml beside it (language = \"..\")"))
+            continue
+        raw = _read_toml(ws, meta_path, problems)
+        if raw is None:
+            continue
+        try:
+            meta = Article.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(ws.relative(meta_path), stem, exc))
+            continue
+        if text is not None:
+            cat.articles[stem] = ArticleText(stem, path, text, meta)
+
+
+def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None:
+    first_seen: dict[str, str] = {}
+    known = {f"{kind}.toml" for kind in KINDS}
+    for path in sorted(ws.data.glob("*.toml")):
+        if path.name not in known:
+            problems.append(Problem(ws.relative(path), "-", "-",
+                                    "unknown data file; expected one of: "
+                                    + ", ".join(sorted(known))))
+    for kind, (table, model) in KINDS.items():
+        path = ws.data_file(kind)
+        if not path.exists():
+            continue
+        rel = ws.relative(path)
+        raw = _read_toml(ws, path, problems)
+        if raw is None:
+            continue
+        for key in raw:
+            if key != table:
+                problems.append(Problem(rel, "-", key,
+                                        f"unknown table; this file holds [[{table}]] tables"))
+        items = raw.get(table, [])
+        if not isinstance(items, list):
+            problems.append(Problem(rel, "-", table, f"expected [[{table}]] tables"))
+            continue
+        for index, item in enumerate(items):
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            entity_id = raw_id if isinstance(raw_id, str) and raw_id else f"#{index + 1}"
+            try:
+                entity = model.model_validate(item)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(rel, entity_id, exc))
+                cat.invalid_ids.add(entity_id)
+                continue
+            if entity.id in first_seen:
+                problems.append(Problem(rel, entity.id, "id",
+                                        f"duplicate id (first defined in {first_seen[entity.id]})"))
+                continue
+            first_seen[entity.id] = rel
+            cat.by_kind(kind)[entity.id] = entity
+            cat.files[entity.id] = rel
+
+
+def _check_sources(cat: Catalog, missing_articles: set[str], problems: list[Problem]) -> None:
+    folded: dict[str, str] = {stem: fold(a.text) for stem, a in cat.articles.items()}
+
+    def check(file: str, eid: str, prefix: str, sources: Iterable[Source]) -> None:
+        for i, src in enumerate(sources):
+            if not src.is_article:
+                continue
+            where = f"{prefix}sources[{i}]"
+            if src.article not in folded:
+                if src.article in missing_articles:
+                    continue  # the article itself is reported broken
+                problems.append(Problem(file, eid, f"{where}.article",
+                                        f"no article {src.article!r} in seeds/"))
+                continue
+            if fold(src.quote or "") not in folded[src.article]:
+                q = src.quote or ""
+                shown = q if len(q) <= 70 else q[:67] + "..."
+                problems.append(Problem(file, eid, f"{where}.quote",
+                                        f"quote not found in article {src.article}: {shown!r}"))
+
+    for _kind, entity in cat.entities():
+        file = cat.files[entity.id]
+        check(file, entity.id, "", entity.sources)
+        for j, fig in enumerate(getattr(entity, "figures", [])):
+            check(file, entity.id, f"figures[{j}].", fig.sources)
+
+
+def _check_references(cat: Catalog, problems: list[Problem]) -> None:
+    def ref(entity: Entity, field_: str, value: str | None, *kinds: str) -> None:
+        if value is None or value in cat.invalid_ids:
+            return
+        if not any(value in cat.by_kind(k) for k in kinds):
+            what = " or ".join(k.rstrip("s") for k in kinds)
+            problems.append(Problem(cat.files[entity.id], entity.id, field_,
+                                    f"unknown {what} {value!r}"))
+
+    for org in cat.organisations.values():
+        ref(org, "headquarters", org.headquarters, "sites")
+        ref(org, "parent", org.parent, "organisations")
+    for site in cat.sites.values():
+        ref(site, "host", site.host, "sites")
+        ref(site, "operator", site.operator, "organisations")
+        # host chains must end at a located site
+        seen, cur = {site.id}, site
+        while cur.host is not None and cur.host in cat.sites:
+            if cur.host in seen:
+                problems.append(Problem(cat.files[site.id], site.id, "host",
+                                        f"host cycle through {cur.host!r}"))
+                break
+            seen.add(cur.host)
+            cur = cat.sites[cur.host]
+    for route in cat.routes.values():
+        for i, op in enumerate(route.operators):
+            ref(route, f"operators[{i}]", op, "organisations")
+        for s, seg in enumerate(route.segments):
+            for w, waypoint in enumerate(seg.waypoints):
+                if isinstance(waypoint, str):
+                    ref(route, f"segments[{s}].waypoints[{w}]", waypoint, "sites")
+    for corridor in cat.corridors.values():
+        for i, rid in enumerate(corridor.routes):
+            ref(corridor, f"routes[{i}]", rid, "routes")
+        for i, op in enumerate(corridor.operators):
+            ref(corridor, f"operators[{i}]", op, "organisations")
+    for agreement in cat.agreements.values():
+        for i, party in enumerate(agreement.parties):
+            ref(agreement, f"parties[{i}]", party, "organisations")
+        if len(set(agreement.parties)) != len(agreement.parties):
+            problems.append(Problem(cat.files[agreement.id], agreement.id, "parties",
+                                    "a party is listed twice"))
+        ref(agreement, "venue", agreement.venue, "sites")
+        for i, subject in enumerate(agreement.subjects):
+            ref(agreement, f"subjects[{i}]", subject, "routes", "corridors", "sites")
+
+
+def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
+    """Load what validates and list every problem (the catalogue may be partial)."""
+    problems: list[Problem] = []
+    cat = Catalog(ws)
+    missing = [p for p in (ws.seeds, ws.data) if not p.is_dir()]
+    for folder in missing:
+        problems.append(Problem(ws.relative(folder) + "/", "-", "-",
+                                f"no {folder.name}/ folder in workspace {ws.root} "
+                                "(start one with `geo init DIR`)"))
+    if missing:
+        return cat, problems
+    _load_articles(ws, cat, problems)
+    _load_entities(ws, cat, problems)
+    broken = {p.entity_id for p in problems if p.file.startswith("seeds/")}
+    _check_sources(cat, broken, problems)
+    _check_references(cat, problems)
+    return cat, problems
+
+
+def check_workspace(root: str | os.PathLike[str] = ".") -> list[Problem]:
+    """Every problem of the workspace at ``root``, sorted by file; empty when all holds."""
+    _cat, problems = read_workspace(Workspace.at(root))
+    return sorted(problems, key=lambda p: p.file)
+
+
+def load_catalog(root: str | os.PathLike[str] = ".") -> Catalog:
+    """Load and validate the workspace at ``root``.
+
+    Raises :class:`CatalogError` listing every problem when anything is wrong.
+    """
+    cat, problems = read_workspace(Workspace.at(root))
+    if problems:
+        raise CatalogError(sorted(problems, key=lambda p: p.file))
+    return cat

@@ -1,0 +1,71 @@
+"""The ``geo`` command: a thin click layer over the library.
+
+Commands live one per module in this package and are loaded lazily, so ``geo --help`` and
+``geo check`` do not pay for importing folium or the gazetteer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import click
+
+from geo import __version__
+
+#: command name -> module under geo.cli holding a click command of the same name
+COMMANDS = {
+    "init": "init",
+    "check": "check",
+    "list": "listing",
+    "build": "build",
+    "export": "export",
+    "measure": "measure",
+    "extract": "extract",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported only when used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        module_name = COMMANDS.get(name)
+        if module_name is None:
+            return None
+        try:
+            module = importlib.import_module(f"geo.cli.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"geo.cli.{module_name}":
+                return None  # command not built yet
+            raise
+        return module.command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More diagnostics on stderr (repeatable).")
+@click.option("-q", "--quiet", count=True, help="Fewer diagnostics on stderr (repeatable).")
+@click.version_option(__version__, prog_name="geo")
+@click.pass_context
+def main(ctx: click.Context, verbose: int, quiet: int) -> None:
+    """Turn news about telecom infrastructure into a cited, checkable map.
+
+    A workspace holds articles in seeds/ and the catalogue in data/; geo writes
+    into maps/. Commands work on the current folder unless -w/--workspace names another.
+
+    \b
+    Example:
+      geo init my-workspace
+      geo check -w my-workspace
+      geo build
+    """
+    level = logging.WARNING - 10 * verbose + 10 * quiet
+    logging.basicConfig(level=max(logging.DEBUG, min(logging.CRITICAL, level)),
+                        format="geo: %(message)s")
+    ctx.ensure_object(dict)

@@ -1,0 +1,42 @@
+"""Geodesy on the WGS84 ellipsoid (``pyproj.Geod``, Karney's algorithm).
+
+Positions are ``(lon, lat)`` in degrees, longitude first; lengths are metres.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from pyproj import Geod
+
+#: The WGS84 ellipsoid; Geod uses Karney (2013) geodesics (GeographicLib).
+GEOD = Geod(ellps="WGS84")
+
+
+def path_length_m(positions: Sequence[tuple[float, float]]) -> float:
+    """Geodesic length in metres of the path through ``positions`` (``(lon, lat)`` degrees).
+
+    Each leg is the shortest geodesic between its ends, so a leg that crosses the
+    antimeridian is measured the short way round whatever the sign of its longitudes.
+    """
+    if len(positions) < 2:
+        return 0.0
+    arr = np.asarray(positions, dtype=float)
+    return float(GEOD.line_length(arr[:, 0], arr[:, 1]))
+
+
+def geodesic_path(start: tuple[float, float], end: tuple[float, float],
+                  spacing_m: float = 50_000.0) -> list[tuple[float, float]]:
+    """Points ``(lon, lat)`` along the geodesic from ``start`` to ``end``, ends included,
+    no further apart than ``spacing_m`` metres (for drawing arcs that follow the ellipsoid).
+
+    Longitudes are returned in [-180, 180]; a path that crosses the antimeridian jumps there,
+    which callers split (RFC 7946 §3.1.9) or unwrap (for Leaflet) as they need.
+    """
+    _az, _baz, dist = GEOD.inv(start[0], start[1], end[0], end[1])
+    n = int(dist // spacing_m)
+    if n <= 0:
+        return [tuple(start), tuple(end)]
+    mids = GEOD.npts(start[0], start[1], end[0], end[1], n)
+    return [tuple(start), *[(float(x), float(y)) for x, y in mids], tuple(end)]

@@ -1,0 +1,262 @@
+"""The catalogue's schema: one pydantic model per kind of entity.
+
+Why pydantic rather than dataclasses: the catalogue is hand-edited, so the schema must reject
+unknown fields (a typo such as ``lattitude`` is an error, not a silently ignored key), coerce
+nothing surprising (``strict`` numbers and strings), and report *where* a value is wrong.
+Pydantic gives all three declaratively, with an error location per field that
+:mod:`geo.catalog` turns into ``FILE: ENTITY_ID: FIELD: message`` lines.
+
+Cross-entity rules (ids that resolve, quotes present in their article) are not here: they
+need the whole workspace and live in :mod:`geo.catalog`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+#: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: A day, a month or a year (ISO 8601 reduced precision).
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+Longitude = Annotated[float, Field(ge=-180.0, le=180.0, allow_inf_nan=False)]
+Latitude = Annotated[float, Field(ge=-90.0, le=90.0, allow_inf_nan=False)]
+
+Status = Literal["operational", "planned", "proposed", "unknown"]
+Precision = Literal["site", "district", "city", "country"]
+Medium = Literal["submarine", "terrestrial", "unspecified"]
+
+SITE_KINDS = ("data-centre", "pop", "cable-landing", "headquarters", "event-venue", "city",
+              "country", "project", "node")
+ROUTE_KINDS = ("submarine-cable", "terrestrial-backbone", "backbone")
+ORGANISATION_KINDS = ("operator", "vendor", "holding", "other")
+AGREEMENT_KINDS = ("partnership", "memorandum", "cooperation", "other")
+
+
+def validate_date(value: str | None) -> str | None:
+    """Check an ISO 8601 day (``2022-09-30``), month (``2018-05``) or year (``2022``)."""
+    if value is None:
+        return None
+    m = DATE_PATTERN.match(value)
+    if not m:
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month} out of range in {value!r}")
+    if day is not None:
+        import calendar
+
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"day {day} out of range in {value!r}")
+    return value
+
+
+class Model(BaseModel):
+    """Base: unknown fields are errors, values are not coerced across types."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Model):
+    """Where a fact comes from.
+
+    Either ``article`` (a file stem in ``seeds/``) with ``quote``, an exact excerpt of that
+    article compared after folding white space; or ``reference`` for a fact no article states
+    (e.g. ``geonames:1526273``), with a ``note`` saying what it supports and why.
+    """
+
+    article: str | None = None
+    quote: Text | None = None
+    reference: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Source:
+        if self.article is not None or self.quote is not None:
+            if self.article is None or self.quote is None:
+                raise ValueError("an article source needs both 'article' and 'quote'")
+            if self.reference is not None:
+                raise ValueError("give either 'article' and 'quote', or 'reference', not both")
+        elif self.reference is None:
+            raise ValueError("a source needs 'article' and 'quote', or 'reference'")
+        return self
+
+    @property
+    def is_article(self) -> bool:
+        return self.article is not None
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Entity(Model):
+    """Fields every catalogue entity has."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    sources: Sources
+    notes: Text | None = None
+
+
+class Article(Model):
+    """Metadata of one article in ``seeds/`` (the sidecar ``<stem>.toml``)."""
+
+    title: Text | None = None
+    publisher: Text | None = None
+    date: str | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+    url: Text | None = None
+    notes: Text | None = None
+
+    _date = field_validator("date")(validate_date)
+
+
+class Organisation(Entity):
+    """An operator, vendor or holding. ``country``: ISO 3166-1 alpha-2."""
+
+    kind: Literal[ORGANISATION_KINDS]  # type: ignore[valid-type]
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    headquarters: Id
+    parent: Id | None = None
+
+
+class Site(Entity):
+    """A point. Coordinates are WGS84 ``lon``/``lat`` in degrees, or inherited from ``host``.
+
+    ``precision`` says how exactly the point is known: ``site`` (the building), ``district``,
+    ``city`` (only the town is known) or ``country`` (only the country; the point stands for
+    it). A site inside another (a PoP in a data centre) names it as ``host``.
+    """
+
+    kind: Literal[SITE_KINDS]  # type: ignore[valid-type]
+    lon: Longitude | None = None
+    lat: Latitude | None = None
+    precision: Precision | None = None
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    host: Id | None = None
+    operator: Id | None = None
+    status: Status | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+
+    _dates = field_validator("start_date", "end_date")(validate_date)
+
+    @field_validator("lon", "lat", mode="before")
+    @classmethod
+    def _int_is_a_number(cls, value: object) -> object:
+        # TOML writes 36 for 36.0; strict mode would reject the int.
+        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _where(self) -> Site:
+        if self.host is None:
+            if self.lon is None or self.lat is None:
+                raise ValueError("a site needs 'lon' and 'lat', or a 'host' site")
+            if self.precision is None:
+                raise ValueError("a site with coordinates needs 'precision'")
+        elif self.lon is not None or self.lat is not None:
+            raise ValueError("a hosted site takes its coordinates from 'host': drop lon/lat")
+        return self
+
+
+Position = Annotated[list[float], Field(min_length=2, max_length=2)]
+
+
+class Segment(Model):
+    """A run of a route between waypoints: site ids or ``[lon, lat]`` positions."""
+
+    medium: Medium
+    waypoints: Annotated[list[Id | Position], Field(min_length=2)]
+    notes: Text | None = None
+
+    @field_validator("waypoints", mode="before")
+    @classmethod
+    def _numbers(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [
+                [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in w]
+                if isinstance(w, list) else w
+                for w in value
+            ]
+        return value
+
+    @field_validator("waypoints")
+    @classmethod
+    def _ranges(cls, value: list[str | list[float]]) -> list[str | list[float]]:
+        for i, w in enumerate(value):
+            if isinstance(w, list):
+                lon, lat = w
+                if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                    raise ValueError(
+                        f"waypoint {i}: [{lon}, {lat}] is not a WGS84 [lon, lat] position"
+                    )
+        return value
+
+
+class Figure(Model):
+    """A published figure (length, capacity), with its own source."""
+
+    quantity: Literal["length", "capacity"]
+    value: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+    unit: Literal["m", "km", "Tbps", "Gbps"]
+    sources: Sources
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _int_is_a_number(cls, value: object) -> object:
+        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Route(Entity):
+    """A line: a submarine cable or a terrestrial backbone, as ``segments`` of waypoints.
+
+    ``schematic = true`` where the path is drawn between known points rather than surveyed.
+    """
+
+    kind: Literal[ROUTE_KINDS]  # type: ignore[valid-type]
+    status: Status = "unknown"
+    operators: list[Id] = []
+    schematic: bool = True
+    segments: Annotated[list[Segment], Field(min_length=1)]
+    figures: list[Figure] = []
+    start_date: str | None = None
+
+    _dates = field_validator("start_date")(validate_date)
+
+
+class Corridor(Entity):
+    """An ordered chain of routes."""
+
+    status: Status = "unknown"
+    operators: list[Id] = []
+    routes: Annotated[list[Id], Field(min_length=1)]
+
+
+class Agreement(Entity):
+    """A deal between organisations: ``parties``, ``date`` (day, month, year or none),
+    ``venue`` (a site id) and ``subjects`` (route, corridor or site ids)."""
+
+    kind: Literal[AGREEMENT_KINDS]  # type: ignore[valid-type]
+    parties: Annotated[list[Id], Field(min_length=2)]
+    date: str | None = None
+    venue: Id | None = None
+    subjects: list[Id] = []
+
+    _date = field_validator("date")(validate_date)
+
+
+#: data file name -> (TOML table name, model)
+KINDS: dict[str, tuple[str, type[Entity]]] = {
+    "organisations": ("organisation", Organisation),
+    "sites": ("site", Site),
+    "routes": ("route", Route),
+    "corridors": ("corridor", Corridor),
+    "agreements": ("agreement", Agreement),
+}
