@@ -28,10 +28,8 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror}") from exc
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp" + (suffix if suffix is not None else target.suffix),
-        dir=folder,
-    )
+    keep = suffix if suffix is not None else target.suffix
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp" + keep, dir=folder)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()  # writers such as GDAL want to create the file themselves

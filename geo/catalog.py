@@ -167,13 +167,16 @@ class Catalog:
 # --------------------------------------------------------------------------- loading
 
 
+_UNION_TAGS = ("str", "list[float]")
+
+
 def _loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("str", "list[float]", "constrained-str", "function-after[_one_form()]") or str(part).startswith(("function-", "constrained-")):
-            continue
+        elif part in _UNION_TAGS or str(part).startswith(("function-", "constrained-")):
+            continue  # pydantic's names for union branches and validators, not fields
         else:
             out += ("." if out else "") + str(part)
     return out or "-"
@@ -223,8 +226,8 @@ def _read_toml(ws: Workspace, path: Path, problems: list[Problem]) -> dict[str, 
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, "-", "-",
-                                f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}"))
+        bad = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+        problems.append(Problem(rel, "-", "-", f"not UTF-8 text: {bad}"))
         return None
     try:
         return tomllib.loads(text)
