@@ -40,3 +40,15 @@ def geodesic_path(start: tuple[float, float], end: tuple[float, float],
         return [tuple(start), tuple(end)]
     mids = GEOD.npts(start[0], start[1], end[0], end[1], n)
     return [tuple(start), *[(float(x), float(y)) for x, y in mids], tuple(end)]
+
+
+#: Speed of light in vacuum, m/s (exact, SI).
+C_M_PER_S = 299_792_458.0
+#: Group index of standard single-mode fibre assumed for latency (≈ 4.9 µs/km).
+FIBRE_INDEX = 1.468
+
+
+def latency_ms(length_m: float, index: float = FIBRE_INDEX) -> float:
+    """One-way propagation delay in milliseconds over ``length_m`` metres of fibre:
+    ``length / (c / n)``; queueing, switching and the path's slack are not included."""
+    return length_m / (C_M_PER_S / index) * 1000.0
