@@ -90,6 +90,8 @@ class Catalog:
     files: dict[str, str] = field(default_factory=dict)
     #: ids of entities that failed validation (already reported; not re-reported as dangling)
     invalid_ids: set[str] = field(default_factory=set)
+    #: kinds whose data file could not be read (references to them are not checked)
+    unreadable_kinds: set[str] = field(default_factory=set)
 
     def by_kind(self, kind: str) -> dict[str, Entity]:
         """Entities of a data file kind: ``organisations``, ``sites``, ``routes``..."""
@@ -285,6 +287,7 @@ def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
         rel = ws.relative(path)
         raw = _read_toml(ws, path, problems)
         if raw is None:
+            cat.unreadable_kinds.add(kind)
             continue
         for key in raw:
             if key != table:
@@ -341,7 +344,7 @@ def _check_sources(cat: Catalog, missing_articles: set[str], problems: list[Prob
 
 def _check_references(cat: Catalog, problems: list[Problem]) -> None:
     def ref(entity: Entity, field_: str, value: str | None, *kinds: str) -> None:
-        if value is None or value in cat.invalid_ids:
+        if value is None or value in cat.invalid_ids or cat.unreadable_kinds & set(kinds):
             return
         if not any(value in cat.by_kind(k) for k in kinds):
             what = " or ".join(k.rstrip("s") for k in kinds)

@@ -1,0 +1,308 @@
+"""The shipped catalogue: swept whole, and corrupted copies that `geo check` must catch."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.catalog import check_workspace, fold, load_catalog
+from geo.cli import main
+from geo.errors import CatalogError, InputError, Problem
+from geo.schema import KINDS
+
+SEED_STEMS = {
+    "000_47e597b5552f65ef", "001_449d01391f08646e",
+    "002_54025ae74b54dfe0", "003_d06190fa1f8b4eda",
+}
+
+
+def run_check(ws: Path):
+    return CliRunner().invoke(main, ["check", "-w", str(ws)])
+
+
+# ------------------------------------------------------------------ the shipped workspace
+
+
+def test_shipped_workspace_is_clean(repo_root):
+    assert check_workspace(repo_root) == []
+    result = CliRunner().invoke(main, ["check", "-w", str(repo_root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "valid" in result.stderr
+
+
+def test_seeds_are_the_shared_articles_byte_for_byte(repo_root):
+    shared = repo_root.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for path in shared.glob("*.txt"):
+        assert (repo_root / "seeds" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_every_entity_is_sourced_and_every_quote_found(catalog):
+    """Sweep: each entity has a source; each quote is in its article (after folding)."""
+    assert set(catalog.articles) == SEED_STEMS
+    folded = {stem: fold(a.text) for stem, a in catalog.articles.items()}
+    quotes = 0
+    for _kind, entity in catalog.entities():
+        assert entity.sources, entity.id
+        for src in entity.sources:
+            if src.is_article:
+                assert fold(src.quote) in folded[src.article], (entity.id, src.quote)
+                quotes += 1
+            else:
+                assert src.reference and src.note, entity.id
+    assert quotes >= 30
+
+
+def test_catalogue_covers_what_the_articles_place_on_a_map(catalog):
+    orgs = {"liquid-telecom", "china-telecom-global", "china-telecom", "zte", "azertelecom",
+            "kazakhtelecom", "neqsol-holding", "sparkle"}
+    assert orgs <= set(catalog.organisations)
+    for org in catalog.organisations.values():
+        assert org.country and org.headquarters in catalog.sites
+    assert catalog.organisations["china-telecom-global"].parent == "china-telecom"
+    assert catalog.organisations["azertelecom"].parent == "neqsol-holding"
+    pop = catalog.sites["ctg-pop-nairobi"]
+    assert (pop.host, pop.operator, pop.status) == ("eadc-nairobi", "china-telecom-global",
+                                                    "operational")
+    assert catalog.tenants("eadc-nairobi") == ["china-telecom-global"]
+    for city in ("johannesburg", "cape-town"):
+        assert catalog.sites[f"ctg-pop-{city}"].status == "planned"
+        assert catalog.sites[f"liquid-dc-{city}"].operator == "liquid-telecom"
+    assert catalog.routes["trans-caspian-cable"].segments[0].medium == "submarine"
+    assert catalog.corridors["digital-silk-way"].routes[0] == "trans-caspian-cable"
+    dates = {a.id: a.date for a in catalog.agreements.values()}
+    assert dates == {
+        "liquid-telecom-ctg-partnership": "2018-05",
+        "zte-ctg-strategic-cooperation": None,
+        "azertelecom-kazakhtelecom-memorandum": "2022-09",
+        "sparkle-azertelecom-mou": "2022",
+    }
+    assert catalog.agreements["azertelecom-kazakhtelecom-memorandum"].venue == (
+        "digital-bridge-2022")
+
+
+def test_positions_never_claim_more_precision_than_their_sources(catalog):
+    """A point the articles place only in a country is not claimed to city precision."""
+    for site in catalog.sites.values():
+        if site.host is not None:
+            continue
+        assert site.precision in ("city", "country"), site.id  # no address is known
+        lon, lat = catalog.site_position(site.id)
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        refs = [s.reference for s in site.sources if not s.is_article]
+        assert any(r.startswith("geonames:") for r in refs), site.id
+    for sid in ("tcc-landing-kazakhstan", "tcc-landing-azerbaijan", "ctg-philippines-project",
+                "sparkle-backbone-turkey", "zimbabwe"):
+        assert catalog.site_precision(sid) == "country"
+    for route in catalog.routes.values():
+        assert route.schematic, route.id
+
+
+def test_article_metadata(catalog):
+    meta = {stem: a.meta for stem, a in catalog.articles.items()}
+    assert meta["000_47e597b5552f65ef"].language == "fr"
+    assert meta["000_47e597b5552f65ef"].date == "2018-05"
+    assert meta["000_47e597b5552f65ef"].publisher == "Agence Ecofin"
+    assert meta["002_54025ae74b54dfe0"].date == "2022-09-30"
+    assert meta["001_449d01391f08646e"].date is None
+    assert catalog.articles["000_47e597b5552f65ef"].label == "Agence Ecofin, 2018-05 (untitled)"
+
+
+# ------------------------------------------------------------------ corrupted copies
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture drift: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CORRUPTIONS = [
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", "au East Africa Data Center", "au West Africa DC"),
+        ["data/sites.toml: eadc-nairobi: sources[0].quote: quote not found in article "
+         "000_47e597b5552f65ef: 'China Telecom Global a déjà établi un Point de Présence "
+         "(PoP) au We...'"],
+        id="quote-not-in-article"),
+    pytest.param(
+        lambda ws: edit(ws / "data/organisations.toml", 'headquarters = "rome"',
+                        'headquarters = "roma"'),
+        ["data/organisations.toml: sparkle: headquarters: unknown site 'roma'"],
+        id="dangling-reference"),
+    pytest.param(
+        lambda ws: edit(ws / "data/routes.toml", 'id = "dsw-azerbaijan-turkey"',
+                        'id = "trans-caspian-cable"'),
+        ["data/corridors.toml: digital-silk-way: routes[1]: unknown route "
+         "'dsw-azerbaijan-turkey'",
+         "data/routes.toml: trans-caspian-cable: id: duplicate id (first defined in "
+         "data/routes.toml)"],
+        id="duplicate-id"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", "lat = -1.28333", "lat = 95"),
+        ["data/sites.toml: eadc-nairobi: lat: input should be less than or equal to 90 "
+         "(got 95.0)"],
+        id="latitude-95"),
+    pytest.param(
+        lambda ws: edit(ws / "data/agreements.toml", 'date = "2018-05"', 'date = "2018-13"'),
+        ["data/agreements.toml: liquid-telecom-ctg-partnership: date: month 13 out of range "
+         "in '2018-13'"],
+        id="bad-date"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'lon = 4.88969', 'longitude = 4.88969'),
+        ["data/sites.toml: amsterdam: longitude: unknown field"],
+        id="misspelt-field"),
+    pytest.param(
+        lambda ws: edit(ws / "data/corridors.toml", 'routes = ["', 'routes = [oops"'),
+        ["data/corridors.toml: -: -: not valid TOML: Invalid value (at line 9, column 11)"],
+        id="broken-file"),
+    pytest.param(
+        lambda ws: (ws / "data/agreements.toml").write_text("", encoding="utf-8"),
+        ["data/agreements.toml: -: -: the file is empty (delete it, or keep at least a "
+         "comment)"],
+        id="empty-file"),
+    pytest.param(
+        lambda ws: (ws / "seeds/001_449d01391f08646e.txt").write_bytes(
+            "ZTE signs a deal in Montréal".encode("latin-1")),
+        ["seeds/001_449d01391f08646e.txt: 001_449d01391f08646e: -: not UTF-8 text: "
+         "byte 0xe9 at offset 25"],
+        id="non-utf8-article"),
+    pytest.param(
+        lambda ws: (ws / "seeds/002_54025ae74b54dfe0.txt").write_text("  \n", encoding="utf-8"),
+        ["seeds/002_54025ae74b54dfe0.txt: 002_54025ae74b54dfe0: -: the article is empty"],
+        id="empty-article"),
+    pytest.param(
+        lambda ws: (ws / "seeds/003_d06190fa1f8b4eda.toml").unlink(),
+        ['seeds/003_d06190fa1f8b4eda.txt: 003_d06190fa1f8b4eda: -: no metadata: add '
+         '003_d06190fa1f8b4eda.toml beside it (language = "..")'],
+        id="article-without-metadata"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'host = "eadc-nairobi"',
+                        'host = "ctg-pop-nairobi"'),
+        ["data/sites.toml: ctg-pop-nairobi: host: host cycle through 'ctg-pop-nairobi'"],
+        id="host-cycle"),
+]
+
+
+@pytest.mark.parametrize(("corrupt", "expected"), CORRUPTIONS)
+def test_check_reports_each_corruption_exactly(workspace, corrupt, expected):
+    corrupt(workspace)
+    result = run_check(workspace)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == expected
+    n = len(expected)
+    assert lines[-1] == f"geo: error: {n} problem{'s' if n > 1 else ''} in the workspace"
+    assert result.stdout == ""
+
+
+def test_check_reports_all_problems_not_only_the_first(workspace):
+    for corrupt, _expected in (p.values for p in CORRUPTIONS[:4]):
+        corrupt(workspace)
+    problems = check_workspace(workspace)
+    assert len(problems) == 4
+    assert all(isinstance(p, Problem) for p in problems)
+    with pytest.raises(CatalogError) as info:
+        load_catalog(workspace)
+    assert isinstance(info.value, ValueError)  # callers that know only built-ins can catch it
+    assert len(info.value.problems) == 4
+
+
+def test_an_invalid_entity_is_not_reported_again_as_dangling(workspace):
+    edit(workspace / "data/routes.toml", 'medium = "submarine"', 'medium = "airborne"')
+    problems = [str(p) for p in check_workspace(workspace)]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("data/routes.toml: trans-caspian-cable: segments[0].medium: ")
+
+
+@pytest.mark.parametrize("folder", ["data", "seeds"])
+def test_missing_folder_is_said_plainly(workspace, folder):
+    import shutil
+
+    shutil.rmtree(workspace / folder)
+    result = run_check(workspace)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{folder}/: -: -: no {folder}/ folder in workspace {workspace} "
+        "(start one with `geo init DIR`)")
+
+
+def test_build_refuses_an_invalid_workspace(workspace):
+    edit(workspace / "data/sites.toml", "lat = -1.28333", "lat = 95")
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace)])
+    assert result.exit_code == 2
+    assert "eadc-nairobi: lat:" in result.stderr
+    assert "nothing written" in result.stderr
+
+
+# ------------------------------------------------------------------ init, list, entry points
+
+
+def test_init_makes_a_workspace_that_check_accepts(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["init", str(tmp_path / "new")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for folder in ("seeds", "data", "maps"):
+        assert (tmp_path / "new" / folder).is_dir()
+    for kind in KINDS:
+        assert (tmp_path / "new" / "data" / f"{kind}.toml").is_file()
+    assert check_workspace(tmp_path / "new") == []
+    assert runner.invoke(main, ["check", "-w", str(tmp_path / "new")]).exit_code == 0
+    again = runner.invoke(main, ["init", str(tmp_path / "new")])
+    assert again.exit_code == 2
+    assert "already exists; not overwriting" in again.stderr
+
+
+def test_a_user_adds_an_article_and_an_entity(tmp_path):
+    runner = CliRunner()
+    ws = tmp_path / "w"
+    runner.invoke(main, ["init", str(ws)], catch_exceptions=False)
+    (ws / "seeds" / "note.txt").write_text("Acme opened a data centre in Lisbon.\n",
+                                           encoding="utf-8")
+    (ws / "seeds" / "note.toml").write_text('language = "en"\n', encoding="utf-8")
+    with open(ws / "data" / "sites.toml", "a", encoding="utf-8") as f:
+        f.write('\n[[site]]\nid = "acme-lisbon"\nname = "Acme Lisbon"\nkind = "data-centre"\n'
+                'lon = -9.13\nlat = 38.72\nprecision = "city"\n\n[[site.sources]]\n'
+                'article = "note"\nquote = "Acme opened a data\\n centre in Lisbon."\n')
+    result = runner.invoke(main, ["check", "-w", str(ws)])
+    assert result.exit_code == 0, result.stderr
+    listed = runner.invoke(main, ["list", "sites", "-w", str(ws)], catch_exceptions=False)
+    assert "acme-lisbon" in listed.stdout and "-9.1300, 38.7200 (city)" in listed.stdout
+
+
+def test_list_table_and_json(repo_root):
+    runner = CliRunner()
+    result = runner.invoke(main, ["list", "-w", str(repo_root)], catch_exceptions=False)
+    assert result.exit_code == 0
+    header = result.stdout.splitlines()[0].split()
+    assert header == ["KIND", "ID", "NAME", "TYPE", "STATUS", "WHERE", "ARTICLES", "REFERENCES"]
+    row = next(line for line in result.stdout.splitlines() if " trans-caspian-cable " in line)
+    assert re.search(r"submarine, schematic\s+2\s+0$", row)
+    js = runner.invoke(main, ["list", "routes", "--format", "json", "-w", str(repo_root)],
+                       catch_exceptions=False)
+    import json
+
+    rows = json.loads(js.stdout)
+    assert [r["id"] for r in rows] == ["trans-caspian-cable", "dsw-azerbaijan-turkey",
+                                       "sparkle-backbone"]
+    bad = runner.invoke(main, ["list", "cables", "-w", str(repo_root)])
+    assert bad.exit_code == 2
+
+
+def test_inventory_rejects_unknown_kind(catalog):
+    from geo.inventory import inventory
+
+    with pytest.raises(InputError, match="unknown kind 'cables'"):
+        inventory(catalog, "cables")
+
+
+def test_python_dash_m_geo(repo_root):
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-m", "geo", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "geo, version 0.1.0"
