@@ -1,0 +1,161 @@
+"""geo.layers: the catalogue as one GeoDataFrame per layer, checked against the catalogue."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import shapely
+from geographiclib.geodesic import Geodesic
+
+from geo.errors import InputError
+from geo.geodesy import GEOD, latency_ms
+from geo.layers import COLUMNS, LAYER_NAMES, MEDIA, build_layers
+
+CONTRACT = {
+    "sites": {"precision", "country", "operator", "host", "tenants", "start_date", "end_date"},
+    "routes": {"operators", "schematic", "length_m", "submarine_m", "terrestrial_m",
+               "unspecified_m", "latency_ms", "segments", "figures"},
+    "corridors": {"routes", "operators", "length_m", "submarine_m", "terrestrial_m",
+                  "unspecified_m", "latency_ms"},
+    "organisations": {"country", "headquarters", "parent", "precision"},
+    "agreements": {"parties", "date", "venue", "subjects"},
+}
+COMMON = {"id", "name", "kind", "status", "aliases", "notes", "sources"}
+
+
+def karney_length_m(positions) -> float:
+    """Independent check: GeographicLib's own Karney inverse, summed leg by leg."""
+    g = Geodesic.WGS84
+    return sum(g.Inverse(a[1], a[0], b[1], b[0])["s12"]
+               for a, b in itertools.pairwise(positions))
+
+
+@pytest.fixture(scope="module")
+def layers(catalog):
+    return build_layers(catalog)
+
+
+def test_every_layer_has_the_contract_shape(catalog, layers):
+    assert tuple(layers) == LAYER_NAMES
+    for name, frame in layers.items():
+        assert frame.crs.to_epsg() == 4326, name
+        assert frame.geometry.name == "geometry"
+        assert COMMON | CONTRACT[name] <= set(frame.columns), name
+        assert list(frame.columns) == [*COLUMNS[name], "geometry"]
+        assert list(frame["id"]) == list(catalog.by_kind(name)), name
+        assert all(isinstance(v, str) for v in frame["id"])
+        for sources, entity_id in zip(frame["sources"], frame["id"], strict=True):
+            assert sources == catalog.source_records(catalog.get(entity_id))
+        assert not frame.geometry.is_empty.any()
+
+
+def test_only_named_layers_and_unknown_names(catalog):
+    got = build_layers(catalog, ["agreements", "sites"])
+    assert set(got) == {"agreements", "sites"}
+    with pytest.raises(InputError) as exc:
+        build_layers(catalog, ["sites", "cables"])
+    assert "'cables'" in str(exc.value)
+    for name in LAYER_NAMES:
+        assert name in str(exc.value)
+
+
+def test_sites_sit_where_the_catalogue_puts_them(catalog, layers):
+    sites = layers["sites"]
+    assert set(sites.geometry.geom_type) == {"Point"}
+    for row in sites.itertuples():
+        assert (row.geometry.x, row.geometry.y) == catalog.site_position(row.id)
+        assert row.precision == catalog.site_precision(row.id)
+        assert row.tenants == catalog.tenants(row.id)
+        site = catalog.sites[row.id]
+        assert (row.kind, row.status, row.operator, row.host) == (
+            site.kind, site.status, site.operator, site.host)
+    hosted = sites[sites["host"].notna()]
+    assert len(hosted) > 0
+    for row in hosted.itertuples():
+        host = sites.set_index("id").loc[row.host]
+        assert row.operator in host.tenants
+        assert row.country == host.country
+
+
+def test_routes_are_measured_per_segment_on_wgs84(catalog, layers):
+    routes = layers["routes"]
+    for row in routes.itertuples():
+        route = catalog.routes[row.id]
+        segments = catalog.route_segments(row.id)
+        expected = [karney_length_m(s) for s in segments]
+        assert row.length_m == pytest.approx(sum(expected), abs=1e-3)
+        for medium in MEDIA:
+            want = sum(m for m, s in zip(expected, route.segments, strict=True)
+                       if s.medium == medium)
+            assert getattr(row, f"{medium}_m") == pytest.approx(want, abs=1e-3)
+        assert [s["length_m"] for s in row.segments] == pytest.approx(expected, abs=1e-3)
+        assert [s["medium"] for s in row.segments] == [s.medium for s in route.segments]
+        assert row.latency_ms == latency_ms(row.length_m)
+        # the drawn line is the catalogue's path, measured the same
+        assert GEOD.geometry_length(row.geometry) == pytest.approx(row.length_m, rel=1e-12)
+        joins = all(a[-1] == b[0] for a, b in itertools.pairwise(segments))
+        assert row.geometry.geom_type == ("LineString" if joins else "MultiLineString")
+
+
+def test_a_route_whose_segments_do_not_join_is_a_multilinestring(catalog, layers):
+    split = [rid for rid in catalog.routes
+             if any(a[-1] != b[0] for a, b in itertools.pairwise(catalog.route_segments(rid)))]
+    assert split, "the shipped catalogue has a route with a branch"
+    routes = layers["routes"].set_index("id")
+    for rid in split:
+        geom = routes.loc[rid, "geometry"]
+        assert geom.geom_type == "MultiLineString"
+        drawn = {tuple(map(tuple, shapely.get_coordinates(p))) for p in geom.geoms}
+        for seg in catalog.route_segments(rid):
+            # every segment lies, in order, inside one of the parts
+            assert any(_contains_run(part, tuple(seg)) for part in drawn)
+
+
+def _contains_run(part: tuple, run: tuple) -> bool:
+    return any(part[i:i + len(run)] == run for i in range(len(part) - len(run) + 1))
+
+
+def test_corridors_chain_their_routes(catalog, layers):
+    routes = layers["routes"].set_index("id")
+    for row in layers["corridors"].itertuples():
+        ids = catalog.corridors[row.id].routes
+        assert row.routes == ids
+        assert row.length_m == pytest.approx(routes.loc[ids, "length_m"].sum(), rel=1e-12)
+        for medium in MEDIA:
+            assert getattr(row, f"{medium}_m") == pytest.approx(
+                routes.loc[ids, f"{medium}_m"].sum(), rel=1e-12)
+        parts = [list(p.coords) for p in row.geometry.geoms]
+        expected = []
+        for rid in ids:
+            g = routes.loc[rid, "geometry"]
+            expected.extend(list(p.coords) for p in getattr(g, "geoms", [g]))
+        assert parts == expected
+
+
+def test_organisations_at_headquarters(catalog, layers):
+    for row in layers["organisations"].itertuples():
+        org = catalog.organisations[row.id]
+        assert (row.geometry.x, row.geometry.y) == catalog.site_position(org.headquarters)
+        assert row.precision == catalog.site_precision(org.headquarters)
+        assert (row.country, row.headquarters, row.parent) == (
+            org.country, org.headquarters, org.parent)
+
+
+def test_agreements_are_geodesic_arcs_between_headquarters(catalog, layers):
+    g = Geodesic.WGS84
+    for row in layers["agreements"].itertuples():
+        agreement = catalog.agreements[row.id]
+        hq = [catalog.site_position(catalog.organisations[p].headquarters)
+              for p in agreement.parties]
+        arcs = list(getattr(row.geometry, "geoms", [row.geometry]))
+        pairs = list(itertools.combinations(hq, 2))
+        assert len(arcs) == len(pairs)
+        for arc, (a, b) in zip(arcs, pairs, strict=True):
+            coords = list(arc.coords)
+            assert coords[0] == a and coords[-1] == b
+            # on the geodesic: the drawn arc is as long as the shortest path between its ends
+            direct = g.Inverse(a[1], a[0], b[1], b[0])["s12"]
+            assert karney_length_m(coords) == pytest.approx(direct, abs=1e-3)
+        assert (row.date, row.venue, row.parties, row.subjects) == (
+            agreement.date, agreement.venue, agreement.parties, agreement.subjects)
