@@ -6,6 +6,9 @@ import click
 
 from geo.catalog import load_catalog
 from geo.cli.options import handle_errors, workspace_opt
+from geo.export import write_layer_files
+from geo.layers import build_layers
+from geo.workspace import Workspace
 
 
 @click.command("build")
@@ -23,3 +26,8 @@ def command(workspace: str) -> None:
     counts = ", ".join(f"{len(cat.by_kind(k))} {k}" for k in
                        ("sites", "routes", "corridors", "organisations", "agreements"))
     click.echo(f"geo: catalogue valid: {counts}", err=True)
+    # Every layer as maps/<layer>.geojson (RFC 7946), refreshed on each build.
+    layers = build_layers(cat)
+    paths = write_layer_files(layers, Workspace.at(workspace).maps)
+    click.echo(f"geo: wrote {len(paths)} GeoJSON layers to {paths[0].parent}/: "
+               + ", ".join(p.name for p in paths), err=True)

@@ -1,0 +1,607 @@
+"""Write layers (:mod:`geo.layers`) as GeoJSON, GeoJSON text sequences, GeoPackage or CSV.
+
+Formats (:data:`FORMATS`):
+
+``geojson``
+    One RFC 7946 FeatureCollection holding every feature of the given layers. geo writes the
+    JSON itself, for control over what GDAL would decide: positions are ``[lon, lat]`` in
+    WGS84 degrees (§3.1.1, §4) with no ``crs`` member; coordinates are rounded to
+    ``precision`` decimals (§11.2; ``-1`` keeps them as they are, ``0`` rounds to whole
+    degrees); every feature has an ``id`` (the entity id, §3.2) and a ``layer`` property;
+    lines that cross the antimeridian are split there into a MultiLineString (§3.1.9), the
+    cut placed on the geodesic so that the split line measures what the unsplit one did;
+    polygon exteriors are counter-clockwise and holes clockwise (§3.1.6). Properties are
+    the frame's columns as JSON values: ``null`` for missing values, numbers, booleans,
+    dates as ISO 8601 text, lists as arrays; ``sources``, ``segments`` and ``figures`` stay
+    arrays of objects.
+``geojsonseq``
+    The same features as an RFC 8142 text sequence: one feature per line, each followed by
+    LF; with ``rs=True`` each is also preceded by RS (0x1E), as RFC 8142 §2.2 requires of a
+    strict sequence. Without RS the result is newline-delimited GeoJSON.
+``gpkg``
+    A GeoPackage with one table per layer (named after it), via pyogrio/GDAL. Geometry is
+    prepared as for GeoJSON (split, oriented, rounded); tables that mix single and multi
+    geometries are stored as multi.
+``csv``
+    One CSV table (RFC 4180 quoting, LF line ends, UTF-8) for all the layers given: a
+    ``layer`` column, the flattened properties, then ``lon`` and ``lat`` for points and
+    ``wkt`` (the geometry as WKT, for every row) last. GDAL reads it back with its CSV driver
+    (the ``wkt`` column, or ``X_POSSIBLE_NAMES=lon``, ``Y_POSSIBLE_NAMES=lat``); a
+    spreadsheet, kepler.gl or QGIS's delimited-text reader takes ``lon``/``lat``.
+
+Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`:
+
+- a list of strings (``aliases``, ``operators``, ``tenants``, ``routes``, ``parties``...)
+  becomes one text, its items joined with ``"; "`` (ids cannot hold ``;``; an alias that
+  does would be ambiguous);
+- ``sources`` becomes JSON text (an array of objects with ``article``, ``title``, ``date``,
+  ``publisher``, ``quote``, ``reference``, ``note``), plus ``source_count`` (integer),
+  ``source_articles`` (the cited article stems, ``"; "``-joined) and ``source_quote`` (the
+  first quoted sentence) beside it;
+- any other list or dict (``segments``, ``figures``) becomes JSON text;
+- an empty list becomes null (an empty cell in CSV); booleans stay booleans (``true`` /
+  ``false`` in CSV); dates become ISO 8601 text.
+
+All files are written atomically (:mod:`geo.atomic`): a failed export leaves any earlier
+file untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import json
+import math
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
+
+from geo.atomic import atomic_path, write_text_atomic
+from geo.errors import InputError, OutputError
+from geo.geodesy import GEOD
+
+#: Output formats, in the order ``geo export --help`` lists them.
+FORMATS = ("geojson", "geojsonseq", "gpkg", "csv")
+#: Formats whose output is text (and may go to stdout).
+TEXT_FORMATS = ("geojson", "geojsonseq", "csv")
+#: File suffixes and the format they imply.
+SUFFIXES = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".geojsonl": "geojsonseq",
+    ".geojsonseq": "geojsonseq",
+    ".geojsons": "geojsonseq",
+    ".ndjson": "geojsonseq",
+    ".gpkg": "gpkg",
+    ".csv": "csv",
+}
+#: The record separator that starts each text of a strict RFC 8142 sequence.
+RS = "\x1e"
+#: Beyond this many decimals a WGS84 degree in a double has nothing left to round.
+MAX_DECIMALS = 15
+#: Columns of a flattened frame that carry the geometry in CSV.
+GEOMETRY_COLUMNS = ("lon", "lat", "wkt")
+
+
+# ------------------------------------------------------------------ options
+
+
+def check_precision(precision: int) -> int:
+    """Validate a coordinate precision: ``-1`` (no rounding) or a number of decimals >= 0."""
+    if isinstance(precision, bool) or not isinstance(precision, int) or precision < -1:
+        raise InputError(f"precision {precision!r}: expected -1 (no rounding) or decimals >= 0")
+    return precision
+
+
+def check_format(fmt: str) -> str:
+    """Validate a format name; raise :class:`InputError` listing the valid ones."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    return fmt
+
+
+def format_for_path(path: str | os.PathLike[str], default: str = "geojson") -> str:
+    """The format a file name implies by its suffix (``.gpkg`` -> ``gpkg``...), else
+    ``default``."""
+    return SUFFIXES.get(Path(path).suffix.lower(), default)
+
+
+# ------------------------------------------------------------------ geometry
+
+
+def _round(coords: np.ndarray, precision: int) -> np.ndarray:
+    if precision < 0 or precision >= MAX_DECIMALS:
+        return coords
+    # + 0.0 turns the -0.0 that rounding a small negative number gives into 0.0
+    return np.round(coords, precision) + 0.0
+
+
+def antimeridian_crossing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Latitude (degrees) where the WGS84 geodesic from ``a`` to ``b`` crosses ±180°.
+
+    ``a`` and ``b`` are ``(lon, lat)`` on either side of the antimeridian (their longitudes
+    more than 180° apart, so the short way between them crosses it). Found by bisection
+    along the geodesic (longitude is monotonic along a geodesic that is not a meridian), so
+    the point lies on the path that :func:`geo.geodesy.path_length_m` measures.
+    """
+    az, _baz, dist = GEOD.inv(a[0], a[1], b[0], b[1])
+    side = 180.0 if a[0] > 0 else -180.0
+    if a[0] == side:
+        return float(a[1])
+    lo, hi = 0.0, float(dist)
+    lat = float(a[1])
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        lon, lat, _ = GEOD.fwd(a[0], a[1], az, mid)
+        unwrapped = a[0] + ((lon - a[0] + 180.0) % 360.0 - 180.0)
+        if (unwrapped < side) == (side > 0):
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo < 1e-6:  # a micrometre
+            break
+    _lon, lat, _ = GEOD.fwd(a[0], a[1], az, (lo + hi) / 2)
+    return float(lat)
+
+
+def _split_path(coords: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    parts: list[list[tuple[float, float]]] = [[coords[0]]]
+    for a, b in itertools.pairwise(coords):
+        if abs(b[0] - a[0]) > 180.0:
+            lat = antimeridian_crossing(a, b)
+            side = 180.0 if a[0] > 0 else -180.0
+            if parts[-1][-1] != (side, lat):
+                parts[-1].append((side, lat))
+            parts.append([(-side, lat)])
+        if parts[-1][-1] != b:
+            parts[-1].append(b)
+    return [p for p in parts if len(p) >= 2]
+
+
+def split_antimeridian(geom: BaseGeometry) -> BaseGeometry:
+    """Split a (Multi)LineString where a leg crosses the antimeridian (RFC 7946 §3.1.9).
+
+    A leg whose ends are more than 180° of longitude apart is taken to go the short way,
+    across ±180° (as :func:`geo.geodesy.path_length_m` measures it); it is cut where its
+    WGS84 geodesic meets the antimeridian, and the line becomes a MultiLineString whose
+    parts end and start at 180 and -180 on the same latitude. Other geometries are returned
+    as they are (polygons are not split).
+    """
+    if isinstance(geom, LineString):
+        lines = [geom]
+    elif isinstance(geom, MultiLineString):
+        lines = list(geom.geoms)
+    else:
+        return geom
+    parts: list[list[tuple[float, float]]] = []
+    crossed = False
+    for line in lines:
+        coords = [(float(x), float(y)) for x, y in shapely.get_coordinates(line)]
+        split = _split_path(coords) if coords else []
+        crossed = crossed or len(split) > 1 or any(
+            abs(b[0] - a[0]) > 180.0 for a, b in itertools.pairwise(coords))
+        parts.extend(split)
+    if not crossed:
+        return geom
+    return LineString(parts[0]) if len(parts) == 1 else MultiLineString(parts)
+
+
+def _orient(geom: BaseGeometry) -> BaseGeometry:
+    if isinstance(geom, Polygon):
+        return orient(geom, sign=1.0)
+    if isinstance(geom, MultiPolygon):
+        return MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
+    return geom
+
+
+def _may_cross(geoms: np.ndarray) -> np.ndarray:
+    """Boolean mask of geometries with two consecutive positions > 180° of longitude apart
+    (a cheap vectorised pre-filter; :func:`split_antimeridian` decides)."""
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    if len(coords) < 2:
+        return np.zeros(len(geoms), dtype=bool)
+    jump = (np.abs(np.diff(coords[:, 0])) > 180.0) & (index[1:] == index[:-1])
+    mask = np.zeros(len(geoms), dtype=bool)
+    mask[index[1:][jump]] = True
+    return mask
+
+
+def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
+    """Geometries as RFC 7946 wants them: lines split at the antimeridian, polygons with
+    counter-clockwise exteriors. Returns an object array (``None`` for missing)."""
+    arr = np.asarray(list(geoms) if not isinstance(geoms, np.ndarray) else geoms, dtype=object)
+    out = arr.copy()
+    if len(arr) == 0:
+        return out
+    present = np.array([g is not None for g in arr])
+    types = np.full(len(arr), -1)
+    types[present] = shapely.get_type_id(arr[present])
+    lines = np.isin(types, (1, 5))
+    if lines.any():
+        idx = np.flatnonzero(lines)
+        for i in idx[_may_cross(arr[idx])]:
+            out[i] = split_antimeridian(arr[i])
+    for i in np.flatnonzero(np.isin(types, (3, 6))):
+        out[i] = _orient(arr[i])
+    return out
+
+
+def _positions(geom: BaseGeometry, precision: int) -> list[list[float]]:
+    return _round(shapely.get_coordinates(geom), precision).tolist()
+
+
+def geometry_object(geom: BaseGeometry | None, precision: int = 6) -> dict[str, Any] | None:
+    """An RFC 7946 §3.1 geometry object (``None`` for a missing or empty geometry), with
+    coordinates rounded to ``precision`` decimals (-1: as they are). Z is dropped."""
+    if geom is None or geom.is_empty:
+        return None
+    kind = geom.geom_type
+    if kind == "Point":
+        return {"type": kind, "coordinates": _positions(geom, precision)[0]}
+    if kind == "LineString":
+        return {"type": kind, "coordinates": _positions(geom, precision)}
+    if kind == "Polygon":
+        return {"type": kind, "coordinates": _rings(geom, precision)}
+    if kind == "MultiPoint":
+        return {"type": kind, "coordinates": _positions(geom, precision)}
+    if kind == "MultiLineString":
+        return {"type": kind, "coordinates": [_positions(g, precision) for g in geom.geoms]}
+    if kind == "MultiPolygon":
+        return {"type": kind, "coordinates": [_rings(g, precision) for g in geom.geoms]}
+    if kind == "GeometryCollection":
+        return {"type": kind, "geometries": [geometry_object(g, precision)
+                                             for g in geom.geoms if not g.is_empty]}
+    raise InputError(f"cannot write a {kind} geometry as GeoJSON")
+
+
+def _rings(polygon: Polygon, precision: int) -> list[list[list[float]]]:
+    return [_positions(polygon.exterior, precision),
+            *(_positions(r, precision) for r in polygon.interiors)]
+
+
+def _point_xy(geoms: np.ndarray, precision: int) -> tuple[list[float], list[float]]:
+    xy = _round(np.column_stack([shapely.get_x(geoms), shapely.get_y(geoms)]), precision)
+    return xy[:, 0].tolist(), xy[:, 1].tolist()
+
+
+def geometry_objects(geoms: np.ndarray, precision: int = 6) -> list[dict[str, Any] | None]:
+    """:func:`geometry_object` for each of ``geoms`` (prepared), points vectorised."""
+    out: list[dict[str, Any] | None] = [None] * len(geoms)
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    types = np.full(len(geoms), -1)
+    if present.any():
+        types[present] = shapely.get_type_id(geoms[present])
+        types[present & np.asarray(shapely.is_empty(np.where(present, geoms, None)))] = -1
+    points = np.flatnonzero(types == 0)
+    if len(points):
+        xs, ys = _point_xy(geoms[points], precision)
+        for i, x, y in zip(points.tolist(), xs, ys, strict=True):
+            out[i] = {"type": "Point", "coordinates": [x, y]}
+    for i in np.flatnonzero(types > 0).tolist():
+        out[i] = geometry_object(geoms[i], precision)
+    return out
+
+
+# ------------------------------------------------------------------ properties
+
+
+def plain(value: Any) -> Any:
+    """A JSON value for ``value``: None/NaN/NaT -> None, numpy scalars -> Python numbers,
+    dates and times -> ISO 8601 text, lists/tuples/arrays -> lists, dicts -> dicts."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        f = float(value)
+        return f if math.isfinite(f) else None
+    if isinstance(value, dt.date | dt.time):  # datetime and pd.Timestamp are dates
+        return value.isoformat()
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | np.ndarray | pd.Series):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+def column_values(series: pd.Series) -> list[Any]:
+    """A column's values as JSON values (see :func:`plain`), fast for numeric dtypes."""
+    kind = series.dtype.kind
+    if kind == "f":
+        return [v if math.isfinite(v) else None for v in series.tolist()]
+    if kind in "biu":
+        return series.tolist()
+    return [v if type(v) is str else plain(v) for v in series.tolist()]
+
+
+def _property_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c != frame.geometry.name]
+
+
+def iter_features(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6
+                  ) -> Iterator[dict[str, Any]]:
+    """RFC 7946 Feature objects for every row of every layer, in order.
+
+    Each feature has ``id`` (the ``id`` column, else the row number) and properties
+    ``layer`` (the layer name) then the frame's columns as JSON values.
+    """
+    check_precision(precision)
+    for name, frame in layers.items():
+        geoms = prepare_geometries(frame.geometry.array)
+        objects = geometry_objects(geoms, precision)
+        columns = _property_columns(frame)
+        values = [column_values(frame[c]) for c in columns]
+        ids = values[columns.index("id")] if "id" in columns else list(range(len(frame)))
+        for i, geometry in enumerate(objects):
+            props = {"layer": name}
+            props.update((c, v[i]) for c, v in zip(columns, values, strict=True))
+            yield {"type": "Feature", "id": ids[i], "geometry": geometry,
+                   "properties": props}
+
+
+def feature_collection(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6
+                       ) -> dict[str, Any]:
+    """One RFC 7946 FeatureCollection (§3.3) of every feature of ``layers``."""
+    return {"type": "FeatureCollection", "features": list(iter_features(layers, precision))}
+
+
+def _dumps(obj: Any, indent: int | None = None, compact: bool = False) -> str:
+    separators = (",", ":") if compact else ((",", ": ") if indent is not None else None)
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False, indent=indent,
+                      separators=separators)
+
+
+def geojson_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
+                 indent: int | None = None, compact: bool = False) -> str:
+    """The layers as one GeoJSON FeatureCollection, UTF-8 text ending in LF."""
+    return _dumps(feature_collection(layers, precision), indent, compact) + "\n"
+
+
+def geojsonseq_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
+                    compact: bool = False, rs: bool = False) -> str:
+    """The layers' features as an RFC 8142 text sequence: one feature per line, LF after
+    each, RS (0x1E) before each when ``rs``."""
+    prefix = RS if rs else ""
+    return "".join(f"{prefix}{_dumps(f, None, compact)}\n"
+                   for f in iter_features(layers, precision))
+
+
+# ------------------------------------------------------------------ flattening
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(plain(value), ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":"))
+
+
+def _is_string_list(values: list[Any]) -> bool:
+    return all(v is None or (isinstance(v, list | tuple) and all(isinstance(x, str) for x in v))
+               for v in values)
+
+
+def _flat_sources(values: list[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {"sources": [], "source_count": [], "source_articles": [],
+                                 "source_quote": []}
+    for records in values:
+        records = list(records or [])
+        articles = list(dict.fromkeys(r["article"] for r in records if r.get("article")))
+        quotes = [r["quote"] for r in records if r.get("quote")]
+        out["sources"].append(_json_text(records) if records else None)
+        out["source_count"].append(len(records))
+        out["source_articles"].append("; ".join(articles) if articles else None)
+        out["source_quote"].append(quotes[0] if quotes else None)
+    return out
+
+
+def flatten_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy of ``frame`` with no nested values (the rules are in the module docstring)."""
+    data: dict[str, pd.Series] = {}
+    for col in _property_columns(frame):
+        series = frame[col]
+        if series.dtype.kind in "biuf":
+            data[col] = series.reset_index(drop=True)
+            continue
+        values = [plain(v) for v in series.tolist()]
+        if col == "sources":
+            for key, vals in _flat_sources(values).items():
+                data[key] = pd.Series(vals, dtype="int64" if key == "source_count" else object)
+            continue
+        nested = any(isinstance(v, list | dict) for v in values)
+        if not nested:
+            data[col] = pd.Series(values, dtype=object)
+        elif _is_string_list(values):
+            data[col] = pd.Series(["; ".join(v) if v else None for v in values], dtype=object)
+        else:
+            data[col] = pd.Series([_json_text(v) if v not in (None, [], {}) else None
+                                   for v in values], dtype=object)
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(frame.geometry.array, crs=frame.crs)
+                            .reset_index(drop=True), crs=frame.crs)
+
+
+def _round_geometry(geom: BaseGeometry | None, precision: int) -> BaseGeometry | None:
+    if geom is None or precision < 0 or precision >= MAX_DECIMALS:
+        return geom
+    return shapely.transform(geom, lambda c: _round(c, precision))
+
+
+def export_frame(frame: gpd.GeoDataFrame, precision: int = 6) -> gpd.GeoDataFrame:
+    """``frame`` flattened, with geometry split at the antimeridian, polygons oriented and
+    coordinates rounded: what the GeoPackage and CSV writers store."""
+    check_precision(precision)
+    flat = flatten_frame(frame)
+    geoms = prepare_geometries(flat.geometry.array)
+    flat = flat.set_geometry(gpd.GeoSeries(
+        [_round_geometry(g, precision) for g in geoms], crs=frame.crs))
+    return flat
+
+
+# ------------------------------------------------------------------ CSV
+
+
+def _wkt_positions(coords: list[list[float]]) -> str:
+    return ", ".join(f"{x!r} {y!r}" for x, y in coords)
+
+
+def wkt(geom: BaseGeometry | None, precision: int = 6) -> str | None:
+    """WKT of ``geom`` with the same rounded numbers GeoJSON gets (Python's shortest
+    round-tripping float text), ``None`` for a missing geometry."""
+    obj = geometry_object(geom, precision)
+    if obj is None:
+        return None
+    return _wkt(obj)
+
+
+def _wkt(obj: dict[str, Any]) -> str:
+    kind, c = obj["type"], obj.get("coordinates")
+    if kind == "Point":
+        return f"POINT ({c[0]!r} {c[1]!r})"
+    if kind == "LineString":
+        return f"LINESTRING ({_wkt_positions(c)})"
+    if kind == "MultiPoint":
+        return "MULTIPOINT (" + ", ".join(f"({x!r} {y!r})" for x, y in c) + ")"
+    if kind == "Polygon":
+        return "POLYGON (" + ", ".join(f"({_wkt_positions(r)})" for r in c) + ")"
+    if kind == "MultiLineString":
+        return "MULTILINESTRING (" + ", ".join(f"({_wkt_positions(p)})" for p in c) + ")"
+    if kind == "MultiPolygon":
+        return "MULTIPOLYGON (" + ", ".join(
+            "(" + ", ".join(f"({_wkt_positions(r)})" for r in poly) + ")" for poly in c) + ")"
+    return "GEOMETRYCOLLECTION (" + ", ".join(_wkt(g) for g in obj["geometries"]) + ")"
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return "" if not math.isfinite(value) else repr(value)
+    return value
+
+
+def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6) -> str:
+    """Every feature of ``layers`` as one CSV table (see the module docstring)."""
+    check_precision(precision)
+    columns: list[str] = ["layer"]
+    blocks = []
+    for name, frame in layers.items():
+        flat = flatten_frame(frame)
+        geoms = prepare_geometries(flat.geometry.array)
+        objects = geometry_objects(geoms, precision)
+        props = _property_columns(flat)
+        columns.extend(c for c in props if c not in columns and c not in GEOMETRY_COLUMNS)
+        blocks.append((name, props, [column_values(flat[c]) for c in props], objects))
+    columns.extend(GEOMETRY_COLUMNS)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for name, props, values, objects in blocks:
+        position = {c: i for i, c in enumerate(props)}
+        for row, obj in enumerate(objects):
+            record = {"layer": name}
+            record.update((c, values[position[c]][row]) for c in props)
+            if obj is not None and obj["type"] == "Point":
+                record["lon"], record["lat"] = obj["coordinates"]
+            record["wkt"] = _wkt(obj) if obj is not None else None
+            writer.writerow([_csv_cell(record.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------ files
+
+
+def render(layers: Mapping[str, gpd.GeoDataFrame], fmt: str = "geojson", precision: int = 6,
+           indent: int | None = None, compact: bool = False, rs: bool = False) -> str:
+    """The layers as text in a text format (``geojson``, ``geojsonseq`` or ``csv``)."""
+    check_format(fmt)
+    check_precision(precision)
+    if fmt == "geojson":
+        return geojson_text(layers, precision, indent, compact)
+    if fmt == "geojsonseq":
+        return geojsonseq_text(layers, precision, compact, rs)
+    if fmt == "csv":
+        return csv_text(layers, precision)
+    raise InputError(f"{fmt} is a binary format: write it to a file")
+
+
+def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str],
+               precision: int = 6) -> Path:
+    """Write a GeoPackage holding one table per layer, atomically (pyogrio/GDAL)."""
+    import pyogrio
+
+    check_precision(precision)
+    if not layers:
+        raise InputError("no layers to write")
+    frames = {name: export_frame(frame, precision) for name, frame in layers.items()}
+    with atomic_path(path) as tmp:
+        for name, frame in frames.items():
+            try:
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
+            except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
+                    pyogrio.errors.GeometryError, pyogrio.errors.FieldError) as exc:
+                raise OutputError(f"{path}: cannot write layer {name}: {exc}") from exc
+    return Path(path)
+
+
+def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str],
+                 fmt: str | None = None, precision: int = 6, indent: int | None = None,
+                 compact: bool = False, rs: bool = False, overwrite: bool = False) -> Path:
+    """Write the layers to the file ``path`` in ``fmt`` (default: by its suffix, else
+    GeoJSON), atomically.
+
+    Raises :class:`InputError` if ``path`` exists and ``overwrite`` is false, names a
+    folder, or is a ``.geojson`` file asked to hold a sequence (a ``.geojson`` file always
+    holds one FeatureCollection); :class:`OutputError` if it cannot be written.
+    """
+    target = Path(path)
+    fmt = check_format(fmt or format_for_path(target))
+    check_precision(precision)
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; name the file to write")
+    if target.exists() and not overwrite:
+        raise InputError(f"{target}: already exists; add --overwrite to replace it")
+    if fmt == "geojsonseq" and target.suffix.lower() == ".geojson":
+        raise InputError(f"{target}: a .geojson file holds one FeatureCollection; "
+                         "name a .geojsonl or .geojsons file for a sequence")
+    try:
+        if fmt == "gpkg":
+            return write_gpkg(layers, target, precision)
+        return write_text_atomic(target, render(layers, fmt, precision, indent, compact, rs))
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+
+
+def write_layer_files(layers: Mapping[str, gpd.GeoDataFrame], folder: str | os.PathLike[str],
+                      precision: int = 6) -> list[Path]:
+    """Write each layer as ``<folder>/<layer>.geojson`` (one FeatureCollection each),
+    atomically, replacing earlier files; return the paths written, in layer order."""
+    check_precision(precision)
+    out = []
+    for name, frame in layers.items():
+        target = Path(folder) / f"{name}.geojson"
+        try:
+            out.append(write_text_atomic(target, geojson_text({name: frame}, precision)))
+        except OutputError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    return out
