@@ -52,3 +52,39 @@ def latency_ms(length_m: float, index: float = FIBRE_INDEX) -> float:
     """One-way propagation delay in milliseconds over ``length_m`` metres of fibre:
     ``length / (c / n)``; queueing, switching and the path's slack are not included."""
     return length_m / (C_M_PER_S / index) * 1000.0
+
+
+def parts_lengths_m(coords: np.ndarray, part_offsets: np.ndarray) -> np.ndarray:
+    """Geodesic lengths in metres of many paths at once, on WGS84 (Karney, via ``GEOD.inv``).
+
+    ``coords`` is an ``(N, 2+)`` array of ``(lon, lat[, height])`` degrees, all paths one after
+    another (heights are ignored); ``part_offsets`` holds the index in ``coords`` where each
+    path starts (strictly or loosely increasing, first 0). Returns one length per path: the sum
+    of the geodesics between its consecutive vertices, each leg taken the short way (a leg from
+    179° to -179° or to 181° is 2° of longitude), so a line crossing the antimeridian measures
+    the same whether it is split at ±180° or written with longitudes beyond 180°. A path with
+    fewer than two vertices has length 0.
+
+    One call to ``Geod.inv`` over all consecutive pairs; pairs that straddle two paths are
+    masked, and ``numpy.add.reduceat`` sums the legs of each path: no Python loop per vertex.
+    """
+    coords = np.asarray(coords, dtype=float)
+    offsets = np.asarray(part_offsets, dtype=np.intp)
+    n = len(coords)
+    out = np.zeros(len(offsets), dtype=float)
+    if n < 2 or len(offsets) == 0:
+        return out
+    lon, lat = coords[:, 0], coords[:, 1]
+    _az, _baz, legs = GEOD.inv(lon[:-1], lat[:-1], lon[1:], lat[1:])
+    legs = np.asarray(legs, dtype=float)
+    ends = np.append(offsets[1:], n)            # one past each path's last vertex
+    # the pair (last vertex of a path, first of the next) is not a leg
+    straddle = ends[ends < n] - 1
+    legs[straddle] = 0.0
+    sizes = ends - offsets
+    real = sizes >= 2
+    if real.any():
+        # starts of paths with at least one leg are distinct and in range; legs between them
+        # that belong to shorter paths all straddle a boundary and are 0
+        out[real] = np.add.reduceat(legs, offsets[real])
+    return out

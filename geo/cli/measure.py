@@ -1,0 +1,248 @@
+"""``geo measure``: geodesic lengths and latency of routes, corridors, files or places."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+import click
+
+from geo.cli.options import GeoClickError, handle_errors, workspace_opt
+from geo.cli.table import format_table
+from geo.measure import LATENCY_ASSUMPTION, MEDIA, Measurement, parse_lonlat
+
+CSV_COLUMNS = ["id", "name", "kind", "schematic", "length_m", *(f"{m}_m" for m in MEDIA),
+               "slack", "estimate_m", "latency_ms", "rtt_ms", "published_m", "published_text",
+               "ratio", "flags", "members", "parts"]
+
+
+def _km(length_m: float | None) -> str:
+    return "" if length_m is None else f"{length_m / 1000:,.3f}"
+
+
+def _ms(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _schematic_note(m: Measurement) -> str | None:
+    if m.kind == "between":
+        return ("length of the geodesic path between the places (shortest lines on the "
+                "ellipsoid), not of a cable route")
+    if m.schematic:
+        return ("schematic: the length is that of the drawn path between known points, "
+                "not of a surveyed cable")
+    return None
+
+
+def _route_block(m: Measurement) -> str:
+    kind = m.kind + (", schematic" if m.schematic and m.kind != "between" else "")
+    lines = [f"{m.id}: {m.name} ({kind})"]
+    rows = [{"route": s.route or "", "from": s.from_, "to": s.to, "via": ", ".join(s.via),
+             "medium": s.medium, "length_km": _km(s.length_m)} for s in m.segments]
+    columns = ["from", "to", "via", "medium", "length_km"]
+    if m.kind == "corridor":
+        columns.insert(0, "route")
+    if not any(r["via"] for r in rows):
+        columns.remove("via")
+    lines.append(format_table(rows, columns, right=("length_km",)))
+    media = m.by_medium_m or {}
+    split = ", ".join(f"{k} {_km(v)} km" for k, v in media.items() if v > 0)
+    lines.append(f"total {_km(m.length_m)} km ({split})")
+    if m.slack != 1.0:
+        lines.append(f"cable estimate with slack {m.slack:g}: {_km(m.estimate_m)} km")
+    lines.append(f"latency one-way {_ms(m.latency_ms)} ms, round trip {_ms(m.rtt_ms)} ms")
+    if m.published_m is not None:
+        flags = f" [{', '.join(m.flags)}]" if m.flags else ""
+        lines.append(f"published {m.published_text} ({_km(m.published_m)} km); "
+                     f"measured/published {m.ratio:.3f}{flags}")
+    note = _schematic_note(m)
+    if note:
+        lines.append(note)
+    return "\n".join(lines)
+
+
+def _feature_table(rows: list[Measurement], source: str) -> str:
+    slack = any(m.slack != 1.0 for m in rows)
+    published = any(m.published_m is not None for m in rows)
+    grouped = any(m.kind == "group" for m in rows)
+    table = []
+    for m in rows:
+        table.append({
+            "id": m.id, "name": m.name if m.name != m.id else "",
+            "features": len(m.members), "parts": m.parts, "length_km": _km(m.length_m),
+            "estimate_km": _km(m.estimate_m), "published_km": _km(m.published_m),
+            "ratio": "" if m.ratio is None else f"{m.ratio:.3f}",
+            "flags": " ".join(m.flags), "one_way_ms": _ms(m.latency_ms), "rtt_ms": _ms(m.rtt_ms),
+        })
+    columns = ["id", "name", *(["features"] if grouped else []), "parts", "length_km",
+               *(["estimate_km"] if slack else []),
+               *(["published_km", "ratio", "flags"] if published else []),
+               "one_way_ms", "rtt_ms"]
+    right = ("features", "parts", "length_km", "estimate_km", "published_km", "ratio",
+             "one_way_ms", "rtt_ms")
+    lines = [format_table(table, columns, right=right)]
+    total = sum(m.length_m for m in rows)
+    n = len(rows)
+    lines.append(f"{n} {'group' if grouped else 'feature'}{'s' if n != 1 else ''}, "
+                 f"{_km(total)} km in all; lengths are those of the lines as drawn in {source} "
+                 "(geodesics on WGS84 between their vertices)")
+    if slack:
+        lines.append(f"cable estimate = length × slack {rows[0].slack:g}; latency on the "
+                     "estimate")
+    if published:
+        lines.append("ratio = measured / published; flagged where measured > published or "
+                     "the ratio is outside 0.7–1.3")
+    return "\n".join(lines)
+
+
+def _csv(rows: list[Measurement]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for m in rows:
+        d: dict[str, Any] = m.as_dict()
+        media = m.by_medium_m or {}
+        writer.writerow({
+            "id": m.id, "name": m.name, "kind": m.kind, "schematic": str(m.schematic).lower(),
+            "length_m": repr(m.length_m),
+            **{f"{k}_m": repr(v) for k, v in media.items()},
+            "slack": repr(m.slack), "estimate_m": repr(m.estimate_m),
+            "latency_ms": repr(m.latency_ms), "rtt_ms": repr(m.rtt_ms),
+            "published_m": "" if m.published_m is None else repr(m.published_m),
+            "published_text": d.get("published_text") or "",
+            "ratio": "" if m.ratio is None else repr(m.ratio),
+            "flags": " ".join(m.flags), "members": " ".join(m.members),
+            "parts": "" if m.parts is None else m.parts,
+        })
+    return buf.getvalue()
+
+
+def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([m.as_dict() for m in rows], indent=2, ensure_ascii=False,
+                              sort_keys=True))
+        click.echo(f"geo: {LATENCY_ASSUMPTION}", err=True)
+    elif fmt == "csv":
+        click.echo(_csv(rows), nl=False)
+        click.echo(f"geo: {LATENCY_ASSUMPTION}", err=True)
+    else:
+        if source is None:
+            click.echo("\n\n".join(_route_block(m) for m in rows))
+        else:
+            click.echo(_feature_table(rows, source))
+        click.echo(LATENCY_ASSUMPTION)
+
+
+@click.command("measure", context_settings={"ignore_unknown_options": True})
+@click.argument("names", nargs=-1, metavar="[ROUTE_ID | PLACE]...")
+@click.option("--file", "file_", metavar="PATH",
+              help="Measure the line features of PATH (any file pyogrio reads; '-': GeoJSON "
+                   "on stdin, a FeatureCollection, Feature, geometry or LF/RS sequence).")
+@click.option("--id-field", metavar="NAME",
+              help="Attribute naming each feature [default: id, else slug, else name, else "
+                   "the feature number].")
+@click.option("--group-by", metavar="FIELD",
+              help="Sum the features that share a value of FIELD (a cable in several pieces).")
+@click.option("--published-field", metavar="NAME",
+              help="Attribute holding a published length, e.g. '1,234 km', '850 mi', "
+                   "'600 nmi'; a bare number is km ('n.a.': none) [default: length].")
+@click.option("--between", is_flag=True,
+              help="Measure the geodesic path through the places given as arguments: "
+                   "catalogue site ids or names, gazetteer places, or lon,lat.")
+@click.option("--slack", type=click.FloatRange(min=1.0), default=1.0, show_default=True,
+              help="Multiply drawn lengths by this to estimate cable length (e.g. 1.1); "
+                   "latency is computed on the estimate.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+              default="table", show_default=True, help="Output format.")
+@workspace_opt
+@handle_errors
+def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
+            group_by: str | None, published_field: str | None, between: bool, slack: float,
+            fmt: str, workspace: str) -> None:
+    """Geodesic length (WGS84, Karney) and fibre latency of catalogue routes and corridors
+    (all of them if none is named), of the line features of a file, or of the path
+    through named places.
+
+    Lengths are those of the lines as drawn: a schematic route is not a surveyed cable
+    (--slack gives an estimate). Latency: one-way length / (c / 1.468), and round trip.
+
+    \b
+    Example:
+      geo measure
+      geo measure digital-silk-way --slack 1.1 --format json
+      geo measure --file cables.geojson --group-by cable --published-field length
+      cat cables.geojsons | geo measure --file - --format csv
+      geo measure --between Baku Tbilisi Istanbul
+      geo measure --between 49.87,40.38 -0.13,51.51
+    """
+    for name in names:
+        if name.startswith("-") and len(name) > 1 and not _is_lonlat(name):
+            raise click.NoSuchOption(name)
+    if between and file_ is not None:
+        raise GeoClickError("--between and --file cannot be used together", 2)
+    if file_ is None:
+        for opt, value in (("--id-field", id_field), ("--group-by", group_by),
+                           ("--published-field", published_field)):
+            if value is not None:
+                raise GeoClickError(f"{opt} applies to --file only", 2)
+    if file_ is not None:
+        if names:
+            raise GeoClickError("give either route ids or --file, not both "
+                                f"(got {' '.join(names)!r})", 2)
+        _measure_file(file_, id_field, group_by, published_field, slack, fmt)
+        return
+    if between:
+        from geo.gazetteer import lookup_place
+        from geo.measure import measure_between
+
+        rows = [measure_between(list(names), _catalog_if_any(workspace), lookup_place, slack)]
+        _emit(rows, fmt, None)
+        return
+    from geo.catalog import load_catalog
+    from geo.measure import measure_catalog
+
+    _emit(measure_catalog(load_catalog(workspace), list(names), slack), fmt, None)
+
+
+def _is_lonlat(text: str) -> bool:
+    try:
+        return parse_lonlat(text) is not None
+    except ValueError:
+        return True   # out of range: reported as invalid coordinates, not as an option
+
+
+def _catalog_if_any(workspace: str) -> Any:
+    """The workspace's catalogue, or ``None`` where the folder is not a workspace at all."""
+    from geo.catalog import load_catalog
+    from geo.workspace import Workspace
+
+    ws = Workspace.at(workspace)
+    if not ws.data.is_dir() and not ws.seeds.is_dir():
+        return None
+    return load_catalog(workspace)
+
+
+def _measure_file(file_: str, id_field: str | None, group_by: str | None,
+                  published_field: str | None, slack: float, fmt: str) -> None:
+    from geo.measure import measure_file, measure_geojson_text
+
+    if file_ == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        if isinstance(data, bytes):
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise GeoClickError(f"<stdin>: not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                                    f"at offset {exc.start})", 2) from None
+        else:
+            text = data
+        result = measure_geojson_text(text, "<stdin>", id_field, group_by, published_field,
+                                      slack)
+    else:
+        result = measure_file(file_, id_field, group_by, published_field, slack)
+    for line in [*result.skipped, *result.warnings]:
+        click.echo(f"geo: {line}", err=True)
+    _emit(result.rows, fmt, result.source)

@@ -1,0 +1,838 @@
+"""Route lengths: geodesic lengths on WGS84, their media, latency, and published figures.
+
+Every length is the geodesic length in metres on the WGS84 ellipsoid (``pyproj.Geod``,
+Karney's algorithm, via :mod:`geo.geodesy`) of the path *as drawn*: the sum over its legs,
+each leg the shortest geodesic between consecutive vertices (so a line across the
+antimeridian measures the same whether split at ±180° or written with longitudes past 180°).
+Heights are ignored. A schematic route's length is that of the drawn line, not of a surveyed
+cable; ``slack`` (e.g. 1.1) scales it into an estimate of cable length, and latency is computed
+on that estimate: one-way ``length × slack / (c / n)`` with ``n`` = :data:`FIBRE_INDEX`
+(1.468, about 4.9 µs/km), round trip twice that.
+
+Three sources of lines:
+
+- the catalogue: :func:`measure_route`, :func:`measure_corridor`, :func:`measure_catalog`;
+- any line file pyogrio reads, or GeoJSON text in the forms of RFC 7946 / RFC 8142
+  (FeatureCollection, LF- or RS-delimited sequence, a bare Feature or geometry):
+  :func:`measure_file`, :func:`measure_geojson_text`;
+- named places joined by geodesics: :func:`measure_between`.
+
+Published lengths (``"1,234 km"``, ``"850 mi"``, ``"600 nmi"``, a number) are read by
+:func:`parse_length_m`; a bare number is in kilometres (metres if the field name ends in
+``_m``, miles if it ends in ``_mi``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from geo.catalog import Catalog
+from geo.errors import InputError
+from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
+
+#: The media a catalogue segment can have; ``unspecified`` where no source says which.
+MEDIA = ("submarine", "terrestrial", "unspecified")
+#: Measured / published ratios outside this range are flagged.
+RATIO_RANGE = (0.7, 1.3)
+#: Largest absolute longitude accepted in input lines (one turn past ±180°, for lines written
+#: across the antimeridian); anything larger is taken for projected or corrupt coordinates.
+MAX_ABS_LON = 540.0
+
+LATENCY_ASSUMPTION = (
+    f"latency: one-way = length × slack / (c / n), n = {FIBRE_INDEX} (standard single-mode "
+    "fibre, about 4.9 µs/km); round trip = 2 × one-way; equipment, queueing and routing "
+    "detours not included"
+)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class SegmentLength:
+    """One segment (a run of legs between waypoints) and its geodesic length in metres."""
+
+    from_: str
+    to: str
+    medium: str
+    length_m: float
+    via: tuple[str, ...] = ()
+    route: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"from": self.from_, "to": self.to, "medium": self.medium,
+                               "length_m": self.length_m}
+        if self.via:
+            out["via"] = list(self.via)
+        if self.route is not None:
+            out["route"] = self.route
+        return out
+
+
+@dataclass
+class Measurement:
+    """The measured length of one route, corridor, feature (or group of features) or path.
+
+    ``length_m`` is the geodesic length of the drawn line on WGS84; ``slack`` scales it into
+    ``estimate_m``, from which ``latency_ms`` (one way) and ``rtt_ms`` follow. ``published_m``
+    is a published length where one is known; ``ratio`` is ``length_m / published_m``.
+    """
+
+    id: str
+    name: str
+    kind: str                      # route | corridor | feature | group | between
+    length_m: float
+    segments: list[SegmentLength] = field(default_factory=list)
+    schematic: bool = False
+    slack: float = 1.0
+    published_m: float | None = None
+    published_text: str | None = None
+    members: list[str] = field(default_factory=list)   # corridor routes, grouped features
+    places: list[dict[str, Any]] = field(default_factory=list)  # for ``between``
+    parts: int | None = None       # line parts measured (files)
+
+    @property
+    def estimate_m(self) -> float:
+        """``length_m × slack``: an estimate of cable length from a schematic line."""
+        return self.length_m * self.slack
+
+    @property
+    def latency_ms(self) -> float:
+        """One-way propagation delay in ms over ``estimate_m`` of fibre at n = 1.468."""
+        return latency_ms(self.estimate_m)
+
+    @property
+    def rtt_ms(self) -> float:
+        """Round-trip propagation delay in ms (twice :attr:`latency_ms`)."""
+        return 2.0 * self.latency_ms
+
+    @property
+    def by_medium_m(self) -> dict[str, float] | None:
+        """Metres per medium (submarine / terrestrial / unspecified), if there are segments."""
+        if not self.segments:
+            return None
+        out = dict.fromkeys(MEDIA, 0.0)
+        for seg in self.segments:
+            out[seg.medium] = out.get(seg.medium, 0.0) + seg.length_m
+        return out
+
+    @property
+    def ratio(self) -> float | None:
+        """Measured over published length, or ``None`` without a published length."""
+        if self.published_m is None or self.published_m <= 0:
+            return None
+        return self.length_m / self.published_m
+
+    @property
+    def flags(self) -> list[str]:
+        """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply."""
+        ratio = self.ratio
+        if ratio is None:
+            return []
+        out = []
+        if ratio > 1.0:
+            out.append("measured>published")
+        if ratio < RATIO_RANGE[0]:
+            out.append(f"ratio<{RATIO_RANGE[0]}")
+        elif ratio > RATIO_RANGE[1]:
+            out.append(f"ratio>{RATIO_RANGE[1]}")
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: ``id``, ``name``, ``kind``, ``length_m``, ``latency_ms``,
+        ``rtt_ms``, ``schematic``, and where they apply ``slack``/``estimate_m``, ``segments``
+        and ``by_medium_m``, ``published_m``/``ratio``/``flags``, ``members``, ``places``."""
+        out: dict[str, Any] = {
+            "id": self.id, "name": self.name, "kind": self.kind,
+            "length_m": self.length_m, "latency_ms": self.latency_ms, "rtt_ms": self.rtt_ms,
+            "schematic": self.schematic, "fibre_index": FIBRE_INDEX,
+        }
+        if self.slack != 1.0:
+            out["slack"] = self.slack
+            out["estimate_m"] = self.estimate_m
+        if self.segments:
+            out["segments"] = [s.as_dict() for s in self.segments]
+            out["by_medium_m"] = self.by_medium_m
+        if self.published_m is not None:
+            out["published_m"] = self.published_m
+            out["published_text"] = self.published_text
+            out["ratio"] = self.ratio
+            out["flags"] = self.flags
+        if self.members:
+            out["members"] = list(self.members)
+        if self.places:
+            out["places"] = list(self.places)
+        if self.parts is not None:
+            out["parts"] = self.parts
+        return out
+
+
+@dataclass
+class FileMeasurement:
+    """Rows measured from a line file, and what was skipped or ignored (one line each)."""
+
+    source: str
+    rows: list[Measurement]
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def _check_slack(slack: float) -> float:
+    if not (isinstance(slack, int | float) and math.isfinite(slack) and slack >= 1.0):
+        raise InputError(f"slack must be a number >= 1 (a cable is never shorter than the "
+                         f"geodesic), got {slack!r}")
+    return float(slack)
+
+
+def _waypoint_label(waypoint: str | Sequence[float]) -> str:
+    if isinstance(waypoint, str):
+        return waypoint
+    return f"{waypoint[0]:g},{waypoint[1]:g}"
+
+
+def _route_segments(cat: Catalog, route_id: str) -> list[SegmentLength]:
+    route = cat.routes[route_id]
+    paths = cat.route_segments(route_id)
+    sizes = [len(p) for p in paths]
+    coords = np.array([pos for p in paths for pos in p], dtype=float).reshape(-1, 2)
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+    lengths = parts_lengths_m(coords, offsets)
+    out = []
+    for seg, length in zip(route.segments, lengths, strict=True):
+        labels = [_waypoint_label(w) for w in seg.waypoints]
+        out.append(SegmentLength(labels[0], labels[-1], seg.medium, float(length),
+                                 tuple(labels[1:-1]), route_id))
+    return out
+
+
+def _published_figure_m(route: Any) -> tuple[float | None, str | None]:
+    for fig in getattr(route, "figures", []):
+        if fig.quantity == "length":
+            factor = 1000.0 if fig.unit == "km" else 1.0
+            return fig.value * factor, f"{fig.value:g} {fig.unit}"
+    return None, None
+
+
+def measure_route(cat: Catalog, route_id: str, slack: float = 1.0) -> Measurement:
+    """Length of a catalogue route, per segment and in total (metres, WGS84 geodesics).
+
+    Raises :class:`InputError` if ``route_id`` is not a route of the catalogue.
+    """
+    slack = _check_slack(slack)
+    route = cat.routes.get(route_id)
+    if route is None:
+        raise InputError(f"unknown route {route_id!r}")
+    segments = _route_segments(cat, route_id)
+    published_m, text = _published_figure_m(route)
+    return Measurement(route.id, route.name, "route", sum(s.length_m for s in segments),
+                       segments, route.schematic, slack, published_m, text)
+
+
+def measure_corridor(cat: Catalog, corridor_id: str, slack: float = 1.0) -> Measurement:
+    """Length of a corridor: the segments of its routes, in order, summed (metres)."""
+    slack = _check_slack(slack)
+    corridor = cat.corridors.get(corridor_id)
+    if corridor is None:
+        raise InputError(f"unknown corridor {corridor_id!r}")
+    segments: list[SegmentLength] = []
+    schematic = False
+    for rid in corridor.routes:
+        segments.extend(_route_segments(cat, rid))
+        schematic = schematic or cat.routes[rid].schematic
+    return Measurement(corridor.id, corridor.name, "corridor",
+                       sum(s.length_m for s in segments), segments, schematic, slack,
+                       members=list(corridor.routes))
+
+
+def measure_catalog(cat: Catalog, ids: Sequence[str] = (), slack: float = 1.0
+                    ) -> list[Measurement]:
+    """Measure the named routes and corridors, in the order given; none named: every route,
+    then every corridor, in catalogue order. Unknown ids raise :class:`InputError` (all of
+    them named in one message)."""
+    if not ids:
+        ids = [*cat.routes, *cat.corridors]
+    unknown = [i for i in ids if i not in cat.routes and i not in cat.corridors]
+    if unknown:
+        known = ", ".join([*cat.routes, *cat.corridors]) or "none"
+        what = "route or corridor" + ("s" if len(unknown) > 1 else "")
+        raise InputError(f"unknown {what} {', '.join(map(repr, unknown))} in the catalogue; "
+                         f"known: {known}")
+    return [measure_route(cat, i, slack) if i in cat.routes else measure_corridor(cat, i, slack)
+            for i in ids]
+
+
+# --------------------------------------------------------------------------- published
+
+
+_NA = {"", "-", "–", "—", "?", "n.a.", "n.a", "na", "n/a", "none", "null", "unknown", "tbd",
+       "nan"}
+_UNITS = {
+    "m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
+    "km": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0, "kilometer": 1000.0,
+    "kilometers": 1000.0,
+    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
+    "nmi": 1852.0, "nm": 1852.0, "nautical mile": 1852.0, "nautical miles": 1852.0,
+}
+_NUMBER = r"(?:\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_LENGTH_RE = re.compile(rf"^(?P<num>{_NUMBER})\s*(?P<unit>[a-z][a-z ]*?)?\.?$")
+
+
+def bare_number_unit(field_name: str | None) -> str:
+    """Unit of a bare number in ``field_name``: ``m`` for ``*_m``, ``mi`` for ``*_mi``,
+    ``nmi`` for ``*_nmi``, else ``km``."""
+    name = (field_name or "").lower()
+    for unit in ("nmi", "mi", "km", "m"):
+        if name.endswith("_" + unit):
+            return unit
+    return "km"
+
+
+def parse_length_m(value: Any, field_name: str | None = None) -> float | None:
+    """A published length in metres, or ``None`` where there is none (``n.a.``, empty, null).
+
+    Text such as ``"1,234 km"``, ``"1234 km"``, ``"1 234 km"``, ``"850 mi"``, ``"600 nmi"``,
+    ``"12000 m"``; a bare number (or numeric text) is in kilometres, unless the field name
+    says otherwise (``length_m``: metres; ``length_mi``: miles). Miles are statute miles
+    (1609.344 m), nautical miles 1852 m. Raises :class:`ValueError` for anything else
+    (ranges, negative or zero values, unknown units).
+    """
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return None
+        raise ValueError(f"not a length: {value!r}")
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        unit = bare_number_unit(field_name)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+        if text in _NA:
+            return None
+        m = _LENGTH_RE.match(text)
+        if m is None:
+            raise ValueError(f"not a length: {value!r}")
+        number = float(re.sub(r"[, \u00a0\u202f]", "", m.group("num")))
+        unit = (m.group("unit") or "").strip() or bare_number_unit(field_name)
+        if unit not in _UNITS:
+            raise ValueError(f"unknown unit {unit!r} in {value!r}")
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"not a positive length: {value!r}")
+    return number * _UNITS[unit]
+
+
+# --------------------------------------------------------------------------- line input
+
+
+@dataclass
+class LineData:
+    """Features read from a line source: attributes, and every line part's vertices.
+
+    ``coords`` holds the ``(lon, lat)`` of all parts of all usable features, one after
+    another; ``part_offsets[i]`` is where part ``i`` starts and ``part_feature[i]`` the
+    feature it belongs to. ``usable[f]`` is false for a skipped feature.
+    """
+
+    source: str
+    fields: list[str]
+    records: list[dict[str, Any]]          # attribute values per feature, with "__fid__"
+    coords: np.ndarray
+    part_offsets: np.ndarray
+    part_feature: np.ndarray
+    usable: np.ndarray
+    skipped: list[str] = field(default_factory=list)
+
+
+def _describe(records: list[dict[str, Any]], index: int) -> str:
+    rec = records[index]
+    for key in ("id", "slug", "name"):
+        value = rec.get(key)
+        if value is not None and value == value:
+            return f"feature {rec['__fid__']} ({key} {value!r})"
+    return f"feature {rec['__fid__']}"
+
+
+def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
+            coords: np.ndarray, sizes: np.ndarray, part_feature: np.ndarray,
+            reasons: dict[int, str]) -> LineData:
+    """Check every part and coordinate, skip bad features (with a reason), pack the rest.
+
+    ``coords`` holds all parts one after another, ``sizes`` the number of positions of each
+    part, ``part_feature`` the feature each part belongs to. A feature is skipped, never
+    measured as 0, when it has no or an empty geometry, a part with fewer than two positions,
+    or a coordinate that is not finite, a latitude outside [-90, 90] or a longitude beyond
+    ±540°. Vectorised: no Python loop per part or vertex.
+    """
+    n_feat = len(records)
+    coords = np.asarray(coords, dtype=float).reshape(-1, 2)
+    sizes = np.asarray(sizes, dtype=np.intp)
+    part_feature = np.asarray(part_feature, dtype=np.intp)
+    usable = np.ones(n_feat, dtype=bool)
+    usable[np.array(sorted(reasons), dtype=np.intp)] = False
+    for f in np.unique(part_feature[sizes < 2]):
+        if usable[f]:
+            usable[f] = False
+            reasons[int(f)] = "a line part with fewer than 2 positions"
+    coord_feature = np.repeat(part_feature, sizes)
+    lon, lat = coords[:, 0], coords[:, 1]
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(lon) | ~np.isfinite(lat) | (np.abs(lat) > 90) | \
+            (np.abs(lon) > MAX_ABS_LON)
+    bad &= usable[coord_feature]
+    if bad.any():
+        feats, first = np.unique(coord_feature[bad], return_index=True)
+        where = np.flatnonzero(bad)[first]
+        for f, i in zip(feats, where, strict=True):
+            usable[f] = False
+            reasons[int(f)] = (f"invalid coordinates ({lon[i]!r}, {lat[i]!r}): expected WGS84 "
+                               "longitude, latitude in degrees")
+    skipped = [f"{source}: {_describe(records, f)}: skipped: {reasons[f]}"
+               for f in sorted(reasons)]
+    keep_part = usable[part_feature]
+    if not keep_part.all():
+        coords = coords[usable[coord_feature]]
+        sizes, part_feature = sizes[keep_part], part_feature[keep_part]
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp) if len(sizes) \
+        else np.zeros(0, dtype=np.intp)
+    return LineData(source, fields, records, coords, offsets, part_feature, usable, skipped)
+
+
+def _geometry_parts(geom: Any) -> list[Any] | str:
+    """Line parts (lists of positions) of a GeoJSON geometry, or why it cannot be measured."""
+    if geom is None:
+        return "no geometry"
+    if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
+        return "not a GeoJSON geometry"
+    gtype = geom["type"]
+    coords = geom.get("coordinates")
+    if gtype == "LineString":
+        parts = [coords]
+    elif gtype == "MultiLineString":
+        if not isinstance(coords, list):
+            return "a MultiLineString without a list of coordinates"
+        parts = coords
+    elif gtype == "GeometryCollection":
+        return "a GeometryCollection, not a line"
+    else:
+        return f"a {gtype}, not a line"
+    if not parts or all(isinstance(p, list) and not p for p in parts):
+        return f"an empty {gtype}"
+    return parts
+
+
+def _positions(part: Any) -> np.ndarray | None:
+    """A ``(n, 2)`` float array of a GeoJSON position list, heights dropped; None if invalid."""
+    if not isinstance(part, list):
+        return None
+    try:
+        arr = np.asarray(part, dtype=float)
+    except (TypeError, ValueError):
+        try:
+            arr = np.asarray([p[:2] for p in part if isinstance(p, list) and len(p) >= 2],
+                             dtype=float)
+        except (TypeError, ValueError):
+            return None
+        if len(arr) != len(part):
+            return None
+    if arr.ndim != 2 or (arr.shape[1] < 2 and len(arr)):
+        return None
+    return arr[:, :2] if len(arr) else np.zeros((0, 2))
+
+
+def _geojson_objects(text: str, source: str) -> list[Any]:
+    """Top-level GeoJSON objects of ``text``: one document, or an RS (RFC 8142) or LF
+    delimited sequence."""
+    stripped = text.lstrip()
+    if not stripped:
+        raise InputError(f"{source}: no input (expected GeoJSON)")
+    if stripped.startswith("\x1e"):
+        chunks = [(i + 1, c) for i, c in enumerate(text.split("\x1e")[1:]) if c.strip()]
+        label = "record"
+    else:
+        try:
+            return [json.loads(text)]
+        except json.JSONDecodeError as exc:
+            lines = [(i + 1, ln) for i, ln in enumerate(text.splitlines()) if ln.strip()]
+            if len(lines) < 2:
+                raise InputError(f"{source}: not GeoJSON: {exc.msg} at line {exc.lineno} "
+                                 f"column {exc.colno}") from None
+        chunks = lines
+        label = "line"
+    out = []
+    for number, chunk in chunks:
+        try:
+            out.append(json.loads(chunk))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source}: {label} {number}: not GeoJSON: {exc.msg}") from None
+    return out
+
+
+def _features(objects: list[Any], source: str) -> list[dict[str, Any]]:
+    feats: list[dict[str, Any]] = []
+    for obj in objects:
+        kind = obj.get("type") if isinstance(obj, dict) else None
+        if kind == "FeatureCollection":
+            members = obj.get("features")
+            if not isinstance(members, list):
+                raise InputError(f"{source}: a FeatureCollection without a 'features' list")
+            feats.extend(members)
+        elif kind == "Feature":
+            feats.append(obj)
+        elif kind == "GeometryCollection" or (isinstance(kind, str) and "coordinates" in obj):
+            feats.append({"type": "Feature", "properties": {}, "geometry": obj})
+        else:
+            raise InputError(f"{source}: not a GeoJSON object (type {kind!r}); expected a "
+                             "FeatureCollection, a Feature or a geometry")
+    return feats
+
+
+def read_geojson_text(text: str, source: str = "<stdin>") -> LineData:
+    """Read GeoJSON text (RFC 7946: WGS84 lon/lat): a FeatureCollection (compact or pretty),
+    an LF- or RS-delimited sequence of Features (RFC 8142), or a bare Feature or geometry.
+
+    A feature's id is its ``id`` member (kept as the ``id`` attribute unless a property
+    already has that name); features are numbered from 0 as GDAL does (``__fid__``).
+    """
+    feats = _features(_geojson_objects(text, source), source)
+    fields: list[str] = []
+    seen: set[str] = set()
+    records: list[dict[str, Any]] = []
+    parts: list[np.ndarray] = []
+    part_feature: list[int] = []
+    reasons: dict[int, str] = {}
+    for index, feat in enumerate(feats):
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        rec = dict(props) if isinstance(props, dict) else {}
+        if isinstance(feat, dict) and feat.get("id") is not None and "id" not in rec:
+            rec["id"] = feat["id"]
+        for key in rec:
+            if key not in seen:
+                seen.add(key)
+                fields.append(key)
+        rec["__fid__"] = index
+        records.append(rec)
+        if not isinstance(feat, dict) or feat.get("type") != "Feature":
+            reasons[index] = "not a GeoJSON Feature"
+            continue
+        got = _geometry_parts(feat.get("geometry"))
+        if isinstance(got, str):
+            reasons[index] = got
+            continue
+        arrays = [_positions(p) for p in got]
+        if any(a is None for a in arrays):
+            reasons[index] = "invalid coordinates (a position is not [lon, lat] numbers)"
+            continue
+        for a in arrays:
+            parts.append(a)  # type: ignore[arg-type]
+            part_feature.append(index)
+    sizes = np.array([len(p) for p in parts], dtype=np.intp)
+    coords = np.concatenate(parts) if parts else np.zeros((0, 2))
+    return _finish(source, fields, records, coords, sizes, np.array(part_feature, np.intp),
+                   reasons)
+
+
+_GEOGRAPHIC_WGS84 = {"EPSG:4326", "OGC:CRS84", "EPSG:4979", "OGC:CRS84H"}
+
+
+def read_line_file(path: str | os.PathLike[str]) -> LineData:
+    """Read the first layer of any vector file pyogrio (GDAL) reads: GeoJSON, GeoJSONSeq,
+    GeoPackage, KML, Shapefile, FlatGeobuf, CSV with a ``WKT`` column...
+
+    Coordinates in another CRS are transformed to WGS84 lon/lat (EPSG:4326, always x=lon).
+    Raises :class:`InputError` if the file cannot be read.
+    """
+    import pyogrio
+    import shapely
+
+    path = Path(path)
+    source = str(path)
+    if not path.exists():
+        raise InputError(f"{source}: no such file")
+    kwargs: dict[str, Any] = {}
+    if path.suffix.lower() == ".csv":
+        kwargs = {"GEOM_POSSIBLE_NAMES": "WKT,wkt,geometry,geom,the_geom",
+                  "KEEP_GEOM_COLUMNS": "NO"}
+    try:
+        meta, fids, wkb, field_data = pyogrio.raw.read(path, return_fids=True, **kwargs)
+    except Exception as exc:  # pyogrio raises DataSourceError and friends, all with a message
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"{source}: cannot read as a vector file: {reason}") from None
+    if wkb is None:
+        raise InputError(f"{source}: the file has no geometry column (no lines to measure)")
+    fields = [str(f) for f in meta["fields"]]
+    n = len(wkb)
+    records: list[dict[str, Any]] = []
+    columns = [np.asarray(col, dtype=object) for col in field_data]
+    for i in range(n):
+        rec = {name: _plain(col[i]) for name, col in zip(fields, columns, strict=True)}
+        rec["__fid__"] = int(fids[i]) if fids is not None else i
+        records.append(rec)
+    present = np.array([g is not None for g in wkb], dtype=bool)
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    reasons: dict[int, str] = {}
+    types = shapely.get_type_id(geoms)
+    empty = shapely.is_empty(geoms)
+    line_types = {1, 5}   # LineString, MultiLineString
+    names = {0: "Point", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint", 6: "MultiPolygon",
+             7: "GeometryCollection"}
+    for i in range(n):
+        if geoms[i] is None:
+            reasons[i] = "invalid geometry" if present[i] else "no geometry"
+        elif types[i] not in line_types:
+            reasons[i] = f"a {names.get(int(types[i]), 'geometry')}, not a line"
+        elif empty[i]:
+            reasons[i] = "an empty " + ("LineString" if types[i] == 1 else "MultiLineString")
+    ok = np.array([i not in reasons for i in range(n)], dtype=bool)
+    idx_ok = np.flatnonzero(ok)
+    parts_geom, part_feature = shapely.get_parts(geoms[idx_ok], return_index=True)
+    part_feature = idx_ok[part_feature]
+    coords, coord_part = shapely.get_coordinates(parts_geom, return_index=True)
+    crs = meta.get("crs")
+    if crs and crs.upper() not in _GEOGRAPHIC_WGS84 and len(coords):
+        coords = _to_wgs84(coords, crs, source)
+    sizes = np.bincount(coord_part, minlength=len(parts_geom))
+    return _finish(source, fields, records, coords, sizes, part_feature, reasons)
+
+
+def _to_wgs84(coords: np.ndarray, crs: str, source: str) -> np.ndarray:
+    """Transform ``(x, y)`` in ``crs`` to WGS84 ``(lon, lat)`` degrees."""
+    from pyproj import CRS, Transformer
+    from pyproj.exceptions import CRSError
+
+    try:
+        transformer = Transformer.from_crs(CRS.from_user_input(crs), "EPSG:4326",
+                                           always_xy=True)
+    except CRSError as exc:
+        raise InputError(f"{source}: unknown coordinate reference system {crs!r}: {exc}") \
+            from None
+    lon, lat = transformer.transform(coords[:, 0], coords[:, 1])
+    return np.column_stack([lon, lat])
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars to Python values; NaN to None."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _require_field(data: LineData, name: str, option: str) -> None:
+    if name not in data.fields:
+        known = ", ".join(data.fields) or "none"
+        raise InputError(f"{data.source}: no field {name!r} for {option}; fields: {known}")
+
+
+def measure_lines(data: LineData, id_field: str | None = None, group_by: str | None = None,
+                  published_field: str | None = None, slack: float = 1.0) -> FileMeasurement:
+    """One :class:`Measurement` per usable feature, or per value of ``group_by``.
+
+    Lengths: one vectorised pass over all parts (:func:`geo.geodesy.parts_lengths_m`), summed
+    per feature with ``numpy.bincount``. ``id_field`` names the id attribute (default: the
+    feature ``id``, else the first of ``id``/``slug``/``name``, else the feature number);
+    ``published_field`` the published length (default ``length`` if present; see
+    :func:`parse_length_m`). Grouped features share a published length only if they all give
+    the same one. Unknown fields raise :class:`InputError`; a file with no measurable line
+    raises :class:`InputError` too.
+    """
+    slack = _check_slack(slack)
+    if id_field is not None:
+        _require_field(data, id_field, "--id-field")
+    if group_by is not None:
+        _require_field(data, group_by, "--group-by")
+    if published_field is not None:
+        _require_field(data, published_field, "--published-field")
+    elif "length" in data.fields:
+        published_field = "length"
+    if not data.usable.any():
+        why = f" ({len(data.skipped)} skipped)" if data.skipped else ""
+        raise InputError(f"{data.source}: no lines to measure{why}")
+    key_field = id_field or next((k for k in ("id", "slug", "name") if k in data.fields), None)
+
+    part_len = parts_lengths_m(data.coords, data.part_offsets)
+    n_feat = len(data.records)
+    feat_len = np.bincount(data.part_feature, weights=part_len, minlength=n_feat)
+    feat_parts = np.bincount(data.part_feature, minlength=n_feat)
+
+    warnings: list[str] = []
+    rows: list[Measurement] = []
+    groups: dict[str, Measurement] = {}
+    group_published: dict[str, set[tuple[float | None, str | None]]] = {}
+    for f in np.flatnonzero(data.usable):
+        rec = data.records[f]
+        fid = str(rec["__fid__"])
+        ident = (_text(rec.get(key_field)) if key_field else None) or fid
+        name = _text(rec.get("name")) or ident
+        published_m = published_text = None
+        if published_field is not None:
+            raw = rec.get(published_field)
+            try:
+                published_m = parse_length_m(raw, published_field)
+            except ValueError as exc:
+                warnings.append(f"{data.source}: {_describe(data.records, f)}: "
+                                f"{published_field}: {exc}; no published length used")
+            if published_m is not None:
+                published_text = str(raw)
+        length = float(feat_len[f])
+        if group_by is None:
+            rows.append(Measurement(ident, name, "feature", length, slack=slack,
+                                    published_m=published_m, published_text=published_text,
+                                    parts=int(feat_parts[f])))
+            continue
+        gval = _text(rec.get(group_by))
+        gkey = gval if gval is not None else ident
+        row = groups.get(gkey)
+        if row is None:
+            row = Measurement(gkey, name if gval is None else gval, "group", 0.0, slack=slack,
+                              parts=0)
+            groups[gkey] = row
+            rows.append(row)
+            group_published[gkey] = set()
+        row.length_m += length
+        row.parts = (row.parts or 0) + int(feat_parts[f])
+        row.members.append(ident)
+        if published_m is not None:
+            group_published[gkey].add((published_m, published_text))
+    for gkey, values in group_published.items():
+        if len({v[0] for v in values}) == 1:
+            groups[gkey].published_m, groups[gkey].published_text = next(iter(values))
+        elif values:
+            shown = ", ".join(sorted(repr(v[1]) for v in values))
+            warnings.append(f"{data.source}: group {gkey!r}: features give different "
+                            f"published lengths ({shown}); none used")
+    return FileMeasurement(data.source, rows, list(data.skipped), warnings)
+
+
+def measure_file(path: str | os.PathLike[str], id_field: str | None = None,
+                 group_by: str | None = None, published_field: str | None = None,
+                 slack: float = 1.0) -> FileMeasurement:
+    """Measure every line feature of a vector file (see :func:`read_line_file`,
+    :func:`measure_lines`)."""
+    return measure_lines(read_line_file(path), id_field, group_by, published_field, slack)
+
+
+def measure_geojson_text(text: str, source: str = "<stdin>", id_field: str | None = None,
+                         group_by: str | None = None, published_field: str | None = None,
+                         slack: float = 1.0) -> FileMeasurement:
+    """Measure every line feature of GeoJSON text (see :func:`read_geojson_text`)."""
+    return measure_lines(read_geojson_text(text, source), id_field, group_by, published_field,
+                         slack)
+
+
+# --------------------------------------------------------------------------- between
+
+
+_LONLAT_RE = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*,\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*$")
+_LOOKS_NUMERIC = re.compile(r"^\s*[-+.\d]")
+
+#: ``lookup(name) -> object with name, lon, lat, country`` or ``None``
+PlaceLookup = Callable[[str], Any]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+def parse_lonlat(text: str) -> tuple[float, float] | None:
+    """``"lon,lat"`` as a WGS84 position in degrees; ``None`` if ``text`` is not two numbers.
+
+    Raises :class:`InputError` for numbers outside [-180, 180] × [-90, 90].
+    """
+    m = _LONLAT_RE.match(text)
+    if m is None:
+        return None
+    lon, lat = float(m.group(1)), float(m.group(2))
+    if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
+        raise InputError(f"invalid coordinates {text.strip()!r}: expected lon,lat in degrees "
+                         "with -180 <= lon <= 180 and -90 <= lat <= 90")
+    return lon, lat
+
+
+def resolve_place(query: str, cat: Catalog | None,
+                  lookup: PlaceLookup | None = None) -> dict[str, Any]:
+    """Where ``query`` is: ``lon,lat``; a catalogue site by id, then by name or alias
+    (case- and accent-insensitive); else ``lookup(query)`` (the gazetteer).
+
+    Returns ``{"query", "name", "lon", "lat", "source"}``; raises :class:`InputError` if
+    nothing matches or a name matches several catalogue sites at different positions.
+    """
+    pos = parse_lonlat(query)
+    if pos is not None:
+        return {"query": query, "name": f"{pos[0]:g},{pos[1]:g}", "lon": pos[0],
+                "lat": pos[1], "source": "coordinates"}
+    if _LOOKS_NUMERIC.match(query) and "," in query:
+        raise InputError(f"invalid coordinates {query!r}: expected lon,lat in degrees")
+    if cat is not None:
+        if query in cat.sites:
+            lon, lat = cat.site_position(query)
+            return {"query": query, "name": cat.sites[query].name, "lon": lon, "lat": lat,
+                    "source": f"catalogue site {query}"}
+        want = _fold(query)
+        hits = [s.id for s in cat.sites.values()
+                if want in {_fold(s.name), *(_fold(a) for a in s.aliases)}]
+        positions = {cat.site_position(h) for h in hits}
+        if len(positions) > 1:
+            raise InputError(f"place {query!r} is ambiguous: catalogue sites "
+                             f"{', '.join(hits)}; give a site id")
+        if hits:
+            lon, lat = cat.site_position(hits[0])
+            return {"query": query, "name": cat.sites[hits[0]].name, "lon": lon, "lat": lat,
+                    "source": f"catalogue site {hits[0]}"}
+    place = lookup(query) if lookup is not None else None
+    if place is not None:
+        bits = [str(b) for b in (getattr(place, "kind", None), getattr(place, "country", None),
+                                 getattr(place, "id", None)) if b]
+        return {"query": query, "name": str(place.name), "lon": float(place.lon),
+                "lat": float(place.lat),
+                "source": "gazetteer" + (f" ({', '.join(bits)})" if bits else "")}
+    where = "a catalogue site id or name, " if cat is not None else ""
+    raise InputError(f"unknown place {query!r}: not {where}a gazetteer place, nor lon,lat")
+
+
+def measure_between(places: Sequence[str], cat: Catalog | None = None,
+                    lookup: PlaceLookup | None = None, slack: float = 1.0) -> Measurement:
+    """The geodesic path through two or more places (see :func:`resolve_place`), one
+    segment per leg (medium ``unspecified``), metres on WGS84."""
+    slack = _check_slack(slack)
+    if len(places) < 2:
+        raise InputError(f"--between needs at least two places, got {len(places)}")
+    resolved = [resolve_place(q, cat, lookup) for q in places]
+    coords = np.array([[p["lon"], p["lat"]] for p in resolved], dtype=float)
+    n = len(coords)
+    pairs = np.empty((2 * (n - 1), 2))
+    pairs[0::2], pairs[1::2] = coords[:-1], coords[1:]
+    legs = parts_lengths_m(pairs, np.arange(0, len(pairs), 2))
+    labels = [p["name"] for p in resolved]
+    segments = [SegmentLength(labels[i], labels[i + 1], "unspecified", float(legs[i]))
+                for i in range(n - 1)]
+    return Measurement("between:" + "/".join(p["query"] for p in resolved),
+                       " – ".join(labels), "between", float(legs.sum()), segments,
+                       schematic=True, slack=slack, places=resolved)
