@@ -68,6 +68,8 @@ class Place:
     kind: str
     population: int
     admin1: str = ""
+    #: for a country: the id of the city whose position it takes (its capital); else ""
+    anchor: str = ""
 
     @property
     def geonameid(self) -> int | None:
@@ -80,27 +82,32 @@ class Place:
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
-_SPACE_RE = re.compile(r"\s+")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def name_key(name: str) -> str:
     """Normalise a name for lookup: NFKC, case-folded, accents removed, apostrophes and
     dashes unified, white space folded. ``"États-Unis"`` and ``"etats-unis"`` share a key."""
+    if name.isascii():
+        return " ".join(name.lower().replace("`", "'").split())
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).translate(_DASHES)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE_RE.sub(" ", stripped).strip()
+    stripped = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return " ".join(unicodedata.normalize("NFC", stripped).split())
 
 
 _LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9'’ .,()\-]+$")
 _CODE_RE = re.compile(r"^[A-Z0-9]{1,4}$")
 
 
-def _usable_alternate(name: str) -> bool:
-    """Latin-script names only, and not the upper-case codes GeoNames lists (IATA, ICAO)."""
-    return bool(_LATIN_RE.match(name)) and not _CODE_RE.match(name) and any(
-        ch.isalpha() for ch in name
-    )
+def _usable_alternate(name: str, own_key: str = "") -> bool:
+    """Latin-script names only, not the upper-case codes GeoNames lists (IATA, ICAO), and no
+    alternate of four letters or fewer unless it begins like the place's own name ("Rom" for
+    Rome stays; "Part" for Perth and "Tan" for Anchorage, transliterations, go)."""
+    if not _LATIN_RE.match(name) or _CODE_RE.match(name) or not any(c.isalpha() for c in name):
+        return False
+    if len(name) <= 4 and own_key:
+        return name_key(name)[:3] == own_key[:3]
+    return True
 
 
 # Usual short forms and spellings CLDR and GeoNames leave out (key: ISO alpha-2).
@@ -209,25 +216,31 @@ class Gazetteer:
     Build it with :meth:`from_geonames` (or :func:`default_gazetteer`, which caches one).
     """
 
-    def __init__(self, places: Iterable[tuple[Place, Iterable[str]]]):
-        self._by_key: dict[str, list[Place]] = {}
+    def __init__(self, places: Iterable[tuple[Place, Iterable[str], Iterable[str]]]):
+        """``places``: ``(place, primary names, other names)``; the place's own name is
+        always primary. Other names (GeoNames alternate names of cities: transliterations,
+        old and colloquial names) are flagged so that callers can weigh them less."""
+        self._by_key: dict[str, list[tuple[Place, bool]]] = {}
         self._by_id: dict[str, Place] = {}
         self._names: dict[str, tuple[str, ...]] = {}
-        for place, names in places:
-            self._add(place, names)
-        for key, found in self._by_key.items():
-            found.sort(key=_rank)
-            self._by_key[key] = found
+        for place, primary, other in places:
+            self._add(place, primary, other)
+        for found in self._by_key.values():
+            found.sort(key=lambda match: _rank(match[0]))
 
-    def _add(self, place: Place, names: Iterable[str]) -> None:
+    def _add(self, place: Place, primary: Iterable[str], other: Iterable[str]) -> None:
         self._by_id[place.id] = place
-        seen: list[str] = []
-        for name in (place.name, *names):
+        seen: dict[str, bool] = {}
+        for name in (place.name, *primary):
             key = name_key(name)
-            if not key or key in seen:
-                continue
-            seen.append(key)
-            self._by_key.setdefault(key, []).append(place)
+            if key and key not in seen:
+                seen[key] = True
+        for name in other:
+            key = name_key(name)
+            if key and key not in seen:
+                seen[key] = False
+        for key, is_primary in seen.items():
+            self._by_key.setdefault(key, []).append((place, is_primary))
         self._names[place.id] = tuple(seen)
 
     # ---------------------------------------------------------------- construction
@@ -262,8 +275,9 @@ class Gazetteer:
                 population=int(city.get("population") or 0),
                 admin1=str(city.get("admin1code") or ""),
             )
-            names = [a for a in city["alternatenames"] if _usable_alternate(a)]
-            entries.append((place, names))
+            own = name_key(city["name"])
+            names = [a for a in city["alternatenames"] if _usable_alternate(a, own)]
+            entries.append((place, (), names))
 
         for iso, country in countries.items():
             anchor = capital_of.get(iso) or biggest.get(iso)
@@ -277,9 +291,10 @@ class Gazetteer:
                 country=iso,
                 kind="country",
                 population=int(country.get("population") or 0),
+                anchor=f"geonames:{anchor['geonameid']}",
             )
             names = [*_cldr_names(iso), *COUNTRY_EXTRA_NAMES.get(iso, ())]
-            entries.append((place, names))
+            entries.append((place, names, ()))
 
         for continent in continents.values():
             names = [
@@ -298,6 +313,7 @@ class Gazetteer:
                     population=int(continent.get("population") or 0),
                 ),
                 names,
+                (),
             ))
 
         for code, (name, lon, lat) in _M49_REGIONS.items():
@@ -305,25 +321,45 @@ class Gazetteer:
                 Place(id=f"region:m49-{code}", name=name, lon=lon, lat=lat, country=None,
                       kind="region", population=0),
                 _cldr_names(code),
+                (),
             ))
         for slug, (name, others, lon, lat) in _OTHER_REGIONS.items():
             entries.append((
                 Place(id=f"region:{slug}", name=name, lon=lon, lat=lat, country=None,
                       kind="region", population=0),
                 others,
+                (),
             ))
         return cls(entries)
 
     # ---------------------------------------------------------------- queries
 
+    def matches(self, key: str) -> tuple[tuple[Place, bool], ...]:
+        """``(place, is_primary_name)`` for a normalised ``key`` (see :func:`name_key`),
+        most populous first."""
+        return tuple(self._by_key.get(key, ()))
+
     def candidates(self, name: str) -> list[Place]:
         """Every place known by ``name`` (any listed spelling), most populous first."""
-        return list(self._by_key.get(name_key(name), ()))
+        return [place for place, _primary in self._by_key.get(name_key(name), ())]
 
     def lookup(self, name: str) -> Place | None:
-        """The most populous place known by ``name``, or ``None``."""
+        """The place a bare ``name`` most likely means, or ``None``.
+
+        The most populous place whose own name (or a country's name in a CLDR language)
+        it is; a place known by it only as an alternate name wins when at least ten times
+        as populous (exonyms: "Frankfurt" is Frankfurt am Main, not Frankfurt (Oder)).
+        """
         found = self._by_key.get(name_key(name))
-        return found[0] if found else None
+        if not found:
+            return None
+        primary = [place for place, is_primary in found if is_primary]
+        best_other = next((place for place, is_primary in found if not is_primary), None)
+        if not primary:
+            return best_other
+        if best_other is not None and best_other.population >= 10 * primary[0].population:
+            return best_other
+        return primary[0]
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id (``"geonames:2643743"``), or ``None``."""
