@@ -1,0 +1,690 @@
+"""Context layers: public datasets drawn beside the catalogue (cables, landings, IXPs...).
+
+A context file is anything a user downloads: GeoJSON, GeoPackage, KML (when the installed
+GDAL has the driver), or CSV with ``lon``/``lat`` or WKT columns. :func:`read_context` turns
+one into a :class:`ContextLayer`, ready for drawing:
+
+- geometries in EPSG:4326 (reprojected from the file's CRS when it has another);
+- broken features (missing, empty, invalid or unparseable geometry, coordinates out of range,
+  unsupported types) skipped, each reported in ``warnings`` as ``FILE: feature N (id X):
+  reason; skipped``; duplicate ids made unique (``id~2``) and reported;
+- a label per feature (the label field, given or guessed; the id when the value is missing);
+- a few popup fields (given or guessed: the first non-empty columns);
+- lines: geodesic length on WGS84 (:func:`geo.geodesy.path_length_m`, per part, summed; the
+  length of the line as drawn in the file, before simplification);
+- antimeridian: parts split at ±180° (RFC 7946 §3.1.9) are re-joined and longitudes
+  unwrapped, so a trans-Pacific cable draws as one short line in Leaflet. Such drawing
+  coordinates may leave [-180, 180]: the layer is for the map, not for RFC 7946 export;
+- simplification (Douglas-Peucker, ``simplify_deg``) and rounding (``precision`` decimals).
+
+Tolerance: :data:`SIMPLIFY_DEG` = 0.001° (≤ 111 m). A screen pixel spans 360° / (256 · 2^z)
+of longitude: 0.0055° at zoom 8, 0.0014° at zoom 10. So the simplified line stays within one
+pixel of the file's line up to zoom 10 (regional views; the catalogue map opens at 3–6), and
+Leaflet's own smoothing (1 px) drops more at low zooms. :data:`PRECISION` = 5 decimals
+(≤ 1.1 m) is far below that tolerance.
+
+The workspace may list its context layers in ``geo.toml`` (see :func:`context_specs_from_config`).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.errors import InputError
+from geo.geodesy import path_length_m
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: Douglas-Peucker tolerance in degrees (≈ 111 m): under one pixel up to zoom 10.
+SIMPLIFY_DEG = 0.001
+#: Decimal places kept in drawing coordinates (1e-5° ≈ 1.1 m).
+PRECISION = 5
+#: Popup fields guessed when none are given.
+MAX_POPUP_FIELDS = 5
+#: Longest text kept from a property value (characters); longer values end with "…".
+MAX_TEXT = 300
+#: Messages kept per kind of problem; the rest are counted in one closing message.
+MAX_MESSAGES = 10
+
+#: Columns tried, in order and ignoring case, for labels and for ids.
+LABEL_CANDIDATES = ("name", "title", "label", "nom", "name_en", "display_name", "id")
+ID_CANDIDATES = ("id", "feature_id", "fid", "uid", "gid", "objectid", "slug", "code")
+#: CSV columns tried for coordinates (ignoring case).
+LON_CANDIDATES = ("lon", "lng", "long", "longitude", "x")
+LAT_CANDIDATES = ("lat", "latitude", "y")
+WKT_CANDIDATES = ("wkt", "geometry", "geom", "the_geom", "shape")
+
+#: Columns of :attr:`ContextLayer.features` that geo adds (the rest are the popup fields).
+ID_COL = "geo:id"
+LABEL_COL = "geo:label"
+LENGTH_COL = "geo:length_m"
+
+#: Name of the workspace configuration file.
+CONFIG_FILE = "geo.toml"
+
+_POINT, _LINE, _POLYGON = "point", "line", "polygon"
+_KINDS = {
+    "Point": _POINT, "MultiPoint": _POINT,
+    "LineString": _LINE, "MultiLineString": _LINE,
+    "Polygon": _POLYGON, "MultiPolygon": _POLYGON,
+}
+
+
+@dataclass
+class ContextLayer:
+    """One context file, normalised for the map.
+
+    ``features`` is a GeoDataFrame in EPSG:4326 (longitudes unwrapped for drawing, see the
+    module docstring) with :data:`ID_COL` (unique text), :data:`LABEL_COL` (text),
+    :data:`LENGTH_COL` (geodesic metres on WGS84 for lines, NaN otherwise) and the
+    ``popup_fields`` columns. ``warnings`` lists what was skipped or changed, one line each.
+    """
+
+    name: str
+    path: Path
+    features: gpd.GeoDataFrame
+    label_field: str | None
+    popup_fields: list[str]
+    licence: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    simplify_deg: float = SIMPLIFY_DEG
+    precision: int = PRECISION
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    @property
+    def geometry_type(self) -> str:
+        """``point``, ``line``, ``polygon``, ``mixed`` or ``empty``."""
+        kinds = {_KINDS[t] for t in self.features.geom_type.unique()}
+        if not kinds:
+            return "empty"
+        return kinds.pop() if len(kinds) == 1 else "mixed"
+
+    @property
+    def length_m(self) -> float:
+        """Total geodesic length of the layer's lines in metres (WGS84)."""
+        return float(np.nansum(self.features[LENGTH_COL].to_numpy(dtype=float)))
+
+
+@dataclass(frozen=True)
+class ContextSpec:
+    """How to read one context file (from ``geo.toml`` or the command line)."""
+
+    path: Path
+    name: str | None = None
+    label_field: str | None = None
+    popup_fields: tuple[str, ...] | None = None
+    licence: str | None = None
+    simplify_deg: float = SIMPLIFY_DEG
+
+    def read(self) -> ContextLayer:
+        return read_context(self.path, name=self.name, label_field=self.label_field,
+                            popup_fields=self.popup_fields, licence=self.licence,
+                            simplify_deg=self.simplify_deg)
+
+
+class _Report:
+    """Collects warnings, at most :data:`MAX_MESSAGES` per kind, the rest counted."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.lines: list[str] = []
+        self._counts: dict[str, int] = {}
+
+    def add(self, kind: str, message: str) -> None:
+        n = self._counts.get(kind, 0) + 1
+        self._counts[kind] = n
+        if n <= MAX_MESSAGES:
+            self.lines.append(f"{self.file}: {message}")
+
+    def close(self) -> list[str]:
+        for kind, n in self._counts.items():
+            if n > MAX_MESSAGES:
+                self.lines.append(f"{self.file}: {n - MAX_MESSAGES} more {kind} not listed")
+        return self.lines
+
+
+# --------------------------------------------------------------------------- reading
+
+def read_context(path: str | os.PathLike[str], *, name: str | None = None,
+                 label_field: str | None = None,
+                 popup_fields: Sequence[str] | None = None,
+                 licence: str | None = None,
+                 simplify_deg: float = SIMPLIFY_DEG,
+                 precision: int = PRECISION) -> ContextLayer:
+    """Read a context file into a :class:`ContextLayer` (see the module docstring).
+
+    ``name`` defaults to the file stem; ``licence`` to the text of ``<file>.licence.txt``
+    beside the file, if any. ``simplify_deg`` is a tolerance in degrees (0 keeps every
+    vertex); ``precision`` the decimals kept (-1 keeps them all).
+
+    Raises :class:`~geo.errors.InputError` naming the file when it cannot be read, or when
+    ``label_field`` / ``popup_fields`` name columns the file does not have.
+    """
+    path = Path(path)
+    if simplify_deg < 0 or not math.isfinite(simplify_deg):
+        raise InputError(f"{path}: simplification tolerance must be >= 0 degrees, "
+                         f"not {simplify_deg!r}")
+    if not path.is_file():
+        raise InputError(f"{path}: cannot read context layer: no such file")
+    report = _Report(path.name)
+    broken: dict[int, str] = {}
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        frame = _read_csv(path, broken)
+    else:
+        frame = _read_ogr(path, report)
+
+    frame = _to_wgs84(frame, path)
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    id_field = _find_column(columns, ID_CANDIDATES)
+    label = _choose_label(path, columns, label_field, frame)
+    fields = _choose_popup_fields(path, columns, popup_fields, (label, id_field), frame)
+
+    keep = _check_geometries(frame, broken, id_field, report)
+    frame = frame.iloc[keep].reset_index(drop=True)
+
+    ids = _unique_ids(frame, id_field, keep, report)
+    labels = _labels(frame, label, ids, report)
+    geoms, lengths = _draw_geometries(frame.geometry.to_numpy(), simplify_deg, precision)
+    geoms = _align_siblings(geoms, labels)
+
+    data: dict[str, Any] = {ID_COL: ids, LABEL_COL: labels, LENGTH_COL: lengths}
+    for f in fields:
+        data[f] = [_clean_value(v) for v in frame[f].tolist()]
+    features = gpd.GeoDataFrame(data, geometry=list(geoms), crs="EPSG:4326")
+    if licence is None:
+        licence = _sidecar_licence(path)
+    return ContextLayer(
+        name=name if name else path.stem,
+        path=path,
+        features=features,
+        label_field=label,
+        popup_fields=list(fields),
+        licence=_clean_text(licence) if licence else None,
+        warnings=report.close(),
+        simplify_deg=simplify_deg,
+        precision=precision,
+    )
+
+
+def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
+    """All layers of a GDAL-readable file (one GeoDataFrame; a ``layer`` column if several)."""
+    import pyogrio
+
+    frames = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            layers = [str(row[0]) for row in pyogrio.list_layers(path)]
+            for layer in layers:
+                df = pyogrio.read_dataframe(path, layer=layer, on_invalid="ignore")
+                if "geometry" not in df or len(df) == 0:
+                    continue
+                if len(layers) > 1:
+                    df["layer"] = layer
+                frames.append(df)
+        except Exception as exc:  # pyogrio/GDAL raise many kinds; all mean "cannot read"
+            raise InputError(f"{path}: cannot read context layer: {_one_line(exc)}") from None
+    for w in caught:
+        report.add("reader warnings", f"reader: {_one_line(w.message)}")
+    if not frames:
+        return gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs="EPSG:4326")
+    crs = frames[0].crs
+    frames = [f.to_crs(crs) if f.crs is not None and crs is not None and f.crs != crs else f
+              for f in frames]
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=crs)
+
+
+def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
+    """A CSV with lon/lat (degrees, WGS84) or WKT columns; unparseable rows go to ``broken``."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            sample = fh.read(65536)
+            fh.seek(0)
+            try:
+                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+            except csv.Error:
+                dialect = csv.excel
+            rows = list(csv.DictReader(fh, dialect=dialect))
+            fieldnames = list(rows[0].keys()) if rows else []
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: cannot read context layer: {_one_line(exc)}") from None
+    fieldnames = [f for f in fieldnames if f is not None]
+    lon_col = _find_column(fieldnames, LON_CANDIDATES)
+    lat_col = _find_column(fieldnames, LAT_CANDIDATES)
+    wkt_col = _find_column(fieldnames, WKT_CANDIDATES)
+    if not ((lon_col and lat_col) or wkt_col):
+        raise InputError(f"{path}: cannot read context layer: no lon/lat or WKT column "
+                         f"(columns: {', '.join(fieldnames) or 'none'})")
+    geoms: list[BaseGeometry | None] = []
+    for i, row in enumerate(rows):
+        geom = None
+        try:
+            if lon_col and lat_col:
+                geom = shapely.Point(float(row[lon_col]), float(row[lat_col]))
+            else:
+                geom = shapely.from_wkt(row[wkt_col])
+        except (TypeError, ValueError, shapely.errors.ShapelyError) as exc:
+            broken[i] = f"unparseable geometry ({_one_line(exc)[:80]})"
+        geoms.append(geom)
+    used = {c for c in (lon_col, lat_col, wkt_col) if c}
+    data = {k: [(r.get(k) or None) for r in rows] for k in fieldnames if k not in used}
+    return gpd.GeoDataFrame(data, geometry=geoms, crs="EPSG:4326")
+
+
+def _to_wgs84(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
+    """Reproject to EPSG:4326 (lon, lat order) unless the file is already WGS84 lon/lat."""
+    crs = frame.crs
+    if crs is None or crs.to_epsg() == 4326 or crs.to_string() == "OGC:CRS84":
+        return frame.set_crs("EPSG:4326", allow_override=True)
+    try:
+        return frame.to_crs("EPSG:4326")
+    except Exception as exc:  # pyproj raises several kinds; all mean a CRS we cannot use
+        raise InputError(f"{path}: cannot reproject from {crs.to_string()} to EPSG:4326: "
+                         f"{_one_line(exc)}") from None
+
+
+# --------------------------------------------------------------------------- fields
+
+def _find_column(columns: Sequence[str], candidates: Sequence[str]) -> str | None:
+    by_lower = {str(c).lower(): c for c in columns}
+    for cand in candidates:
+        if cand in by_lower:
+            return by_lower[cand]
+    return None
+
+
+def _resolve(path: Path, columns: Sequence[str], wanted: str, what: str) -> str:
+    if wanted in columns:
+        return wanted
+    found = _find_column(columns, [wanted.lower()])
+    if found is None:
+        raise InputError(f"{path}: {what} {wanted!r} is not a field of the file "
+                         f"(fields: {', '.join(map(str, columns)) or 'none'})")
+    return found
+
+
+def _choose_label(path: Path, columns: Sequence[str], label_field: str | None,
+                  frame: gpd.GeoDataFrame) -> str | None:
+    if label_field:
+        return _resolve(path, columns, label_field, "label field")
+    filled = [c for c in columns if frame[c].notna().any()]
+    return _find_column(filled, LABEL_CANDIDATES)
+
+
+def _choose_popup_fields(path: Path, columns: Sequence[str], wanted: Sequence[str] | None,
+                         shown: tuple[str | None, ...], frame: gpd.GeoDataFrame) -> list[str]:
+    """The given popup fields, or the first non-empty columns other than label and id."""
+    if wanted is not None:
+        return [_resolve(path, columns, w, "popup field") for w in wanted]
+    chosen = [c for c in columns
+              if c not in shown and not str(c).startswith("geo:") and frame[c].notna().any()]
+    return chosen[:MAX_POPUP_FIELDS]
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _clean_text(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _clean_value(value: Any) -> Any:
+    """A property value as JSON-ready text, number or boolean; None when missing."""
+    if value is None:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, (pd.Timestamp,)) or hasattr(value, "isoformat"):
+        return None if pd.isna(value) else value.isoformat()
+    text = _clean_text(value)
+    return text if text else None
+
+
+def _sidecar_licence(path: Path) -> str | None:
+    sidecar = path.with_name(path.name + ".licence.txt")
+    if not sidecar.is_file():
+        return None
+    try:
+        return sidecar.read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{sidecar}: cannot read licence note: {_one_line(exc)}") from None
+
+
+# --------------------------------------------------------------------------- features
+
+def _check_geometries(frame: gpd.GeoDataFrame, broken: dict[int, str], id_field: str | None,
+                      report: _Report) -> list[int]:
+    """Positions of the drawable features; the others are reported and skipped."""
+    geoms = frame.geometry.to_numpy()
+    missing = shapely.is_missing(geoms)
+    ids = frame[id_field].tolist() if id_field else [None] * len(frame)
+    keep = []
+    for i, geom in enumerate(geoms):
+        reason = broken.get(i)
+        if reason is None:
+            reason = _geometry_problem(geom, bool(missing[i]))
+        if reason is None:
+            keep.append(i)
+            continue
+        ident = ids[i]
+        where = f"feature {i}" + ("" if _is_blank(ident) else f" (id {_clean_text(ident)})")
+        report.add("broken features", f"{where}: {reason}; skipped")
+    return keep
+
+
+def _geometry_problem(geom: BaseGeometry | None, missing: bool) -> str | None:
+    if missing or geom is None:
+        return "missing or unreadable geometry"
+    kind = _KINDS.get(geom.geom_type)
+    if kind is None:
+        return f"unsupported geometry type {geom.geom_type}"
+    if geom.is_empty:
+        return "empty geometry"
+    xy = shapely.get_coordinates(geom)
+    if not np.isfinite(xy).all():
+        return "coordinates are not finite numbers"
+    if (np.abs(xy[:, 1]) > 90).any() or (np.abs(xy[:, 0]) > 540).any():
+        return "coordinates out of range (lon, lat in degrees expected)"
+    if not geom.is_valid:
+        return f"invalid geometry ({shapely.is_valid_reason(geom)})"
+    return None
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return str(value).strip() == ""
+
+
+def _unique_ids(frame: gpd.GeoDataFrame, id_field: str | None, positions: list[int],
+                report: _Report) -> list[str]:
+    """Text ids, unique: missing ids become the feature's index in the file, repeats ``~2``."""
+    raw = frame[id_field].tolist() if id_field else [None] * len(frame)
+    seen: dict[str, int] = {}
+    taken = set()
+    out = []
+    for pos, value in zip(positions, raw, strict=True):
+        base = str(pos) if _is_blank(value) else _clean_text(_int_text(value))
+        ident = base
+        if base in taken:
+            n = seen.get(base, 1)
+            while ident in taken:
+                n += 1
+                ident = f"{base}~{n}"
+            seen[base] = n
+            report.add("duplicate ids", f"feature {pos}: duplicate id {base!r} renamed {ident!r}")
+        taken.add(ident)
+        out.append(ident)
+    return out
+
+
+def _int_text(value: Any) -> str:
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _labels(frame: gpd.GeoDataFrame, label: str | None, ids: list[str],
+            report: _Report) -> list[str]:
+    if label is None:
+        return list(ids)
+    values = frame[label].tolist()
+    out = []
+    unnamed = 0
+    for value, ident in zip(values, ids, strict=True):
+        if _is_blank(value):
+            unnamed += 1
+            out.append(ident)
+        else:
+            out.append(_clean_text(_int_text(value)))
+    if unnamed:
+        report.add("missing labels",
+                   f"{unnamed} feature{'s' if unnamed != 1 else ''} without {label!r}; "
+                   "labelled by id")
+    return out
+
+
+# --------------------------------------------------------------------------- geometry
+
+def unwrap_lon(lon: np.ndarray) -> np.ndarray:
+    """Longitudes (degrees) made continuous: each step taken the short way (|Δ| ≤ 180°)."""
+    lon = np.asarray(lon, dtype=float)
+    if len(lon) < 2:
+        return lon.copy()
+    step = (np.diff(lon) + 180.0) % 360.0 - 180.0
+    return np.concatenate([lon[:1], lon[0] + np.cumsum(step)])
+
+
+_EPS = 1e-7
+
+
+def _on_antimeridian(lon: float) -> bool:
+    return abs((lon % 360.0) - 180.0) < _EPS
+
+
+def _meets(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether points ``a`` and ``b`` are the same place on the antimeridian (mod 360°)."""
+    return _on_antimeridian(a[0]) and _on_antimeridian(b[0]) and abs(a[1] - b[1]) < _EPS
+
+
+def join_antimeridian(parts: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Re-join line parts split at ±180° and unwrap their longitudes.
+
+    ``parts`` are ``(n, 2)`` arrays of ``(lon, lat)`` degrees. Parts whose ends meet on the
+    antimeridian (the same latitude, longitudes ±180°) are chained, either way round; each
+    chain is unwrapped (:func:`unwrap_lon`). Returns the chains, in the order of their first
+    part; the vertex at the split appears once.
+    """
+    chains: list[np.ndarray] = []
+    for part in parts:
+        p = np.column_stack([unwrap_lon(part[:, 0]), part[:, 1]])
+        chains.append(p)
+    merged = True
+    while merged and len(chains) > 1:
+        merged = False
+        for i in range(len(chains)):
+            for j in range(len(chains)):
+                if i == j:
+                    continue
+                joined = _join_two(chains[i], chains[j])
+                if joined is not None:
+                    chains[i] = joined
+                    del chains[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return chains
+
+
+def _join_two(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    """``a`` followed by ``b`` (reversed if needed) when they meet on the antimeridian."""
+    for cand in (b, b[::-1]):
+        if _meets(a[-1], cand[0]):
+            shifted = cand + np.array([a[-1, 0] - cand[0, 0], 0.0])
+            return np.vstack([a, shifted[1:]])
+    for cand in (b, b[::-1]):
+        if _meets(cand[-1], a[0]):
+            shifted = cand + np.array([a[0, 0] - cand[-1, 0], 0.0])
+            return np.vstack([shifted[:-1], a])
+    return None
+
+
+def _place_chains(chains: list[np.ndarray]) -> list[np.ndarray]:
+    """Shift chains by whole turns: each next to the first, and the whole feature so that a
+    line touching or passing -180° lies east of +180° (Leaflet then draws it continuous)."""
+    first = chains[0]
+    ref = float(np.mean(first[:, 0]))
+    placed = [first]
+    for c in chains[1:]:
+        turns = round((ref - float(np.mean(c[:, 0]))) / 360.0)
+        placed.append(c + np.array([360.0 * turns, 0.0]))
+    lo = min(float(c[:, 0].min()) for c in placed)
+    hi = max(float(c[:, 0].max()) for c in placed)
+    shift = 0.0
+    if hi - lo > 360.0:  # wraps the globe: leave it as it is
+        shift = 0.0
+    elif lo < -180.0 - _EPS or abs(lo + 180.0) <= _EPS:
+        shift = 360.0
+    elif lo > 180.0 + _EPS:
+        shift = -360.0
+    return [c + np.array([shift, 0.0]) for c in placed] if shift else placed
+
+
+def _line_parts(geom: BaseGeometry) -> list[np.ndarray]:
+    if geom.geom_type == "LineString":
+        return [np.asarray(geom.coords, dtype=float)[:, :2]]
+    return [np.asarray(g.coords, dtype=float)[:, :2] for g in geom.geoms]
+
+
+def _round(coords: np.ndarray, precision: int) -> np.ndarray:
+    return coords if precision < 0 else np.round(coords, precision)
+
+
+def _draw_geometries(geoms: np.ndarray, simplify_deg: float,
+                     precision: int) -> tuple[list[BaseGeometry], list[float]]:
+    """Drawing geometries (unwrapped, simplified, rounded) and geodesic lengths in metres."""
+    out: list[BaseGeometry] = []
+    lengths: list[float] = []
+    for geom in geoms:
+        kind = _KINDS[geom.geom_type]
+        if kind == _LINE:
+            parts = _line_parts(geom)
+            lengths.append(sum(path_length_m(part) for part in parts))
+            chains = _place_chains(join_antimeridian(parts))
+            lines = [shapely.LineString(c) for c in chains]
+            if simplify_deg > 0:
+                lines = list(shapely.simplify(lines, simplify_deg, preserve_topology=False))
+            lines = [shapely.LineString(_round(np.asarray(ln.coords), precision))
+                     for ln in lines]
+            out.append(lines[0] if len(lines) == 1 else shapely.MultiLineString(lines))
+            continue
+        lengths.append(float("nan"))
+        if kind == _POLYGON and simplify_deg > 0:
+            geom = shapely.simplify(geom, simplify_deg, preserve_topology=True)
+        if kind == _POINT:
+            geom = shapely.transform(geom, lambda xy: np.column_stack(
+                [(xy[:, 0] + 180.0) % 360.0 - 180.0, xy[:, 1]]))
+        out.append(shapely.transform(geom, lambda xy: _round(xy, precision)))
+    return out, lengths
+
+
+def _align_siblings(geoms: list[BaseGeometry], labels: list[str]) -> list[BaseGeometry]:
+    """Lines of one cable stored as several features (the same label) drawn side by side:
+    when one of them crosses +180°, the others are shifted by whole turns next to it."""
+    groups: dict[str, list[int]] = {}
+    for i, (geom, label) in enumerate(zip(geoms, labels, strict=True)):
+        if _KINDS[geom.geom_type] == _LINE:
+            groups.setdefault(label, []).append(i)
+    out = list(geoms)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        bounds = [geoms[i].bounds for i in members]
+        crossing = [b for b in bounds if b[2] > 180.0 + _EPS]
+        if not crossing:
+            continue
+        ref = (crossing[0][0] + crossing[0][2]) / 2.0
+        for i, b in zip(members, bounds, strict=True):
+            turns = round((ref - (b[0] + b[2]) / 2.0) / 360.0)
+            if turns:
+                offset = np.array([360.0 * turns, 0.0])
+                out[i] = shapely.transform(geoms[i], lambda xy, d=offset: xy + d)
+    return out
+
+
+# --------------------------------------------------------------------------- workspace
+
+_SPEC_KEYS = {"path", "name", "label_field", "popup_fields", "licence", "simplify_deg"}
+
+
+def context_specs_from_config(workspace: str | os.PathLike[str]) -> list[ContextSpec]:
+    """The ``[[context]]`` tables of ``geo.toml`` at the workspace root (none if absent).
+
+    Example::
+
+        [[context]]
+        path = "context/cables.geojson"      # relative to the workspace
+        label_field = "name"                 # optional; guessed otherwise
+        popup_fields = ["owners", "rfs"]     # optional; guessed otherwise
+        licence = "CC BY-SA 4.0"             # optional; else <file>.licence.txt
+        name = "Submarine cables"            # optional; the file stem otherwise
+        simplify_deg = 0.001                 # optional tolerance in degrees
+
+    Raises :class:`~geo.errors.InputError` (``geo.toml: context[N]: field: message``).
+    """
+    root = Path(workspace)
+    config = root / CONFIG_FILE
+    if not config.is_file():
+        return []
+    try:
+        data = tomllib.loads(config.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{CONFIG_FILE}: cannot read: {_one_line(exc)}") from None
+    tables = data.get("context", [])
+    if not isinstance(tables, list):
+        raise InputError(f"{CONFIG_FILE}: context: expected [[context]] tables")
+    specs = []
+    for n, table in enumerate(tables):
+        where = f"{CONFIG_FILE}: context[{n}]"
+        if not isinstance(table, dict):
+            raise InputError(f"{where}: expected a table")
+        unknown = sorted(set(table) - _SPEC_KEYS)
+        if unknown:
+            raise InputError(f"{where}: {unknown[0]}: unknown key "
+                             f"(expected one of {', '.join(sorted(_SPEC_KEYS))})")
+        for key in ("path", "name", "label_field", "licence"):
+            if key in table and not isinstance(table[key], str):
+                raise InputError(f"{where}: {key}: expected text, not {table[key]!r}")
+        if "path" not in table or not table["path"].strip():
+            raise InputError(f"{where}: path: missing")
+        popup = table.get("popup_fields")
+        if popup is not None and not (isinstance(popup, list)
+                                      and all(isinstance(p, str) for p in popup)):
+            raise InputError(f"{where}: popup_fields: expected a list of field names")
+        tol = table.get("simplify_deg", SIMPLIFY_DEG)
+        if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not tol >= 0:
+            raise InputError(f"{where}: simplify_deg: expected degrees >= 0, not {tol!r}")
+        path = Path(table["path"])
+        if not path.is_absolute():
+            path = root / path
+        if not path.is_file():
+            raise InputError(f"{where}: path: no such file {table['path']!r}")
+        specs.append(ContextSpec(
+            path=path, name=table.get("name"), label_field=table.get("label_field"),
+            popup_fields=tuple(popup) if popup is not None else None,
+            licence=table.get("licence"), simplify_deg=float(tol)))
+    return specs
+
+
+def context_layers_from_config(workspace: str | os.PathLike[str]) -> list[ContextLayer]:
+    """Read every context layer that the workspace's ``geo.toml`` lists, in order."""
+    return [spec.read() for spec in context_specs_from_config(workspace)]
+

@@ -1,0 +1,244 @@
+"""Draw a :class:`~geo.context.ContextLayer` on a folium map, quietly and fast at scale.
+
+One layer becomes one ``folium.FeatureGroup`` holding ONE compact GeoJSON (lines, polygons
+and points together) drawn by ``L.geoJSON`` on an ``L.canvas`` renderer that all context
+layers of a map share (in the pane :data:`CONTEXT_PANE`, under the catalogue): no SVG node
+or DOM marker per feature, so 500 cables and 10,000 points stay quick. Points are canvas
+``L.circleMarker`` s; clustering needs the Leaflet.markercluster script, which geo does not
+ship, and on canvas 10,000 circle markers draw faster than 10,000 clustered DOM markers
+(tests/benchmarks/bench_context.py measures it when the plugin is installed).
+
+Compact embedding: coordinates rounded by the reader (5 decimals), JSON without spaces,
+per feature only ``{"v": [id, label, value...]}`` with the field names once per layer.
+
+Untrusted text: every value reaches the page inside a JSON literal in which ``<``, ``>`` and
+``&`` are written as ``\\u003c``... (no ``</script>`` break-out), and popups and tooltips are
+built on click as DOM nodes with ``textContent``, never ``innerHTML``. The FeatureGroup's name
+(shown by Leaflet's layer control as HTML) is HTML-escaped.
+
+The page exposes ``window.geoContext[NAME] = {layer, group, count}`` for tests and scripts.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import folium
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer
+
+#: Muted colours for context layers, so they sit under the catalogue's own colours.
+CONTEXT_COLOURS = ("#7a8796", "#9a8478", "#7f9481", "#8c7f9a", "#9a9278")
+
+
+#: The Leaflet pane of context layers and its z-index: above tiles (200) and geo's basemap
+#: (150), under Leaflet's overlayPane (400) and the catalogue's panes (380 and up), so the
+#: catalogue draws on top; SVG panes above let clicks through to this canvas.
+CONTEXT_PANE = "geo-context"
+CONTEXT_PANE_Z = 350
+
+
+@dataclass(frozen=True)
+class ContextStyle:
+    """How a context layer is drawn (colours as CSS hex, widths and radii in pixels)."""
+
+    colour: str = CONTEXT_COLOURS[0]
+    line_weight_px: float = 1.5
+    line_opacity: float = 0.7
+    fill_opacity: float = 0.08
+    point_radius_px: float = 3.0
+    point_opacity: float = 0.8
+
+
+def context_style(index: int) -> ContextStyle:
+    """The default style of the ``index``-th context layer (colours cycle)."""
+    return ContextStyle(colour=CONTEXT_COLOURS[index % len(CONTEXT_COLOURS)])
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """What the legend says about one context layer. Text fields are raw (untrusted):
+    escape them, or use :meth:`html`."""
+
+    label: str
+    source: str
+    count: int
+    licence: str | None
+    colour: str
+    geometry_type: str
+
+    def html(self) -> str:
+        """One escaped legend line: swatch, label, count, file name and licence note."""
+        esc = html.escape
+        plural = "" if self.count == 1 else "s"
+        licence = f" · {esc(self.licence)}" if self.licence else ""
+        shape = ("border-radius:50%;width:8px;height:8px" if self.geometry_type == "point"
+                 else "width:14px;height:3px")
+        return (f'<div class="geo-context-legend"><span style="display:inline-block;'
+                f'{shape};background:{esc(self.colour)};margin-right:4px"></span>'
+                f"{esc(self.label)} ({self.count:,} feature{plural}; "
+                f"{esc(self.source)}{licence})</div>")
+
+
+class ContextFeatureGroup(folium.FeatureGroup):
+    """A ``folium.FeatureGroup`` that also carries the layer's :class:`LegendEntry`."""
+
+    legend: LegendEntry
+
+
+def legend_entry(layer: ContextLayer, style: ContextStyle | None = None) -> LegendEntry:
+    """The :class:`LegendEntry` of ``layer`` drawn in ``style``."""
+    style = style or ContextStyle()
+    return LegendEntry(label=layer.name, source=layer.path.name, count=len(layer),
+                       licence=layer.licence, colour=style.colour,
+                       geometry_type=layer.geometry_type)
+
+
+def js_json(value: Any) -> str:
+    """Compact JSON that is safe inside an HTML ``<script>`` element (no ``</script>``,
+    ``<!--`` or line separators survive as such)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _json_value(value: Any) -> Any:
+    """None for missing values (pandas turns None into NaN in numeric columns)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def feature_collection(layer: ContextLayer) -> tuple[dict[str, Any], list[str]]:
+    """The compact FeatureCollection drawn for ``layer`` and the field names of ``v``.
+
+    Each feature's properties are ``{"v": [id, label, value...]}``; the values follow the
+    returned field names (the popup fields, then ``length (km)`` for lines).
+    """
+    gdf = layer.features
+    has_length = bool(gdf[LENGTH_COL].notna().any()) if len(gdf) else False
+    names = list(layer.popup_fields) + (["length (km, geodesic)"] if has_length else [])
+    columns = [gdf[f].tolist() for f in layer.popup_fields]
+    lengths = gdf[LENGTH_COL].tolist()
+    geoms = shapely.to_geojson(gdf.geometry.to_numpy())
+    features = []
+    for i, (ident, label) in enumerate(zip(gdf[ID_COL].tolist(), gdf[LABEL_COL].tolist(),
+                                           strict=True)):
+        values: list[Any] = [ident, label, *(_json_value(col[i]) for col in columns)]
+        if has_length:
+            length = lengths[i]
+            values.append(None if length is None or math.isnan(length)
+                          else round(length / 1000.0, 1))
+        features.append({"type": "Feature", "geometry": json.loads(geoms[i]),
+                         "properties": {"v": values}})
+    return {"type": "FeatureCollection", "features": features}, names
+
+
+_TEMPLATE = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this.map_name }};
+  var group = {{ this._parent.get_name() }};
+  var meta = {{ this.meta_js }};
+  var data = {{ this.data_js }};
+  if (!map.getPane(meta.pane)) {
+    map.createPane(meta.pane);
+    map.getPane(meta.pane).style.zIndex = meta.zIndex;
+  }
+  // one canvas for every context layer: a second canvas on top would take all the clicks
+  var renderer = map._geoContextRenderer;
+  if (!renderer) {
+    renderer = map._geoContextRenderer = L.canvas({pane: meta.pane, padding: 0.5});
+  }
+  var pointStyle = Object.assign({renderer: renderer}, meta.point);
+  function text(tag, value) {
+    var el = document.createElement(tag);
+    el.textContent = String(value);
+    return el;
+  }
+  function popup(layer) {
+    var v = layer.feature.properties.v;
+    var root = document.createElement('div');
+    root.className = 'geo-context-popup';
+    root.appendChild(text('b', v[1]));
+    var table = document.createElement('table');
+    for (var i = 0; i < meta.fields.length; i++) {
+      var value = v[i + 2];
+      if (value === null || value === '') continue;
+      var row = table.insertRow();
+      row.appendChild(text('th', meta.fields[i]));
+      row.appendChild(text('td', value));
+    }
+    root.appendChild(table);
+    var foot = text('small', meta.name + ' · id ' + v[0] +
+                    (meta.licence ? ' · ' + meta.licence : ''));
+    root.appendChild(foot);
+    return root;
+  }
+  var layer = L.geoJSON(data, {
+    renderer: renderer,
+    style: function () { return meta.path; },
+    pointToLayer: function (f, latlng) { return L.circleMarker(latlng, pointStyle); }
+  });
+  layer.bindPopup(popup, {maxWidth: 360});
+  layer.bindTooltip(function (l) { return document.createTextNode(l.feature.properties.v[1]); },
+                    {sticky: true});
+  layer.addTo(group);
+  window.geoContext = window.geoContext || {};
+  window.geoContext[meta.name] = {layer: layer, group: group, count: meta.count};
+})();
+{% endmacro %}
+""")
+
+
+class _ContextData(MacroElement):
+    """The script that draws one context layer into its parent FeatureGroup."""
+
+    _template = _TEMPLATE
+
+    def __init__(self, map_name: str, meta_js: str, data_js: str):
+        super().__init__()
+        self._name = "GeoContextData"
+        self.map_name = map_name
+        self.meta_js = meta_js
+        self.data_js = data_js
+
+
+def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | None = None,
+                      *, show: bool = True) -> ContextFeatureGroup:
+    """Add ``layer`` to ``m`` as its own toggleable FeatureGroup and return it.
+
+    The group's ``legend`` attribute is the layer's :class:`LegendEntry`. Popups show the
+    label, the popup fields, the geodesic length of lines in km and the file name, id and
+    licence note, all as text.
+    """
+    style = style or ContextStyle()
+    entry = legend_entry(layer, style)
+    data, fields = feature_collection(layer)
+    meta = {
+        "name": layer.name,
+        "pane": CONTEXT_PANE,
+        "zIndex": CONTEXT_PANE_Z,
+        "licence": layer.licence,
+        "count": len(layer),
+        "fields": fields,
+        "path": {"color": style.colour, "weight": style.line_weight_px,
+                 "opacity": style.line_opacity, "fillOpacity": style.fill_opacity},
+        "point": {"radius": style.point_radius_px, "color": style.colour, "weight": 1,
+                  "opacity": style.point_opacity, "fillColor": style.colour,
+                  "fillOpacity": style.point_opacity * 0.6},
+    }
+    group = ContextFeatureGroup(name=html.escape(f"{layer.name} ({len(layer):,})"), show=show)
+    group.legend = entry
+    group.add_child(_ContextData(m.get_name(), js_json(meta), js_json(data)))
+    group.add_to(m)
+    return group

@@ -1,0 +1,1 @@
+"""Browser tests of context layers (headless Chromium through Playwright)."""
