@@ -1,0 +1,82 @@
+"""``geo export``: the catalogue's layers as GeoJSON, GeoJSON text sequences, GPKG or CSV."""
+
+from __future__ import annotations
+
+import click
+
+from geo.catalog import load_catalog
+from geo.cli.options import (
+    GeoClickError,
+    compact_opt,
+    handle_errors,
+    indent_opt,
+    precision_opt,
+    workspace_opt,
+)
+from geo.export import FORMATS, TEXT_FORMATS, check_precision, format_for_path, render, write_export
+from geo.layers import LAYER_NAMES, build_layers
+
+
+@click.command("export")
+@click.option("--layer", "layer_names", multiple=True, type=click.Choice(LAYER_NAMES),
+              help="Export this layer (repeatable). Default: every layer.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format. Default: from the -o file's suffix "
+                   "(.geojson, .geojsonl/.geojsons, .gpkg, .csv), else geojson.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=str), default=None,
+              help="Output file; '-' or nothing: stdout (not for gpkg).")
+@precision_opt
+@indent_opt
+@compact_opt
+@click.option("--rs/--no-rs", default=False,
+              help="geojsonseq: put RS (0x1E) before each feature (RFC 8142); "
+                   "default: newline-delimited.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing output file.")
+@workspace_opt
+@handle_errors
+def command(layer_names: tuple[str, ...], fmt: str | None, output: str | None, precision: int,
+            indent: int | None, compact: bool, rs: bool, overwrite: bool,
+            workspace: str) -> None:
+    """Export the catalogue's layers (sites, routes, corridors, organisations,
+    agreements) as RFC 7946 GeoJSON, an RFC 8142 GeoJSON text sequence, a GeoPackage
+    (one table per layer) or CSV (lon/lat for points, WKT for every row).
+
+    Every feature carries its entity id and its sources. Lines crossing ±180° are
+    split there; coordinates are WGS84 lon/lat rounded to --precision decimals.
+
+    \b
+    Example:
+      geo export > connectivity.geojson
+      geo export --layer routes --indent 2
+      geo export --format geojsonseq --rs | jq --seq .properties.id
+      geo export -o connectivity.gpkg
+      geo export --layer sites --format csv -o sites.csv --overwrite
+    """
+    to_stdout = output is None or output == "-"
+    fmt = fmt or ("geojson" if to_stdout else format_for_path(output))
+    check_precision(precision)
+    if fmt not in TEXT_FORMATS and to_stdout:
+        raise GeoClickError(f"{fmt} is a binary file format, not for stdout: "
+                            "name the file with -o PATH", 2)
+    if indent is not None and compact:
+        raise GeoClickError("--indent and --compact exclude each other: give one", 2)
+    if fmt == "geojsonseq" and indent is not None:
+        raise GeoClickError("--indent does not apply to geojsonseq "
+                            "(one feature per line)", 2)
+    if fmt != "geojsonseq" and rs:
+        raise GeoClickError("--rs applies only to --format geojsonseq", 2)
+    if fmt not in ("geojson", "geojsonseq") and (indent is not None or compact):
+        raise GeoClickError(f"--indent/--compact apply only to GeoJSON, not {fmt}", 2)
+
+    cat = load_catalog(workspace)
+    layers = build_layers(cat, layer_names or None)
+    count = sum(len(f) for f in layers.values())
+    if to_stdout:
+        text = render(layers, fmt, precision, indent, compact, rs)
+        stream = click.get_binary_stream("stdout")
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+        return
+    path = write_export(layers, output, fmt, precision, indent, compact, rs, overwrite)
+    click.echo(f"geo: wrote {count} features ({', '.join(layers)}) as {fmt} to {path}",
+               err=True)
