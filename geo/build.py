@@ -1,0 +1,93 @@
+"""``geo build`` as a library call: catalogue -> layers -> layer files and the map.
+
+:func:`build` loads and validates a workspace, builds its layers, renders the map (before
+writing anything, so a bad option leaves earlier outputs alone), writes ``maps/<layer>.geojson``
+(:func:`geo.export.write_layer_files`) and the map (atomically), and returns a
+:class:`BuildResult` with the paths and the number of entities per layer.
+"""
+
+from __future__ import annotations
+
+import os
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.catalog import Catalog, load_catalog
+from geo.errors import InputError, OutputError
+from geo.export import write_layer_files
+from geo.layers import LAYER_NAMES, build_layers
+from geo.webmap import DEFAULT_TILES, render_map, write_map
+from geo.webmap.layers import SegmentLines
+from geo.workspace import Workspace
+
+#: The map's file name in the workspace's maps/ folder.
+MAP_NAME = "connectivity.html"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote: the map, the layer files, and entity counts per layer."""
+
+    map_path: Path
+    layer_paths: list[Path]
+    counts: dict[str, int] = field(default_factory=dict)
+    offline: bool = False
+    map_bytes: int = 0
+
+    def summary(self) -> str:
+        """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
+        return ", ".join(f"{n} {name if n != 1 else name[:-1]}"
+                         for name, n in self.counts.items())
+
+
+def segment_lines(cat: Catalog) -> SegmentLines:
+    """Each route's segments as ``(medium, [(lon, lat), ...])``, for drawing by medium."""
+    return {
+        route_id: [(seg.medium, positions) for seg, positions in
+                   zip(route.segments, cat.route_segments(route_id), strict=True)]
+        for route_id, route in cat.routes.items()
+    }
+
+
+def default_map_path(workspace: str | os.PathLike[str]) -> Path:
+    return Workspace.at(workspace).maps / MAP_NAME
+
+
+def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
+          *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
+          opener: Callable[[str], object] = webbrowser.open) -> BuildResult:
+    """Build the workspace's layer files and map; return what was written.
+
+    ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
+    ``offline`` writes a self-contained page (no network at all); ``tiles`` names the
+    xyzservices basemap of the online page; ``open_browser`` then opens the map with
+    ``opener`` (default :func:`webbrowser.open`) as a ``file://`` URI.
+
+    Raises :class:`geo.errors.CatalogError` for an invalid workspace, :class:`InputError`
+    for a bad option, :class:`OutputError` when a file cannot be written.
+    """
+    ws = Workspace.at(workspace)
+    target = Path(output) if output is not None else ws.maps / MAP_NAME
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; -o takes the map's file path")
+    cat = load_catalog(ws.root)
+    layers = build_layers(cat)
+    html_text = render_map(layers, offline=offline, tiles=tiles,
+                           segment_lines=segment_lines(cat))
+    layer_paths = write_layer_files(layers, ws.maps)
+    try:
+        map_path = write_map(html_text, target)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write the map: {exc.strerror or exc}") from exc
+    result = BuildResult(
+        map_path=map_path, layer_paths=layer_paths,
+        counts={name: len(layers[name]) for name in LAYER_NAMES},
+        offline=offline, map_bytes=len(html_text.encode("utf-8")),
+    )
+    if open_browser:
+        opener(map_path.resolve().as_uri())
+    return result

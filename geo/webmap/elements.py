@@ -1,0 +1,196 @@
+"""Small folium elements of the map: popups and tooltips bound safely, panes, the legend,
+the title, the country-outline basemap and inlined assets.
+
+Untrusted text only ever reaches the page as HTML escaped by :mod:`geo.webmap.popups`, inside
+JSON escaped for ``<script>`` by :func:`geo.webmap.safe.script_json`. (folium's own ``Popup``
+and ``Tooltip`` put raw HTML inside a JavaScript template literal, where ``${...}`` runs even
+after HTML escaping, so they are not used.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+from geo.webmap.safe import esc, script_json
+from geo.webmap.styles import STYLES, Style
+
+_JS_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+#: Leaflet panes, bottom to top (Leaflet's overlayPane is 400, markerPane 600)
+PANES = {
+    "geo-basemap": 150,
+    "geo-corridors": 380,
+    "geo-routes": 410,
+    "geo-agreements": 420,
+    "geo-organisations": 430,
+    "geo-sites": 440,
+}
+
+
+def js_name(element: Any) -> str:
+    """The JavaScript variable folium gives ``element``, checked to be a plain identifier."""
+    name = element.get_name()
+    if not _JS_NAME.match(name):  # pragma: no cover - folium names are uuid-based
+        raise ValueError(f"unexpected folium variable name {name!r}")
+    return name
+
+
+class Bind(MacroElement):
+    """Bind an escaped popup and a tooltip to the parent layer (marker, path or group)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindPopup({{ this.popup_js }}, {{ this.popup_opts }});
+        {{ this._parent.get_name() }}.bindTooltip({{ this.tooltip_js }}, {{ this.tip_opts }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, popup_html: str, tooltip_html: str):
+        super().__init__()
+        self._name = "Bind"
+        self.popup_js = script_json(popup_html)
+        self.tooltip_js = script_json(tooltip_html)
+        self.popup_opts = script_json({"maxWidth": 380, "minWidth": 260, "maxHeight": 420,
+                                       "className": "geo-popup-wrap"})
+        self.tip_opts = script_json({"sticky": True, "direction": "top", "opacity": 0.95,
+                                     "className": "geo-tooltip"})
+
+
+class Panes(MacroElement):
+    """Create the map's panes so corridors draw under routes and points on top."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+          var panes = {{ this.panes_js }};
+          Object.keys(panes).forEach(function (name) {
+            map.createPane(name);
+            map.getPane(name).style.zIndex = panes[name];
+          });
+          map.getPane("geo-basemap").style.pointerEvents = "none";
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Panes"
+        self.panes_js = script_json(PANES)
+
+
+class CountryOutlines(MacroElement):
+    """Natural Earth country outlines drawn as the basemap (no tiles, no network)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data_js }}, {
+          pane: "geo-basemap", interactive: false,
+          style: function () { return {{ this.style_js }}; }
+        }).addTo({{ this._parent.get_name() }});
+        {{ this._parent.get_name() }}.getContainer().classList.add("geo-offline-basemap");
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.credit_js }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict[str, Any], credit: str):
+        super().__init__()
+        self._name = "CountryOutlines"
+        self.credit_js = script_json(esc(credit))
+        self.data_js = script_json(data)
+        self.style_js = script_json({"color": "#b9c0c8", "weight": 0.7, "fill": True,
+                                     "fillColor": "#f4f2ec", "fillOpacity": 1.0,
+                                     "className": "geo-country"})
+
+
+def _swatch(style: Style) -> str:
+    """An inline SVG sample of ``style`` (20x12 px)."""
+    c = esc(style.color)
+    if style.shape == "circle":
+        r = min(style.radius, 5.5)
+        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="10" cy="6" r="{r}" '
+                f'fill="{c}" fill-opacity="{style.fill_opacity}" stroke="#fff" '
+                'stroke-width="1.2"/></svg>')
+    if style.shape == "diamond":
+        return (f'<svg width="20" height="12" aria-hidden="true"><rect x="6" y="2" width="8" '
+                f'height="8" fill="{c}" stroke="#fff" stroke-width="1" '
+                'transform="rotate(45 10 6)"/></svg>')
+    if style.shape == "band":
+        return (f'<svg width="20" height="12" aria-hidden="true"><line x1="1" y1="6" x2="19" '
+                f'y2="6" stroke="{c}" stroke-opacity="{style.opacity}" stroke-width="10" '
+                'stroke-linecap="round"/></svg>')
+    if style.shape == "arc":
+        return (f'<svg width="20" height="12" aria-hidden="true"><path d="M1 10 Q10 -2 19 10" '
+                f'fill="none" stroke="{c}" stroke-width="{style.weight}"/></svg>')
+    dash = f' stroke-dasharray="{esc(style.dash)}"' if style.dash else ""
+    return (f'<svg width="20" height="12" aria-hidden="true"><line x1="1" y1="6" x2="19" y2="6" '
+            f'stroke="{c}" stroke-width="{min(style.weight, 3.5)}"{dash}/></svg>')
+
+
+LAYER_TITLES = {
+    "sites": "Sites",
+    "routes": "Routes",
+    "corridors": "Corridors",
+    "organisations": "Organisations",
+    "agreements": "Agreements",
+    "*": "Status",
+}
+
+
+def legend_html(styles: tuple[Style, ...] = STYLES) -> str:
+    """The legend's HTML: one row per style of the table, grouped by layer."""
+    groups: dict[str, list[Style]] = {}
+    for style in styles:
+        groups.setdefault(style.layer, []).append(style)
+    parts = ['<details class="geo-legend" open><summary>Legend</summary>']
+    for layer, members in groups.items():
+        parts.append(f'<div class="geo-legend-group"><h4>{esc(LAYER_TITLES[layer])}</h4><ul>')
+        for style in members:
+            parts.append(f'<li data-style-key="{esc(style.key)}">{_swatch(style)}'
+                         f"<span>{esc(style.label)}</span></li>")
+        parts.append("</ul></div>")
+    parts.append('<p class="geo-legend-note">Lengths are geodesic (WGS84) along the drawn '
+                 "line. Click a feature for its facts and sources.</p></details>")
+    return "".join(parts)
+
+
+class HtmlControl(MacroElement):
+    """A Leaflet control holding fixed HTML (already escaped) at ``position``."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+          var Ctl = L.Control.extend({
+            onAdd: function () {
+              var div = L.DomUtil.create("div", {{ this.class_js }});
+              div.innerHTML = {{ this.html_js }};
+              L.DomEvent.disableClickPropagation(div);
+              L.DomEvent.disableScrollPropagation(div);
+              return div;
+            }
+          });
+          new Ctl({ position: {{ this.position_js }} }).addTo(map);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, html_text: str, css_class: str, position: str):
+        super().__init__()
+        self._name = "HtmlControl"
+        self.html_js = script_json(html_text)
+        self.class_js = script_json(f"leaflet-control {css_class}")
+        self.position_js = script_json(position)
+
+
+class InlineAssets(Element):
+    """Leaflet's JS and CSS inlined in the page header (for the offline map).
+
+    The text is output verbatim (it is not a template: Leaflet's code may hold ``{{``).
+    """
+
+    def __init__(self, js: str, css: str):
+        super().__init__("{{ this.raw }}")
+        self.raw = f"<style>{css}</style>\n<script>{js}</script>\n"

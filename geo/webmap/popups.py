@@ -1,0 +1,199 @@
+"""Popup and tooltip content of the map's features: escaped HTML built from layer rows.
+
+Every value is passed through :func:`geo.webmap.safe.esc`; the only markup is this module's.
+Lengths are metres in the rows and shown in kilometres; latencies are one-way milliseconds
+(fibre, ``geo.geodesy.FIBRE_INDEX``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from geo.geodesy import FIBRE_INDEX
+from geo.webmap.safe import esc
+
+#: site precision -> what the map says about the position
+PRECISION_TEXT = {
+    "site": "position known to the building (site)",
+    "district": "position known to the district",
+    "city": "position known to the city",
+    "country": "position known only to the country: the point stands for it",
+}
+
+LAYER_NOUN = {
+    "sites": "site",
+    "routes": "route",
+    "corridors": "corridor",
+    "organisations": "organisation",
+    "agreements": "agreement",
+}
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    if isinstance(value, str | list | tuple | dict):
+        return len(value) > 0
+    try:  # numpy arrays from GeoDataFrame list columns
+        return len(value) > 0  # type: ignore[arg-type]
+    except TypeError:
+        return True
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if _present(value) and not isinstance(value, str) else (
+        [value] if _present(value) else [])
+
+
+def format_km(length_m: float) -> str:
+    """Kilometres, grouped with thin spaces: 1 234 km; one decimal below 100 km."""
+    km = length_m / 1000.0
+    if km < 100:
+        return f"{km:.1f} km"
+    return f"{km:,.0f}".replace(",", "\u202f") + " km"
+
+
+def format_ms(latency_ms: float) -> str:
+    return f"{latency_ms:.2f} ms" if latency_ms < 10 else f"{latency_ms:.1f} ms"
+
+
+def _named(ids: Iterable[Any], names: Mapping[str, str]) -> str:
+    return ", ".join(esc(names.get(str(i), str(i))) for i in ids)
+
+
+def _row(label: str, value_html: str) -> str:
+    return f'<tr><th scope="row">{esc(label)}</th><td>{value_html}</td></tr>'
+
+
+def _sources_html(sources: Any) -> str:
+    items = []
+    for src in _list(sources):
+        src = dict(src)
+        if _present(src.get("quote")):
+            cite_bits = [esc(src.get("title") or src.get("article") or "article")]
+            meta = [b for b in (src.get("publisher"), src.get("date")) if _present(b)]
+            if meta:
+                cite_bits.append(f'<span class="geo-src-date">{esc(", ".join(meta))}</span>')
+            items.append(
+                '<li class="geo-src geo-src-article">'
+                f'<blockquote class="geo-quote">\u201c{esc(src["quote"])}\u201d</blockquote>'
+                f'<cite>{" · ".join(cite_bits)}</cite></li>'
+            )
+        else:
+            note = f' — {esc(src["note"])}' if _present(src.get("note")) else ""
+            items.append(
+                '<li class="geo-src geo-src-reference"><span class="geo-ref-label">Reference'
+                f'</span> <code>{esc(src.get("reference") or "")}</code>{note}</li>'
+            )
+    if not items:
+        return ""
+    return f'<div class="geo-sources"><h4>Sources</h4><ol>{"".join(items)}</ol></div>'
+
+
+def _length_rows(row: Mapping[str, Any]) -> list[str]:
+    rows = []
+    length_m = row.get("length_m")
+    if _present(length_m):
+        schematic = bool(row.get("schematic")) if _present(row.get("schematic")) else False
+        text = esc(format_km(float(length_m)))
+        if schematic:
+            text += ' <span class="geo-note">(schematic: length of the drawn line)</span>'
+        rows.append(_row("Measured length", text))
+        parts = []
+        for key, label in (("submarine_m", "submarine"), ("terrestrial_m", "terrestrial"),
+                           ("unspecified_m", "medium not stated")):
+            value = row.get(key)
+            if _present(value) and float(value) > 0:
+                parts.append(f"{esc(format_km(float(value)))} {esc(label)}")
+        if len(parts) > 1:
+            rows.append(_row("Of which", ", ".join(parts)))
+    latency = row.get("latency_ms")
+    if _present(latency):
+        rows.append(_row("One-way latency",
+                         f"{esc(format_ms(float(latency)))} "
+                         f'<span class="geo-note">(fibre, n = {FIBRE_INDEX}, '
+                         "over the measured length)</span>"))
+    return rows
+
+
+def _dates(row: Mapping[str, Any]) -> str | None:
+    start, end = row.get("start_date"), row.get("end_date")
+    if _present(start) and _present(end):
+        return f"{start} – {end}"
+    if _present(start):
+        return f"from {start}"
+    if _present(end):
+        return f"until {end}"
+    return None
+
+
+def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """The popup of one feature of ``layer`` as escaped HTML.
+
+    ``names`` maps entity ids to display names (operators, parties, hosts...).
+    """
+    kind = row.get("kind")
+    status = row.get("status")
+    sub = [esc(str(kind).replace("-", " ")) if _present(kind) else esc(LAYER_NOUN[layer])]
+    if _present(status):
+        sub.append(f'<span class="geo-status geo-status-{esc(status)}">{esc(status)}</span>')
+    rows: list[str] = []
+    aliases = _list(row.get("aliases"))
+    if aliases:
+        rows.append(_row("Also called", esc(", ".join(str(a) for a in aliases))))
+    if layer == "sites":
+        if _present(row.get("precision")):
+            prec = str(row["precision"])
+            rows.append(_row("Position", esc(PRECISION_TEXT.get(prec, prec))))
+        for key, label in (("operator", "Operator"), ("host", "Inside")):
+            if _present(row.get(key)):
+                rows.append(_row(label, _named([row[key]], names)))
+        tenants = _list(row.get("tenants"))
+        if tenants:
+            rows.append(_row("Tenants", _named(tenants, names)))
+        if _present(row.get("country")):
+            rows.append(_row("Country", esc(row["country"])))
+        dates = _dates(row)
+        if dates:
+            rows.append(_row("Dates", esc(dates)))
+    elif layer in ("routes", "corridors"):
+        operators = _list(row.get("operators"))
+        if operators:
+            rows.append(_row("Operators", _named(operators, names)))
+        if layer == "corridors" and _list(row.get("routes")):
+            rows.append(_row("Routes", _named(_list(row.get("routes")), names)))
+        if _present(row.get("start_date")):
+            rows.append(_row("Since", esc(row["start_date"])))
+        rows.extend(_length_rows(row))
+    elif layer == "organisations":
+        for key, label in (("headquarters", "Head office"), ("parent", "Part of")):
+            if _present(row.get(key)):
+                rows.append(_row(label, _named([row[key]], names)))
+        if _present(row.get("country")):
+            rows.append(_row("Country", esc(row["country"])))
+    elif layer == "agreements":
+        rows.append(_row("Parties", _named(_list(row.get("parties")), names)))
+        rows.append(_row("Date", esc(row["date"]) if _present(row.get("date"))
+                         else '<span class="geo-note">not known</span>'))
+        if _present(row.get("venue")):
+            rows.append(_row("Signed at", _named([row["venue"]], names)))
+        if _list(row.get("subjects")):
+            rows.append(_row("About", _named(_list(row.get("subjects")), names)))
+    notes = (f'<p class="geo-notes">{esc(row["notes"])}</p>'
+             if _present(row.get("notes")) else "")
+    table = f'<table class="geo-facts">{"".join(rows)}</table>' if rows else ""
+    return (
+        f'<div class="geo-popup" data-id="{esc(row.get("id"))}">'
+        f'<h3 class="geo-title">{esc(row.get("name"))}</h3>'
+        f'<div class="geo-kind">{" · ".join(sub)}</div>'
+        f"{table}{notes}{_sources_html(row.get('sources'))}</div>"
+    )
+
+
+def tooltip_html(row: Mapping[str, Any]) -> str:
+    """The hover tooltip: the feature's name, escaped."""
+    return esc(row.get("name"))

@@ -1,0 +1,139 @@
+"""The map's one style table: every colour, width and dash the map draws, and its legend.
+
+The legend is drawn from :data:`STYLES` and every builder looks its style up here, so the
+legend cannot disagree with the map. Widths are CSS pixels; opacities 0..1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from geo.schema import ORGANISATION_KINDS, SITE_KINDS
+
+Shape = Literal["line", "band", "arc", "circle", "diamond", "modifier"]
+
+#: statuses drawn dashed (lines) or with a dashed outline (points)
+DASHED_STATUSES = frozenset({"planned", "proposed"})
+#: the dash pattern of planned and proposed things (SVG stroke-dasharray, pixels)
+DASH = "7 6"
+#: the dash pattern of the rim of planned and proposed points
+POINT_DASH = "3 2"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one kind of feature is drawn, and how the legend names it."""
+
+    key: str
+    layer: str
+    label: str
+    shape: Shape
+    color: str
+    weight: float = 3.0
+    opacity: float = 1.0
+    fill_opacity: float = 0.0
+    radius: float = 0.0
+    dash: str | None = None
+
+
+#: Every style of the map, in legend order (grouped by layer).
+STYLES: tuple[Style, ...] = (
+    Style("site.data-centre", "sites", "Data centre", "circle", "#0f8b8d",
+          weight=2, fill_opacity=0.85, radius=7),
+    Style("site.pop", "sites", "Point of presence (PoP)", "circle", "#e4572e",
+          weight=1.5, fill_opacity=0.95, radius=4),
+    Style("site.cable-landing", "sites", "Cable landing", "circle", "#1d5fa8",
+          weight=2, fill_opacity=0.85, radius=6),
+    Style("site.node", "sites", "Backbone node", "circle", "#b5522f",
+          weight=2, fill_opacity=0.85, radius=5),
+    Style("site.project", "sites", "Project", "circle", "#4d8b31",
+          weight=2, fill_opacity=0.85, radius=6),
+    Style("site.event-venue", "sites", "Event venue", "circle", "#c2185b",
+          weight=2, fill_opacity=0.85, radius=5),
+    Style("site.place", "sites", "City or country (head office, waypoint)", "circle", "#5b6472",
+          weight=1.5, fill_opacity=0.6, radius=3.5),
+    Style("route.submarine", "routes", "Submarine segment", "line", "#1d5fa8", weight=3.5),
+    Style("route.terrestrial", "routes", "Terrestrial segment", "line", "#b5522f", weight=3.5),
+    Style("route.unspecified", "routes", "Segment, medium not stated", "line", "#8a7fb8",
+          weight=3.5),
+    Style("corridor", "corridors", "Corridor (chain of routes)", "band", "#f0a202",
+          weight=16, opacity=0.28),
+    Style("organisation.operator", "organisations", "Operator (at its head office)", "diamond",
+          "#263447", weight=1.5, fill_opacity=0.9, radius=6),
+    Style("organisation.vendor", "organisations", "Vendor", "diamond", "#a16207",
+          weight=1.5, fill_opacity=0.9, radius=6),
+    Style("organisation.holding", "organisations", "Holding", "diamond", "#6d28d9",
+          weight=1.5, fill_opacity=0.9, radius=6),
+    Style("organisation.other", "organisations", "Other organisation", "diamond", "#7c8594",
+          weight=1.5, fill_opacity=0.9, radius=6),
+    Style("agreement", "agreements", "Agreement (arc between the parties)", "arc", "#8e44ad",
+          weight=1.6, opacity=0.85),
+    Style("status.planned", "*", "Planned or proposed (dashed)", "modifier", "#444444",
+          weight=2.5, dash=DASH),
+)
+
+BY_KEY: dict[str, Style] = {s.key: s for s in STYLES}
+
+#: site kind (schema) -> style key
+SITE_STYLE = {
+    "data-centre": "site.data-centre",
+    "pop": "site.pop",
+    "cable-landing": "site.cable-landing",
+    "node": "site.node",
+    "project": "site.project",
+    "event-venue": "site.event-venue",
+    "city": "site.place",
+    "country": "site.place",
+    "headquarters": "site.place",
+}
+assert set(SITE_STYLE) == set(SITE_KINDS), "every site kind needs a style"
+assert {f"organisation.{k}" for k in ORGANISATION_KINDS} <= set(BY_KEY)
+
+#: segment medium -> style key
+MEDIUM_STYLE = {
+    "submarine": "route.submarine",
+    "terrestrial": "route.terrestrial",
+    "unspecified": "route.unspecified",
+}
+
+
+def site_style(kind: str | None) -> Style:
+    return BY_KEY[SITE_STYLE.get(kind or "", "site.place")]
+
+
+def medium_style(medium: str | None) -> Style:
+    return BY_KEY[MEDIUM_STYLE.get(medium or "", "route.unspecified")]
+
+
+def organisation_style(kind: str | None) -> Style:
+    return BY_KEY.get(f"organisation.{kind}", BY_KEY["organisation.other"])
+
+
+def is_dashed(status: str | None) -> bool:
+    return status in DASHED_STATUSES
+
+
+def path_options(style: Style, status: str | None = None) -> dict[str, Any]:
+    """Leaflet path options (``color``, ``weight``...) for ``style``.
+
+    Lines of planned and proposed things are dashed; points are drawn as a filled disc with
+    a white rim, or, when planned or proposed, as a pale disc with a dashed rim.
+    """
+    dashed = is_dashed(status)
+    if style.shape == "circle":
+        opts: dict[str, Any] = {"radius": style.radius, "weight": style.weight,
+                                "fill": True, "fillColor": style.color}
+        if dashed:
+            opts.update(color=style.color, opacity=1.0, fillOpacity=0.25, dashArray=POINT_DASH,
+                        weight=max(style.weight, 2.0))
+        else:
+            opts.update(color="#ffffff", opacity=0.95, fillOpacity=style.fill_opacity)
+        return opts
+    opts = {"color": style.color, "weight": style.weight, "opacity": style.opacity,
+            "lineCap": "round", "lineJoin": "round"}
+    if style.fill_opacity:
+        opts.update(fill=True, fillColor=style.color, fillOpacity=style.fill_opacity)
+    if style.dash or (dashed and style.shape == "line"):
+        opts.update(dashArray=style.dash or DASH, lineCap="butt")
+    return opts
