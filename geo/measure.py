@@ -397,8 +397,8 @@ def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
         where = np.flatnonzero(bad)[first]
         for f, i in zip(feats, where, strict=True):
             usable[f] = False
-            reasons[int(f)] = (f"invalid coordinates ({lon[i]!r}, {lat[i]!r}): expected WGS84 "
-                               "longitude, latitude in degrees")
+            reasons[int(f)] = (f"invalid coordinates ({float(lon[i])!r}, {float(lat[i])!r}): "
+                               "expected WGS84 longitude, latitude in degrees")
     skipped = [f"{source}: {_describe(records, f)}: skipped: {reasons[f]}"
                for f in sorted(reasons)]
     keep_part = usable[part_feature]
@@ -671,7 +671,11 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     elif "length" in data.fields:
         published_field = "length"
     if not data.usable.any():
-        why = f" ({len(data.skipped)} skipped)" if data.skipped else ""
+        why = ""
+        if data.skipped:
+            n = len(data.skipped)
+            first = data.skipped[0].removeprefix(f"{data.source}: ").replace(": skipped", "")
+            why = f" ({n} feature{'s' if n != 1 else ''} skipped; first: {first})"
         raise InputError(f"{data.source}: no lines to measure{why}")
     key_field = id_field or next((k for k in ("id", "slug", "name") if k in data.fields), None)
 

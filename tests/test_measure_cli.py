@@ -1,0 +1,196 @@
+"""``geo measure``: catalogue routes, files and stdin in every GeoJSON form, places, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from geographiclib.geodesic import Geodesic
+
+from geo.cli import main
+from geo.measure import LATENCY_ASSUMPTION, measure_catalog, measure_file
+
+DATA = Path(__file__).parent / "data" / "measure"
+WGS84 = Geodesic.WGS84
+MM = 1e-3
+
+
+def run(args, stdin=None, ok=True):
+    result = CliRunner().invoke(main, ["measure", *args], input=stdin, catch_exceptions=not ok)
+    if ok:
+        assert result.exit_code == 0, result.output + result.stderr
+    return result
+
+
+def test_all_routes_and_corridors_as_a_table(repo_root, catalog):
+    out = run(["-w", str(repo_root)]).stdout
+    for rid in [*catalog.routes, *catalog.corridors]:
+        assert f"{rid}: " in out
+    # each measured total appears, in km to the metre
+    for m in measure_catalog(catalog):
+        assert f"total {m.length_m / 1000:,.3f} km" in out
+    assert "the length is that of the drawn path" in out
+    assert LATENCY_ASSUMPTION in out
+
+
+def test_one_route_as_json_matches_the_library(repo_root, catalog):
+    rid = next(iter(catalog.routes))
+    result = run(["-w", str(repo_root), rid, "--format", "json"])
+    rows = json.loads(result.stdout)
+    [expected] = measure_catalog(catalog, [rid])
+    assert [r["id"] for r in rows] == [rid]
+    row = rows[0]
+    assert row["name"] == catalog.routes[rid].name
+    assert row["length_m"] == pytest.approx(expected.length_m, abs=1e-6)
+    assert row["latency_ms"] == pytest.approx(expected.latency_ms)
+    assert [(s["from"], s["to"], s["medium"]) for s in row["segments"]] == [
+        (s.from_, s.to, s.medium) for s in expected.segments]
+    assert "1.468" in result.stderr
+
+
+def test_corridor_with_slack_as_csv(repo_root, catalog):
+    cid = next(iter(catalog.corridors))
+    result = run(["-w", str(repo_root), cid, "--slack", "1.1", "--format", "csv"])
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    [expected] = measure_catalog(catalog, [cid], slack=1.1)
+    assert row["id"] == cid
+    assert float(row["length_m"]) == pytest.approx(expected.length_m, abs=1e-6)
+    assert float(row["estimate_m"]) == pytest.approx(1.1 * expected.length_m, abs=1e-6)
+    assert float(row["latency_ms"]) == pytest.approx(expected.latency_ms)
+    total = sum(float(row[f"{m}_m"]) for m in ("submarine", "terrestrial", "unspecified"))
+    assert total == pytest.approx(expected.length_m, abs=1e-6)
+
+
+def expected_lengths() -> dict[str, float]:
+    return {m.id: m.length_m for m in measure_file(DATA / "lines.geojson").rows}
+
+
+def reference_lengths() -> dict[str, float]:
+    out = {}
+    for feat in json.loads((DATA / "lines.geojson").read_text(encoding="utf-8"))["features"]:
+        geom = feat["geometry"]
+        parts = geom["coordinates"] if geom["type"] == "MultiLineString" else \
+            [geom["coordinates"]]
+        out[feat["id"]] = sum(WGS84.Inverse(a[1], a[0], b[1], b[0])["s12"]
+                              for p in parts for a, b in itertools.pairwise(p))
+    return out
+
+
+@pytest.mark.parametrize("name", ["lines.geojson", "lines-compact.geojson", "lines.geojsonl",
+                                  "lines.geojsons"])
+def test_file_and_stdin_in_every_form(name):
+    reference = reference_lengths()
+    from_file = json.loads(run(["--file", str(DATA / name), "--format", "json"]).stdout)
+    text = (DATA / name).read_text(encoding="utf-8")
+    from_stdin = json.loads(run(["--file", "-", "--format", "json"], stdin=text).stdout)
+    for rows in (from_file, from_stdin):
+        got = {r["id"]: r["length_m"] for r in rows}
+        assert got == pytest.approx(reference, abs=MM)
+
+
+@pytest.mark.parametrize("name", ["feature.json", "geometry.json"])
+def test_stdin_bare_feature_or_geometry(name):
+    text = (DATA / name).read_text(encoding="utf-8")
+    rows = json.loads(run(["--file", "-", "--format", "json"], stdin=text).stdout)
+    assert len(rows) == 1
+    obj = json.loads(text)
+    geom = obj.get("geometry", obj)
+    parts = geom["coordinates"] if geom["type"] == "MultiLineString" else [geom["coordinates"]]
+    expected = sum(WGS84.Inverse(a[1], a[0], b[1], b[0])["s12"]
+                   for p in parts for a, b in itertools.pairwise(p))
+    assert rows[0]["length_m"] == pytest.approx(expected, abs=MM)
+
+
+def test_file_table_shows_published_ratio_and_flags():
+    result = run(["--file", str(DATA / "lines.geojson")])
+    out = result.stdout
+    assert "PUBLISHED_KM" in out and "RATIO" in out
+    assert "measured>published" in out
+    assert "lengths are those of the lines as drawn" in out
+    rows = json.loads(run(["--file", str(DATA / "lines.geojson"), "--format", "json"]).stdout)
+    with_published = [r for r in rows if "published_m" in r]
+    assert with_published and all(
+        r["ratio"] == pytest.approx(r["length_m"] / r["published_m"]) for r in with_published)
+    assert all("published_m" not in r for r in rows if r["id"] == "short")  # "n.a."
+
+
+def test_group_by_and_id_field():
+    rows = json.loads(run(["--file", str(DATA / "lines.geojson"), "--group-by", "cable",
+                           "--format", "json"]).stdout)
+    lengths = expected_lengths()
+    pacific = next(r for r in rows if r["id"] == "pacific")
+    assert pacific["members"] == ["pacific-a", "pacific-b"]
+    assert pacific["length_m"] == pytest.approx(lengths["pacific-a"] + lengths["pacific-b"])
+    rows = json.loads(run(["--file", str(DATA / "lines.geojson"), "--id-field", "name",
+                           "--format", "json"]).stdout)
+    assert "Atlantic 3D" in {r["id"] for r in rows}
+
+
+def test_skipped_features_are_reported_on_stderr():
+    result = run(["--file", str(DATA / "mixed.geojson"), "--format", "json"])
+    assert [r["id"] for r in json.loads(result.stdout)] == ["good"]
+    assert result.stderr.count("skipped") == 5
+    assert "'lat95'" in result.stderr and "invalid coordinates" in result.stderr
+
+
+def test_between_places_including_negative_longitudes(repo_root):
+    result = run(["-w", str(repo_root), "--between", "-0.12574,51.50853", "2.3488,48.85341",
+                  "--format", "json"])
+    [row] = json.loads(result.stdout)
+    expected = WGS84.Inverse(51.50853, -0.12574, 48.85341, 2.3488)["s12"]
+    assert row["length_m"] == pytest.approx(expected, abs=MM)
+    assert [s["medium"] for s in row["segments"]] == ["unspecified"]
+
+
+def test_between_catalogue_site_and_gazetteer_place(repo_root, catalog):
+    from geo.gazetteer import lookup_place
+
+    site = next(iter(catalog.sites))
+    place = "Tashkent"
+    assert place.lower() not in {s.name.lower() for s in catalog.sites.values()}
+    result = run(["-w", str(repo_root), "--between", site, place, "--format", "json"])
+    [row] = json.loads(result.stdout)
+    lon, lat = catalog.site_position(site)
+    found = lookup_place(place)
+    assert row["length_m"] == pytest.approx(
+        WGS84.Inverse(lat, lon, found.lat, found.lon)["s12"], abs=MM)
+    assert row["places"][0]["source"] == f"catalogue site {site}"
+    assert row["places"][1]["source"].startswith("gazetteer")
+    table = run(["-w", str(repo_root), "--between", site, place]).stdout
+    assert "geodesic path between the places" in table
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["no-such-route"], "unknown route or corridor 'no-such-route'"),
+    (["--file", str(DATA / "points.geojson")], "no lines to measure"),
+    (["--file", str(DATA / "broken.geojson")], "cannot read"),
+    (["--file", str(DATA / "nothing-here.gpkg")], "no such file"),
+    (["--file", str(DATA / "lines.geojson"), "--id-field", "nope"], "no field 'nope'"),
+    (["--file", str(DATA / "lines.geojson"), "--group-by", "nope"], "no field 'nope'"),
+    (["--file", str(DATA / "lines.geojson"), "--published-field", "nope"], "no field 'nope'"),
+    (["--between", "0,0", "200,0"], "invalid coordinates '200,0'"),
+    (["--between", "0,0", "-10,95"], "invalid coordinates '-10,95'"),
+    (["--between", "0,0"], "at least two places"),
+    (["--between", "0,0", "Nowhere-at-all-xyz"], "unknown place"),
+    (["--id-field", "id"], "--file only"),
+    (["trans-caspian-cable", "--file", str(DATA / "lines.geojson")], "not both"),
+    (["--slack", "0.5"], "0.5"),
+    (["--frobnicate"], "No such option"),
+])
+def test_bad_input_exits_2(repo_root, args, message):
+    result = run(["-w", str(repo_root), *args], ok=False)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("stdin", ["", "not json", "{\"type\": \"FeatureCollection\", "
+                                   "\"features\": []}"])
+def test_bad_stdin_exits_2(stdin):
+    result = run(["--file", "-"], stdin=stdin, ok=False)
+    assert result.exit_code == 2
+    assert "<stdin>" in result.stderr
