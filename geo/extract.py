@@ -1,0 +1,812 @@
+"""Find the places and organisations a text mentions.
+
+:func:`extract_mentions` scans a text once, left to right, for the longest name it knows at
+each word: first the catalogue's own names and aliases (organisations, sites, routes,
+corridors, cities, countries), then country, region and city names from
+:mod:`geo.gazetteer`, and country adjectives ("zimbabwéen", "Italian"). Each
+:class:`Mention` keeps the exact surface text and its character offsets into the original
+text (``text[start:end] == mention.text``), the kind, the resolved entity or place (id,
+canonical name, WGS84 lon/lat in degrees) and the reason it was chosen.
+
+Rules that keep it honest on real news:
+
+* **case**: a place name must be capitalised as a name ("mobile internet" holds no Mobile,
+  Alabama); all-capital words of four letters or fewer are acronyms, not places (ICT, PoP).
+* **common words**: a single word on :data:`COMMON_WORDS` ("Of", "Digital", "Global",
+  "Mobile"...) is never a bare town, nor is a word the same text also uses in lower case.
+* **longest match wins**: "Democratic Republic of the Congo" is one mention, not two;
+  "China Telecom Global" (a catalogue organisation, or a capitalised name ending in
+  "Telecom") hides the country China.
+* **weak names**: a bare one-word city needs :data:`MIN_BARE_POPULATION` inhabitants, or its
+  country named in the text; at the start of a sentence or in a title-case line it needs
+  :data:`MIN_INITIAL_POPULATION`; a GeoNames alternate name (not the town's own name)
+  counts only for towns of 100,000 or more.
+* **ambiguity**: among towns of one name, a country named in the same paragraph (else in the
+  text) decides; failing that the most populous wins only when ten times as large as the
+  next; otherwise the mention is kept with ``id = None`` and a reason that says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from geo.gazetteer import (
+    CatalogueEntry,
+    CatalogueNames,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    name_key,
+)
+
+if TYPE_CHECKING:
+    from geo.catalog import Catalog
+
+__all__ = [
+    "COMMON_WORDS",
+    "MENTION_KINDS",
+    "Extractor",
+    "Mention",
+    "extract_mentions",
+    "sentence_around",
+]
+
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MENTION_KINDS = ("city", "country", "region", "site", "organisation", "route", "corridor")
+
+#: A bare one-word city name needs this many inhabitants (else its country named nearby).
+MIN_BARE_POPULATION = 50_000
+#: ... and this many at the start of a sentence or in a title-case line.
+MIN_INITIAL_POPULATION = 1_000_000
+#: A GeoNames alternate name (not a town's own name) counts for towns this large only.
+MIN_ALTERNATE_POPULATION = 100_000
+#: The most populous of several same-named towns wins when this many times the next.
+DOMINANCE = 10
+
+#: Words that are also names of towns in GeoNames but, in news text, are far more often
+#: ordinary words (English, French, Italian, Spanish, Portuguese): never a bare town.
+COMMON_WORDS = _words("""
+    of be can may will most best deal sale man march union central general national
+    global digital mobile data cloud internet online network networks energy power
+    capital progress unity liberty independence concord harmony paradise hope mission
+    opportunity enterprise enterprises success industry commerce premier prime president
+    bath reading split nice marks bay point port hub edge core link bridge tower express
+    level trust victory fortune welcome university college hospital airport station
+    center centre city town village north south east west officer chairman board chief
+    pop tan ming liu marina asia africa europe america date more part one set turn le la
+    les de des du un une sur sud nord est ouest centre grand grande mont plus bon belle
+    mer ville selon pour dans avec tout zone marche monde pays terre cap il lo gli del
+    della sito questo se si sul rete dati mondo nuovo centro el los las con este oeste
+    mar nueva nuevo puerto sao santa santo san
+""")
+
+#: Lower-case words that may begin a multi-word place name ("mer Noire", "le Cap").
+_PARTICLES = _words("""
+    le la les l el al de di du des da do dos das mer golfe lac mar oceano ocean golfo
+""")
+
+#: French contractions of a preposition with the article of a name: "au Cap" is "à le Cap".
+_CONTRACTIONS = {"au": "le ", "du": "le ", "aux": "les ", "des": "les "}
+
+#: Country names that are common given names: not a country when a capitalised word that
+#: is no place follows ("Chad Smith", "Jordan Peterson").
+_GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "niger"})
+
+#: Words that end (or begin) the name of an organisation: a capitalised run holding one is
+#: an organisation, not the place it may name ("Kenya Power", "Telecom Italia").
+ORG_SUFFIXES = _words("""
+    telecom telecoms telecommunications telecommunication telekom telecomunicazioni
+    telecomunicaciones telecomunicacoes communications networks corporation corp company
+    limited ltd inc plc llc group groupe holding holdings ag gmbh sa spa nv bv ab asa
+    technologies airways airlines bank banque banca authority agency agence ministry
+    ministere ministero university universite universita
+""")
+_ORG_PREFIXES = _words("""
+    agence groupe banque bank banca ministry ministere ministero telecom university
+    universite universita
+""")
+_RUN_CONNECTORS = _words("of de du des di del della and et &")
+_RUN_SKIP = _words("""
+    the le la les l il el a an un une this that our their his her its mr mrs ms dr m mme
+""")
+
+# Country and continent adjectives and demonyms: English (capitalised) and French (any
+# case; masculine singular listed, feminine and plural forms derived).
+_ADJ_EN: dict[str, str] = {
+    "Afghan": "AF", "Albanian": "AL", "Algerian": "DZ", "Angolan": "AO", "Argentine": "AR",
+    "Argentinian": "AR", "Armenian": "AM", "Australian": "AU", "Austrian": "AT",
+    "Azerbaijani": "AZ", "Azeri": "AZ", "Bangladeshi": "BD", "Belgian": "BE",
+    "Beninese": "BJ", "Botswanan": "BW", "Brazilian": "BR", "British": "GB",
+    "Bulgarian": "BG", "Burundian": "BI", "Cameroonian": "CM", "Canadian": "CA",
+    "Chadian": "TD", "Chilean": "CL", "Chinese": "CN", "Colombian": "CO", "Croatian": "HR",
+    "Cypriot": "CY", "Czech": "CZ", "Danish": "DK", "Djiboutian": "DJ", "Dutch": "NL",
+    "Egyptian": "EG", "Emirati": "AE", "Eritrean": "ER", "Estonian": "EE",
+    "Ethiopian": "ET", "Finnish": "FI", "French": "FR", "Gabonese": "GA",
+    "Gambian": "GM", "German": "DE", "Ghanaian": "GH", "Greek": "GR", "Guinean": "GN",
+    "Hungarian": "HU", "Indian": "IN", "Indonesian": "ID", "Iranian": "IR", "Iraqi": "IQ",
+    "Irish": "IE", "Israeli": "IL", "Italian": "IT", "Ivorian": "CI", "Japanese": "JP",
+    "Jordanian": "JO", "Kazakh": "KZ", "Kazakhstani": "KZ", "Kenyan": "KE",
+    "Korean": "KR", "Kuwaiti": "KW", "Kyrgyz": "KG", "Latvian": "LV", "Lebanese": "LB",
+    "Liberian": "LR", "Libyan": "LY", "Lithuanian": "LT", "Malagasy": "MG",
+    "Malawian": "MW", "Malaysian": "MY", "Malian": "ML", "Mauritanian": "MR",
+    "Mauritian": "MU", "Mexican": "MX", "Moroccan": "MA", "Mozambican": "MZ",
+    "Namibian": "NA", "Nigerian": "NG", "Nigerien": "NE", "Norwegian": "NO",
+    "Omani": "OM", "Pakistani": "PK", "Filipino": "PH", "Philippine": "PH",
+    "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Romanian": "RO", "Russian": "RU",
+    "Rwandan": "RW", "Saudi": "SA", "Senegalese": "SN", "Serbian": "RS",
+    "Singaporean": "SG", "Somali": "SO", "Spanish": "ES", "Sudanese": "SD",
+    "Swedish": "SE", "Swiss": "CH", "Syrian": "SY", "Tajik": "TJ", "Tanzanian": "TZ",
+    "Thai": "TH", "Togolese": "TG", "Tunisian": "TN", "Turkish": "TR", "Turkmen": "TM",
+    "Ugandan": "UG", "Ukrainian": "UA", "Uzbek": "UZ", "Vietnamese": "VN",
+    "Yemeni": "YE", "Zambian": "ZM", "Zimbabwean": "ZW", "South African": "ZA",
+    "Georgian": "GE", "Sri Lankan": "LK", "New Zealand": "NZ",
+    "African": "geonames:6255146", "Asian": "geonames:6255147",
+    "European": "geonames:6255148",
+}
+_ADJ_FR: dict[str, str] = {
+    "afghan": "AF", "algérien": "DZ", "angolais": "AO", "argentin": "AR",
+    "arménien": "AM", "australien": "AU", "autrichien": "AT", "azerbaïdjanais": "AZ",
+    "azerbaidjanais": "AZ", "azéri": "AZ", "belge": "BE", "béninois": "BJ",
+    "botswanais": "BW", "brésilien": "BR", "britannique": "GB", "burkinabè": "BF",
+    "burundais": "BI", "camerounais": "CM", "canadien": "CA", "centrafricain": "CF",
+    "chinois": "CN", "congolais": "", "djiboutien": "DJ", "égyptien": "EG",
+    "émirati": "AE", "espagnol": "ES", "éthiopien": "ET", "français": "FR",
+    "gabonais": "GA", "ghanéen": "GH", "grec": "GR", "guinéen": "GN", "indien": "IN",
+    "indonésien": "ID", "iranien": "IR", "irlandais": "IE", "italien": "IT",
+    "ivoirien": "CI", "japonais": "JP", "kazakh": "KZ", "kazakhstanais": "KZ",
+    "kényan": "KE", "kenyan": "KE", "libanais": "LB", "libérien": "LR", "libyen": "LY",
+    "malgache": "MG", "malien": "ML", "malawite": "MW", "marocain": "MA",
+    "mauricien": "MU", "mauritanien": "MR", "mexicain": "MX", "mozambicain": "MZ",
+    "namibien": "NA", "nigérian": "NG", "nigérien": "NE", "néerlandais": "NL",
+    "ougandais": "UG", "pakistanais": "PK", "philippin": "PH", "portugais": "PT",
+    "qatari": "QA", "russe": "RU", "rwandais": "RW", "saoudien": "SA",
+    "sénégalais": "SN", "singapourien": "SG", "somalien": "SO", "soudanais": "SD",
+    "sud-africain": "ZA", "suisse": "CH", "tanzanien": "TZ", "tchadien": "TD",
+    "togolais": "TG", "tunisien": "TN", "turc": "TR", "ukrainien": "UA",
+    "vietnamien": "VN", "zambien": "ZM", "zimbabwéen": "ZW", "allemand": "DE",
+    "américain": "US", "géorgien": "GE", "ouzbek": "UZ",
+    "africain": "geonames:6255146", "asiatique": "geonames:6255147",
+    "européen": "geonames:6255148",
+}
+
+
+def _french_forms(word: str) -> list[str]:
+    """Masculine singular -> the four forms (zimbabwéen, -éenne, -éens, -éennes)."""
+    if word.endswith("e"):
+        return [word, word + "s"]
+    if word.endswith(("ien", "éen", "en")):
+        fem = word + "ne"
+    elif word.endswith("c") and word == "turc":
+        fem = "turque"
+    elif word.endswith("grec"):
+        fem = "grecque"
+    else:
+        fem = word + "e"
+    plural = word if word.endswith(("s", "x")) else word + "s"
+    return [word, fem, plural, fem + "s"]
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, str, str]]:
+    """key -> (target: ISO code or region id, language, form as listed)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for word, target in _ADJ_EN.items():
+        out[name_key(word)] = (target, "en", word)
+        if not word.endswith(("s", "h", "i", "y", "e")) and " " not in word:
+            out.setdefault(name_key(word + "s"), (target, "en", word))
+    for word, target in _ADJ_FR.items():
+        for form in _french_forms(word):
+            out.setdefault(name_key(form), (target, "fr", word))
+    return {k: v for k, v in out.items() if v[0]}
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a place or organisation in a text.
+
+    ``text == source[start:end]`` (Python string offsets, code points). ``kind`` is one of
+    :data:`MENTION_KINDS`. ``id`` is the catalogue entity id when the catalogue holds what is
+    named, else the gazetteer place id (``geonames:...``, ``region:...``), else ``None``
+    (unresolved: ``reason`` says why). ``lon``/``lat``: WGS84 degrees, ``None`` for lines
+    and unresolved mentions. ``entity`` and ``place`` give the catalogue and gazetteer ids
+    separately; ``country`` is the ISO 3166-1 alpha-2 code when known.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    id: str | None
+    name: str | None
+    lon: float | None
+    lat: float | None
+    reason: str
+    entity: str | None = None
+    place: str | None = None
+    country: str | None = None
+
+    @property
+    def in_catalogue(self) -> bool:
+        return self.entity is not None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass
+class _Raw:
+    """A span found by the scanner, before evidence is weighed."""
+
+    start_token: int
+    end_token: int  # exclusive
+    start: int
+    end: int
+    source: str  # "catalogue", "place", "demonym", "org"
+    key: str
+    catalogue: list[tuple[CatalogueEntry, str]] | None = None
+    matches: tuple[tuple[Place, bool], ...] = ()
+    demonym: tuple[str, str, str] | None = None
+    contraction: str = ""
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_SEP_RE = re.compile(r"[ \-'.]{1,3}")
+_APOS_DASH = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'",
+                            "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
+                            "\t": " ", "\u00a0": " ", "\u202f": " "})
+_SENTENCE_END = ".!?\n"
+_OPENERS = " \t\"“”«»‘’'([–—-"
+
+
+@lru_cache(maxsize=65536)
+def _token_key(token: str) -> str:
+    return name_key(token)
+
+
+def _sep_key(raw: str) -> str | None:
+    """The normalised separator between two words of a name, or None if names cannot
+    span it (a line break, a comma...)."""
+    if "\n" in raw or "\r" in raw:
+        return None
+    sep = raw.translate(_APOS_DASH)
+    if " " in sep:
+        sep = re.sub(r" +", " ", sep)
+    return sep if _SEP_RE.fullmatch(sep) else None
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_shaped(word: str) -> bool:
+    """Title-case ("Nairobi"), lower case, or all capitals of five letters or more;
+    not camel case ("PoP", "AzerTelecom") and not a short acronym ("ICT")."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return True
+    if all(c.isupper() for c in letters):
+        return len(letters) >= 5
+    return not any(c.isupper() for c in word[1:])
+
+
+class Extractor:
+    """Extract mentions with one gazetteer and (optionally) one catalogue's names.
+
+    Build it once and call :meth:`extract` per text; building indexes the catalogue.
+    """
+
+    def __init__(self, catalog: Catalog | None = None, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.catalogue = (CatalogueNames.from_catalog(catalog, self.gazetteer)
+                          if catalog is not None else CatalogueNames.empty())
+        self._demonyms = _demonyms()
+        self._gaz_prefixes = self.gazetteer.prefixes
+        self._cat_prefixes = self.catalogue.prefixes
+        self._max_tokens = 8
+
+    # ---------------------------------------------------------------- scanning
+
+    def _tokens(self, text: str) -> list[_Token]:
+        return [_Token(m.start(), m.end(), m.group(), _token_key(m.group()))
+                for m in _TOKEN_RE.finditer(text)]
+
+    def _spans(self, text: str, tokens: list[_Token], i: int):
+        """Yield (end_token_exclusive, key) for spans starting at token i, shortest first,
+        while some known name may still begin with the span."""
+        key = tokens[i].key
+        j = i
+        while True:
+            yield j + 1, key
+            if j + 1 >= len(tokens) or j + 1 - i >= self._max_tokens:
+                return
+            sep = _sep_key(text[tokens[j].end:tokens[j + 1].start])
+            if sep is None:
+                return
+            key = key + sep + tokens[j + 1].key
+            if key not in self._gaz_prefixes and key not in self._cat_prefixes:
+                return
+            j += 1
+
+    def _catalogue_ok(self, text: str, tokens: list[_Token], i: int, j: int,
+                      written: str) -> bool:
+        surface = text[tokens[i].start:tokens[j - 1].end]
+        if written[:1].isupper() and not surface[:1].isupper():
+            return False
+        letters = [c for c in written if c.isalpha()]
+        if j - i == 1 and letters and all(c.isupper() for c in letters):
+            return surface == written  # acronyms match in their own case only ("CTG")
+        return True
+
+    def _place_ok(self, tokens: list[_Token], i: int, j: int) -> bool:
+        words = [t.text for t in tokens[i:j]]
+        if not any(_is_capitalised(w) for w in words):
+            return False
+        if not _is_capitalised(words[0]) and tokens[i].key not in _PARTICLES:
+            return False
+        return all(_name_shaped(w) for w in words)
+
+    def _scan(self, text: str, tokens: list[_Token], claimed: list[bool]) -> list[_Raw]:
+        found: list[_Raw] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if claimed[i] or len(tokens[i].text) < 2:
+                i += 1
+                continue
+            best: _Raw | None = None
+            for j, key in self._spans(text, tokens, i):
+                if any(claimed[i:j]):
+                    break
+                raw = self._interpret(text, tokens, i, j, key)
+                if raw is not None:
+                    best = raw
+            contraction = self._contraction(text, tokens, i)
+            if contraction is not None and (
+                best is None or best.end_token <= contraction.end_token
+            ):
+                best = contraction
+            if best is None:
+                i += 1
+                continue
+            found.append(best)
+            for k in range(best.start_token, best.end_token):
+                claimed[k] = True
+            i = best.end_token
+        return found
+
+    def _interpret(self, text: str, tokens: list[_Token], i: int, j: int,
+                   key: str) -> _Raw | None:
+        start, end = tokens[i].start, tokens[j - 1].end
+        cat = [(e, w) for e, w in self.catalogue.by_key.get(key, ())
+               if self._catalogue_ok(text, tokens, i, j, w)]
+        if cat:
+            return _Raw(i, j, start, end, "catalogue", key, catalogue=cat)
+        if j - i == 1 and key in self._demonyms:
+            _target, lang, _form = self._demonyms[key]
+            if lang == "fr" or _is_capitalised(tokens[i].text):
+                matches = self.gazetteer.matches(key)
+                if not any(p.kind in ("country", "region") and primary
+                           for p, primary in matches):
+                    return _Raw(i, j, start, end, "demonym", key,
+                                demonym=self._demonyms[key])
+        matches = self.gazetteer.matches(key)
+        if matches and self._place_ok(tokens, i, j):
+            return _Raw(i, j, start, end, "place", key, matches=matches)
+        return None
+
+    def _contraction(self, text: str, tokens: list[_Token], i: int) -> _Raw | None:
+        """French "au Cap", "du Caire": the name is "le Cap", its article fused into the
+        preposition before it."""
+        if i == 0 or tokens[i - 1].key not in _CONTRACTIONS:
+            return None
+        if _sep_key(text[tokens[i - 1].end:tokens[i].start]) != " ":
+            return None
+        article = _CONTRACTIONS[tokens[i - 1].key]
+        best = None
+        key = tokens[i].key
+        for j in range(i + 1, min(len(tokens), i + self._max_tokens) + 1):
+            if j > i + 1:
+                sep = _sep_key(text[tokens[j - 2].end:tokens[j - 1].start])
+                if sep is None:
+                    break
+                key = key + sep + tokens[j - 1].key
+            full = article + key
+            if full not in self._gaz_prefixes:
+                break
+            matches = self.gazetteer.matches(full)
+            if matches and self._place_ok(tokens, i, j):
+                best = _Raw(i, j, tokens[i].start, tokens[j - 1].end, "place", full,
+                            matches=matches, contraction=f"{tokens[i - 1].text} = à + {full}"
+                            if article == "le " else f"{tokens[i - 1].text} = {full}")
+        return best
+
+    # ---------------------------------------------------------------- organisations
+
+    def _org_runs(self, text: str, tokens: list[_Token], claimed: list[bool]) -> list[_Raw]:
+        """Capitalised runs naming an organisation by a suffix ("Kenya Power", "ZTE
+        Corporation") or a prefix ("Agence Ecofin", "Telecom Italia")."""
+        out: list[_Raw] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if claimed[i] or not _is_capitalised(tokens[i].text):
+                i += 1
+                continue
+            j = i
+            words = [i]
+            while j + 1 < n and not claimed[j + 1]:
+                sep = text[tokens[j].end:tokens[j + 1].start]
+                if sep not in (" ", " & "):
+                    break
+                nxt = tokens[j + 1]
+                if _is_capitalised(nxt.text):
+                    j += 1
+                    words.append(j)
+                elif (nxt.key in _RUN_CONNECTORS and j + 2 < n and not claimed[j + 2]
+                      and text[nxt.end:tokens[j + 2].start] == " "
+                      and _is_capitalised(tokens[j + 2].text)):
+                    j += 2
+                    words.append(j)
+                else:
+                    break
+            # drop leading determiners and titles ("The", "Mr")
+            first = i
+            while first < j and tokens[first].key in _RUN_SKIP:
+                first += 1
+            keys = [tokens[k].key for k in range(first, j + 1)]
+            if len(keys) >= 2 and (
+                any(k in ORG_SUFFIXES for k in keys[1:]) or keys[0] in _ORG_PREFIXES
+            ):
+                out.append(_Raw(first, j + 1, tokens[first].start, tokens[j].end, "org",
+                                " ".join(keys)))
+                for k in range(first, j + 1):
+                    claimed[k] = True
+            i = j + 1
+        return out
+
+    # ---------------------------------------------------------------- context
+
+    @staticmethod
+    def _sentence_initial(text: str, start: int) -> bool:
+        k = start - 1
+        while k >= 0 and text[k] in _OPENERS:
+            k -= 1
+        return k < 0 or text[k] in _SENTENCE_END or text[k] == ":"
+
+    @staticmethod
+    def _title_line(text: str, start: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        words = [w for w in _TOKEN_RE.findall(line) if len(w) >= 4 and w.isalpha()]
+        if len(words) < 3:
+            return False
+        return sum(_is_capitalised(w) for w in words) >= 0.8 * len(words)
+
+    @staticmethod
+    def _paragraph(text: str, pos: int) -> tuple[int, int]:
+        a = text.rfind("\n\n", 0, pos)
+        b = text.find("\n\n", pos)
+        return (0 if a < 0 else a, len(text) if b < 0 else b)
+
+    # ---------------------------------------------------------------- resolution
+
+    def extract(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, in order of position."""
+        tokens = self._tokens(text)
+        claimed = [False] * len(tokens)
+        raws = self._scan_catalogue(text, tokens, claimed)
+        raws += self._org_runs(text, tokens, claimed)
+        raws += self._scan(text, tokens, claimed)
+        raws.sort(key=lambda r: r.start)
+
+        lowered = {t.text for t in tokens if t.text.islower()}
+        countries = self._country_evidence(text, tokens, raws)
+        first = [self._resolve(text, tokens, raw, countries, lowered) for raw in raws]
+        # Towns resolved on their own are evidence too: Johannesburg names South Africa
+        # for "au Cap". A second pass weighs them (never a mention's own country).
+        towns = [(m.start, m.country, f"{m.text} ({self._country_name(m.country)})")
+                 for m in first
+                 if m is not None and m.kind == "city" and m.country and m.id]
+        if not towns:
+            return [m for m in first if m is not None]
+        out: list[Mention] = []
+        for raw, mention in zip(raws, first, strict=True):
+            if raw.source == "place" and (
+                mention is None or mention.id is None or mention.reason.startswith("most")
+            ):
+                evidence = countries + [t for t in towns if t[0] != raw.start]
+                mention = self._resolve(text, tokens, raw, evidence, lowered)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _scan_catalogue(self, text: str, tokens: list[_Token],
+                        claimed: list[bool]) -> list[_Raw]:
+        """Catalogue names first, longest first at each word."""
+        if not self.catalogue.by_key:
+            return []
+        found = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best = None
+            key = tokens[i].key
+            j = i
+            while True:
+                cat = [(e, w) for e, w in self.catalogue.by_key.get(key, ())
+                       if self._catalogue_ok(text, tokens, i, j + 1, w)]
+                if cat:
+                    best = _Raw(i, j + 1, tokens[i].start, tokens[j].end, "catalogue", key,
+                                catalogue=cat)
+                if j + 1 >= n:
+                    break
+                sep = _sep_key(text[tokens[j].end:tokens[j + 1].start])
+                if sep is None:
+                    break
+                key = key + sep + tokens[j + 1].key
+                if key not in self._cat_prefixes:
+                    break
+                j += 1
+            if best is None:
+                i += 1
+                continue
+            found.append(best)
+            for k in range(best.start_token, best.end_token):
+                claimed[k] = True
+            i = best.end_token
+        return found
+
+    def _country_evidence(self, text: str, tokens: list[_Token],
+                          raws: list[_Raw]) -> list[tuple[int, str, str]]:
+        """(offset, ISO code, what says so) for every country the text names: country
+        names, country adjectives, and catalogue entities located in a country."""
+        out: list[tuple[int, str, str]] = []
+        for raw in raws:
+            surface = text[raw.start:raw.end]
+            if raw.source == "catalogue" and raw.catalogue:
+                country = raw.catalogue[0][0].country
+                if country:
+                    out.append((raw.start, country,
+                                f"{surface} (catalogue: {self._country_name(country)})"))
+            elif raw.source == "demonym" and raw.demonym and len(raw.demonym[0]) == 2:
+                out.append((raw.start, raw.demonym[0], surface))
+            elif raw.source == "place":
+                for place, primary in raw.matches:
+                    if place.kind == "country" and primary and place.country:
+                        out.append((raw.start, place.country, surface))
+                        break
+        return out
+
+    def _resolve(self, text: str, tokens: list[_Token], raw: _Raw,
+                 countries: list[tuple[int, str, str]], lowered: set[str]) -> Mention | None:
+        surface = text[raw.start:raw.end]
+        if raw.source == "catalogue":
+            return self._from_catalogue(raw, surface)
+        if raw.source == "org":
+            return Mention(surface, raw.start, raw.end, "organisation", None, None, None,
+                           None, "a capitalised name with an organisation word "
+                           "(Telecom, Corporation, Agence...); not in the catalogue")
+        if raw.source == "demonym":
+            return self._from_demonym(raw, surface)
+        return self._from_places(text, tokens, raw, surface, countries, lowered)
+
+    def _from_catalogue(self, raw: _Raw, surface: str) -> Mention:
+        assert raw.catalogue
+        entries = {e.id: (e, w) for e, w in raw.catalogue}
+        entry, written = next(iter(entries.values()))
+        reason = f"catalogue {entry.kind} {entry.id!r}: name or alias {written!r}"
+        if len(entries) > 1:
+            others = ", ".join(sorted(entries)[1:])
+            reason += f" (also an alias of {others})"
+        return Mention(surface, raw.start, raw.end, entry.kind, entry.id, entry.name,
+                       entry.lon, entry.lat, reason, entity=entry.id, place=entry.place,
+                       country=entry.country)
+
+    def _with_catalogue(self, place: Place, surface: str, raw: _Raw, kind: str,
+                        reason: str) -> Mention:
+        entry = self.catalogue.by_place.get(place.id)
+        if entry is not None:
+            reason += f"; catalogue {entry.kind} {entry.id!r}"
+            return Mention(surface, raw.start, raw.end, kind, entry.id, entry.name,
+                           entry.lon, entry.lat, reason, entity=entry.id, place=place.id,
+                           country=place.country)
+        return Mention(surface, raw.start, raw.end, kind, place.id, place.name, place.lon,
+                       place.lat, reason + "; not in the catalogue", place=place.id,
+                       country=place.country)
+
+    def _from_demonym(self, raw: _Raw, surface: str) -> Mention | None:
+        assert raw.demonym
+        target, lang, form = raw.demonym
+        place = (self.gazetteer.country(target) if len(target) == 2
+                 else self.gazetteer.get(target))
+        if place is None:
+            return None
+        language = "French" if lang == "fr" else "English"
+        reason = f"{language} adjective {form!r} of {place.name}"
+        return self._with_catalogue(place, surface, raw, place.kind, reason)
+
+    def _from_places(self, text: str, tokens: list[_Token], raw: _Raw, surface: str,
+                     countries: list[tuple[int, str, str]], lowered: set[str]) -> Mention | None:
+        matches = raw.matches
+        via = f" ({raw.contraction})" if raw.contraction else ""
+        single = raw.end_token - raw.start_token == 1 and not raw.contraction
+        countries_here = [(p, prim) for p, prim in matches if p.kind == "country"]
+        regions = [(p, prim) for p, prim in matches if p.kind == "region"]
+        if countries_here:
+            place, primary = countries_here[0]
+            if (single and raw.key in _GIVEN_NAMES
+                    and self._followed_by_name(text, tokens, raw)):
+                return None
+            how = "name" if primary else "other name"
+            return self._with_catalogue(place, surface, raw, "country",
+                                        f"country {how} {surface!r}{via}")
+        if regions:
+            place, _primary = regions[0]
+            return self._with_catalogue(place, surface, raw, "region",
+                                        f"region name {surface!r}{via}")
+
+        # cities
+        word = tokens[raw.start_token].key
+        initial = (self._sentence_initial(text, raw.start) or self._title_line(text, raw.start))
+        cands: list[tuple[Place, bool]] = []
+        for place, primary in matches:
+            if place.kind != "city":
+                continue
+            if not primary and place.population < MIN_ALTERNATE_POPULATION:
+                continue
+            cands.append((place, primary))
+        if not cands:
+            return None
+        if single:
+            if word in COMMON_WORDS:
+                return None
+            if tokens[raw.start_token].text.lower() in lowered:
+                return None  # the text uses the word in lower case: an ordinary word
+            if self._inside_name(text, tokens, raw):
+                return None
+        by_country = self._countries_near(raw.start, text, countries)
+        places = [p for p, _ in cands]
+        # 1. a country named in the same paragraph, else anywhere in the text
+        for scope, named in by_country:
+            supported = [p for p in places if p.country in named]
+            if not supported:
+                continue
+            top = supported[0]
+            said = named[top.country]
+            if len(supported) > 1 and supported[1].population * DOMINANCE > top.population:
+                return self._unresolved(surface, raw, supported,
+                                        f"{said} named {scope}")
+            country = self._country_name(top.country)
+            return self._with_catalogue(top, surface, raw, "city",
+                                        f"city {surface!r}{via} in {country}: {said} "
+                                        f"named {scope}")
+        # 2. no country evidence: population must speak
+        top = places[0]
+        floor = MIN_INITIAL_POPULATION if initial else MIN_BARE_POPULATION
+        if single and top.population < floor:
+            return None
+        others = [p for p in places[1:] if p.id != top.id]
+        if others and others[0].population * DOMINANCE > top.population:
+            return self._unresolved(surface, raw, places, "no country of theirs named")
+        if others:
+            why = (f"most populous of {len(places)} places named {surface!r}{via} "
+                   f"({top.population:,} vs {others[0].population:,} in "
+                   f"{others[0].country})")
+        else:
+            why = f"the only city named {surface!r}{via} (population {top.population:,})"
+        return self._with_catalogue(top, surface, raw, "city", why)
+
+    def _unresolved(self, surface: str, raw: _Raw, places: Sequence[Place],
+                    context: str) -> Mention:
+        listed = ", ".join(f"{p.name} ({p.country}, {p.population:,})" for p in places[:4])
+        more = f" and {len(places) - 4} more" if len(places) > 4 else ""
+        return Mention(surface, raw.start, raw.end, "city", None, None, None, None,
+                       f"ambiguous: {listed}{more}; {context}")
+
+    def _country_name(self, iso: str | None) -> str:
+        place = self.gazetteer.country(iso) if iso else None
+        return place.name if place else str(iso)
+
+    def _countries_near(self, pos: int, text: str,
+                        countries: list[tuple[int, str, str]],
+                        ) -> list[tuple[str, dict[str, str]]]:
+        """Countries named in the paragraph around ``pos``, then in the whole text:
+        ISO code -> the first words that name it."""
+        a, b = self._paragraph(text, pos)
+        near: dict[str, str] = {}
+        anywhere: dict[str, str] = {}
+        for off, iso, said in sorted(countries):
+            anywhere.setdefault(iso, said)
+            if a <= off < b:
+                near.setdefault(iso, said)
+        return [("in the same paragraph", near), ("in the text", anywhere)]
+
+    @staticmethod
+    def _followed_by_name(text: str, tokens: list[_Token], raw: _Raw) -> bool:
+        k = raw.end_token
+        return (k < len(tokens) and text[tokens[k - 1].end:tokens[k].start] == " "
+                and _is_capitalised(tokens[k].text))
+
+    def _inside_name(self, text: str, tokens: list[_Token], raw: _Raw) -> bool:
+        """A one-word town name glued to a capitalised word that is no place ("Elisabetta
+        Romano", "Mr. Tan") belongs to a person's or a company's name."""
+        k = raw.start_token
+        if k > 0:
+            before = tokens[k - 1]
+            sep = text[before.end:tokens[k].start]
+            if before.key in {"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "sir"}:
+                return True
+            if sep == " " and _is_capitalised(before.text) and not self._sentence_initial(
+                    text, before.start) and not self._is_place_word(before.key):
+                return True
+            if sep == " " and _is_capitalised(before.text) and self._sentence_initial(
+                    text, before.start) and before.key not in _RUN_SKIP and not (
+                    self._is_place_word(before.key)):
+                return True
+        k = raw.end_token
+        if k < len(tokens):
+            after = tokens[k]
+            sep = text[tokens[k - 1].end:after.start]
+            if sep == " " and _is_capitalised(after.text) and not self._is_place_word(
+                    after.key):
+                return True
+        return False
+
+    def _is_place_word(self, key: str) -> bool:
+        return any(p.kind in ("country", "region") or (prim and p.population >= 100_000)
+                   for p, prim in self.gazetteer.matches(key))
+
+
+def extract_mentions(text: str, catalog: Catalog | None = None,
+                     gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Mentions of places and organisations in ``text`` (see :class:`Extractor`)."""
+    return Extractor(catalog, gazetteer).extract(text)
+
+
+# --------------------------------------------------------------------------- sentences
+
+_BOUNDARY_RE = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])|\n\s*\n|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, trimmed: ends at ``.!?`` followed by white
+    space and a capital, a line break, or the ends of the text. The result is an exact
+    excerpt of ``text``."""
+    a = 0
+    for m in _BOUNDARY_RE.finditer(text, 0, start):
+        a = m.end()
+    m = _BOUNDARY_RE.search(text, end)
+    b = m.start() if m else len(text)
+    return text[a:b].strip()
+
+
+def unique_places(mentions: Iterable[Mention]) -> list[Mention]:
+    """The first mention of each distinct id, in order (unresolved mentions dropped)."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.id is None or m.id in seen:
+            continue
+        seen.add(m.id)
+        out.append(m)
+    return out
