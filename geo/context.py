@@ -71,6 +71,10 @@ LON_CANDIDATES = ("lon", "lng", "long", "longitude", "x")
 LAT_CANDIDATES = ("lat", "latitude", "y")
 WKT_CANDIDATES = ("wkt", "geometry", "geom", "the_geom", "shape")
 
+#: Bookkeeping columns (KML's) never guessed as popup fields (compared ignoring case).
+NOISE_FIELDS = frozenset({"tessellate", "extrude", "visibility", "altitudemode", "draworder",
+                          "icon", "styleurl"})
+
 #: Columns of :attr:`ContextLayer.features` that geo adds (the rest are the popup fields).
 ID_COL = "geo:id"
 LABEL_COL = "geo:label"
@@ -242,7 +246,8 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
                     df["layer"] = layer
                 frames.append(df)
         except Exception as exc:  # pyogrio/GDAL raise many kinds; all mean "cannot read"
-            raise InputError(f"{path}: cannot read context layer: {_one_line(exc)}") from None
+            raise InputError(f"{path}: cannot read context layer: {_gdal_message(exc, path)}"
+                             ) from None
     for w in caught:
         report.add("reader warnings", f"reader: {_one_line(w.message)}")
     if not frames:
@@ -251,6 +256,14 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
     frames = [f.to_crs(crs) if f.crs is not None and crs is not None and f.crs != crs else f
               for f in frames]
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=crs)
+
+
+def _gdal_message(exc: Exception, path: Path) -> str:
+    """GDAL's message on one line, without the repeated path and the driver hint."""
+    text = _one_line(exc).split("; It might help")[0]
+    for prefix in (f"'{path}' ", f"{path}: "):
+        text = text.replace(prefix, "")
+    return text.rstrip(".;") or type(exc).__name__
 
 
 def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
@@ -336,7 +349,8 @@ def _choose_popup_fields(path: Path, columns: Sequence[str], wanted: Sequence[st
     if wanted is not None:
         return [_resolve(path, columns, w, "popup field") for w in wanted]
     chosen = [c for c in columns
-              if c not in shown and not str(c).startswith("geo:") and frame[c].notna().any()]
+              if c not in shown and str(c).lower() not in NOISE_FIELDS
+              and not str(c).startswith("geo:") and frame[c].notna().any()]
     return chosen[:MAX_POPUP_FIELDS]
 
 
@@ -478,8 +492,10 @@ def unwrap_lon(lon: np.ndarray) -> np.ndarray:
     lon = np.asarray(lon, dtype=float)
     if len(lon) < 2:
         return lon.copy()
-    step = (np.diff(lon) + 180.0) % 360.0 - 180.0
-    return np.concatenate([lon[:1], lon[0] + np.cumsum(step)])
+    diff = np.diff(lon)
+    turns = np.round((diff - ((diff + 180.0) % 360.0 - 180.0)) / 360.0)
+    # whole turns only, so longitudes that need no unwrapping come back bit for bit
+    return lon - 360.0 * np.concatenate([[0.0], np.cumsum(turns)])
 
 
 _EPS = 1e-7
