@@ -32,13 +32,15 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from geo.catalog import Catalog
 from geo.errors import InputError
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
+
+if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
+    from geo.catalog import Catalog
 
 #: The media a catalogue segment can have; ``unspecified`` where no source says which.
 MEDIA = ("submarine", "terrestrial", "unspecified")
