@@ -468,7 +468,8 @@ def _geojson_objects(text: str, source: str) -> list[Any]:
             return [json.loads(text)]
         except json.JSONDecodeError as exc:
             lines = [(i + 1, ln) for i, ln in enumerate(text.splitlines()) if ln.strip()]
-            if len(lines) < 2:
+            if len(lines) < 2 or not _parses(lines[0][1]):
+                # one broken document, not a sequence of texts
                 raise InputError(f"{source}: not GeoJSON: {exc.msg} at line {exc.lineno} "
                                  f"column {exc.colno}") from None
         chunks = lines
@@ -480,6 +481,14 @@ def _geojson_objects(text: str, source: str) -> list[Any]:
         except json.JSONDecodeError as exc:
             raise InputError(f"{source}: {label} {number}: not GeoJSON: {exc.msg}") from None
     return out
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _features(objects: list[Any], source: str) -> list[dict[str, Any]]:
@@ -645,6 +654,13 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _field_like(fields: list[str], name: str) -> str | None:
+    """``name`` if it is a field, else a field spelt the same but for case (KML's ``Name``)."""
+    if name in fields:
+        return name
+    return next((f for f in fields if f.casefold() == name), None)
+
+
 def _require_field(data: LineData, name: str, option: str) -> None:
     if name not in data.fields:
         known = ", ".join(data.fields) or "none"
@@ -670,8 +686,8 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
         _require_field(data, group_by, "--group-by")
     if published_field is not None:
         _require_field(data, published_field, "--published-field")
-    elif "length" in data.fields:
-        published_field = "length"
+    else:
+        published_field = _field_like(data.fields, "length")
     if not data.usable.any():
         why = ""
         if data.skipped:
@@ -679,7 +695,9 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
             first = data.skipped[0].removeprefix(f"{data.source}: ").replace(": skipped", "")
             why = f" ({n} feature{'s' if n != 1 else ''} skipped; first: {first})"
         raise InputError(f"{data.source}: no lines to measure{why}")
-    key_field = id_field or next((k for k in ("id", "slug", "name") if k in data.fields), None)
+    candidates = [_field_like(data.fields, k) for k in ("id", "slug", "name")]
+    key_field = id_field or next((f for f in candidates if f), None)
+    name_field = _field_like(data.fields, "name")
 
     part_len = parts_lengths_m(data.coords, data.part_offsets)
     n_feat = len(data.records)
@@ -694,7 +712,7 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
         rec = data.records[f]
         fid = str(rec["__fid__"])
         ident = (_text(rec.get(key_field)) if key_field else None) or fid
-        name = _text(rec.get("name")) or ident
+        name = (_text(rec.get(name_field)) if name_field else None) or ident
         published_m = published_text = None
         if published_field is not None:
             raw = rec.get(published_field)

@@ -483,3 +483,20 @@ def test_between_with_the_real_gazetteer():
 def test_between_bad_input(places):
     with pytest.raises(InputError):
         measure_between(places, None, lambda name: None)
+
+
+def test_kml_is_read_through_gdal(tmp_path):
+    df = pyogrio.read_dataframe(DATA / "lines.geojson", columns=["name"])
+    df = df[df["name"] == "Bare number"]
+    path = tmp_path / "lines.kml"
+    pyogrio.write_dataframe(df, path, driver="KML")
+    [row] = measure_file(path).rows
+    assert row.name == "Bare number"
+    assert row.length_m == pytest.approx(expected_by_id()["bare"], abs=MM)
+
+
+def test_a_broken_pretty_document_is_reported_as_one_document():
+    text = (DATA / "lines.geojson").read_text(encoding="utf-8")
+    broken = text[: len(text) // 2]
+    with pytest.raises(InputError, match=r"not GeoJSON: .* at line \d+ column \d+"):
+        read_geojson_text(broken)

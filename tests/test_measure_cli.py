@@ -194,3 +194,11 @@ def test_bad_stdin_exits_2(stdin):
     result = run(["--file", "-"], stdin=stdin, ok=False)
     assert result.exit_code == 2
     assert "<stdin>" in result.stderr
+
+
+def test_control_characters_in_names_do_not_reach_the_terminal():
+    feature = {"type": "Feature", "properties": {"name": "\x1b[31mred\x07"},
+               "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}
+    out = run(["--file", "-"], stdin=json.dumps(feature)).stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "?[31mred?" in out

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+import unicodedata
 from typing import Any
 
 import click
@@ -17,6 +18,11 @@ from geo.measure import LATENCY_ASSUMPTION, MEDIA, Measurement, parse_lonlat
 CSV_COLUMNS = ["id", "name", "kind", "schematic", "length_m", *(f"{m}_m" for m in MEDIA),
                "slack", "estimate_m", "latency_ms", "rtt_ms", "published_m", "published_text",
                "ratio", "flags", "members", "parts"]
+
+
+def _clean(text: str) -> str:
+    """Untrusted text for a terminal: control characters (escape sequences) become '?'."""
+    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def _km(length_m: float | None) -> str:
@@ -39,8 +45,9 @@ def _schematic_note(m: Measurement) -> str | None:
 
 def _route_block(m: Measurement) -> str:
     kind = m.kind + (", schematic" if m.schematic and m.kind != "between" else "")
-    lines = [f"{m.id}: {m.name} ({kind})"]
-    rows = [{"route": s.route or "", "from": s.from_, "to": s.to, "via": ", ".join(s.via),
+    lines = [_clean(f"{m.id}: {m.name} ({kind})")]
+    rows = [{"route": s.route or "", "from": _clean(s.from_), "to": _clean(s.to),
+             "via": _clean(", ".join(s.via)),
              "medium": s.medium, "length_km": _km(s.length_m)} for s in m.segments]
     columns = ["from", "to", "via", "medium", "length_km"]
     if m.kind == "corridor":
@@ -56,7 +63,7 @@ def _route_block(m: Measurement) -> str:
     lines.append(f"latency one-way {_ms(m.latency_ms)} ms, round trip {_ms(m.rtt_ms)} ms")
     if m.published_m is not None:
         flags = f" [{', '.join(m.flags)}]" if m.flags else ""
-        lines.append(f"published {m.published_text} ({_km(m.published_m)} km); "
+        lines.append(f"published {_clean(m.published_text or '')} ({_km(m.published_m)} km); "
                      f"measured/published {m.ratio:.3f}{flags}")
     note = _schematic_note(m)
     if note:
@@ -71,7 +78,7 @@ def _feature_table(rows: list[Measurement], source: str) -> str:
     table = []
     for m in rows:
         table.append({
-            "id": m.id, "name": m.name if m.name != m.id else "",
+            "id": _clean(m.id), "name": _clean(m.name) if m.name != m.id else "",
             "features": len(m.members), "parts": m.parts, "length_km": _km(m.length_m),
             "estimate_km": _km(m.estimate_m), "published_km": _km(m.published_m),
             "ratio": "" if m.ratio is None else f"{m.ratio:.3f}",
@@ -87,7 +94,8 @@ def _feature_table(rows: list[Measurement], source: str) -> str:
     total = sum(m.length_m for m in rows)
     n = len(rows)
     lines.append(f"{n} {'group' if grouped else 'feature'}{'s' if n != 1 else ''}, "
-                 f"{_km(total)} km in all; lengths are those of the lines as drawn in {source} "
+                 f"{_km(total)} km in all; lengths are those of the lines as drawn in "
+                 f"{_clean(source)} "
                  "(geodesics on WGS84 between their vertices)")
     if slack:
         lines.append(f"cable estimate = length × slack {rows[0].slack:g}; latency on the "
