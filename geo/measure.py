@@ -439,6 +439,8 @@ def _positions(part: Any) -> np.ndarray | None:
     """A ``(n, 2)`` float array of a GeoJSON position list, heights dropped; None if invalid."""
     if not isinstance(part, list):
         return None
+    if not part:
+        return np.zeros((0, 2))
     try:
         arr = np.asarray(part, dtype=float)
     except (TypeError, ValueError):
@@ -449,9 +451,9 @@ def _positions(part: Any) -> np.ndarray | None:
             return None
         if len(arr) != len(part):
             return None
-    if arr.ndim != 2 or (arr.shape[1] < 2 and len(arr)):
+    if arr.ndim != 2 or arr.shape[1] < 2:
         return None
-    return arr[:, :2] if len(arr) else np.zeros((0, 2))
+    return arr[:, :2]
 
 
 def _geojson_objects(text: str, source: str) -> list[Any]:

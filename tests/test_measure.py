@@ -500,3 +500,21 @@ def test_a_broken_pretty_document_is_reported_as_one_document():
     broken = text[: len(text) // 2]
     with pytest.raises(InputError, match=r"not GeoJSON: .* at line \d+ column \d+"):
         read_geojson_text(broken)
+
+
+def test_malformed_positions_are_skipped_and_mixed_dimensions_read():
+    def feature(fid, gtype, coords):
+        return {"type": "Feature", "id": fid, "properties": {},
+                "geometry": {"type": gtype, "coordinates": coords}}
+
+    fc = {"type": "FeatureCollection", "features": [
+        feature("empty-part", "MultiLineString", [[[0, 0], [1, 1]], []]),
+        feature("text", "LineString", [["a", "b"], [1, 1]]),
+        feature("null", "LineString", [[None, 0], [1, 1]]),
+        feature("mixed", "LineString", [[0, 0, 5], [1, 1]]),
+    ]}
+    result = measure_geojson_text(json.dumps(fc))
+    assert [m.id for m in result.rows] == ["mixed"]
+    assert result.rows[0].length_m == pytest.approx(WGS84.Inverse(0, 0, 1, 1)["s12"], abs=MM)
+    assert [s.split("(id '")[1].split("'")[0] for s in result.skipped] == [
+        "empty-part", "text", "null"]
