@@ -131,24 +131,24 @@ def antimeridian_crossing(a: tuple[float, float], b: tuple[float, float]) -> flo
     """Latitude (degrees) where the WGS84 geodesic from ``a`` to ``b`` crosses ±180°.
 
     ``a`` and ``b`` are ``(lon, lat)`` on either side of the antimeridian (their longitudes
-    more than 180° apart, so the short way between them crosses it). Found by bisection
-    along the geodesic (longitude is monotonic along a geodesic that is not a meridian), so
-    the point lies on the path that :func:`geo.geodesy.path_length_m` measures.
+    more than 180° apart, so the short way between them crosses it). Found by narrowing a
+    bracket of distances along the geodesic 32-fold per pass down to a micrometre
+    (longitude is monotonic along a geodesic that is not a meridian), so the point lies on
+    the path that :func:`geo.geodesy.path_length_m` measures.
     """
     az, _baz, dist = GEOD.inv(a[0], a[1], b[0], b[1])
     side = 180.0 if a[0] > 0 else -180.0
     if a[0] == side:
         return float(a[1])
+    n = 33
+    lon0, lat0, az0 = np.full(n, a[0]), np.full(n, a[1]), np.full(n, az)
     lo, hi = 0.0, float(dist)
-    lat = float(a[1])
-    for _ in range(80):
-        mid = (lo + hi) / 2
-        lon, lat, _ = GEOD.fwd(a[0], a[1], az, mid)
-        unwrapped = a[0] + ((lon - a[0] + 180.0) % 360.0 - 180.0)
-        if (unwrapped < side) == (side > 0):
-            lo = mid
-        else:
-            hi = mid
+    for _ in range(12):  # each pass narrows the bracket 32-fold
+        s = np.linspace(lo, hi, n)
+        lons, _lats, _ = GEOD.fwd(lon0, lat0, az0, s)
+        unwrapped = a[0] + ((lons - a[0] + 180.0) % 360.0 - 180.0)
+        before = int(np.count_nonzero(unwrapped < side if side > 0 else unwrapped > side))
+        lo, hi = float(s[max(before - 1, 0)]), float(s[min(before, n - 1)])
         if hi - lo < 1e-6:  # a micrometre
             break
     _lon, lat, _ = GEOD.fwd(a[0], a[1], az, (lo + hi) / 2)
@@ -296,13 +296,30 @@ def geometry_objects(geoms: np.ndarray, precision: int = 6) -> list[dict[str, An
 # ------------------------------------------------------------------ properties
 
 
+_FAST = frozenset((str, int, bool, type(None)))
+
+
 def plain(value: Any) -> Any:
     """A JSON value for ``value``: None/NaN/NaT -> None, numpy scalars -> Python numbers,
     dates and times -> ISO 8601 text, lists/tuples/arrays -> lists, dicts -> dicts."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    kind = type(value)
+    if kind in _FAST:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is list:  # the common case first: lists of text, or of flat dicts
+        if all(type(v) in _FAST for v in value):
+            return value
+        return [v if type(v) in _FAST else plain(v) for v in value]
+    if kind is dict:
+        if all(type(k) is str and type(v) in _FAST for k, v in value.items()):
+            return value
+        return {k if type(k) is str else str(k): v if type(v) in _FAST else plain(v)
+                for k, v in value.items()}
+    if value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, str):
-        return value
+        return str(value)
     if isinstance(value, bool | np.bool_):
         return bool(value)
     if isinstance(value, int | np.integer):
@@ -349,11 +366,11 @@ def iter_features(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6
         columns = _property_columns(frame)
         values = [column_values(frame[c]) for c in columns]
         ids = values[columns.index("id")] if "id" in columns else list(range(len(frame)))
-        for i, geometry in enumerate(objects):
-            props = {"layer": name}
-            props.update((c, v[i]) for c, v in zip(columns, values, strict=True))
-            yield {"type": "Feature", "id": ids[i], "geometry": geometry,
-                   "properties": props}
+        keys = ["layer", *columns]
+        rows = zip([name] * len(objects), *values, strict=True)
+        for fid, geometry, row in zip(ids, objects, rows, strict=True):
+            yield {"type": "Feature", "id": fid, "geometry": geometry,
+                   "properties": dict(zip(keys, row, strict=True))}
 
 
 def feature_collection(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6
@@ -387,8 +404,8 @@ def geojsonseq_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
 
 
 def _json_text(value: Any) -> str:
-    return json.dumps(plain(value), ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":"))
+    """Compact JSON text of a value already made :func:`plain`."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def _is_string_list(values: list[Any]) -> bool:
@@ -418,7 +435,7 @@ def flatten_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if series.dtype.kind in "biuf":
             data[col] = series.reset_index(drop=True)
             continue
-        values = [plain(v) for v in series.tolist()]
+        values = column_values(series)
         if col == "sources":
             for key, vals in _flat_sources(values).items():
                 data[key] = pd.Series(vals, dtype="int64" if key == "source_count" else object)
@@ -435,10 +452,10 @@ def flatten_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
                             .reset_index(drop=True), crs=frame.crs)
 
 
-def _round_geometry(geom: BaseGeometry | None, precision: int) -> BaseGeometry | None:
-    if geom is None or precision < 0 or precision >= MAX_DECIMALS:
-        return geom
-    return shapely.transform(geom, lambda c: _round(c, precision))
+def _round_geometries(geoms: np.ndarray, precision: int) -> np.ndarray:
+    if precision < 0 or precision >= MAX_DECIMALS or len(geoms) == 0:
+        return geoms
+    return shapely.transform(geoms, lambda c: _round(c, precision))
 
 
 def export_frame(frame: gpd.GeoDataFrame, precision: int = 6) -> gpd.GeoDataFrame:
@@ -447,8 +464,8 @@ def export_frame(frame: gpd.GeoDataFrame, precision: int = 6) -> gpd.GeoDataFram
     check_precision(precision)
     flat = flatten_frame(frame)
     geoms = prepare_geometries(flat.geometry.array)
-    flat = flat.set_geometry(gpd.GeoSeries(
-        [_round_geometry(g, precision) for g in geoms], crs=frame.crs))
+    flat = flat.set_geometry(gpd.GeoSeries(_round_geometries(geoms, precision),
+                                           crs=frame.crs))
     return flat
 
 
@@ -513,14 +530,20 @@ def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for name, props, values, objects in blocks:
-        position = {c: i for i, c in enumerate(props)}
-        for row, obj in enumerate(objects):
-            record = {"layer": name}
-            record.update((c, values[position[c]][row]) for c in props)
-            if obj is not None and obj["type"] == "Point":
-                record["lon"], record["lat"] = obj["coordinates"]
-            record["wkt"] = _wkt(obj) if obj is not None else None
-            writer.writerow([_csv_cell(record.get(c)) for c in columns])
+        n = len(objects)
+        cells = {"layer": [name] * n}
+        for col, vals in zip(props, values, strict=True):
+            cells[col] = [v if type(v) is str else _csv_cell(v) for v in vals]
+        lon, lat, text = [""] * n, [""] * n, [""] * n
+        for i, obj in enumerate(objects):
+            if obj is None:
+                continue
+            if obj["type"] == "Point":
+                lon[i], lat[i] = (repr(v) for v in obj["coordinates"])
+            text[i] = _wkt(obj)
+        cells.update(lon=lon, lat=lat, wkt=text)
+        empty = [""] * n
+        writer.writerows(zip(*(cells.get(c, empty) for c in columns), strict=True))
     return buffer.getvalue()
 
 

@@ -142,8 +142,20 @@ def _site_country(cat: Catalog, site_id: str) -> str | None:
     return site.country
 
 
+def _tenants(cat: Catalog) -> dict[str, list[str]]:
+    """``Catalog.tenants`` of every site in one pass (it scans every site per call)."""
+    out: dict[str, list[str]] = {}
+    for s in cat.sites.values():
+        if s.host is not None and s.operator:
+            ops = out.setdefault(s.host, [])
+            if s.operator not in ops:
+                ops.append(s.operator)
+    return out
+
+
 def _sites(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
+    tenants = _tenants(cat)
     for site in cat.sites.values():
         row = _common(cat, site, site.kind, site.status)
         row.update({
@@ -151,7 +163,7 @@ def _sites(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
             "country": _site_country(cat, site.id),
             "operator": site.operator,
             "host": site.host,
-            "tenants": cat.tenants(site.id),
+            "tenants": list(tenants.get(site.id, [])),
             "start_date": site.start_date,
             "end_date": site.end_date,
         })
@@ -186,7 +198,8 @@ def _routes(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
 
 def _corridors(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
-    measured = {rid: route_measure(cat, r) for rid, r in cat.routes.items()}
+    used = {rid for c in cat.corridors.values() for rid in c.routes}
+    measured = {rid: route_measure(cat, r) for rid, r in cat.routes.items() if rid in used}
     for corridor in cat.corridors.values():
         lines: list[list[tuple[float, float]]] = []
         by_medium = dict.fromkeys(MEDIA, 0.0)

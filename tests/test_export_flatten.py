@@ -1,0 +1,113 @@
+"""Typed GeoJSON properties and the flattening rules for GeoPackage and CSV (geo.export)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+from shapely.geometry import LineString, Point
+
+from geo.export import csv_text, flatten_frame, geojson_text, wkt, write_gpkg
+
+SOURCES = [
+    {"article": None, "title": None, "date": None, "publisher": None, "quote": None,
+     "reference": "geonames:1", "note": "a reference first"},
+    {"article": "a1", "title": "Title; with a semicolon", "date": "2020-01", "publisher": "P",
+     "quote": "the first quote", "reference": None, "note": None},
+    {"article": "a1", "title": "Title; with a semicolon", "date": "2020-01", "publisher": "P",
+     "quote": "a second quote", "reference": None, "note": None},
+]
+
+
+@pytest.fixture
+def frame() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "id": pd.Series(["a", "b"], dtype=object),
+            "aliases": pd.Series([["Alpha", "Älpha"], []], dtype=object),
+            "sources": pd.Series([SOURCES, SOURCES[1:2]], dtype=object),
+            "segments": pd.Series([[{"from": "x", "to": "1.5,2.5", "length_m": 10.0}], []],
+                                  dtype=object),
+            "figure": pd.Series([{"value": 3.0, "unit": "km"}, None], dtype=object),
+            "count": np.array([3, 4], dtype=np.int64),
+            "length_m": [1234.5, np.nan],
+            "schematic": [True, False],
+            "opened": pd.Series([dt.date(2020, 2, 29), None], dtype=object),
+            "seen": pd.to_datetime(["2021-03-04T05:06:07", None]),
+            "notes": pd.Series([None, "multi\nline, \"quoted\""], dtype=object),
+        },
+        geometry=[Point(10.25, -3.5), LineString([(0, 0), (1.123456789, 2)])],
+        crs="EPSG:4326",
+    )
+
+
+def test_geojson_properties_are_typed_json(frame):
+    doc = json.loads(geojson_text({"things": frame}))
+    a, b = (f["properties"] for f in doc["features"])
+    assert a["layer"] == "things" and a["id"] == "a"
+    assert a["aliases"] == ["Alpha", "Älpha"] and b["aliases"] == []
+    assert a["sources"] == SOURCES  # kept as a list of objects
+    assert a["count"] == 3 and isinstance(a["count"], int)
+    assert a["length_m"] == 1234.5 and b["length_m"] is None  # NaN is null, not NaN
+    assert a["schematic"] is True and b["schematic"] is False
+    assert a["opened"] == "2020-02-29" and b["opened"] is None  # ISO 8601 text
+    assert a["seen"] == "2021-03-04T05:06:07" and b["seen"] is None
+    assert a["figure"] == {"value": 3.0, "unit": "km"}
+    assert doc["features"][1]["geometry"]["coordinates"][1] == [1.123457, 2.0]
+
+
+def test_flattened_values(frame):
+    flat = flatten_frame(frame)
+    a, b = flat.to_dict("records")
+    assert a["aliases"] == "Alpha; Älpha" and b["aliases"] is None
+    assert json.loads(a["sources"]) == SOURCES
+    assert (a["source_count"], b["source_count"]) == (3, 1)
+    assert a["source_articles"] == "a1"
+    assert a["source_quote"] == "the first quote"  # the first *quoted* source
+    assert json.loads(a["segments"]) == frame["segments"][0] and b["segments"] is None
+    assert json.loads(a["figure"]) == {"value": 3.0, "unit": "km"} and b["figure"] is None
+    assert a["opened"] == "2020-02-29" and a["seen"] == "2021-03-04T05:06:07"
+    assert bool(a["schematic"]) is True and bool(b["schematic"]) is False
+    assert list(flat.columns[:6]) == ["id", "aliases", "sources", "source_count",
+                                      "source_articles", "source_quote"]
+    # nothing nested is left
+    for col in flat.columns.drop("geometry"):
+        assert not any(isinstance(v, list | dict) for v in flat[col]), col
+
+
+def test_gpkg_and_csv_read_back_flat(frame, tmp_path):
+    path = write_gpkg({"things": frame}, tmp_path / "t.gpkg")
+    back = pyogrio.read_dataframe(path, layer="things")
+    assert list(back["aliases"].fillna("")) == ["Alpha; Älpha", ""]
+    assert back["schematic"].tolist() == [True, False]
+    assert back["count"].tolist() == [3, 4]
+    assert json.loads(back["sources"][0]) == SOURCES
+    assert back["notes"][1] == "multi\nline, \"quoted\""
+
+    text = csv_text({"things": frame})
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["schematic"] == "true" and rows[1]["schematic"] == "false"
+    assert rows[0]["lon"] == "10.25" and rows[0]["lat"] == "-3.5"
+    assert rows[1]["lon"] == "" and rows[1]["wkt"] == "LINESTRING (0.0 0.0, 1.123457 2.0)"
+    assert rows[1]["notes"] == "multi\nline, \"quoted\""
+    assert rows[1]["length_m"] == ""
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    back = gpd.read_file(tmp_path / "t.csv")
+    assert back.geometry.geom_type.tolist() == ["Point", "LineString"]
+    assert back["aliases"][0] == "Alpha; Älpha"
+
+
+@pytest.mark.parametrize(("precision", "expected"), [
+    (-1, "LINESTRING (0.0 0.0, 1.123456789 2.0)"),
+    (0, "LINESTRING (0.0 0.0, 1.0 2.0)"),
+    (3, "LINESTRING (0.0 0.0, 1.123 2.0)"),
+])
+def test_wkt_is_rounded_like_geojson(precision, expected):
+    assert wkt(LineString([(0, 0), (1.123456789, 2)]), precision) == expected
