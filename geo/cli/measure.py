@@ -156,7 +156,8 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
               help="Sum the features that share a value of FIELD (a cable in several pieces).")
 @click.option("--published-field", metavar="NAME",
               help="Attribute holding a published length, e.g. '1,234 km', '850 mi', "
-                   "'600 nmi'; a bare number is km ('n.a.': none) [default: length].")
+                   "'600 nmi'; a bare number is km, or m if NAME ends in _m ('n.a.': "
+                   "none) [default: length].")
 @click.option("--between", is_flag=True,
               help="Measure the geodesic path through the places given as arguments: "
                    "catalogue site ids or names, gazetteer places, or lon,lat.")
