@@ -90,6 +90,14 @@ SUFFIXES = {
 RS = "\x1e"
 #: Beyond this many decimals a WGS84 degree in a double has nothing left to round.
 MAX_DECIMALS = 15
+#: GeoPackage geometry type of each of geo's layers (others: as GDAL infers).
+GPKG_GEOMETRY_TYPES = {
+    "sites": "Point",
+    "routes": "MultiLineString",
+    "corridors": "MultiLineString",
+    "organisations": "Point",
+    "agreements": "MultiLineString",
+}
 #: Columns of a flattened frame that carry the geometry in CSV.
 GEOMETRY_COLUMNS = ("lon", "lat", "wkt")
 
@@ -566,7 +574,12 @@ def render(layers: Mapping[str, gpd.GeoDataFrame], fmt: str = "geojson", precisi
 
 def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str],
                precision: int = 6) -> Path:
-    """Write a GeoPackage holding one table per layer, atomically (pyogrio/GDAL)."""
+    """Write a GeoPackage holding one table per layer, atomically (pyogrio/GDAL).
+
+    geo's layers get a fixed geometry type whatever the catalogue holds (``Point`` for
+    sites and organisations, ``MultiLineString`` for the line layers, single lines
+    promoted), so that a table's schema does not change with its content.
+    """
     import pyogrio
 
     check_precision(precision)
@@ -576,7 +589,10 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[s
     with atomic_path(path) as tmp:
         for name, frame in frames.items():
             try:
-                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
+                kind = GPKG_GEOMETRY_TYPES.get(name)
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                        geometry_type=kind,
+                                        promote_to_multi=kind == "MultiLineString" or None)
             except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
                     pyogrio.errors.GeometryError, pyogrio.errors.FieldError) as exc:
                 raise OutputError(f"{path}: cannot write layer {name}: {exc}") from exc

@@ -179,7 +179,23 @@ def test_geopackage_tables_are_typed(written):
     assert subtypes["schematic"] == "OFSTBoolean"
     assert info["crs"] == "EPSG:4326"
     for name in LAYER_NAMES:
-        assert pyogrio.read_info(written["gpkg"], layer=name)["crs"] == "EPSG:4326"
+        info = pyogrio.read_info(written["gpkg"], layer=name)
+        assert info["crs"] == "EPSG:4326"
+        # a fixed schema: the geometry type does not depend on what the catalogue holds
+        assert info["geometry_type"] == export_module.GPKG_GEOMETRY_TYPES[name]
+
+
+def test_an_empty_workspace_exports_empty_layers(tmp_path):
+    from geo.workspace import init_workspace
+
+    ws = init_workspace(tmp_path / "empty").root
+    doc = json.loads(run([], ws).stdout)
+    assert doc == {"type": "FeatureCollection", "features": []}
+    run(["-o", str(tmp_path / "empty.gpkg")], ws)
+    for name, kind in pyogrio.list_layers(tmp_path / "empty.gpkg"):
+        assert kind == export_module.GPKG_GEOMETRY_TYPES[name]
+        assert len(pyogrio.read_dataframe(tmp_path / "empty.gpkg", layer=name)) == 0
+    assert run(["--format", "csv"], ws).stdout.startswith("layer,id,name,kind,status")
 
 
 def test_files_match_what_stdout_gets(written, repo_root):
