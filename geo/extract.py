@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geo.gazetteer import (
+    ACRONYMS,
     CatalogueEntry,
     CatalogueNames,
     Gazetteer,
@@ -107,16 +108,23 @@ ORG_SUFFIXES = _words("""
     telecom telecoms telecommunications telecommunication telekom telecomunicazioni
     telecomunicaciones telecomunicacoes communications networks corporation corp company
     limited ltd inc plc llc group groupe holding holdings ag gmbh sa spa nv bv ab asa
-    technologies airways airlines bank banque banca authority agency agence ministry
+    power technologies airways airlines bank banque banca authority agency agence ministry
     ministere ministero university universite universita
 """)
 _ORG_PREFIXES = _words("""
     agence groupe banque bank banca ministry ministere ministero telecom university
     universite universita
 """)
-_RUN_CONNECTORS = _words("of de du des di del della and et &")
+#: Organisation words that open a name even after other capitalised words ("Selon Agence
+#: Ecofin"); unlike "Telecom", which may also close one ("China Telecom Global").
+_ORG_OPENERS = _ORG_PREFIXES - {"telecom"}
+_RUN_CONNECTORS = _words("of de du des di del della")
 _RUN_SKIP = _words("""
     the le la les l il el a an un une this that our their his her its mr mrs ms dr m mme
+    in on at by for from with to into under over after before since while when as and but
+    also according today currently moving selon pour dans avec chez par sur sous apres avant
+    depuis pendant et mais aussi actuellement aujourd hui per con tra fra secondo oggi segun
+    desde hasta entre sobre hoy
 """)
 
 # Country and continent adjectives and demonyms: English (capitalised) and French (any
@@ -267,6 +275,7 @@ class _Raw:
     matches: tuple[tuple[Place, bool], ...] = ()
     demonym: tuple[str, str, str] | None = None
     contraction: str = ""
+    note: str = ""
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -359,6 +368,8 @@ class Extractor:
 
     def _place_ok(self, tokens: list[_Token], i: int, j: int) -> bool:
         words = [t.text for t in tokens[i:j]]
+        if j - i == 1 and tokens[i].key in ACRONYMS and words[0].isupper():
+            return True  # "RDC", "UAE": short forms the gazetteer lists on purpose
         if not any(_is_capitalised(w) for w in words):
             return False
         if not _is_capitalised(words[0]) and tokens[i].key not in _PARTICLES:
@@ -403,12 +414,12 @@ class Extractor:
             return _Raw(i, j, start, end, "catalogue", key, catalogue=cat)
         if j - i == 1 and key in self._demonyms:
             _target, lang, _form = self._demonyms[key]
-            if lang == "fr" or _is_capitalised(tokens[i].text):
-                matches = self.gazetteer.matches(key)
-                if not any(p.kind in ("country", "region") and primary
-                           for p, primary in matches):
-                    return _Raw(i, j, start, end, "demonym", key,
-                                demonym=self._demonyms[key])
+            capitalised = _is_capitalised(tokens[i].text)
+            # "Italien" is Italy in German; "italien" is the French adjective.
+            named = capitalised and any(p.kind in ("country", "region") and primary
+                                        for p, primary in self.gazetteer.matches(key))
+            if (lang == "fr" or capitalised) and not named:
+                return _Raw(i, j, start, end, "demonym", key, demonym=self._demonyms[key])
         matches = self.gazetteer.matches(key)
         if matches and self._place_ok(tokens, i, j):
             return _Raw(i, j, start, end, "place", key, matches=matches)
@@ -456,7 +467,7 @@ class Extractor:
             words = [i]
             while j + 1 < n and not claimed[j + 1]:
                 sep = text[tokens[j].end:tokens[j + 1].start]
-                if sep not in (" ", " & "):
+                if sep not in (" ", " & ", "&"):
                     break
                 nxt = tokens[j + 1]
                 if _is_capitalised(nxt.text):
@@ -469,16 +480,23 @@ class Extractor:
                     words.append(j)
                 else:
                     break
-            # drop leading determiners and titles ("The", "Mr")
+            # drop leading determiners, prepositions and titles ("The", "Selon", "Mr")
             first = i
             while first < j and tokens[first].key in _RUN_SKIP:
                 first += 1
+            # an organisation word that opens a name starts the run ("... Agence Ecofin")
+            for k in range(first + 1, j):
+                if tokens[k].key in _ORG_OPENERS:
+                    first = k
+                    break
             keys = [tokens[k].key for k in range(first, j + 1)]
-            if len(keys) >= 2 and (
-                any(k in ORG_SUFFIXES for k in keys[1:]) or keys[0] in _ORG_PREFIXES
-            ):
+            word = next((tokens[first + n].text for n, k in enumerate(keys)
+                         if n and k in ORG_SUFFIXES), None)
+            if word is None and keys[0] in _ORG_PREFIXES:
+                word = tokens[first].text
+            if len(keys) >= 2 and word is not None:
                 out.append(_Raw(first, j + 1, tokens[first].start, tokens[j].end, "org",
-                                " ".join(keys)))
+                                " ".join(keys), note=word))
                 for k in range(first, j + 1):
                     claimed[k] = True
             i = j + 1
@@ -604,8 +622,8 @@ class Extractor:
             return self._from_catalogue(raw, surface)
         if raw.source == "org":
             return Mention(surface, raw.start, raw.end, "organisation", None, None, None,
-                           None, "a capitalised name with an organisation word "
-                           "(Telecom, Corporation, Agence...); not in the catalogue")
+                           None, f"a capitalised name with the organisation word "
+                           f"{raw.note!r}; not in the catalogue")
         if raw.source == "demonym":
             return self._from_demonym(raw, surface)
         return self._from_places(text, tokens, raw, surface, countries, lowered)
@@ -648,6 +666,8 @@ class Extractor:
     def _from_places(self, text: str, tokens: list[_Token], raw: _Raw, surface: str,
                      countries: list[tuple[int, str, str]], lowered: set[str]) -> Mention | None:
         matches = raw.matches
+        if self._glued_to_word(text, tokens, raw):
+            return None
         via = f" ({raw.contraction})" if raw.contraction else ""
         single = raw.end_token - raw.start_token == 1 and not raw.contraction
         countries_here = [(p, prim) for p, prim in matches if p.kind == "country"]
@@ -741,6 +761,17 @@ class Extractor:
                 near.setdefault(iso, said)
         return [("in the same paragraph", near), ("in the text", anywhere)]
 
+    def _glued_to_word(self, text: str, tokens: list[_Token], raw: _Raw) -> bool:
+        """A name hyphenated to a word that is no place is part of a compound
+        ("Trans-Caspian", "Pan-African"), unlike "Azerbaijan-Kazakhstan"."""
+        k = raw.start_token
+        if k == 0 or raw.contraction:
+            return False
+        before = tokens[k - 1]
+        if text[before.end:tokens[k].start] not in ("-", "‑", "‐"):
+            return False
+        return not self._is_place_word(before.key)
+
     @staticmethod
     def _followed_by_name(text: str, tokens: list[_Token], raw: _Raw) -> bool:
         k = raw.end_token
@@ -785,13 +816,15 @@ def extract_mentions(text: str, catalog: Catalog | None = None,
 
 # --------------------------------------------------------------------------- sentences
 
-_BOUNDARY_RE = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])|\n\s*\n|\n")
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*[«“\"A-ZÀ-Ý0-9])")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]``, trimmed: ends at ``.!?`` followed by white
-    space and a capital, a line break, or the ends of the text. The result is an exact
-    excerpt of ``text``."""
+    """The sentence holding ``text[start:end]``, trimmed. A sentence ends at ``.!?`` (or
+    a closing quote) followed by white space and a capital, at a blank line, at a line
+    break before a capital (a headline), or at the ends of the text. The result is an
+    exact excerpt of ``text``."""
     a = 0
     for m in _BOUNDARY_RE.finditer(text, 0, start):
         a = m.end()

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from geo.catalog import Catalog
 
 __all__ = [
+    "ACRONYMS",
     "CLDR_LANGUAGES",
     "CatalogueEntry",
     "CatalogueNames",
@@ -141,6 +142,12 @@ COUNTRY_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "MK": ("Macedonia",),
     "PS": ("Palestine",),
 }
+
+#: Keys of all-capital short forms listed above, trusted in text despite their shape.
+ACRONYMS = frozenset(
+    n.casefold() for names in COUNTRY_EXTRA_NAMES.values() for n in names
+    if n.isupper() and n.isalpha()
+) | {"apac"}
 
 # Region codes CLDR names (UN M49) that the gazetteer keeps, with a representative point
 # (lon, lat, WGS84 degrees, set by hand: roughly the centre of the land area).
