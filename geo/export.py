@@ -228,7 +228,9 @@ def _may_cross(geoms: np.ndarray) -> np.ndarray:
 def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
     """Geometries as RFC 7946 wants them: lines split at the antimeridian, polygons with
     counter-clockwise exteriors. Returns an object array (``None`` for missing)."""
-    arr = np.asarray(list(geoms) if not isinstance(geoms, np.ndarray) else geoms, dtype=object)
+    items = list(geoms)
+    arr = np.empty(len(items), dtype=object)
+    arr[:] = items
     out = arr.copy()
     if len(arr) == 0:
         return out
