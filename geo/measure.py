@@ -95,7 +95,7 @@ class Measurement:
     kind: str                      # route | corridor | feature | group | between
     length_m: float
     segments: list[SegmentLength] = field(default_factory=list)
-    schematic: bool = False
+    schematic: bool | None = None  # None: not known (a line read from a file)
     slack: float = 1.0
     published_m: float | None = None
     published_text: str | None = None

@@ -114,7 +114,8 @@ def _csv(rows: list[Measurement]) -> str:
         d: dict[str, Any] = m.as_dict()
         media = m.by_medium_m or {}
         writer.writerow({
-            "id": m.id, "name": m.name, "kind": m.kind, "schematic": str(m.schematic).lower(),
+            "id": m.id, "name": m.name, "kind": m.kind,
+            "schematic": "" if m.schematic is None else str(m.schematic).lower(),
             "length_m": repr(m.length_m),
             **{f"{k}_m": repr(v) for k, v in media.items()},
             "slack": repr(m.slack), "estimate_m": repr(m.estimate_m),
