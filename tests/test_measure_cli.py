@@ -117,6 +117,7 @@ def test_file_table_shows_published_ratio_and_flags():
     assert with_published and all(
         r["ratio"] == pytest.approx(r["length_m"] / r["published_m"]) for r in with_published)
     assert all("published_m" not in r for r in rows if r["id"] == "short")  # "n.a."
+    assert all(r["schematic"] is None for r in rows)  # a file does not say
 
 
 def test_group_by_and_id_field():
