@@ -46,7 +46,7 @@ LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leafle
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 OFFLINE_ATTRIBUTION = ("Country outlines: Natural Earth (public domain) · offline map: "
                        "no tiles, no measuring tool")
-LAYER_ORDER = ("corridors", "routes", "agreements", "organisations", "sites")
+LAYER_ORDER = ("corridors", "agreements", "routes", "organisations", "sites")
 DEFAULT_TITLE = "Telecom connectivity"
 
 

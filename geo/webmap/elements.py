@@ -24,8 +24,8 @@ _JS_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 PANES = {
     "geo-basemap": 150,
     "geo-corridors": 380,
+    "geo-agreements": 395,
     "geo-routes": 410,
-    "geo-agreements": 420,
     "geo-organisations": 430,
     "geo-sites": 440,
 }

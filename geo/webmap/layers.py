@@ -31,6 +31,9 @@ from geo.webmap.popups import popup_html, tooltip_html
 #: Largest gap between drawn points of a line, metres (a geodesic drawn in Web Mercator).
 DRAW_SPACING_M = 25_000.0
 
+#: Width in pixels of the invisible line that catches the pointer along thin lines.
+HIT_WEIGHT = 14
+
 LAYER_LABELS = {
     "sites": "Sites",
     "routes": "Routes",
@@ -144,6 +147,19 @@ def _rows(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     return out
 
 
+def _in_pane(element: Any, pane: str) -> Any:
+    """Put a folium layer in a Leaflet pane (folium's path options drop ``pane``)."""
+    element.options["pane"] = pane
+    return element
+
+
+def _hit_line(latlon: Any, pane: str, classes: str) -> folium.PolyLine:
+    """An invisible wide line under a thin or dashed one, so it is easy to hover and click
+    (a dashed stroke catches the pointer only on its dashes)."""
+    return _in_pane(folium.PolyLine(latlon, class_name=classes + " geo-hit",
+                                    color="#000000", weight=HIT_WEIGHT, opacity=0.0), pane)
+
+
 def _group(layer: str, count: int) -> folium.FeatureGroup:
     return folium.FeatureGroup(name=f"{LAYER_LABELS[layer]} ({count})", show=True)
 
@@ -158,9 +174,9 @@ def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup
         style = styles.site_style(row.get("kind"))
         geom = row["geometry"]
         opts = styles.path_options(style, row.get("status"))
-        marker = folium.CircleMarker(
-            location=[geom.y, geom.x], pane="geo-sites",
-            class_name=_classes("sites", row["id"]), **opts)
+        marker = _in_pane(folium.CircleMarker(
+            location=[geom.y, geom.x], class_name=_classes("sites", row["id"]), **opts),
+            "geo-sites")
         marker.add_child(Bind(popup_html("sites", row, names), tooltip_html(row)))
         marker.add_to(out.group)
         out.entries.append(_entry(marker, "sites", row, "start_date", "end_date"))
@@ -188,11 +204,12 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
         sub = folium.FeatureGroup(control=False)
         for medium, positions in parts:
             style = styles.medium_style(medium)
-            folium.PolyLine(
-                _latlon(geodesic_line(positions)), pane="geo-routes",
-                class_name=_classes("routes", row["id"]) + f" geo-medium-{medium}",
+            latlon = _latlon(geodesic_line(positions))
+            _hit_line(latlon, "geo-routes", _classes("routes", row["id"])).add_to(sub)
+            _in_pane(folium.PolyLine(
+                latlon, class_name=_classes("routes", row["id"]) + f" geo-medium-{medium}",
                 **styles.path_options(style, row.get("status")),
-            ).add_to(sub)
+            ), "geo-routes").add_to(sub)
         sub.add_child(Bind(popup_html("routes", row, names), tooltip_html(row)))
         sub.add_to(out.group)
         out.entries.append(_entry(sub, "routes", row, "start_date", None))
@@ -206,9 +223,9 @@ def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerG
     style = styles.BY_KEY["corridor"]
     for row in rows:
         lines = [_latlon(geodesic_line(line)) for line in _lines(row["geometry"])]
-        line = folium.PolyLine(lines, pane="geo-corridors",
-                               class_name=_classes("corridors", row["id"]),
-                               **styles.path_options(style, row.get("status")))
+        line = _in_pane(folium.PolyLine(lines, class_name=_classes("corridors", row["id"]),
+                                        **styles.path_options(style, row.get("status"))),
+                        "geo-corridors")
         line.add_child(Bind(popup_html("corridors", row, names), tooltip_html(row)))
         line.add_to(out.group)
         out.entries.append(_entry(line, "corridors", row, "start_date", None))
@@ -228,7 +245,8 @@ def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> La
             icon_size=(size, size), icon_anchor=(size // 2, size // 2),
             class_name=_classes("organisations", row["id"]) + " geo-diamond-icon",
         )
-        marker = folium.Marker(location=[geom.y, geom.x], icon=icon, pane="geo-organisations")
+        marker = _in_pane(folium.Marker(location=[geom.y, geom.x], icon=icon),
+                          "geo-organisations")
         marker.add_child(Bind(popup_html("organisations", row, names), tooltip_html(row)))
         marker.add_to(out.group)
         out.entries.append(_entry(marker, "organisations", row, "start_date", None))
@@ -242,12 +260,14 @@ def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> Layer
     style = styles.BY_KEY["agreement"]
     for row in rows:
         lines = [_latlon(_unwrap(line)) for line in _lines(row["geometry"])]
-        line = folium.PolyLine(lines, pane="geo-agreements",
-                               class_name=_classes("agreements", row["id"]),
-                               **styles.path_options(style, None))
-        line.add_child(Bind(popup_html("agreements", row, names), tooltip_html(row)))
-        line.add_to(out.group)
-        out.entries.append(_entry(line, "agreements", row, "date", None))
+        sub = folium.FeatureGroup(control=False)
+        _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(sub)
+        _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"]),
+                                 **styles.path_options(style, None)),
+                 "geo-agreements").add_to(sub)
+        sub.add_child(Bind(popup_html("agreements", row, names), tooltip_html(row)))
+        sub.add_to(out.group)
+        out.entries.append(_entry(sub, "agreements", row, "date", None))
     return out
 
 

@@ -61,6 +61,19 @@ def format_ms(latency_ms: float) -> str:
     return f"{latency_ms:.2f} ms" if latency_ms < 10 else f"{latency_ms:.1f} ms"
 
 
+#: kinds whose plain spelling would read wrong
+_KIND_WORDS = {"pop": "Point of presence (PoP)", "data-centre": "Data centre"}
+
+
+def kind_label(kind: Any) -> str:
+    """``submarine-cable`` -> ``Submarine cable``; ``pop`` -> ``Point of presence (PoP)``."""
+    text = str(kind)
+    if text in _KIND_WORDS:
+        return _KIND_WORDS[text]
+    text = text.replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
 def _named(ids: Iterable[Any], names: Mapping[str, str]) -> str:
     return ", ".join(esc(names.get(str(i), str(i))) for i in ids)
 
@@ -74,8 +87,10 @@ def _sources_html(sources: Any) -> str:
     for src in _list(sources):
         src = dict(src)
         if _present(src.get("quote")):
-            cite_bits = [esc(src.get("title") or src.get("article") or "article")]
-            meta = [b for b in (src.get("publisher"), src.get("date")) if _present(b)]
+            title = str(src.get("title") or src.get("article") or "article")
+            cite_bits = [esc(title)]
+            meta = [str(b) for b in (src.get("publisher"), src.get("date"))
+                    if _present(b) and str(b) not in title]
             if meta:
                 cite_bits.append(f'<span class="geo-src-date">{esc(", ".join(meta))}</span>')
             items.append(
@@ -138,7 +153,7 @@ def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> 
     """
     kind = row.get("kind")
     status = row.get("status")
-    sub = [esc(str(kind).replace("-", " ")) if _present(kind) else esc(LAYER_NOUN[layer])]
+    sub = [esc(kind_label(kind)) if _present(kind) else esc(LAYER_NOUN[layer].capitalize())]
     if _present(status):
         sub.append(f'<span class="geo-status geo-status-{esc(status)}">{esc(status)}</span>')
     rows: list[str] = []

@@ -1,0 +1,186 @@
+"""The map in a real browser: the offline file with no network at all, and the online map
+with its CDN assets served from local copies of the same versions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geo.layers import LAYER_NAMES, build_layers
+from geo.webmap.layers import LAYER_LABELS, year_of
+from geo.webmap.popups import format_km
+from tests.browser.conftest import ROOT, VIEWPORT, Loaded, open_map
+
+pytestmark = pytest.mark.browser
+
+COUNT_IDS = """(layer) => {
+  const ids = new Set();
+  document.querySelectorAll('.geo-l-' + layer).forEach((el) => {
+    el.classList.forEach((c) => { if (c.startsWith('geo-id-')) ids.add(c.slice(7)); });
+  });
+  return Array.from(ids).sort();
+}"""
+
+MIDPOINT = """(el) => {
+  // the point halfway along the path, in page pixels (Leaflet's SVG units are CSS pixels;
+  // the path's box maps its user space onto the page)
+  const p = el.getPointAtLength(el.getTotalLength() / 2);
+  const box = el.getBBox();
+  const rect = el.getBoundingClientRect();
+  return { x: rect.left + (p.x - box.x), y: rect.top + (p.y - box.y) };
+}"""
+
+
+def drawn_ids(page: Any, layer: str) -> list[str]:
+    return page.evaluate(COUNT_IDS, layer)
+
+
+@pytest.fixture(scope="module")
+def shipped_layers(catalog: Any) -> dict[str, Any]:
+    return build_layers(catalog)
+
+
+@pytest.fixture(params=["offline", "online"])
+def loaded(request: pytest.FixtureRequest, browser: Any, shipped_maps: dict[str, Path]
+           ) -> Loaded:
+    online = request.param == "online"
+    if online:
+        request.getfixturevalue("cdn_packages")
+    result = open_map(browser, shipped_maps[request.param], online=online)
+    yield result
+    result.page.close()
+
+
+def test_loads_without_errors_or_requests(loaded: Loaded) -> None:
+    assert loaded.problems() == []
+    # the map really rendered: Leaflet is there and drew into the map pane
+    assert loaded.page.locator(".leaflet-map-pane svg path").count() > 0
+
+
+def test_online_map_fetches_its_assets(browser: Any, shipped_maps: dict[str, Path],
+                                       cdn_packages: list[Path]) -> None:
+    result = open_map(browser, shipped_maps["online"], online=True)
+    try:
+        served = result.served
+        assert any("leaflet@1.9.3/dist/leaflet.js" in u for u in served)
+        assert any("leaflet-measure" in u for u in served)
+        assert any("/tile/" in u for u in served)
+        assert result.page.locator(".leaflet-control-measure").count() == 1
+        assert result.problems() == []
+    finally:
+        result.page.close()
+
+
+def test_offline_map_has_no_measure_control(browser: Any, shipped_maps: dict[str, Path]) -> None:
+    result = open_map(browser, shipped_maps["offline"], online=False)
+    try:
+        assert result.page.locator(".leaflet-control-measure").count() == 0
+        assert result.page.locator("path.geo-country").count() > 100
+    finally:
+        result.page.close()
+
+
+def test_every_entity_is_drawn(loaded: Loaded, shipped_layers: dict[str, Any]) -> None:
+    for layer in LAYER_NAMES:
+        expected = sorted(shipped_layers[layer]["id"])
+        assert drawn_ids(loaded.page, layer) == expected, layer
+
+
+def test_clicking_the_trans_caspian_cable_shows_its_quote_and_length(
+        loaded: Loaded, shipped_layers: dict[str, Any], catalog: Any) -> None:
+    page = loaded.page
+    routes = shipped_layers["routes"].set_index("id")
+    length = format_km(float(routes.loc["trans-caspian-cable", "length_m"]))
+    quotes = [s.quote for s in catalog.routes["trans-caspian-cable"].sources if s.quote]
+    path = page.locator("path.geo-id-trans-caspian-cable").first
+    point = path.evaluate(MIDPOINT)
+    page.mouse.click(point["x"], point["y"])
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert catalog.routes["trans-caspian-cable"].name in text
+    assert length in text
+    assert "schematic: length of the drawn line" in text
+    for quote in quotes:
+        assert quote in text
+    assert loaded.problems() == []
+
+
+def test_layer_toggle_hides_its_features(loaded: Loaded, shipped_layers: dict[str, Any]) -> None:
+    page = loaded.page
+    n = len(shipped_layers["agreements"])
+    assert n > 0
+    box = page.get_by_label(f"{LAYER_LABELS['agreements']} ({n})")
+    assert len(drawn_ids(page, "agreements")) == n
+    box.uncheck()
+    assert drawn_ids(page, "agreements") == []
+    assert len(drawn_ids(page, "routes")) == len(shipped_layers["routes"])
+    box.check()
+    assert len(drawn_ids(page, "agreements")) == n
+
+
+def test_time_control_hides_what_is_dated_after_the_year(
+        loaded: Loaded, shipped_layers: dict[str, Any]) -> None:
+    page = loaded.page
+    agreements = shipped_layers["agreements"]
+    years = {i: year_of(d) for i, d in zip(agreements["id"], agreements["date"], strict=True)}
+    dated = sorted(y for y in years.values() if y is not None)
+    assert len(set(dated)) >= 2, "the shipped catalogue needs agreements of two years"
+    year = dated[-1] - 1
+    later = {i for i, y in years.items() if y is not None and y > year}
+    kept = {i for i, y in years.items() if y is None or y <= year}
+    assert later and any(years[i] is None for i in kept)
+    page.locator(".geo-time-slider").fill(str(year))
+    assert page.locator(".geo-time-year").inner_text() == str(year)
+    assert set(drawn_ids(page, "agreements")) == kept
+    page.locator(".geo-time-slider").fill(page.locator(".geo-time-slider").get_attribute("max"))
+    assert page.locator(".geo-time-year").inner_text() == "all years"
+    assert set(drawn_ids(page, "agreements")) == kept | later
+
+
+def test_search_finds_by_alias_and_opens_the_popup(loaded: Loaded, catalog: Any) -> None:
+    page = loaded.page
+    site = catalog.sites["astana"]
+    alias = site.aliases[0]
+    page.locator(".geo-search-input").fill(alias[:6])
+    hit = page.locator(".geo-search-hit", has_text=site.name)
+    hit.first.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert site.name in popup.inner_text()
+    assert "position known to the city" in popup.inner_text()
+
+
+def test_legend_lists_the_style_table(loaded: Loaded) -> None:
+    from geo.webmap.styles import STYLES
+
+    keys = loaded.page.eval_on_selector_all(
+        ".geo-legend [data-style-key]", "els => els.map(e => e.dataset.styleKey)")
+    assert keys == [s.key for s in STYLES]
+
+
+def test_screenshot(browser: Any, shipped_maps: dict[str, Path], cdn_packages: list[Path],
+                    tmp_path: Path) -> None:
+    """docs/map.png when GEO_UPDATE_SCREENSHOT=1 (the README's picture), else a tmp file."""
+    update = os.environ.get("GEO_UPDATE_SCREENSHOT") == "1"
+    target = ROOT / "docs" / "map.png" if update else tmp_path / "map.png"
+    result = open_map(browser, shipped_maps["online"], online=True)
+    try:
+        page = result.page
+        # a PoP inside a data centre: its popup shows precision, host and a quoted source
+        page.locator("path.geo-id-ctg-pop-nairobi").click()
+        page.locator(".leaflet-popup-content").wait_for()
+        page.mouse.move(5, VIEWPORT["height"] // 2)
+        page.wait_for_timeout(400)  # popup fade-in
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(target))
+        assert result.problems() == []
+    finally:
+        result.page.close()
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (VIEWPORT["width"], VIEWPORT["height"])
