@@ -28,12 +28,17 @@ Rules that keep it honest on real news:
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geo.catalog import fold, read_article_text
+from geo.errors import InputError
 from geo.gazetteer import (
     ACRONYMS,
     CatalogueEntry,
@@ -50,10 +55,21 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMON_WORDS",
     "MENTION_KINDS",
+    "ArticleMentions",
+    "Coverage",
     "Extractor",
     "Mention",
+    "coverage",
+    "extract_article",
     "extract_mentions",
+    "missing_places",
+    "read_article",
+    "resolve_article",
     "sentence_around",
+    "suggest_entries",
+    "toml_string",
+    "unique_places",
+    "workspace_extractor",
 ]
 
 
@@ -827,10 +843,28 @@ def sentence_around(text: str, start: int, end: int) -> str:
     exact excerpt of ``text``."""
     a = 0
     for m in _BOUNDARY_RE.finditer(text, 0, start):
-        a = m.end()
-    m = _BOUNDARY_RE.search(text, end)
-    b = m.start() if m else len(text)
+        if not _after_abbreviation(text, m.start()):
+            a = m.end()
+    b = len(text)
+    for m in _BOUNDARY_RE.finditer(text, end):
+        if not _after_abbreviation(text, m.start()):
+            b = m.start()
+            break
     return text[a:b].strip()
+
+
+_ABBREVIATIONS = _words("""
+    mr mrs ms dr prof st mt no nos inc ltd co corp jr sr vs etc e.g i.e u.s u.k m mme mlle
+    gen col lt sgt rev av ave p pp vol fig jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+
+def _after_abbreviation(text: str, pos: int) -> bool:
+    """Whether the full stop ending just before ``pos`` closes an abbreviation ("Mr.")."""
+    if pos == 0 or text[pos - 1] != ".":
+        return False
+    m = re.search(r"([\w.]+)\.$", text[max(0, pos - 12):pos])
+    return bool(m) and m.group(1).casefold() in _ABBREVIATIONS
 
 
 def unique_places(mentions: Iterable[Mention]) -> list[Mention]:
@@ -843,3 +877,220 @@ def unique_places(mentions: Iterable[Mention]) -> list[Mention]:
         seen.add(m.id)
         out.append(m)
     return out
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@dataclass
+class ArticleMentions:
+    """The mentions found in one article. ``stem`` names the article (its file stem);
+    ``in_seeds`` says whether it is an article of the workspace's ``seeds/``."""
+
+    stem: str
+    path: Path
+    text: str
+    mentions: list[Mention]
+    in_seeds: bool = False
+
+
+@dataclass
+class Coverage:
+    """What an article's mentions come to against the catalogue.
+
+    ``mapped``: first mention of each catalogue entity; ``lacking``: first mention of each
+    city or country the catalogue does not hold; ``regions``: regions (the catalogue keeps
+    none); ``unresolved``: mentions with no id (unknown organisations, ambiguous towns).
+    """
+
+    mapped: list[Mention]
+    lacking: list[Mention]
+    regions: list[Mention]
+    unresolved: list[Mention]
+
+
+def coverage(mentions: Iterable[Mention]) -> Coverage:
+    """Sort mentions into mapped, lacking, regions and unresolved (see :class:`Coverage`)."""
+    mentions = list(mentions)
+    mapped = unique_places(m for m in mentions if m.entity is not None)
+    lacking = unique_places(m for m in mentions
+                            if m.entity is None and m.kind in ("city", "country"))
+    regions = unique_places(m for m in mentions if m.entity is None and m.kind == "region")
+    unresolved = [m for m in mentions if m.id is None]
+    return Coverage(mapped, lacking, regions, unresolved)
+
+
+def resolve_article(arg: str, seeds: Path) -> Path:
+    """An ARTICLE argument as a file: a path, else a stem (or file name) in ``seeds``.
+
+    Raises :class:`InputError` naming ``arg`` when neither exists.
+    """
+    path = Path(arg)
+    if path.is_file():
+        return path
+    for candidate in (seeds / arg, seeds / f"{arg}.txt"):
+        if candidate.is_file():
+            return candidate
+    if path.is_dir():
+        raise InputError(f"{arg}: is a folder, not an article")
+    raise InputError(f"{arg}: no such file, and no article {arg!r} in {seeds}")
+
+
+def read_article(path: Path) -> str:
+    """An article's text; :class:`InputError` naming the file if it is empty, binary, not
+    UTF-8 or unreadable."""
+    try:
+        return read_article_text(path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the article: {exc.strerror}") from None
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+def extract_article(extractor: Extractor, path: Path, seeds: Path | None = None,
+                    ) -> ArticleMentions:
+    """Read one article and extract its mentions (:class:`InputError` if unreadable)."""
+    text = read_article(path)
+    in_seeds = False
+    if seeds is not None:
+        try:
+            in_seeds = path.resolve().parent == seeds.resolve() and path.suffix == ".txt"
+        except OSError:
+            in_seeds = False
+    return ArticleMentions(path.stem, path, text, extractor.extract(text), in_seeds)
+
+
+def workspace_extractor(root: str | os.PathLike[str]) -> tuple[Extractor, Catalog, list]:
+    """An :class:`Extractor` over the workspace's catalogue, whatever of it validates.
+
+    Returns ``(extractor, catalogue, problems)``: the catalogue may be partial when there
+    are problems (``geo check`` lists them); the extractor then knows fewer names.
+    """
+    from geo.catalog import read_workspace
+    from geo.workspace import Workspace
+
+    cat, problems = read_workspace(Workspace.at(root))
+    return Extractor(cat), cat, problems
+
+
+def missing_places(root: str | os.PathLike[str]) -> list[tuple[str, Mention]]:
+    """``(article stem, first mention)`` of each city or country that an article of the
+    workspace's ``seeds/`` mentions and its catalogue lacks, by article then offset."""
+    extractor, cat, _problems = workspace_extractor(root)
+    out = []
+    for stem, article in sorted(cat.articles.items()):
+        for m in coverage(extractor.extract(article.text)).lacking:
+            out.append((stem, m))
+    return out
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string (TOML 1.0, section "String"): quotes, backslashes and control
+    characters escaped."""
+    out = ['"']
+    for ch in value:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "place"
+
+
+def _quote(text: str, m: Mention) -> str:
+    quote = sentence_around(text, m.start, m.end)
+    if fold(quote) not in fold(text):  # pragma: no cover - sentence_around cuts the text
+        quote = m.text
+    return quote
+
+
+def suggest_entries(results: Sequence[ArticleMentions], catalog: Catalog | None,
+                    gazetteer: Gazetteer | None = None) -> str:
+    """Draft ``[[site]]`` tables (the format of ``data/sites.toml``) for every city and
+    country the articles mention and the catalogue lacks: id, name, kind, country, lon/lat
+    (WGS84 degrees; a country at its capital), precision, one source per article quoting
+    the sentence of its first mention there, and the GeoNames reference. For a person to
+    review; an empty string when nothing is missing."""
+    gazetteer = gazetteer or default_gazetteer()
+    taken = set()
+    if catalog is not None:
+        taken = {entity.id for _kind, entity in catalog.entities()}
+    places: dict[str, list[tuple[ArticleMentions, Mention]]] = {}
+    for result in results:
+        for m in coverage(result.mentions).lacking:
+            assert m.place is not None
+            places.setdefault(m.place, []).append((result, m))
+    blocks = []
+    for place_id, seen in places.items():
+        place = gazetteer.get(place_id)
+        if place is None:
+            continue
+        eid = _slug(place.name)
+        for candidate in (eid, f"{eid}-{(place.country or '').lower()}",
+                          f"{eid}-{place.geonameid}"):
+            if candidate not in taken:
+                eid = candidate
+                break
+        taken.add(eid)
+        blocks.append(_site_block(eid, place, seen, gazetteer))
+    if not blocks:
+        return ""
+    head = ("# Draft entries from `geo extract --suggest` for places the catalogue lacks.\n"
+            "# Review each (position, precision, quote) before adding it to data/sites.toml.\n")
+    return head + "\n".join(blocks)
+
+
+def _site_block(eid: str, place: Place, seen: list[tuple[ArticleMentions, Mention]],
+                gazetteer: Gazetteer) -> str:
+    lines = []
+    mentioned = ", ".join(f"{r.stem} ({m.text!r} at {m.start})" for r, m in seen)
+    lines.append(f"# {place.name}: mentioned in {mentioned}")
+    outside = sorted({r.stem for r, _m in seen if not r.in_seeds})
+    if outside:
+        lines.append(f"# not in seeds/: {', '.join(outside)}; add the article(s) there "
+                     "with their metadata before this entry")
+    lines += [
+        "[[site]]",
+        f"id = {toml_string(eid)}",
+        f"name = {toml_string(place.name)}",
+        f"kind = {toml_string(place.kind)}",
+        f"country = {toml_string(place.country or '')}",
+        f"lon = {place.lon!r}",
+        f"lat = {place.lat!r}",
+        f"precision = {toml_string('country' if place.kind == 'country' else 'city')}",
+    ]
+    anchor = gazetteer.get(place.anchor) if place.anchor else None
+    if place.kind == "country" and anchor is not None:
+        notes = f"Stands for the country; drawn at its capital, {anchor.name}."
+        lines.append(f"notes = {toml_string(notes)}")
+    done = set()
+    for result, m in seen:
+        if result.stem in done:
+            continue
+        done.add(result.stem)
+        lines += ["", "[[site.sources]]", f"article = {toml_string(result.stem)}",
+                  f"quote = {toml_string(_quote(result.text, m))}"]
+    if place.kind == "country" and anchor is not None:
+        note = (f"{place.name} in GeoNames; drawn at the position of its capital, "
+                f"{anchor.name} ({anchor.id}).")
+    else:
+        note = f"Position of {place.name} (GeoNames, population {place.population:,})."
+    lines += ["", "[[site.sources]]", f"reference = {toml_string(place.id)}",
+              f"note = {toml_string(note)}", ""]
+    return "\n".join(lines)

@@ -16,7 +16,10 @@ def command(workspace: str) -> None:
     and every quote found in its article.
 
     Prints one line per problem, FILE: ENTITY_ID: FIELD: what is wrong, and exits 2
-    if there is any; exits 0 when all holds.
+    if there is any; exits 0 when all holds. A valid workspace is then read for places:
+    each city or country an article in seeds/ mentions that the catalogue lacks gets a
+    `warning:` line on stderr (`geo extract --suggest` drafts the entries); warnings do
+    not change the exit code.
 
     \b
     Example:
@@ -30,3 +33,15 @@ def command(workspace: str) -> None:
         raise GeoClickError(f"{n} problem{'s' if n != 1 else ''} in the workspace", 2)
     click.echo("geo: the workspace is valid: every quote found, every reference resolved",
                err=True)
+    _warn_missing_places(workspace)
+
+
+def _warn_missing_places(workspace: str) -> None:
+    """One ``warning:`` line per city or country an article mentions and the catalogue
+    lacks (run on valid workspaces only: a partial catalogue would warn wrongly)."""
+    from geo.extract import missing_places
+
+    for stem, m in missing_places(workspace):
+        click.echo(f"warning: seeds/{stem}.txt: mentions {m.kind} {m.name} ({m.id}) as "
+                   f"{m.text!r} at offset {m.start}; the catalogue lacks it "
+                   "(`geo extract --suggest` drafts an entry)", err=True)
