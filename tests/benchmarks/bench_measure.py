@@ -8,8 +8,8 @@ Prints the whole command's time (``geo measure --file PATH``, default table outp
 in-process through click's CliRunner after one warm-up run, so Python start-up and imports
 are not counted; a new process's time is printed too, for scale) as a ratio to a bare loop
 of ``pyproj.Geod.line_lengths`` over the same coordinates, already in memory, measured in
-the same run. Best of several repeats each. The lines are written as a GeoPackage and as
-GeoJSON (and piped as GeoJSON on stdin); each is timed.
+the same run, alternating with it. Best of several repeats each. The lines are written as a
+GeoPackage and as GeoJSON (and piped as GeoJSON on stdin); each is timed.
 Target: ratio <= 1.5.
 """
 
@@ -27,7 +27,7 @@ from pyproj import Geod
 
 FEATURES = 500
 VERTICES = 100_000
-REPEATS = 7
+REPEATS = 15
 
 
 def make_lines(seed: int = 42) -> list[list[np.ndarray]]:
@@ -80,6 +80,16 @@ def best_of(fn, repeats: int = REPEATS) -> float:
     return min(times)
 
 
+def interleaved(baseline, command, repeats: int = REPEATS) -> tuple[float, float]:
+    """Best times of ``baseline`` and ``command``, run alternately so that a change of load
+    on a shared machine affects both alike."""
+    base, cmd = [], []
+    for _ in range(repeats):
+        base.append(best_of(baseline, 1))
+        cmd.append(best_of(command, 1))
+    return min(base), min(cmd)
+
+
 def main() -> None:
     from click.testing import CliRunner
 
@@ -97,7 +107,7 @@ def main() -> None:
     t_base = best_of(baseline)
     print(f"{FEATURES} multi-part lines, {len(parts)} parts, {VERTICES} vertices")
     print(f"baseline: pyproj.Geod.line_lengths loop over the parts in memory: "
-          f"{t_base * 1000:.1f} ms")
+          f"{t_base * 1000:.1f} ms (timed again beside each command below)")
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as tmp:
         files = write_files(lines, Path(tmp))
@@ -112,9 +122,10 @@ def main() -> None:
                 result = runner.invoke(geo_main, args, catch_exceptions=False)
                 assert result.exit_code == 0
 
-            t_cmd = best_of(command)
+            t_base, t_cmd = interleaved(baseline, command)
             print(f"geo measure --file lines.{path.suffix[1:]} ({label}, in-process, table "
-                  f"output): {t_cmd * 1000:.1f} ms; ratio {t_cmd / t_base:.2f} (target <= 1.5)")
+                  f"output): {t_cmd * 1000:.1f} ms vs baseline {t_base * 1000:.1f} ms; "
+                  f"ratio {t_cmd / t_base:.2f} (target <= 1.5)")
             t_proc = best_of(lambda path=path: subprocess.run(
                 [sys.executable, "-m", "geo", "measure", "--file", str(path)],
                 check=True, stdout=subprocess.DEVNULL), repeats=3)
@@ -127,9 +138,10 @@ def main() -> None:
                                    catch_exceptions=False)
             assert result.exit_code == 0
 
-        t_stdin = best_of(stdin_command)
+        t_base, t_stdin = interleaved(baseline, stdin_command)
         print(f"geo measure --file - < lines.geojson (stdin, in-process): "
-              f"{t_stdin * 1000:.1f} ms; ratio {t_stdin / t_base:.2f}")
+              f"{t_stdin * 1000:.1f} ms vs baseline {t_base * 1000:.1f} ms; "
+              f"ratio {t_stdin / t_base:.2f}")
 
 
 if __name__ == "__main__":
