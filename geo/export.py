@@ -135,39 +135,60 @@ def _round(coords: np.ndarray, precision: int) -> np.ndarray:
     return np.round(coords, precision) + 0.0
 
 
-def antimeridian_crossing(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Latitude (degrees) where the WGS84 geodesic from ``a`` to ``b`` crosses ±180°.
+def antimeridian_crossings(legs: np.ndarray) -> np.ndarray:
+    """Latitudes (degrees) where the WGS84 geodesics of ``legs`` cross ±180°.
 
-    ``a`` and ``b`` are ``(lon, lat)`` on either side of the antimeridian (their longitudes
-    more than 180° apart, so the short way between them crosses it). Found by narrowing a
-    bracket of distances along the geodesic 32-fold per pass down to a micrometre
-    (longitude is monotonic along a geodesic that is not a meridian), so the point lies on
-    the path that :func:`geo.geodesy.path_length_m` measures.
+    ``legs`` is an ``(n, 4)`` array of ``lon_a, lat_a, lon_b, lat_b`` whose longitudes are
+    more than 180° apart, so that the short way between the ends crosses the antimeridian.
+    Each cut is found by narrowing a bracket of distances along the geodesic fourfold per
+    pass, down to a micrometre (longitude is monotonic along a geodesic that is not a
+    meridian), all legs at once; so the point lies on the path that
+    :func:`geo.geodesy.path_length_m` measures.
     """
-    az, _baz, dist = GEOD.inv(a[0], a[1], b[0], b[1])
-    side = 180.0 if a[0] > 0 else -180.0
-    if a[0] == side:
-        return float(a[1])
-    n = 33
-    lon0, lat0, az0 = np.full(n, a[0]), np.full(n, a[1]), np.full(n, az)
-    lo, hi = 0.0, float(dist)
-    for _ in range(12):  # each pass narrows the bracket 32-fold
-        s = np.linspace(lo, hi, n)
-        lons, _lats, _ = GEOD.fwd(lon0, lat0, az0, s)
-        unwrapped = a[0] + ((lons - a[0] + 180.0) % 360.0 - 180.0)
-        before = int(np.count_nonzero(unwrapped < side if side > 0 else unwrapped > side))
-        lo, hi = float(s[max(before - 1, 0)]), float(s[min(before, n - 1)])
-        if hi - lo < 1e-6:  # a micrometre
+    legs = np.asarray(legs, dtype=float).reshape(-1, 4)
+    k = len(legs)
+    if k == 0:
+        return np.empty(0)
+    lon_a, lat_a, lon_b, lat_b = legs.T
+    az, _baz, dist = GEOD.inv(lon_a, lat_a, lon_b, lat_b)
+    side = np.where(lon_a > 0, 180.0, -180.0)
+    n = 5  # points per bracket: fewest geodesic evaluations in all for a micrometre
+    steps = np.linspace(0.0, 1.0, n)
+    rows = np.arange(k)
+    lo, hi = np.zeros(k), np.asarray(dist, dtype=float)
+    for _ in range(40):  # 4**40 >> half the Earth's circumference in micrometres
+        s = lo[:, None] + (hi - lo)[:, None] * steps[None, :]
+        lons, _lats, _ = GEOD.fwd(np.repeat(lon_a, n), np.repeat(lat_a, n),
+                                  np.repeat(az, n), s.ravel())
+        lons = np.asarray(lons).reshape(k, n)
+        unwrapped = lon_a[:, None] + ((lons - lon_a[:, None] + 180.0) % 360.0 - 180.0)
+        before = np.where(side[:, None] > 0, unwrapped < side[:, None],
+                          unwrapped > side[:, None]).sum(axis=1)
+        lo = s[rows, np.clip(before - 1, 0, n - 1)]
+        hi = s[rows, np.clip(before, 0, n - 1)]
+        if np.max(hi - lo) < 1e-6:
             break
-    _lon, lat, _ = GEOD.fwd(a[0], a[1], az, (lo + hi) / 2)
-    return float(lat)
+    _lon, lat, _ = GEOD.fwd(lon_a, lat_a, az, (lo + hi) / 2)
+    return np.where(lon_a == side, lat_a, np.asarray(lat, dtype=float))
 
 
-def _split_path(coords: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+def antimeridian_crossing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Latitude where the geodesic from ``a`` to ``b`` (``(lon, lat)``, degrees) crosses
+    ±180°; see :func:`antimeridian_crossings`."""
+    return float(antimeridian_crossings(np.array([[a[0], a[1], b[0], b[1]]]))[0])
+
+
+def _crossing_legs(coords: list[tuple[float, float]]) -> list[tuple[float, ...]]:
+    return [(*a, *b) for a, b in itertools.pairwise(coords) if abs(b[0] - a[0]) > 180.0]
+
+
+def _split_path(coords: list[tuple[float, float]], lats: Iterator[float]
+                ) -> list[list[tuple[float, float]]]:
+    """Cut ``coords`` at each leg across ±180°, taking the cut latitudes from ``lats``."""
     parts: list[list[tuple[float, float]]] = [[coords[0]]]
     for a, b in itertools.pairwise(coords):
         if abs(b[0] - a[0]) > 180.0:
-            lat = antimeridian_crossing(a, b)
+            lat = next(lats)
             side = 180.0 if a[0] > 0 else -180.0
             if parts[-1][-1] != (side, lat):
                 parts[-1].append((side, lat))
@@ -177,32 +198,42 @@ def _split_path(coords: list[tuple[float, float]]) -> list[list[tuple[float, flo
     return [p for p in parts if len(p) >= 2]
 
 
+def _line_coords(geom: BaseGeometry) -> list[list[tuple[float, float]]] | None:
+    if isinstance(geom, LineString):
+        lines = [geom]
+    elif isinstance(geom, MultiLineString):
+        lines = list(geom.geoms)
+    else:
+        return None
+    return [[(float(x), float(y)) for x, y in shapely.get_coordinates(line)] for line in lines]
+
+
+def split_antimeridian_many(geoms: Iterable[BaseGeometry]) -> list[BaseGeometry]:
+    """:func:`split_antimeridian` of each geometry, every cut solved in one batch."""
+    geoms = list(geoms)
+    lines = [_line_coords(g) for g in geoms]
+    legs = [leg for ls in lines if ls for coords in ls for leg in _crossing_legs(coords)]
+    lats = iter(antimeridian_crossings(np.array(legs)).tolist())
+    out = []
+    for geom, ls in zip(geoms, lines, strict=True):
+        if not ls or not any(_crossing_legs(c) for c in ls):
+            out.append(geom)
+            continue
+        parts = [p for coords in ls if coords for p in _split_path(coords, lats)]
+        out.append(LineString(parts[0]) if len(parts) == 1 else MultiLineString(parts))
+    return out
+
+
 def split_antimeridian(geom: BaseGeometry) -> BaseGeometry:
     """Split a (Multi)LineString where a leg crosses the antimeridian (RFC 7946 §3.1.9).
 
     A leg whose ends are more than 180° of longitude apart is taken to go the short way,
     across ±180° (as :func:`geo.geodesy.path_length_m` measures it); it is cut where its
     WGS84 geodesic meets the antimeridian, and the line becomes a MultiLineString whose
-    parts end and start at 180 and -180 on the same latitude. Other geometries are returned
-    as they are (polygons are not split).
+    parts end and start at 180 and -180 on the same latitude. Other geometries, and lines
+    that do not cross, are returned as they are (polygons are not split).
     """
-    if isinstance(geom, LineString):
-        lines = [geom]
-    elif isinstance(geom, MultiLineString):
-        lines = list(geom.geoms)
-    else:
-        return geom
-    parts: list[list[tuple[float, float]]] = []
-    crossed = False
-    for line in lines:
-        coords = [(float(x), float(y)) for x, y in shapely.get_coordinates(line)]
-        split = _split_path(coords) if coords else []
-        crossed = crossed or len(split) > 1 or any(
-            abs(b[0] - a[0]) > 180.0 for a, b in itertools.pairwise(coords))
-        parts.extend(split)
-    if not crossed:
-        return geom
-    return LineString(parts[0]) if len(parts) == 1 else MultiLineString(parts)
+    return split_antimeridian_many([geom])[0]
 
 
 def _orient(geom: BaseGeometry) -> BaseGeometry:
@@ -240,8 +271,9 @@ def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
     lines = np.isin(types, (1, 5))
     if lines.any():
         idx = np.flatnonzero(lines)
-        for i in idx[_may_cross(arr[idx])]:
-            out[i] = split_antimeridian(arr[i])
+        idx = idx[_may_cross(arr[idx])]
+        for i, geom in zip(idx, split_antimeridian_many(arr[idx]), strict=True):
+            out[i] = geom
     for i in np.flatnonzero(np.isin(types, (3, 6))):
         out[i] = _orient(arr[i])
     return out
@@ -266,7 +298,8 @@ def geometry_object(geom: BaseGeometry | None, precision: int = 6) -> dict[str, 
     if kind == "MultiPoint":
         return {"type": kind, "coordinates": _positions(geom, precision)}
     if kind == "MultiLineString":
-        return {"type": kind, "coordinates": [_positions(g, precision) for g in geom.geoms]}
+        return {"type": kind, "coordinates": [_positions(g, precision) for g in geom.geoms
+                                              if not g.is_empty]}
     if kind == "MultiPolygon":
         return {"type": kind, "coordinates": [_rings(g, precision) for g in geom.geoms]}
     if kind == "GeometryCollection":
@@ -298,8 +331,30 @@ def geometry_objects(geoms: np.ndarray, precision: int = 6) -> list[dict[str, An
         xs, ys = _point_xy(geoms[points], precision)
         for i, x, y in zip(points.tolist(), xs, ys, strict=True):
             out[i] = {"type": "Point", "coordinates": [x, y]}
-    for i in np.flatnonzero(types > 0).tolist():
+    lines = np.flatnonzero((types == 1) | (types == 5))
+    if len(lines):
+        for i, coords in zip(lines.tolist(), _line_positions(geoms[lines], precision),
+                             strict=True):
+            if types[i] == 1:
+                out[i] = {"type": "LineString", "coordinates": coords[0]}
+            else:
+                out[i] = {"type": "MultiLineString", "coordinates": coords}
+    for i in np.flatnonzero((types > 0) & (types != 1) & (types != 5)).tolist():
         out[i] = geometry_object(geoms[i], precision)
+    return out
+
+
+def _line_positions(geoms: np.ndarray, precision: int) -> list[list[list[list[float]]]]:
+    """Rounded positions of each (Multi)LineString's parts, in one pass over all of them."""
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    coords, part_index = shapely.get_coordinates(parts, return_index=True)
+    xy = _round(coords, precision).tolist()
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(part_index, minlength=len(parts)))])
+    out: list[list[list[list[float]]]] = [[] for _ in range(len(geoms))]
+    for o, start, stop in zip(owner.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
+                              strict=True):
+        if stop > start:
+            out[o].append(xy[start:stop])
     return out
 
 
@@ -307,6 +362,7 @@ def geometry_objects(geoms: np.ndarray, precision: int = 6) -> list[dict[str, An
 
 
 _FAST = frozenset((str, int, bool, type(None)))
+_STR = frozenset((str,))
 
 
 def plain(value: Any) -> Any:
@@ -318,11 +374,11 @@ def plain(value: Any) -> Any:
     if kind is float:
         return value if math.isfinite(value) else None
     if kind is list:  # the common case first: lists of text, or of flat dicts
-        if all(type(v) in _FAST for v in value):
+        if _FAST.issuperset(map(type, value)):
             return value
         return [v if type(v) in _FAST else plain(v) for v in value]
     if kind is dict:
-        if all(type(k) is str and type(v) in _FAST for k, v in value.items()):
+        if _FAST.issuperset(map(type, value.values())) and _STR.issuperset(map(type, value)):
             return value
         return {k if type(k) is str else str(k): v if type(v) in _FAST else plain(v)
                 for k, v in value.items()}

@@ -14,7 +14,7 @@ GeoPackage with a table per layer, one CSV per layer for to_file and one for geo
 cannot store lists and dicts, so it is given the frames as geo flattens them
 (:func:`geo.export.flatten_frame`, not timed for it); geo's time includes its flattening,
 antimeridian check, rounding and JSON encoding. Best of ``--repeat`` runs; the ratio is
-geo / to_file (below 1: geo is faster).
+geo / to_file (below 1: geo is faster), runs interleaved.
 """
 
 from __future__ import annotations
@@ -83,13 +83,17 @@ def make_workspace(root: Path, n_sites: int, n_routes: int, seed: int = 7) -> Pa
     return root
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
+def best_pair(mine: Callable[[], object], theirs: Callable[[], object],
+              repeat: int) -> tuple[float, float]:
+    """Best time of each, the two runs interleaved so that load on a shared machine
+    weighs on both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        for fn, out in ((mine, times[0]), (theirs, times[1])):
+            t0 = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t0)
+    return min(times[0]), min(times[1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, mine, theirs in (("geojson", geo_geojson, gpd_geojson),
                                    ("gpkg", geo_gpkg, gpd_gpkg),
                                    ("csv", geo_csv, gpd_csv)):
-            t_mine, t_theirs = best(mine, args.repeat), best(theirs, args.repeat)
+            t_mine, t_theirs = best_pair(mine, theirs, args.repeat)
             print(f"{name:10} {t_mine:8.3f} {t_theirs:10.3f} {t_mine / t_theirs:6.2f}x")
         sizes = {p.name: p.stat().st_size for p in sorted((out / "geo-geojson").iterdir())}
         print("geo GeoJSON sizes: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in
