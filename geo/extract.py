@@ -88,6 +88,9 @@ MIN_INITIAL_POPULATION = 1_000_000
 MIN_ALTERNATE_POPULATION = 100_000
 #: The most populous of several same-named towns wins when this many times the next.
 DOMINANCE = 10
+#: A country named nearby (not right after the name) does not pick a town this many times
+#: smaller than the most populous of the name: Paris is Paris, France, whoever is named.
+OUTWEIGH = 20
 
 #: Words that are also names of towns in GeoNames but, in news text, are far more often
 #: ordinary words (English, French, Italian, Spanish, Portuguese): never a bare town.
@@ -556,6 +559,8 @@ class Extractor:
 
         lowered = {t.text for t in tokens if t.text.islower()}
         countries = self._country_evidence(text, tokens, raws)
+        for raw in raws:
+            self._recheck_catalogue_town(text, raw, countries)
         first = [self._resolve(text, tokens, raw, countries, lowered) for raw in raws]
         # Towns resolved on their own are evidence too: Johannesburg names South Africa
         # for "au Cap". A second pass weighs them (never a mention's own country).
@@ -609,6 +614,23 @@ class Extractor:
                 claimed[k] = True
             i = best.end_token
         return found
+
+    def _recheck_catalogue_town(self, text: str, raw: _Raw,
+                                countries: list[tuple[int, str, str]]) -> None:
+        """A catalogue town followed by another country ("London, Canada" when the
+        catalogue's London is in England) is left to the gazetteer to resolve."""
+        if raw.source != "catalogue" or not raw.catalogue:
+            return
+        entry = raw.catalogue[0][0]
+        if entry.kind != "city" or not self.gazetteer.matches(raw.key):
+            return
+        for off, iso, _said in countries:
+            if (raw.end <= off <= raw.end + 3 and text[raw.end:off] in (", ", " (", ",")
+                    and iso != entry.country):
+                raw.source = "place"
+                raw.matches = self.gazetteer.matches(raw.key)
+                raw.catalogue = None
+                return
 
     def _country_evidence(self, text: str, tokens: list[_Token],
                           raws: list[_Raw]) -> list[tuple[int, str, str]]:
@@ -720,7 +742,7 @@ class Extractor:
                 return None  # the text uses the word in lower case: an ordinary word
             if self._inside_name(text, tokens, raw):
                 return None
-        by_country = self._countries_near(raw.start, text, countries)
+        by_country = self._countries_near(raw.start, raw.end, text, countries)
         places = [p for p, _ in cands]
         # 1. a country named in the same paragraph, else anywhere in the text
         for scope, named in by_country:
@@ -729,6 +751,8 @@ class Extractor:
                 continue
             top = supported[0]
             said = named[top.country]
+            if scope != "right after it" and places[0].population > OUTWEIGH * top.population:
+                break  # "Paris" with the United States named nearby is still Paris, France
             if len(supported) > 1 and supported[1].population * DOMINANCE > top.population:
                 return self._unresolved(surface, raw, supported,
                                         f"{said} named {scope}")
@@ -763,19 +787,23 @@ class Extractor:
         place = self.gazetteer.country(iso) if iso else None
         return place.name if place else str(iso)
 
-    def _countries_near(self, pos: int, text: str,
+    def _countries_near(self, pos: int, end: int, text: str,
                         countries: list[tuple[int, str, str]],
                         ) -> list[tuple[str, dict[str, str]]]:
-        """Countries named in the paragraph around ``pos``, then in the whole text:
-        ISO code -> the first words that name it."""
+        """Countries named right after the name (``"Valencia, Spain"``), in the paragraph
+        around ``pos``, then in the whole text: ISO code -> the first words that name it."""
         a, b = self._paragraph(text, pos)
         near: dict[str, str] = {}
         anywhere: dict[str, str] = {}
+        after: dict[str, str] = {}
         for off, iso, said in sorted(countries):
             anywhere.setdefault(iso, said)
             if a <= off < b:
                 near.setdefault(iso, said)
-        return [("in the same paragraph", near), ("in the text", anywhere)]
+            if end <= off <= end + 3 and text[end:off] in (", ", " (", ","):
+                after.setdefault(iso, said)
+        return [("right after it", after), ("in the same paragraph", near),
+                ("in the text", anywhere)]
 
     def _glued_to_word(self, text: str, tokens: list[_Token], raw: _Raw) -> bool:
         """A name hyphenated to a word that is no place is part of a compound

@@ -192,6 +192,14 @@ def test_a_town_named_nearby_is_evidence_too(with_catalogue):
     assert m.id == CAPE_TOWN and "Johannesburg" in m.reason
 
 
+def test_a_country_right_after_the_name_decides_even_against_population(plain):
+    (paris, _country) = plain.extract("It opened in Paris, United States.")
+    assert paris.id == "geonames:4717560" and "right after it" in paris.reason
+    # Named elsewhere, a country does not turn Paris into a town 86 times smaller.
+    (paris, _country) = plain.extract("Nous arrivons à Paris ; aux États-Unis ensuite.")
+    assert paris.id == "geonames:2988507"
+
+
 def test_population_decides_when_one_town_dwarfs_the_rest(plain):
     (m,) = plain.extract("The summit was held in Paris last week.")
     assert m.id == "geonames:2988507"

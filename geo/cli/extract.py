@@ -17,6 +17,10 @@ from geo.errors import InputError
 PROGRESS_FROM = 5
 
 
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:.5f}"
 
@@ -81,7 +85,7 @@ def command(articles: tuple[str, ...], fmt: str, suggest: bool, indent: int | No
         except InputError as exc:
             failures.append(str(exc))
 
-    if len(articles) >= PROGRESS_FROM and sys.stderr.isatty():
+    if len(articles) >= PROGRESS_FROM and _stderr_is_terminal():
         with click.progressbar(articles, label="reading articles", file=sys.stderr) as bar:
             for arg in bar:
                 read_one(arg)

@@ -1,0 +1,179 @@
+"""`geo extract` and the `geo check` warnings, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from geo.catalog import check_workspace, fold
+from geo.cli import main
+
+DATA = Path(__file__).parent / "data" / "extract"
+A0 = "000_47e597b5552f65ef"
+A1 = "001_449d01391f08646e"
+FIELDS = {"article", "text", "start", "end", "kind", "id", "name", "lon", "lat"}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["extract", *args])
+
+
+def test_json_by_stem_and_by_path(repo_root):
+    by_stem = run("--format", "json", "-w", str(repo_root), A0)
+    assert by_stem.exit_code == 0, by_stem.stderr
+    rows = json.loads(by_stem.stdout)
+    assert rows and all(set(r) >= FIELDS for r in rows)
+    text = (repo_root / "seeds" / f"{A0}.txt").read_text(encoding="utf-8")
+    for r in rows:
+        assert r["article"] == A0
+        assert text[r["start"]:r["end"]] == r["text"]
+    assert {"text": "Cap", "kind": "city", "id": "geonames:3369157"}.items() <= next(
+        r for r in rows if r["text"] == "Cap").items()
+    by_path = run("--format", "json", "-w", str(repo_root),
+                  str(repo_root / "seeds" / f"{A0}.txt"))
+    assert json.loads(by_path.stdout) == rows
+
+
+def test_json_indent_and_every_seed_by_default(repo_root):
+    result = run("--format", "json", "--indent", "2", "-w", str(repo_root))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("[\n  {")
+    rows = json.loads(result.stdout)
+    assert {r["article"] for r in rows} == {p.stem for p in (repo_root / "seeds").glob("*.txt")}
+
+
+def test_table_shows_mentions_and_coverage(repo_root):
+    result = run("-w", str(repo_root), A1)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.splitlines()[0].startswith(A1)
+    assert out.splitlines()[1].split()[:5] == ["TEXT", "START", "END", "KIND", "ID"]
+    assert "in the catalogue: " in out and "hong-kong" in out
+    assert "cities and countries the catalogue lacks: 1: Philippines (geonames:1694008)" in out
+
+
+def test_bad_files_are_named_and_the_rest_still_read(workspace):
+    bad = workspace / "bad"
+    bad.mkdir()
+    (bad / "latin1.txt").write_bytes("Le câble arrive à Nairobi.".encode("latin-1"))
+    (bad / "empty.txt").write_bytes(b"  \n")
+    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    good = bad / "good.txt"
+    good.write_text("The cable lands in Mombasa, Kenya.", encoding="utf-8")
+    result = run("--format", "json", "-w", str(workspace), str(bad / "latin1.txt"),
+                 str(bad / "empty.txt"), str(good), str(bad / "binary.txt"), "no-such-stem")
+    assert result.exit_code == 2
+    err = result.stderr
+    assert f"{bad / 'latin1.txt'}: not UTF-8 text" in err
+    assert f"{bad / 'empty.txt'}: the article is empty" in err
+    assert f"{bad / 'binary.txt'}: the article is binary" in err
+    assert "no-such-stem: no such file" in err
+    assert "4 of 5 articles could not be read" in err
+    rows = json.loads(result.stdout)
+    assert {r["text"] for r in rows} == {"Mombasa", "Kenya"}
+    assert {r["article"] for r in rows} == {"good"}
+
+
+def test_suggest_drafts_entries_that_check_accepts(workspace):
+    result = run("--suggest", "-w", str(workspace))
+    assert result.exit_code == 0, result.stderr
+    draft = tomllib.loads(result.stdout)["site"]
+    by_name = {s["name"]: s for s in draft}
+    assert {"Nairobi", "Johannesburg", "Cape Town", "Philippines", "Azerbaijan",
+            "Kazakhstan", "Italy", "Turkey"} <= set(by_name)
+    cape = by_name["Cape Town"]
+    assert cape["kind"] == "city" and cape["precision"] == "city" and cape["country"] == "ZA"
+    assert {"reference": "geonames:3369157"}.items() <= cape["sources"][-1].items()
+    assert "au Cap" in cape["sources"][0]["quote"]
+    assert by_name["Italy"]["precision"] == "country"
+    # Azerbaijan is named in two articles: one source for each.
+    assert len([s for s in by_name["Azerbaijan"]["sources"] if "article" in s]) == 2
+    seeds = {p.stem: fold(p.read_text(encoding="utf-8"))
+             for p in (workspace / "seeds").glob("*.txt")}
+    for site in draft:
+        for src in site["sources"]:
+            if "quote" in src:
+                assert fold(src["quote"]) in seeds[src["article"]]
+    # Pasted as they are, the drafts pass `geo check`, and the warnings go away.
+    with open(workspace / "data" / "sites.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n" + result.stdout)
+    assert check_workspace(workspace) == []
+    checked = CliRunner().invoke(main, ["check", "-w", str(workspace)],
+                                 catch_exceptions=False)
+    assert checked.exit_code == 0 and "warning:" not in checked.stderr
+    again = run("--suggest", "-w", str(workspace))
+    assert again.exit_code == 0 and again.stdout == ""
+    assert "holds every city and country" in again.stderr
+
+
+def test_suggest_avoids_taken_ids_and_escapes_quotes(workspace):
+    # An article outside seeds/ whose sentence holds quotes and a backslash.
+    article = workspace / "outside.txt"
+    article.write_text('He said "we land in Mombasa \\ Kenya" today.', encoding="utf-8")
+    result = run("--suggest", "-w", str(workspace), str(article))
+    assert result.exit_code == 0, result.stderr
+    draft = tomllib.loads(result.stdout)["site"]
+    mombasa = next(s for s in draft if s["name"] == "Mombasa")
+    assert mombasa["sources"][0]["quote"] == 'He said "we land in Mombasa \\ Kenya" today.'
+    assert "# not in seeds/: outside" in result.stdout
+    # The catalogue already has an entity "london" (England): London, Canada gets another id.
+    other = workspace / "ontario.txt"
+    other.write_text("A new data centre opens in London, Canada.", encoding="utf-8")
+    result = run("--suggest", "-w", str(workspace), str(other))
+    assert result.exit_code == 0, result.stderr
+    ids = {s["name"]: s["id"] for s in tomllib.loads(result.stdout)["site"]}
+    assert ids == {"London": "london-ca", "Canada": "canada"}
+
+
+def test_check_warns_without_failing(repo_root):
+    result = CliRunner().invoke(main, ["check", "-w", str(repo_root)], catch_exceptions=False)
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert any("Nairobi (geonames:184745)" in w and A0 in w for w in warnings)
+    assert any("Philippines" in w for w in warnings)
+    # Places the catalogue holds are not warned about.
+    assert not any("Hong Kong" in w or "Astana" in w for w in warnings)
+
+
+def test_check_keeps_problem_output_unchanged(workspace):
+    sites = workspace / "data" / "sites.toml"
+    sites.write_text(sites.read_text(encoding="utf-8").replace(
+        'quote = "Le fournisseur de connectivité zimbabwéen, Liquid Telecom"',
+        'quote = "not in the article"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "-w", str(workspace)])
+    assert result.exit_code == 2
+    assert "quote not found" in result.stderr
+    assert "warning:" not in result.stderr  # warnings only for a valid workspace
+
+
+def test_progress_bar_only_at_a_terminal(repo_root, monkeypatch):
+    import geo.cli.extract as cli
+
+    stems = [p.stem for p in sorted((repo_root / "seeds").glob("*.txt"))]
+    args = ["--format", "json", "-w", str(repo_root), *stems, *stems]
+    assert len(stems) * 2 >= cli.PROGRESS_FROM
+    calls = []
+    real = cli.click.progressbar
+
+    def spy(*a, **k):
+        calls.append(k.get("label"))
+        return real(*a, **k)
+
+    monkeypatch.setattr(cli.click, "progressbar", spy)
+    assert run(*args).exit_code == 0
+    assert calls == []  # not a terminal: no bar
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    result = run(*args)
+    assert calls == ["reading articles"]
+    assert len(json.loads(result.stdout)) > 0  # the bar is on stderr, never on stdout
+    assert run("--format", "json", "-w", str(repo_root), A0).exit_code == 0
+    assert calls == ["reading articles"]  # one article: no bar
