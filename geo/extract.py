@@ -28,6 +28,7 @@ Rules that keep it honest on real news:
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -272,12 +273,14 @@ class Mention:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
     text: str
     key: str
+    #: normalised separator to the next word, None where a name cannot continue
+    sep: str | None = None
 
 
 @dataclass
@@ -355,8 +358,12 @@ class Extractor:
     # ---------------------------------------------------------------- scanning
 
     def _tokens(self, text: str) -> list[_Token]:
-        return [_Token(m.start(), m.end(), m.group(), _token_key(m.group()))
-                for m in _TOKEN_RE.finditer(text)]
+        tokens = [_Token(m.start(), m.end(), m.group(), _token_key(m.group()))
+                  for m in _TOKEN_RE.finditer(text)]
+        for a, b in itertools.pairwise(tokens):
+            raw = text[a.end:b.start]
+            a.sep = " " if raw == " " else _sep_key(raw)
+        return tokens
 
     def _spans(self, text: str, tokens: list[_Token], i: int):
         """Yield (end_token_exclusive, key) for spans starting at token i, shortest first,
@@ -367,7 +374,7 @@ class Extractor:
             yield j + 1, key
             if j + 1 >= len(tokens) or j + 1 - i >= self._max_tokens:
                 return
-            sep = _sep_key(text[tokens[j].end:tokens[j + 1].start])
+            sep = tokens[j].sep
             if sep is None:
                 return
             key = key + sep + tokens[j + 1].key
@@ -400,8 +407,12 @@ class Extractor:
         i = 0
         n = len(tokens)
         while i < n:
-            if claimed[i] or len(tokens[i].text) < 2:
-                i += 1
+            tok = tokens[i]
+            if claimed[i] or len(tok.text) < 2 or (
+                not tok.text[0].isupper() and tok.key not in _PARTICLES
+                and tok.key not in self._demonyms
+            ):
+                i += 1  # a name starts with a capital, a particle ("le Cap") or is an adjective
                 continue
             best: _Raw | None = None
             for j, key in self._spans(text, tokens, i):
@@ -449,14 +460,14 @@ class Extractor:
         preposition before it."""
         if i == 0 or tokens[i - 1].key not in _CONTRACTIONS:
             return None
-        if _sep_key(text[tokens[i - 1].end:tokens[i].start]) != " ":
+        if tokens[i - 1].sep != " ":
             return None
         article = _CONTRACTIONS[tokens[i - 1].key]
         best = None
         key = tokens[i].key
         for j in range(i + 1, min(len(tokens), i + self._max_tokens) + 1):
             if j > i + 1:
-                sep = _sep_key(text[tokens[j - 2].end:tokens[j - 1].start])
+                sep = tokens[j - 2].sep
                 if sep is None:
                     break
                 key = key + sep + tokens[j - 1].key
@@ -599,7 +610,7 @@ class Extractor:
                                 catalogue=cat)
                 if j + 1 >= n:
                     break
-                sep = _sep_key(text[tokens[j].end:tokens[j + 1].start])
+                sep = tokens[j].sep
                 if sep is None:
                     break
                 key = key + sep + tokens[j + 1].key

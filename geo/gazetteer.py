@@ -383,6 +383,10 @@ class Gazetteer:
         """The name keys indexed for a place (normalised, see :func:`name_key`)."""
         return self._names.get(place_id, ())
 
+    def places(self) -> Iterable[Place]:
+        """Every place, once."""
+        return self._by_id.values()
+
     def keys(self) -> Iterable[str]:
         """Every indexed name key."""
         return self._by_key.keys()
