@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +109,7 @@ COMMON_WORDS = _words("""
     mer ville selon pour dans avec tout zone marche monde pays terre cap il lo gli del
     della sito questo se si sul rete dati mondo nuovo centro el los las con este oeste
     mar nueva nuevo puerto sao santa santo san
+    orange nokia
 """)
 
 #: Lower-case words that may begin a multi-word place name ("mer Noire", "le Cap").
@@ -500,6 +502,8 @@ class Extractor:
                 if sep not in (" ", " & ", "&"):
                     break
                 nxt = tokens[j + 1]
+                if nxt.key in _RUN_SKIP:
+                    break  # "With", "To", "In" in a headline end a name
                 if _is_capitalised(nxt.text):
                     j += 1
                     words.append(j)
@@ -524,6 +528,12 @@ class Extractor:
                          if n and k in ORG_SUFFIXES), None)
             if word is None and keys[0] in _ORG_PREFIXES:
                 word = tokens[first].text
+            if len(keys) >= 2 and word is not None and self._title_line(text, tokens[first].start):
+                # In a title-case headline every word is capitalised: the name ends at its
+                # last organisation word ("MTN Group Signs Deal" is "MTN Group").
+                last = max(first + n for n, k in enumerate(keys) if k in ORG_SUFFIXES
+                           or (n == 0 and k in _ORG_PREFIXES))
+                j = max(last, first + 1)
             if len(keys) >= 2 and word is not None:
                 out.append(_Raw(first, j + 1, tokens[first].start, tokens[j].end, "org",
                                 " ".join(keys), note=word))
@@ -549,7 +559,11 @@ class Extractor:
         words = [w for w in _TOKEN_RE.findall(line) if len(w) >= 4 and w.isalpha()]
         if len(words) < 3:
             return False
-        return sum(_is_capitalised(w) for w in words) >= 0.8 * len(words)
+        lower = sum(not _is_capitalised(w) for w in words)
+        if lower == 0:
+            return True
+        return (len(words) >= 6 and lower <= 0.15 * len(words)
+                and not line.rstrip().endswith((".", "!", "?", ":")))
 
     @staticmethod
     def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -741,7 +755,7 @@ class Extractor:
         for place, primary in matches:
             if place.kind != "city":
                 continue
-            if not primary and place.population < MIN_ALTERNATE_POPULATION:
+            if not primary and not self._alternate_ok(raw.key, place):
                 continue
             cands.append((place, primary))
         if not cands:
@@ -786,6 +800,19 @@ class Extractor:
         else:
             why = f"the only city named {surface!r}{via} (population {top.population:,})"
         return self._with_catalogue(top, surface, raw, "city", why)
+
+    @staticmethod
+    def _alternate_ok(key: str, place: Place) -> bool:
+        """Whether a GeoNames alternate name (not the town's own) may stand for it:
+        multi-word exonyms ("Città del Capo") of towns over 100,000 people; one-word ones
+        for cities over a million ("Pékin") or that look like the town's own name
+        ("Milano", "Bakou"), not stray labels ("Google" for Topeka)."""
+        if place.population < MIN_ALTERNATE_POPULATION:
+            return False
+        if " " in key or place.population >= 1_000_000:
+            return True
+        own = name_key(place.name)
+        return SequenceMatcher(None, key, own).ratio() >= 0.5
 
     def _unresolved(self, surface: str, raw: _Raw, places: Sequence[Place],
                     context: str) -> Mention:

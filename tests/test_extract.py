@@ -123,6 +123,23 @@ def test_places_inside_organisation_names(plain, text, org):
     assert not [f for f in got if f[1] in ("country", "city")]
 
 
+@pytest.mark.parametrize("text", [
+    "Orange, the French operator, will invest in Senegal.",
+    "Orange a annoncé un investissement au Sénégal.",
+    "Google's Equiano cable reached Namibia; Washington approved it.",
+    "Nokia et Google s'associent aux États-Unis.",
+])
+def test_company_names_that_are_also_towns(plain, text):
+    # Orange (US, AU, FR towns), Nokia (Finland), "Google" (a GeoNames alias of Topeka).
+    assert [f for f in found(plain, text) if f[0] in ("Orange", "Google", "Nokia")] == []
+
+
+def test_headline_organisation_ends_at_its_organisation_word(plain):
+    got = found(plain, "MTN Group Signs Deal With Huawei To Expand 5G Across West Africa")
+    assert got[0] == ("MTN Group", "organisation", None)
+    assert ("West Africa", "region", "region:west-africa") in got
+
+
 def test_hyphenated_compounds(plain):
     text = "the Trans-Caspian cable on the Azerbaijan-Kazakhstan route, in Asie-Pacifique"
     assert [f[0] for f in found(plain, text)] == ["Azerbaijan", "Kazakhstan", "Asie-Pacifique"]
