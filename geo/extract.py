@@ -48,6 +48,7 @@ from geo.gazetteer import (
     Gazetteer,
     Place,
     default_gazetteer,
+    key_prefixes,
     name_key,
 )
 
@@ -355,6 +356,7 @@ class Extractor:
         self._demonyms = _demonyms()
         self._gaz_prefixes = self.gazetteer.prefixes
         self._cat_prefixes = self.catalogue.prefixes
+        self._dem_prefixes = frozenset(key_prefixes(self._demonyms))
         self._max_tokens = 8
 
     # ---------------------------------------------------------------- scanning
@@ -380,7 +382,8 @@ class Extractor:
             if sep is None:
                 return
             key = key + sep + tokens[j + 1].key
-            if key not in self._gaz_prefixes and key not in self._cat_prefixes:
+            if (key not in self._gaz_prefixes and key not in self._cat_prefixes
+                    and key not in self._dem_prefixes):
                 return
             j += 1
 
@@ -412,7 +415,7 @@ class Extractor:
             tok = tokens[i]
             if claimed[i] or len(tok.text) < 2 or (
                 not tok.text[0].isupper() and tok.key not in _PARTICLES
-                and tok.key not in self._demonyms
+                and tok.key not in self._dem_prefixes
             ):
                 i += 1  # a name starts with a capital, a particle ("le Cap") or is an adjective
                 continue
@@ -444,7 +447,7 @@ class Extractor:
                if self._catalogue_ok(text, tokens, i, j, w)]
         if cat:
             return _Raw(i, j, start, end, "catalogue", key, catalogue=cat)
-        if j - i == 1 and key in self._demonyms:
+        if key in self._demonyms:
             _target, lang, _form = self._demonyms[key]
             capitalised = _is_capitalised(tokens[i].text)
             # "Italien" is Italy in German; "italien" is the French adjective.

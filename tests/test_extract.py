@@ -177,6 +177,14 @@ def test_adjectives_name_their_country(plain, text, surface, expected):
     assert (surface, "country", expected) in found(plain, text)
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("le sud-africain MTN", "sud-africain"),
+    ("The South African operator", "South African"),
+])
+def test_adjectives_of_several_words(plain, text, surface):
+    assert found(plain, text) == [(surface, "country", "geonames:953987")]
+
+
 def test_english_adjectives_need_their_capital(plain):
     assert found(plain, "an italian dinner") == []
 
