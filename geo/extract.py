@@ -43,6 +43,7 @@ from geo.catalog import fold, read_article_text
 from geo.errors import InputError
 from geo.gazetteer import (
     ACRONYMS,
+    MIN_ALTERNATE_POPULATION,
     CatalogueEntry,
     CatalogueNames,
     Gazetteer,
@@ -87,8 +88,6 @@ MENTION_KINDS = ("city", "country", "region", "site", "organisation", "route", "
 MIN_BARE_POPULATION = 50_000
 #: ... and this many at the start of a sentence or in a title-case line.
 MIN_INITIAL_POPULATION = 1_000_000
-#: A GeoNames alternate name (not a town's own name) counts for towns this large only.
-MIN_ALTERNATE_POPULATION = 100_000
 #: The most populous of several same-named towns wins when this many times the next.
 DOMINANCE = 10
 #: A country named nearby (not right after the name) does not pick a town this many times

