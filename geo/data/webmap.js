@@ -114,7 +114,10 @@ function geoMapInit(map, entries, config) {
         var meta = L.DomUtil.create("span", "geo-search-meta", li);
         meta.textContent = (hit.via ? "also \u201c" + hit.via + "\u201d \u00b7 " : "") +
           config.layerLabels[hit.entry.layer];
-        li.addEventListener("click", function () {
+        li.addEventListener("click", function (ev) {
+          // the list is rebuilt below: keep the click from reaching the map, which would
+          // take it for a click on the map (and close the popup just opened)
+          L.DomEvent.stop(ev);
           show(hit.entry);
           input.value = "";
           render();

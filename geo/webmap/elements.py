@@ -54,8 +54,11 @@ class Bind(MacroElement):
         self._name = "Bind"
         self.popup_js = script_json(popup_html)
         self.tooltip_js = script_json(tooltip_html)
+        # pan the map so that an opened popup clears the control columns on both sides
         self.popup_opts = script_json({"maxWidth": 380, "minWidth": 260, "maxHeight": 420,
-                                       "className": "geo-popup-wrap"})
+                                       "className": "geo-popup-wrap",
+                                       "autoPanPaddingTopLeft": [60, 10],
+                                       "autoPanPaddingBottomRight": [290, 10]})
         self.tip_opts = script_json({"sticky": True, "direction": "top", "opacity": 0.95,
                                      "className": "geo-tooltip"})
 

@@ -126,8 +126,16 @@ def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
     page.on("pageerror", lambda exc: loaded.errors.append(f"pageerror: {exc}"))
     page.on("console", lambda msg: loaded.errors.append(f"console: {msg.text}")
             if msg.type == "error" else None)
-    page.on("requestfailed", lambda req: loaded.failed.append(
-        f"failed: {req.url} {req.failure}"))
+
+    def on_failed(req: Any) -> None:
+        # Leaflet cancels the loading of tiles that leave the view when the map moves
+        # (net::ERR_ABORTED); requests the page could not make are recorded in `blocked`
+        if req.failure == "net::ERR_ABORTED" and (TILE_ZYX.search(req.url)
+                                                  or TILE_ZXY.search(req.url)):
+            return
+        loaded.failed.append(f"failed: {req.url} {req.failure}")
+
+    page.on("requestfailed", on_failed)
 
     def on_dialog(dialog: Any) -> None:
         loaded.dialogs.append(f"dialog: {dialog.type} {dialog.message}")

@@ -1,0 +1,96 @@
+"""A workspace whose names, aliases, notes, quotes and article metadata hold HTML and
+JavaScript payloads (tests/data/webmap/xss): built, loaded, every popup and tooltip opened,
+the search used; nothing may run and no element may be injected."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geo.build import build
+from tests.browser.conftest import ROOT, open_map
+
+pytestmark = pytest.mark.browser
+
+XSS = ROOT / "tests" / "data" / "webmap" / "xss"
+#: the plain first word of each entity's name (the payload follows it)
+WORDS = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]
+
+INJECTED = """() => ({
+  flag: typeof window.__geoPwned,
+  imgs: document.querySelectorAll('img[src="x"], .leaflet-popup img, .leaflet-tooltip img')
+    .length,
+  svgs: document.querySelectorAll('.leaflet-popup svg, .leaflet-tooltip svg, svg[onload]')
+    .length,
+  handlers: Array.from(document.querySelectorAll('*')).filter(
+    (el) => Array.from(el.attributes).some((a) => /^on/i.test(a.name))).length,
+  scripts: document.scripts.length,
+})"""
+
+
+@pytest.fixture(scope="module")
+def xss_maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    ws = tmp_path_factory.mktemp("xss") / "ws"
+    shutil.copytree(XSS, ws)
+    return {"offline": build(ws, ws / "maps" / "offline.html", offline=True).map_path,
+            "online": build(ws).map_path}
+
+
+def _open_everything(page: Any) -> list[str]:
+    """Open each entity's popup through the search box and hover every drawn feature;
+    return the popup texts."""
+    texts = []
+    search = page.locator(".geo-search-input")
+    for word in WORDS:
+        search.fill(word)
+        hits = page.locator(".geo-search-hit")
+        for i in range(hits.count()):
+            search.fill(word)
+            page.locator(".geo-search-hit").nth(i).click()
+            popup = page.locator(".leaflet-popup-content", has_text=word).last
+            popup.wait_for()
+            texts.append(popup.inner_text())
+            page.locator(".leaflet-popup-close-button").last.click()
+            page.locator(".leaflet-popup-content").first.wait_for(state="detached")
+    for payload in ("<script", "<img", "onerror", "${", "\u2028"):
+        search.fill(payload)
+    search.fill("")
+    features = page.locator(".geo-f:not(.geo-hit)")
+    for i in range(features.count()):
+        box = features.nth(i).bounding_box()
+        if box:
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    return texts
+
+
+@pytest.mark.parametrize("kind", ["offline", "online"])
+def test_payloads_are_shown_as_text_and_never_run(browser: Any, xss_maps: dict[str, Path],
+                                                  kind: str, request: pytest.FixtureRequest
+                                                  ) -> None:
+    if kind == "online":
+        request.getfixturevalue("cdn_packages")
+    loaded = open_map(browser, xss_maps[kind], online=kind == "online")
+    page = loaded.page
+    try:
+        before = page.evaluate(INJECTED)
+        texts = _open_everything(page)
+        after = page.evaluate(INJECTED)
+        # every entity's popup was opened and shows its payload as plain text
+        assert len(texts) >= len(WORDS)
+        joined = "\n".join(texts)
+        assert "<script>window.__geoPwned = 1</script>" in joined
+        assert '"><img src=x onerror="window.__geoPwned=2">' in joined
+        assert "${window.__geoPwned=4}`" in joined
+        assert "<img src=x onerror=alert(1)>" in joined
+        tooltips = page.locator(".leaflet-tooltip").all_inner_texts()
+        assert tooltips, "no tooltip was shown"
+        assert after["flag"] == "undefined"
+        assert after["imgs"] == 0 and after["svgs"] == 0
+        assert after["handlers"] == 0
+        assert after["scripts"] == before["scripts"]
+        assert loaded.problems() == []
+    finally:
+        page.close()
