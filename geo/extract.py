@@ -1,9 +1,11 @@
 """Find the places and organisations a text mentions.
 
-:func:`extract_mentions` scans a text once, left to right, for the longest name it knows at
-each word: first the catalogue's own names and aliases (organisations, sites, routes,
-corridors, cities, countries), then country, region and city names from
-:mod:`geo.gazetteer`, and country adjectives ("zimbabwéen", "Italian"). Each
+:func:`extract_mentions` reads a text in three passes, each taking the longest name it knows
+at each word, left to right, among the words earlier passes left: the catalogue's own names
+and aliases (organisations, sites, routes, corridors, cities, countries); capitalised runs
+holding an organisation word ("Kenya Power", "Agence Ecofin"); then country, region and
+city names from :mod:`geo.gazetteer` in many languages (French "au Cap" read as "le Cap")
+and country adjectives ("zimbabwéen", "sud-africain", "Italian"). Each
 :class:`Mention` keeps the exact surface text and its character offsets into the original
 text (``text[start:end] == mention.text``), the kind, the resolved entity or place (id,
 canonical name, WGS84 lon/lat in degrees) and the reason it was chosen.
@@ -21,9 +23,12 @@ Rules that keep it honest on real news:
   country named in the text; at the start of a sentence or in a title-case line it needs
   :data:`MIN_INITIAL_POPULATION`; a GeoNames alternate name (not the town's own name)
   counts only for towns of 100,000 or more.
-* **ambiguity**: among towns of one name, a country named in the same paragraph (else in the
-  text) decides; failing that the most populous wins only when ten times as large as the
-  next; otherwise the mention is kept with ``id = None`` and a reason that says why.
+* **ambiguity**: among towns of one name, a country named right after it ("Valencia,
+  Spain"), else in the same paragraph, else in the text decides (countries of catalogue
+  entities and of towns already resolved count too), unless that town is
+  :data:`OUTWEIGH` times smaller than the most populous of the name; failing that the most
+  populous wins only when :data:`DOMINANCE` times as large as the next; otherwise the
+  mention is kept with ``id = None`` and a reason that says why.
 """
 
 from __future__ import annotations
@@ -381,8 +386,7 @@ class Extractor:
             if sep is None:
                 return
             key = key + sep + tokens[j + 1].key
-            if (key not in self._gaz_prefixes and key not in self._cat_prefixes
-                    and key not in self._dem_prefixes):
+            if key not in self._gaz_prefixes and key not in self._dem_prefixes:
                 return
             j += 1
 
@@ -407,6 +411,8 @@ class Extractor:
         return all(_name_shaped(w) for w in words)
 
     def _scan(self, text: str, tokens: list[_Token], claimed: list[bool]) -> list[_Raw]:
+        """Gazetteer names and country adjectives among the words not yet claimed: the
+        longest that passes the surface checks at each word, left to right."""
         found: list[_Raw] = []
         i = 0
         n = len(tokens)
@@ -442,10 +448,6 @@ class Extractor:
     def _interpret(self, text: str, tokens: list[_Token], i: int, j: int,
                    key: str) -> _Raw | None:
         start, end = tokens[i].start, tokens[j - 1].end
-        cat = [(e, w) for e, w in self.catalogue.by_key.get(key, ())
-               if self._catalogue_ok(text, tokens, i, j, w)]
-        if cat:
-            return _Raw(i, j, start, end, "catalogue", key, catalogue=cat)
         if key in self._demonyms:
             _target, lang, _form = self._demonyms[key]
             capitalised = _is_capitalised(tokens[i].text)
