@@ -177,3 +177,15 @@ def test_progress_bar_only_at_a_terminal(repo_root, monkeypatch):
     assert len(json.loads(result.stdout)) > 0  # the bar is on stderr, never on stdout
     assert run("--format", "json", "-w", str(repo_root), A0).exit_code == 0
     assert calls == ["reading articles"]  # one article: no bar
+
+
+def test_outside_a_workspace(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The cable lands in Mombasa, Kenya.", encoding="utf-8")
+    result = run("--format", "json", "-w", str(tmp_path), str(article))
+    assert result.exit_code == 0
+    assert "no catalogue" in result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)] == ["geonames:186301",
+                                                            "geonames:192950"]
+    nothing = run("-w", str(tmp_path))
+    assert nothing.exit_code == 2 and "no seeds/ folder" in nothing.stderr

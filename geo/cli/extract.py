@@ -71,7 +71,10 @@ def command(articles: tuple[str, ...], fmt: str, suggest: bool, indent: int | No
             raise InputError(f"{seeds}: no articles (*.txt) to read")
 
     extractor, cat, problems = workspace_extractor(root)
-    if problems:
+    if not (root / "data").is_dir():
+        click.echo(f"geo: warning: no catalogue (no data/ folder in {workspace}); "
+                   "matching GeoNames places only", err=True)
+    elif problems:
         n = len(problems)
         click.echo(f"geo: warning: the catalogue has {n} problem{'s' if n != 1 else ''} "
                    "(`geo check` lists them); matching against what loads", err=True)
