@@ -27,7 +27,8 @@ Formats (:data:`FORMATS`):
     ``layer`` column, the flattened properties, then ``lon`` and ``lat`` for points and
     ``wkt`` (the geometry as WKT, for every row) last. GDAL reads it back with its CSV driver
     (the ``wkt`` column, or ``X_POSSIBLE_NAMES=lon``, ``Y_POSSIBLE_NAMES=lat``); a
-    spreadsheet, kepler.gl or QGIS's delimited-text reader takes ``lon``/``lat``.
+    spreadsheet, kepler.gl or QGIS's delimited-text reader takes ``lon``/``lat``. CSV
+    stores no CRS: coordinates are WGS84 longitude/latitude (EPSG:4326).
 
 Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`:
 
