@@ -20,8 +20,9 @@ Formats (:data:`FORMATS`):
     strict sequence. Without RS the result is newline-delimited GeoJSON.
 ``gpkg``
     A GeoPackage with one table per layer (named after it), via pyogrio/GDAL. Geometry is
-    prepared as for GeoJSON (split, oriented, rounded); tables that mix single and multi
-    geometries are stored as multi.
+    prepared as for GeoJSON (split, oriented, rounded); geo's layers get a fixed geometry
+    type (:data:`GPKG_GEOMETRY_TYPES`: ``Point``, or ``MultiLineString`` with single lines
+    promoted), other frames what GDAL infers.
 ``csv``
     One CSV table (RFC 4180 quoting, LF line ends, UTF-8) for all the layers given: a
     ``layer`` column, the flattened properties, then ``lon`` and ``lat`` for points and
