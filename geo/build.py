@@ -57,7 +57,7 @@ def default_map_path(workspace: str | os.PathLike[str]) -> Path:
 
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
-          opener: Callable[[str], object] = webbrowser.open) -> BuildResult:
+          opener: Callable[[str], object] | None = None) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
@@ -89,5 +89,5 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         offline=offline, map_bytes=len(html_text.encode("utf-8")),
     )
     if open_browser:
-        opener(map_path.resolve().as_uri())
+        (opener or webbrowser.open)(map_path.resolve().as_uri())
     return result

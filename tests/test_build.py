@@ -1,0 +1,132 @@
+"""``geo build`` and geo.build: the map and the layer files, atomically; options and errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pyogrio
+import pytest
+from click.testing import CliRunner
+
+from geo.build import MAP_NAME, BuildResult, build
+from geo.cli import main
+from geo.errors import CatalogError, InputError
+from geo.layers import LAYER_NAMES
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def expected_summary(catalog: Any) -> str:
+    parts = []
+    for name in LAYER_NAMES:
+        n = len(catalog.by_kind(name))
+        parts.append(f"{n} {name if n != 1 else name[:-1]}")
+    return ", ".join(parts)
+
+
+def test_build_writes_map_and_layers_and_says_where(workspace: Path, catalog: Any) -> None:
+    result = run("build", "-w", str(workspace))
+    assert result.exit_code == 0, result.output
+    target = workspace / "maps" / MAP_NAME
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"map: {target} (")
+    assert lines[1] == expected_summary(catalog)
+    assert "GeoJSON layers" in result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    for name in LAYER_NAMES:
+        frame = pyogrio.read_dataframe(workspace / "maps" / f"{name}.geojson")
+        assert len(frame) == len(catalog.by_kind(name))
+        for entity_id in frame["id"]:
+            assert f"geo-id-{entity_id}" in page
+    assert not list((workspace / "maps").glob("*.tmp*"))
+
+
+def test_offline_build_to_a_chosen_path(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "offline.html"
+    result = run("build", "-w", str(workspace), "--offline", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"offline map: {out} (")
+    page = out.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=", page)
+    assert not (workspace / "maps" / MAP_NAME).exists()
+
+
+def test_tiles_option(workspace: Path) -> None:
+    result = run("build", "-w", str(workspace), "--tiles", "OpenStreetMap.Mapnik")
+    assert result.exit_code == 0
+    assert "tile.openstreetmap.org" in (workspace / "maps" / MAP_NAME).read_text("utf-8")
+
+
+def test_bad_tiles_exit_2_and_leave_the_earlier_map(workspace: Path) -> None:
+    assert run("build", "-w", str(workspace)).exit_code == 0
+    target = workspace / "maps" / MAP_NAME
+    before = target.read_bytes()
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--tiles", "No.Such"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("geo: error: --tiles: unknown xyzservices provider "
+                                     "'No.Such' (e.g. Esri.WorldGrayCanvas, "
+                                     "OpenStreetMap.Mapnik, OpenTopoMap)")
+    assert target.read_bytes() == before
+
+
+def test_invalid_workspace_exits_2_and_writes_nothing(workspace: Path) -> None:
+    routes = workspace / "data" / "routes.toml"
+    routes.write_text(routes.read_text("utf-8").replace('kind = "submarine-cable"',
+                                                        'kind = "canal"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace)])
+    assert result.exit_code == 2
+    assert "data/routes.toml: trans-caspian-cable: kind:" in result.stderr
+    assert not (workspace / "maps").exists()
+
+
+def test_output_that_is_a_folder_exits_2(workspace: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+
+
+def test_unwritable_output_exits_1(workspace: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "-o",
+                                       str(blocker / "map.html")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("geo: error: ")
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_open_flag_opens_the_map(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    result = run("build", "-w", str(workspace), "--open")
+    assert result.exit_code == 0
+    assert opened == [(workspace / "maps" / MAP_NAME).resolve().as_uri()]
+
+
+def test_library_build(workspace: Path, catalog: Any) -> None:
+    opened: list[str] = []
+    result = build(workspace, offline=True, open_browser=True, opener=opened.append)
+    assert isinstance(result, BuildResult)
+    assert result.offline and result.map_path == workspace / "maps" / MAP_NAME
+    assert result.counts == {n: len(catalog.by_kind(n)) for n in LAYER_NAMES}
+    assert result.map_bytes == result.map_path.stat().st_size
+    assert [p.name for p in result.layer_paths] == [f"{n}.geojson" for n in LAYER_NAMES]
+    assert opened == [result.map_path.resolve().as_uri()]
+    assert result.summary() == expected_summary(catalog)
+
+
+def test_library_errors_are_geo_errors(workspace: Path) -> None:
+    with pytest.raises(InputError):
+        build(workspace, tiles="No.Such")
+    (workspace / "data" / "sites.toml").write_text("[[site]]\nid = 1\n", encoding="utf-8")
+    with pytest.raises(CatalogError):
+        build(workspace)
+
+
+def test_summary_singular_and_plural() -> None:
+    result = BuildResult(Path("m.html"), [], {"sites": 1, "routes": 2, "agreements": 0})
+    assert result.summary() == "1 site, 2 routes, 0 agreements"

@@ -1,0 +1,269 @@
+"""geo.webmap without a browser: the style table and its legend, escaping, popups, the
+offline assets and what the rendered pages ask the network for."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from typing import Any
+
+import pyogrio
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.errors import InputError
+from geo.layers import build_layers
+from geo.schema import ORGANISATION_KINDS, SITE_KINDS
+from geo.webmap import render_map
+from geo.webmap import styles as st_
+from geo.webmap.elements import legend_html
+from geo.webmap.offline import COUNTRIES_FILE, countries, leaflet_css, leaflet_js, leaflet_version
+from geo.webmap.popups import PRECISION_TEXT, format_km, popup_html
+from geo.webmap.safe import esc, script_json
+
+ALLOWED_TAGS = {"div", "h3", "h4", "span", "table", "tr", "th", "td", "p", "ol", "li",
+                "blockquote", "cite", "code"}
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    "${alert(1)}`",
+    "</script><!--",
+    "a\u2028b\u2029c & d",
+]
+
+
+class TagCollector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def tags_of(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = TagCollector()
+    parser.feed(text)
+    parser.close()
+    return parser.tags
+
+
+def assert_only_our_markup(text: str) -> None:
+    for tag, attrs in tags_of(text):
+        assert tag in ALLOWED_TAGS, tag
+        for name, _value in attrs:
+            assert name in ("class", "data-id", "scope"), name
+
+
+@pytest.fixture(scope="module")
+def layers(catalog: Any) -> dict[str, Any]:
+    return build_layers(catalog)
+
+
+# ---------------------------------------------------------------- style table and legend
+
+
+def test_legend_entries_are_the_style_table() -> None:
+    keys = [dict(attrs)["data-style-key"] for tag, attrs in tags_of(legend_html())
+            if tag == "li"]
+    assert keys == [s.key for s in st_.STYLES]
+    assert len(set(keys)) == len(keys)
+
+
+def test_every_kind_and_medium_has_a_style_and_every_style_is_used() -> None:
+    used = {st_.site_style(k).key for k in SITE_KINDS}
+    used |= {st_.organisation_style(k).key for k in ORGANISATION_KINDS}
+    used |= {st_.medium_style(m).key for m in ("submarine", "terrestrial", "unspecified")}
+    used |= {"corridor", "agreement", "status.planned"}
+    assert used == set(st_.BY_KEY)
+    media = {st_.medium_style(m).color for m in ("submarine", "terrestrial", "unspecified")}
+    assert len(media) == 3, "the three media must be told apart"
+
+
+@pytest.mark.parametrize("status", ["planned", "proposed"])
+def test_planned_and_proposed_are_dashed(status: str) -> None:
+    line = st_.BY_KEY["route.submarine"]
+    assert st_.path_options(line, status)["dashArray"] == st_.DASH
+    assert "dashArray" not in st_.path_options(line, "operational")
+    point = st_.BY_KEY["site.data-centre"]
+    assert st_.path_options(point, status)["dashArray"] == st_.POINT_DASH
+    assert "dashArray" not in st_.path_options(point, "operational")
+
+
+def test_corridors_are_wide_translucent_bands_and_agreements_thin() -> None:
+    band = st_.BY_KEY["corridor"]
+    assert band.weight > 3 * max(s.weight for s in st_.STYLES if s.layer == "routes")
+    assert band.opacity < 0.5
+    assert st_.BY_KEY["agreement"].weight < 2
+
+
+# ---------------------------------------------------------------- escaping
+
+
+@given(st.text())
+@settings(max_examples=200)
+def test_script_json_round_trips_and_cannot_close_a_script(text: str) -> None:
+    out = script_json({"k": text, "list": [text]})
+    assert json.loads(out) == {"k": text, "list": [text]}
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in out
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_esc_leaves_no_markup(payload: str) -> None:
+    assert_only_our_markup(f"<div>{esc(payload)}</div>")
+    assert html.unescape(esc(payload)) == payload
+
+
+# ---------------------------------------------------------------- popups
+
+
+def _row(layer: str, layers: dict[str, Any], entity_id: str) -> dict[str, Any]:
+    frame = layers[layer]
+    row = frame[frame["id"] == entity_id].iloc[0].to_dict()
+    return row
+
+
+def test_route_popup_has_length_latency_schematic_and_quotes(layers: dict[str, Any],
+                                                              catalog: Any) -> None:
+    row = _row("routes", layers, "trans-caspian-cable")
+    text = html.unescape(popup_html("routes", row, {}))
+    assert format_km(row["length_m"]) in text
+    assert f"{row['latency_ms']:.2f} ms" in text
+    assert "schematic: length of the drawn line" in text
+    for src in catalog.routes["trans-caspian-cable"].sources:
+        assert src.quote in text
+    row["schematic"] = False
+    assert "schematic" not in popup_html("routes", row, {})
+
+
+def test_site_popup_says_precision_tenants_and_references(layers: dict[str, Any]) -> None:
+    names = dict(zip(layers["organisations"]["id"], layers["organisations"]["name"],
+                     strict=True))
+    row = _row("sites", layers, "eadc-nairobi")
+    text = html.unescape(popup_html("sites", row, names))
+    assert PRECISION_TEXT[row["precision"]] in text
+    for tenant in row["tenants"]:
+        assert names[tenant] in text
+    assert "Reference" in text and "geonames:" in text
+
+
+def test_agreement_popup_without_date_says_so(layers: dict[str, Any]) -> None:
+    frame = layers["agreements"]
+    undated = frame[frame["date"].isna()].iloc[0].to_dict()
+    assert "not known" in popup_html("agreements", undated, {})
+
+
+@pytest.mark.parametrize("layer", ["sites", "routes", "corridors", "organisations",
+                                   "agreements"])
+def test_popups_escape_every_field(layers: dict[str, Any], layer: str) -> None:
+    row = layers[layer].iloc[0].to_dict()
+    evil = " ".join(PAYLOADS)
+    for key, value in list(row.items()):
+        if isinstance(value, str):
+            row[key] = evil
+        elif isinstance(value, list) and value and isinstance(value[0], str):
+            row[key] = [evil]
+    row["sources"] = [{"article": evil, "title": evil, "date": evil, "publisher": evil,
+                       "quote": evil, "reference": None, "note": None},
+                      {"article": None, "title": None, "date": None, "publisher": None,
+                       "quote": None, "reference": evil, "note": evil}]
+    out = popup_html(layer, row, {evil: evil})
+    assert_only_our_markup(out)
+    assert evil in html.unescape(out)
+
+
+@given(st.text(min_size=1))
+@settings(max_examples=100)
+def test_popup_of_any_name_is_only_our_markup(name: str) -> None:
+    row = {"id": "x", "name": name, "kind": name, "status": name, "aliases": [name],
+           "notes": name, "sources": [{"quote": name, "title": name, "date": name}]}
+    assert_only_our_markup(popup_html("corridors", row, {}))
+
+
+# ---------------------------------------------------------------- offline assets
+
+
+def test_countries_are_rfc7946_and_rounded() -> None:
+    data = countries()
+    assert data["type"] == "FeatureCollection"
+    assert "crs" not in data
+    assert len(data["features"]) > 150
+    import shapely.geometry
+
+    for feature in data["features"]:
+        geom = shapely.geometry.shape(feature["geometry"])
+        polys = [geom] if geom.geom_type == "Polygon" else list(geom.geoms)
+        for poly in polys:
+            assert poly.exterior.is_ccw, feature["properties"]["name"]
+        for x, y in polys[0].exterior.coords:
+            assert round(x, 2) == x and round(y, 2) == y
+
+
+def test_countries_file_reads_back_with_pyogrio() -> None:
+    from importlib import resources
+
+    path = resources.files("geo.data").joinpath(COUNTRIES_FILE)
+    frame = pyogrio.read_dataframe(str(path))
+    assert len(frame) == len(countries()["features"])
+    assert frame.is_valid.all()
+    provenance = resources.files("geo.data").joinpath("PROVENANCE.md").read_text("utf-8")
+    assert COUNTRIES_FILE in provenance and "public domain" in provenance
+
+
+def test_leaflet_inlined_safely() -> None:
+    assert "</script" not in leaflet_js().lower()
+    assert "sourceMappingURL" not in leaflet_js()
+    css = leaflet_css()
+    assert "url(images/" not in css and "data:image/png;base64," in css
+
+
+# ---------------------------------------------------------------- rendered pages
+
+REQUESTING = re.compile(r"<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|<iframe",
+                        re.IGNORECASE)
+CSS_URL = re.compile(r"url\((?![\"']?data:)[^)#]|@import", re.IGNORECASE)
+
+
+def test_offline_page_asks_the_network_for_nothing(layers: dict[str, Any]) -> None:
+    page = render_map(layers, offline=True)
+    assert REQUESTING.findall(page) == []
+    styles = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    assert styles
+    assert [CSS_URL.findall(css) for css in styles] == [[] for _ in styles]
+    assert "L.Control.Measure" not in page
+    assert leaflet_js()[:200] in page
+
+
+def test_online_page_loads_the_leaflet_xstatic_ships(layers: dict[str, Any]) -> None:
+    page = render_map(layers)
+    assert f"leaflet@{leaflet_version()}/dist/leaflet.js" in page
+    assert "L.Control.Measure" in page
+    # no jQuery, Bootstrap or Font Awesome: the map needs only Leaflet
+    assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
+
+
+def test_tiles_are_checked(layers: dict[str, Any]) -> None:
+    with pytest.raises(InputError, match=r"unknown xyzservices provider 'Nope\.Nope'"):
+        render_map(layers, tiles="Nope.Nope")
+    with pytest.raises(InputError, match="needs an API key"):
+        render_map(layers, tiles="Thunderforest.OpenCycleMap")
+    assert "tile.openstreetmap.org" in render_map(layers, tiles="OpenStreetMap.Mapnik")
+
+
+def test_unknown_layer_is_refused(layers: dict[str, Any]) -> None:
+    with pytest.raises(InputError, match="unknown layer 'roads'"):
+        render_map({**layers, "roads": layers["routes"]})
+
+
+def test_view_is_fitted_to_the_data(layers: dict[str, Any]) -> None:
+    page = render_map(layers)
+    m = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", page, re.DOTALL)
+    assert m
+    (south, west), (north, east) = json.loads(m.group(1))
+    bounds = [f.total_bounds for f in layers.values()]
+    assert west == min(b[0] for b in bounds) and east == max(b[2] for b in bounds)
+    assert south == min(b[1] for b in bounds) and north == max(b[3] for b in bounds)
