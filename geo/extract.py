@@ -482,9 +482,12 @@ class Extractor:
                 break
             matches = self.gazetteer.matches(full)
             if matches and self._place_ok(tokens, i, j):
+                surface = text[tokens[i].start:tokens[j - 1].end]
+                prep = "à" if tokens[i - 1].key.startswith("a") else "de"
                 best = _Raw(i, j, tokens[i].start, tokens[j - 1].end, "place", full,
-                            matches=matches, contraction=f"{tokens[i - 1].text} = à + {full}"
-                            if article == "le " else f"{tokens[i - 1].text} = {full}")
+                            matches=matches,
+                            contraction=f"'{tokens[i - 1].text} {surface}' read as "
+                                        f"'{prep} {article}{surface}'")
         return best
 
     # ---------------------------------------------------------------- organisations
