@@ -134,12 +134,17 @@ def test_suggest_avoids_taken_ids_and_escapes_quotes(workspace):
     assert ids == {"London": "london-ca", "Canada": "canada"}
 
 
-def test_check_warns_without_failing(repo_root):
-    result = CliRunner().invoke(main, ["check", "-w", str(repo_root)], catch_exceptions=False)
+def test_check_warns_without_failing(workspace):
+    (workspace / "seeds" / "mombasa.txt").write_text(
+        "Safaricom opened a data centre in Mombasa, Kenya. Astana and Hong Kong too.",
+        encoding="utf-8")
+    (workspace / "seeds" / "mombasa.toml").write_text('language = "en"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "-w", str(workspace)], catch_exceptions=False)
     assert result.exit_code == 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert any("Nairobi (geonames:184745)" in w and A0 in w for w in warnings)
-    assert any("Philippines" in w for w in warnings)
+    assert ("warning: seeds/mombasa.txt: mentions city Mombasa (geonames:186301) as "
+            "'Mombasa' at offset 34; the catalogue lacks it") in "\n".join(warnings)
+    assert any("seeds/mombasa.txt: mentions country Kenya" in w for w in warnings)
     # Places the catalogue holds are not warned about.
     assert not any("Hong Kong" in w or "Astana" in w for w in warnings)
 
