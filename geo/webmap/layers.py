@@ -79,8 +79,14 @@ class LayerGroup:
     entries: list[IndexEntry] = field(default_factory=list)
 
 
+#: Decimal places of drawn coordinates (1e-5 degree is about 1 m: finer than any line here).
+DRAW_DECIMALS = 5
+
+
 def _latlon(positions: Sequence[tuple[float, float]]) -> list[list[float]]:
-    return [[float(lat), float(lon)] for lon, lat in positions]
+    """folium's ``[lat, lon]`` from ``(lon, lat)``, rounded to :data:`DRAW_DECIMALS`."""
+    return [[round(float(lat), DRAW_DECIMALS), round(float(lon), DRAW_DECIMALS)]
+            for lon, lat in positions]
 
 
 def _unwrap(positions: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
