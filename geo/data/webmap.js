@@ -77,10 +77,11 @@ function geoMapInit(map, entries, config) {
       if (slider) { slider.value = slider.max; setYear(slider.value); }
       entry.g.addLayer(entry.f);
     }
+    // move without animation, so the popup's own panning starts from the final view
     if (entry.f.getBounds) {
-      map.fitBounds(entry.f.getBounds(), { maxZoom: 6, padding: [40, 40] });
+      map.fitBounds(entry.f.getBounds(), { maxZoom: 6, padding: [60, 60], animate: false });
     } else {
-      map.setView(entry.f.getLatLng(), Math.max(map.getZoom(), 5));
+      map.setView(entry.f.getLatLng(), Math.max(map.getZoom(), 5), { animate: false });
     }
     entry.f.openPopup();
   }
@@ -106,6 +107,11 @@ function geoMapInit(map, entries, config) {
             break;
           }
         }
+      });
+      found.sort(function (a, b) {
+        var pa = fold(a.via || a.entry.name).indexOf(q) === 0 ? 0 : 1;
+        var pb = fold(b.via || b.entry.name).indexOf(q) === 0 ? 0 : 1;
+        return pa - pb;
       });
       found.slice(0, 8).forEach(function (hit) {
         var li = L.DomUtil.create("li", "geo-search-hit", list);

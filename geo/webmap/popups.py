@@ -203,7 +203,7 @@ def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> 
     table = f'<table class="geo-facts">{"".join(rows)}</table>' if rows else ""
     return (
         f'<div class="geo-popup" data-id="{esc(row.get("id"))}">'
-        f'<h3 class="geo-title">{esc(row.get("name"))}</h3>'
+        f'<h3 class="geo-popup-title">{esc(row.get("name"))}</h3>'
         f'<div class="geo-kind">{" · ".join(sub)}</div>'
         f"{table}{notes}{_sources_html(row.get('sources'))}</div>"
     )

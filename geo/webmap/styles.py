@@ -42,7 +42,7 @@ STYLES: tuple[Style, ...] = (
     Style("site.data-centre", "sites", "Data centre", "circle", "#0f8b8d",
           weight=2, fill_opacity=0.85, radius=7),
     Style("site.pop", "sites", "Point of presence (PoP)", "circle", "#e4572e",
-          weight=1.5, fill_opacity=0.95, radius=4),
+          weight=1.5, fill_opacity=0.95, radius=3.2),
     Style("site.cable-landing", "sites", "Cable landing", "circle", "#1d5fa8",
           weight=2, fill_opacity=0.85, radius=6),
     Style("site.node", "sites", "Backbone node", "circle", "#b5522f",
@@ -125,8 +125,7 @@ def path_options(style: Style, status: str | None = None) -> dict[str, Any]:
         opts: dict[str, Any] = {"radius": style.radius, "weight": style.weight,
                                 "fill": True, "fillColor": style.color}
         if dashed:
-            opts.update(color=style.color, opacity=1.0, fillOpacity=0.25, dashArray=POINT_DASH,
-                        weight=max(style.weight, 2.0))
+            opts.update(color=style.color, opacity=1.0, fillOpacity=0.25, dashArray=POINT_DASH)
         else:
             opts.update(color="#ffffff", opacity=0.95, fillOpacity=style.fill_opacity)
         return opts
