@@ -48,9 +48,10 @@ def _need_browser() -> None:
     pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium to run browser tests)")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """One headless chromium for the whole session."""
+    """One headless chromium for this folder's tests (package scope: Playwright's sync API
+    runs one instance per thread, and other test folders start their own)."""
     _need_browser()
     try:
         from playwright.sync_api import sync_playwright
