@@ -84,6 +84,8 @@ LENGTH_COL = "geo:length_m"
 CONFIG_FILE = "geo.toml"
 
 _POINT, _LINE, _POLYGON = "point", "line", "polygon"
+#: shapely type ids of Point, LineString, Polygon and their Multi- forms
+_SUPPORTED_TYPE_IDS = (0, 1, 3, 4, 5, 6)
 _KINDS = {
     "Point": _POINT, "MultiPoint": _POINT,
     "LineString": _LINE, "MultiLineString": _LINE,
@@ -395,24 +397,29 @@ def _check_geometries(frame: gpd.GeoDataFrame, broken: dict[int, str], id_field:
                       report: _Report) -> list[int]:
     """Positions of the drawable features; the others are reported and skipped."""
     geoms = frame.geometry.to_numpy()
-    missing = shapely.is_missing(geoms)
+    with np.errstate(invalid="ignore"):
+        bounds = shapely.bounds(geoms)
+        fine = (np.isin(shapely.get_type_id(geoms), _SUPPORTED_TYPE_IDS)
+                & ~shapely.is_empty(geoms) & np.isfinite(bounds).all(axis=1)
+                & (np.abs(bounds[:, [1, 3]]) <= 90).all(axis=1)
+                & (np.abs(bounds[:, [0, 2]]) <= 540).all(axis=1)
+                & shapely.is_valid(geoms))
+    for i in broken:
+        fine[i] = False
+    if fine.all():
+        return list(range(len(geoms)))
     ids = frame[id_field].tolist() if id_field else [None] * len(frame)
-    keep = []
-    for i, geom in enumerate(geoms):
-        reason = broken.get(i)
-        if reason is None:
-            reason = _geometry_problem(geom, bool(missing[i]))
-        if reason is None:
-            keep.append(i)
-            continue
+    for i in np.flatnonzero(~fine):
+        reason = broken.get(i) or _geometry_problem(geoms[i])
         ident = ids[i]
         where = f"feature {i}" + ("" if _is_blank(ident) else f" (id {_clean_text(ident)})")
         report.add("broken features", f"{where}: {reason}; skipped")
-    return keep
+    return [int(i) for i in np.flatnonzero(fine)]
 
 
-def _geometry_problem(geom: BaseGeometry | None, missing: bool) -> str | None:
-    if missing or geom is None:
+def _geometry_problem(geom: BaseGeometry | None) -> str:
+    """Why ``geom`` cannot be drawn."""
+    if geom is None or shapely.is_missing(geom):
         return "missing or unreadable geometry"
     kind = _KINDS.get(geom.geom_type)
     if kind is None:
@@ -426,7 +433,7 @@ def _geometry_problem(geom: BaseGeometry | None, missing: bool) -> str | None:
         return "coordinates out of range (lon, lat in degrees expected)"
     if not geom.is_valid:
         return f"invalid geometry ({shapely.is_valid_reason(geom)})"
-    return None
+    return "coordinates are not finite numbers"
 
 
 def _is_blank(value: Any) -> bool:
@@ -587,28 +594,35 @@ def _round(coords: np.ndarray, precision: int) -> np.ndarray:
 def _draw_geometries(geoms: np.ndarray, simplify_deg: float,
                      precision: int) -> tuple[list[BaseGeometry], list[float]]:
     """Drawing geometries (unwrapped, simplified, rounded) and geodesic lengths in metres."""
-    out: list[BaseGeometry] = []
-    lengths: list[float] = []
-    for geom in geoms:
+    out: list[BaseGeometry] = list(geoms)
+    lengths = [float("nan")] * len(geoms)
+    type_ids = shapely.get_type_id(geoms)
+    points = np.flatnonzero(type_ids == 0)
+    if len(points):  # the common case at scale, done in one go
+        xy = shapely.get_coordinates(geoms[points])
+        xy[:, 0] = (xy[:, 0] + 180.0) % 360.0 - 180.0
+        for i, geom in zip(points, shapely.points(_round(xy, precision)), strict=True):
+            out[i] = geom
+    for i in np.flatnonzero(type_ids != 0):
+        geom = geoms[i]
         kind = _KINDS[geom.geom_type]
         if kind == _LINE:
             parts = _line_parts(geom)
-            lengths.append(sum(path_length_m(part) for part in parts))
+            lengths[i] = sum(path_length_m(part) for part in parts)
             chains = _place_chains(join_antimeridian(parts))
             lines = [shapely.LineString(c) for c in chains]
             if simplify_deg > 0:
                 lines = list(shapely.simplify(lines, simplify_deg, preserve_topology=False))
             lines = [shapely.LineString(_round(np.asarray(ln.coords), precision))
                      for ln in lines]
-            out.append(lines[0] if len(lines) == 1 else shapely.MultiLineString(lines))
+            out[i] = lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
             continue
-        lengths.append(float("nan"))
         if kind == _POLYGON and simplify_deg > 0:
             geom = shapely.simplify(geom, simplify_deg, preserve_topology=True)
         if kind == _POINT:
             geom = shapely.transform(geom, lambda xy: np.column_stack(
                 [(xy[:, 0] + 180.0) % 360.0 - 180.0, xy[:, 1]]))
-        out.append(shapely.transform(geom, lambda xy: _round(xy, precision)))
+        out[i] = shapely.transform(geom, lambda xy: _round(xy, precision))
     return out, lengths
 
 

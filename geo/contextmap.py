@@ -24,12 +24,13 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import folium
 import shapely
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer
@@ -75,16 +76,27 @@ class LegendEntry:
     geometry_type: str
 
     def html(self) -> str:
-        """One escaped legend line: swatch, label, count, file name and licence note."""
+        """One escaped legend row (``<li>``): swatch, label, count, file name, licence."""
         esc = html.escape
+        colour = esc(self.colour)
+        if self.geometry_type == "point":
+            swatch = (f'<circle cx="10" cy="6" r="3.5" fill="{colour}" fill-opacity="0.6" '
+                      f'stroke="{colour}"/>')
+        else:
+            swatch = f'<line x1="1" y1="6" x2="19" y2="6" stroke="{colour}" stroke-width="1.5"/>'
         plural = "" if self.count == 1 else "s"
         licence = f" · {esc(self.licence)}" if self.licence else ""
-        shape = ("border-radius:50%;width:8px;height:8px" if self.geometry_type == "point"
-                 else "width:14px;height:3px")
-        return (f'<div class="geo-context-legend"><span style="display:inline-block;'
-                f'{shape};background:{esc(self.colour)};margin-right:4px"></span>'
-                f"{esc(self.label)} ({self.count:,} feature{plural}; "
-                f"{esc(self.source)}{licence})</div>")
+        return (f'<li class="geo-context-legend"><svg width="20" height="12" aria-hidden="true">'
+                f"{swatch}</svg><span>{esc(self.label)} ({self.count:,} feature{plural}; "
+                f"{esc(self.source)}{licence})</span></li>")
+
+
+def context_legend_html(entries: Sequence[LegendEntry]) -> str:
+    """The legend group of the context layers (escaped HTML; empty without entries)."""
+    if not entries:
+        return ""
+    rows = "".join(entry.html() for entry in entries)
+    return f'<div class="geo-legend-group"><h4>Context layers</h4><ul>{rows}</ul></div>'
 
 
 class ContextFeatureGroup(folium.FeatureGroup):
@@ -118,11 +130,14 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def feature_collection(layer: ContextLayer) -> tuple[dict[str, Any], list[str]]:
-    """The compact FeatureCollection drawn for ``layer`` and the field names of ``v``.
+def feature_collection_js(layer: ContextLayer) -> tuple[str, list[str]]:
+    """The compact FeatureCollection drawn for ``layer``, as script-safe JSON text, and the
+    field names of ``v``.
 
     Each feature's properties are ``{"v": [id, label, value...]}``; the values follow the
-    returned field names (the popup fields, then ``length (km)`` for lines).
+    returned field names (the popup fields, then ``length (km, geodesic)`` for lines).
+    Geometries are GEOS's GeoJSON text (numbers and type names only) of the rounded
+    drawing coordinates.
     """
     gdf = layer.features
     has_length = bool(gdf[LENGTH_COL].notna().any()) if len(gdf) else False
@@ -130,17 +145,23 @@ def feature_collection(layer: ContextLayer) -> tuple[dict[str, Any], list[str]]:
     columns = [gdf[f].tolist() for f in layer.popup_fields]
     lengths = gdf[LENGTH_COL].tolist()
     geoms = shapely.to_geojson(gdf.geometry.to_numpy())
+    ids, labels = gdf[ID_COL].tolist(), gdf[LABEL_COL].tolist()
     features = []
-    for i, (ident, label) in enumerate(zip(gdf[ID_COL].tolist(), gdf[LABEL_COL].tolist(),
-                                           strict=True)):
-        values: list[Any] = [ident, label, *(_json_value(col[i]) for col in columns)]
+    for i, geom in enumerate(geoms):
+        values: list[Any] = [ids[i], labels[i], *(_json_value(col[i]) for col in columns)]
         if has_length:
             length = lengths[i]
             values.append(None if length is None or math.isnan(length)
                           else round(length / 1000.0, 1))
-        features.append({"type": "Feature", "geometry": json.loads(geoms[i]),
-                         "properties": {"v": values}})
-    return {"type": "FeatureCollection", "features": features}, names
+        features.append(f'{{"type":"Feature","geometry":{geom},'
+                        f'"properties":{{"v":{js_json(values)}}}}}')
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}", names
+
+
+def feature_collection(layer: ContextLayer) -> tuple[dict[str, Any], list[str]]:
+    """:func:`feature_collection_js` as a dict (what the page's ``data`` holds)."""
+    text, names = feature_collection_js(layer)
+    return json.loads(text), names
 
 
 _TEMPLATE = Template("""
@@ -200,17 +221,38 @@ _TEMPLATE = Template("""
 """)
 
 
+class _RawScript(Element):
+    """Script text added to the page as it is (no Jinja pass over megabytes of data)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "GeoContextScript"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
 class _ContextData(MacroElement):
     """The script that draws one context layer into its parent FeatureGroup."""
 
     _template = _TEMPLATE
+    _DATA = "__GEO_CONTEXT_DATA__"
 
     def __init__(self, map_name: str, meta_js: str, data_js: str):
         super().__init__()
         self._name = "GeoContextData"
         self.map_name = map_name
         self.meta_js = meta_js
-        self.data_js = data_js
+        self.data_js = self._DATA
+        self._data = data_js
+
+    def render(self, **kwargs: Any) -> None:
+        script = self._template.module.__dict__["script"](self, kwargs)
+        head, sep, tail = str(script).partition(self._DATA)
+        assert sep, "the template lost its data placeholder"
+        self.get_root().script.add_child(_RawScript(head + self._data + tail),
+                                         name=self.get_name())
 
 
 def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | None = None,
@@ -223,7 +265,7 @@ def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | 
     """
     style = style or ContextStyle()
     entry = legend_entry(layer, style)
-    data, fields = feature_collection(layer)
+    data_js, fields = feature_collection_js(layer)
     meta = {
         "name": layer.name,
         "pane": CONTEXT_PANE,
@@ -239,6 +281,6 @@ def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | 
     }
     group = ContextFeatureGroup(name=html.escape(f"{layer.name} ({len(layer):,})"), show=show)
     group.legend = entry
-    group.add_child(_ContextData(m.get_name(), js_json(meta), js_json(data)))
+    group.add_child(_ContextData(m.get_name(), js_json(meta), data_js))
     group.add_to(m)
     return group

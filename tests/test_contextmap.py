@@ -16,6 +16,7 @@ from geo.contextmap import (
     ContextStyle,
     LegendEntry,
     add_context_layer,
+    context_legend_html,
     context_style,
     feature_collection,
     js_json,
@@ -101,7 +102,10 @@ def test_legend_entry(cables):
     html = LegendEntry(label="<b>x</b>", source="a&b.csv", count=1, licence="<i>",
                        colour="#000", geometry_type="point").html()
     assert "<b>x" not in html and "&lt;b&gt;x&lt;/b&gt;" in html and "a&amp;b.csv" in html
-    assert "1 feature;" in html and "&lt;i&gt;" in html
+    assert "1 feature;" in html and "&lt;i&gt;" in html and html.startswith("<li")
+    group_html = context_legend_html([group.legend, legend_entry(cables)])
+    assert group_html.count("<li ") == 2 and "Context layers" in group_html
+    assert context_legend_html([]) == ""
 
 
 def test_context_styles_cycle_through_quiet_colours():

@@ -30,13 +30,22 @@ def inline_leaflet(page_html: str) -> str:
     return stripped.replace("<head>", head, 1)
 
 
-def bare_leaflet_page(geojson_text: str) -> str:
-    """The baseline: Leaflet inlined, one map, ``L.geoJSON`` of the data, nothing else."""
+def script_safe(json_text: str) -> str:
+    """JSON text that cannot close the <script> element it is pasted into."""
+    return json_text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def bare_leaflet_page(geojson_text: str, canvas: bool = False) -> str:
+    """The baseline: Leaflet inlined, one map, ``L.geoJSON`` of the data, nothing else
+    (``canvas``: the map prefers canvas and points are circle markers)."""
     js, css = leaflet_assets()
+    options = "{preferCanvas: true}" if canvas else "{}"
+    points = ("{pointToLayer: function (f, ll) { return L.circleMarker(ll, {radius: 3}); }}"
+              if canvas else "{}")
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
             f"<style>{css} html,body,#map{{height:100%;margin:0}}</style>"
             f"<script>{js}</script></head><body><div id=\"map\"></div><script>"
-            "var map = L.map('map').setView([20, 0], 2);"
-            f"var data = {geojson_text};"
-            "var layer = L.geoJSON(data).addTo(map);"
+            f"var map = L.map('map', {options}).setView([20, 0], 2);"
+            f"var data = {script_safe(geojson_text)};"
+            f"var layer = L.geoJSON(data, {points}).addTo(map);"
             "</script></body></html>")
