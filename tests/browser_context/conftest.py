@@ -15,8 +15,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for this folder, closed at its end (one Playwright session at a time)."""
     if not CHROMIUM.exists():
         if os.environ.get("GEO_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM} is missing and GEO_REQUIRE_BROWSER=1")
