@@ -38,7 +38,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +57,7 @@ from geo.gazetteer import (
     key_prefixes,
     name_key,
 )
+from geo.geodesy import GEOD
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
@@ -971,26 +972,55 @@ class ArticleMentions:
 class Coverage:
     """What an article's mentions come to against the catalogue.
 
-    ``mapped``: first mention of each catalogue entity; ``lacking``: first mention of each
-    city or country the catalogue does not hold; ``regions``: regions (the catalogue keeps
-    none); ``unresolved``: mentions with no id (unknown organisations, ambiguous towns).
+    ``mapped``: first mention of each catalogue entity; ``covered``: cities and countries the
+    catalogue does not name but already places something in (see :func:`covered_by`);
+    ``lacking``: first mention of each city or country the catalogue does not hold at all;
+    ``regions``: regions (the catalogue keeps none); ``unresolved``: mentions with no id
+    (unknown organisations, ambiguous towns).
     """
 
     mapped: list[Mention]
     lacking: list[Mention]
     regions: list[Mention]
     unresolved: list[Mention]
+    covered: list[Mention] = field(default_factory=list)
 
 
-def coverage(mentions: Iterable[Mention]) -> Coverage:
-    """Sort mentions into mapped, lacking, regions and unresolved (see :class:`Coverage`)."""
+#: A city is covered by a catalogued site known to the city (or better) this close, metres.
+CITY_COVER_M = 30_000.0
+
+
+def covered_by(catalog: Catalog, mention: Mention) -> str | None:
+    """The id of a catalogue site that already stands for a city or country the catalogue
+    does not name: for a country, any site in that country (``country`` field); for a city,
+    a site positioned to city precision or better within :data:`CITY_COVER_M` metres
+    (geodesic, WGS84). ``None`` when the catalogue has nothing there."""
+    if mention.kind == "country" and mention.country:
+        for site in catalog.sites.values():
+            if site.country == mention.country:
+                return site.id
+    if mention.kind == "city" and mention.lon is not None and mention.lat is not None:
+        for site_id in catalog.sites:
+            if catalog.site_precision(site_id) == "country":
+                continue
+            lon, lat = catalog.site_position(site_id)
+            if GEOD.inv(mention.lon, mention.lat, lon, lat)[2] <= CITY_COVER_M:
+                return site_id
+    return None
+
+
+def coverage(mentions: Iterable[Mention], catalog: Catalog | None = None) -> Coverage:
+    """Sort mentions into mapped, covered, lacking, regions and unresolved
+    (see :class:`Coverage`); without ``catalog`` nothing counts as covered."""
     mentions = list(mentions)
     mapped = unique_places(m for m in mentions if m.entity is not None)
-    lacking = unique_places(m for m in mentions
-                            if m.entity is None and m.kind in ("city", "country"))
+    places = unique_places(m for m in mentions
+                           if m.entity is None and m.kind in ("city", "country"))
+    covered = [m for m in places if catalog is not None and covered_by(catalog, m)]
+    lacking = [m for m in places if m not in covered]
     regions = unique_places(m for m in mentions if m.entity is None and m.kind == "region")
     unresolved = [m for m in mentions if m.id is None]
-    return Coverage(mapped, lacking, regions, unresolved)
+    return Coverage(mapped, lacking, regions, unresolved, covered)
 
 
 def resolve_article(arg: str, seeds: Path) -> Path:
@@ -1052,7 +1082,7 @@ def missing_places(root: str | os.PathLike[str]) -> list[tuple[str, Mention]]:
     extractor, cat, _problems = workspace_extractor(root)
     out = []
     for stem, article in sorted(cat.articles.items()):
-        for m in coverage(extractor.extract(article.text)).lacking:
+        for m in coverage(extractor.extract(article.text), cat).lacking:
             out.append((stem, m))
     return out
 
@@ -1106,7 +1136,7 @@ def suggest_entries(results: Sequence[ArticleMentions], catalog: Catalog | None,
         taken = {entity.id for _kind, entity in catalog.entities()}
     places: dict[str, list[tuple[ArticleMentions, Mention]]] = {}
     for result in results:
-        for m in coverage(result.mentions).lacking:
+        for m in coverage(result.mentions, catalog).lacking:
             assert m.place is not None
             places.setdefault(m.place, []).append((result, m))
     blocks = []

@@ -104,7 +104,7 @@ def command(articles: tuple[str, ...], fmt: str, suggest: bool, indent: int | No
             click.echo(text, nl=False)
         else:
             click.echo("geo: the catalogue holds every city and country these articles "
-                       "mention", err=True)
+                       "mention (by name, or by a site placed there)", err=True)
     elif fmt == "json":
         rows = []
         for result in results:
@@ -112,7 +112,7 @@ def command(articles: tuple[str, ...], fmt: str, suggest: bool, indent: int | No
                 rows.append({"article": result.stem, **m.to_dict()})
         click.echo(json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=indent))
     else:
-        click.echo("\n\n".join(_table(result) for result in results))
+        click.echo("\n\n".join(_table(result, cat) for result in results))
 
     if failures:
         n = len(failures)
@@ -120,7 +120,7 @@ def command(articles: tuple[str, ...], fmt: str, suggest: bool, indent: int | No
                             " could not be read", 2)
 
 
-def _table(result) -> str:
+def _table(result, cat) -> str:
     from geo.extract import coverage
 
     rows = [{
@@ -133,13 +133,15 @@ def _table(result) -> str:
                                        "reason"], right=["start", "end", "lon", "lat"]))
     else:
         out.append("no mentions found")
-    cov = coverage(result.mentions)
+    cov = coverage(result.mentions, cat)
 
     def names(ms) -> str:
         return ", ".join(f"{m.name or m.text} ({m.id})" if m.id else m.text for m in ms)
 
     out.append(f"in the catalogue: {len(cov.mapped)}"
                + (f": {names(cov.mapped)}" if cov.mapped else ""))
+    if cov.covered:
+        out.append(f"placed by catalogue sites there: {names(cov.covered)}")
     out.append(f"cities and countries the catalogue lacks: {len(cov.lacking)}"
                + (f": {names(cov.lacking)}" if cov.lacking else ""))
     if cov.regions:
