@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.catalog import Catalog, load_catalog
+from geo.context import ContextLayer, ContextSpec, context_specs_from_config
 from geo.errors import InputError, OutputError
 from geo.export import write_layer_files
 from geo.layers import LAYER_NAMES, build_layers
@@ -35,6 +36,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     offline: bool = False
     map_bytes: int = 0
+    context: list[ContextLayer] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
@@ -57,7 +59,8 @@ def default_map_path(workspace: str | os.PathLike[str]) -> Path:
 
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
-          opener: Callable[[str], object] | None = None) -> BuildResult:
+          opener: Callable[[str], object] | None = None,
+          context: Sequence[ContextSpec] = ()) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
@@ -74,8 +77,11 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         raise InputError(f"{target}: is a folder; -o takes the map's file path")
     cat = load_catalog(ws.root)
     layers = build_layers(cat)
+    # geo.toml's [[context]] first, then the --layer files; read before anything is written
+    specs = [*context_specs_from_config(ws.root), *context]
+    context_layers = [spec.read() for spec in specs]
     html_text = render_map(layers, offline=offline, tiles=tiles,
-                           segment_lines=segment_lines(cat))
+                           segment_lines=segment_lines(cat), context=context_layers)
     layer_paths = write_layer_files(layers, ws.maps)
     try:
         map_path = write_map(html_text, target)
@@ -87,6 +93,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         map_path=map_path, layer_paths=layer_paths,
         counts={name: len(layers[name]) for name in LAYER_NAMES},
         offline=offline, map_bytes=len(html_text.encode("utf-8")),
+        context=context_layers,
     )
     if open_browser:
         (opener or webbrowser.open)(map_path.resolve().as_uri())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from geo.cli.options import handle_errors, workspace_opt
@@ -18,9 +20,17 @@ from geo.cli.options import handle_errors, workspace_opt
                    "[default: Esri.WorldGrayCanvas]. Ignored with --offline.")
 @click.option("--open", "open_browser", is_flag=True,
               help="Open the map in the default web browser once written.")
+@click.option("--layer", "context_paths", multiple=True, metavar="PATH",
+              type=click.Path(dir_okay=False, path_type=str),
+              help="A context file (GeoJSON, GeoPackage, KML, CSV with lon/lat or WKT) drawn "
+                   "as its own layer under the catalogue. Repeatable.")
+@click.option("--label-field", "label_fields", multiple=True, metavar="FIELD",
+              help="Field labelling the features of the --layer files: once for all, or once "
+                   "per --layer in the same order [default: guessed: name, title, label...].")
 @workspace_opt
 @handle_errors
 def command(output: str | None, offline: bool, tiles: str | None, open_browser: bool,
+            context_paths: tuple[str, ...], label_fields: tuple[str, ...],
             workspace: str) -> None:
     """Validate the workspace and build its outputs in maps/: one GeoJSON file per layer
     (maps/<layer>.geojson, RFC 7946) and the interactive map (maps/connectivity.html).
@@ -35,13 +45,28 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
       geo build -w my-workspace
     """
     from geo.build import build
+    from geo.context import ContextSpec
     from geo.webmap import DEFAULT_TILES
+
+    if label_fields and len(label_fields) not in (1, len(context_paths)):
+        raise click.UsageError(f"--label-field given {len(label_fields)} times for "
+                               f"{len(context_paths)} --layer files: give it once, or once "
+                               "per --layer")
+    labels = (label_fields * len(context_paths) if len(label_fields) == 1
+              else label_fields or (None,) * len(context_paths))
+    specs = [ContextSpec(Path(p), label_field=label)
+             for p, label in zip(context_paths, labels, strict=True)]
 
     if offline and tiles is not None:
         click.echo("geo: --tiles is ignored with --offline (country outlines are the basemap)",
                    err=True)
     result = build(workspace, output, offline=offline, tiles=tiles or DEFAULT_TILES,
-                   open_browser=open_browser)
+                   open_browser=open_browser, context=specs)
+    for layer in result.context:
+        for warning in layer.warnings:
+            click.echo(f"geo: warning: {warning}", err=True)
+        click.echo(f"geo: context layer {layer.name}: {len(layer)} features from "
+                   f"{layer.path}", err=True)
     # Every layer as maps/<layer>.geojson (RFC 7946), refreshed on each build.
     paths = result.layer_paths
     click.echo(f"geo: wrote {len(paths)} GeoJSON layers to {paths[0].parent}/: "

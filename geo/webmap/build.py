@@ -14,7 +14,7 @@ package ships leaflet-measure) and no tiles (so no terrain, roads or place names
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,8 @@ from folium.plugins import MeasureControl
 from folium.template import Template
 
 from geo.atomic import write_text_atomic
+from geo.context import ContextLayer
+from geo.contextmap import add_context_layer, context_legend_html, context_style
 from geo.errors import GeoError, InputError
 from geo.webmap import offline as offline_assets
 from geo.webmap.elements import (
@@ -134,7 +136,8 @@ def _title_html(title: str, layers: Mapping[str, gpd.GeoDataFrame]) -> str:
 
 def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
               tiles: str = DEFAULT_TILES, segment_lines: SegmentLines | None = None,
-              title: str = DEFAULT_TITLE) -> folium.Map:
+              title: str = DEFAULT_TITLE,
+              context: Sequence[ContextLayer] = ()) -> folium.Map:
     """The interactive map of ``layers`` (``{layer name: GeoDataFrame}`` in EPSG:4326).
 
     ``segment_lines`` (route id -> ``[(medium, [(lon, lat), ...]), ...]``) lets routes be
@@ -180,11 +183,15 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     by_name = {lg.name: lg for lg in groups}
     for name in layers:
         by_name[name].group.add_to(fmap)
+    # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
+    context_legend = [add_context_layer(fmap, layer, context_style(i)).legend
+                      for i, layer in enumerate(context)]
 
     fmap.add_child(HtmlControl(_title_html(title, layers), "geo-panel geo-title",
                                "topright"))
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    fmap.add_child(HtmlControl(legend_html(), "geo-legend-box", "bottomright"))
+    fmap.add_child(HtmlControl(legend_html(extra_html=context_legend_html(context_legend)),
+                               "geo-legend-box", "bottomright"))
     if not offline:
         MeasureControl(position="topleft", primary_length_unit="kilometers",
                        secondary_length_unit="miles", primary_area_unit="sqkilometers",

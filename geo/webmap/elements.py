@@ -143,8 +143,9 @@ LAYER_TITLES = {
 }
 
 
-def legend_html(styles: tuple[Style, ...] = STYLES) -> str:
-    """The legend's HTML: one row per style of the table, grouped by layer."""
+def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "") -> str:
+    """The legend's HTML: one row per style of the table, grouped by layer; ``extra_html``
+    (already escaped, e.g. :func:`geo.contextmap.context_legend_html`) after the groups."""
     groups: dict[str, list[Style]] = {}
     for style in styles:
         groups.setdefault(style.layer, []).append(style)
@@ -155,6 +156,7 @@ def legend_html(styles: tuple[Style, ...] = STYLES) -> str:
             parts.append(f'<li data-style-key="{esc(style.key)}">{_swatch(style)}'
                          f"<span>{esc(style.label)}</span></li>")
         parts.append("</ul></div>")
+    parts.append(extra_html)
     parts.append('<p class="geo-legend-note">Lengths are geodesic (WGS84) along the drawn '
                  "line. Click a feature for its facts and sources.</p></details>")
     return "".join(parts)

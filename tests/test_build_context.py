@@ -1,0 +1,62 @@
+"""`geo build --layer PATH` and geo.toml [[context]]: context layers wired into the build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from geo.cli import main
+
+CONTEXT = Path(__file__).parent / "data" / "context"
+
+
+def build(ws: Path, *args: str, catch: bool = True):
+    return CliRunner().invoke(main, ["build", "--offline", "-w", str(ws), *args],
+                              catch_exceptions=not catch)
+
+
+def test_layer_option_adds_a_context_layer_with_its_legend_row(workspace):
+    result = build(workspace, "--layer", str(CONTEXT / "cables.geojson"),
+                   "--label-field", "name", catch=True)
+    assert result.exit_code == 0, result.output
+    assert "geo: context layer cables: " in result.stderr
+    html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
+    assert "Pacific Link" in html
+    licence = (CONTEXT / "cables.geojson.licence.txt").read_text(encoding="utf-8").strip()
+    assert licence and licence in html  # the licence note reaches the legend
+
+
+def test_workspace_config_keeps_its_context_layers(workspace):
+    (workspace / "context").mkdir()
+    shutil.copy(CONTEXT / "landings.csv", workspace / "context" / "landings.csv")
+    (workspace / "geo.toml").write_text(
+        '[[context]]\npath = "context/landings.csv"\nlicence = "CC0 test data"\n',
+        encoding="utf-8")
+    result = build(workspace, catch=True)
+    assert result.exit_code == 0, result.output
+    assert "geo: context layer landings: " in result.stderr
+    html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
+    assert "CC0 test data" in html
+
+
+def test_unreadable_context_file_is_exit_2_and_leaves_the_earlier_map(workspace):
+    first = build(workspace, catch=True)
+    assert first.exit_code == 0, first.output
+    map_path = workspace / "maps" / "connectivity.html"
+    before = map_path.read_bytes()
+    result = build(workspace, "--layer", str(CONTEXT / "unreadable.geojson"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("geo: error: ")
+    assert "unreadable.geojson: cannot read context layer" in result.stderr
+    assert map_path.read_bytes() == before
+    assert not [p for p in map_path.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_label_field_count_must_match(workspace):
+    result = build(workspace, "--layer", str(CONTEXT / "cables.geojson"),
+                   "--layer", str(CONTEXT / "landings.csv"),
+                   "--label-field", "name", "--label-field", "name", "--label-field", "x")
+    assert result.exit_code == 2
+    assert "--label-field given 3 times for 2 --layer files" in result.stderr
