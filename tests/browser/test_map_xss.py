@@ -53,7 +53,8 @@ def _open_everything(page: Any) -> list[str]:
             popup = page.locator(".leaflet-popup-content", has_text=word).last
             popup.wait_for()
             texts.append(popup.inner_text())
-            page.locator(".leaflet-popup-close-button").last.click()
+            # a DOM click: the popup may still be auto-panning into view under load
+            page.locator(".leaflet-popup-close-button").last.dispatch_event("click")
             page.locator(".leaflet-popup-content").first.wait_for(state="detached")
     for payload in ("<script", "<img", "onerror", "${", "\u2028"):
         search.fill(payload)
