@@ -15,15 +15,32 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 #: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: A day, a month or a year (ISO 8601 reduced precision).
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+
+def _not_blank(value: str) -> str:
+    # min_length alone lets "   " through, and a blank quote folds to "", which every
+    # article contains: the quote check would pass without quoting anything.
+    if not value.strip():
+        raise ValueError("blank: give some text (white space alone is not a value)")
+    return value
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
-Text = Annotated[str, Field(min_length=1)]
+#: Non-blank text (at least one character that is not white space).
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 Longitude = Annotated[float, Field(ge=-180.0, le=180.0, allow_inf_nan=False)]
 Latitude = Annotated[float, Field(ge=-90.0, le=90.0, allow_inf_nan=False)]
 
