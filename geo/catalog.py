@@ -351,21 +351,26 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
             problems.append(Problem(cat.files[entity.id], entity.id, field_,
                                     f"unknown {what} {value!r}"))
 
+    def cycle(entity: Entity, field_: str, entities: dict[str, Any]) -> None:
+        # a chain of hosts (or parents) must end: at a located site, at a top organisation
+        seen, cur = {entity.id}, entity
+        while getattr(cur, field_) is not None and getattr(cur, field_) in entities:
+            nxt = getattr(cur, field_)
+            if nxt in seen:
+                problems.append(Problem(cat.files[entity.id], entity.id, field_,
+                                        f"{field_} cycle through {nxt!r}"))
+                break
+            seen.add(nxt)
+            cur = entities[nxt]
+
     for org in cat.organisations.values():
         ref(org, "headquarters", org.headquarters, "sites")
         ref(org, "parent", org.parent, "organisations")
+        cycle(org, "parent", cat.organisations)
     for site in cat.sites.values():
         ref(site, "host", site.host, "sites")
         ref(site, "operator", site.operator, "organisations")
-        # host chains must end at a located site
-        seen, cur = {site.id}, site
-        while cur.host is not None and cur.host in cat.sites:
-            if cur.host in seen:
-                problems.append(Problem(cat.files[site.id], site.id, "host",
-                                        f"host cycle through {cur.host!r}"))
-                break
-            seen.add(cur.host)
-            cur = cat.sites[cur.host]
+        cycle(site, "host", cat.sites)
     for route in cat.routes.values():
         for i, op in enumerate(route.operators):
             ref(route, f"operators[{i}]", op, "organisations")

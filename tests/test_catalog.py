@@ -198,6 +198,19 @@ CORRUPTIONS = [
         ["data/sites.toml: eadc-nairobi: sources[0].quote: blank: give some text (white "
          "space alone is not a value)"],
         id="blank-quote"),
+    pytest.param(
+        lambda ws: edit(ws / "data/organisations.toml", 'parent = "china-telecom"',
+                        'parent = "china-telecom-global"'),
+        ["data/organisations.toml: china-telecom-global: parent: parent cycle through "
+         "'china-telecom-global'"],
+        id="own-parent"),
+    pytest.param(
+        lambda ws: edit(ws / "data/organisations.toml", 'id = "china-telecom"\n',
+                        'id = "china-telecom"\nparent = "china-telecom-global"\n'),
+        ["data/organisations.toml: china-telecom-global: parent: parent cycle through "
+         "'china-telecom-global'",
+         "data/organisations.toml: china-telecom: parent: parent cycle through 'china-telecom'"],
+        id="parent-cycle"),
 ]
 
 
