@@ -180,6 +180,9 @@ class Site(Entity):
                 raise ValueError("a site with coordinates needs 'precision'")
         elif self.lon is not None or self.lat is not None:
             raise ValueError("a hosted site takes its coordinates from 'host': drop lon/lat")
+        elif self.precision is not None:
+            # its position is its host's, so it cannot be known better (or worse) than that
+            raise ValueError("a hosted site takes its precision from 'host': drop precision")
         return self
 
 

@@ -211,6 +211,12 @@ CORRUPTIONS = [
          "'china-telecom-global'",
          "data/organisations.toml: china-telecom: parent: parent cycle through 'china-telecom'"],
         id="parent-cycle"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'host = "eadc-nairobi"',
+                        'host = "eadc-nairobi"\nprecision = "site"'),
+        ["data/sites.toml: ctg-pop-nairobi: -: a hosted site takes its precision from 'host': "
+         "drop precision"],
+        id="hosted-site-with-precision"),
 ]
 
 
