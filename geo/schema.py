@@ -20,6 +20,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -164,6 +165,16 @@ class Site(Entity):
     end_date: str | None = None
 
     _dates = field_validator("start_date", "end_date")(validate_date)
+
+    @field_validator("end_date")
+    @classmethod
+    def _ends_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        start = info.data.get("start_date")
+        if value is not None and start is not None:
+            n = min(len(value), len(start))  # compare at the coarser of the two precisions
+            if value[:n] < start[:n]:
+                raise ValueError(f"{value!r} is before start_date {start!r}")
+        return value
 
     @field_validator("lon", "lat", mode="before")
     @classmethod

@@ -217,6 +217,11 @@ CORRUPTIONS = [
         ["data/sites.toml: ctg-pop-nairobi: -: a hosted site takes its precision from 'host': "
          "drop precision"],
         id="hosted-site-with-precision"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'host = "eadc-nairobi"',
+                        'host = "eadc-nairobi"\nstart_date = "2020"\nend_date = "2019-05"'),
+        ["data/sites.toml: ctg-pop-nairobi: end_date: '2019-05' is before start_date '2020'"],
+        id="end-before-start"),
 ]
 
 
