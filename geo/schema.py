@@ -210,13 +210,15 @@ class Segment(Model):
     @field_validator("waypoints", mode="before")
     @classmethod
     def _numbers(cls, value: object) -> object:
-        if isinstance(value, list):
-            return [
-                [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in w]
-                if isinstance(w, list) else w
-                for w in value
-            ]
-        return value
+        if not isinstance(value, list):
+            return value
+        for i, w in enumerate(value):
+            # said here, once: the id|position union would report "should be a valid string"
+            if isinstance(w, list) and (len(w) != 2 or not all(
+                    isinstance(v, int | float) and not isinstance(v, bool) for v in w)):
+                raise ValueError(f"waypoint {i}: a position is [lon, lat], two numbers "
+                                 f"(WGS84 degrees); got {w!r}")
+        return [[float(v) for v in w] if isinstance(w, list) else w for w in value]
 
     @field_validator("waypoints")
     @classmethod

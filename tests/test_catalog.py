@@ -222,6 +222,18 @@ CORRUPTIONS = [
                         'host = "eadc-nairobi"\nstart_date = "2020"\nend_date = "2019-05"'),
         ["data/sites.toml: ctg-pop-nairobi: end_date: '2019-05' is before start_date '2020'"],
         id="end-before-start"),
+    pytest.param(
+        lambda ws: edit(ws / "data/routes.toml", 'waypoints = ["frankfurt", "paris"]',
+                        'waypoints = ["frankfurt", [2.35, 48.85, 35.0]]'),
+        ["data/routes.toml: sparkle-backbone: segments[2].waypoints: waypoint 1: a position is "
+         "[lon, lat], two numbers (WGS84 degrees); got [2.35, 48.85, 35.0]"],
+        id="waypoint-with-three-numbers"),
+    pytest.param(
+        lambda ws: edit(ws / "data/routes.toml", 'waypoints = ["frankfurt", "paris"]',
+                        'waypoints = ["frankfurt", ["2.35", "48.85"]]'),
+        ["data/routes.toml: sparkle-backbone: segments[2].waypoints: waypoint 1: a position is "
+         "[lon, lat], two numbers (WGS84 degrees); got ['2.35', '48.85']"],
+        id="waypoint-with-text"),
 ]
 
 
