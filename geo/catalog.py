@@ -381,6 +381,9 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
     for corridor in cat.corridors.values():
         for i, rid in enumerate(corridor.routes):
             ref(corridor, f"routes[{i}]", rid, "routes")
+            if rid in corridor.routes[:i]:
+                problems.append(Problem(cat.files[corridor.id], corridor.id, f"routes[{i}]",
+                                        f"route {rid!r} is already in the chain"))
         for i, op in enumerate(corridor.operators):
             ref(corridor, f"operators[{i}]", op, "organisations")
     for agreement in cat.agreements.values():

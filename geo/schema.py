@@ -122,6 +122,16 @@ class Entity(Model):
     sources: Sources
     notes: Text | None = None
 
+    @field_validator("aliases")
+    @classmethod
+    def _distinct_aliases(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        seen = {str(info.data.get("name", "")).casefold()}
+        for i, alias in enumerate(value):
+            if alias.casefold() in seen:
+                raise ValueError(f"alias {i} {alias!r} repeats the name or another alias")
+            seen.add(alias.casefold())
+        return value
+
 
 class Article(Model):
     """Metadata of one article in ``seeds/`` (the sidecar ``<stem>.toml``)."""
@@ -224,6 +234,8 @@ class Segment(Model):
     @classmethod
     def _ranges(cls, value: list[str | list[float]]) -> list[str | list[float]]:
         for i, w in enumerate(value):
+            if i and w == value[i - 1]:
+                raise ValueError(f"waypoint {i} repeats waypoint {i - 1} (a leg of no length)")
             if isinstance(w, list):
                 lon, lat = w
                 if not (-180 <= lon <= 180 and -90 <= lat <= 90):

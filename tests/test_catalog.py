@@ -234,6 +234,24 @@ CORRUPTIONS = [
         ["data/routes.toml: sparkle-backbone: segments[2].waypoints: waypoint 1: a position is "
          "[lon, lat], two numbers (WGS84 degrees); got ['2.35', '48.85']"],
         id="waypoint-with-text"),
+    pytest.param(
+        lambda ws: edit(ws / "data/routes.toml", 'waypoints = ["frankfurt", "paris"]',
+                        'waypoints = ["frankfurt", "frankfurt", "paris"]'),
+        ["data/routes.toml: sparkle-backbone: segments[2].waypoints: waypoint 1 repeats "
+         "waypoint 0 (a leg of no length)"],
+        id="repeated-waypoint"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'aliases = ["EADC", "East Africa Data Center"]',
+                        'aliases = ["EADC", "eadc"]'),
+        ["data/sites.toml: eadc-nairobi: aliases: alias 1 'eadc' repeats the name or another "
+         "alias"],
+        id="repeated-alias"),
+    pytest.param(
+        lambda ws: edit(ws / "data/corridors.toml", '"dsw-azerbaijan-turkey", "sparkle-backbone"',
+                        '"dsw-azerbaijan-turkey", "trans-caspian-cable"'),
+        ["data/corridors.toml: digital-silk-way: routes[2]: route 'trans-caspian-cable' is "
+         "already in the chain"],
+        id="route-twice-in-a-corridor"),
 ]
 
 
