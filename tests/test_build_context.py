@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from geo.cli import main
+from geo.context import read_context
+from geo.webmap.build import distinct_context
 
 CONTEXT = Path(__file__).parent / "data" / "context"
 
@@ -60,3 +63,28 @@ def test_label_field_count_must_match(workspace):
                    "--label-field", "name", "--label-field", "name", "--label-field", "x")
     assert result.exit_code == 2
     assert "--label-field given 3 times for 2 --layer files" in result.stderr
+
+
+def _control_labels(html: str) -> list[str]:
+    """The labels of the layer control's overlays, in the page's order."""
+    overlays = re.search(r"overlays :\s*\{(.*?)\},\s*\};", html, re.S)
+    assert overlays, "no layer control in the page"
+    return re.findall(r'^\s*"((?:[^"\\]|\\.)*)" :', overlays.group(1), re.M)
+
+
+def test_the_same_file_twice_is_two_layers_in_the_control(workspace):
+    path = str(CONTEXT / "cables.geojson")
+    result = build(workspace, "--layer", path, "--layer", path)
+    assert result.exit_code == 0, result.output
+    html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
+    labels = _control_labels(html)
+    assert len(labels) == len(set(labels)) == 5 + 2, labels
+    assert [label.rsplit(" (", 1)[0] for label in labels[5:]] == ["cables", "cables #2"]
+
+
+def test_context_names_are_kept_apart_from_the_catalogue_labels():
+    layer = read_context(CONTEXT / "cables.geojson")
+    n = len(layer)
+    renamed = distinct_context([layer, layer], taken=["Sites (25)", f"cables ({n:,})"])
+    assert [c.name for c in renamed] == ["cables #2", "cables #3"]
+    assert distinct_context([layer])[0] is layer

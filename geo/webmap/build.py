@@ -13,6 +13,8 @@ package ships leaflet-measure) and no tiles (so no terrain, roads or place names
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import os
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -134,6 +136,30 @@ def _title_html(title: str, layers: Mapping[str, gpd.GeoDataFrame]) -> str:
     return f"<h1>{esc(title)}</h1><p>{esc(counts)}</p>"
 
 
+def _control_label(name: str, count: int) -> str:
+    """The layer control's label of a context layer (as :func:`add_context_layer` names it)."""
+    return html.escape(f"{name} ({count:,})")
+
+
+def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
+                     ) -> list[ContextLayer]:
+    """``context`` with names made distinct (``cables``, ``cables #2``...) from each other
+    and, as layer control labels, from ``taken`` (the catalogue's labels): folium keys the
+    layer control by label, so a repeated label would leave a layer out of the control."""
+    names: set[str] = set()
+    labels = set(taken)
+    out = []
+    for layer in context:
+        name, k = layer.name, 1
+        while name in names or _control_label(name, len(layer)) in labels:
+            k += 1
+            name = f"{layer.name} #{k}"
+        names.add(name)
+        labels.add(_control_label(name, len(layer)))
+        out.append(layer if name == layer.name else dataclasses.replace(layer, name=name))
+    return out
+
+
 def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
               tiles: str = DEFAULT_TILES, segment_lines: SegmentLines | None = None,
               title: str = DEFAULT_TITLE,
@@ -184,6 +210,7 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     for name in layers:
         by_name[name].group.add_to(fmap)
     # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
+    context = distinct_context(context, [lg.group.layer_name for lg in groups])
     context_legend = [add_context_layer(fmap, layer, context_style(i)).legend
                       for i, layer in enumerate(context)]
 
