@@ -666,8 +666,9 @@ def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike
     GeoJSON), atomically.
 
     Raises :class:`InputError` if ``path`` exists and ``overwrite`` is false, names a
-    folder, or is a ``.geojson`` file asked to hold a sequence (a ``.geojson`` file always
-    holds one FeatureCollection); :class:`OutputError` if it cannot be written.
+    folder, or has a suffix of :data:`SUFFIXES` that implies another
+    format (a ``.geojson`` file always holds one FeatureCollection, a ``.gpkg`` file a
+    GeoPackage); :class:`OutputError` if it cannot be written.
     """
     target = Path(path)
     fmt = check_format(fmt or format_for_path(target))
@@ -679,6 +680,11 @@ def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike
     if fmt == "geojsonseq" and target.suffix.lower() == ".geojson":
         raise InputError(f"{target}: a .geojson file holds one FeatureCollection; "
                          "name a .geojsonl or .geojsons file for a sequence")
+    implied = SUFFIXES.get(target.suffix.lower())
+    if implied is not None and implied != fmt:
+        # a GeoPackage named .geojson (or CSV named .gpkg) misleads every reader
+        raise InputError(f"{target}: a {target.suffix} file holds {implied}, not {fmt}; "
+                         "name a file with a matching suffix")
     try:
         if fmt == "gpkg":
             return write_gpkg(layers, target, precision)

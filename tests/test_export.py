@@ -256,6 +256,21 @@ def test_a_folder_is_not_an_output_file(repo_root, tmp_path):
     assert "folder" in result.stderr
 
 
+@pytest.mark.parametrize(("fmt", "name", "implied"), [
+    ("gpkg", "x.geojson", "geojson"),
+    ("csv", "x.gpkg", "gpkg"),
+    ("geojson", "x.csv", "csv"),
+    ("geojsonseq", "x.json", "geojson"),
+])
+def test_a_suffix_that_names_another_format_is_refused(repo_root, tmp_path, fmt, name,
+                                                       implied):
+    target = tmp_path / name
+    result = run(["--format", fmt, "-o", str(target)], repo_root, expect=2)
+    assert result.stderr.startswith(f"geo: error: {target}: a {target.suffix} file holds "
+                                    f"{implied}, not {fmt}")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_invalid_workspace_exits_2_and_writes_nothing(workspace, tmp_path):
     (workspace / "data" / "sites.toml").write_text("[[site]]\nid = 'x'\n", encoding="utf-8")
     target = tmp_path / "out.geojson"
