@@ -666,15 +666,15 @@ def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike
     GeoJSON), atomically.
 
     Raises :class:`InputError` if ``path`` exists and ``overwrite`` is false, names a
-    folder, or has a suffix of :data:`SUFFIXES` that implies another
+    folder (or ends in ``/``), or has a suffix of :data:`SUFFIXES` that implies another
     format (a ``.geojson`` file always holds one FeatureCollection, a ``.gpkg`` file a
     GeoPackage); :class:`OutputError` if it cannot be written.
     """
     target = Path(path)
     fmt = check_format(fmt or format_for_path(target))
     check_precision(precision)
-    if target.is_dir():
-        raise InputError(f"{target}: is a folder; name the file to write")
+    if target.is_dir() or str(path).endswith(("/", os.sep)):
+        raise InputError(f"{path}: is a folder; name the file to write")
     if target.exists() and not overwrite:
         raise InputError(f"{target}: already exists; add --overwrite to replace it")
     if fmt == "geojsonseq" and target.suffix.lower() == ".geojson":

@@ -256,6 +256,13 @@ def test_a_folder_is_not_an_output_file(repo_root, tmp_path):
     assert "folder" in result.stderr
 
 
+def test_a_path_ending_in_a_slash_names_a_folder_not_a_file(repo_root, tmp_path):
+    target = tmp_path / "new"
+    result = run(["-o", f"{target}/"], repo_root, expect=2)
+    assert result.stderr == f"geo: error: {target}/: is a folder; name the file to write\n"
+    assert not target.exists()
+
+
 @pytest.mark.parametrize(("fmt", "name", "implied"), [
     ("gpkg", "x.geojson", "geojson"),
     ("csv", "x.gpkg", "gpkg"),
