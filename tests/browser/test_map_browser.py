@@ -47,6 +47,30 @@ ZOOM_TO = """(cls) => {
 }"""
 
 
+#: true once the map neither pans nor zooms (autoPan and zoom animations have ended)
+MAP_IDLE = """() => {
+  const map = Object.values(window).find((v) => v instanceof L.Map);
+  return !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);
+}"""
+
+#: true once the open popup has faded in (Leaflet's 0.2 s opacity transition)
+POPUP_SHOWN = """() => {
+  const popup = document.querySelector('.leaflet-popup');
+  return !!popup && getComputedStyle(popup).opacity === '1';
+}"""
+
+#: the focused element's tag and outline style
+FOCUS_RING = """() => {
+  const el = document.activeElement;
+  return [el.tagName.toLowerCase(), getComputedStyle(el).outlineStyle];
+}"""
+
+
+def wait_idle(page: Any) -> None:
+    """Wait until the map has stopped moving (a loaded CI machine may lag behind)."""
+    page.wait_for_function(MAP_IDLE)
+
+
 def drawn_ids(page: Any, layer: str) -> list[str]:
     return page.evaluate(COUNT_IDS, layer)
 
@@ -111,7 +135,7 @@ def test_clicking_the_trans_caspian_cable_shows_its_quote_and_length(
     # Zoom to the cable as a person would: at the world view its midpoint is a few pixels
     # from the AzerTelecom-Kazakhtelecom arc, which also starts in Baku.
     page.evaluate(ZOOM_TO, "geo-id-trans-caspian-cable")
-    page.wait_for_timeout(100)
+    wait_idle(page)
     path = page.locator("path.geo-id-trans-caspian-cable").first
     point = path.evaluate(MIDPOINT)
     page.mouse.click(point["x"], point["y"])
@@ -123,6 +147,8 @@ def test_clicking_the_trans_caspian_cable_shows_its_quote_and_length(
     assert "schematic: length of the drawn line" in text
     for quote in quotes:
         assert quote in text
+    # Chromium focuses the clicked path; no focus ring (a black box round the line) is drawn
+    assert page.evaluate(FOCUS_RING) == ["path", "none"]
     assert loaded.problems() == []
 
 
@@ -191,7 +217,8 @@ def test_screenshot(browser: Any, shipped_maps: dict[str, Path], cdn_packages: l
         page.locator("path.geo-id-ctg-pop-nairobi").click()
         page.locator(".leaflet-popup-content").wait_for()
         page.mouse.move(5, VIEWPORT["height"] // 2)
-        page.wait_for_timeout(400)  # popup fade-in
+        wait_idle(page)  # the popup's auto-pan
+        page.wait_for_function(POPUP_SHOWN)  # and its fade-in
         target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target))
         assert result.problems() == []
