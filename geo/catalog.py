@@ -130,11 +130,20 @@ class Catalog:
         return site.precision or "country"
 
     def tenants(self, site_id: str) -> list[str]:
-        """Operators of the sites hosted in ``site_id`` (e.g. PoPs in a data centre)."""
-        out: list[str] = []
+        """Operators of the sites hosted in ``site_id`` (e.g. PoPs in a data centre).
+
+        Scans every site; for many sites use :meth:`tenants_by_host` (one pass for all)."""
+        return self.tenants_by_host().get(site_id, [])
+
+    def tenants_by_host(self) -> dict[str, list[str]]:
+        """:meth:`tenants` of every site that has any, ``{host id: operator ids}``, in one
+        pass over the sites (operators in file order, each once)."""
+        out: dict[str, list[str]] = {}
         for s in self.sites.values():
-            if s.host == site_id and s.operator and s.operator not in out:
-                out.append(s.operator)
+            if s.host is not None and s.operator:
+                ops = out.setdefault(s.host, [])
+                if s.operator not in ops:
+                    ops.append(s.operator)
         return out
 
     def waypoint_position(self, waypoint: str | list[float]) -> tuple[float, float]:

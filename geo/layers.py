@@ -142,20 +142,9 @@ def _site_country(cat: Catalog, site_id: str) -> str | None:
     return site.country
 
 
-def _tenants(cat: Catalog) -> dict[str, list[str]]:
-    """``Catalog.tenants`` of every site in one pass (it scans every site per call)."""
-    out: dict[str, list[str]] = {}
-    for s in cat.sites.values():
-        if s.host is not None and s.operator:
-            ops = out.setdefault(s.host, [])
-            if s.operator not in ops:
-                ops.append(s.operator)
-    return out
-
-
 def _sites(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
-    tenants = _tenants(cat)
+    tenants = cat.tenants_by_host()
     for site in cat.sites.values():
         row = _common(cat, site, site.kind, site.status)
         row.update({

@@ -373,3 +373,23 @@ def test_python_dash_m_geo(repo_root):
     out = subprocess.run([sys.executable, "-m", "geo", "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "geo, version 0.1.0"
+
+
+# ------------------------------------------------------------------ tenants
+
+
+def test_tenants_of_every_host_in_one_pass(workspace):
+    extra = "".join(
+        f'\n[[site]]\nid = "{sid}"\nname = "{sid}"\nkind = "pop"\nhost = "eadc-nairobi"\n'
+        f'operator = "{op}"\n[[site.sources]]\nreference = "test"\n'
+        for sid, op in (("zte-pop", "zte"), ("ctg-pop-2", "china-telecom-global")))
+    with (workspace / "data/sites.toml").open("a", encoding="utf-8") as f:
+        f.write(extra)
+    cat = load_catalog(workspace)
+    by_host = cat.tenants_by_host()
+    # each operator once, in file order; only hosts that have tenants
+    assert by_host["eadc-nairobi"] == ["china-telecom-global", "zte"]
+    hosts = {s.host for s in cat.sites.values() if s.host and s.operator}
+    assert set(by_host) == hosts
+    for site_id in cat.sites:
+        assert cat.tenants(site_id) == by_host.get(site_id, [])
