@@ -213,12 +213,10 @@ def _validation_problems(file: str, entity_id: str, exc: ValidationError) -> lis
     seen = set()
     for err in exc.errors():
         field_ = _loc(err["loc"])
-        key = (field_, err["type"])
         # An id|position union reports once per branch; keep the first per location.
         if field_ in seen and "waypoints" in field_:
             continue
         seen.add(field_)
-        del key
         problems.append(Problem(file, entity_id, field_, _message(err)))
     return problems
 
