@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.atomic import write_text_atomic
 from geo.errors import InputError, OutputError
 from geo.schema import KINDS
 
@@ -79,10 +80,11 @@ def init_workspace(root: str | os.PathLike[str]) -> Workspace:
     try:
         for folder in (ws.seeds, ws.data, ws.maps):
             folder.mkdir(parents=True, exist_ok=True)
-        (ws.seeds / "README.md").write_text(_SEEDS_README, encoding="utf-8")
+        write_text_atomic(ws.seeds / "README.md", _SEEDS_README)
         for kind, (table, _model) in KINDS.items():
-            ws.data_file(kind).write_text(_HEADER.format(kind=kind, table=table),
-                                          encoding="utf-8")
+            write_text_atomic(ws.data_file(kind), _HEADER.format(kind=kind, table=table))
+    except OutputError:
+        raise
     except OSError as exc:
         raise OutputError(f"{root}: cannot create the workspace: {exc}") from exc
     return ws

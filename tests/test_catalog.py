@@ -324,6 +324,24 @@ def test_init_makes_a_workspace_that_check_accepts(tmp_path):
     assert "already exists; not overwriting" in again.stderr
 
 
+def test_init_writes_every_file_atomically(tmp_path, monkeypatch):
+    import geo.workspace
+    from geo.atomic import write_text_atomic
+
+    written = []
+
+    def spy(target, text):
+        written.append(Path(target).relative_to(tmp_path / "new").as_posix())
+        return write_text_atomic(target, text)
+
+    monkeypatch.setattr(geo.workspace, "write_text_atomic", spy)
+    geo.workspace.init_workspace(tmp_path / "new")
+    files = sorted(p.relative_to(tmp_path / "new").as_posix()
+                   for p in (tmp_path / "new").rglob("*") if p.is_file())
+    assert sorted(written) == files == sorted(["seeds/README.md",
+                                               *(f"data/{k}.toml" for k in KINDS)])
+
+
 def test_a_user_adds_an_article_and_an_entity(tmp_path):
     runner = CliRunner()
     ws = tmp_path / "w"
