@@ -7,6 +7,7 @@ them. Messages read ``FILE: ENTITY_ID: FIELD: what is wrong``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import unicodedata
@@ -402,6 +403,28 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
         ref(agreement, "venue", agreement.venue, "sites")
         for i, subject in enumerate(agreement.subjects):
             ref(agreement, f"subjects[{i}]", subject, "routes", "corridors", "sites")
+
+
+def catalog_warnings(cat: Catalog) -> list[Problem]:
+    """What is allowed but probably wrong in a valid catalogue, as :class:`Problem` lines.
+
+    A corridor is an ordered chain: each of its routes should start where the one before it
+    ends (its last waypoint's position, following ``host``). A gap is reported with its
+    geodesic length on WGS84, in kilometres; it may be real (a link no article names).
+    """
+    from geo.geodesy import path_length_m  # pyproj: only needed for valid catalogues
+
+    out = []
+    for corridor in cat.corridors.values():
+        for i, (prev, nxt) in enumerate(itertools.pairwise(corridor.routes), start=1):
+            end = cat.waypoint_position(cat.routes[prev].segments[-1].waypoints[-1])
+            start = cat.waypoint_position(cat.routes[nxt].segments[0].waypoints[0])
+            if end != start:
+                gap_km = path_length_m([end, start]) / 1000.0
+                out.append(Problem(cat.files[corridor.id], corridor.id, f"routes[{i}]",
+                                   f"route {nxt!r} does not start where {prev!r} ends: "
+                                   f"a gap of {gap_km:,.1f} km in the chain"))
+    return out
 
 
 def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:

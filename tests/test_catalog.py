@@ -393,6 +393,35 @@ def test_python_dash_m_geo(repo_root):
     assert out.stdout.strip() == "geo, version 0.1.0"
 
 
+# ------------------------------------------------------------------ warnings
+
+
+def test_a_corridor_that_does_not_chain_is_a_warning(workspace):
+    from geo.catalog import catalog_warnings
+    from geo.geodesy import path_length_m
+
+    edit(workspace / "data/corridors.toml",
+         'routes = ["trans-caspian-cable", "dsw-azerbaijan-turkey", "sparkle-backbone"]',
+         'routes = ["trans-caspian-cable", "sparkle-backbone"]')
+    cat = load_catalog(workspace)  # still valid: a gap may be real
+    end = cat.site_position("tcc-landing-azerbaijan")
+    start = cat.site_position("sparkle-backbone-turkey")
+    gap_km = path_length_m([end, start]) / 1000
+    expected = ("data/corridors.toml: digital-silk-way: routes[1]: route 'sparkle-backbone' "
+                f"does not start where 'trans-caspian-cable' ends: a gap of {gap_km:,.1f} km "
+                "in the chain")
+    assert [str(w) for w in catalog_warnings(cat)] == [expected]
+    result = run_check(workspace)
+    assert result.exit_code == 0, result.output
+    assert f"warning: {expected}\n" in result.stderr
+
+
+def test_the_shipped_corridors_chain(catalog):
+    from geo.catalog import catalog_warnings
+
+    assert catalog_warnings(catalog) == []
+
+
 # ------------------------------------------------------------------ tenants
 
 

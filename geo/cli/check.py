@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from geo.catalog import check_workspace
+from geo.catalog import catalog_warnings, read_workspace
 from geo.cli.options import GeoClickError, handle_errors, report_problems, workspace_opt
+from geo.workspace import Workspace
 
 
 @click.command("check")
@@ -16,23 +17,26 @@ def command(workspace: str) -> None:
     and every quote found in its article.
 
     Prints one line per problem, FILE: ENTITY_ID: FIELD: what is wrong, and exits 2
-    if there is any; exits 0 when all holds. A valid workspace is then read for places:
-    each city or country an article in seeds/ mentions that the catalogue lacks gets a
-    `warning:` line on stderr (`geo extract --suggest` drafts the entries); warnings do
-    not change the exit code.
+    if there is any; exits 0 when all holds. In a valid workspace, each corridor route
+    that does not start where the one before it ends gets a `warning:` line on stderr,
+    and so does each city or country an article in seeds/ mentions that the catalogue
+    lacks (`geo extract --suggest` drafts the entries); warnings do not change the exit
+    code.
 
     \b
     Example:
       geo check
       geo check -w my-workspace
     """
-    problems = check_workspace(workspace)
+    cat, problems = read_workspace(Workspace.at(workspace))
     if problems:
-        report_problems(problems)
+        report_problems(sorted(problems, key=lambda p: p.file))
         n = len(problems)
         raise GeoClickError(f"{n} problem{'s' if n != 1 else ''} in the workspace", 2)
     click.echo("geo: the workspace is valid: every quote found, every reference resolved",
                err=True)
+    for warning in catalog_warnings(cat):
+        click.echo(f"warning: {warning}", err=True)
     _warn_missing_places(workspace)
 
 
