@@ -427,6 +427,20 @@ def catalog_warnings(cat: Catalog) -> list[Problem]:
     return out
 
 
+def _check_aliases(cat: Catalog, problems: list[Problem]) -> None:
+    """An alias must not name another entity (its name or one of its aliases, ignoring
+    case): search and ``geo extract`` resolve names and aliases to one entity."""
+    owners: dict[str, tuple[str, str]] = {}
+    for _kind, entity in cat.entities():
+        owners.setdefault(entity.name.casefold(), (entity.id, "the name"))
+    for _kind, entity in cat.entities():
+        for i, alias in enumerate(entity.aliases):
+            owner, what = owners.setdefault(alias.casefold(), (entity.id, "an alias"))
+            if owner != entity.id:
+                problems.append(Problem(cat.files[entity.id], entity.id, f"aliases[{i}]",
+                                        f"{alias!r} is also {what} of {owner!r}"))
+
+
 def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
     """Load what validates and list every problem (the catalogue may be partial)."""
     problems: list[Problem] = []
@@ -443,6 +457,7 @@ def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
     broken = {p.entity_id for p in problems if p.file.startswith("seeds/")}
     _check_sources(cat, broken, problems)
     _check_references(cat, problems)
+    _check_aliases(cat, problems)
     return cat, problems
 
 

@@ -252,6 +252,18 @@ CORRUPTIONS = [
         ["data/corridors.toml: digital-silk-way: routes[2]: route 'trans-caspian-cable' is "
          "already in the chain"],
         id="route-twice-in-a-corridor"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'aliases = ["EADC", "East Africa Data Center"]',
+                        'aliases = ["EADC", "China Telecom Global"]'),
+        ["data/sites.toml: eadc-nairobi: aliases[1]: 'China Telecom Global' is also the name "
+         "of 'china-telecom-global'"],
+        id="alias-names-another-entity"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'aliases = ["EADC", "East Africa Data Center"]',
+                        'aliases = ["ctg", "East Africa Data Center"]'),
+        ["data/sites.toml: eadc-nairobi: aliases[0]: 'ctg' is also an alias of "
+         "'china-telecom-global'"],
+        id="alias-shared-by-two-entities"),
 ]
 
 
