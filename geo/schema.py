@@ -245,13 +245,26 @@ class Segment(Model):
         return value
 
 
+#: The units each published quantity may be given in.
+FIGURE_UNITS = {"length": ("m", "km"), "capacity": ("Tbps", "Gbps")}
+
+
 class Figure(Model):
-    """A published figure (length, capacity), with its own source."""
+    """A published figure with its own source: a ``length`` in ``m`` or ``km``, or a
+    ``capacity`` in ``Tbps`` or ``Gbps`` (bits per second, SI prefixes)."""
 
     quantity: Literal["length", "capacity"]
     value: Annotated[float, Field(gt=0, allow_inf_nan=False)]
     unit: Literal["m", "km", "Tbps", "Gbps"]
     sources: Sources
+
+    @model_validator(mode="after")
+    def _unit_fits(self) -> Figure:
+        units = FIGURE_UNITS[self.quantity]
+        if self.unit not in units:
+            raise ValueError(f"a {self.quantity} is given in {' or '.join(units)}, "
+                             f"not {self.unit}")
+        return self
 
     @field_validator("value", mode="before")
     @classmethod

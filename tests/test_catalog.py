@@ -264,6 +264,14 @@ CORRUPTIONS = [
         ["data/sites.toml: eadc-nairobi: aliases[0]: 'ctg' is also an alias of "
          "'china-telecom-global'"],
         id="alias-shared-by-two-entities"),
+    pytest.param(
+        lambda ws: edit(ws / "data/routes.toml", '[[route.segments]]\nmedium = "submarine"',
+                        '[[route.figures]]\nquantity = "length"\nvalue = 380\nunit = "Tbps"\n'
+                        '[[route.figures.sources]]\nreference = "test"\n\n'
+                        '[[route.segments]]\nmedium = "submarine"'),
+        ["data/routes.toml: trans-caspian-cable: figures[0]: a length is given in m or km, "
+         "not Tbps"],
+        id="length-in-tbps"),
 ]
 
 
