@@ -117,9 +117,9 @@ class Loaded:
 
 
 def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
-    """Load ``path`` in a new page. Offline: every non-file request is aborted and recorded.
-    Online: CDN URLs are served from npm packages and tiles drawn locally; anything else is
-    aborted and recorded."""
+    """Load ``path`` in a new page. Offline: every request but the page's own is aborted and
+    recorded (a self-contained file reads no other file either). Online: CDN URLs are served
+    from npm packages and tiles drawn locally; anything else is aborted and recorded."""
     from tests.browser.tiles import tile_png
 
     page = browser.new_page(viewport=VIEWPORT)
@@ -144,9 +144,11 @@ def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
 
     page.on("dialog", on_dialog)
 
+    page_url = path.resolve().as_uri()
+
     def handle(route: Any) -> None:
         url = route.request.url
-        if url.startswith("file:"):
+        if url == page_url:
             route.continue_()
             return
         if online:
@@ -167,7 +169,7 @@ def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
         route.abort()
 
     page.route("**/*", handle)
-    page.goto(path.resolve().as_uri(), wait_until="load")
+    page.goto(page_url, wait_until="load")
     page.wait_for_selector(".geo-legend")
     if online:
         page.wait_for_load_state("networkidle")

@@ -124,6 +124,7 @@ def test_every_entity_is_drawn(loaded: Loaded, shipped_layers: dict[str, Any]) -
     for layer in LAYER_NAMES:
         expected = sorted(shipped_layers[layer]["id"])
         assert drawn_ids(loaded.page, layer) == expected, layer
+    assert loaded.problems() == []
 
 
 def test_clicking_the_trans_caspian_cable_shows_its_quote_and_length(
@@ -163,6 +164,7 @@ def test_layer_toggle_hides_its_features(loaded: Loaded, shipped_layers: dict[st
     assert len(drawn_ids(page, "routes")) == len(shipped_layers["routes"])
     box.check()
     assert len(drawn_ids(page, "agreements")) == n
+    assert loaded.problems() == []
 
 
 def test_time_control_hides_what_is_dated_after_the_year(
@@ -182,6 +184,7 @@ def test_time_control_hides_what_is_dated_after_the_year(
     page.locator(".geo-time-slider").fill(page.locator(".geo-time-slider").get_attribute("max"))
     assert page.locator(".geo-time-year").inner_text() == "all years"
     assert set(drawn_ids(page, "agreements")) == kept | later
+    assert loaded.problems() == []
 
 
 def test_search_finds_by_alias_and_opens_the_popup(loaded: Loaded, catalog: Any) -> None:
@@ -195,6 +198,7 @@ def test_search_finds_by_alias_and_opens_the_popup(loaded: Loaded, catalog: Any)
     popup.wait_for()
     assert site.name in popup.inner_text()
     assert "position known to the city" in popup.inner_text()
+    assert loaded.problems() == []
 
 
 def test_legend_lists_the_style_table(loaded: Loaded) -> None:

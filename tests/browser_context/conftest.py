@@ -31,7 +31,8 @@ def browser():
 
 
 class Watched:
-    """A page with its page errors and dialogs recorded; non-file requests aborted."""
+    """A page with its page errors and dialogs recorded; every request but the page's own
+    aborted and recorded in ``blocked``."""
 
     def __init__(self, context):
         self.context = context
@@ -48,7 +49,9 @@ class Watched:
         dialog.dismiss()
 
     def _route(self, route) -> None:
-        if route.request.url.startswith("file:"):
+        # the page itself only: a self-contained map reads no other file either
+        request = route.request
+        if request.url.startswith("file:") and request.is_navigation_request():
             route.continue_()
         else:
             self.blocked.append(route.request.url)

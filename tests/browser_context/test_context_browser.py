@@ -59,6 +59,7 @@ def test_every_feature_present_without_page_error(watched, synthetic_map):
     assert page.locator(".leaflet-marker-icon").count() == 0
     assert watched.errors == []
     assert watched.dialogs == []
+    assert watched.blocked == []
 
 
 def test_crossing_cables_drawn_short(watched, synthetic_map):
@@ -88,7 +89,7 @@ def test_crossing_cables_drawn_short(watched, synthetic_map):
     # the three features of a segmented trans-Pacific cable meet end to end
     a, b, c = (spans[f"multi-0000-{s}"] for s in "abc")
     assert abs(a[3] - b[2]) < 1e-4 and abs(b[3] - c[2]) < 1e-4
-    assert watched.errors == []
+    assert watched.errors == [] and watched.blocked == []
 
 
 def test_hostile_values_inert(watched, synthetic_map):
@@ -140,3 +141,4 @@ def test_hostile_values_inert(watched, synthetic_map):
     assert page.locator("img[src='x'], svg[onload]").count() == 0
     assert watched.dialogs == []
     assert watched.errors == []
+    assert watched.blocked == []
