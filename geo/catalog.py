@@ -359,6 +359,12 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
             problems.append(Problem(cat.files[entity.id], entity.id, field_,
                                     f"unknown {what} {value!r}"))
 
+    def once(entity: Entity, field_: str, values: list[str]) -> None:
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                problems.append(Problem(cat.files[entity.id], entity.id, f"{field_}[{i}]",
+                                        f"{value!r} is listed twice"))
+
     def cycle(entity: Entity, field_: str, entities: dict[str, Any]) -> None:
         # a chain of hosts (or parents) must end: at a located site, at a top organisation
         seen, cur = {entity.id}, entity
@@ -380,6 +386,7 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
         ref(site, "operator", site.operator, "organisations")
         cycle(site, "host", cat.sites)
     for route in cat.routes.values():
+        once(route, "operators", route.operators)
         for i, op in enumerate(route.operators):
             ref(route, f"operators[{i}]", op, "organisations")
         for s, seg in enumerate(route.segments):
@@ -392,6 +399,7 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
             if rid in corridor.routes[:i]:
                 problems.append(Problem(cat.files[corridor.id], corridor.id, f"routes[{i}]",
                                         f"route {rid!r} is already in the chain"))
+        once(corridor, "operators", corridor.operators)
         for i, op in enumerate(corridor.operators):
             ref(corridor, f"operators[{i}]", op, "organisations")
     for agreement in cat.agreements.values():
@@ -401,6 +409,7 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
             problems.append(Problem(cat.files[agreement.id], agreement.id, "parties",
                                     "a party is listed twice"))
         ref(agreement, "venue", agreement.venue, "sites")
+        once(agreement, "subjects", agreement.subjects)
         for i, subject in enumerate(agreement.subjects):
             ref(agreement, f"subjects[{i}]", subject, "routes", "corridors", "sites")
 

@@ -272,6 +272,11 @@ CORRUPTIONS = [
         ["data/routes.toml: trans-caspian-cable: figures[0]: a length is given in m or km, "
          "not Tbps"],
         id="length-in-tbps"),
+    pytest.param(
+        lambda ws: edit(ws / "data/routes.toml", 'operators = ["azertelecom", "kazakhtelecom"]',
+                        'operators = ["azertelecom", "kazakhtelecom", "azertelecom"]'),
+        ["data/routes.toml: trans-caspian-cable: operators[2]: 'azertelecom' is listed twice"],
+        id="operator-twice"),
 ]
 
 
