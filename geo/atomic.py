@@ -1,7 +1,8 @@
 """Atomic file output: write to a temporary file beside the target, then rename.
 
 A failed or interrupted run never truncates an earlier output, because the target is only
-replaced (``os.replace``, atomic on POSIX and Windows) once the new content is complete.
+replaced (``os.replace``, atomic on POSIX and Windows) once the new content is complete and
+flushed to disk (``os.fsync``), so a crash cannot leave an empty file in its place either.
 """
 
 from __future__ import annotations
@@ -37,11 +38,22 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
         yield tmp
         if not tmp.exists():
             raise OutputError(f"{target}: nothing was written")
+        _fsync(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path``'s data to disk, so that after a crash (power loss, kernel panic) the
+    rename cannot have replaced the target with a file whose data never reached the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> Path:

@@ -388,3 +388,29 @@ def test_geo_build_writes_every_layer_into_maps(workspace, catalog):
         frame = pyogrio.read_dataframe(path)
         assert list(frame["id"]) == list(catalog.by_kind(name))
         assert f"{name}.geojson" in result.stderr
+
+
+def test_atomic_writes_reach_the_disk_before_the_rename(tmp_path, monkeypatch):
+    import os
+
+    import geo.atomic
+
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def replace(src, dst):
+        events.append(("replace", str(src)))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(geo.atomic.os, "fsync", fsync)
+    monkeypatch.setattr(geo.atomic.os, "replace", replace)
+    target = tmp_path / "out.geojson"
+    geo.atomic.write_text_atomic(target, "{}\n")
+    assert target.read_text(encoding="utf-8") == "{}\n"
+    assert [e[0] for e in events] == ["fsync", "replace"]
+    assert events[0][1] == events[1][1]  # the temporary file, flushed, then renamed
+    assert list(tmp_path.iterdir()) == [target]
