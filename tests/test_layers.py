@@ -159,3 +159,22 @@ def test_agreements_are_geodesic_arcs_between_headquarters(catalog, layers):
             assert karney_length_m(coords) == pytest.approx(direct, abs=1e-3)
         assert (row.date, row.venue, row.parties, row.subjects) == (
             agreement.date, agreement.venue, agreement.parties, agreement.subjects)
+
+
+def test_an_agreement_of_three_parties_is_one_arc_per_pair(workspace):
+    from geo.catalog import load_catalog
+
+    path = workspace / "data/agreements.toml"
+    text = path.read_text(encoding="utf-8")
+    old = 'parties = ["azertelecom", "kazakhtelecom"]'
+    assert old in text
+    path.write_text(text.replace(old, 'parties = ["azertelecom", "kazakhtelecom", "sparkle"]'),
+                    encoding="utf-8")
+    cat = load_catalog(workspace)
+    frame = build_layers(cat, ["agreements"])["agreements"].set_index("id")
+    row = frame.loc["azertelecom-kazakhtelecom-memorandum"]
+    assert row.geometry.geom_type == "MultiLineString"
+    hq = {p: cat.site_position(cat.organisations[p].headquarters) for p in row.parties}
+    ends = [(arc.coords[0], arc.coords[-1]) for arc in row.geometry.geoms]
+    assert ends == [(hq["azertelecom"], hq["kazakhtelecom"]), (hq["azertelecom"], hq["sparkle"]),
+                    (hq["kazakhtelecom"], hq["sparkle"])]
