@@ -105,6 +105,7 @@ class Catalog:
                 yield kind, entity
 
     def get(self, entity_id: str) -> Entity | None:
+        """The entity of any kind with this id (ids are unique across kinds), else ``None``."""
         for kind in KINDS:
             found = self.by_kind(kind).get(entity_id)
             if found is not None:
@@ -148,13 +149,15 @@ class Catalog:
         return out
 
     def waypoint_position(self, waypoint: str | list[float]) -> tuple[float, float]:
-        """``(lon, lat)`` of a route waypoint: a site id or a ``[lon, lat]`` position."""
+        """``(lon, lat)`` in WGS84 degrees of a route waypoint: a site id (its position,
+        following ``host``) or a ``[lon, lat]`` position."""
         if isinstance(waypoint, str):
             return self.site_position(waypoint)
         return float(waypoint[0]), float(waypoint[1])
 
     def route_segments(self, route_id: str) -> list[list[tuple[float, float]]]:
-        """Each segment of a route as a list of ``(lon, lat)`` positions, in order."""
+        """Each segment of a route as a list of ``(lon, lat)`` positions (WGS84 degrees),
+        in waypoint order."""
         route = self.routes[route_id]
         return [[self.waypoint_position(w) for w in seg.waypoints] for seg in route.segments]
 

@@ -211,7 +211,8 @@ Position = Annotated[list[float], Field(min_length=2, max_length=2)]
 
 
 class Segment(Model):
-    """A run of a route between waypoints: site ids or ``[lon, lat]`` positions."""
+    """A run of a route between waypoints: site ids or ``[lon, lat]`` positions (WGS84
+    degrees, longitude first, RFC 7946 §3.1.1 order); ``medium`` says what it runs through."""
 
     medium: Medium
     waypoints: Annotated[list[Id | Position], Field(min_length=2)]
