@@ -27,6 +27,10 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        # mkdir says only "File exists" when the folder (or one above it) is a file
+        raise OutputError(f"{folder}: cannot create the output folder: a file is in the "
+                          "way (it or a folder above it is a file)") from exc
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror}") from exc
     keep = suffix if suffix is not None else target.suffix

@@ -414,3 +414,13 @@ def test_atomic_writes_reach_the_disk_before_the_rename(tmp_path, monkeypatch):
     assert [e[0] for e in events] == ["fsync", "replace"]
     assert events[0][1] == events[1][1]  # the temporary file, flushed, then renamed
     assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("where", ["afile/x.geojson", "afile/sub/x.geojson"])
+def test_a_file_in_the_way_of_the_output_folder_is_said_plainly(repo_root, tmp_path, where):
+    (tmp_path / "afile").write_text("keep me", encoding="utf-8")
+    result = run(["-o", str(tmp_path / where)], repo_root, expect=1)
+    folder = (tmp_path / where).parent
+    assert result.stderr == (f"geo: error: {folder}: cannot create the output folder: a file "
+                             "is in the way (it or a folder above it is a file)\n")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "keep me"
