@@ -388,6 +388,12 @@ def _check_references(cat: Catalog, problems: list[Problem]) -> None:
         ref(site, "host", site.host, "sites")
         ref(site, "operator", site.operator, "organisations")
         cycle(site, "host", cat.sites)
+        host = cat.sites.get(site.host) if site.host is not None else None
+        if site.country and host is not None and host.country and host.country != site.country:
+            # it stands where its host stands, so it is in its host's country
+            problems.append(Problem(cat.files[site.id], site.id, "country",
+                                    f"{site.country!r}, but its host {host.id!r} is in "
+                                    f"{host.country!r}"))
     for route in cat.routes.values():
         once(route, "operators", route.operators)
         for i, op in enumerate(route.operators):

@@ -277,6 +277,12 @@ CORRUPTIONS = [
                         'operators = ["azertelecom", "kazakhtelecom", "azertelecom"]'),
         ["data/routes.toml: trans-caspian-cable: operators[2]: 'azertelecom' is listed twice"],
         id="operator-twice"),
+    pytest.param(
+        lambda ws: edit(ws / "data/sites.toml", 'host = "eadc-nairobi"',
+                        'host = "eadc-nairobi"\ncountry = "TZ"'),
+        ["data/sites.toml: ctg-pop-nairobi: country: 'TZ', but its host 'eadc-nairobi' is in "
+         "'KE'"],
+        id="hosted-site-in-another-country"),
 ]
 
 
