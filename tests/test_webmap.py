@@ -223,7 +223,7 @@ def test_leaflet_inlined_safely() -> None:
 
 # ---------------------------------------------------------------- rendered pages
 
-REQUESTING = re.compile(r"<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|<iframe",
+REQUESTING = re.compile(r"<script[^>]+src=|<link[^>]+href=(?![\"']?data:)|<img[^>]+src=|<iframe",
                         re.IGNORECASE)
 CSS_URL = re.compile(r"url\((?![\"']?data:)[^)#]|@import", re.IGNORECASE)
 
@@ -236,6 +236,8 @@ def test_offline_page_asks_the_network_for_nothing(layers: dict[str, Any]) -> No
     assert [CSS_URL.findall(css) for css in styles] == [[] for _ in styles]
     assert "L.Control.Measure" not in page
     assert leaflet_js()[:200] in page
+    # an inline icon, so that a browser does not ask a web server for /favicon.ico
+    assert re.search(r'<link rel="icon" href="data:,">', page)
 
 
 def test_online_page_loads_the_leaflet_xstatic_ships(layers: dict[str, Any]) -> None:

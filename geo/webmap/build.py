@@ -186,6 +186,9 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
         header.add_child(InlineAssets(offline_assets.leaflet_js(),
                                       offline_assets.leaflet_css()), name="leaflet_inline")
     header.add_child(Element(f"<title>{esc(title)}</title>"), name="geo_title")
+    # an empty inline icon: served over HTTP, a page without one makes the browser ask the
+    # server for /favicon.ico (a request the offline map must not make)
+    header.add_child(Element('<link rel="icon" href="data:,">'), name="geo_icon")
     header.add_child(InlineAssets(_asset("webmap.js"), _asset("webmap.css")), name="geo_assets")
 
     fmap.add_child(Panes())

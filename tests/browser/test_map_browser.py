@@ -120,6 +120,43 @@ def test_offline_map_has_no_measure_control(browser: Any, shipped_maps: dict[str
         result.page.close()
 
 
+def test_offline_map_served_over_http_asks_its_server_for_nothing_else(
+        browser: Any, shipped_maps: dict[str, Path]) -> None:
+    """Served from a web server, a page without an icon makes the browser ask for
+    /favicon.ico, a request Playwright's page events never see: count them at the server."""
+    import functools
+    import http.server
+    import threading
+
+    asked: list[str] = []  # what the server was asked for
+    requested: list[str] = []  # what the page asked for
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            asked.append(self.path)
+
+    offline = shipped_maps["offline"]
+    handler = functools.partial(Handler, directory=str(offline.parent))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        page = browser.new_page(viewport=VIEWPORT)
+        try:
+            port = server.server_address[1]
+            # no page.route here: with interception on, Chromium skips the icon request
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(f"http://127.0.0.1:{port}/{offline.name}", wait_until="load")
+            page.wait_for_selector(".geo-legend")
+            page.wait_for_function(MAP_IDLE)
+            page.wait_for_timeout(500)  # the browser asks for its icon after the load event
+        finally:
+            page.close()
+            server.shutdown()
+            thread.join()
+    assert requested == [f"http://127.0.0.1:{port}/{offline.name}"]
+    assert asked == [f"/{offline.name}"]
+
+
 def test_every_entity_is_drawn(loaded: Loaded, shipped_layers: dict[str, Any]) -> None:
     for layer in LAYER_NAMES:
         expected = sorted(shipped_layers[layer]["id"])
