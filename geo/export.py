@@ -7,9 +7,11 @@ Formats (:data:`FORMATS`):
     JSON itself, for control over what GDAL would decide: positions are ``[lon, lat]`` in
     WGS84 degrees (§3.1.1, §4) with no ``crs`` member; coordinates are rounded to
     ``precision`` decimals (§11.2; ``-1`` keeps them as they are, ``0`` rounds to whole
-    degrees); every feature has an ``id`` (the entity id, §3.2) and a ``layer`` property;
-    lines that cross the antimeridian are split there into a MultiLineString (§3.1.9), the
-    cut placed on the geodesic so that the split line measures what the unsplit one did;
+    degrees), and a line position that rounding makes equal to the one before it is
+    dropped (each line keeps at least two, §3.1.4); every feature has an ``id`` (the
+    entity id, §3.2) and a ``layer`` property; lines that cross the antimeridian are split
+    there into a MultiLineString (§3.1.9), the cut placed on the geodesic so that the split
+    line measures what the unsplit one did;
     polygon exteriors are counter-clockwise and holes clockwise (§3.1.6). Properties are
     the frame's columns as JSON values: ``null`` for missing values, numbers, booleans,
     dates as ISO 8601 text, lists as arrays; ``sources``, ``segments`` and ``figures`` stay
@@ -293,15 +295,14 @@ def geometry_object(geom: BaseGeometry | None, precision: int = 6) -> dict[str, 
     kind = geom.geom_type
     if kind == "Point":
         return {"type": kind, "coordinates": _positions(geom, precision)[0]}
-    if kind == "LineString":
-        return {"type": kind, "coordinates": _positions(geom, precision)}
+    if kind in ("LineString", "MultiLineString"):
+        arr = np.empty(1, dtype=object)
+        arr[0] = geom
+        return geometry_objects(arr, precision)[0]  # one rounding rule for all lines
     if kind == "Polygon":
         return {"type": kind, "coordinates": _rings(geom, precision)}
     if kind == "MultiPoint":
         return {"type": kind, "coordinates": _positions(geom, precision)}
-    if kind == "MultiLineString":
-        return {"type": kind, "coordinates": [_positions(g, precision) for g in geom.geoms
-                                              if not g.is_empty]}
     if kind == "MultiPolygon":
         return {"type": kind, "coordinates": [_rings(g, precision) for g in geom.geoms]}
     if kind == "GeometryCollection":
@@ -346,11 +347,31 @@ def geometry_objects(geoms: np.ndarray, precision: int = 6) -> list[dict[str, An
     return out
 
 
+def _drop_repeats(xy: np.ndarray, part_index: np.ndarray, n_parts: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Drop positions equal to the one before them in the same part (rounding to few
+    decimals makes them), keeping at least two per part (a LineString needs two, RFC 7946
+    §3.1.4). Lengths do not change: a repeated position is a leg of no length."""
+    if len(xy) < 2:
+        return xy, part_index
+    keep = np.ones(len(xy), dtype=bool)
+    keep[1:] = ~((xy[1:] == xy[:-1]).all(axis=1) & (part_index[1:] == part_index[:-1]))
+    kept = np.bincount(part_index[keep], minlength=n_parts)
+    total = np.bincount(part_index, minlength=n_parts)
+    short = np.flatnonzero((kept < 2) & (total >= 2))
+    if len(short):
+        last = np.cumsum(total) - 1
+        keep[last[short]] = True
+    return xy[keep], part_index[keep]
+
+
 def _line_positions(geoms: np.ndarray, precision: int) -> list[list[list[list[float]]]]:
-    """Rounded positions of each (Multi)LineString's parts, in one pass over all of them."""
+    """Rounded positions of each (Multi)LineString's parts, in one pass over all of them;
+    positions that rounding makes repeat are dropped (see :func:`_drop_repeats`)."""
     parts, owner = shapely.get_parts(geoms, return_index=True)
     coords, part_index = shapely.get_coordinates(parts, return_index=True)
-    xy = _round(coords, precision).tolist()
+    rounded, part_index = _drop_repeats(_round(coords, precision), part_index, len(parts))
+    xy = rounded.tolist()
     bounds = np.concatenate([[0], np.cumsum(np.bincount(part_index, minlength=len(parts)))])
     out: list[list[list[list[float]]]] = [[] for _ in range(len(geoms))]
     for o, start, stop in zip(owner.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
@@ -523,7 +544,9 @@ def flatten_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _round_geometries(geoms: np.ndarray, precision: int) -> np.ndarray:
     if precision < 0 or precision >= MAX_DECIMALS or len(geoms) == 0:
         return geoms
-    return shapely.transform(geoms, lambda c: _round(c, precision))
+    # as in GeoJSON: positions that rounding makes repeat are dropped (two kept per line)
+    return shapely.remove_repeated_points(
+        shapely.transform(geoms, lambda c: _round(c, precision)), 0.0)
 
 
 def export_frame(frame: gpd.GeoDataFrame, precision: int = 6) -> gpd.GeoDataFrame:

@@ -111,3 +111,29 @@ def test_gpkg_and_csv_read_back_flat(frame, tmp_path):
 ])
 def test_wkt_is_rounded_like_geojson(precision, expected):
     assert wkt(LineString([(0, 0), (1.123456789, 2)]), precision) == expected
+
+
+def test_rounding_drops_the_repeats_it_makes_in_every_format(tmp_path):
+    from shapely.geometry import MultiLineString
+
+    lines = gpd.GeoDataFrame(
+        {"id": pd.Series(["a", "b"], dtype=object)},
+        geometry=[LineString([(0.1, 0.0), (0.2, 0.0), (0.3, 0.0)]),  # all one position at 0
+                  MultiLineString([[(0.0, 0.0), (0.4, 0.1), (1.2, 0.9), (2.0, 1.0)],
+                                   [(5.0, 5.0), (6.0, 6.0)]])],
+        crs="EPSG:4326",
+    )
+    expected = {"a": [[[0.0, 0.0], [0.0, 0.0]]],  # a line keeps two positions
+                "b": [[[0.0, 0.0], [1.0, 1.0], [2.0, 1.0]], [[5.0, 5.0], [6.0, 6.0]]]}
+    doc = json.loads(geojson_text({"lines": lines}, precision=0))
+    got = {f["id"]: f["geometry"]["coordinates"] for f in doc["features"]}
+    assert got == {"a": expected["a"][0], "b": expected["b"]}
+    rows = list(csv.DictReader(io.StringIO(csv_text({"lines": lines}, precision=0))))
+    assert [r["wkt"] for r in rows] == [
+        "LINESTRING (0.0 0.0, 0.0 0.0)",
+        "MULTILINESTRING ((0.0 0.0, 1.0 1.0, 2.0 1.0), (5.0 5.0, 6.0 6.0))"]
+    assert wkt(lines.geometry[1], 0) == rows[1]["wkt"]
+    write_gpkg({"lines": lines}, tmp_path / "l.gpkg", precision=0)
+    back = pyogrio.read_dataframe(tmp_path / "l.gpkg", layer="lines")
+    for fid, geom in zip(back["id"], back.geometry, strict=True):
+        assert [np.asarray(g.coords).tolist() for g in geom.geoms] == expected[fid]
