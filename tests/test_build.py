@@ -52,7 +52,7 @@ def test_offline_build_to_a_chosen_path(workspace: Path, tmp_path: Path) -> None
     assert result.exit_code == 0
     assert result.stdout.startswith(f"offline map: {out} (")
     page = out.read_text(encoding="utf-8")
-    assert not re.search(r"<script[^>]+src=|<link[^>]+href=", page)
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=(?!\"data:)", page)
     assert not (workspace / "maps" / MAP_NAME).exists()
 
 
