@@ -238,6 +238,11 @@ def test_offline_page_asks_the_network_for_nothing(layers: dict[str, Any]) -> No
     assert leaflet_js()[:200] in page
     # an inline icon, so that a browser does not ask a web server for /favicon.ico
     assert re.search(r'<link rel="icon" href="data:,">', page)
+    # and a policy that lets the browser make no request, before any script runs
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert csp and page.index(csp.group(0)) < page.index("<script")
+    policy = html.unescape(csp.group(1))
+    assert "default-src 'none'" in policy and "http" not in policy
 
 
 def test_online_page_loads_the_leaflet_xstatic_ships(layers: dict[str, Any]) -> None:

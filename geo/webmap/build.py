@@ -52,6 +52,10 @@ OFFLINE_ATTRIBUTION = ("Country outlines: Natural Earth (public domain) · offli
                        "no tiles, no measuring tool")
 LAYER_ORDER = ("corridors", "agreements", "routes", "organisations", "sites")
 DEFAULT_TITLE = "Telecom connectivity"
+#: The offline page's Content-Security-Policy: its own inline scripts and styles and data:
+#: images only, so the browser itself refuses any request the page might still try to make.
+OFFLINE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+               "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
 
 
 def _asset(name: str) -> str:
@@ -183,6 +187,8 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     fmap.default_css = [] if offline else [LEAFLET_CSS]
     header = fmap.get_root().header
     if offline:
+        header.add_child(Element(f'<meta http-equiv="Content-Security-Policy" '
+                                 f'content="{esc(OFFLINE_CSP)}">'), name="geo_csp")
         header.add_child(InlineAssets(offline_assets.leaflet_js(),
                                       offline_assets.leaflet_css()), name="leaflet_inline")
     header.add_child(Element(f"<title>{esc(title)}</title>"), name="geo_title")

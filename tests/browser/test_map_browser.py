@@ -120,6 +120,31 @@ def test_offline_map_has_no_measure_control(browser: Any, shipped_maps: dict[str
         result.page.close()
 
 
+def test_offline_map_forbids_requests_itself(browser: Any, shipped_maps: dict[str, Path]
+                                             ) -> None:
+    """The offline page's Content-Security-Policy stops a request before it leaves the
+    browser: a script that tries anyway reaches no network (not even the test's router)."""
+    result = open_map(browser, shipped_maps["offline"], online=False)
+    try:
+        page = result.page
+        assert result.problems() == []
+        refused = page.evaluate("""async () => {
+          const seen = [];
+          document.addEventListener('securitypolicyviolation', (e) => seen.push(e.blockedURI));
+          new Image().src = 'https://example.invalid/pixel.png';
+          await fetch('https://example.invalid/data.json').catch(() => null);
+          await new Promise((r) => setTimeout(r, 100));
+          return seen;
+        }""")
+        assert sorted(refused) == ["https://example.invalid/data.json",
+                                   "https://example.invalid/pixel.png"]
+        # refused by the browser (Chromium reports it as failed with "csp"), never routed
+        assert result.blocked == []
+        assert all(f.endswith(" csp") for f in result.failed), result.failed
+    finally:
+        result.page.close()
+
+
 def test_offline_map_served_over_http_asks_its_server_for_nothing_else(
         browser: Any, shipped_maps: dict[str, Path]) -> None:
     """Served from a web server, a page without an icon makes the browser ask for
