@@ -1,0 +1,211 @@
+"""geo.measure's simdjson reader of GeoJSON gives exactly what the json reader gives.
+
+The fast path (:func:`geo.measure._fast_features`) must never change a result: every case
+here is read twice, once as it is and once with the fast path switched off, and the two
+``LineData`` compared field by field, including the skipped features and their reasons.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import geo.measure as measure
+from geo.measure import read_geojson_text, read_line_file
+
+DATA = Path(__file__).parent / "data" / "measure"
+
+
+def feature(fid, geometry, **props):
+    return {"type": "Feature", "id": fid, "properties": props, "geometry": geometry}
+
+
+def line(coords):
+    return {"type": "LineString", "coordinates": coords}
+
+
+def multi(parts):
+    return {"type": "MultiLineString", "coordinates": parts}
+
+
+ODD_FEATURES = [
+    feature("plain", line([[0, 0], [1, 1], [2, 0.5]]), name="Plain", length="1,234 km"),
+    feature("3d", line([[0, 0, 10], [1, 1, 20]])),
+    feature("4d", line([[0, 0, 1, 2], [1, 1, 3, 4]])),
+    feature("mixed-2d-3d", line([[0, 0], [1, 1, 5], [2, 2]])),
+    feature("ragged-sum", line([[0, 0, 9], [1]])),            # 4 numbers, 2 positions
+    feature("ragged-4-2", multi([[[0, 0], [1, 1, 2, 3]]])),    # 6 numbers, 2 positions
+    feature("nested", line([[0, 0], [[1, 1]]])),
+    feature("number-in-list", line([5, [1, 2, 3]])),
+    feature("flat-list", line([0, 0, 1, 1])),
+    feature("empty-position", line([[0, 0], []])),
+    feature("one-position", line([[0, 0]])),
+    feature("empty-line", line([])),
+    feature("empty-part", multi([[[0, 0], [1, 1]], []])),
+    feature("all-empty", multi([[], []])),
+    feature("text", line([["a", "b"], [1, 1]])),
+    feature("null-coord", line([[None, 0], [1, 1]])),
+    feature("bool-coord", line([[True, 0], [1, 1]])),
+    feature("huge", line([[1e300, 0], [1, 1]])),
+    feature("big-int", line([[18446744073709551615, 0], [1, 1]])),
+    feature("bad-lat", line([[0, 95], [1, 1]])),
+    feature("antimeridian", multi([[[179, 0], [180, 0]], [[-180, 0], [-179, 1]]])),
+    feature("point", {"type": "Point", "coordinates": [0, 0]}),
+    feature("polygon", {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 1], [0, 0]]]}),
+    feature("collection", {"type": "GeometryCollection", "geometries": []}),
+    feature("no-geometry", None),
+    feature("string-geometry", "LINESTRING (0 0, 1 1)"),
+    feature("coords-text", {"type": "LineString", "coordinates": "oops"}),
+    feature("untyped", {"coordinates": [[0, 0], [1, 1]]}),
+    feature("props", line([[0, 0], [1, 1]]), nested={"a": [1, {"b": None}]}, n=3, x=2.5,
+            t=True, s="Zürich — 東京 \"quoted\" [0, 0]"),
+    {"type": "Feature", "properties": None, "geometry": line([[3, 3], [4, 4]])},
+    {"type": "Feature", "id": 7, "properties": {"id": "own"}, "geometry": line([[0, 0], [1, 1]])},
+    {"type": "Feature", "id": 8.5, "geometry": line([[0, 0], [1, 1]])},
+    {"type": "NotAFeature", "geometry": line([[0, 0], [1, 1]])},
+    ["not", "an", "object"],
+    None,
+    42,
+]
+
+
+def both(text: str, monkeypatch) -> tuple[measure.LineData, measure.LineData]:
+    fast = read_geojson_text(text, "t")
+    with monkeypatch.context() as m:
+        m.setattr(measure, "_fast_features", lambda *a, **k: None)
+        slow = read_geojson_text(text, "t")
+    return fast, slow
+
+
+def assert_same(a: measure.LineData, b: measure.LineData) -> None:
+    assert a.fields == b.fields
+    assert a.records == b.records
+    assert a.skipped == b.skipped
+    np.testing.assert_array_equal(a.usable, b.usable)
+    np.testing.assert_array_equal(a.part_offsets, b.part_offsets)
+    np.testing.assert_array_equal(a.part_feature, b.part_feature)
+    np.testing.assert_array_equal(a.coords, b.coords)
+
+
+def test_the_fast_path_is_taken_for_a_feature_collection(monkeypatch):
+    calls = []
+    real = measure._fast_features
+    monkeypatch.setattr(measure, "_fast_features",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    data = read_geojson_text(json.dumps({"type": "FeatureCollection",
+                                         "features": ODD_FEATURES[:1]}))
+    assert calls and data.usable.all()
+
+
+@pytest.mark.parametrize("index", range(len(ODD_FEATURES)))
+def test_each_odd_feature_reads_the_same_both_ways(index, monkeypatch):
+    fc = {"type": "FeatureCollection", "features": [ODD_FEATURES[0], ODD_FEATURES[index]]}
+    assert_same(*both(json.dumps(fc), monkeypatch))
+
+
+def test_all_odd_features_together_read_the_same_both_ways(monkeypatch):
+    fc = {"type": "FeatureCollection", "features": ODD_FEATURES}
+    fast, slow = both(json.dumps(fc, indent=1), monkeypatch)
+    assert_same(fast, slow)
+    assert fast.skipped   # the odd ones are reported, not measured as 0
+
+
+@pytest.mark.parametrize("text", [
+    json.dumps(ODD_FEATURES[0]),                                  # a bare Feature
+    json.dumps(ODD_FEATURES[0]["geometry"]),                      # a bare geometry
+    "\n".join(json.dumps(f) for f in ODD_FEATURES[:3]),           # LF sequence
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},'
+    ' "geometry": {"type": "LineString", "coordinates": [[NaN, 0], [1, 1]]}}]}',
+    '{"type": "FeatureCollection", "features": [], "crs": null}',
+    '{"type": "FeatureCollection", "features": []}',
+])
+def test_other_forms_read_the_same_both_ways(text, monkeypatch):
+    assert_same(*both(text, monkeypatch))
+
+
+def test_escaped_keys_do_not_fool_the_search_for_coordinates(monkeypatch):
+    # the geometry's key is escaped, so a text search misses it; a property key ending in
+    # "coordinates" holds a well-formed value of the same shape as the ragged geometry
+    text = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+            '{"x\\"coordinates": [[0, 0], [1, 1]]}, "geometry": {"type": "LineString", '
+            '"coordin\\u0061tes": [[0, 0, 9], [1]]}}]}')
+    assert json.loads(text)["features"][0]["geometry"]["coordinates"] == [[0, 0, 9], [1]]
+    fast, slow = both(text, monkeypatch)
+    assert_same(fast, slow)
+    assert not fast.usable.any()
+
+
+def test_a_property_named_coordinates_reads_the_same_both_ways(monkeypatch):
+    fc = {"type": "FeatureCollection", "features": [
+        feature("a", line([[0, 0], [1, 1]]), coordinates=[[5, 5], [6, 6]]),
+        feature("b", line([[0, 0, 1], [1]]))]}
+    assert_same(*both(json.dumps(fc), monkeypatch))
+
+
+def test_random_collections_read_the_same_both_ways(monkeypatch):
+    rng = np.random.default_rng(11)
+    pool = ODD_FEATURES
+    for _ in range(20):
+        picks = rng.choice(len(pool), size=int(rng.integers(1, 12)))
+        fc = {"type": "FeatureCollection", "features": [pool[i] for i in picks]}
+        assert_same(*both(json.dumps(fc), monkeypatch))
+
+
+def test_geojson_files_read_by_simdjson_match_gdal(monkeypatch):
+    # the shipped fixtures give the same features, usable or not, and lengths either way
+    from geo.geodesy import parts_lengths_m
+
+    def lengths(data):
+        per_feature = np.bincount(data.part_feature,
+                                  parts_lengths_m(data.coords, data.part_offsets),
+                                  minlength=len(data.records))
+        return per_feature[data.usable]
+
+    for name in ("lines.geojson", "lines-compact.geojson", "mixed.geojson", "feature.json",
+                 "points.geojson"):
+        fast = read_line_file(DATA / name)
+        with monkeypatch.context() as m:
+            m.setattr(measure, "_fast_geojson_file", lambda *a: None)
+            gdal = read_line_file(DATA / name)
+        assert [r["__fid__"] for r in fast.records] == [r["__fid__"] for r in gdal.records]
+        if fast.usable.any():
+            rows = [[m.as_dict() for m in measure.measure_lines(d, group_by=group).rows]
+                    for d in (fast, gdal) for group in (None, "cable") if "cable" in d.fields
+                    or group is None]
+            assert rounded(rows[: len(rows) // 2]) == rounded(rows[len(rows) // 2:]), name
+        np.testing.assert_array_equal(fast.usable, gdal.usable, err_msg=name)
+        np.testing.assert_allclose(lengths(fast), lengths(gdal), rtol=0, atol=1e-6,
+                                   err_msg=name)
+
+
+def rounded(value):
+    """Floats rounded to 1e-6 (mm in metres), recursively, for comparing results."""
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    return value
+
+
+def test_a_file_with_a_crs_member_is_left_to_gdal(tmp_path):
+    # GeoJSON 2008 "crs": GDAL transforms the coordinates; simdjson must not read them as
+    # lon/lat
+    fc = {"type": "FeatureCollection",
+          "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+          "features": [feature("m", line([[0, 0], [111319.49, 0]]))]}
+    path = tmp_path / "mercator.geojson"
+    path.write_text(json.dumps(fc), encoding="utf-8")
+    data = read_line_file(path)
+    np.testing.assert_allclose(data.coords, [[0, 0], [1, 0]], atol=1e-6)
+
+
+def test_unparseable_geojson_files_still_get_gdal_s_error(tmp_path):
+    path = tmp_path / "bad.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    with pytest.raises(measure.InputError, match="cannot read as a vector file"):
+        read_line_file(path)
