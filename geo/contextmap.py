@@ -46,6 +46,13 @@ CONTEXT_PANE = "geo-context"
 CONTEXT_PANE_Z = 350
 
 
+#: Leaflet popup options of context features: styled like the catalogue's popups
+#: (``geo/data/webmap.css``), and panned clear of the control columns on both sides of the
+#: map (the layer control, search and legend sit over popups), as the catalogue's are.
+POPUP_OPTIONS = {"maxWidth": 360, "minWidth": 200, "className": "geo-popup-wrap",
+                 "autoPanPaddingTopLeft": [60, 10], "autoPanPaddingBottomRight": [290, 10]}
+
+
 @dataclass(frozen=True)
 class ContextStyle:
     """How a context layer is drawn (colours as CSS hex, widths and radii in pixels)."""
@@ -190,7 +197,7 @@ _TEMPLATE = Template("""
     var v = layer.feature.properties.v;
     var root = document.createElement('div');
     root.className = 'geo-context-popup';
-    root.appendChild(text('b', v[1]));
+    root.appendChild(text('h3', v[1]));
     var table = document.createElement('table');
     for (var i = 0; i < meta.fields.length; i++) {
       var value = v[i + 2];
@@ -210,7 +217,7 @@ _TEMPLATE = Template("""
     style: function () { return meta.path; },
     pointToLayer: function (f, latlng) { return L.circleMarker(latlng, pointStyle); }
   });
-  layer.bindPopup(popup, {maxWidth: 360});
+  layer.bindPopup(popup, meta.popup);
   layer.bindTooltip(function (l) { return document.createTextNode(l.feature.properties.v[1]); },
                     {sticky: true});
   layer.addTo(group);
@@ -275,6 +282,7 @@ def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | 
         "fields": fields,
         "path": {"color": style.colour, "weight": style.line_weight_px,
                  "opacity": style.line_opacity, "fillOpacity": style.fill_opacity},
+        "popup": POPUP_OPTIONS,
         "point": {"radius": style.point_radius_px, "color": style.colour, "weight": 1,
                   "opacity": style.point_opacity, "fillColor": style.colour,
                   "fillOpacity": style.point_opacity * 0.6},
