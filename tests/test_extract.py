@@ -225,6 +225,37 @@ def test_a_country_right_after_the_name_decides_even_against_population(plain):
     assert paris.id == "geonames:2988507"
 
 
+GEORGIA = "geonames:614540"
+
+
+@pytest.mark.parametrize("text, town, town_id", [
+    ("Equinix opened a data centre in Atlanta, Georgia, last year.", "Atlanta",
+     "geonames:4180439"),
+    ("A new PoP in Athens, Georgia, serves the university.", "Athens", "geonames:4180386"),
+    ("The cable lands near Mobile, Alabama.", "Mobile", "geonames:4076598"),
+    ("It opened in Paris, Texas.", "Paris", "geonames:4717560"),
+])
+def test_a_us_state_after_a_town_places_it_and_names_no_country(plain, with_catalogue, text,
+                                                                 town, town_id):
+    # "Atlanta, Georgia" is the US state, not the country; the state also decides between
+    # towns ("Athens", "Paris") and vouches for a town that is an ordinary word ("Mobile")
+    for ex in (plain, with_catalogue):
+        mentions = ex.extract(text)
+        m = next(m for m in mentions if m.text == town)
+        assert (m.id, m.country) == (town_id, "US"), m.reason
+        assert "US state" in m.reason
+        assert [m.text for m in mentions] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "AzerTelecom links Baku, Georgia and Turkey.",
+    "A PoP in Batumi, Georgia, opens next year.",
+    "Georgia's capital Tbilisi hosts the exchange.",
+])
+def test_georgia_the_country_stays_a_country(plain, text):
+    assert [m.id for m in plain.extract(text) if m.text == "Georgia"] == [GEORGIA]
+
+
 def test_population_decides_when_one_town_dwarfs_the_rest(plain):
     (m,) = plain.extract("The summit was held in Paris last week.")
     assert m.id == "geonames:2988507"
