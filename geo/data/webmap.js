@@ -21,6 +21,28 @@ function geoMapInit(map, entries, config) {
     return new Ctl({ position: position }).addTo(map);
   }
 
+  /* ---------------------------------------------------------------- legend */
+  // The legend (bottom right) may grow up to the controls stacked in the top right corner
+  // (title, layer control, search), whose height depends on the number of layers.
+  var container = map.getContainer();
+  var margin = 10;
+
+  function fitLegend() {
+    var legend = container.querySelector("details.geo-legend");
+    var column = container.querySelector(".leaflet-top.leaflet-right");
+    var results = container.querySelector(".geo-search-results");
+    if (!legend || !column) { return; }
+    var hidden = results ? results.style.display : null;
+    if (results) { results.style.display = "none"; } // measure without a result list
+    var top = column.getBoundingClientRect().bottom;
+    if (results) { results.style.display = hidden; }
+    var style = getComputedStyle(legend);
+    var padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) +
+      parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+    var free = legend.getBoundingClientRect().bottom - top - margin - padding;
+    legend.style.maxHeight = Math.max(60, Math.floor(free)) + "px";
+  }
+
   /* ---------------------------------------------------------------- time */
   var allYears = true;
   var slider = null;
@@ -139,4 +161,7 @@ function geoMapInit(map, entries, config) {
       if (ev.key === "Escape") { input.value = ""; render(); }
     });
   });
+
+  fitLegend();
+  map.on("resize", fitLegend);
 }

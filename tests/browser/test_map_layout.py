@@ -55,6 +55,20 @@ def context_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(ws, ws / "maps" / "context.html", offline=True, context=specs).map_path
 
 
+@pytest.mark.parametrize("which", ["shipped", "context"])
+def test_legend_clears_the_controls_above_it(browser: Any, shipped_maps: dict[str, Path],
+                                             context_map: Path, which: str) -> None:
+    path = shipped_maps["offline"] if which == "shipped" else context_map
+    loaded = open_map(browser, path, online=False)
+    try:
+        boxes = loaded.page.evaluate(BOXES)
+        assert boxes["legend"]["bottom"] <= boxes["map"]["bottom"]
+        assert not _overlap(boxes["legend"], boxes["column"]), boxes
+        assert loaded.problems() == []
+    finally:
+        loaded.page.close()
+
+
 def test_context_popup_is_panned_clear_of_the_controls(browser: Any, context_map: Path
                                                        ) -> None:
     loaded = open_map(browser, context_map, online=False)
