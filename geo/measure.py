@@ -362,7 +362,8 @@ class LineData:
 def _describe(records: list[dict[str, Any]], index: int) -> str:
     rec = records[index]
     for key in ("id", "slug", "name"):
-        value = rec.get(key)
+        field_ = _field_like(list(rec), key)   # KML's "Name"
+        value = rec.get(field_) if field_ else None
         if value is not None and value == value:
             return f"feature {rec['__fid__']} ({key} {value!r})"
     return f"feature {rec['__fid__']}"
@@ -923,8 +924,9 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     """One :class:`Measurement` per usable feature, or per value of ``group_by``.
 
     Lengths: one vectorised pass over all parts (:func:`geo.geodesy.parts_lengths_m`), summed
-    per feature with ``numpy.bincount``. ``id_field`` names the id attribute (default: the
-    feature ``id``, else the first of ``id``/``slug``/``name``, else the feature number);
+    per feature with ``numpy.bincount``. ``id_field`` names the id attribute (default, per
+    feature: the first of ``id`` (the feature id), ``slug`` and ``name`` (in any case) it
+    fills in, else the feature number);
     ``published_field`` the published length (default ``length`` if present; see
     :func:`parse_length_m`). Grouped features share a published length only if they all give
     the same one. Unknown fields raise :class:`InputError`; a file with no measurable line
@@ -946,8 +948,10 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
             first = data.skipped[0].removeprefix(f"{data.source}: ").replace(": skipped", "")
             why = f" ({n} feature{'s' if n != 1 else ''} skipped; first: {first})"
         raise InputError(f"{data.source}: no lines to measure{why}")
-    candidates = [_field_like(data.fields, k) for k in ("id", "slug", "name")]
-    key_field = id_field or next((f for f in candidates if f), None)
+    # without --id-field: the first of id / slug / name that the feature fills in (KML
+    # files read by GDAL have an "id" field, empty unless the Placemark has an id)
+    key_fields = [id_field] if id_field else \
+        [f for f in (_field_like(data.fields, k) for k in ("id", "slug", "name")) if f]
     name_field = _field_like(data.fields, "name")
 
     part_len = parts_lengths_m(data.coords, data.part_offsets)
@@ -962,7 +966,7 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     for f in np.flatnonzero(data.usable):
         rec = data.records[f]
         fid = str(rec["__fid__"])
-        ident = (_text(rec.get(key_field)) if key_field else None) or fid
+        ident = next((t for t in (_text(rec.get(k)) for k in key_fields) if t), fid)
         name = (_text(rec.get(name_field)) if name_field else None) or ident
         published_m = published_text = None
         if published_field is not None:

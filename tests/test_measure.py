@@ -495,6 +495,27 @@ def test_kml_is_read_through_gdal(tmp_path):
     assert row.length_m == pytest.approx(expected_by_id()["bare"], abs=MM)
 
 
+def test_kml_placemarks_are_identified_by_their_name(tmp_path):
+    # GDAL gives KML an "id" field, empty unless a Placemark has an id: the id falls back
+    # to the name feature by feature, not to the feature number, in rows and skip reports
+    path = tmp_path / "cables.kml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        "<Placemark><name>Cable A</name><LineString><coordinates>0,0,0 1,1,0"
+        "</coordinates></LineString></Placemark>"
+        '<Placemark id="b-1"><name>Cable B</name><LineString><coordinates>0,0 0,1'
+        "</coordinates></LineString></Placemark>"
+        "<Placemark><name>Pin</name><Point><coordinates>5,5</coordinates></Point>"
+        "</Placemark></Document></kml>", encoding="utf-8")
+    result = measure_file(path)
+    assert [(m.id, m.name) for m in result.rows] == [("Cable A", "Cable A"),
+                                                     ("b-1", "Cable B")]
+    assert result.rows[0].length_m == pytest.approx(WGS84.Inverse(0, 0, 1, 1)["s12"], abs=MM)
+    [skipped] = result.skipped
+    assert "'Pin'" in skipped and "a Point, not a line" in skipped
+
+
 def test_a_broken_pretty_document_is_reported_as_one_document():
     text = (DATA / "lines.geojson").read_text(encoding="utf-8")
     broken = text[: len(text) // 2]
