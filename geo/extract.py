@@ -813,6 +813,13 @@ class Extractor:
             cands.append((place, primary))
         if not cands:
             return None
+        # a town known by the name only as an alternate (Mashhad, once "Alexandria") does
+        # not compete with one whose own name it is unless DOMINANCE times as populous, as
+        # in Gazetteer.lookup
+        own = [p for p, primary in cands if primary]
+        if own:
+            cands = [(p, primary) for p, primary in cands
+                     if primary or p.population >= DOMINANCE * own[0].population]
         if raw.state:
             top = cands[0][0]
             return self._with_catalogue(top, surface, raw, "city",

@@ -256,6 +256,14 @@ def test_georgia_the_country_stays_a_country(plain, text):
     assert [m.id for m in plain.extract(text) if m.text == "Georgia"] == [GEORGIA]
 
 
+def test_a_town_known_by_a_name_only_as_an_alternate_does_not_make_it_ambiguous(plain):
+    # Mashhad (2.3 million) is also "Alexandria" in GeoNames' alternate names; Alexandria,
+    # Egypt (5.3 million) is the town whose own name it is, as lookup_place says too
+    (m,) = plain.extract("The cable lands in Alexandria.")
+    assert m.id == "geonames:361058", m.reason
+    assert "Mashhad" not in m.reason
+
+
 def test_population_decides_when_one_town_dwarfs_the_rest(plain):
     (m,) = plain.extract("The summit was held in Paris last week.")
     assert m.id == "geonames:2988507"
