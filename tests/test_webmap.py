@@ -18,6 +18,7 @@ from geo.layers import build_layers
 from geo.schema import ORGANISATION_KINDS, SITE_KINDS
 from geo.webmap import render_map
 from geo.webmap import styles as st_
+from geo.webmap.build import with_corridor_schematic
 from geo.webmap.elements import legend_html
 from geo.webmap.offline import COUNTRIES_FILE, countries, leaflet_css, leaflet_js, leaflet_version
 from geo.webmap.popups import PRECISION_TEXT, format_km, popup_html
@@ -138,6 +139,25 @@ def test_route_popup_has_length_latency_schematic_and_quotes(layers: dict[str, A
         assert src.quote in text
     row["schematic"] = False
     assert "schematic" not in popup_html("routes", row, {})
+
+
+def test_corridor_popup_says_schematic_when_a_route_is(layers: dict[str, Any]) -> None:
+    layers = {**layers, "corridors": layers["corridors"].drop(columns="schematic",
+                                                               errors="ignore")}
+    corridor = _row("corridors", layers, "digital-silk-way")
+    routes = layers["routes"].set_index("id")
+    assert routes.loc[list(corridor["routes"]), "schematic"].any()
+    marked = with_corridor_schematic(layers)
+    text = popup_html("corridors", _row("corridors", marked, "digital-silk-way"), {})
+    assert "schematic: length of the drawn line" in text
+    surveyed = {**layers, "routes": layers["routes"].assign(schematic=False)}
+    text = popup_html("corridors", _row("corridors", with_corridor_schematic(surveyed),
+                                        "digital-silk-way"), {})
+    assert format_km(corridor["length_m"]) in text and "schematic" not in text
+    # and the map built from the layers uses the marked corridors
+    page = render_map(layers, offline=True)
+    popup = re.search(r'data-id=\\"digital-silk-way\\"(?:[^"\\]|\\.)*"', page)
+    assert popup and "schematic: length of the drawn line" in popup.group(0)
 
 
 def test_site_popup_says_precision_tenants_and_references(layers: dict[str, Any]) -> None:

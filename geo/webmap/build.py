@@ -140,6 +140,21 @@ def _title_html(title: str, layers: Mapping[str, gpd.GeoDataFrame]) -> str:
     return f"<h1>{esc(title)}</h1><p>{esc(counts)}</p>"
 
 
+def with_corridor_schematic(layers: Mapping[str, gpd.GeoDataFrame]
+                            ) -> Mapping[str, gpd.GeoDataFrame]:
+    """``layers`` with a ``schematic`` column on the corridors: true when any of a corridor's
+    routes is schematic, so its popup says that its measured length is that of a drawn line
+    (as its routes' popups do). Unchanged when the corridors already carry the column."""
+    corridors, routes = layers.get("corridors"), layers.get("routes")
+    if corridors is None or routes is None or "schematic" in corridors.columns:
+        return layers
+    drawn = {str(i) for i, s in zip(routes["id"], routes["schematic"], strict=True) if s}
+    marked = corridors.copy()
+    marked["schematic"] = [any(str(r) in drawn for r in (ids if ids is not None else ()))
+                           for ids in corridors["routes"]]
+    return {**layers, "corridors": marked}
+
+
 def _control_label(name: str, count: int) -> str:
     """The layer control's label of a context layer (as :func:`add_context_layer` names it)."""
     return html.escape(f"{name} ({count:,})")
@@ -204,6 +219,7 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
         folium.TileLayer(provider, name=provider.name, control=False).add_to(fmap)
 
     names = _names(layers)
+    layers = with_corridor_schematic(layers)
     groups: list[LayerGroup] = []
     for name in LAYER_ORDER:
         if name not in layers:
