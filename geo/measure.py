@@ -599,6 +599,19 @@ _MARKS = bytes(1 if c in b"[]," else 0 for c in range(256))
 _COORDINATES_KEY = re.compile(rb'"coordinates"\s*:\s*\[')
 
 
+#: A simdjson parser kept for reuse: setting up its buffers costs half a parse.
+_PARSER = simdjson.Parser()
+
+
+def _parse_json(raw: bytes) -> Any:
+    """``raw`` parsed by simdjson (lazy objects), with the kept parser unless a document it
+    parsed earlier is still referenced (simdjson then refuses: a new parser is used)."""
+    try:
+        return _PARSER.parse(raw)
+    except RuntimeError:
+        return simdjson.Parser().parse(raw)
+
+
 def _plain_json(value: Any) -> Any:
     """A simdjson lazy value as plain Python (dicts, lists, str, numbers, None)."""
     if isinstance(value, simdjson.Object):
@@ -740,7 +753,7 @@ def _fast_features(raw: bytes, source: str, file: bool
     the ordinary reader handles it, and its errors). With ``file``, a document with a
     ``crs`` member is left to GDAL, which transforms it."""
     try:
-        doc = simdjson.Parser().parse(raw)
+        doc = _parse_json(raw)
     except (ValueError, RuntimeError):
         return None
     if not isinstance(doc, simdjson.Object) or (file and "crs" in doc):

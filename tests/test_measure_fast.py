@@ -209,3 +209,11 @@ def test_unparseable_geojson_files_still_get_gdal_s_error(tmp_path):
     path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     with pytest.raises(measure.InputError, match="cannot read as a vector file"):
         read_line_file(path)
+
+
+def test_a_document_still_referenced_does_not_block_the_next_read():
+    # simdjson refuses to reuse a parser whose last document is alive: a new one is used
+    held = measure._parse_json(b'{"type": "FeatureCollection", "features": []}')
+    raw = json.dumps({"type": "FeatureCollection", "features": ODD_FEATURES[:1]}).encode()
+    _feats, parts = measure._fast_features(raw, "t", file=False)
+    assert parts[0] is not None and len(held["features"]) == 0

@@ -22,6 +22,8 @@ CSV_COLUMNS = ["id", "name", "kind", "schematic", "length_m", *(f"{m}_m" for m i
 
 def _clean(text: str) -> str:
     """Untrusted text for a terminal: control characters (escape sequences) become '?'."""
+    if text.isprintable():   # no control character (the usual case): skip the scan
+        return text
     return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
