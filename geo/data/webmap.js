@@ -99,9 +99,11 @@ function geoMapInit(map, entries, config) {
       if (slider) { slider.value = slider.max; setYear(slider.value); }
       entry.g.addLayer(entry.f);
     }
-    // move without animation, so the popup's own panning starts from the final view
+    // move without animation, so the popup's own panning starts from the final view; keep
+    // clear of the control columns (left: zoom and time; right: layers, search and legend)
     if (entry.f.getBounds) {
-      map.fitBounds(entry.f.getBounds(), { maxZoom: 6, padding: [60, 60], animate: false });
+      map.fitBounds(entry.f.getBounds(), { maxZoom: 6, paddingTopLeft: [70, 60],
+                                           paddingBottomRight: [300, 60], animate: false });
     } else {
       map.setView(entry.f.getLatLng(), Math.max(map.getZoom(), 5), { animate: false });
     }

@@ -83,3 +83,35 @@ def test_context_popup_is_panned_clear_of_the_controls(browser: Any, context_map
         assert loaded.problems() == []
     finally:
         page.close()
+
+
+#: the page box of every drawn path of one entity
+ENTITY_BOX = """(cls) => {
+  let box = null;
+  document.querySelectorAll('path.' + cls).forEach((el) => {
+    const r = el.getBoundingClientRect();
+    box = box ? { left: Math.min(box.left, r.left), right: Math.max(box.right, r.right),
+                  top: Math.min(box.top, r.top), bottom: Math.max(box.bottom, r.bottom) }
+              : { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  });
+  return box;
+}"""
+
+
+def test_a_searched_route_is_shown_clear_of_the_controls(browser: Any, catalog: Any,
+                                                         shipped_maps: dict[str, Path]) -> None:
+    route = catalog.routes["dsw-azerbaijan-turkey"]
+    loaded = open_map(browser, shipped_maps["offline"], online=False)
+    page = loaded.page
+    try:
+        page.locator(".geo-search-input").fill(route.name)
+        page.locator(".geo-search-hit", has_text=route.name).first.click()
+        page.locator(".leaflet-popup-content", has_text=route.name).wait_for()
+        page.wait_for_function(MAP_IDLE)
+        boxes = page.evaluate(BOXES)
+        drawn = page.evaluate(ENTITY_BOX, f"geo-id-{route.id}")
+        assert not _overlap(drawn, boxes["legend"]), (drawn, boxes)
+        assert not _overlap(drawn, boxes["column"]), (drawn, boxes)
+        assert loaded.problems() == []
+    finally:
+        page.close()
