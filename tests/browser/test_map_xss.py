@@ -126,3 +126,80 @@ def test_payloads_are_shown_as_text_and_never_run(browser: Any, xss_maps: dict[s
         assert loaded.problems() == []
     finally:
         page.close()
+
+
+#: a context layer's name, licence, file name and column names as payloads
+CTX_NAME = "Ctx </script><script>window.__geoPwned=6</script><img src=x onerror=alert(6)>"
+CTX_LICENCE = "Lic </style><svg onload=window.__geoPwned=7> ${window.__geoPwned=8}`"
+CTX_FILE = "ctx <img src=x onerror=alert(9)>.geojson"
+CTX_FIELD = '<img src=x onerror="window.__geoPwned=10">'
+
+
+@pytest.fixture(scope="module")
+def xss_context_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The payload workspace with two context layers: one from geo.toml (hostile name and
+    licence), one from the command line (hostile file name); hostile column names in both."""
+    import json
+
+    from geo.context import ContextSpec
+
+    ws = tmp_path_factory.mktemp("xss-context") / "ws"
+    shutil.copytree(XSS, ws)
+    (ws / "ctx").mkdir()
+    features = [{"type": "Feature", "properties": {"name": f"Kilo {CTX_FIELD}",
+                                                     CTX_FIELD: f"value {CTX_FIELD}"},
+                 "geometry": geometry}
+                for geometry in ({"type": "Point", "coordinates": [15.0, 48.0]},
+                                 {"type": "LineString", "coordinates": [[12, 41], [22, 43]]})]
+    text = json.dumps({"type": "FeatureCollection", "features": features})
+    (ws / "ctx" / "plain.geojson").write_text(text, encoding="utf-8")
+    (ws / "ctx" / CTX_FILE).write_text(text, encoding="utf-8")
+    (ws / "geo.toml").write_text(
+        f'[[context]]\npath = "ctx/plain.geojson"\nname = {json.dumps(CTX_NAME)}\n'
+        f'licence = {json.dumps(CTX_LICENCE)}\npopup_fields = [{json.dumps(CTX_FIELD)}]\n',
+        encoding="utf-8")
+    spec = ContextSpec(ws / "ctx" / CTX_FILE, popup_fields=(CTX_FIELD,))
+    return build(ws, ws / "maps" / "context.html", offline=True, context=[spec]).map_path
+
+
+def test_context_payloads_are_shown_as_text_and_never_run(browser: Any,
+                                                          xss_context_map: Path) -> None:
+    loaded = open_map(browser, xss_context_map, online=False)
+    page = loaded.page
+    try:
+        before = page.evaluate(INJECTED)
+        shown = page.evaluate("""() => {
+          const out = [];
+          for (const h of Object.values(window.geoContext)) {
+            h.layer.eachLayer((l) => {
+              const at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
+              l.fire('click', { latlng: at }, true);
+              l.fire('mouseover', { latlng: at }, true);
+              // this feature's popup and tooltip (closed ones fade out of the DOM later)
+              const pop = h.layer.getPopup(), tip = h.layer.getTooltip();
+              out.push([pop.isOpen() ? pop.getElement().textContent : null,
+                        tip.isOpen() ? tip.getElement().textContent : null]);
+              h.layer.closePopup();
+              h.layer.closeTooltip();
+            });
+          }
+          return out;
+        }""")
+        assert len(shown) == 4
+        for popup, tip in shown:
+            assert popup is not None and f"value {CTX_FIELD}" in popup and CTX_FIELD in popup
+            assert tip == f"Kilo {CTX_FIELD}"
+        assert sum(CTX_NAME in popup and CTX_LICENCE in popup for popup, _ in shown) == 2
+        control = page.locator(".leaflet-control-layers-overlays").inner_text()
+        legend = page.locator(".geo-legend-box").inner_text()
+        assert CTX_NAME in control and CTX_NAME in legend and CTX_LICENCE in legend
+        assert CTX_FILE in legend and CTX_FILE.removesuffix(".geojson") in control
+        page.wait_for_timeout(200)  # let any injected onerror or script run
+        after = page.evaluate(INJECTED)
+        assert after["flag"] == "undefined"
+        assert after["imgs"] == 0 and after["svgs"] == 0 and after["handlers"] == 0
+        assert after["scripts"] == before["scripts"]
+        assert page.locator(".geo-legend-box img, .leaflet-control-layers img").count() == 0
+        assert loaded.problems() == []
+    finally:
+        page.close()
