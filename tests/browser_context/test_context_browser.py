@@ -102,10 +102,12 @@ def test_hostile_values_inert(watched, synthetic_map):
                 if (!v.some(x => typeof x === 'string' && x.indexOf(hostile) >= 0)) return;
                 const at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
                 l.fire('click', {latlng: at}, true);
-                const pop = document.querySelector('.leaflet-popup-content');
                 l.fire('mouseover', {latlng: at}, true);
-                const tip = document.querySelector('.leaflet-tooltip');
-                out.push([pop ? pop.textContent : null, tip ? tip.textContent : null]);
+                // this feature's own popup and tooltip: a closed one stays in the DOM while
+                // it fades out, so the first '.leaflet-popup-content' may be another's
+                const pop = h.layer.getPopup(), tip = h.layer.getTooltip();
+                out.push([pop.isOpen() ? pop.getElement().textContent : null,
+                          tip.isOpen() ? tip.getElement().textContent : null]);
                 h.layer.closePopup();
                 h.layer.closeTooltip();
             });
