@@ -62,8 +62,13 @@ class ArticleText:
 
 
 def read_article_text(path: Path) -> str:
-    """Read an article as UTF-8; raise :class:`ValueError` with a plain reason otherwise."""
+    """Read an article as UTF-8; raise :class:`ValueError` with a plain reason otherwise.
+
+    A leading byte-order mark (U+FEFF, as some Windows editors write) is dropped, so that
+    character offsets count from the first character a person sees.
+    """
     data = path.read_bytes()
+    data = data.removeprefix(b"\xef\xbb\xbf")
     if not data.strip():
         raise ValueError("the article is empty")
     if b"\x00" in data:

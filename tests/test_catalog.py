@@ -471,3 +471,13 @@ def test_tenants_of_every_host_in_one_pass(workspace):
     assert set(by_host) == hosts
     for site_id in cat.sites:
         assert cat.tenants(site_id) == by_host.get(site_id, [])
+
+
+def test_a_byte_order_mark_is_not_part_of_the_article(workspace):
+    from geo.catalog import read_article_text
+
+    path = workspace / "seeds" / "001_449d01391f08646e.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert read_article_text(path) == text
+    assert check_workspace(workspace) == []
