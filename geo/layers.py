@@ -20,7 +20,8 @@ note). Then, per layer:
   ``medium``, ``length_m``, ``notes``; ``from``/``to`` are waypoint site ids or ``"lon,lat"``),
   ``figures`` (dicts ``quantity``, ``value``, ``unit``, ``sources``), ``start_date``.
 - ``corridors`` (MultiLineString of its routes' lines in chain order): ``routes``,
-  ``operators``, ``length_m`` (sum of its routes), the per-medium split and ``latency_ms``.
+  ``operators``, ``schematic`` (true when any of its routes is), ``length_m`` (sum of its
+  routes), the per-medium split and ``latency_ms``.
 - ``organisations`` (Point at the headquarters site): ``country``, ``headquarters``,
   ``parent``, ``precision`` (of the headquarters site).
 - ``agreements``: the geodesic curve between the parties' headquarters (a MultiLineString of
@@ -71,8 +72,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "routes": (*_COMMON, "operators", "schematic", "length_m",
                *(f"{m}_m" for m in MEDIA), "latency_ms", "segments", "figures",
                "start_date"),
-    "corridors": (*_COMMON, "routes", "operators", "length_m", *(f"{m}_m" for m in MEDIA),
-                  "latency_ms"),
+    "corridors": (*_COMMON, "routes", "operators", "schematic", "length_m",
+                  *(f"{m}_m" for m in MEDIA), "latency_ms"),
     "organisations": (*_COMMON, "country", "headquarters", "parent", "precision"),
     "agreements": (*_COMMON, "parties", "date", "venue", "subjects"),
 }
@@ -201,6 +202,8 @@ def _corridors(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
         row.update({
             "routes": list(corridor.routes),
             "operators": list(corridor.operators),
+            # a chain with any schematic route is a drawn line, not a surveyed one
+            "schematic": any(cat.routes[rid].schematic for rid in corridor.routes),
             "length_m": length_m,
             **{f"{medium}_m": by_medium[medium] for medium in MEDIA},
             "latency_ms": latency_ms(length_m),

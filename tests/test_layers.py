@@ -121,6 +121,7 @@ def test_corridors_chain_their_routes(catalog, layers):
     for row in layers["corridors"].itertuples():
         ids = catalog.corridors[row.id].routes
         assert row.routes == ids
+        assert row.schematic is any(catalog.routes[r].schematic for r in ids)
         assert row.length_m == pytest.approx(routes.loc[ids, "length_m"].sum(), rel=1e-12)
         for medium in MEDIA:
             assert getattr(row, f"{medium}_m") == pytest.approx(
