@@ -74,11 +74,8 @@ from shapely.geometry.polygon import orient
 from geo.atomic import atomic_path, write_text_atomic
 from geo.errors import InputError, OutputError
 from geo.geodesy import GEOD
+from geo.names import EXPORT_FORMATS as FORMATS
 
-#: Output formats, in the order ``geo export --help`` lists them.
-FORMATS = ("geojson", "geojsonseq", "gpkg", "csv")
-#: Formats whose output is text (and may go to stdout).
-TEXT_FORMATS = ("geojson", "geojsonseq", "csv")
 #: File suffixes and the format they imply.
 SUFFIXES = {
     ".geojson": "geojson",

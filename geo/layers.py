@@ -49,13 +49,8 @@ from shapely.geometry import LineString, MultiLineString, Point
 from geo.catalog import Catalog
 from geo.errors import InputError
 from geo.geodesy import geodesic_path, latency_ms, path_length_m
+from geo.names import LAYER_NAMES, MEDIA
 from geo.schema import Entity, Route
-
-#: Stable layer names, in the order they are built and written.
-LAYER_NAMES = ("sites", "routes", "corridors", "organisations", "agreements")
-
-#: The media a route segment can have; each gets a ``<medium>_m`` length column.
-MEDIA = ("submarine", "terrestrial", "unspecified")
 
 #: CRS of every layer: WGS84 longitude/latitude (RFC 7946 §4).
 CRS = "EPSG:4326"

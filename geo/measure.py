@@ -39,12 +39,11 @@ import simdjson
 
 from geo.errors import InputError
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
+from geo.names import MEDIA
 
 if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
     from geo.catalog import Catalog
 
-#: The media a catalogue segment can have; ``unspecified`` where no source says which.
-MEDIA = ("submarine", "terrestrial", "unspecified")
 #: Measured / published ratios outside this range are flagged.
 RATIO_RANGE = (0.7, 1.3)
 #: Largest absolute longitude accepted in input lines (one turn past ±180°, for lines written

@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from geo.names import MEDIA
+
 #: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: A day, a month or a year (ISO 8601 reduced precision).
@@ -47,7 +49,7 @@ Latitude = Annotated[float, Field(ge=-90.0, le=90.0, allow_inf_nan=False)]
 
 Status = Literal["operational", "planned", "proposed", "unknown"]
 Precision = Literal["site", "district", "city", "country"]
-Medium = Literal["submarine", "terrestrial", "unspecified"]
+Medium = Literal[MEDIA]  # type: ignore[valid-type]
 
 SITE_KINDS = ("data-centre", "pop", "cable-landing", "headquarters", "event-venue", "city",
               "country", "project", "node")

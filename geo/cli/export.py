@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from geo.catalog import load_catalog
 from geo.cli.options import (
     GeoClickError,
     compact_opt,
@@ -13,14 +12,13 @@ from geo.cli.options import (
     precision_opt,
     workspace_opt,
 )
-from geo.export import FORMATS, TEXT_FORMATS, check_precision, format_for_path, render, write_export
-from geo.layers import LAYER_NAMES, build_layers
+from geo.names import EXPORT_FORMATS, LAYER_NAMES, TEXT_EXPORT_FORMATS
 
 
 @click.command("export")
 @click.option("--layer", "layer_names", multiple=True, type=click.Choice(LAYER_NAMES),
               help="Export this layer (repeatable). Default: every layer.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
               help="Output format. Default: from the -o file's suffix "
                    "(.geojson, .geojsonl/.geojsons, .gpkg, .csv), else geojson.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=str), default=None,
@@ -52,10 +50,15 @@ def command(layer_names: tuple[str, ...], fmt: str | None, output: str | None, p
       geo export -o connectivity.gpkg
       geo export --layer sites --format csv -o sites.csv --overwrite
     """
+    # geopandas and the catalogue load only when there is something to do (not for --help)
+    from geo.catalog import load_catalog
+    from geo.export import check_precision, format_for_path, render, write_export
+    from geo.layers import build_layers
+
     to_stdout = output is None or output == "-"
     fmt = fmt or ("geojson" if to_stdout else format_for_path(output))
     check_precision(precision)
-    if fmt not in TEXT_FORMATS and to_stdout:
+    if fmt not in TEXT_EXPORT_FORMATS and to_stdout:
         raise GeoClickError(f"{fmt} is a binary file format, not for stdout: "
                             "name the file with -o PATH", 2)
     if indent is not None and compact:

@@ -7,13 +7,16 @@ import io
 import json
 import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from geo.cli.options import GeoClickError, handle_errors, workspace_opt
 from geo.cli.table import format_table
-from geo.measure import LATENCY_ASSUMPTION, MEDIA, Measurement, parse_lonlat
+from geo.names import MEDIA
+
+if TYPE_CHECKING:  # numpy and pyproj load only when something is measured (not for --help)
+    from geo.measure import Measurement
 
 CSV_COLUMNS = ["id", "name", "kind", "schematic", "length_m", *(f"{m}_m" for m in MEDIA),
                "slack", "estimate_m", "latency_ms", "rtt_ms", "published_m", "published_text",
@@ -132,6 +135,8 @@ def _csv(rows: list[Measurement]) -> str:
 
 
 def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
+    from geo.measure import LATENCY_ASSUMPTION
+
     if fmt == "json":
         click.echo(json.dumps([m.as_dict() for m in rows], indent=2, ensure_ascii=False,
                               sort_keys=True))
@@ -220,6 +225,8 @@ def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
 
 
 def _is_lonlat(text: str) -> bool:
+    from geo.measure import parse_lonlat
+
     try:
         return parse_lonlat(text) is not None
     except ValueError:
