@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from geo.errors import OutputError
@@ -67,8 +67,17 @@ def write_text_atomic(target: str | os.PathLike[str], text: str) -> Path:
     return Path(target)
 
 
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``target`` atomically and return the target path."""
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-    return Path(target)
+def write_texts_atomic(texts: Mapping[Path, str]) -> list[Path]:
+    """Write several files (path -> UTF-8 text) as one set: every text is written to its
+    temporary file first, and only when all are written are the targets replaced, so a run
+    that fails while writing leaves every earlier file untouched (a map and its layer files
+    never come from two different runs). Returns the targets in the order given."""
+    targets = [Path(t) for t in texts]
+    with contextlib.ExitStack() as stack:
+        staged = [(stack.enter_context(atomic_path(t)), t) for t in targets]
+        for (tmp, target), text in zip(staged, texts.values(), strict=True):
+            try:
+                tmp.write_text(text, encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    return targets

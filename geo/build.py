@@ -2,7 +2,7 @@
 
 :func:`build` loads and validates a workspace, builds its layers, renders the map (before
 writing anything, so a bad option leaves earlier outputs alone), writes ``maps/<layer>.geojson``
-(:func:`geo.export.write_layer_files`) and the map (atomically), and returns a
+and the map as one atomic set (:func:`geo.atomic.write_texts_atomic`), and returns a
 :class:`BuildResult` with the paths and the number of entities per layer.
 """
 
@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.atomic import write_texts_atomic
 from geo.catalog import Catalog, load_catalog
 from geo.context import ContextLayer, ContextSpec, context_specs_from_config
-from geo.errors import InputError, OutputError
-from geo.export import write_layer_files
+from geo.errors import InputError
+from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
-from geo.webmap import DEFAULT_TILES, render_map, write_map
+from geo.webmap import DEFAULT_TILES, render_map
 from geo.webmap.layers import SegmentLines
 from geo.workspace import Workspace
 
@@ -82,13 +83,9 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     context_layers = [spec.read() for spec in specs]
     html_text = render_map(layers, offline=offline, tiles=tiles,
                            segment_lines=segment_lines(cat), context=context_layers)
-    layer_paths = write_layer_files(layers, ws.maps)
-    try:
-        map_path = write_map(html_text, target)
-    except OutputError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the map: {exc.strerror or exc}") from exc
+    # the layer files and the map as one set: a failed write replaces none of them
+    *layer_paths, map_path = write_texts_atomic({**layer_file_texts(layers, ws.maps),
+                                                 target: html_text})
     result = BuildResult(
         map_path=map_path, layer_paths=layer_paths,
         counts={name: len(layers[name]) for name in LAYER_NAMES},

@@ -71,7 +71,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
-from geo.atomic import atomic_path, write_text_atomic
+from geo.atomic import atomic_path, write_text_atomic, write_texts_atomic
 from geo.errors import InputError, OutputError
 from geo.geodesy import GEOD
 from geo.names import EXPORT_FORMATS as FORMATS
@@ -715,18 +715,17 @@ def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
 
 
+def layer_file_texts(layers: Mapping[str, gpd.GeoDataFrame], folder: str | os.PathLike[str],
+                     precision: int = 6) -> dict[Path, str]:
+    """``<folder>/<layer>.geojson`` -> its text (one FeatureCollection per layer), in layer
+    order: what :func:`write_layer_files` writes, for callers that write it with more."""
+    check_precision(precision)
+    return {Path(folder) / f"{name}.geojson": geojson_text({name: frame}, precision)
+            for name, frame in layers.items()}
+
+
 def write_layer_files(layers: Mapping[str, gpd.GeoDataFrame], folder: str | os.PathLike[str],
                       precision: int = 6) -> list[Path]:
-    """Write each layer as ``<folder>/<layer>.geojson`` (one FeatureCollection each),
-    atomically, replacing earlier files; return the paths written, in layer order."""
-    check_precision(precision)
-    out = []
-    for name, frame in layers.items():
-        target = Path(folder) / f"{name}.geojson"
-        try:
-            out.append(write_text_atomic(target, geojson_text({name: frame}, precision)))
-        except OutputError:
-            raise
-        except OSError as exc:
-            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    return out
+    """Write each layer as ``<folder>/<layer>.geojson`` (one FeatureCollection each), as one
+    atomic set (:func:`geo.atomic.write_texts_atomic`); return the paths, in layer order."""
+    return write_texts_atomic(layer_file_texts(layers, folder, precision))

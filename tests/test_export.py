@@ -369,13 +369,27 @@ def test_write_layer_files_keeps_earlier_files_on_failure(catalog, tmp_path, mon
     layers = build_layers(catalog, ["sites", "routes"])
     paths = write_layer_files(layers, tmp_path)
     before = [p.read_bytes() for p in paths]
-    monkeypatch.setattr(export_module, "geojson_text",
-                        lambda *a, **k: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    from pathlib import Path
+
     from geo.errors import OutputError
 
+    real_write_text = Path.write_text
+    calls = []
+
+    def second_write_fails(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == 2:  # the routes file: sites.geojson is already written (to its temp)
+            raise OSError(5, "I/O error")
+        return real_write_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", second_write_fails)
     with pytest.raises(OutputError, match="I/O error"):
         write_layer_files(layers, tmp_path, precision=1)
+    monkeypatch.undo()
+    assert len(calls) == 2
+    # neither file replaced, not even the one whose new text was complete; no temp left
     assert [p.read_bytes() for p in paths] == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
 
 
 def test_geo_build_writes_every_layer_into_maps(workspace, catalog):
