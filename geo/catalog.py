@@ -30,6 +30,7 @@ from geo.schema import (
     Site,
     Source,
 )
+from geo.text import name_key
 from geo.workspace import Workspace
 
 if sys.version_info >= (3, 11):
@@ -451,14 +452,15 @@ def catalog_warnings(cat: Catalog) -> list[Problem]:
 
 
 def _check_aliases(cat: Catalog, problems: list[Problem]) -> None:
-    """An alias must not name another entity (its name or one of its aliases, ignoring
-    case): search and ``geo extract`` resolve names and aliases to one entity."""
+    """An alias must not name another entity (its name or one of its aliases, compared by
+    :func:`geo.text.name_key`: case, accents, dashes and apostrophes aside): search,
+    ``geo extract`` and ``geo measure --between`` resolve a name to one entity."""
     owners: dict[str, tuple[str, str]] = {}
     for _kind, entity in cat.entities():
-        owners.setdefault(entity.name.casefold(), (entity.id, "the name"))
+        owners.setdefault(name_key(entity.name), (entity.id, "the name"))
     for _kind, entity in cat.entities():
         for i, alias in enumerate(entity.aliases):
-            owner, what = owners.setdefault(alias.casefold(), (entity.id, "an alias"))
+            owner, what = owners.setdefault(name_key(alias), (entity.id, "an alias"))
             if owner != entity.id:
                 problems.append(Problem(cat.files[entity.id], entity.id, f"aliases[{i}]",
                                         f"{alias!r} is also {what} of {owner!r}"))

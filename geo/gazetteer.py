@@ -27,12 +27,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from geo.text import name_key
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
@@ -92,21 +93,6 @@ class Place:
 
 
 # --------------------------------------------------------------------------- names
-
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
-_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def name_key(name: str) -> str:
-    """Normalise a name for lookup: NFKC, case-folded, accents removed, apostrophes and
-    dashes unified, white space folded. ``"États-Unis"`` and ``"etats-unis"`` share a key."""
-    if name.isascii():
-        return " ".join(name.lower().replace("`", "'").split())
-    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).translate(_DASHES)
-    stripped = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
-    return " ".join(unicodedata.normalize("NFC", stripped).split())
-
 
 _LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9'’ .,()\-]+$")
 _CODE_RE = re.compile(r"^[A-Z0-9]{1,4}$")

@@ -40,6 +40,7 @@ import simdjson
 from geo.errors import InputError
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.names import MEDIA
+from geo.text import name_key
 
 if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
     from geo.catalog import Catalog
@@ -1046,12 +1047,6 @@ _LOOKS_NUMERIC = re.compile(r"^\s*[-+.\d]")
 PlaceLookup = Callable[[str], Any]
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
 def parse_lonlat(text: str) -> tuple[float, float] | None:
     """``"lon,lat"`` as a WGS84 position in degrees; ``None`` if ``text`` is not two numbers.
 
@@ -1086,9 +1081,9 @@ def resolve_place(query: str, cat: Catalog | None,
             lon, lat = cat.site_position(query)
             return {"query": query, "name": cat.sites[query].name, "lon": lon, "lat": lat,
                     "source": f"catalogue site {query}"}
-        want = _fold(query)
+        want = name_key(query)
         hits = [s.id for s in cat.sites.values()
-                if want in {_fold(s.name), *(_fold(a) for a in s.aliases)}]
+                if want in {name_key(s.name), *(name_key(a) for a in s.aliases)}]
         positions = {cat.site_position(h) for h in hits}
         if len(positions) > 1:
             raise InputError(f"place {query!r} is ambiguous: catalogue sites "

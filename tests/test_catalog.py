@@ -481,3 +481,12 @@ def test_a_byte_order_mark_is_not_part_of_the_article(workspace):
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert read_article_text(path) == text
     assert check_workspace(workspace) == []
+
+
+def test_an_alias_differing_only_by_accents_still_names_another_entity(workspace):
+    """The alias rule compares names as search and extract do (geo.text.name_key)."""
+    edit(workspace / "data/organisations.toml", 'name = "AzerTelecom"\n',
+         'name = "AzerTelecom"\naliases = ["Spárkle"]\n')
+    problems = [str(p) for p in check_workspace(workspace)]
+    assert problems == ["data/organisations.toml: azertelecom: aliases[0]: 'Spárkle' is also "
+                        "the name of 'sparkle'"]
