@@ -39,7 +39,7 @@ geodesic way) but its positions jump; :mod:`geo.export` splits such lines at ±1
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import geopandas as gpd
@@ -51,6 +51,7 @@ from geo.errors import InputError
 from geo.geodesy import geodesic_path, latency_ms, path_length_m
 from geo.names import LAYER_NAMES, MEDIA
 from geo.schema import Entity, Route
+from geo.text import waypoint_label
 
 #: CRS of every layer: WGS84 longitude/latitude (RFC 7946 §4).
 CRS = "EPSG:4326"
@@ -86,12 +87,6 @@ def _common(cat: Catalog, entity: Entity, kind: str, status: str | None) -> dict
     }
 
 
-def _waypoint_label(waypoint: str | Sequence[float]) -> str:
-    if isinstance(waypoint, str):
-        return waypoint
-    return f"{float(waypoint[0])},{float(waypoint[1])}"
-
-
 def _chain(parts: Iterable[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
     """Join runs of positions that start where the previous one ends into one line."""
     lines: list[list[tuple[float, float]]] = []
@@ -118,8 +113,8 @@ def route_measure(cat: Catalog, route: Route) -> dict[str, Any]:
         length_m = path_length_m(pos)
         by_medium[seg.medium] += length_m
         segments.append({
-            "from": _waypoint_label(seg.waypoints[0]),
-            "to": _waypoint_label(seg.waypoints[-1]),
+            "from": waypoint_label(seg.waypoints[0]),
+            "to": waypoint_label(seg.waypoints[-1]),
             "medium": seg.medium,
             "length_m": length_m,
             "notes": seg.notes,

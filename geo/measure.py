@@ -40,7 +40,7 @@ import simdjson
 from geo.errors import InputError
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.names import MEDIA
-from geo.text import name_key
+from geo.text import name_key, waypoint_label
 
 if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
     from geo.catalog import Catalog
@@ -200,12 +200,6 @@ def _check_slack(slack: float) -> float:
     return float(slack)
 
 
-def _waypoint_label(waypoint: str | Sequence[float]) -> str:
-    if isinstance(waypoint, str):
-        return waypoint
-    return f"{waypoint[0]:g},{waypoint[1]:g}"
-
-
 def _route_segments(cat: Catalog, route_id: str) -> list[SegmentLength]:
     route = cat.routes[route_id]
     paths = cat.route_segments(route_id)
@@ -215,7 +209,7 @@ def _route_segments(cat: Catalog, route_id: str) -> list[SegmentLength]:
     lengths = parts_lengths_m(coords, offsets)
     out = []
     for seg, length in zip(route.segments, lengths, strict=True):
-        labels = [_waypoint_label(w) for w in seg.waypoints]
+        labels = [waypoint_label(w) for w in seg.waypoints]
         out.append(SegmentLength(labels[0], labels[-1], seg.medium, float(length),
                                  tuple(labels[1:-1]), route_id))
     return out
@@ -1072,7 +1066,7 @@ def resolve_place(query: str, cat: Catalog | None,
     """
     pos = parse_lonlat(query)
     if pos is not None:
-        return {"query": query, "name": f"{pos[0]:g},{pos[1]:g}", "lon": pos[0],
+        return {"query": query, "name": waypoint_label(pos), "lon": pos[0],
                 "lat": pos[1], "source": "coordinates"}
     if _LOOKS_NUMERIC.match(query) and "," in query:
         raise InputError(f"invalid coordinates {query!r}: expected lon,lat in degrees")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
@@ -19,3 +20,11 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).translate(_DASHES)
     stripped = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
     return " ".join(unicodedata.normalize("NFC", stripped).split())
+
+
+def waypoint_label(waypoint: str | Sequence[float]) -> str:
+    """A route waypoint as text: a site id as it is, a position as ``"lon,lat"`` with every
+    digit it has (shortest round-trip form), so distinct positions never share a label."""
+    if isinstance(waypoint, str):
+        return waypoint
+    return f"{float(waypoint[0])!r},{float(waypoint[1])!r}"

@@ -203,3 +203,20 @@ def test_control_characters_in_names_do_not_reach_the_terminal():
     out = run(["--file", "-"], stdin=json.dumps(feature)).stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "?[31mred?" in out
+
+
+def test_between_positions_keep_every_digit_in_their_labels():
+    """Two positions 0.4 m apart are two places, not one label twice."""
+    import json as _json
+
+    from click.testing import CliRunner as _Runner
+
+    from geo.cli import main as _main
+
+    result = _Runner().invoke(_main, ["measure", "--between", "36.81667,-1.283333",
+                                      "36.816674,-1.283333", "--format", "json"],
+                              catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (row,) = _json.loads(result.stdout)
+    (seg,) = row["segments"]
+    assert (seg["from"], seg["to"]) == ("36.81667,-1.283333", "36.816674,-1.283333")
