@@ -1133,10 +1133,11 @@ def workspace_extractor(root: str | os.PathLike[str]) -> tuple[Extractor, Catalo
     return Extractor(cat), cat, problems
 
 
-def missing_places(root: str | os.PathLike[str]) -> list[tuple[str, Mention]]:
+def missing_places(cat: Catalog) -> list[tuple[str, Mention]]:
     """``(article stem, first mention)`` of each city or country that an article of the
-    workspace's ``seeds/`` mentions and its catalogue lacks, by article then offset."""
-    extractor, cat, _problems = workspace_extractor(root)
+    catalogue's workspace (``cat.articles``, already read) mentions and the catalogue lacks,
+    by article then offset."""
+    extractor = Extractor(cat)
     out = []
     for stem, article in sorted(cat.articles.items()):
         for m in coverage(extractor.extract(article.text), cat).lacking:

@@ -37,15 +37,15 @@ def command(workspace: str) -> None:
                err=True)
     for warning in catalog_warnings(cat):
         click.echo(f"warning: {warning}", err=True)
-    _warn_missing_places(workspace)
+    _warn_missing_places(cat)
 
 
-def _warn_missing_places(workspace: str) -> None:
+def _warn_missing_places(cat) -> None:
     """One ``warning:`` line per city or country an article mentions and the catalogue
     lacks (run on valid workspaces only: a partial catalogue would warn wrongly)."""
     from geo.extract import missing_places
 
-    for stem, m in missing_places(workspace):
+    for stem, m in missing_places(cat):
         click.echo(f"warning: seeds/{stem}.txt: mentions {m.kind} {m.name} ({m.id}) as "
                    f"{m.text!r} at offset {m.start}; the catalogue lacks it "
                    "(`geo extract --suggest` drafts an entry)", err=True)
