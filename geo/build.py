@@ -54,10 +54,6 @@ def segment_lines(cat: Catalog) -> SegmentLines:
     }
 
 
-def default_map_path(workspace: str | os.PathLike[str]) -> Path:
-    return Workspace.at(workspace).maps / MAP_NAME
-
-
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
           opener: Callable[[str], object] | None = None,

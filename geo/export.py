@@ -173,12 +173,6 @@ def antimeridian_crossings(legs: np.ndarray) -> np.ndarray:
     return np.where(lon_a == side, lat_a, np.asarray(lat, dtype=float))
 
 
-def antimeridian_crossing(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Latitude where the geodesic from ``a`` to ``b`` (``(lon, lat)``, degrees) crosses
-    ±180°; see :func:`antimeridian_crossings`."""
-    return float(antimeridian_crossings(np.array([[a[0], a[1], b[0], b[1]]]))[0])
-
-
 def _crossing_legs(coords: list[tuple[float, float]]) -> list[tuple[float, ...]]:
     return [(*a, *b) for a, b in itertools.pairwise(coords) if abs(b[0] - a[0]) > 180.0]
 

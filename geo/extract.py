@@ -277,10 +277,6 @@ class Mention:
     place: str | None = None
     country: str | None = None
 
-    @property
-    def in_catalogue(self) -> bool:
-        return self.entity is not None
-
     def to_dict(self) -> dict:
         return asdict(self)
 

@@ -227,7 +227,6 @@ class Gazetteer:
         old and colloquial names) are flagged so that callers can weigh them less."""
         self._by_key: dict[str, list[tuple[Place, bool]]] = {}
         self._by_id: dict[str, Place] = {}
-        self._names: dict[str, tuple[str, ...]] = {}
         for place, primary, other in places:
             self._add(place, primary, other)
         for found in self._by_key.values():
@@ -246,7 +245,6 @@ class Gazetteer:
                 seen[key] = False
         for key, is_primary in seen.items():
             self._by_key.setdefault(key, []).append((place, is_primary))
-        self._names[place.id] = tuple(seen)
 
     # ---------------------------------------------------------------- construction
 
@@ -372,10 +370,6 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         """The place with this id (``"geonames:2643743"``), or ``None``."""
         return self._by_id.get(place_id)
-
-    def names_of(self, place_id: str) -> tuple[str, ...]:
-        """The name keys indexed for a place (normalised, see :func:`name_key`)."""
-        return self._names.get(place_id, ())
 
     def places(self) -> Iterable[Place]:
         """Every place, once."""
