@@ -21,7 +21,8 @@ from geo.errors import InputError
 from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
 from geo.webmap import DEFAULT_TILES, render_map
-from geo.webmap.layers import SegmentLines
+from geo.webmap.build import distinct_context
+from geo.webmap.layers import SegmentLines, group_label
 from geo.workspace import Workspace
 
 #: The map's file name in the workspace's maps/ folder.
@@ -76,7 +77,9 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     layers = build_layers(cat)
     # geo.toml's [[context]] first, then the --layer files; read before anything is written
     specs = [*context_specs_from_config(ws.root), *context]
-    context_layers = [spec.read() for spec in specs]
+    # named as the map's layer control will show them ("cables", "cables #2"...)
+    context_layers = distinct_context([spec.read() for spec in specs],
+                                      [group_label(k, len(f)) for k, f in layers.items()])
     html_text = render_map(layers, offline=offline, tiles=tiles,
                            segment_lines=segment_lines(cat), context=context_layers)
     # the layer files and the map as one set: a failed write replaces none of them

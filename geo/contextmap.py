@@ -121,11 +121,16 @@ def legend_entry(layer: ContextLayer, style: ContextStyle | None = None) -> Lege
 
 
 def js_json(value: Any) -> str:
-    """Compact JSON that is safe inside an HTML ``<script>`` element (no ``</script>``,
-    ``<!--`` or line separators survive as such)."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    """Compact JSON that is safe inside an HTML ``<script>`` element
+    (:func:`geo.webmap.safe.script_json`)."""
+    from geo.webmap.safe import script_json  # imported here: geo.webmap imports this module
+
+    return script_json(value, compact=True)
+
+
+def control_label(name: str, count: int) -> str:
+    """A context layer's label in the layer control, HTML-escaped: ``cables (1,234)``."""
+    return html.escape(f"{name} ({count:,})")
 
 
 def _json_value(value: Any) -> Any:
@@ -287,7 +292,7 @@ def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | 
                   "opacity": style.point_opacity, "fillColor": style.colour,
                   "fillOpacity": style.point_opacity * 0.6},
     }
-    group = ContextFeatureGroup(name=html.escape(f"{layer.name} ({len(layer):,})"), show=show)
+    group = ContextFeatureGroup(name=control_label(layer.name, len(layer)), show=show)
     group.legend = entry
     group.add_child(_ContextData(m.get_name(), js_json(meta), data_js))
     group.add_to(m)

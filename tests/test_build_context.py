@@ -80,6 +80,8 @@ def test_the_same_file_twice_is_two_layers_in_the_control(workspace):
     labels = _control_labels(html)
     assert len(labels) == len(set(labels)) == 5 + 2, labels
     assert [label.rsplit(" (", 1)[0] for label in labels[5:]] == ["cables", "cables #2"]
+    # and the command reports them by the names the map shows
+    assert "geo: context layer cables #2: " in result.stderr
 
 
 def test_context_names_are_kept_apart_from_the_catalogue_labels():

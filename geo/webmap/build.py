@@ -14,7 +14,6 @@ package ships leaflet-measure) and no tiles (so no terrain, roads or place names
 from __future__ import annotations
 
 import dataclasses
-import html
 import os
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -29,7 +28,7 @@ from folium.template import Template
 
 from geo.atomic import write_text_atomic
 from geo.context import ContextLayer
-from geo.contextmap import add_context_layer, context_legend_html, context_style
+from geo.contextmap import add_context_layer, context_legend_html, context_style, control_label
 from geo.errors import GeoError, InputError
 from geo.webmap import offline as offline_assets
 from geo.webmap.elements import (
@@ -155,11 +154,6 @@ def with_corridor_schematic(layers: Mapping[str, gpd.GeoDataFrame]
     return {**layers, "corridors": marked}
 
 
-def _control_label(name: str, count: int) -> str:
-    """The layer control's label of a context layer (as :func:`add_context_layer` names it)."""
-    return html.escape(f"{name} ({count:,})")
-
-
 def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
                      ) -> list[ContextLayer]:
     """``context`` with names made distinct (``cables``, ``cables #2``...) from each other
@@ -170,11 +164,11 @@ def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
     out = []
     for layer in context:
         name, k = layer.name, 1
-        while name in names or _control_label(name, len(layer)) in labels:
+        while name in names or control_label(name, len(layer)) in labels:
             k += 1
             name = f"{layer.name} #{k}"
         names.add(name)
-        labels.add(_control_label(name, len(layer)))
+        labels.add(control_label(name, len(layer)))
         out.append(layer if name == layer.name else dataclasses.replace(layer, name=name))
     return out
 

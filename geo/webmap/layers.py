@@ -166,8 +166,13 @@ def _hit_line(latlon: Any, pane: str, classes: str) -> folium.PolyLine:
                                     color="#000000", weight=HIT_WEIGHT, opacity=0.0), pane)
 
 
+def group_label(layer: str, count: int) -> str:
+    """A catalogue layer's label in the layer control: ``Sites (25)``."""
+    return f"{LAYER_LABELS[layer]} ({count})"
+
+
 def _group(layer: str, count: int) -> folium.FeatureGroup:
-    return folium.FeatureGroup(name=f"{LAYER_LABELS[layer]} ({count})", show=True)
+    return folium.FeatureGroup(name=group_label(layer, count), show=True)
 
 
 def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:

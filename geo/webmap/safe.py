@@ -20,9 +20,12 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def script_json(value: Any) -> str:
+def script_json(value: Any, *, compact: bool = False) -> str:
     """``value`` as JSON safe to embed in an inline ``<script>``: ``<``, ``>``, ``&``, U+2028
     and U+2029 are written as ``\\u`` escapes, so no text can close the script element, open
-    a comment or end a JavaScript string (RFC 8259 §7 allows any of these escapes)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    a comment or end a JavaScript string (RFC 8259 §7 allows any of these escapes).
+    ``compact`` drops the spaces after separators (for large embedded data)."""
+    separators = (",", ":") if compact else None
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False,
+                      separators=separators)
     return text.translate(_SCRIPT_ESCAPES)
