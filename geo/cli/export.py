@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from geo.cli.options import (
@@ -76,9 +78,11 @@ def command(layer_names: tuple[str, ...], fmt: str | None, output: str | None, p
     count = sum(len(f) for f in layers.values())
     if to_stdout:
         text = render(layers, fmt, precision, indent, compact, rs)
-        stream = click.get_binary_stream("stdout")
-        stream.write(text.encode("utf-8"))
-        stream.flush()
+        # The bytes themselves, not the text layer: UTF-8 whatever the locale says, and no
+        # newline translation (click 8.5 deprecates get_binary_stream for the same).
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     path = write_export(layers, output, fmt, precision, indent, compact, rs, overwrite)
     click.echo(f"geo: wrote {count} features ({', '.join(layers)}) as {fmt} to {path}",
