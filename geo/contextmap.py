@@ -30,7 +30,7 @@ from typing import Any
 
 import folium
 import shapely
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer
@@ -233,38 +233,18 @@ _TEMPLATE = Template("""
 """)
 
 
-class _RawScript(Element):
-    """Script text added to the page as it is (no Jinja pass over megabytes of data)."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "GeoContextScript"
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self.text
-
-
 class _ContextData(MacroElement):
-    """The script that draws one context layer into its parent FeatureGroup."""
+    """The script that draws one context layer into its parent FeatureGroup (rendered by
+    :func:`geo.webmap.render.render_page`: its data is never a template)."""
 
     _template = _TEMPLATE
-    _DATA = "__GEO_CONTEXT_DATA__"
 
     def __init__(self, map_name: str, meta_js: str, data_js: str):
         super().__init__()
         self._name = "GeoContextData"
         self.map_name = map_name
         self.meta_js = meta_js
-        self.data_js = self._DATA
-        self._data = data_js
-
-    def render(self, **kwargs: Any) -> None:
-        script = self._template.module.__dict__["script"](self, kwargs)
-        head, sep, tail = str(script).partition(self._DATA)
-        assert sep, "the template lost its data placeholder"
-        self.get_root().script.add_child(_RawScript(head + self._data + tail),
-                                         name=self.get_name())
+        self.data_js = data_js
 
 
 def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | None = None,

@@ -13,8 +13,11 @@ package ships leaflet-measure) and no tiles (so no terrain, roads or place names
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
 import os
+import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -22,7 +25,7 @@ from typing import Any
 
 import folium
 import geopandas as gpd
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from folium.plugins import MeasureControl
 from folium.template import Template
 
@@ -40,6 +43,7 @@ from geo.webmap.elements import (
     legend_html,
 )
 from geo.webmap.layers import BUILDERS, LAYER_LABELS, LayerGroup, SegmentLines
+from geo.webmap.render import Raw, render_page
 from geo.webmap.safe import esc, script_json
 
 #: The default basemap: light grey, few labels, no API key (CARTO tiles now need one).
@@ -51,10 +55,35 @@ OFFLINE_ATTRIBUTION = ("Country outlines: Natural Earth (public domain) · offli
                        "no tiles, no measuring tool")
 LAYER_ORDER = ("corridors", "agreements", "routes", "organisations", "sites")
 DEFAULT_TITLE = "Telecom connectivity"
-#: The offline page's Content-Security-Policy: its own inline scripts and styles and data:
-#: images only, so the browser itself refuses any request the page might still try to make.
-OFFLINE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+#: The offline page's Content-Security-Policy: its own inline scripts (each allowed by its
+#: SHA-256 hash, so a script that any text ever smuggled into the page would not run), inline
+#: styles and data: images only, so the browser itself refuses any request the page might
+#: still try to make. ``{scripts}`` is filled in once the page is rendered.
+OFFLINE_CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
                "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+_CSP_SLOT = "geo-csp-script-hashes"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_ANY_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+
+
+def script_hashes(page: str) -> list[str]:
+    """The CSP sources (``'sha256-...'``) of every inline ``<script>`` of ``page``, in order.
+
+    Raises :class:`GeoError` when the page holds a script element this function cannot
+    hash (one with attributes), so the policy can never silently leave a script out."""
+    scripts = _INLINE_SCRIPT.findall(page)
+    if len(_ANY_SCRIPT_TAG.findall(page)) != len(scripts):
+        raise GeoError("the offline map holds a <script> element with attributes: "
+                       "cannot write its Content-Security-Policy")
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+            for s in scripts]
+
+
+def _with_csp(page: str) -> str:
+    """``page`` with the CSP slot filled with the hashes of its inline scripts."""
+    hashes = " ".join(dict.fromkeys(script_hashes(page))) or "'none'"
+    slot = f'content="{_CSP_SLOT}"'
+    return page.replace(slot, f'content="{esc(OFFLINE_CSP.format(scripts=hashes))}"', 1)
 
 
 def _asset(name: str) -> str:
@@ -196,14 +225,14 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     fmap.default_css = [] if offline else [LEAFLET_CSS]
     header = fmap.get_root().header
     if offline:
-        header.add_child(Element(f'<meta http-equiv="Content-Security-Policy" '
-                                 f'content="{esc(OFFLINE_CSP)}">'), name="geo_csp")
+        header.add_child(Raw(f'<meta http-equiv="Content-Security-Policy" '
+                             f'content="{_CSP_SLOT}">'), name="geo_csp")
         header.add_child(InlineAssets(offline_assets.leaflet_js(),
                                       offline_assets.leaflet_css()), name="leaflet_inline")
-    header.add_child(Element(f"<title>{esc(title)}</title>"), name="geo_title")
+    header.add_child(Raw(f"<title>{esc(title)}</title>"), name="geo_title")
     # an empty inline icon: served over HTTP, a page without one makes the browser ask the
     # server for /favicon.ico (a request the offline map must not make)
-    header.add_child(Element('<link rel="icon" href="data:,">'), name="geo_icon")
+    header.add_child(Raw('<link rel="icon" href="data:,">'), name="geo_icon")
     header.add_child(InlineAssets(_asset("webmap.js"), _asset("webmap.css")), name="geo_assets")
 
     fmap.add_child(Panes())
@@ -252,8 +281,11 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
 
 
 def render_map(layers: Mapping[str, gpd.GeoDataFrame], **kwargs: Any) -> str:
-    """The map of :func:`build_map` as one HTML page (text)."""
-    return build_map(layers, **kwargs).get_root().render()
+    """The map of :func:`build_map` as one HTML page (text); no text of the catalogue,
+    the articles or the context files is ever evaluated as a template
+    (:func:`geo.webmap.render.render_page`)."""
+    page = render_page(build_map(layers, **kwargs))
+    return _with_csp(page) if kwargs.get("offline") else page
 
 
 def write_map(html_text: str, path: str | os.PathLike[str]) -> Path:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from folium.template import Template
 
+from geo.webmap.render import Raw
 from geo.webmap.safe import esc, script_json
 from geo.webmap.styles import STYLES, Style
 
@@ -190,12 +191,9 @@ class HtmlControl(MacroElement):
         self.position_js = script_json(position)
 
 
-class InlineAssets(Element):
-    """Leaflet's JS and CSS inlined in the page header (for the offline map).
-
-    The text is output verbatim (it is not a template: Leaflet's code may hold ``{{``).
-    """
+class InlineAssets(Raw):
+    """Leaflet's JS and CSS inlined in the page header (for the offline map), as they are
+    (not a template: Leaflet's code may hold ``{{``)."""
 
     def __init__(self, js: str, css: str):
-        super().__init__("{{ this.raw }}")
-        self.raw = f"<style>{css}</style>\n<script>{js}</script>\n"
+        super().__init__(f"<style>{css}</style>\n<script>{js}</script>\n", "InlineAssets")
