@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from geo.errors import CatalogError, Problem
+from geo.errors import CatalogError, InputError, Problem
+from geo.files import MAX_ARTICLE_BYTES, MAX_TOML_BYTES, parse_nested, read_bytes
 from geo.schema import (
     KINDS,
     Agreement,
@@ -30,7 +31,7 @@ from geo.schema import (
     Site,
     Source,
 )
-from geo.text import name_key
+from geo.text import name_key, shown
 from geo.workspace import Workspace
 
 if sys.version_info >= (3, 11):
@@ -62,13 +63,24 @@ class ArticleText:
         return f"{', '.join(bits)} (untitled)" if bits else f"{self.stem} (untitled)"
 
 
+def _read_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of ``path`` (:func:`geo.files.read_bytes`: a regular file of at most
+    ``limit`` bytes); :class:`ValueError` with the reason, without the path, otherwise."""
+    try:
+        return read_bytes(path, limit, what)
+    except InputError as exc:
+        raise ValueError(str(exc).removeprefix(f"{path}: ")) from None
+
+
 def read_article_text(path: Path) -> str:
     """Read an article as UTF-8; raise :class:`ValueError` with a plain reason otherwise.
 
+    The article must be a regular file of at most :data:`geo.files.MAX_ARTICLE_BYTES`
+    bytes (a FIFO, a device, a folder or a dangling link is refused at once, not read).
     A leading byte-order mark (U+FEFF, as some Windows editors write) is dropped, so that
     character offsets count from the first character a person sees.
     """
-    data = path.read_bytes()
+    data = _read_file(path, MAX_ARTICLE_BYTES, "article")
     data = data.removeprefix(b"\xef\xbb\xbf")
     if not data.strip():
         raise ValueError("the article is empty")
@@ -199,7 +211,7 @@ def _loc(loc: tuple[Any, ...]) -> str:
         elif part in _UNION_TAGS or str(part).startswith(("function-", "constrained-")):
             continue  # pydantic's names for union branches and validators, not fields
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + shown(str(part))
     return out or "-"
 
 
@@ -231,31 +243,39 @@ def _validation_problems(file: str, entity_id: str, exc: ValidationError) -> lis
     return problems
 
 
-def _read_toml(ws: Workspace, path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+def _read_toml(ws: Workspace, path: Path, what: str, problems: list[Problem],
+               entity_id: str = "-") -> dict[str, Any] | None:
+    """The table of a TOML file (``what``: "data file", "metadata file"), else ``None`` with
+    one problem naming the file (and ``entity_id``, the article of a metadata file): not a
+    regular file, over :data:`MAX_TOML_BYTES`, empty, not UTF-8, not TOML, or nested too
+    deeply to parse."""
     rel = ws.relative(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, "-", "-", f"cannot read the file: {exc.strerror}"))
+        raw = _read_file(path, MAX_TOML_BYTES, what)
+    except ValueError as exc:
+        problems.append(Problem(rel, entity_id, "-", str(exc)))
         return None
     if not raw.strip():
-        problems.append(Problem(rel, "-", "-",
+        problems.append(Problem(rel, entity_id, "-",
                                 "the file is empty (delete it, or keep at least a comment)"))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
-        problems.append(Problem(rel, "-", "-", f"not UTF-8 text: {bad}"))
+        problems.append(Problem(rel, entity_id, "-", f"not UTF-8 text: {bad}"))
         return None
     try:
-        return tomllib.loads(text)
+        return parse_nested(tomllib.loads, text, rel)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(rel, "-", "-", f"not valid TOML: {exc}"))
-        return None
+        problems.append(Problem(rel, entity_id, "-", f"not valid TOML: {exc}"))
+    except InputError as exc:
+        problems.append(Problem(rel, entity_id, "-", str(exc).removeprefix(f"{rel}: ")))
+    return None
 
 
-def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None:
+def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> set[str]:
+    """Load ``seeds/``; return the stems of every article file found (loaded or not)."""
     texts = {p.stem: p for p in sorted(ws.seeds.glob("*.txt"))}
     metas = {p.stem: p for p in sorted(ws.seeds.glob("*.toml"))}
     for stem in sorted(set(metas) - set(texts)):
@@ -266,9 +286,6 @@ def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
         text: str | None
         try:
             text = read_article_text(path)
-        except OSError as exc:
-            problems.append(Problem(rel, stem, "-", f"cannot read the article: {exc.strerror}"))
-            text = None
         except ValueError as exc:
             problems.append(Problem(rel, stem, "-", str(exc)))
             text = None
@@ -277,7 +294,7 @@ def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
             problems.append(Problem(rel, stem, "-",
                                     f"no metadata: add {stem}.toml beside it (language = \"..\")"))
             continue
-        raw = _read_toml(ws, meta_path, problems)
+        raw = _read_toml(ws, meta_path, "metadata file", problems, stem)
         if raw is None:
             continue
         try:
@@ -287,6 +304,7 @@ def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
             continue
         if text is not None:
             cat.articles[stem] = ArticleText(stem, path, text, meta)
+    return set(texts)
 
 
 def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None:
@@ -299,24 +317,28 @@ def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
                                     + ", ".join(sorted(known))))
     for kind, (table, model) in KINDS.items():
         path = ws.data_file(kind)
-        if not path.exists():
-            continue
+        if not path.exists() and not path.is_symlink():
+            continue  # an absent file holds no entities; a dangling link is reported
         rel = ws.relative(path)
-        raw = _read_toml(ws, path, problems)
+        raw = _read_toml(ws, path, "data file", problems)
         if raw is None:
+            # one problem names the file; references into it are not checked
             cat.unreadable_kinds.add(kind)
             continue
         for key in raw:
             if key != table:
-                problems.append(Problem(rel, "-", key,
+                problems.append(Problem(rel, "-", shown(key),
                                         f"unknown table; this file holds [[{table}]] tables"))
+        if table not in raw and raw:
+            cat.unreadable_kinds.add(kind)  # its entities are under a misspelt table
         items = raw.get(table, [])
-        if not isinstance(items, list):
-            problems.append(Problem(rel, "-", table, f"expected [[{table}]] tables"))
+        wrong = _not_tables(table, items)
+        if wrong is not None:
+            problems.append(Problem(rel, "-", table, wrong))
+            cat.unreadable_kinds.add(kind)
             continue
         for index, item in enumerate(items):
-            raw_id = item.get("id") if isinstance(item, dict) else None
-            entity_id = raw_id if isinstance(raw_id, str) and raw_id else f"#{index + 1}"
+            entity_id = _entity_label(item.get("id"), index)
             try:
                 entity = model.model_validate(item)
             except ValidationError as exc:
@@ -330,6 +352,38 @@ def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
             first_seen[entity.id] = rel
             cat.by_kind(kind)[entity.id] = entity
             cat.files[entity.id] = rel
+
+
+def _toml_type(value: object) -> str:
+    """What a parsed TOML value is, in TOML's words (``an integer``, ``a table``...)."""
+    for types, name in ((bool, "a boolean"), (int, "an integer"), (float, "a float"),
+                        (str, "a string"), (dict, "a table"), (list, "an array")):
+        if isinstance(value, types):
+            return name
+    return "a date or time"
+
+
+def _not_tables(table: str, items: object) -> str | None:
+    """Why ``items`` (the value of ``table`` in a data file) is not an array of tables, or
+    ``None`` when it is."""
+    expected = f"expected [[{table}]] tables (an array of tables)"
+    if isinstance(items, dict):
+        return f"{expected}, not one [{table}] table: write [[{table}]]"
+    if not isinstance(items, list):
+        return f"{expected}, not {_toml_type(items)}"
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            return f"{expected}, but item {index + 1} is {_toml_type(item)}"
+    return None
+
+
+def _entity_label(raw_id: object, index: int) -> str:
+    """How a problem names an entity that may not validate: its ``id`` when it has a text
+    one (escaped, cut at 80 characters), else ``#N``, its place in the file (from 1)."""
+    if not isinstance(raw_id, str) or not raw_id:
+        return f"#{index + 1}"
+    label = shown(raw_id)
+    return label if len(label) <= 80 else label[:77] + "..."
 
 
 def _check_sources(cat: Catalog, missing_articles: set[str], problems: list[Problem]) -> None:
@@ -477,9 +531,9 @@ def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
                                 "(start one with `geo init DIR`)"))
     if missing:
         return cat, problems
-    _load_articles(ws, cat, problems)
+    stems = _load_articles(ws, cat, problems)
     _load_entities(ws, cat, problems)
-    broken = {p.entity_id for p in problems if p.file.startswith("seeds/")}
+    broken = stems - set(cat.articles)  # each reported once, not by every source citing it
     _check_sources(cat, broken, problems)
     _check_references(cat, problems)
     _check_aliases(cat, problems)

@@ -42,6 +42,11 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "a file", "an article"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     """``path`` as a :class:`Path` when it names a regular file (symbolic links followed).
 
@@ -82,14 +87,14 @@ def read_bytes(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
             raise InputError(f"{path}: the {what} is {_kind(st.st_mode)}, not a regular file")
         if st.st_size > limit:
             raise InputError(f"{path}: the {what} is {st.st_size:,} bytes; geo reads at most "
-                             f"{limit:,} bytes of a {what}")
+                             f"{limit:,} bytes of {_a(what)}")
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
     if len(data) > limit:  # grew while being read
         raise InputError(f"{path}: the {what} is over {limit:,} bytes; geo reads at most "
-                         f"{limit:,} bytes of a {what}")
+                         f"{limit:,} bytes of {_a(what)}")
     return data
 
 

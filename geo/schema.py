@@ -13,6 +13,7 @@ need the whole workspace and live in :mod:`geo.catalog`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -26,6 +27,7 @@ from pydantic import (
 )
 
 from geo.names import MEDIA
+from geo.text import text_problem
 
 #: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -33,17 +35,30 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def _not_blank(value: str) -> str:
-    # min_length alone lets "   " through, and a blank quote folds to "", which every
-    # article contains: the quote check would pass without quoting anything.
-    if not value.strip():
-        raise ValueError("blank: give some text (white space alone is not a value)")
-    return value
+def _text_rule(*, allow_bidi: bool = False,
+               allow_blank: bool = False) -> Callable[[str], str]:
+    """A validator refusing what :func:`geo.text.text_problem` refuses (one rule for every
+    text field). Blank text matters most in quotes: one folds to "", which every article
+    contains, so the quote check would pass without quoting anything."""
+
+    def check(value: str) -> str:
+        problem = text_problem(value, allow_bidi=allow_bidi, allow_blank=allow_blank)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+    return check
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
-#: Non-blank text (at least one character that is not white space).
-Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+#: Text (names, aliases, notes, references, titles...): not blank (something other than white
+#: space and zero-width characters), no control characters, no bidirectional controls
+#: (:func:`geo.text.text_problem`).
+Text = Annotated[str, Field(min_length=1), AfterValidator(_text_rule())]
+#: A quote: as :data:`Text`, but bidirectional controls are kept (its article may hold them).
+QuoteText = Annotated[str, Field(min_length=1), AfterValidator(_text_rule(allow_bidi=True))]
+#: An article's stem as a source names it: no control characters.
+Stem = Annotated[str, AfterValidator(_text_rule(allow_blank=True))]
 Longitude = Annotated[float, Field(ge=-180.0, le=180.0, allow_inf_nan=False)]
 Latitude = Annotated[float, Field(ge=-90.0, le=90.0, allow_inf_nan=False)]
 
@@ -91,8 +106,8 @@ class Source(Model):
     (e.g. ``geonames:1526273``), with a ``note`` saying what it supports and why.
     """
 
-    article: str | None = None
-    quote: Text | None = None
+    article: Stem | None = None
+    quote: QuoteText | None = None
     reference: Text | None = None
     note: Text | None = None
 

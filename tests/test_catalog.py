@@ -188,15 +188,15 @@ CORRUPTIONS = [
     pytest.param(
         lambda ws: edit(ws / "data/sites.toml", 'name = "East Africa Data Centre (EADC)"',
                         'name = "   "'),
-        ["data/sites.toml: eadc-nairobi: name: blank: give some text (white space alone is "
-         "not a value)"],
+        ["data/sites.toml: eadc-nairobi: name: blank: give some text (white space and "
+         "zero-width characters alone are not a value)"],
         id="blank-name"),
     pytest.param(
         # a blank quote folds to "", which every article "contains"
         lambda ws: edit(ws / "data/sites.toml", "quote = \"China Telecom Global a déjà",
                         "quote = \" \"\nnote = \"China Telecom Global a déjà"),
         ["data/sites.toml: eadc-nairobi: sources[0].quote: blank: give some text (white "
-         "space alone is not a value)"],
+         "space and zero-width characters alone are not a value)"],
         id="blank-quote"),
     pytest.param(
         lambda ws: edit(ws / "data/organisations.toml", 'parent = "china-telecom"',
