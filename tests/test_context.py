@@ -354,7 +354,7 @@ def test_no_config_no_context(tmp_path):
      "geo.toml: context[0]: colour: unknown key"),
     ("[[context]]\nlabel_field = 'name'\n", "geo.toml: context[0]: path: missing"),
     ("[[context]]\npath = 'nowhere.geojson'\n",
-     "geo.toml: context[0]: path: no such file 'nowhere.geojson'"),
+     "geo.toml: context[0]: path: 'nowhere.geojson': no such context file"),
     ("[[context]]\npath = 3\n", "geo.toml: context[0]: path: expected text, not 3"),
     ("[[context]]\npath = 'x'\npopup_fields = 'name'\n",
      "geo.toml: context[0]: popup_fields: expected a list of field names"),
@@ -368,4 +368,5 @@ def test_bad_config_is_an_input_error(tmp_path, text, message):
     _write_config(tmp_path, text)
     with pytest.raises(InputError) as info:
         context_specs_from_config(tmp_path)
-    assert str(info.value).startswith(message)
+    # every message starts with the path of geo.toml
+    assert str(info.value).startswith(f"{tmp_path / 'geo.toml'}{message[len('geo.toml'):]}")
