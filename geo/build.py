@@ -16,7 +16,7 @@ from pathlib import Path
 
 from geo.atomic import write_texts_atomic
 from geo.catalog import Catalog, load_catalog
-from geo.context import ContextLayer, ContextSpec, context_specs_from_config
+from geo.context import ContextLayer, ContextSpec, context_layers_from_config
 from geo.errors import InputError
 from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
@@ -58,13 +58,17 @@ def segment_lines(cat: Catalog) -> SegmentLines:
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
           opener: Callable[[str], object] | None = None,
-          context: Sequence[ContextSpec] = ()) -> BuildResult:
+          context: Sequence[ContextSpec] = (),
+          allow_outside_workspace: bool = False) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
     ``offline`` writes a self-contained page (no network at all); ``tiles`` names the
     xyzservices basemap of the online page; ``open_browser`` then opens the map with
-    ``opener`` (default :func:`webbrowser.open`) as a ``file://`` URI.
+    ``opener`` (default :func:`webbrowser.open`) as a ``file://`` URI. ``context`` files are
+    drawn after the ones ``geo.toml`` lists; a ``geo.toml`` path that resolves outside the
+    workspace is refused unless ``allow_outside_workspace`` (the map embeds the file's rows;
+    files passed in ``context`` are the caller's explicit choice and always allowed).
 
     Raises :class:`geo.errors.CatalogError` for an invalid workspace, :class:`InputError`
     for a bad option, :class:`OutputError` when a file cannot be written.
@@ -76,9 +80,10 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     cat = load_catalog(ws.root)
     layers = build_layers(cat)
     # geo.toml's [[context]] first, then the --layer files; read before anything is written
-    specs = [*context_specs_from_config(ws.root), *context]
+    read = [*context_layers_from_config(ws.root, allow_outside_workspace=allow_outside_workspace),
+            *(spec.read() for spec in context)]
     # named as the map's layer control will show them ("cables", "cables #2"...)
-    context_layers = distinct_context([spec.read() for spec in specs],
+    context_layers = distinct_context(read,
                                       [group_label(k, len(f)) for k, f in layers.items()])
     html_text = render_map(layers, offline=offline, tiles=tiles,
                            segment_lines=segment_lines(cat), context=context_layers)

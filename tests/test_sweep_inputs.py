@@ -224,3 +224,114 @@ def test_line_separators_and_tabs_stay_allowed(workspace):
          r'"East Africa\tData\u2028Center"]')
     result = geo("check", "-w", str(workspace))
     assert result.exit_code == 0, result.output
+
+
+# ------------------------------------------------------------------ 1, 4. geo.toml
+
+CONTEXT = Path(__file__).parent / "data" / "context"
+
+
+def add_context_file(ws: Path, name: str = "landings.csv") -> None:
+    (ws / "context").mkdir(exist_ok=True)
+    (ws / "context" / name).write_bytes((CONTEXT / name).read_bytes())
+
+
+def build_error(ws: Path, *args: str) -> str:
+    """The one stderr line of a ``geo build`` that must fail with exit 2, writing nothing."""
+    result = geo("build", "-w", str(ws), *args)
+    assert result.exit_code == 2, result.output
+    assert not (ws / "maps" / "connectivity.html").exists()
+    (line,) = result.stderr.splitlines()
+    return line
+
+
+def test_deeply_nested_geo_toml_names_it(workspace):
+    (workspace / "geo.toml").write_text(nested_toml(50_000), encoding="utf-8")
+    assert build_error(workspace) == f"geo: error: {workspace / 'geo.toml'}: {NESTED}"
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("simplify_deg = inf", "context[0]: simplify_deg: expected degrees >= 0, not inf"),
+    ("simplify_deg = nan", "context[0]: simplify_deg: expected degrees >= 0, not nan"),
+    ("simplify_deg = -0.5", "context[0]: simplify_deg: expected degrees >= 0, not -0.5"),
+    ('simplify_deg = "fine"', "context[0]: simplify_deg: expected degrees >= 0, not 'fine'"),
+    ('label_field = "nope"', "context[0]: {ws}/context/landings.csv: label field 'nope' is "
+                             "not a field of the file (fields: id, name, country)"),
+    ('name = "Landings\\u0000"', "context[0]: name: control character U+0000 at character 8: "
+                                 "not allowed in text"),
+], ids=["inf", "nan", "negative", "text", "missing-label-field", "nul-in-name"])
+def test_every_bad_geo_toml_value_names_geo_toml(workspace, entry, message):
+    add_context_file(workspace)
+    (workspace / "geo.toml").write_text(
+        f'[[context]]\npath = "context/landings.csv"\n{entry}\n', encoding="utf-8")
+    assert build_error(workspace) == (f"geo: error: {workspace / 'geo.toml'}: "
+                                      + message.format(ws=workspace))
+
+
+@needs_fifo
+def test_fifo_geo_toml_and_fifo_context_path_are_refused_at_once(workspace):
+    os.mkfifo(workspace / "geo.toml")
+    result = geo_in_subprocess("build", "-w", str(workspace))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"geo: error: {workspace / 'geo.toml'}: the workspace configuration is a FIFO (named "
+        "pipe), not a regular file"]
+    (workspace / "geo.toml").unlink()
+    os.mkfifo(workspace / "pipe.csv")
+    (workspace / "geo.toml").write_text('[[context]]\npath = "pipe.csv"\n', encoding="utf-8")
+    result = geo_in_subprocess("build", "-w", str(workspace))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"geo: error: {workspace / 'geo.toml'}: context[0]: path: 'pipe.csv': the context "
+        "file is a FIFO (named pipe), not a regular file"]
+
+
+# ------------------------------------------------------------------ 6. context outside
+
+def outside_message(ws: Path, given: str, resolved: Path) -> str:
+    return (f"geo: error: {ws / 'geo.toml'}: context[0]: path: {given!r} is outside the "
+            f"workspace ({resolved}): its rows would be embedded in the map; copy the file "
+            "into the workspace, or allow context files outside it explicitly "
+            "(--allow-context-outside)")
+
+
+def test_geo_toml_context_outside_the_workspace_is_refused(workspace):
+    secret = workspace.parent / "secret.csv"
+    secret.write_bytes((CONTEXT / "landings.csv").read_bytes())
+    for given in ("../secret.csv", str(secret)):
+        (workspace / "geo.toml").write_text(f"[[context]]\npath = {given!r}\n",
+                                            encoding="utf-8")
+        assert build_error(workspace) == outside_message(workspace, given, secret.resolve())
+    # through a symbolic link inside the workspace: followed, and refused too
+    (workspace / "inside.csv").symlink_to(secret)
+    (workspace / "geo.toml").write_text('[[context]]\npath = "inside.csv"\n', encoding="utf-8")
+    assert build_error(workspace) == outside_message(workspace, "inside.csv", secret.resolve())
+
+
+def test_context_outside_the_workspace_when_allowed(workspace):
+    secret = workspace.parent / "secret.csv"
+    secret.write_bytes((CONTEXT / "landings.csv").read_bytes())
+    (workspace / "geo.toml").write_text('[[context]]\npath = "../secret.csv"\n',
+                                        encoding="utf-8")
+    result = geo("build", "-w", str(workspace), "--offline", "--allow-context-outside")
+    assert result.exit_code == 0, result.output
+    assert "geo: context layer secret: 3 features" in result.stderr
+    # a --layer file is the user's own explicit choice: read wherever it is
+    (workspace / "geo.toml").unlink()
+    result = geo("build", "-w", str(workspace), "--offline", "--layer", str(secret))
+    assert result.exit_code == 0, result.output
+    assert "geo: context layer secret: 3 features" in result.stderr
+
+
+def test_library_build_refuses_context_outside_unless_allowed(workspace):
+    from geo.build import build
+    from geo.context import OutsideWorkspaceError
+
+    secret = workspace.parent / "secret.csv"
+    secret.write_bytes((CONTEXT / "landings.csv").read_bytes())
+    (workspace / "geo.toml").write_text('[[context]]\npath = "../secret.csv"\n',
+                                        encoding="utf-8")
+    with pytest.raises(OutsideWorkspaceError, match=r"geo\.toml: context\[0\]: path: "):
+        build(workspace, offline=True)
+    result = build(workspace, offline=True, allow_outside_workspace=True)
+    assert [len(layer) for layer in result.context] == [3]

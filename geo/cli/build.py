@@ -27,11 +27,17 @@ from geo.cli.options import handle_errors, workspace_opt
 @click.option("--label-field", "label_fields", multiple=True, metavar="FIELD",
               help="Field labelling the features of the --layer files: once for all, or once "
                    "per --layer in the same order [default: guessed: name, title, label...].")
+@click.option("--allow-context-outside", "allow_context_outside", is_flag=True,
+              help="Read geo.toml [[context]] paths that lead outside the workspace (up a "
+                   "folder, absolute, or through a symbolic link). Refused by default: the "
+                   "map embeds those files' rows, and a geo.toml from someone else could "
+                   "otherwise pull a private file into a map you share. --layer files are "
+                   "always read.")
 @workspace_opt
 @handle_errors
 def command(output: str | None, offline: bool, tiles: str | None, open_browser: bool,
             context_paths: tuple[str, ...], label_fields: tuple[str, ...],
-            workspace: str) -> None:
+            allow_context_outside: bool, workspace: str) -> None:
     """Validate the workspace and build its outputs in maps/: one GeoJSON file per layer
     (maps/<layer>.geojson, RFC 7946) and the interactive map (maps/connectivity.html).
 
@@ -45,7 +51,7 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
       geo build -w my-workspace
     """
     from geo.build import build
-    from geo.context import ContextSpec
+    from geo.context import ContextSpec, OutsideWorkspaceError
     from geo.webmap import DEFAULT_TILES
 
     if label_fields and len(label_fields) not in (1, len(context_paths)):
@@ -60,8 +66,12 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
     if offline and tiles is not None:
         click.echo("geo: --tiles is ignored with --offline (country outlines are the basemap)",
                    err=True)
-    result = build(workspace, output, offline=offline, tiles=tiles or DEFAULT_TILES,
-                   open_browser=open_browser, context=specs)
+    try:
+        result = build(workspace, output, offline=offline, tiles=tiles or DEFAULT_TILES,
+                       open_browser=open_browser, context=specs,
+                       allow_outside_workspace=allow_context_outside)
+    except OutsideWorkspaceError as exc:
+        raise OutsideWorkspaceError(f"{exc} (--allow-context-outside)") from None
     for layer in result.context:
         for warning in layer.warnings:
             click.echo(f"geo: warning: {warning}", err=True)
