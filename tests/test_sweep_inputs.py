@@ -167,6 +167,15 @@ def test_wrong_toml_type_is_one_line_naming_file_and_field(workspace, text, mess
     assert check_lines(workspace) == [f"data/sites.toml: -: site: {message}"]
 
 
+def test_misspelt_table_is_one_line(workspace):
+    path = workspace / "data/sites.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[[site]]", "[[sites]]").replace("[[site.", "[[sites."),
+                    encoding="utf-8")
+    assert check_lines(workspace) == [
+        "data/sites.toml: -: sites: unknown table; this file holds [[site]] tables"]
+
+
 def test_references_are_still_checked_when_every_file_is_read(workspace):
     edit(workspace / "data/organisations.toml", 'headquarters = "beijing"',
          'headquarters = "peking"')
