@@ -28,6 +28,7 @@ import json
 import math
 import os
 import re
+import reprlib
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import simdjson
 
+from geo.crs import declared_crs, source_crs, xy_to_wgs84
 from geo.errors import InputError
+from geo.files import MAX_JSON_BYTES, parse_nested, read_bytes, regular_file
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.names import MEDIA
 from geo.text import name_key, waypoint_label
@@ -310,6 +313,9 @@ def parse_length_m(value: Any, field_name: str | None = None) -> float | None:
         if value is None:
             return None
         raise ValueError(f"not a length: {value!r}")
+    if isinstance(value, list | dict):
+        kind = "array" if isinstance(value, list) else "object"
+        raise ValueError(f"not a length: a JSON {kind}")
     if isinstance(value, int | float | np.integer | np.floating):
         number = float(value)
         if math.isnan(number):
@@ -351,6 +357,19 @@ class LineData:
     part_feature: np.ndarray
     usable: np.ndarray
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _short_repr() -> reprlib.Repr:
+    """A repr bounded in depth and length, for property values in messages and labels (a
+    JSON array nested a thousand deep must not recurse a thousand times)."""
+    short = reprlib.Repr()
+    short.maxlevel, short.maxstring, short.maxother = 3, 80, 80
+    short.maxlist = short.maxdict = 4
+    return short
+
+
+_SHORT = _short_repr()
 
 
 def _describe(records: list[dict[str, Any]], index: int) -> str:
@@ -359,7 +378,7 @@ def _describe(records: list[dict[str, Any]], index: int) -> str:
         field_ = _field_like(list(rec), key)   # KML's "Name"
         value = rec.get(field_) if field_ else None
         if value is not None and value == value:
-            return f"feature {rec['__fid__']} ({key} {value!r})"
+            return f"feature {rec['__fid__']} ({key} {_SHORT.repr(value)})"
     return f"feature {rec['__fid__']}"
 
 
@@ -431,68 +450,106 @@ def _geometry_parts(geom: Any) -> list[Any] | str:
     return parts
 
 
-def _positions(part: Any) -> np.ndarray | None:
-    """A ``(n, 2)`` float array of a GeoJSON position list, heights dropped; None if invalid."""
+def _positions(part: Any) -> np.ndarray | str:
+    """A ``(n, 2)`` float array of a GeoJSON position list, heights dropped; or why it is
+    not one. Positions must be JSON numbers: text (``"10"``), ``true``/``false`` or ``null``
+    is refused, never converted."""
     if not isinstance(part, list):
-        return None
+        return "invalid coordinates (a line part is not a list of positions)"
+    for position in part:
+        if not isinstance(position, list) or len(position) < 2:
+            return "invalid coordinates (a position is not [lon, lat] numbers)"
+        for value in position:
+            if type(value) is not float and type(value) is not int:
+                if isinstance(value, str):
+                    shown = value if len(value) <= 20 else value[:19] + "…"
+                    return f"coordinates given as text ({shown!r}), not numbers"
+                return "invalid coordinates (a position is not [lon, lat] numbers)"
     if not part:
         return np.zeros((0, 2))
     try:
-        arr = np.asarray(part, dtype=float)
-    except (TypeError, ValueError):
-        try:
-            arr = np.asarray([p[:2] for p in part if isinstance(p, list) and len(p) >= 2],
-                             dtype=float)
-        except (TypeError, ValueError):
-            return None
-        if len(arr) != len(part):
-            return None
-    if arr.ndim != 2 or arr.shape[1] < 2:
-        return None
-    return arr[:, :2]
+        return np.asarray([p[:2] for p in part], dtype=float)
+    except OverflowError:   # an integer too large for a float: not degrees anyway
+        return np.full((len(part), 2), np.inf)
+
+
+#: White space before a JSON text (``str.lstrip()`` would also strip the RS character).
+_JSON_SPACE = " \t\r\n\ufeff"
+
+
+def _json_loads(text: str, source: str) -> Any:
+    """``json.loads``, input nested thousands deep refused as an :class:`InputError`."""
+    return parse_nested(json.loads, text, source)
+
+
+def _byte_offset(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-8", "surrogatepass"))
 
 
 def _geojson_objects(text: str, source: str) -> list[Any]:
     """Top-level GeoJSON objects of ``text``: one document, or an RS (RFC 8142) or LF
-    delimited sequence."""
-    stripped = text.lstrip()
-    if not stripped:
+    delimited sequence. A broken RS record is named by its number (from 1) and the byte
+    offset of its RS; a broken LF sequence by its line number (from 1)."""
+    stripped = text.lstrip(_JSON_SPACE)
+    if not stripped.strip():
         raise InputError(f"{source}: no input (expected GeoJSON)")
     if stripped.startswith("\x1e"):
-        chunks = [(i + 1, c) for i, c in enumerate(text.split("\x1e")[1:]) if c.strip()]
-        label = "record"
+        chunks: list[tuple[str, str]] = []
+        start = text.index("\x1e")
+        number = 0
+        while start >= 0:
+            end = text.find("\x1e", start + 1)
+            chunk = text[start + 1: end if end >= 0 else len(text)]
+            number += 1
+            if chunk.strip(_JSON_SPACE):
+                where = f"record {number} (byte offset {_byte_offset(text, start):,})"
+                chunks.append((where, chunk))
+            start = end
     else:
         try:
-            return [json.loads(text)]
+            return [_json_loads(text, source)]
         except json.JSONDecodeError as exc:
-            lines = [(i + 1, ln) for i, ln in enumerate(text.splitlines()) if ln.strip()]
-            if len(lines) < 2 or not _parses(lines[0][1]):
+            lines = [(f"line {i + 1}", ln) for i, ln in enumerate(text.split("\n"))
+                     if ln.strip(_JSON_SPACE)]
+            if len(lines) < 2 or not _parses(lines[0][1], source):
                 # one broken document, not a sequence of texts
                 raise InputError(f"{source}: not GeoJSON: {exc.msg} at line {exc.lineno} "
                                  f"column {exc.colno}") from None
         chunks = lines
-        label = "line"
     out = []
-    for number, chunk in chunks:
+    for where, chunk in chunks:
         try:
-            out.append(json.loads(chunk))
+            out.append(_json_loads(chunk, f"{source}: {where}"))
         except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: {label} {number}: not GeoJSON: {exc.msg}") from None
+            raise InputError(f"{source}: {where}: not GeoJSON: {exc.msg} at character "
+                             f"{exc.pos + 1} of the {where.split()[0]}") from None
     return out
 
 
-def _parses(text: str) -> bool:
+def _parses(text: str, source: str) -> bool:
     try:
-        json.loads(text)
+        _json_loads(text, source)
     except json.JSONDecodeError:
         return False
     return True
 
 
-def _features(objects: list[Any], source: str) -> list[dict[str, Any]]:
+def _features(objects: list[Any], source: str) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The features of the top-level GeoJSON objects, and the CRS of each (``None``:
+    WGS84 lon/lat): that of its object's GeoJSON 2008 ``crs`` member, if any (see
+    :func:`geo.crs.source_crs`)."""
     feats: list[dict[str, Any]] = []
+    crs_of: list[Any] = []
+    resolved: dict[str, Any] = {}
     for obj in objects:
         kind = obj.get("type") if isinstance(obj, dict) else None
+        crs = None
+        if isinstance(obj, dict) and obj.get("crs") is not None:
+            key = json.dumps(obj["crs"], sort_keys=True, default=str)
+            if key not in resolved:
+                resolved[key] = source_crs(obj["crs"], source)
+            crs = resolved[key]
+        before = len(feats)
         if kind == "FeatureCollection":
             members = obj.get("features")
             if not isinstance(members, list):
@@ -505,15 +562,60 @@ def _features(objects: list[Any], source: str) -> list[dict[str, Any]]:
         else:
             raise InputError(f"{source}: not a GeoJSON object (type {kind!r}); expected a "
                              "FeatureCollection, a Feature or a geometry")
-    return feats
+        crs_of.extend([crs] * (len(feats) - before))
+    return feats, crs_of
+
+
+#: A ``\uD800``-``\uDFFF`` escape: half of a UTF-16 pair, a lone surrogate unless paired.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(objects: list[Any]) -> int:
+    """Replace, in place, every lone surrogate in the keys and strings of ``objects`` (as
+    :mod:`json` decodes ``"\\ud800"``) by U+FFFD, as GDAL does; returns how many.
+    Iterative: the objects may be nested as deep as :mod:`json` allows."""
+    count = 0
+
+    def fix(text: str) -> str:
+        nonlocal count
+        new, n = _LONE_SURROGATE.subn("\ufffd", text)
+        count += n
+        return new
+
+    stack: list[Any] = [objects]
+    while stack:
+        container = stack.pop()
+        if isinstance(container, list):
+            for i, value in enumerate(container):
+                if isinstance(value, str):
+                    container[i] = fix(value)
+                elif isinstance(value, list | dict):
+                    stack.append(value)
+        else:
+            items = list(container.items())
+            container.clear()
+            for key, value in items:
+                if isinstance(value, str):
+                    value = fix(value)
+                elif isinstance(value, list | dict):
+                    stack.append(value)
+                container[fix(key)] = value
+    return count
 
 
 _STARTS_WITH_OBJECT = re.compile(r"\s*\{")
 
 
 def read_geojson_text(text: str, source: str = "<stdin>") -> LineData:
-    """Read GeoJSON text (RFC 7946: WGS84 lon/lat): a FeatureCollection (compact or pretty),
-    an LF- or RS-delimited sequence of Features (RFC 8142), or a bare Feature or geometry.
+    """Read GeoJSON text: a FeatureCollection (compact or pretty), an LF- or RS-delimited
+    sequence of Features (RFC 8142), or a bare Feature or geometry.
+
+    Coordinates are WGS84 lon/lat (RFC 7946) unless an object has a GeoJSON 2008 ``crs``
+    member: another CRS is reprojected, one that cannot be read is refused
+    (:func:`geo.crs.source_crs`). A lone UTF-16 surrogate escape (``"\\ud800"``, not a
+    character) is replaced by U+FFFD, with a warning. Input nested too deep to parse is
+    an :class:`InputError`.
 
     A feature's id is its ``id`` member (kept as the ``id`` attribute unless a property
     already has that name); features are numbered from 0 as GDAL does (``__fid__``).
@@ -528,18 +630,29 @@ def read_geojson_text(text: str, source: str = "<stdin>") -> LineData:
         except UnicodeEncodeError:   # lone surrogates: json copes, simdjson would not
             raw = None
         if raw is not None:
-            fast = _fast_features(raw, source, file=False)
-    if fast is None:
-        feats = _features(_geojson_objects(text, source), source)
-        fast = (feats, [None] * len(feats))
-    return _line_data(*fast, source)
+            fast = _fast_features(raw, source)
+    if fast is not None:
+        feats, parts, crs = fast
+        return _line_data(feats, parts, source, crs)
+    objects = _geojson_objects(text, source)
+    replaced = _replace_lone_surrogates(objects) if _SURROGATE_ESCAPE.search(text) else 0
+    feats, crs_of = _features(objects, source)
+    data = _line_data(feats, [None] * len(feats), source, crs_of)
+    if replaced:
+        data.warnings.append(
+            f"{source}: {replaced} lone surrogate escape{'s' if replaced != 1 else ''} "
+            "(\\ud800-\\udfff without its pair: not a character) replaced by U+FFFD")
+    return data
 
 
 def _line_data(feats: list[Any], fast_parts: list[tuple[np.ndarray, list[int]] | None],
-               source: str) -> LineData:
+               source: str, crs_of: Any = None) -> LineData:
     """Records and line parts of GeoJSON features; ``fast_parts[i]``, where not ``None``,
     holds feature ``i``'s positions already read, all parts one after another, and the
-    number of positions of each part (its ``geometry`` member is then absent)."""
+    number of positions of each part (its ``geometry`` member is then absent).
+
+    ``crs_of`` is the CRS the positions are in (``None``: WGS84 lon/lat), one for all
+    features or a list of one per feature; other CRSs are reprojected to WGS84."""
     fields: list[str] = []
     seen: set[str] = set()
     records: list[dict[str, Any]] = []
@@ -572,16 +685,25 @@ def _line_data(feats: list[Any], fast_parts: list[tuple[np.ndarray, list[int]] |
             reasons[index] = got
             continue
         arrays = [_positions(p) for p in got]
-        if any(a is None for a in arrays):
-            reasons[index] = "invalid coordinates (a position is not [lon, lat] numbers)"
+        why = next((a for a in arrays if isinstance(a, str)), None)
+        if why is not None:
+            reasons[index] = why
             continue
         for a in arrays:
             parts.append(a)  # type: ignore[arg-type]
             sizes.append(len(a))  # type: ignore[arg-type]
             part_feature.append(index)
     coords = np.concatenate(parts) if parts else np.zeros((0, 2))
-    return _finish(source, fields, records, coords, np.array(sizes, dtype=np.intp),
-                   np.array(part_feature, np.intp), reasons)
+    sizes_arr = np.array(sizes, dtype=np.intp)
+    part_feature_arr = np.array(part_feature, np.intp)
+    if crs_of is not None and not isinstance(crs_of, list):
+        coords = xy_to_wgs84(coords, crs_of)
+    elif crs_of is not None and any(c is not None for c in crs_of):
+        coord_feature = np.repeat(part_feature_arr, sizes_arr)
+        for crs in {id(c): c for c in crs_of if c is not None}.values():
+            in_crs = np.array([c is crs for c in crs_of], dtype=bool)[coord_feature]
+            coords[in_crs] = xy_to_wgs84(coords[in_crs], crs)
+    return _finish(source, fields, records, coords, sizes_arr, part_feature_arr, reasons)
 
 
 # --------------------------------------------------------------------------- fast GeoJSON
@@ -739,18 +861,22 @@ def _fast_shapes_ok(raw: bytes, geoms: list[_FastGeometry]) -> bool:
     return _shapes_match(b"".join(texts), np.cumsum(sizes) - sizes, geoms)
 
 
-def _fast_features(raw: bytes, source: str, file: bool
-                   ) -> tuple[list[Any], list[tuple[np.ndarray, list[int]] | None]] | None:
+def _fast_features(raw: bytes, source: str
+                   ) -> tuple[list[Any], list[tuple[np.ndarray, list[int]] | None], Any
+                              ] | None:
     """Features of a GeoJSON FeatureCollection (or one Feature) parsed by simdjson, with
     the line parts of those whose geometry is a plain LineString / MultiLineString already
-    as arrays (no Python object per vertex); ``None`` if ``raw`` is anything else (then
-    the ordinary reader handles it, and its errors). With ``file``, a document with a
-    ``crs`` member is left to GDAL, which transforms it."""
+    as arrays (no Python object per vertex), and the CRS of its ``crs`` member (``None``:
+    WGS84 lon/lat; :func:`geo.crs.source_crs`); ``None`` if ``raw`` is anything else (then
+    the ordinary reader handles it, and its errors). A document nested deeper than
+    simdjson follows is an :class:`InputError`, as :mod:`json` reports it."""
     try:
         doc = _parse_json(raw)
-    except (ValueError, RuntimeError):
+    except (ValueError, RuntimeError) as exc:
+        if "DEPTH_ERROR" in str(exc):   # json refuses it too: the same message either way
+            _json_loads(raw.decode("utf-8", "replace"), source)
         return None
-    if not isinstance(doc, simdjson.Object) or (file and "crs" in doc):
+    if not isinstance(doc, simdjson.Object):
         return None
     kind = doc.get("type")
     if kind == "FeatureCollection":
@@ -783,63 +909,73 @@ def _fast_features(raw: bytes, source: str, file: bool
     else:   # some position is ragged or nested: read those features the ordinary way
         for g in geoms:
             feats[g.feature]["geometry"] = _plain_json(lazy[g.feature]["geometry"])
-    return feats, parts
+    crs = source_crs(_plain_json(doc["crs"]), source) if "crs" in doc else None
+    return feats, parts, crs
 
 
-def _fast_geojson_file(path: Path, source: str) -> LineData | None:
-    """A GeoJSON file read as :func:`read_geojson_text` reads text, every feature given
-    every field (``None`` where it has none, as GDAL does); ``None`` if it is not one
-    FeatureCollection or Feature that simdjson parses, or has a ``crs`` member."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None   # GDAL reports it
+def _fast_geojson_file(raw: bytes, source: str) -> LineData | None:
+    """The bytes of a GeoJSON file read as :func:`read_geojson_text` reads text, every
+    feature given every field (``None`` where it has none, as GDAL does); ``None`` if it is
+    not one FeatureCollection or Feature that simdjson parses."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if not raw.strip():
+        raise InputError(f"{source}: the file is empty (expected GeoJSON)")
     if raw.lstrip()[:1] != b"{":
         return None
-    fast = _fast_features(raw, source, file=True)
+    fast = _fast_features(raw, source)
     if fast is None:
         return None
-    data = _line_data(*fast, source)
+    feats, parts, crs = fast
+    data = _line_data(feats, parts, source, crs)
     for rec in data.records:
         for name in data.fields:
             rec.setdefault(name, None)
     return data
 
 
-_GEOGRAPHIC_WGS84 = {"EPSG:4326", "OGC:CRS84", "EPSG:4979", "OGC:CRS84H"}
-
-
 def read_line_file(path: str | os.PathLike[str]) -> LineData:
     """Read the first layer of any vector file pyogrio (GDAL) reads: GeoJSON, GeoJSONSeq,
     GeoPackage, KML, Shapefile, FlatGeobuf, CSV with a ``WKT`` column...
 
-    Coordinates in another CRS are transformed to WGS84 lon/lat (EPSG:4326, always x=lon).
-    A ``.geojson`` / ``.json`` file holding one FeatureCollection or Feature without a
-    ``crs`` member (RFC 7946: WGS84) is parsed with simdjson instead, several times faster
+    Coordinates in another CRS are transformed to WGS84 lon/lat (EPSG:4326, always x=lon);
+    a CRS the file declares but PROJ cannot read is refused (:func:`geo.crs.declared_crs`).
+    Only a regular file (or a folder: a File Geodatabase, a folder of shapefiles) is
+    opened: a FIFO or a device is refused before GDAL could block on it.
+    A ``.geojson`` / ``.json`` file (at most :data:`geo.files.MAX_JSON_BYTES`) holding one
+    FeatureCollection or Feature is parsed with simdjson instead, several times faster
     than GDAL (:func:`_fast_geojson_file`); every other file, and any such file simdjson
     cannot parse, is read by GDAL. Raises :class:`InputError` if the file cannot be read.
     """
+    import warnings
+
     import pyogrio
     import shapely
 
     path = Path(path)
     source = str(path)
-    if not path.exists():
-        raise InputError(f"{source}: no such file")
-    if path.suffix.lower() in (".geojson", ".json") and path.is_file():
-        fast = _fast_geojson_file(path, source)
+    if not path.is_dir():
+        regular_file(path, "file")
+    raw = None
+    if path.suffix.lower() in (".geojson", ".json") and not path.is_dir():
+        raw = read_bytes(path, MAX_JSON_BYTES, "file")
+        fast = _fast_geojson_file(raw, source)
         if fast is not None:
             return fast
     kwargs: dict[str, Any] = {}
     if path.suffix.lower() == ".csv":
         kwargs = {"GEOM_POSSIBLE_NAMES": "WKT,wkt,geometry,geom,the_geom",
                   "KEEP_GEOM_COLUMNS": "NO"}
-    try:
-        meta, fids, wkb, field_data = pyogrio.raw.read(path, return_fids=True, **kwargs)
-    except Exception as exc:  # pyogrio raises DataSourceError and friends, all with a message
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"{source}: cannot read as a vector file: {reason}") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            meta, fids, wkb, field_data = pyogrio.raw.read(path, return_fids=True, **kwargs)
+        except Exception as exc:  # pyogrio raises DataSourceError and friends
+            text = str(exc).strip()
+            reason = text.splitlines()[0] if text else type(exc).__name__
+            raise InputError(f"{source}: cannot read as a vector file: {reason}") from None
+    reader_warnings = [" ".join(str(w.message).split()) for w in caught]
+    crs = declared_crs(path, meta.get("crs"), reader_warnings, raw)
+    del raw
     if wkb is None:
         raise InputError(f"{source}: the file has no geometry column (no lines to measure)")
     fields = [str(f) for f in meta["fields"]]
@@ -851,7 +987,8 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
         rec["__fid__"] = int(fids[i]) if fids is not None else i
         records.append(rec)
     present = np.array([g is not None for g in wkb], dtype=bool)
-    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    with np.errstate(invalid="ignore"):   # NaN coordinates: reported per feature below
+        geoms = shapely.from_wkb(wkb, on_invalid="ignore")
     reasons: dict[int, str] = {}
     types = shapely.get_type_id(geoms)
     empty = shapely.is_empty(geoms)
@@ -870,26 +1007,12 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
     parts_geom, part_feature = shapely.get_parts(geoms[idx_ok], return_index=True)
     part_feature = idx_ok[part_feature]
     coords, coord_part = shapely.get_coordinates(parts_geom, return_index=True)
-    crs = meta.get("crs")
-    if crs and crs.upper() not in _GEOGRAPHIC_WGS84 and len(coords):
-        coords = _to_wgs84(coords, crs, source)
+    if crs is not None:
+        coords = xy_to_wgs84(coords, crs)
     sizes = np.bincount(coord_part, minlength=len(parts_geom))
-    return _finish(source, fields, records, coords, sizes, part_feature, reasons)
-
-
-def _to_wgs84(coords: np.ndarray, crs: str, source: str) -> np.ndarray:
-    """Transform ``(x, y)`` in ``crs`` to WGS84 ``(lon, lat)`` degrees."""
-    from pyproj import CRS, Transformer
-    from pyproj.exceptions import CRSError
-
-    try:
-        transformer = Transformer.from_crs(CRS.from_user_input(crs), "EPSG:4326",
-                                           always_xy=True)
-    except CRSError as exc:
-        raise InputError(f"{source}: unknown coordinate reference system {crs!r}: {exc}") \
-            from None
-    lon, lat = transformer.transform(coords[:, 0], coords[:, 1])
-    return np.column_stack([lon, lat])
+    data = _finish(source, fields, records, coords, sizes, part_feature, reasons)
+    data.warnings.extend(f"{source}: reader: {w}" for w in reader_warnings)
+    return data
 
 
 def _plain(value: Any) -> Any:
@@ -909,6 +1032,8 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, list | dict):   # str() would recurse as deep as the JSON nests
+        return _SHORT.repr(value)
     text = str(value).strip()
     return text or None
 
@@ -966,7 +1091,7 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     feat_len = np.bincount(data.part_feature, weights=part_len, minlength=n_feat)
     feat_parts = np.bincount(data.part_feature, minlength=n_feat)
 
-    warnings: list[str] = []
+    warnings: list[str] = list(data.warnings)
     rows: list[Measurement] = []
     groups: dict[str, Measurement] = {}
     group_published: dict[str, set[tuple[float | None, str | None]]] = {}

@@ -192,9 +192,8 @@ def rounded(value):
     return value
 
 
-def test_a_file_with_a_crs_member_is_left_to_gdal(tmp_path):
-    # GeoJSON 2008 "crs": GDAL transforms the coordinates; simdjson must not read them as
-    # lon/lat
+def test_a_file_with_a_crs_member_is_reprojected(tmp_path):
+    # GeoJSON 2008 "crs": the coordinates are transformed (geo.crs); never read as lon/lat
     fc = {"type": "FeatureCollection",
           "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
           "features": [feature("m", line([[0, 0], [111319.49, 0]]))]}
@@ -215,5 +214,5 @@ def test_a_document_still_referenced_does_not_block_the_next_read():
     # simdjson refuses to reuse a parser whose last document is alive: a new one is used
     held = measure._parse_json(b'{"type": "FeatureCollection", "features": []}')
     raw = json.dumps({"type": "FeatureCollection", "features": ODD_FEATURES[:1]}).encode()
-    _feats, parts = measure._fast_features(raw, "t", file=False)
+    _feats, parts, _crs = measure._fast_features(raw, "t")
     assert parts[0] is not None and len(held["features"]) == 0

@@ -23,11 +23,19 @@ CSV_COLUMNS = ["id", "name", "kind", "schematic", "length_m", *(f"{m}_m" for m i
                "ratio", "flags", "members", "parts"]
 
 
+#: Characters that reorder or break a terminal line: bidirectional controls (U+202A-U+202E,
+#: U+2066-U+2069, marks), and the line and paragraph separators.
+_UNSAFE = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2066\u2067\u2068\u2069\u2028\u2029")
+
+
 def _clean(text: str) -> str:
-    """Untrusted text for a terminal: control characters (escape sequences) become '?'."""
-    if text.isprintable():   # no control character (the usual case): skip the scan
+    """Untrusted text for a terminal: control characters (escape sequences), bidirectional
+    controls and line separators become '?'."""
+    if text.isprintable():   # no control or format character (the usual case): no scan
         return text
-    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
+    return "".join("?" if c in _UNSAFE or unicodedata.category(c) == "Cc" else c
+                   for c in text)
 
 
 def _km(length_m: float | None) -> str:
@@ -246,16 +254,25 @@ def _catalog_if_any(workspace: str) -> Any:
 
 def _measure_file(file_: str, id_field: str | None, group_by: str | None,
                   published_field: str | None, slack: float, fmt: str) -> None:
+    from geo.files import MAX_JSON_BYTES, read_stream
     from geo.measure import measure_file, measure_geojson_text
 
     if file_ == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        if hasattr(sys.stdin, "buffer"):
+            data: bytes | str = read_stream(sys.stdin.buffer, MAX_JSON_BYTES, "<stdin>")
+        else:
+            data = sys.stdin.read(MAX_JSON_BYTES + 1)
+            if len(data) > MAX_JSON_BYTES:
+                raise GeoClickError(f"<stdin>: the input is over {MAX_JSON_BYTES:,} "
+                                    f"characters; geo reads at most {MAX_JSON_BYTES:,}", 2)
         if isinstance(data, bytes):
+            bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
             try:
-                text = data.decode("utf-8-sig")
+                text = str(memoryview(data)[bom:], "utf-8")
             except UnicodeDecodeError as exc:
-                raise GeoClickError(f"<stdin>: not UTF-8 text (byte 0x{data[exc.start]:02x} "
-                                    f"at offset {exc.start})", 2) from None
+                offset = bom + exc.start
+                raise GeoClickError(f"<stdin>: not UTF-8 text (byte 0x{data[offset]:02x} "
+                                    f"at offset {offset})", 2) from None
         else:
             text = data
         result = measure_geojson_text(text, "<stdin>", id_field, group_by, published_field,
