@@ -29,6 +29,7 @@ The workspace may list its context layers in ``geo.toml`` (see :func:`context_sp
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
 import sys
@@ -44,8 +45,9 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.crs import declared_crs, source_crs
 from geo.errors import InputError
-from geo.files import MAX_TOML_BYTES, parse_nested, read_bytes, regular_file
+from geo.files import MAX_JSON_BYTES, MAX_TOML_BYTES, parse_nested, read_bytes, regular_file
 from geo.geodesy import path_length_m
 from geo.text import shown, text_problem
 
@@ -64,6 +66,10 @@ MAX_POPUP_FIELDS = 5
 MAX_TEXT = 300
 #: Messages kept per kind of problem; the rest are counted in one closing message.
 MAX_MESSAGES = 10
+#: Largest CSV context file read (bytes): it is read whole into memory, as GeoJSON is.
+MAX_CSV_BYTES = MAX_JSON_BYTES
+#: Largest ``<file>.licence.txt`` read (bytes): a licence note is a line or a paragraph.
+MAX_LICENCE_BYTES = 64 * 1024
 
 #: Columns tried, in order and ignoring case, for labels and for ids.
 LABEL_CANDIDATES = ("name", "title", "label", "nom", "name_en", "display_name", "id")
@@ -184,6 +190,10 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     beside the file, if any. ``simplify_deg`` is a tolerance in degrees (0 keeps every
     vertex); ``precision`` the decimals kept (-1 keeps them all).
 
+    Only a regular file is read (a FIFO or a device is refused before anything opens it);
+    a CRS the file declares is reprojected to WGS84, or refused when it cannot be read
+    (:func:`geo.crs.declared_crs`).
+
     Raises :class:`~geo.errors.InputError` naming the file when it cannot be read, or when
     ``label_field`` / ``popup_fields`` name columns the file does not have.
     """
@@ -191,8 +201,11 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     if simplify_deg < 0 or not math.isfinite(simplify_deg):
         raise InputError(f"{path}: simplification tolerance must be >= 0 degrees, "
                          f"not {simplify_deg!r}")
-    if not path.is_file():
-        raise InputError(f"{path}: cannot read context layer: no such file")
+    try:
+        regular_file(path, "file")
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise InputError(f"{path}: cannot read context layer: {reason}") from None
     report = _Report(path.name)
     broken: dict[int, str] = {}
     if path.suffix.lower() in (".csv", ".tsv", ".txt"):
@@ -207,6 +220,11 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     fields = _choose_popup_fields(path, columns, popup_fields, (label, id_field), frame)
 
     keep = _check_geometries(frame, broken, id_field, report)
+    if len(frame) and not keep:
+        n = len(frame)
+        first = broken.get(0) or _geometry_problem(frame.geometry.iloc[0])
+        raise InputError(f"{path}: cannot read context layer: no drawable feature ({n} "
+                         f"feature{'s' if n != 1 else ''} skipped; first: feature 0: {first})")
     frame = frame.iloc[keep].reset_index(drop=True)
 
     ids = _unique_ids(frame, id_field, keep, report)
@@ -238,7 +256,8 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
     import pyogrio
 
     frames = []
-    with warnings.catch_warnings(record=True) as caught:
+    # NaN coordinates are reported per feature (_check_geometries), not as numpy's warning
+    with warnings.catch_warnings(record=True) as caught, np.errstate(invalid="ignore"):
         warnings.simplefilter("always")
         try:
             layers = [str(row[0]) for row in pyogrio.list_layers(path)]
@@ -252,14 +271,16 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
         except Exception as exc:  # pyogrio/GDAL raise many kinds; all mean "cannot read"
             raise InputError(f"{path}: cannot read context layer: {_gdal_message(exc, path)}"
                              ) from None
-    for w in caught:
-        report.add("reader warnings", f"reader: {_one_line(w.message)}")
+    messages = [_one_line(w.message) for w in caught]
+    for message in messages:
+        report.add("reader warnings", f"reader: {message}")
     if not frames:
         return gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs="EPSG:4326")
-    crs = frames[0].crs
-    frames = [f.to_crs(crs) if f.crs is not None and crs is not None and f.crs != crs else f
-              for f in frames]
-    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=crs)
+    # each layer in the CRS it declares (None: WGS84 lon/lat), by the rule of geo.crs
+    frames = [_to_wgs84(f.set_crs(declared_crs(path, f.crs, messages) or "EPSG:4326",
+                                  allow_override=True), path) for f in frames]
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
+                            crs="EPSG:4326")
 
 
 def _gdal_message(exc: Exception, path: Path) -> str:
@@ -271,18 +292,21 @@ def _gdal_message(exc: Exception, path: Path) -> str:
 
 
 def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
-    """A CSV with lon/lat (degrees, WGS84) or WKT columns; unparseable rows go to ``broken``."""
+    """A CSV with lon/lat or WKT columns (at most :data:`MAX_CSV_BYTES`, UTF-8); unparseable
+    rows go to ``broken``. Positions are WGS84 degrees unless a ``.prj`` beside the file
+    (``name.prj``, as GDAL reads it) declares another CRS (see :func:`geo.crs.declared_crs`).
+    """
+    text = _utf8_text(read_bytes(path, MAX_CSV_BYTES, "context layer"),
+                      f"{path}: cannot read context layer")
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            sample = fh.read(65536)
-            fh.seek(0)
-            try:
-                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-            except csv.Error:
-                dialect = csv.excel
-            rows = list(csv.DictReader(fh, dialect=dialect))
-            fieldnames = list(rows[0].keys()) if rows else []
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        sample = text[:65536]
+        try:
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        except csv.Error:
+            dialect = csv.excel
+        rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
+        fieldnames = list(rows[0].keys()) if rows else []
+    except csv.Error as exc:
         raise InputError(f"{path}: cannot read context layer: {_one_line(exc)}") from None
     fieldnames = [f for f in fieldnames if f is not None]
     lon_col = _find_column(fieldnames, LON_CANDIDATES)
@@ -304,13 +328,16 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
         geoms.append(geom)
     used = {c for c in (lon_col, lat_col, wkt_col) if c}
     data = {k: [(r.get(k) or None) for r in rows] for k in fieldnames if k not in used}
-    return gpd.GeoDataFrame(data, geometry=geoms, crs="EPSG:4326")
+    return gpd.GeoDataFrame(data, geometry=geoms,
+                            crs=declared_crs(path, None) or "EPSG:4326")
 
 
 def _to_wgs84(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
-    """Reproject to EPSG:4326 (lon, lat order) unless the file is already WGS84 lon/lat."""
-    crs = frame.crs
-    if crs is None or crs.to_epsg() == 4326 or crs.to_string() == "OGC:CRS84":
+    """``frame`` in EPSG:4326 (lon, lat order): reprojected from its CRS unless that is
+    WGS84 lon/lat already or unset; a CRS that cannot be read or transformed is refused
+    (:func:`geo.crs.source_crs`, the rule ``geo measure --file`` follows too)."""
+    crs = source_crs(frame.crs, path)
+    if crs is None:
         return frame.set_crs("EPSG:4326", allow_override=True)
     try:
         return frame.to_crs("EPSG:4326")
@@ -384,13 +411,25 @@ def _clean_value(value: Any) -> Any:
 
 
 def _sidecar_licence(path: Path) -> str | None:
+    """The text of ``<file>.licence.txt`` beside ``path`` (a regular file of at most
+    :data:`MAX_LICENCE_BYTES`, UTF-8), ``None`` where there is none."""
     sidecar = path.with_name(path.name + ".licence.txt")
-    if not sidecar.is_file():
+    if not (sidecar.exists() or sidecar.is_symlink()):
         return None
+    raw = read_bytes(sidecar, MAX_LICENCE_BYTES, "licence note")
+    return _utf8_text(raw, f"{sidecar}: cannot read licence note").strip() or None
+
+
+def _utf8_text(raw: bytes, where: str) -> str:
+    """``raw`` decoded as UTF-8 (a leading byte-order mark dropped); else an
+    :class:`InputError` ``WHERE: not UTF-8 text (byte 0xNN at offset N)``."""
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return sidecar.read_text(encoding="utf-8").strip() or None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{sidecar}: cannot read licence note: {_one_line(exc)}") from None
+        return str(memoryview(raw)[bom:], "utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        raise InputError(f"{where}: not UTF-8 text (byte 0x{raw[offset]:02x} at offset "
+                         f"{offset})") from None
 
 
 # --------------------------------------------------------------------------- features
