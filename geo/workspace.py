@@ -77,6 +77,11 @@ def init_workspace(root: str | os.PathLike[str]) -> Workspace:
     for existing in (ws.data, ws.seeds):
         if existing.exists():
             raise InputError(f"{existing}: already exists; not overwriting a workspace")
+    blocker = next((p for p in (ws.root, *ws.root.parents) if p.exists() or p.is_symlink()),
+                   None)
+    if blocker is not None and not blocker.is_dir():
+        what = "is a file" if blocker == ws.root else f"cannot be created: {blocker} is a file"
+        raise OutputError(f"{root}: {what}, not a folder; name a folder for the workspace")
     try:
         for folder in (ws.seeds, ws.data, ws.maps):
             folder.mkdir(parents=True, exist_ok=True)
@@ -86,5 +91,7 @@ def init_workspace(root: str | os.PathLike[str]) -> Workspace:
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(f"{root}: cannot create the workspace: {exc}") from exc
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise OutputError(f"{root}: cannot create the workspace: {exc.strerror or exc}{where}"
+                          ) from exc
     return ws

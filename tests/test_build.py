@@ -89,12 +89,12 @@ def test_output_that_is_a_folder_exits_2(workspace: Path, tmp_path: Path) -> Non
     assert result.exit_code == 2
 
 
-def test_unwritable_output_exits_1(workspace: Path, tmp_path: Path) -> None:
+def test_unwritable_output_exits_2(workspace: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "-w", str(workspace), "-o",
                                        str(blocker / "map.html")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith("geo: error: ")
     assert blocker.read_text(encoding="utf-8") == "x"
 

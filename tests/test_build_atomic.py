@@ -20,7 +20,7 @@ def test_failed_map_write_leaves_the_layer_files_as_they_were(workspace):
     (workspace / "blocker").write_text("a file where a folder should be", encoding="utf-8")
     failed = runner.invoke(main, ["build", "-w", str(workspace),
                                   "-o", str(workspace / "blocker" / "map.html")])
-    assert failed.exit_code == 1, failed.output
+    assert failed.exit_code == 2, failed.output
     assert "blocker: cannot create the output folder" in failed.stderr
     assert {p.name: p.read_bytes() for p in maps.iterdir()} == before
     again = runner.invoke(main, ["build", "-w", str(workspace)], catch_exceptions=False)

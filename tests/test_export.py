@@ -310,7 +310,7 @@ def test_a_failed_geojson_export_leaves_the_earlier_file(repo_root, tmp_path, mo
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_text", half_then_fail)
-    result = run(["-o", str(target), "--overwrite", "--precision", "2"], repo_root, expect=1)
+    result = run(["-o", str(target), "--overwrite", "--precision", "2"], repo_root, expect=2)
     assert "No space left on device" in result.stderr
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["layers.geojson"]  # no temp left
@@ -331,7 +331,7 @@ def test_a_failed_geopackage_export_leaves_the_earlier_file(repo_root, tmp_path,
         return real(df, path, layer=layer, **kwargs)
 
     monkeypatch.setattr(pyogrio, "write_dataframe", fail_on_third_layer)
-    result = run(["-o", str(target), "--overwrite"], repo_root, expect=1)
+    result = run(["-o", str(target), "--overwrite"], repo_root, expect=2)
     assert "simulated failure writing corridors" in result.stderr
     assert calls == ["sites", "routes", "corridors"]
     assert target.read_bytes() == before
@@ -433,7 +433,7 @@ def test_atomic_writes_reach_the_disk_before_the_rename(tmp_path, monkeypatch):
 @pytest.mark.parametrize("where", ["afile/x.geojson", "afile/sub/x.geojson"])
 def test_a_file_in_the_way_of_the_output_folder_is_said_plainly(repo_root, tmp_path, where):
     (tmp_path / "afile").write_text("keep me", encoding="utf-8")
-    result = run(["-o", str(tmp_path / where)], repo_root, expect=1)
+    result = run(["-o", str(tmp_path / where)], repo_root, expect=2)
     folder = (tmp_path / where).parent
     assert result.stderr == (f"geo: error: {folder}: cannot create the output folder: a file "
                              "is in the way (it or a folder above it is a file)\n")

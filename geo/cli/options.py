@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from geo.errors import CatalogError, GeoError, InputError
+from geo.errors import CatalogError, GeoError, InputError, OutputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,21 +49,76 @@ def report_problems(problems: list[Any]) -> None:
         click.echo(str(problem), err=True)
 
 
+#: Exit status after a closed pipe on stdout (``geo export | head -c1``): what a process
+#: killed by SIGPIPE reports to the shell (128 + 13), quietly, as other tools do.
+EXIT_BROKEN_PIPE = 141
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """End the command after a failed write to stdout: quietly with
+    :data:`EXIT_BROKEN_PIPE` for a closed pipe, else exit 2 with one line (``geo export >
+    /dev/full``: "cannot write to stdout: No space left on device")."""
+    # What is left in stdout's buffer goes nowhere: the interpreter's own flush at exit
+    # would otherwise fail again and print "Exception ignored ..." on stderr.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer): nothing will flush it later
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        sys.exit(EXIT_BROKEN_PIPE)
+    raise GeoClickError(f"cannot write to stdout: {exc.strerror or exc}", 2)
+
+
+#: Errors only a write gives; every file geo writes goes through geo.atomic, which turns them
+#: into OutputError, so one that reaches handle_errors as such is a write to stdout.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE})
+
+
+def _is_stdout_failure(exc: OSError) -> bool:
+    """Whether ``exc`` (escaped from a command) is a failed write to stdout."""
+    if isinstance(exc, BrokenPipeError) or exc.errno in _WRITE_ERRNOS:
+        return True
+    tb, frame = exc.__traceback__, None
+    while tb is not None:
+        frame, tb = tb.tb_frame, tb.tb_next
+    if (frame is not None and frame.f_code.co_name == "echo"
+            and frame.f_globals.get("__name__") == "click.utils"):
+        return not frame.f_locals.get("err")  # click.echo to stdout (EIO...)
+    try:  # a failed small write stays in stdout's buffer: flushing fails again
+        sys.stdout.flush()
+    except OSError:
+        return True
+    except ValueError:  # closed
+        return False
+    return False
+
+
 def handle_errors(fn: F) -> F:
-    """Turn library errors into exits: bad input 2, failures 1; catalogue problems listed."""
+    """Turn library errors into exits: bad input and outputs that cannot be written 2,
+    other failures 1; catalogue problems listed. A failed write to stdout is one line and
+    exit 2, a closed pipe a quiet :data:`EXIT_BROKEN_PIPE` (see :func:`stdout_failed`)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except CatalogError as exc:
             report_problems(exc.problems)
             n = len(exc.problems)
             raise GeoClickError(f"{n} problem{'s' if n != 1 else ''} in the workspace; "
                                 "nothing written", 2) from None
-        except InputError as exc:
+        except (InputError, OutputError) as exc:
+            # an output geo cannot write is a path (or a disk) the user gave it
             raise GeoClickError(str(exc), 2) from None
         except GeoError as exc:
             raise GeoClickError(str(exc), 1) from None
+        except OSError as exc:
+            if not _is_stdout_failure(exc):
+                raise
+            stdout_failed(exc)
 
     return wrapper  # type: ignore[return-value]
