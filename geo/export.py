@@ -33,6 +33,12 @@ Formats (:data:`FORMATS`):
     spreadsheet, kepler.gl or QGIS's delimited-text reader takes ``lon``/``lat``. CSV
     stores no CRS: coordinates are WGS84 longitude/latitude (EPSG:4326).
 
+    Text cells that begin with ``=``, ``+``, ``-``, ``@``, tab or CR (:data:`FORMULA_STARTS`)
+    are what a spreadsheet may run as a formula ("CSV injection"). By default they are
+    written exactly (GIS tools read the values as they are) and counted, so that the caller
+    can warn; with ``spreadsheet_safe=True`` each is prefixed with ``'``, which spreadsheets
+    take as "text follows" (numbers and the ``lon``, ``lat``, ``wkt`` columns never are).
+
 Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`:
 
 - a list of strings (``aliases``, ``operators``, ``tenants``, ``routes``, ``parties``...)
@@ -47,7 +53,8 @@ Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`
   ``false`` in CSV); dates become ISO 8601 text.
 
 All files are written atomically (:mod:`geo.atomic`): a failed export leaves any earlier
-file untouched.
+file untouched, and a symbolic link is written through (the file it points to is replaced).
+A file's name must say its format (:data:`SUFFIXES`, see :func:`output_format`).
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ import json
 import math
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +95,20 @@ SUFFIXES = {
     ".gpkg": "gpkg",
     ".csv": "csv",
 }
+#: Suffixes of formats geo does not write, and what they name (a file so named is refused).
+FOREIGN_SUFFIXES = {
+    ".shp": "a Shapefile", ".shx": "a Shapefile index", ".dbf": "a dBase table",
+    ".kml": "KML", ".kmz": "zipped KML", ".gml": "GML", ".gpx": "GPX",
+    ".fgb": "FlatGeobuf", ".parquet": "(Geo)Parquet", ".geoparquet": "GeoParquet",
+    ".topojson": "TopoJSON", ".tab": "a MapInfo table", ".mif": "MapInfo MIF",
+    ".sqlite": "SQLite", ".db": "a database", ".tsv": "tab-separated values",
+    ".xlsx": "an Excel workbook", ".xls": "an Excel workbook",
+    ".ods": "an OpenDocument spreadsheet", ".zip": "a zip archive",
+    ".tif": "a (Geo)TIFF raster", ".tiff": "a (Geo)TIFF raster",
+    ".html": "a web page", ".htm": "a web page",
+}
+#: First characters of a CSV text cell that a spreadsheet may take as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: The record separator that starts each text of a strict RFC 8142 sequence.
 RS = "\x1e"
 #: Beyond this many decimals a WGS84 degree in a double has nothing left to round.
@@ -124,6 +146,55 @@ def format_for_path(path: str | os.PathLike[str], default: str = "geojson") -> s
     """The format a file name implies by its suffix (``.gpkg`` -> ``gpkg``...), else
     ``default``."""
     return SUFFIXES.get(Path(path).suffix.lower(), default)
+
+
+def _suffix_list() -> str:
+    by_format: dict[str, list[str]] = {}
+    for suffix, fmt in SUFFIXES.items():
+        by_format.setdefault(fmt, []).append(suffix)
+    items = [f"{' or '.join([', '.join(s[:-1]), s[-1]] if len(s) > 1 else s)} ({fmt})"
+             for fmt, s in by_format.items()]
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format to write the file ``path`` in: ``fmt``, else the one its suffix names
+    (:data:`SUFFIXES`).
+
+    Raises :class:`InputError` when ``fmt`` is not given and the suffix names no format
+    geo writes (or there is none), and when the suffix names another format than ``fmt``:
+    one of :data:`SUFFIXES`, one of :data:`FOREIGN_SUFFIXES` (``.shp``...), or anything
+    but ``.gpkg`` for a GeoPackage. A suffix that names no format (``.txt``) takes any
+    text format that is given.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    implied = SUFFIXES.get(suffix)
+    foreign = FOREIGN_SUFFIXES.get(suffix)
+    if fmt is None:
+        if implied is not None:
+            return implied
+        if foreign is not None:
+            raise InputError(f"{path}: a {target.suffix} file holds {foreign}, which geo does "
+                             f"not write; name a file ending in {_suffix_list()}")
+        what = f"a {target.suffix} file" if suffix else "a file name without a suffix"
+        raise InputError(f"{path}: {what} names no format geo writes; name a file ending "
+                         f"in {_suffix_list()}, or name the format")
+    check_format(fmt)
+    if foreign is not None:
+        raise InputError(f"{path}: a {target.suffix} file holds {foreign}, not {fmt}; "
+                         "name a file with a matching suffix")
+    if fmt == "geojsonseq" and suffix == ".geojson":
+        raise InputError(f"{path}: a .geojson file holds one FeatureCollection; "
+                         "name a .geojsonl or .geojsons file for a sequence")
+    if implied is not None and implied != fmt:
+        # a GeoPackage named .geojson (or CSV named .gpkg) misleads every reader
+        raise InputError(f"{path}: a {target.suffix} file holds {implied}, not {fmt}; "
+                         "name a file with a matching suffix")
+    if fmt == "gpkg" and suffix != ".gpkg":
+        raise InputError(f"{path}: a GeoPackage is named *.gpkg, not "
+                         f"*{target.suffix or ' without a suffix'}; name a .gpkg file")
+    return fmt
 
 
 # ------------------------------------------------------------------ geometry
@@ -595,9 +666,50 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6) -> str:
+@dataclass(frozen=True)
+class Rendered:
+    """An export as text, and how many of its CSV text cells begin like a formula
+    (:data:`FORMULA_STARTS`; prefixed with ``'`` when written spreadsheet-safe; always 0
+    for GeoJSON)."""
+
+    text: str
+    formula_cells: int = 0
+
+
+@dataclass(frozen=True)
+class Saved:
+    """An export written to ``path``, and its count of formula-like CSV cells (see
+    :class:`Rendered`)."""
+
+    path: Path
+    formula_cells: int = 0
+
+
+def _formula_safe(values: list[Any], spreadsheet_safe: bool) -> tuple[list[Any], int]:
+    """CSV cells of one text column, and how many begin like a formula (prefixed with
+    ``'`` when ``spreadsheet_safe``); only text cells count, never numbers."""
+    risky = [i for i, v in enumerate(values)
+             if type(v) is str and v.startswith(FORMULA_STARTS)]
+    if spreadsheet_safe and risky:
+        values = list(values)
+        for i in risky:
+            values[i] = "'" + values[i]
+    return values, len(risky)
+
+
+def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
+             spreadsheet_safe: bool = False) -> str:
     """Every feature of ``layers`` as one CSV table (see the module docstring)."""
+    return csv_table(layers, precision, spreadsheet_safe).text
+
+
+def csv_table(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
+              spreadsheet_safe: bool = False) -> Rendered:
+    """Every feature of ``layers`` as one CSV table, with the number of text cells that
+    begin like a spreadsheet formula (prefixed with ``'`` when ``spreadsheet_safe``; see
+    the module docstring)."""
     check_precision(precision)
+    formula_cells = 0
     columns: list[str] = ["layer"]
     blocks = []
     for name, frame in layers.items():
@@ -615,6 +727,9 @@ def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6) -> str:
         n = len(objects)
         cells = {"layer": [name] * n}
         for col, vals in zip(props, values, strict=True):
+            if col not in GEOMETRY_COLUMNS:
+                vals, risky = _formula_safe(vals, spreadsheet_safe)
+                formula_cells += risky
             cells[col] = [v if type(v) is str else _csv_cell(v) for v in vals]
         lon, lat, text = [""] * n, [""] * n, [""] * n
         for i, obj in enumerate(objects):
@@ -626,23 +741,31 @@ def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6) -> str:
         cells.update(lon=lon, lat=lat, wkt=text)
         empty = [""] * n
         writer.writerows(zip(*(cells.get(c, empty) for c in columns), strict=True))
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), formula_cells)
 
 
 # ------------------------------------------------------------------ files
 
 
 def render(layers: Mapping[str, gpd.GeoDataFrame], fmt: str = "geojson", precision: int = 6,
-           indent: int | None = None, compact: bool = False, rs: bool = False) -> str:
+           indent: int | None = None, compact: bool = False, rs: bool = False,
+           spreadsheet_safe: bool = False) -> str:
     """The layers as text in a text format (``geojson``, ``geojsonseq`` or ``csv``)."""
+    return render_export(layers, fmt, precision, indent, compact, rs, spreadsheet_safe).text
+
+
+def render_export(layers: Mapping[str, gpd.GeoDataFrame], fmt: str = "geojson",
+                  precision: int = 6, indent: int | None = None, compact: bool = False,
+                  rs: bool = False, spreadsheet_safe: bool = False) -> Rendered:
+    """:func:`render`, with the count of CSV cells that begin like a formula."""
     check_format(fmt)
     check_precision(precision)
     if fmt == "geojson":
-        return geojson_text(layers, precision, indent, compact)
+        return Rendered(geojson_text(layers, precision, indent, compact))
     if fmt == "geojsonseq":
-        return geojsonseq_text(layers, precision, compact, rs)
+        return Rendered(geojsonseq_text(layers, precision, compact, rs))
     if fmt == "csv":
-        return csv_text(layers, precision)
+        return csv_table(layers, precision, spreadsheet_safe)
     raise InputError(f"{fmt} is a binary format: write it to a file")
 
 
@@ -675,34 +798,49 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[s
 
 def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str],
                  fmt: str | None = None, precision: int = 6, indent: int | None = None,
-                 compact: bool = False, rs: bool = False, overwrite: bool = False) -> Path:
-    """Write the layers to the file ``path`` in ``fmt`` (default: by its suffix, else
-    GeoJSON), atomically.
+                 compact: bool = False, rs: bool = False, overwrite: bool = False,
+                 spreadsheet_safe: bool = False) -> Path:
+    """Write the layers to the file ``path`` in ``fmt`` (default: the one its suffix
+    names), atomically; return the path. See :func:`save_export`."""
+    return save_export(layers, path, fmt, precision, indent, compact, rs, overwrite,
+                       spreadsheet_safe).path
+
+
+def check_output(path: str | os.PathLike[str], fmt: str | None = None,
+                 overwrite: bool = False) -> str:
+    """Check that an export can be written to the file ``path`` (see :func:`save_export`)
+    and return the format to write it in (:func:`output_format`)."""
+    if Path(path).is_dir() or str(path).endswith(("/", os.sep)):
+        raise InputError(f"{path}: is a folder; name the file to write")
+    fmt = output_format(path, fmt)
+    if Path(path).exists() and not overwrite:
+        raise InputError(f"{path}: already exists; add --overwrite to replace it")
+    return fmt
+
+
+def save_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str],
+                fmt: str | None = None, precision: int = 6, indent: int | None = None,
+                compact: bool = False, rs: bool = False, overwrite: bool = False,
+                spreadsheet_safe: bool = False) -> Saved:
+    """Write the layers to the file ``path`` in ``fmt`` (default: the one its suffix
+    names), atomically, through a symbolic link (:mod:`geo.atomic`); return the path and
+    the count of CSV cells that begin like a formula (``spreadsheet_safe``: see the module
+    docstring).
 
     Raises :class:`InputError` if ``path`` exists and ``overwrite`` is false, names a
-    folder (or ends in ``/``), or has a suffix of :data:`SUFFIXES` that implies another
-    format (a ``.geojson`` file always holds one FeatureCollection, a ``.gpkg`` file a
-    GeoPackage); :class:`OutputError` if it cannot be written.
+    folder (or ends in ``/``), or has a suffix that names no format geo writes or another
+    format than ``fmt`` (:func:`output_format`); :class:`OutputError` if it cannot be
+    written.
     """
     target = Path(path)
-    fmt = check_format(fmt or format_for_path(target))
+    fmt = check_output(target, fmt, overwrite)
     check_precision(precision)
-    if target.is_dir() or str(path).endswith(("/", os.sep)):
-        raise InputError(f"{path}: is a folder; name the file to write")
-    if target.exists() and not overwrite:
-        raise InputError(f"{target}: already exists; add --overwrite to replace it")
-    if fmt == "geojsonseq" and target.suffix.lower() == ".geojson":
-        raise InputError(f"{target}: a .geojson file holds one FeatureCollection; "
-                         "name a .geojsonl or .geojsons file for a sequence")
-    implied = SUFFIXES.get(target.suffix.lower())
-    if implied is not None and implied != fmt:
-        # a GeoPackage named .geojson (or CSV named .gpkg) misleads every reader
-        raise InputError(f"{target}: a {target.suffix} file holds {implied}, not {fmt}; "
-                         "name a file with a matching suffix")
     try:
         if fmt == "gpkg":
-            return write_gpkg(layers, target, precision)
-        return write_text_atomic(target, render(layers, fmt, precision, indent, compact, rs))
+            return Saved(write_gpkg(layers, target, precision))
+        rendered = render_export(layers, fmt, precision, indent, compact, rs,
+                                 spreadsheet_safe)
+        return Saved(write_text_atomic(target, rendered.text), rendered.formula_cells)
     except OutputError:
         raise
     except OSError as exc:
