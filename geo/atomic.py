@@ -3,28 +3,93 @@
 A failed or interrupted run never truncates an earlier output, because the target is only
 replaced (``os.replace``, atomic on POSIX and Windows) once the new content is complete and
 flushed to disk (``os.fsync``), so a crash cannot leave an empty file in its place either.
+
+**Symbolic links are written through.** A target that is a symbolic link stays a link: the
+file it points to (followed to the end of a chain of links) is the one replaced, atomically,
+by a temporary file written in that file's folder; a dangling link's target is created. A
+loop of links is refused. Every writer here (and so every output of geo: exports, the map,
+the layer files) follows this rule, see :func:`output_path`.
+
+**Sets of files** (:func:`write_file_set`, :func:`write_texts_atomic`: ``geo build``'s layer
+files and map) are written as one set:
+
+1. every output folder is locked (``fcntl.flock`` on ``<folder>/.geo-build.lock``) for the
+   whole write phase, so two runs writing one folder take turns; a run waits at most
+   :data:`LOCK_TIMEOUT_S` seconds. The holder removes the lock file before it lets go, so
+   a run that then gets the lock of the removed file sees that the name no longer leads to
+   it, and locks afresh. On platforms without :mod:`fcntl` (Windows) there is no locking:
+   concurrent runs there can still mix their files;
+2. a journal left in a folder by an interrupted run (``.geo-build.journal``) is rolled
+   forward: its temporary files that still exist are renamed onto their targets, so the
+   folder holds one run's set again, and a notice says so;
+3. geo's temporary files for this set's file names (``.<name>.*.tmp*``) that no journal
+   lists are left from a run killed while it wrote them; they are removed, with a notice;
+4. every text is written to its temporary file and flushed to disk;
+5. the journal, listing each (temporary file, target) pair, is written atomically beside
+   the first target; then the targets are replaced one by one; then the journal is removed.
+
+A run killed at any point thus leaves either the earlier set (before step 5's journal) or a
+journal that the next run completes; never a mix that nobody notices.
+
+Test hook: when the environment variable :data:`CRASH_AFTER_RENAMES_ENV`
+(``GEO_TEST_CRASH_AFTER_RENAMES``) holds a number N, the process kills itself (SIGKILL,
+else ``os._exit``) right after the N-th rename of a set, to test step 2. Never set it
+otherwise.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
+import logging
 import os
+import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.errors import OutputError
+from geo.errors import GeoError, OutputError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no locking (see the module docstring)
+    fcntl = None  # type: ignore[assignment]
+
+#: Lock file of an output folder (kept between runs).
+LOCK_NAME = ".geo-build.lock"
+#: Journal of a set of renames under way in an output folder.
+JOURNAL_NAME = ".geo-build.journal"
+#: Longest wait, in seconds, for another run to release an output folder's lock.
+LOCK_TIMEOUT_S = 60.0
+#: Test hook: kill the process after this many renames of a set (see the module docstring).
+CRASH_AFTER_RENAMES_ENV = "GEO_TEST_CRASH_AFTER_RENAMES"
+
+_log = logging.getLogger(__name__)
 
 
-@contextlib.contextmanager
-def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; rename it onto ``target`` on success.
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
-    The temporary file keeps the target's suffix (GDAL picks drivers by extension). On any
-    exception the temporary file is removed and the target is left untouched.
+
+def output_path(target: str | os.PathLike[str]) -> Path:
+    """The file a write to ``target`` replaces: ``target`` itself, or, when it is a
+    symbolic link, the file at the end of its chain of links (which need not exist yet).
+
+    Raises :class:`OutputError` for a loop of links.
     """
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
+    if not target.is_symlink():
+        return target
+    real = Path(os.path.realpath(target))
+    if real.is_symlink():  # realpath gives up on a loop and returns a link
+        raise OutputError(f"{target}: is a loop of symbolic links; cannot write through it")
+    return real
+
+
+def _make_folder(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:
@@ -32,18 +97,51 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
         raise OutputError(f"{folder}: cannot create the output folder: a file is in the "
                           "way (it or a folder above it is a file)") from exc
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror}") from exc
-    keep = suffix if suffix is not None else target.suffix
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp" + keep, dir=folder)
+        raise OutputError(f"{folder}: cannot create the output folder: {_reason(exc)}"
+                          ) from exc
+    return folder
+
+
+def _folder_of(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _temp_path(real: Path, shown: Path, suffix: str | None = None) -> Path:
+    """A fresh, free temporary path beside ``real`` (``.<name>.<random>.tmp<suffix>``)."""
+    folder = _folder_of(real)
+    keep = suffix if suffix is not None else real.suffix
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp" + keep,
+                                        dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write into {folder}: {_reason(exc)}") from exc
     os.close(fd)
-    tmp = Path(tmp_name)
+    return Path(tmp_name)
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; rename it onto ``target`` on success.
+
+    The temporary file keeps the target's suffix (GDAL picks drivers by extension). On any
+    exception the temporary file is removed and the target is left untouched. A symbolic
+    link is written through (see :func:`output_path`). Raises :class:`OutputError` when the
+    folder or the file cannot be written.
+    """
+    target = Path(target)
+    real = output_path(target)
+    _make_folder(_folder_of(real))
+    tmp = _temp_path(real, target, suffix)
     tmp.unlink()  # writers such as GDAL want to create the file themselves
     try:
         yield tmp
         if not tmp.exists():
             raise OutputError(f"{target}: nothing was written")
-        _fsync(tmp)
-        os.replace(tmp, target)
+        try:
+            _fsync(tmp)
+            os.replace(tmp, real)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {_reason(exc)}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -60,24 +158,250 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (renames, removals) to disk; a no-op where folders cannot
+    be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> Path:
     """Write ``text`` (UTF-8) to ``target`` atomically and return the target path."""
     with atomic_path(target) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            tmp.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {_reason(exc)}") from exc
     return Path(target)
 
 
-def write_texts_atomic(texts: Mapping[Path, str]) -> list[Path]:
-    """Write several files (path -> UTF-8 text) as one set: every text is written to its
-    temporary file first, and only when all are written are the targets replaced, so a run
-    that fails while writing leaves every earlier file untouched (a map and its layer files
-    never come from two different runs). Returns the targets in the order given."""
-    targets = [Path(t) for t in texts]
-    with contextlib.ExitStack() as stack:
-        staged = [(stack.enter_context(atomic_path(t)), t) for t in targets]
-        for (tmp, target), text in zip(staged, texts.values(), strict=True):
+# ------------------------------------------------------------------ sets of files
+
+
+@dataclass(frozen=True)
+class WrittenSet:
+    """What :func:`write_file_set` wrote: the targets (as given, in order) and notices
+    about what it found and mended first (an interrupted run completed, stale temporary
+    files removed), one line each, for the caller to show as warnings."""
+
+    paths: list[Path]
+    notices: list[str] = field(default_factory=list)
+
+
+def _lock_folder(folder: Path, deadline: float) -> tuple[int, Path]:
+    """Take ``folder``'s lock (waiting until ``deadline``, a :func:`time.monotonic` time);
+    return the locked file's descriptor and path."""
+    lock = folder / LOCK_NAME
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise OutputError(f"{folder}: cannot write into this folder: {_reason(exc)}"
+                              ) from exc
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise GeoError(
+                            f"{folder}: another geo build has been writing into this folder "
+                            f"for {LOCK_TIMEOUT_S:g} s (it holds {lock}); try again when it "
+                            "has finished") from None
+                    time.sleep(0.05)
+                except OSError as exc:
+                    raise OutputError(f"{lock}: cannot lock: {_reason(exc)}") from exc
+            # the holder before us may have removed the file we waited on: lock the one
+            # the name now leads to
             try:
-                tmp.write_text(text, encoding="utf-8", newline="\n")
+                now = os.stat(lock, follow_symlinks=False)
+            except FileNotFoundError:
+                now = None
+            held = os.fstat(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        if now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+            return fd, lock
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _locked(folders: Sequence[Path]) -> Iterator[None]:
+    """Hold the exclusive lock of each folder (in the order given) for the block."""
+    if fcntl is None:  # pragma: no cover - see the module docstring
+        yield
+        return
+    deadline = time.monotonic() + LOCK_TIMEOUT_S
+    held: list[tuple[int, Path]] = []
+    try:
+        for folder in folders:
+            held.append(_lock_folder(folder, deadline))
+        yield
+    finally:
+        for fd, lock in reversed(held):
+            with contextlib.suppress(OSError):
+                lock.unlink()  # while still held: see the module docstring
+            os.close(fd)  # closing the file releases its lock
+
+
+def _is_temp_of(tmp: Path, target: Path) -> bool:
+    """Whether ``tmp`` is named as geo names a temporary file of ``target`` beside it."""
+    head = f".{target.name}."
+    return (tmp.parent == target.parent and tmp.name.startswith(head)
+            and ".tmp" in tmp.name[len(head):])
+
+
+def _roll_forward(folder: Path) -> list[str]:
+    """Complete the set of renames an interrupted run left journalled in ``folder``."""
+    journal = folder / JOURNAL_NAME
+    if not journal.is_file() or journal.is_symlink():
+        return []
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        started = str(record["started"])
+        pairs = [(os.path.normpath(folder / tmp), os.path.normpath(folder / target))
+                 for tmp, target in record["pairs"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        return [f"{folder}: removed an unreadable journal of an interrupted build ({exc})"]
+    done = 0
+    for tmp_name, target_name in pairs:
+        tmp, target = Path(tmp_name), Path(target_name)
+        if not _is_temp_of(tmp, target) or not tmp.is_file() or tmp.is_symlink():
+            continue
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot complete the interrupted build of "
+                              f"{started}: {_reason(exc)}") from exc
+        done += 1
+    _fsync_folder(folder)
+    journal.unlink()
+    _fsync_folder(folder)
+    return [f"{folder}: completed the interrupted build of {started}: {done} of its "
+            f"{len(pairs)} files had not yet replaced the earlier ones (a mixed set)"]
+
+
+def _remove_stale(folder: Path, names: set[str]) -> list[str]:
+    """Remove geo's temporary files of ``names`` in ``folder`` (none is in use: the folder
+    is locked and its journal rolled forward)."""
+    removed = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            path = Path(entry.path)
+            if any(_is_temp_of(path, folder / name) for name in names):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+    if not removed:
+        return []
+    return [f"{folder}: removed {removed} temporary file{'s' if removed != 1 else ''} "
+            "left by an interrupted build"]
+
+
+def _crash_hook(renamed: int) -> None:
+    """The test hook of the module docstring."""
+    if os.environ.get(CRASH_AFTER_RENAMES_ENV) != str(renamed):
+        return
+    if hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(137)  # pragma: no cover - no SIGKILL (Windows)
+
+
+def _write_journal(folder: Path, pairs: list[tuple[Path, Path]]) -> Path:
+    journal = folder / JOURNAL_NAME
+    record = {
+        "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "pairs": [[os.path.relpath(tmp, folder), os.path.relpath(target, folder)]
+                  for tmp, target in pairs],
+    }
+    write_text_atomic(journal, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    _fsync_folder(folder)
+    return journal
+
+
+def write_file_set(texts: Mapping[str | os.PathLike[str], str]) -> WrittenSet:
+    """Write several files (path -> UTF-8 text) as one set, as the module docstring
+    describes: locked, journalled, and completing or cleaning up after an interrupted
+    run first. A run that fails while writing leaves every earlier file untouched (a map
+    and its layer files never come from two different runs).
+
+    Raises :class:`OutputError` when a file or folder cannot be written, and
+    :class:`GeoError` when another run holds a folder's lock for longer than
+    :data:`LOCK_TIMEOUT_S` seconds.
+    """
+    targets = [Path(t) for t in texts]
+    if not targets:
+        return WrittenSet([])
+    reals = [output_path(t) for t in targets]
+    seen: dict[Path, Path] = {}
+    for target, real in zip(targets, reals, strict=True):
+        key = _folder_of(real).resolve() / real.name
+        if key in seen:
+            raise OutputError(f"{target}: the same file as {seen[key]} in one set")
+        seen[key] = target
+    folders: dict[Path, Path] = {}  # resolved -> as given, in the order of first use
+    for real in reals:
+        folder = _make_folder(_folder_of(real))
+        folders.setdefault(folder.resolve(), folder)
+    journal_folder = _folder_of(reals[0])
+    notices: list[str] = []
+    with _locked([folders[key] for key in sorted(folders)]):
+        for folder in folders.values():
+            notices += _roll_forward(folder)
+        for key, folder in folders.items():
+            names = {r.name for r in reals if _folder_of(r).resolve() == key}
+            if folder == journal_folder:
+                names.add(JOURNAL_NAME)
+            notices += _remove_stale(folder, names)
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for target, real, text in zip(targets, reals, texts.values(), strict=True):
+                tmp = _temp_path(real, target)
+                staged.append((tmp, real))
+                try:
+                    tmp.unlink()  # written anew: the umask's mode, not mkstemp's 0600
+                    tmp.write_text(text, encoding="utf-8", newline="\n")
+                    _fsync(tmp)
+                except OSError as exc:
+                    raise OutputError(f"{target}: cannot write: {_reason(exc)}") from exc
+            journal = _write_journal(journal_folder, staged)
+        except BaseException:
+            for tmp, _real in staged:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            raise
+        for renamed, ((tmp, real), target) in enumerate(zip(staged, targets, strict=True),
+                                                        start=1):
+            try:
+                os.replace(tmp, real)
             except OSError as exc:
-                raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    return targets
+                raise OutputError(f"{target}: cannot write: {_reason(exc)}; the next build "
+                                  "completes the set") from exc
+            _crash_hook(renamed)
+        for folder in folders.values():
+            _fsync_folder(folder)
+        journal.unlink()
+        _fsync_folder(journal_folder)
+    return WrittenSet(targets, notices)
+
+
+def write_texts_atomic(texts: Mapping[Path, str]) -> list[Path]:
+    """Write several files (path -> UTF-8 text) as one set (:func:`write_file_set`) and
+    return the targets in the order given; its notices are logged as warnings."""
+    written = write_file_set(texts)
+    for notice in written.notices:
+        _log.warning("warning: %s", notice)
+    return written.paths

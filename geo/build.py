@@ -2,8 +2,10 @@
 
 :func:`build` loads and validates a workspace, builds its layers, renders the map (before
 writing anything, so a bad option leaves earlier outputs alone), writes ``maps/<layer>.geojson``
-and the map as one atomic set (:func:`geo.atomic.write_texts_atomic`), and returns a
-:class:`BuildResult` with the paths and the number of entities per layer.
+and the map as one atomic set (:func:`geo.atomic.write_file_set`: locked against a
+concurrent build, journalled so that the next build completes one that was killed), and
+returns a :class:`BuildResult` with the paths, the number of entities per layer and the
+notices of the write phase.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.atomic import write_texts_atomic
+from geo.atomic import write_file_set
 from geo.catalog import Catalog, load_catalog
 from geo.context import ContextLayer, ContextSpec, context_layers_from_config
 from geo.errors import InputError
@@ -39,6 +41,9 @@ class BuildResult:
     offline: bool = False
     map_bytes: int = 0
     context: list[ContextLayer] = field(default_factory=list)
+    #: What the write phase found and mended first, one line each: an interrupted build
+    #: completed, stale temporary files removed (see :mod:`geo.atomic`).
+    notices: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
@@ -88,13 +93,13 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     html_text = render_map(layers, offline=offline, tiles=tiles,
                            segment_lines=segment_lines(cat), context=context_layers)
     # the layer files and the map as one set: a failed write replaces none of them
-    *layer_paths, map_path = write_texts_atomic({**layer_file_texts(layers, ws.maps),
-                                                 target: html_text})
+    written = write_file_set({**layer_file_texts(layers, ws.maps), target: html_text})
+    *layer_paths, map_path = written.paths
     result = BuildResult(
         map_path=map_path, layer_paths=layer_paths,
         counts={name: len(layers[name]) for name in LAYER_NAMES},
         offline=offline, map_bytes=len(html_text.encode("utf-8")),
-        context=context_layers,
+        context=context_layers, notices=written.notices,
     )
     if open_browser:
         (opener or webbrowser.open)(map_path.resolve().as_uri())

@@ -77,6 +77,8 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
             click.echo(f"geo: warning: {warning}", err=True)
         click.echo(f"geo: context layer {layer.name}: {len(layer)} features from "
                    f"{layer.path}", err=True)
+    for notice in result.notices:  # an interrupted build completed, stale files removed
+        click.echo(f"geo: warning: {notice}", err=True)
     # Every layer as maps/<layer>.geojson (RFC 7946), refreshed on each build.
     paths = result.layer_paths
     click.echo(f"geo: wrote {len(paths)} GeoJSON layers to {paths[0].parent}/: "
