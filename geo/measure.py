@@ -933,6 +933,30 @@ def _fast_geojson_file(raw: bytes, source: str) -> LineData | None:
     return data
 
 
+#: Suffixes of GeoJSON text sequences (RFC 8142, RS- or LF-delimited), read as standard
+#: input is (:func:`read_geojson_text`): GDAL would skip a broken record without a word.
+SEQUENCE_SUFFIXES = (".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl")
+
+
+def _geojson_sequence_file(path: Path, source: str) -> LineData:
+    """A GeoJSON text sequence file (at most :data:`MAX_JSON_BYTES`, UTF-8) read as
+    :func:`read_geojson_text` reads standard input, every feature given every field."""
+    raw = read_bytes(path, MAX_JSON_BYTES, "file")
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        text = str(memoryview(raw)[bom:], "utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        raise InputError(f"{source}: not UTF-8 text (byte 0x{raw[offset]:02x} at offset "
+                         f"{offset})") from None
+    del raw
+    data = read_geojson_text(text, source)
+    for rec in data.records:
+        for name in data.fields:
+            rec.setdefault(name, None)
+    return data
+
+
 def read_line_file(path: str | os.PathLike[str]) -> LineData:
     """Read the first layer of any vector file pyogrio (GDAL) reads: GeoJSON, GeoJSONSeq,
     GeoPackage, KML, Shapefile, FlatGeobuf, CSV with a ``WKT`` column...
@@ -943,8 +967,10 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
     opened: a FIFO or a device is refused before GDAL could block on it.
     A ``.geojson`` / ``.json`` file (at most :data:`geo.files.MAX_JSON_BYTES`) holding one
     FeatureCollection or Feature is parsed with simdjson instead, several times faster
-    than GDAL (:func:`_fast_geojson_file`); every other file, and any such file simdjson
-    cannot parse, is read by GDAL. Raises :class:`InputError` if the file cannot be read.
+    than GDAL (:func:`_fast_geojson_file`); a GeoJSON text sequence
+    (:data:`SEQUENCE_SUFFIXES`) is read as standard input is, so that a broken record is
+    named, not skipped; every other file, and any GeoJSON file simdjson cannot parse, is
+    read by GDAL. Raises :class:`InputError` if the file cannot be read.
     """
     import warnings
 
@@ -955,6 +981,8 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
     source = str(path)
     if not path.is_dir():
         regular_file(path, "file")
+    if path.suffix.lower() in SEQUENCE_SUFFIXES and not path.is_dir():
+        return _geojson_sequence_file(path, source)
     raw = None
     if path.suffix.lower() in (".geojson", ".json") and not path.is_dir():
         raw = read_bytes(path, MAX_JSON_BYTES, "file")
