@@ -47,7 +47,14 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.crs import declared_crs, source_crs
 from geo.errors import InputError
-from geo.files import MAX_JSON_BYTES, MAX_TOML_BYTES, parse_nested, read_bytes, regular_file
+from geo.files import (
+    MAX_JSON_BYTES,
+    MAX_TOML_BYTES,
+    dataset_siblings_ok,
+    parse_nested,
+    read_bytes,
+    regular_file,
+)
 from geo.geodesy import path_length_m
 from geo.text import shown, text_problem
 
@@ -206,6 +213,8 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     except InputError as exc:
         reason = str(exc).removeprefix(f"{path}: ")
         raise InputError(f"{path}: cannot read context layer: {reason}") from None
+    if licence is None:
+        licence = _sidecar_licence(path)
     report = _Report(path.name)
     broken: dict[int, str] = {}
     if path.suffix.lower() in (".csv", ".tsv", ".txt"):
@@ -236,8 +245,6 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     for f in fields:
         data[f] = [_clean_value(v) for v in frame[f].tolist()]
     features = gpd.GeoDataFrame(data, geometry=list(geoms), crs="EPSG:4326")
-    if licence is None:
-        licence = _sidecar_licence(path)
     return ContextLayer(
         name=name if name else path.stem,
         path=path,
@@ -255,6 +262,7 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
     """All layers of a GDAL-readable file (one GeoDataFrame; a ``layer`` column if several)."""
     import pyogrio
 
+    dataset_siblings_ok(path)   # a FIFO as its .dbf or -wal would block GDAL
     frames = []
     # NaN coordinates are reported per feature (_check_geometries), not as numpy's warning
     with warnings.catch_warnings(record=True) as caught, np.errstate(invalid="ignore"):

@@ -11,6 +11,7 @@ are wrapped by :func:`parse_nested` so that input nested deeper than they can fo
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
 from collections.abc import Callable
@@ -66,6 +67,27 @@ def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
         raise InputError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{path}: the {what} is {_kind(st.st_mode)}, not a regular file")
+    return path
+
+
+def dataset_siblings_ok(path: str | os.PathLike[str]) -> Path:
+    """``path`` (a vector file GDAL will open) when none of the files GDAL may open beside it
+    is a FIFO, device or socket: ``<stem>.*`` (a shapefile's ``.dbf``, ``.shx``, ``.prj``,
+    ``.cpg``; a CSV's ``.csvt``, ``.prj``) and ``<name>-*`` (a GeoPackage's ``-wal`` and
+    ``-shm``). GDAL would block on such a file; raises :class:`InputError` naming it.
+    """
+    path = Path(path)
+    escaped = glob.escape(path.stem), glob.escape(path.name)
+    for sibling in (*path.parent.glob(f"{escaped[0]}.*"), *path.parent.glob(f"{escaped[1]}-*")):
+        if sibling == path:
+            continue
+        try:
+            mode = sibling.stat().st_mode
+        except OSError:   # dangling or unreadable: GDAL reports it, without blocking
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise InputError(f"{sibling}: {_kind(mode)}, not a regular file, beside "
+                             f"{path.name} (GDAL may read it with {path.name})")
     return path
 
 

@@ -40,7 +40,7 @@ import simdjson
 
 from geo.crs import declared_crs, source_crs, xy_to_wgs84
 from geo.errors import InputError
-from geo.files import MAX_JSON_BYTES, parse_nested, read_bytes, regular_file
+from geo.files import MAX_JSON_BYTES, dataset_siblings_ok, parse_nested, read_bytes, regular_file
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.names import MEDIA
 from geo.text import name_key, waypoint_label
@@ -981,6 +981,7 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
     source = str(path)
     if not path.is_dir():
         regular_file(path, "file")
+        dataset_siblings_ok(path)
     if path.suffix.lower() in SEQUENCE_SUFFIXES and not path.is_dir():
         return _geojson_sequence_file(path, source)
     raw = None

@@ -386,3 +386,18 @@ def test_terminal_output_neutralises_bidi_controls_and_escapes():
     assert result.exit_code == 0, result.stderr
     row = result.stdout.splitlines()[1]
     assert row.startswith("evil?[31m?name?x ")
+
+
+@pytest.mark.parametrize("sidecar", ["l.dbf", "l.prj"])
+def test_a_fifo_beside_a_shapefile_is_refused_without_hanging(tmp_path, empty_ws, sidecar):
+    shp = tmp_path / "l.shp"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.LineString(LINE)],
+                     crs="EPSG:4326").to_file(shp)
+    (tmp_path / sidecar).unlink()
+    os.mkfifo(tmp_path / sidecar)
+    line = (f"geo: error: {tmp_path / sidecar}: a FIFO (named pipe), not a regular file, "
+            "beside l.shp (GDAL may read it with l.shp)\n")
+    done = run_geo("measure", "--file", str(shp))
+    assert (done.returncode, done.stderr) == (2, line)
+    done = run_geo("build", "--offline", "-w", str(empty_ws), "--layer", str(shp))
+    assert (done.returncode, done.stderr) == (2, line)
