@@ -4,7 +4,8 @@ A context file is anything a user downloads: GeoJSON, GeoPackage, KML (when the 
 GDAL has the driver), or CSV with ``lon``/``lat`` or WKT columns. :func:`read_context` turns
 one into a :class:`ContextLayer`, ready for drawing:
 
-- geometries in EPSG:4326 (reprojected from the file's CRS when it has another);
+- geometries in EPSG:4326 (reprojected from the CRS the file declares, when another; a
+  declared CRS that cannot be read is refused: :mod:`geo.crs`);
 - broken features (missing, empty, invalid or unparseable geometry, coordinates out of range,
   unsupported types) skipped, each reported in ``warnings`` as ``FILE: feature N (id X):
   reason; skipped``; duplicate ids made unique (``id~2``) and reported;

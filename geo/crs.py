@@ -69,6 +69,8 @@ def geojson_crs_text(member: Any) -> str | None:
     JSON text, which PROJ does not read, so it is refused."""
     if member is None:
         return None
+    if isinstance(member, str):   # not GeoJSON 2008, but unambiguous
+        return member
     if isinstance(member, dict):
         props = member.get("properties")
         props = props if isinstance(props, dict) else {}
