@@ -22,6 +22,8 @@ COMMANDS = {
     "export": "export",
     "measure": "measure",
     "extract": "extract",
+    "draft": "draft",
+    "accept": "accept",
 }
 
 
