@@ -20,37 +20,42 @@ from geo.catalog import read_article_text
 from geo.errors import InputError
 from geo.files import MAX_ARTICLE_BYTES, read_bytes
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 #: common words by language: articles, prepositions and conjunctions no other of the six
 #: languages writes the same way (so a few sentences decide)
 _STOPWORDS = {
-    "en": "the of and to in is that for with on was by from at which this be are has have "
-          "will its an it".split(),
-    "fr": "le la les des du une et est dans pour sur au aux par avec qui que sont ce cette "
-          "été".split(),
-    "it": "il lo gli della delle degli nel nella per con che una sono è alla dal dei le "
-          "anche".split(),
-    "es": "el los las del una y en por con para que es al como más fue sus este esta "
-          "se".split(),
-    "pt": "o os as do da dos das um uma em no na por com para que é ao pela pelo não "
-          "foi".split(),
-    "de": "der die das und ist im mit von zu den des ein eine auf für dem nicht wird "
-          "sich".split(),
+    "en": _words("the of and to in is that for with on was by from at which this be are has have "
+                 "will its an it"),
+    "fr": _words("le la les des du une et est dans pour sur au aux par avec qui que sont ce cette "
+                 "été"),
+    "it": _words("il lo gli della delle degli nel nella per con che una sono è alla dal dei le "
+                 "anche"),
+    "es": _words("el los las del una y en por con para que es al como más fue sus este esta "
+                 "se"),
+    "pt": _words("o os as do da dos das um uma em no na por com para que é ao pela pelo não "
+                 "foi"),
+    "de": _words("der die das und ist im mit von zu den des ein eine auf für dem nicht wird "
+                 "sich"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
 _MONTHS = {
     "en": "january february march april may june july august september october november "
-          "december",
+                 "december",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
-          "décembre",
+                 "décembre",
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-          "novembre dicembre",
+                 "novembre dicembre",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-          "diciembre",
+                 "diciembre",
     "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-          "dezembro",
+                 "dezembro",
     "de": "januar februar märz april mai juni juli august september oktober november "
-          "dezember",
+                 "dezember",
 }
 
 

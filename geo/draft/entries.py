@@ -1,0 +1,335 @@
+"""Turn the facts of one article (:class:`geo.draft.facts.DraftFacts`) into catalogue entries.
+
+Each entry is written in the catalogue's own fields, with the sentence that states it as its
+quote (``sources = [{article, quote}]``); positions come from the gazetteer with a
+``reference`` source (``geonames:ID``) and a precision no finer than what is known (a city's
+point for a facility the text places in that city). What the text does not say stays absent:
+an organisation has no country or head office unless drafted from the text, statuses the
+text does not give are left out (routes: ``unknown``), a facility with no place and no host,
+a route with fewer than two known ends and an agreement with fewer than two known parties
+are written commented out with the reason (:class:`geo.draft.writer.Block`), ready for a
+reviewer to complete.
+
+Entities the catalogue already holds (by name or alias: :func:`geo.text.name_key`, so case
+and accents do not matter) are reused by id, never drafted again; a form the text uses that
+the catalogue does not know is proposed as an alias in a comment, never applied.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from geo.draft.facts import (
+    AgreementFact,
+    DraftFacts,
+    Evidence,
+    FacilityFact,
+    PlaceRef,
+    RouteFact,
+)
+from geo.draft.writer import Block
+from geo.text import name_key
+
+if TYPE_CHECKING:
+    from geo.catalog import Catalog
+
+#: fact status -> catalogue status (``None``: leave the field out)
+_SITE_STATUS = {"operational": "operational", "planned": "planned",
+                "under-construction": "under-construction", "unspecified": None}
+_ROUTE_STATUS = {**_SITE_STATUS, "unspecified": "unknown"}
+_ROUTE_KIND = {"submarine": "submarine-cable", "terrestrial": "terrestrial-backbone",
+               "unspecified": "unspecified"}
+_SITE_KIND = {"data-centre": "data-centre", "pop": "pop", "cable-landing": "cable-landing",
+              "exchange": "exchange", "ixp": "ixp", "other": "facility"}
+_FIGURE_UNIT = {"length": "km", "capacity": "Tbps", "fibre-pairs": "pairs",
+                "ready-for-service": "year"}
+#: mention kind -> (site kind, precision) of the point drafted for a place
+_PLACE_SITE = {"city": ("city", "city"), "country": ("country", "country"),
+               "region": ("node", "country")}
+_SLUG_BAD = re.compile(r"[^a-z0-9]+")
+MAX_ID = 60
+
+
+def slug(text: str) -> str:
+    """A kebab-case id from ``text`` (accents folded): ``"Équinix SG3"`` -> ``equinix-sg3``."""
+    key = _SLUG_BAD.sub("-", name_key(text)).strip("-")
+    return key[:MAX_ID].strip("-") or "entity"
+
+
+@dataclass
+class Drafted:
+    """The entries drafted for one article, in the order they are written."""
+
+    blocks: list[Block] = field(default_factory=list)
+    reused: dict[str, str] = field(default_factory=dict)  # written name -> catalogue id
+    proposed_aliases: list[tuple[str, str]] = field(default_factory=list)  # (id, alias)
+
+    def count(self, table: str, complete: bool = True) -> int:
+        return sum(1 for b in self.blocks
+                   if b.table == table and (b.incomplete is None) == complete)
+
+
+class _Builder:
+    def __init__(self, stem: str, catalog: Catalog | None, taken: Iterable[str]):
+        self.stem = stem
+        self.out = Drafted()
+        self.ids: set[str] = set(taken)
+        # catalogue names: key -> (table, id)
+        self.known: dict[str, tuple[str, str]] = {}
+        if catalog is not None:
+            for kind, entity in catalog.entities():
+                self.ids.add(entity.id)
+                for form in (entity.name, *entity.aliases):
+                    # the data file kind (``sites``) names the table (``site``)
+                    self.known.setdefault(name_key(form), (kind[:-1], entity.id))
+        self.drafted: dict[tuple[str, str], str] = {}  # (table, key) -> drafted id
+        self.place_ids: dict[str, str] = {}  # place key -> site id (drafted or reused)
+
+    # -- ids and sources --------------------------------------------------------------
+    def new_id(self, base: str) -> str:
+        base = slug(base)
+        eid, n = base, 1
+        while eid in self.ids:
+            n += 1
+            eid = f"{base}-{n}"
+        self.ids.add(eid)
+        return eid
+
+    def quote(self, evidence: Evidence) -> dict[str, str]:
+        return {"article": self.stem, "quote": evidence.sentence.strip()}
+
+    def sources(self, *evidence: Evidence | None) -> list[dict[str, str]]:
+        seen, out = set(), []
+        for ev in evidence:
+            if ev is not None and ev.sentence.strip() not in seen:
+                seen.add(ev.sentence.strip())
+                out.append(self.quote(ev))
+        return out
+
+    def lookup(self, table: str, name: str) -> str | None:
+        key = name_key(name)
+        hit = self.known.get(key)
+        if hit is not None and hit[0] == table:
+            self.out.reused[name] = hit[1]
+            return hit[1]
+        return self.drafted.get((table, key))
+
+    # -- entities ---------------------------------------------------------------------
+    def organisations(self, facts: DraftFacts) -> None:
+        for org in facts.organisations:
+            forms = [org.name, *org.aliases]
+            existing = next((self.lookup("organisation", f) for f in forms
+                             if self.lookup("organisation", f)), None)
+            if existing is not None:
+                for form in forms:
+                    if name_key(form) not in self.known:
+                        self.out.proposed_aliases.append((existing, form))
+                for form in forms:
+                    self.drafted[("organisation", name_key(form))] = existing
+                continue
+            if self.lookup("organisation", org.name):
+                continue
+            eid = self.new_id(org.name)
+            aliases = []
+            for alias in org.aliases:
+                if name_key(alias) != name_key(org.name) and \
+                        name_key(alias) not in {name_key(a) for a in aliases}:
+                    aliases.append(alias)
+            entry: dict[str, Any] = {"id": eid, "name": org.name}
+            if aliases:
+                entry["aliases"] = aliases
+            entry["kind"] = "unspecified"
+            entry["sources"] = self.sources(org.evidence)
+            self.out.blocks.append(Block("organisation", entry))
+            for form in forms:
+                self.drafted[("organisation", name_key(form))] = eid
+
+    def org_id(self, name: str | None) -> str | None:
+        return self.lookup("organisation", name) if name else None
+
+    def place(self, ref: PlaceRef | None, evidence: Evidence) -> str | None:
+        """The site id standing for ``ref`` (a city or country point), drafted when needed;
+        ``None`` when the gazetteer does not place it."""
+        if ref is None:
+            return None
+        key = name_key(ref.surface)
+        if key in self.place_ids:
+            return self.place_ids[key]
+        m = ref.mention
+        existing = self.lookup("site", ref.surface)
+        if existing is None and m is not None and m.entity:
+            existing = m.entity if m.entity in self.ids else None
+        if existing is not None:
+            self.place_ids[key] = existing
+            return existing
+        if m is None or m.lon is None or m.lat is None or m.kind not in _PLACE_SITE:
+            return None
+        kind, precision = _PLACE_SITE[m.kind]
+        name = m.name or ref.surface
+        eid = self.new_id(name)
+        entry: dict[str, Any] = {"id": eid, "name": name}
+        if name_key(ref.surface) != name_key(name):
+            entry["aliases"] = [ref.surface]
+        entry.update({"kind": kind, "lon": round(float(m.lon), 5),
+                      "lat": round(float(m.lat), 5), "precision": precision})
+        if m.country and kind == "city":
+            entry["country"] = m.country
+        sources = self.sources(evidence)
+        if m.place:
+            sources.append({"reference": m.place,
+                            "note": f"Position of {name} (GeoNames); the article names the "
+                                    f"{m.kind}, not a building."})
+        entry["sources"] = sources
+        self.out.blocks.append(Block("site", entry))
+        self.drafted[("site", key)] = eid
+        self.place_ids[key] = eid
+        return eid
+
+    def facilities(self, facts: DraftFacts) -> None:
+        # hosts first, so a PoP can name its data centre
+        ordered = sorted(facts.facilities, key=lambda f: f.host is not None)
+        for fac in ordered:
+            if self.lookup("site", fac.name):
+                continue
+            self.facility(fac)
+
+    def facility(self, fac: FacilityFact) -> None:
+        eid = self.new_id(fac.name if fac.kind != "pop" or not fac.operator
+                          else f"{fac.operator} pop {fac.name}")
+        entry: dict[str, Any] = {"id": eid, "name": fac.name, "kind": _SITE_KIND[fac.kind]}
+        host = self.lookup("site", fac.host) if fac.host else None
+        incomplete = None
+        sources = self.sources(fac.evidence)
+        if host is not None:
+            entry["host"] = host
+        else:
+            place = self.place(fac.place, fac.evidence)
+            m = fac.place.mention if fac.place is not None else None
+            if place is not None and m is not None and m.lon is not None:
+                entry.update({"lon": round(float(m.lon), 5), "lat": round(float(m.lat), 5),
+                              "precision": _PLACE_SITE.get(m.kind, ("", "country"))[1]})
+                if m.place:
+                    sources.append({"reference": m.place,
+                                    "note": f"Position of {m.name or fac.place.surface} "
+                                            "(GeoNames); the article names the place, not "
+                                            "the building."})
+            else:
+                incomplete = ("the text gives no place the gazetteer knows for it: add lon, "
+                              "lat and precision, or a host")
+        operator = self.org_id(fac.operator)
+        if operator:
+            entry["operator"] = operator
+        status = _SITE_STATUS[fac.status]
+        if status:
+            entry["status"] = status
+        entry["sources"] = sources
+        self.out.blocks.append(Block("site", entry, incomplete=incomplete))
+        self.drafted[("site", name_key(fac.name))] = eid
+
+    def routes(self, facts: DraftFacts) -> None:
+        for route in facts.routes:
+            if route.name and self.lookup("route", route.name):
+                continue
+            self.route(route)
+
+    def route(self, route: RouteFact) -> None:
+        ends = [self.place(w, route.evidence) for w in route.waypoints]
+        waypoints = [w for i, w in enumerate(ends) if w is not None and
+                     (i == 0 or w != ends[i - 1])]
+        label = route.name or route.description or " ".join(
+            w.surface for w in route.waypoints) or "route"
+        eid = self.new_id(label if route.name else f"{label} cable")
+        entry: dict[str, Any] = {"id": eid, "name": route.name or _unnamed(route),
+                                 "kind": _ROUTE_KIND[route.medium],
+                                 "status": _ROUTE_STATUS[route.status]}
+        operators = [o for o in (self.org_id(n) for n in route.operators) if o]
+        if operators:
+            entry["operators"] = list(dict.fromkeys(operators))
+        entry["schematic"] = True
+        entry["sources"] = self.sources(route.evidence)
+        entry["segments"] = [{"medium": route.medium, "waypoints": waypoints}]
+        figures = []
+        for fig in route.figures:
+            figures.append({"quantity": fig.quantity, "value": float(fig.value),
+                            "unit": _FIGURE_UNIT.get(fig.quantity, fig.unit),
+                            "sources": self.sources(fig.evidence)})
+        if figures:
+            entry["figures"] = figures
+        incomplete = None
+        if len(waypoints) < 2:
+            incomplete = ("the text names fewer than two ends the gazetteer places: add "
+                          "waypoints (site ids or [lon, lat])")
+        self.out.blocks.append(Block("route", entry, incomplete=incomplete))
+        if route.name:
+            self.drafted[("route", name_key(route.name))] = eid
+        self.drafted[("route", "#" + str(id(route)))] = eid
+
+    def agreements(self, facts: DraftFacts) -> None:
+        for agreement in facts.agreements:
+            self.agreement(agreement, facts)
+
+    def agreement(self, agreement: AgreementFact, facts: DraftFacts) -> None:
+        parties = list(dict.fromkeys(p for p in (self.org_id(n) for n in agreement.parties)
+                                     if p))
+        names = " ".join(agreement.parties[:3]) or "agreement"
+        eid = self.new_id(f"{names} {agreement.kind}")
+        entry: dict[str, Any] = {"id": eid,
+                                 "name": _agreement_name(agreement),
+                                 "kind": agreement.kind, "parties": parties}
+        if agreement.date:
+            entry["date"] = agreement.date
+        venue = self.place(agreement.venue, agreement.venue_evidence or agreement.evidence)
+        if venue:
+            entry["venue"] = venue
+        subjects = []
+        for subject in agreement.subjects:
+            found = (self.lookup("route", subject) or self.lookup("site", subject)
+                     or self.drafted.get(("route", name_key(subject))))
+            if found:
+                subjects.append(found)
+        for route in facts.routes:  # unnamed routes stated in the agreement's sentence
+            if not route.name and route.evidence == agreement.evidence:
+                rid = self.drafted.get(("route", "#" + str(id(route))))
+                if rid:
+                    subjects.append(rid)
+        if subjects:
+            entry["subjects"] = list(dict.fromkeys(subjects))
+        entry["sources"] = self.sources(agreement.evidence, agreement.date_evidence,
+                                        agreement.venue_evidence)
+        incomplete = None
+        if len(parties) < 2:
+            incomplete = "the text names fewer than two parties: add the other parties' ids"
+        self.out.blocks.append(Block("agreement", entry, incomplete=incomplete))
+
+
+def _unnamed(route: RouteFact) -> str:
+    ends = [w.surface for w in route.waypoints]
+    what = {"submarine": "Submarine cable", "terrestrial": "Terrestrial route"}.get(
+        route.medium, "Cable")
+    return f"{what} {' – '.join(ends)}" if ends else (route.description or what)
+
+
+def _agreement_name(agreement: AgreementFact) -> str:
+    word = {"memorandum": "memorandum", "partnership": "partnership",
+            "contract": "contract", "acquisition": "acquisition"}.get(agreement.kind,
+                                                                       "agreement")
+    return f"{' – '.join(agreement.parties)} {word}" if agreement.parties else word.title()
+
+
+def draft_entries(facts: DraftFacts, stem: str, catalog: Catalog | None = None,
+                  taken_ids: Iterable[str] = ()) -> Drafted:
+    """The catalogue entries ``facts`` support, for the article ``stem``.
+
+    ``catalog`` (the workspace's, when it loads) is matched by name and alias so nothing it
+    holds is drafted again; ``taken_ids`` are ids no drafted entry may take (e.g. other
+    drafts'). Order: organisations, facilities (and the cities that place them), routes,
+    agreements."""
+    b = _Builder(stem, catalog, taken_ids)
+    b.organisations(facts)
+    b.facilities(facts)
+    b.routes(facts)
+    b.agreements(facts)
+    return b.out

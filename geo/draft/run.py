@@ -1,0 +1,210 @@
+"""``geo draft`` as a library call: articles in, ``drafts/<stem>.toml`` out.
+
+For each article: bring it into ``seeds/`` (:mod:`geo.draft.intake`), find what it states
+(:func:`geo.draft.find_facts`), turn that into catalogue entries against the workspace's
+catalogue (:mod:`geo.draft.entries`) and write them, atomically, as ``drafts/<stem>.toml``
+(or return them as JSON-ready dicts). Several articles are drafted in parallel processes
+(``jobs``), each building the gazetteer once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geo.draft.entries import Drafted, draft_entries
+from geo.draft.intake import Intake, take_in
+from geo.draft.writer import Block, document
+from geo.errors import InputError
+
+DRAFTS = "drafts"
+
+
+@dataclass
+class ArticleDraft:
+    """The outcome for one article."""
+
+    stem: str
+    intake: Intake
+    drafted: Drafted
+    path: Path | None = None  # drafts/<stem>.toml when written
+
+    def summary(self) -> str:
+        d = self.drafted
+        parts = []
+        for table, word in (("organisation", "organisations"), ("site", "sites"),
+                            ("route", "routes"), ("agreement", "agreements")):
+            n = d.count(table)
+            if n:
+                parts.append(f"{n} {word if n != 1 else word[:-1]}")
+        incomplete = sum(d.count(t, complete=False)
+                         for t in ("organisation", "site", "route", "agreement"))
+        text = ", ".join(parts) or "nothing new"
+        if incomplete:
+            text += f"; {incomplete} incomplete (commented out)"
+        if d.reused:
+            text += f"; {len(set(d.reused.values()))} already in the catalogue"
+        return text
+
+
+@dataclass
+class DraftRun:
+    drafts: list[ArticleDraft] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return len(self.drafts) / self.seconds if self.seconds > 0 else 0.0
+
+
+def _header(intake: Intake, drafted: Drafted) -> list[str]:
+    lines = [f"Drafted by geo draft from seeds/{intake.stem}.txt: review every entry, then",
+             f"move it into data/ with: geo accept {intake.stem} [ID...]",
+             "Every quote is the sentence of the article that states the entry or field."]
+    for eid, alias in drafted.proposed_aliases:
+        lines.append(f'proposed alias for {eid}: "{alias}"')
+    return lines
+
+
+def draft_text(intake: Intake, drafted: Drafted) -> str:
+    """The TOML text of ``drafts/<stem>.toml``."""
+    return document(drafted.blocks, _header(intake, drafted))
+
+
+def draft_json(draft: ArticleDraft) -> dict[str, Any]:
+    """One article's draft as JSON-ready data."""
+    def block(b: Block) -> dict[str, Any]:
+        return {"table": b.table, "entry": b.entry, "incomplete": b.incomplete}
+
+    return {"article": draft.stem, "path": str(draft.path) if draft.path else None,
+            "entries": [block(b) for b in draft.drafted.blocks],
+            "reused": draft.drafted.reused,
+            "proposed_aliases": [{"id": i, "alias": a}
+                                 for i, a in draft.drafted.proposed_aliases]}
+
+
+# -- one process's state: the gazetteer-backed extractor and the catalogue, built once ----
+_STATE: dict[str, Any] = {}
+
+
+def _init(workspace: str) -> None:
+    from geo.catalog import read_workspace
+    from geo.extract import Extractor
+    from geo.workspace import Workspace
+
+    catalog, _problems = read_workspace(Workspace(Path(workspace)))
+    _STATE["catalog"] = catalog
+    _STATE["extractor"] = Extractor(catalog)
+
+
+def _draft_one(article: str, workspace: str, taken: Sequence[str]) -> tuple[Intake, Drafted]:
+    from geo.catalog import read_article_text
+    from geo.draft import find_facts
+    from geo.schema import Article
+
+    if "extractor" not in _STATE:
+        _init(workspace)
+    seeds = Path(workspace) / "seeds"
+    intake = take_in(article, seeds)
+    text = read_article_text(intake.path)
+    meta = _metadata(seeds / f"{intake.stem}.toml")
+    language = meta.language if isinstance(meta, Article) else "en"
+    date = meta.date if isinstance(meta, Article) else None
+    facts = find_facts(text, language=language, article_date=date,
+                       extractor=_STATE["extractor"])
+    drafted = draft_entries(facts, intake.stem, _STATE["catalog"], taken)
+    return intake, drafted
+
+
+def _metadata(path: Path) -> Any:
+    """The article's metadata, or ``None`` when it does not validate (a draft needs none;
+    ``geo check`` says what is wrong with it)."""
+    from pydantic import ValidationError
+
+    from geo.files import MAX_TOML_BYTES, parse_nested, read_bytes
+    from geo.schema import Article
+
+    try:
+        import tomllib
+    except ImportError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        data = parse_nested(tomllib.loads,
+                            read_bytes(path, MAX_TOML_BYTES, "metadata file").decode("utf-8"),
+                            str(path))
+        return Article.model_validate(data)
+    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
+        return None
+
+
+def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = ".", *,
+                   jobs: int = 1, write: bool = True) -> DraftRun:
+    """Draft each article; write ``drafts/<stem>.toml`` (when ``write``) and return what was
+    drafted. ``jobs`` > 1 drafts in that many processes. Raises :class:`InputError` for an
+    article that cannot be read or taken in (naming it)."""
+    root = Path(workspace)
+    if not root.is_dir():
+        raise InputError(f"{root}: no such workspace folder")
+    started = time.perf_counter()
+    from geo.draft.intake import article_stem
+
+    stems = [Path(a).stem if (root / "seeds" / f"{a}.txt").exists() and not Path(a).exists()
+             else article_stem(Path(a)) for a in articles]
+    dupes = sorted({s for s in stems if stems.count(s) > 1})
+    if dupes:
+        raise InputError(f"two articles would be drafted as seeds/{dupes[0]}.txt: rename one")
+    taken = _taken_ids(root, set(stems))
+    results: list[tuple[Intake, Drafted]]
+    if jobs > 1 and len(articles) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                                 initargs=(str(root),)) as pool:
+            results = list(pool.map(_draft_one, articles, [str(root)] * len(articles),
+                                    [taken] * len(articles), chunksize=8))
+    else:
+        results = [_draft_one(a, str(root), taken) for a in articles]
+    run = DraftRun()
+    outputs: dict[Path, str] = {}
+    for intake, drafted in results:
+        path = root / DRAFTS / f"{intake.stem}.toml" if write else None
+        if path is not None:
+            outputs[path] = draft_text(intake, drafted)
+        run.drafts.append(ArticleDraft(intake.stem, intake, drafted, path))
+    if outputs:
+        from geo.atomic import write_file_set
+
+        write_file_set(outputs)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _taken_ids(root: Path, redrafted: set[str]) -> list[str]:
+    """Ids of the other drafts in ``drafts/`` (not those being drafted again)."""
+    try:
+        import tomllib
+    except ImportError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    ids: list[str] = []
+    folder = root / DRAFTS
+    if not folder.is_dir():
+        return ids
+    for path in sorted(folder.glob("*.toml")):
+        if path.stem in redrafted:
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            continue  # geo check reports it
+        for table in data.values():
+            if isinstance(table, list):
+                ids += [str(t.get("id")) for t in table if isinstance(t, dict) and "id" in t]
+    return ids
+
+
+def run_json(run: DraftRun) -> str:
+    return json.dumps([draft_json(d) for d in run.drafts], ensure_ascii=False, indent=2)
