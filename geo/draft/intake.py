@@ -170,9 +170,11 @@ _STEM_BAD = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
 def article_stem(path: Path) -> str:
-    """A stem for ``path`` in ``seeds/``: its own stem, with characters other than letters,
-    digits, ``_``, ``.`` and ``-`` replaced by ``-``."""
-    stem = _STEM_BAD.sub("-", path.stem).strip("-.") or "article"
+    """A stem for ``path`` in ``seeds/``: its own stem, accents dropped and characters other
+    than ASCII letters, digits, ``_``, ``.`` and ``-`` replaced by ``-``."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", path.stem)
+                    if not unicodedata.combining(c))
+    stem = _STEM_BAD.sub("-", plain).strip("-.") or "article"
     return stem[:80]
 
 
