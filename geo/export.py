@@ -11,7 +11,8 @@ Formats (:data:`FORMATS`):
     dropped (each line keeps at least two, §3.1.4); every feature has an ``id`` (the
     entity id, §3.2) and a ``layer`` property; lines that cross the antimeridian are split
     there into a MultiLineString (§3.1.9), the cut placed on the geodesic so that the split
-    line measures what the unsplit one did;
+    line measures what the unsplit one did; a feature with no position (an organisation
+    without a head office) has ``"geometry": null`` (§3.2);
     polygon exteriors are counter-clockwise and holes clockwise (§3.1.6). Properties are
     the frame's columns as JSON values: ``null`` for missing values, numbers, booleans,
     dates as ISO 8601 text, lists as arrays; ``sources``, ``segments`` and ``figures`` stay
@@ -23,12 +24,16 @@ Formats (:data:`FORMATS`):
 ``gpkg``
     A GeoPackage with one table per layer (named after it), via pyogrio/GDAL. Geometry is
     prepared as for GeoJSON (split, oriented, rounded); geo's layers get a fixed geometry
-    type (:data:`GPKG_GEOMETRY_TYPES`: ``Point``, or ``MultiLineString`` with single lines
-    promoted), other frames what GDAL infers.
+    type (:data:`GPKG_GEOMETRY_TYPES`: ``Point``, ``MultiLineString`` with single lines
+    promoted, or, for ``agreements``, which hold arcs and venue points, the generic
+    ``GEOMETRY`` type, pyogrio's ``Unknown``, its lines promoted to MultiLineString too),
+    other frames what GDAL infers. A missing geometry (an organisation without a head
+    office) is stored as NULL.
 ``csv``
     One CSV table (RFC 4180 quoting, LF line ends, UTF-8) for all the layers given: a
     ``layer`` column, the flattened properties, then ``lon`` and ``lat`` for points and
-    ``wkt`` (the geometry as WKT, for every row) last. GDAL reads it back with its CSV driver
+    ``wkt`` (the geometry as WKT, for every row that has one; empty for a null geometry)
+    last. GDAL reads it back with its CSV driver
     (the ``wkt`` column, or ``X_POSSIBLE_NAMES=lon``, ``Y_POSSIBLE_NAMES=lat``); a
     spreadsheet, kepler.gl or QGIS's delimited-text reader takes ``lon``/``lat``. CSV
     stores no CRS: coordinates are WGS84 longitude/latitude (EPSG:4326).
@@ -113,13 +118,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RS = "\x1e"
 #: Beyond this many decimals a WGS84 degree in a double has nothing left to round.
 MAX_DECIMALS = 15
-#: GeoPackage geometry type of each of geo's layers (others: as GDAL infers).
+#: GeoPackage geometry type of each of geo's layers (others: as GDAL infers). Agreements
+#: are arcs between head offices or points at their venue: the generic type (``Unknown`` is
+#: pyogrio's name for GDAL's wkbUnknown, ``GEOMETRY`` in the GeoPackage).
 GPKG_GEOMETRY_TYPES = {
     "sites": "Point",
     "routes": "MultiLineString",
     "corridors": "MultiLineString",
     "organisations": "Point",
-    "agreements": "MultiLineString",
+    "agreements": "Unknown",
 }
 #: Columns of a flattened frame that carry the geometry in CSV.
 GEOMETRY_COLUMNS = ("lon", "lat", "wkt")
@@ -775,7 +782,8 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[s
 
     geo's layers get a fixed geometry type whatever the catalogue holds (``Point`` for
     sites and organisations, ``MultiLineString`` for the line layers, single lines
-    promoted), so that a table's schema does not change with its content.
+    promoted, the generic type for agreements, whose lines are promoted too), so that a
+    table's schema does not change with its content.
     """
     import pyogrio
 
@@ -783,17 +791,28 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[s
     if not layers:
         raise InputError("no layers to write")
     frames = {name: export_frame(frame, precision) for name, frame in layers.items()}
+    for name, frame in frames.items():
+        if GPKG_GEOMETRY_TYPES.get(name) == "Unknown":
+            frames[name] = frame.set_geometry(_lines_promoted(frame.geometry))
     with atomic_path(path) as tmp:
         for name, frame in frames.items():
             try:
                 kind = GPKG_GEOMETRY_TYPES.get(name)
                 pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
                                         geometry_type=kind,
-                                        promote_to_multi=kind == "MultiLineString" or None)
+                                        promote_to_multi={"MultiLineString": True,
+                                                          "Unknown": False}.get(kind or ""))
             except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
                     pyogrio.errors.GeometryError, pyogrio.errors.FieldError) as exc:
                 raise OutputError(f"{path}: cannot write layer {name}: {exc}") from exc
     return Path(path)
+
+
+def _lines_promoted(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
+    """``geoms`` with each LineString made a MultiLineString of one part (others as they
+    are): a table of the generic type keeps one line type whatever its rows hold."""
+    return gpd.GeoSeries([MultiLineString([g]) if isinstance(g, LineString) else g
+                          for g in geoms], crs=geoms.crs, index=geoms.index)
 
 
 def write_export(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str],

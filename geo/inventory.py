@@ -14,7 +14,8 @@ def inventory(cat: Catalog, kind: str | None = None) -> list[dict[str, Any]]:
     ``references`` for every entity (or those of one data-file ``kind``).
 
     ``where`` is ``lon, lat (precision)`` for sites, the segment count for routes, the
-    route chain for corridors, parties and date for agreements, country for organisations.
+    route chain for corridors, parties and date for agreements, country and head office for
+    organisations (``no head office`` where none is given).
     """
     if kind is not None and kind not in KINDS:
         raise InputError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
@@ -39,7 +40,10 @@ def inventory(cat: Catalog, kind: str | None = None) -> list[dict[str, Any]]:
         elif k == "agreements":
             where = f"{' + '.join(entity.parties)}, {entity.date or 'undated'}"
         else:
-            where = f"{entity.country}, HQ {entity.headquarters}"
+            # country and head office only where a source gives them
+            where = ", ".join([*([entity.country] if entity.country else []),
+                               f"HQ {entity.headquarters}" if entity.headquarters
+                               else "no head office"])
         rows.append({
             "kind": k.rstrip("s"),
             "id": entity.id,

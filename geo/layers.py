@@ -18,15 +18,26 @@ note). Then, per layer:
   before it ends): ``operators``, ``schematic``, ``length_m``, ``submarine_m``,
   ``terrestrial_m``, ``unspecified_m``, ``latency_ms``, ``segments`` (dicts ``from``, ``to``,
   ``medium``, ``length_m``, ``notes``; ``from``/``to`` are waypoint site ids or ``"lon,lat"``),
-  ``figures`` (dicts ``quantity``, ``value``, ``unit``, ``sources``), ``start_date``.
+  ``figures`` (dicts ``quantity``, ``value``, ``unit``, ``year``, ``sources``), ``start_date``.
 - ``corridors`` (MultiLineString of its routes' lines in chain order): ``routes``,
   ``operators``, ``schematic`` (true when any of its routes is), ``length_m`` (sum of its
   routes), the per-medium split and ``latency_ms``.
-- ``organisations`` (Point at the headquarters site): ``country``, ``headquarters``,
-  ``parent``, ``precision`` (of the headquarters site).
+- ``organisations`` (Point at the headquarters site; ``None``, a null geometry, for an
+  organisation without ``headquarters``): ``country``, ``headquarters``, ``parent``,
+  ``precision`` (of the headquarters site; ``None`` without one).
 - ``agreements``: the geodesic curve between the parties' headquarters (a MultiLineString of
-  one arc per pair of parties, ``itertools.combinations`` order, when there are more than
-  two): ``parties``, ``date``, ``venue``, ``subjects``.
+  one arc per pair of parties that have one, ``itertools.combinations`` order, when there
+  are more than two) when at least two parties have a headquarters; else a Point at the
+  ``venue`` when there is one; else ``None`` (a null geometry): ``parties``, ``date``,
+  ``venue``, ``subjects``.
+
+Then, last in every layer, two derived columns (:data:`DERIVED`):
+
+- ``first_reported``: the date of the entity's earliest dated source article (its own
+  sources and its figures'), as the article's metadata gives it (``YYYY``, ``YYYY-MM`` or
+  ``YYYY-MM-DD``), ``None`` when no source article is dated (:func:`first_reported`);
+- ``draft``: the stem of the draft file (``drafts/<stem>.toml``) the entity comes from,
+  ``None`` for an entity of ``data/`` (``Catalog.draft_of``).
 
 Lengths are geodesic on the WGS84 ellipsoid (``pyproj.Geod``, Karney 2013) of the *drawn*
 path, summed per segment: for a schematic route that is the length of the schematic line,
@@ -39,7 +50,7 @@ geodesic way) but its positions jump; :mod:`geo.export` splits such lines at ±1
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import geopandas as gpd
@@ -50,7 +61,7 @@ from geo.catalog import Catalog
 from geo.errors import InputError
 from geo.geodesy import geodesic_path, latency_ms, path_length_m
 from geo.names import LAYER_NAMES, MEDIA
-from geo.schema import Entity, Route
+from geo.schema import Agreement, Entity, Route
 from geo.text import waypoint_label
 
 #: CRS of every layer: WGS84 longitude/latitude (RFC 7946 §4).
@@ -60,19 +71,46 @@ CRS = "EPSG:4326"
 ARC_SPACING_M = 50_000.0
 
 _COMMON = ("id", "name", "kind", "status", "aliases", "notes", "sources")
+#: Derived columns every layer ends with (see the module docstring).
+DERIVED = ("first_reported", "draft")
 
 #: Column names of each layer, in order (``geometry`` last).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sites": (*_COMMON, "precision", "country", "operator", "host", "tenants",
-              "start_date", "end_date"),
+              "start_date", "end_date", *DERIVED),
     "routes": (*_COMMON, "operators", "schematic", "length_m",
                *(f"{m}_m" for m in MEDIA), "latency_ms", "segments", "figures",
-               "start_date"),
+               "start_date", *DERIVED),
     "corridors": (*_COMMON, "routes", "operators", "schematic", "length_m",
-                  *(f"{m}_m" for m in MEDIA), "latency_ms"),
-    "organisations": (*_COMMON, "country", "headquarters", "parent", "precision"),
-    "agreements": (*_COMMON, "parties", "date", "venue", "subjects"),
+                  *(f"{m}_m" for m in MEDIA), "latency_ms", *DERIVED),
+    "organisations": (*_COMMON, "country", "headquarters", "parent", "precision", *DERIVED),
+    "agreements": (*_COMMON, "parties", "date", "venue", "subjects", *DERIVED),
 }
+
+
+def _period_start(date: str) -> tuple[str, int]:
+    """Sort key of an ISO 8601 day, month or year: the first day of the period it names
+    (``2022`` -> ``2022-01-01``), the more precise date first on a tie (it is as early, and
+    says more)."""
+    return {4: date + "-01-01", 7: date + "-01"}.get(len(date), date), -len(date)
+
+
+def first_reported(cat: Catalog, entity: Entity) -> str | None:
+    """The date of the earliest dated article among ``entity``'s sources (and its figures'
+    sources): ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as that article's metadata gives it;
+    ``None`` when no source article is dated. Dates of different precision are compared by
+    the first day of the period they name (``2022`` is before ``2022-03-01``)."""
+    sources = [*entity.sources,
+               *(s for fig in getattr(entity, "figures", ()) for s in fig.sources)]
+    dates = [art.meta.date for src in sources if src.article is not None
+             for art in [cat.articles.get(src.article)] if art is not None and art.meta.date]
+    return min(dates, key=_period_start) if dates else None
+
+
+def draft_of(cat: Catalog) -> Mapping[str, str]:
+    """Entity id -> stem of the draft file (``drafts/<stem>.toml``) it comes from; empty when
+    the catalogue holds no drafted entities."""
+    return getattr(cat, "draft_of", None) or {}
 
 
 def _common(cat: Catalog, entity: Entity, kind: str, status: str | None) -> dict[str, Any]:
@@ -84,6 +122,8 @@ def _common(cat: Catalog, entity: Entity, kind: str, status: str | None) -> dict
         "aliases": list(entity.aliases),
         "notes": entity.notes,
         "sources": cat.source_records(entity),
+        "first_reported": first_reported(cat, entity),
+        "draft": draft_of(cat).get(entity.id),
     }
 
 
@@ -165,7 +205,7 @@ def _routes(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
             "latency_ms": latency_ms(m["length_m"]),
             "segments": m["segments"],
             "figures": [
-                {"quantity": f.quantity, "value": f.value, "unit": f.unit,
+                {"quantity": f.quantity, "value": f.value, "unit": f.unit, "year": f.year,
                  "sources": cat.source_records(f)}
                 for f in route.figures
             ],
@@ -207,22 +247,46 @@ def _organisations(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
     for org in cat.organisations.values():
         row = _common(cat, org, org.kind, None)
+        hq = org.headquarters
         row.update({
             "country": org.country,
-            "headquarters": org.headquarters,
+            "headquarters": hq,
             "parent": org.parent,
-            "precision": cat.site_precision(org.headquarters),
+            "precision": cat.site_precision(hq) if hq is not None else None,
         })
         rows.append(row)
-        geoms.append(Point(cat.site_position(org.headquarters)))
+        geoms.append(Point(cat.site_position(hq)) if hq is not None else None)
     return rows, geoms
+
+
+def head_offices(cat: Catalog, organisation_ids: Iterable[str]) -> list[tuple[float, float]]:
+    """``(lon, lat)`` (WGS84 degrees) of the headquarters of each organisation that has one,
+    in the given order (organisations without one are left out)."""
+    out = []
+    for oid in organisation_ids:
+        org = cat.organisations.get(oid)
+        if org is not None and org.headquarters is not None:
+            out.append(cat.site_position(org.headquarters))
+    return out
+
+
+def agreement_geometry(cat: Catalog, agreement: Agreement
+                       ) -> LineString | MultiLineString | Point | None:
+    """Where an agreement is drawn: the geodesic arcs between its parties' headquarters
+    when at least two have one (a LineString for one pair, else a MultiLineString in
+    ``itertools.combinations`` order); else a Point at its ``venue``; else ``None``."""
+    hq = head_offices(cat, agreement.parties)
+    if len(hq) >= 2:
+        arcs = [geodesic_path(a, b, ARC_SPACING_M) for a, b in itertools.combinations(hq, 2)]
+        return LineString(arcs[0]) if len(arcs) == 1 else MultiLineString(arcs)
+    if agreement.venue is not None:
+        return Point(cat.site_position(agreement.venue))
+    return None
 
 
 def _agreements(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
     for agreement in cat.agreements.values():
-        hq = [cat.site_position(cat.organisations[p].headquarters) for p in agreement.parties]
-        arcs = [geodesic_path(a, b, ARC_SPACING_M) for a, b in itertools.combinations(hq, 2)]
         row = _common(cat, agreement, agreement.kind, None)
         row.update({
             "parties": list(agreement.parties),
@@ -231,7 +295,7 @@ def _agreements(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
             "subjects": list(agreement.subjects),
         })
         rows.append(row)
-        geoms.append(LineString(arcs[0]) if len(arcs) == 1 else MultiLineString(arcs))
+        geoms.append(agreement_geometry(cat, agreement))
     return rows, geoms
 
 

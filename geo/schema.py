@@ -62,15 +62,22 @@ Stem = Annotated[str, AfterValidator(_text_rule(allow_blank=True))]
 Longitude = Annotated[float, Field(ge=-180.0, le=180.0, allow_inf_nan=False)]
 Latitude = Annotated[float, Field(ge=-90.0, le=90.0, allow_inf_nan=False)]
 
-Status = Literal["operational", "planned", "proposed", "unknown"]
+#: What state a thing is in; ``under-construction`` is drawn dashed like ``planned``.
+STATUSES = ("operational", "under-construction", "planned", "proposed", "unknown")
+Status = Literal[STATUSES]  # type: ignore[valid-type]
 Precision = Literal["site", "district", "city", "country"]
 Medium = Literal[MEDIA]  # type: ignore[valid-type]
 
-SITE_KINDS = ("data-centre", "pop", "cable-landing", "headquarters", "event-venue", "city",
-              "country", "project", "node")
-ROUTE_KINDS = ("submarine-cable", "terrestrial-backbone", "backbone")
-ORGANISATION_KINDS = ("operator", "vendor", "holding", "other")
-AGREEMENT_KINDS = ("partnership", "memorandum", "cooperation", "other")
+#: Site kinds: ``exchange`` (a telephone exchange or central office), ``ixp`` (an internet
+#: exchange point), ``facility`` (any other named building or park).
+SITE_KINDS = ("data-centre", "pop", "cable-landing", "exchange", "ixp", "facility",
+              "headquarters", "event-venue", "city", "country", "project", "node")
+#: Route kinds: ``unspecified`` is a cable the text does not say is submarine or terrestrial.
+ROUTE_KINDS = ("submarine-cable", "terrestrial-backbone", "backbone", "unspecified")
+#: Organisation kinds: ``unspecified`` where the text does not say what it is.
+ORGANISATION_KINDS = ("operator", "vendor", "holding", "other", "unspecified")
+AGREEMENT_KINDS = ("partnership", "memorandum", "cooperation", "contract", "acquisition",
+                   "other")
 
 
 def validate_date(value: str | None) -> str | None:
@@ -164,11 +171,15 @@ class Article(Model):
 
 
 class Organisation(Entity):
-    """An operator, vendor or holding. ``country``: ISO 3166-1 alpha-2."""
+    """An operator, vendor or holding. ``country``: ISO 3166-1 alpha-2.
+
+    ``country`` and ``headquarters`` (a site id) only where an article or a reference gives
+    them: an organisation without ``headquarters`` has no position (its feature in the
+    ``organisations`` layer has a null geometry, and the map does not draw it)."""
 
     kind: Literal[ORGANISATION_KINDS]  # type: ignore[valid-type]
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-    headquarters: Id
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    headquarters: Id | None = None
     parent: Id | None = None
 
 
@@ -263,25 +274,44 @@ class Segment(Model):
         return value
 
 
-#: The units each published quantity may be given in.
-FIGURE_UNITS = {"length": ("m", "km"), "capacity": ("Tbps", "Gbps")}
+#: The units each published quantity may be given in: a ``length`` in metres or kilometres,
+#: a ``capacity`` in bits per second (SI prefixes), ``fibre-pairs`` as a count of pairs, and
+#: ``ready-for-service`` as a year (the value is the year).
+FIGURE_UNITS = {"length": ("m", "km"), "capacity": ("Tbps", "Gbps"),
+                "fibre-pairs": ("pairs",), "ready-for-service": ("year",)}
+FIGURE_QUANTITIES = tuple(FIGURE_UNITS)
+FIGURE_UNIT_NAMES = tuple(u for units in FIGURE_UNITS.values() for u in units)
+#: Quantities whose value is a whole number (a count, a year).
+WHOLE_QUANTITIES = frozenset({"fibre-pairs", "ready-for-service"})
+#: The years a figure may name (its ``year``, a ``ready-for-service`` value): four digits.
+Year = Annotated[int, Field(ge=1000, le=9999)]
 
 
 class Figure(Model):
-    """A published figure with its own source: a ``length`` in ``m`` or ``km``, or a
-    ``capacity`` in ``Tbps`` or ``Gbps`` (bits per second, SI prefixes)."""
+    """A published figure with its own source: a ``length`` in ``m`` or ``km``, a
+    ``capacity`` in ``Tbps`` or ``Gbps`` (bits per second, SI prefixes), ``fibre-pairs``
+    (``pairs``, a whole number) or ``ready-for-service`` (``year``: the value is a year).
 
-    quantity: Literal["length", "capacity"]
+    ``year``, optional: the year the figure was stated for (a capacity "in 2023")."""
+
+    quantity: Literal[FIGURE_QUANTITIES]  # type: ignore[valid-type]
     value: Annotated[float, Field(gt=0, allow_inf_nan=False)]
-    unit: Literal["m", "km", "Tbps", "Gbps"]
+    unit: Literal[FIGURE_UNIT_NAMES]  # type: ignore[valid-type]
+    year: Year | None = None
     sources: Sources
 
     @model_validator(mode="after")
     def _unit_fits(self) -> Figure:
         units = FIGURE_UNITS[self.quantity]
         if self.unit not in units:
-            raise ValueError(f"a {self.quantity} is given in {' or '.join(units)}, "
-                             f"not {self.unit}")
+            what = self.quantity if self.quantity in ("length", "capacity") else (
+                f"{self.quantity} figure")
+            raise ValueError(f"a {what} is given in {' or '.join(units)}, not {self.unit}")
+        if self.quantity in WHOLE_QUANTITIES and not self.value.is_integer():
+            raise ValueError(f"a {self.quantity} figure is a whole number, not {self.value!r}")
+        if self.quantity == "ready-for-service" and not 1000 <= self.value <= 9999:
+            raise ValueError(f"a ready-for-service figure is a year (YYYY), "
+                             f"not {self.value!r}")
         return self
 
     @field_validator("value", mode="before")
@@ -291,7 +321,8 @@ class Figure(Model):
 
 
 class Route(Entity):
-    """A line: a submarine cable or a terrestrial backbone, as ``segments`` of waypoints.
+    """A line: a submarine cable or a terrestrial backbone (``unspecified`` when the text
+    does not say which), as ``segments`` of waypoints.
 
     ``schematic = true`` where the path is drawn between known points rather than surveyed.
     """

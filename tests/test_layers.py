@@ -22,6 +22,8 @@ CONTRACT = {
     "agreements": {"parties", "date", "venue", "subjects"},
 }
 COMMON = {"id", "name", "kind", "status", "aliases", "notes", "sources"}
+#: derived columns every layer ends with
+DERIVED = ["first_reported", "draft"]
 
 
 def karney_length_m(positions) -> float:
@@ -43,6 +45,8 @@ def test_every_layer_has_the_contract_shape(catalog, layers):
         assert frame.geometry.name == "geometry"
         assert COMMON | CONTRACT[name] <= set(frame.columns), name
         assert list(frame.columns) == [*COLUMNS[name], "geometry"]
+        assert list(frame.columns)[-3:] == [*DERIVED, "geometry"], name
+        assert frame["draft"].isna().all(), name  # no drafts loaded
         assert list(frame["id"]) == list(catalog.by_kind(name)), name
         assert all(isinstance(v, str) for v in frame["id"])
         for sources, entity_id in zip(frame["sources"], frame["id"], strict=True):

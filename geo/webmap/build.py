@@ -141,7 +141,10 @@ class Controls(MacroElement):
 
 
 def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> list[list[float]] | None:
-    boxes = [f.total_bounds for f in layers.values() if len(f) and not f.geometry.is_empty.all()]
+    """``[[south, west], [north, east]]`` of every drawn geometry (missing and empty ones
+    aside), ``None`` when there is none."""
+    drawn = [f.geometry[f.geometry.notna() & ~f.geometry.is_empty] for f in layers.values()]
+    boxes = [g.total_bounds for g in drawn if len(g)]
     if not boxes:
         return None
     west = min(b[0] for b in boxes)
@@ -163,8 +166,9 @@ def _count(n: int, plural: str) -> str:
     return f"{n} {plural if n != 1 else plural[:-1]}"
 
 
-def _title_html(title: str, layers: Mapping[str, gpd.GeoDataFrame]) -> str:
-    counts = " · ".join(_count(len(layers[k]), LAYER_LABELS[k].lower()) for k in layers)
+def _title_html(title: str, drawn: Mapping[str, int]) -> str:
+    """The title panel: ``title`` and how many entities of each layer the map draws."""
+    counts = " · ".join(_count(n, LAYER_LABELS[k].lower()) for k, n in drawn.items())
     return f"<h1>{esc(title)}</h1><p>{esc(counts)}</p>"
 
 
@@ -262,10 +266,12 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     context_legend = [add_context_layer(fmap, layer, context_style(i)).legend
                       for i, layer in enumerate(context)]
 
-    fmap.add_child(HtmlControl(_title_html(title, layers), "geo-panel geo-title",
-                               "topright"))
+    fmap.add_child(HtmlControl(_title_html(title, {n: by_name[n].drawn for n in layers}),
+                               "geo-panel geo-title", "topright"))
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    fmap.add_child(HtmlControl(legend_html(extra_html=context_legend_html(context_legend)),
+    drawn_styles = {key for lg in groups for key in lg.styles}
+    fmap.add_child(HtmlControl(legend_html(extra_html=context_legend_html(context_legend),
+                                           drawn=drawn_styles),
                                "geo-legend-box", "bottomright"))
     if not offline:
         MeasureControl(position="topleft", primary_length_unit="kilometers",

@@ -10,6 +10,7 @@ after HTML escaping, so they are not used.)
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from branca.element import MacroElement
@@ -118,6 +119,15 @@ def _swatch(style: Style) -> str:
         return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="10" cy="6" r="{r}" '
                 f'fill="{c}" fill-opacity="{style.fill_opacity}" stroke="#fff" '
                 'stroke-width="1.2"/></svg>')
+    if style.shape == "ring":
+        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="10" cy="6" r="4.5" '
+                f'fill="{c}" fill-opacity="{style.fill_opacity}" stroke="{c}" '
+                f'stroke-width="{min(style.weight, 2)}"/></svg>')
+    if style.shape == "draft":
+        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" '
+                f'fill="none" stroke="{c}" stroke-width="1.5" stroke-dasharray="2 2"/>'
+                f'<line x1="12" y1="6" x2="19" y2="6" stroke="{c}" stroke-width="2" '
+                'stroke-dasharray="2 2"/></svg>')
     if style.shape == "diamond":
         return (f'<svg width="20" height="12" aria-hidden="true"><rect x="6" y="2" width="8" '
                 f'height="8" fill="{c}" stroke="#fff" stroke-width="1" '
@@ -144,11 +154,16 @@ LAYER_TITLES = {
 }
 
 
-def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "") -> str:
-    """The legend's HTML: one row per style of the table, grouped by layer; ``extra_html``
-    (already escaped, e.g. :func:`geo.contextmap.context_legend_html`) after the groups."""
+def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "",
+                drawn: Collection[str] = ()) -> str:
+    """The legend's HTML: one row per style of the table, grouped by layer; a style marked
+    ``when_drawn`` only when its key is in ``drawn`` (the keys of the styles the map draws);
+    ``extra_html`` (already escaped, e.g. :func:`geo.contextmap.context_legend_html`) after
+    the groups."""
     groups: dict[str, list[Style]] = {}
     for style in styles:
+        if style.when_drawn and style.key not in drawn:
+            continue
         groups.setdefault(style.layer, []).append(style)
     parts = ['<details class="geo-legend" open><summary>Legend</summary>']
     for layer, members in groups.items():

@@ -3,7 +3,14 @@
 Each drawn entity gets a popup and tooltip (:mod:`geo.webmap.popups`), its style from the
 one table (:mod:`geo.webmap.styles`), and CSS classes ``geo-f geo-l-<layer> geo-id-<id>`` so
 that a page (and the browser tests) can find it. Each group also records an index entry per
-entity (name, aliases, years) for the search and time controls.
+entity (name, aliases, years) for the search and time controls, and the keys of the styles
+it draws (for the legend's rows shown only when drawn).
+
+A row without geometry (an organisation without a head office, an agreement with neither
+two located parties nor a venue) is not drawn: the layer's label counts it apart
+(:func:`group_label`). A drafted entity (its ``draft`` column names a draft file) is also
+marked "unreviewed": a dashed halo round a point (class ``geo-draft-mark``), a dash along a
+line, and the class ``geo-draft`` on the feature itself.
 
 Positions arrive as ``(lon, lat)`` WGS84 degrees and are turned into folium's
 ``[lat, lon]`` here, at folium's boundary. Lines are drawn along geodesics (points at most
@@ -72,11 +79,19 @@ class IndexEntry:
 
 @dataclass
 class LayerGroup:
-    """A layer's folium group and the index entries of its entities."""
+    """A layer's folium group, the index entries of its drawn entities, how many of its
+    entities have no geometry (not drawn), and the style keys it draws."""
 
     name: str
     group: folium.FeatureGroup
     entries: list[IndexEntry] = field(default_factory=list)
+    unplaced: int = 0
+    styles: set[str] = field(default_factory=set)
+
+    @property
+    def drawn(self) -> int:
+        """How many entities the group draws."""
+        return len(self.entries)
 
 
 #: Decimal places of drawn coordinates (1e-5 degree is about 1 m: finer than any line here).
@@ -124,8 +139,13 @@ def _lines(geom: BaseGeometry) -> list[list[tuple[float, float]]]:
     raise ValueError(f"expected a line, got {geom.geom_type}")
 
 
-def _classes(layer: str, entity_id: str) -> str:
-    return f"geo-f geo-l-{layer} geo-id-{entity_id}"
+def _classes(layer: str, entity_id: str, draft: Any = None) -> str:
+    return f"geo-f geo-l-{layer} geo-id-{entity_id}" + (" geo-draft" if draft else "")
+
+
+def _mark_classes(entity_id: str) -> str:
+    """Classes of the unreviewed-draft mark drawn with a drafted entity."""
+    return f"geo-draft-mark geo-draft-of-{entity_id}"
 
 
 def _entry(feature: Any, layer: str, row: Mapping[str, Any], start: str, end: str | None
@@ -139,18 +159,30 @@ def _entry(feature: Any, layer: str, row: Mapping[str, Any], start: str, end: st
     )
 
 
-def _rows(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+def _rows(frame: gpd.GeoDataFrame) -> tuple[list[dict[str, Any]], int]:
+    """The rows that have a geometry (as dicts, NaN made ``None``), and how many have none."""
     cols = [c for c in frame.columns if c != frame.geometry.name]
     out = []
+    unplaced = 0
     for values, geom in zip(frame[cols].itertuples(index=False, name=None), frame.geometry,
                             strict=True):
+        if geom is None or geom.is_empty:
+            unplaced += 1
+            continue
         row = dict(zip(cols, values, strict=True))
         for key, value in row.items():
             if isinstance(value, float) and math.isnan(value):
                 row[key] = None
         row["geometry"] = geom
         out.append(row)
-    return out
+    return out, unplaced
+
+
+def _note_status(out: LayerGroup, status: Any) -> None:
+    """Record the legend row of a status drawn dashed."""
+    style = styles.status_style(status if isinstance(status, str) else None)
+    if style is not None:
+        out.styles.add(style.key)
 
 
 def _in_pane(element: Any, pane: str) -> Any:
@@ -166,31 +198,57 @@ def _hit_line(latlon: Any, pane: str, classes: str) -> folium.PolyLine:
                                     color="#000000", weight=HIT_WEIGHT, opacity=0.0), pane)
 
 
-def group_label(layer: str, count: int) -> str:
-    """A catalogue layer's label in the layer control: ``Sites (25)``."""
+def group_label(layer: str, count: int, unplaced: int = 0) -> str:
+    """A catalogue layer's label in the layer control: ``Sites (25)``, the number of entities
+    drawn; entities not drawn for want of a position are counted apart:
+    ``Organisations (5; 3 more without a place)``."""
+    if unplaced:
+        return f"{LAYER_LABELS[layer]} ({count}; {unplaced} more without a place)"
     return f"{LAYER_LABELS[layer]} ({count})"
 
 
-def _group(layer: str, count: int) -> folium.FeatureGroup:
-    return folium.FeatureGroup(name=group_label(layer, count), show=True)
+def _group(layer: str, count: int, unplaced: int = 0) -> folium.FeatureGroup:
+    return folium.FeatureGroup(name=group_label(layer, count, unplaced), show=True)
+
+
+def _layer_group(layer: str, frame: gpd.GeoDataFrame) -> tuple[LayerGroup, list[dict[str, Any]]]:
+    rows, unplaced = _rows(frame)
+    return LayerGroup(layer, _group(layer, len(rows), unplaced), unplaced=unplaced), rows
+
+
+def _draft_line(latlon: Any, pane: str, entity_id: str) -> folium.PolyLine:
+    """The dash drawn along a drafted line, over it (not clickable: the line is)."""
+    return _in_pane(folium.PolyLine(latlon, class_name=_mark_classes(entity_id),
+                                    **styles.draft_line_options()), pane)
 
 
 def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
     """Sites as circle markers coloured by kind (no marker images); planned ones dashed.
     Hosted sites (PoPs in a data centre) are drawn smaller, on top of their host."""
-    rows = _rows(frame)
-    out = LayerGroup("sites", _group("sites", len(rows)))
+    out, rows = _layer_group("sites", frame)
     # big first, so small markers at the same place stay clickable on top
     for row in sorted(rows, key=lambda r: -styles.site_style(r.get("kind")).radius):
         style = styles.site_style(row.get("kind"))
+        out.styles.add(style.key)
+        _note_status(out, row.get("status"))
         geom = row["geometry"]
         opts = styles.path_options(style, row.get("status"))
         marker = _in_pane(folium.CircleMarker(
-            location=[geom.y, geom.x], class_name=_classes("sites", row["id"]), **opts),
-            "geo-sites")
-        marker.add_child(Bind(popup_html("sites", row, names), tooltip_html(row)))
-        marker.add_to(out.group)
-        out.entries.append(_entry(marker, "sites", row, "start_date", "end_date"))
+            location=[geom.y, geom.x], class_name=_classes("sites", row["id"], row.get("draft")),
+            **opts), "geo-sites")
+        feature: Any = marker
+        if row.get("draft"):
+            # the marker and its halo as one feature, toggled (and found) together
+            out.styles.add("draft")
+            feature = folium.FeatureGroup(control=False)
+            _in_pane(folium.CircleMarker(location=[geom.y, geom.x],
+                                         class_name=_mark_classes(row["id"]),
+                                         **styles.draft_halo_options(style)),
+                     "geo-sites").add_to(feature)
+            marker.add_to(feature)
+        feature.add_child(Bind(popup_html("sites", row, names), tooltip_html(row)))
+        feature.add_to(out.group)
+        out.entries.append(_entry(feature, "sites", row, "start_date", "end_date"))
     return out
 
 
@@ -202,8 +260,7 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
     ``segment_lines`` gives each route's segments with their positions; without it the
     route's geometry is drawn in the medium its segments share (else "not stated").
     """
-    rows = _rows(frame)
-    out = LayerGroup("routes", _group("routes", len(rows)))
+    out, rows = _layer_group("routes", frame)
     for row in rows:
         parts: list[tuple[str, Sequence[tuple[float, float]]]]
         if segment_lines is not None and row["id"] in segment_lines:
@@ -213,14 +270,21 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
             medium = media.pop() if len(media) == 1 else "unspecified"
             parts = [(medium, line) for line in _lines(row["geometry"])]
         sub = folium.FeatureGroup(control=False)
+        draft = row.get("draft")
+        _note_status(out, row.get("status"))
         for medium, positions in parts:
             style = styles.medium_style(medium)
+            out.styles.add(style.key)
             latlon = _latlon(geodesic_line(positions))
             _hit_line(latlon, "geo-routes", _classes("routes", row["id"])).add_to(sub)
             _in_pane(folium.PolyLine(
-                latlon, class_name=_classes("routes", row["id"]) + f" geo-medium-{medium}",
+                latlon,
+                class_name=_classes("routes", row["id"], draft) + f" geo-medium-{medium}",
                 **styles.path_options(style, row.get("status")),
             ), "geo-routes").add_to(sub)
+            if draft:
+                out.styles.add("draft")
+                _draft_line(latlon, "geo-routes", row["id"]).add_to(sub)
         sub.add_child(Bind(popup_html("routes", row, names), tooltip_html(row)))
         sub.add_to(out.group)
         out.entries.append(_entry(sub, "routes", row, "start_date", None))
@@ -229,32 +293,43 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
 
 def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
     """Corridors as a wide translucent band under their routes (pane below the routes)."""
-    rows = _rows(frame)
-    out = LayerGroup("corridors", _group("corridors", len(rows)))
+    out, rows = _layer_group("corridors", frame)
     style = styles.BY_KEY["corridor"]
     for row in rows:
+        out.styles.add(style.key)
         lines = [_latlon(geodesic_line(line)) for line in _lines(row["geometry"])]
-        line = _in_pane(folium.PolyLine(lines, class_name=_classes("corridors", row["id"]),
+        draft = row.get("draft")
+        line = _in_pane(folium.PolyLine(lines,
+                                        class_name=_classes("corridors", row["id"], draft),
                                         **styles.path_options(style, row.get("status"))),
                         "geo-corridors")
-        line.add_child(Bind(popup_html("corridors", row, names), tooltip_html(row)))
-        line.add_to(out.group)
-        out.entries.append(_entry(line, "corridors", row, "start_date", None))
+        feature: Any = line
+        if draft:
+            out.styles.add("draft")
+            feature = folium.FeatureGroup(control=False)
+            line.add_to(feature)
+            _draft_line(lines, "geo-corridors", row["id"]).add_to(feature)
+        feature.add_child(Bind(popup_html("corridors", row, names), tooltip_html(row)))
+        feature.add_to(out.group)
+        out.entries.append(_entry(feature, "corridors", row, "start_date", None))
     return out
 
 
 def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
     """Organisations as diamonds at their head office, coloured by kind (CSS, no image)."""
-    rows = _rows(frame)
-    out = LayerGroup("organisations", _group("organisations", len(rows)))
+    out, rows = _layer_group("organisations", frame)
     for row in rows:
         style = styles.organisation_style(row.get("kind"))
+        out.styles.add(style.key)
+        draft = row.get("draft")
+        if draft:
+            out.styles.add("draft")
         geom = row["geometry"]
         size = int(style.radius * 2)
         icon = folium.DivIcon(
             html=f'<span class="geo-diamond" style="background:{style.color}"></span>',
             icon_size=(size, size), icon_anchor=(size // 2, size // 2),
-            class_name=_classes("organisations", row["id"]) + " geo-diamond-icon",
+            class_name=_classes("organisations", row["id"], draft) + " geo-diamond-icon",
         )
         marker = _in_pane(folium.Marker(location=[geom.y, geom.x], icon=icon),
                           "geo-organisations")
@@ -265,17 +340,38 @@ def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> La
 
 
 def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
-    """Agreements as thin geodesic arcs between the parties' head offices."""
-    rows = _rows(frame)
-    out = LayerGroup("agreements", _group("agreements", len(rows)))
+    """Agreements as thin geodesic arcs between the parties' head offices; an agreement
+    drawn at its venue (a Point: fewer than two parties have a head office) as a small ring
+    in the agreements' colour round the venue."""
+    out, rows = _layer_group("agreements", frame)
     style = styles.BY_KEY["agreement"]
     for row in rows:
-        lines = [_latlon(_unwrap(line)) for line in _lines(row["geometry"])]
+        draft = row.get("draft")
         sub = folium.FeatureGroup(control=False)
-        _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(sub)
-        _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"]),
-                                 **styles.path_options(style, None)),
-                 "geo-agreements").add_to(sub)
+        geom = row["geometry"]
+        if geom.geom_type == "Point":
+            ring = styles.BY_KEY["agreement.venue"]
+            out.styles.add(ring.key)
+            _in_pane(folium.CircleMarker(
+                location=[geom.y, geom.x],
+                class_name=_classes("agreements", row["id"], draft) + " geo-venue",
+                **styles.path_options(ring, None)), "geo-agreements").add_to(sub)
+            if draft:
+                _in_pane(folium.CircleMarker(location=[geom.y, geom.x],
+                                             class_name=_mark_classes(row["id"]),
+                                             **styles.draft_halo_options(ring)),
+                         "geo-agreements").add_to(sub)
+        else:
+            out.styles.add(style.key)
+            lines = [_latlon(_unwrap(line)) for line in _lines(geom)]
+            _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(sub)
+            _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"], draft),
+                                     **styles.path_options(style, None)),
+                     "geo-agreements").add_to(sub)
+            if draft:
+                _draft_line(lines, "geo-agreements", row["id"]).add_to(sub)
+        if draft:
+            out.styles.add("draft")
         sub.add_child(Bind(popup_html("agreements", row, names), tooltip_html(row)))
         sub.add_to(out.group)
         out.entries.append(_entry(sub, "agreements", row, "date", None))

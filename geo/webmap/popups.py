@@ -82,7 +82,8 @@ def _row(label: str, value_html: str) -> str:
     return f'<tr><th scope="row">{esc(label)}</th><td>{value_html}</td></tr>'
 
 
-def _sources_html(sources: Any) -> str:
+def _source_items(sources: Any) -> list[str]:
+    """One ``<li>`` per source: the quote and its article, or the reference."""
     items = []
     for src in _list(sources):
         src = dict(src)
@@ -104,6 +105,11 @@ def _sources_html(sources: Any) -> str:
                 '<li class="geo-src geo-src-reference"><span class="geo-ref-label">Reference'
                 f'</span> <code>{esc(src.get("reference") or "")}</code>{note}</li>'
             )
+    return items
+
+
+def _sources_html(sources: Any) -> str:
+    items = _source_items(sources)
     if not items:
         return ""
     return f'<div class="geo-sources"><h4>Sources</h4><ol>{"".join(items)}</ol></div>'
@@ -135,6 +141,64 @@ def _length_rows(row: Mapping[str, Any]) -> list[str]:
     return rows
 
 
+#: figure quantity -> its label in a popup, in the order popups list them
+FIGURE_LABELS = {"length": "Length", "capacity": "Capacity", "fibre-pairs": "Fibre pairs",
+                 "ready-for-service": "Ready for service"}
+
+
+def _number(value: float) -> str:
+    """A published number as written: whole numbers without decimals, thousands grouped
+    with thin spaces (``6 000``); others as Python writes the float (``1.5``)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u202f")
+    return repr(float(value))
+
+
+def figure_text(figure: Mapping[str, Any]) -> str:
+    """A published figure as text: ``6 000 km``, ``144 Tbps``, ``8`` (fibre pairs), ``2027``
+    (ready for service: the year as it is, never grouped)."""
+    quantity, value, unit = figure.get("quantity"), figure.get("value"), figure.get("unit")
+    if not _present(value):
+        return ""
+    if quantity == "ready-for-service":
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if quantity == "fibre-pairs":
+        return _number(value)
+    return f"{_number(value)} {unit}" if _present(unit) else _number(value)
+
+
+def _figures_html(figures: Any) -> str:
+    """The published figures of a route, each with its own quotes (length, capacity, fibre
+    pairs, ready for service), in that order."""
+    rank = {q: i for i, q in enumerate(FIGURE_LABELS)}
+    shown = sorted((dict(f) for f in _list(figures)),
+                   key=lambda f: rank.get(str(f.get("quantity")), len(rank)))
+    items = []
+    for fig in shown:
+        quantity = str(fig.get("quantity"))
+        label = FIGURE_LABELS.get(quantity, kind_label(quantity))
+        year = (f' <span class="geo-note">(stated for {esc(fig["year"])})</span>'
+                if _present(fig.get("year")) else "")
+        quotes = "".join(_source_items(fig.get("sources")))
+        items.append(f'<li class="geo-figure geo-figure-{esc(quantity)}">'
+                     f'<span class="geo-figure-label">{esc(label)}</span> '
+                     f'<b class="geo-figure-value">{esc(figure_text(fig))}</b>{year}'
+                     + (f'<ol class="geo-figure-sources">{quotes}</ol>' if quotes else "")
+                     + "</li>")
+    if not items:
+        return ""
+    return (f'<div class="geo-figures"><h4>Published figures</h4>'
+            f'<ul>{"".join(items)}</ul></div>')
+
+
+def draft_badge_html(stem: Any) -> str:
+    """The badge of a drafted entity: not reviewed, and the draft file it comes from."""
+    if not _present(stem):
+        return ""
+    return ('<p class="geo-draft-badge" role="note">Unreviewed draft '
+            f'(<code>drafts/{esc(stem)}.toml</code>)</p>')
+
+
 def _dates(row: Mapping[str, Any]) -> str | None:
     start, end = row.get("start_date"), row.get("end_date")
     if _present(start) and _present(end):
@@ -156,6 +220,9 @@ def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> 
     sub = [esc(kind_label(kind)) if _present(kind) else esc(LAYER_NOUN[layer].capitalize())]
     if _present(status):
         sub.append(f'<span class="geo-status geo-status-{esc(status)}">{esc(status)}</span>')
+    if _present(row.get("first_reported")):
+        sub.append(f'<span class="geo-first-reported">first reported '
+                   f'{esc(row["first_reported"])}</span>')
     rows: list[str] = []
     aliases = _list(row.get("aliases"))
     if aliases:
@@ -196,16 +263,22 @@ def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> 
                          else '<span class="geo-note">not known</span>'))
         if _present(row.get("venue")):
             rows.append(_row("Signed at", _named([row["venue"]], names)))
+            geom = row.get("geometry")
+            if getattr(geom, "geom_type", None) == "Point":
+                rows.append(_row("Drawn", '<span class="geo-note">at its venue: fewer than '
+                                 "two parties have a known head office</span>"))
         if _list(row.get("subjects")):
             rows.append(_row("About", _named(_list(row.get("subjects")), names)))
     notes = (f'<p class="geo-notes">{esc(row["notes"])}</p>'
              if _present(row.get("notes")) else "")
     table = f'<table class="geo-facts">{"".join(rows)}</table>' if rows else ""
+    figures = _figures_html(row.get("figures")) if layer == "routes" else ""
     return (
         f'<div class="geo-popup" data-id="{esc(row.get("id"))}">'
         f'<h3 class="geo-popup-title">{esc(row.get("name"))}</h3>'
         f'<div class="geo-kind">{" · ".join(sub)}</div>'
-        f"{table}{notes}{_sources_html(row.get('sources'))}</div>"
+        f"{draft_badge_html(row.get('draft'))}"
+        f"{table}{notes}{figures}{_sources_html(row.get('sources'))}</div>"
     )
 
 

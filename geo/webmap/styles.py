@@ -1,7 +1,9 @@
 """The map's one style table: every colour, width and dash the map draws, and its legend.
 
 The legend is drawn from :data:`STYLES` and every builder looks its style up here, so the
-legend cannot disagree with the map. Widths are CSS pixels; opacities 0..1.
+legend cannot disagree with the map. A style marked ``when_drawn`` has its legend row only
+on a map that draws it (the kinds a shipped catalogue does not hold, drafted entries...).
+Widths are CSS pixels; opacities 0..1.
 """
 
 from __future__ import annotations
@@ -11,14 +13,19 @@ from typing import Any, Literal
 
 from geo.schema import ORGANISATION_KINDS, SITE_KINDS
 
-Shape = Literal["line", "band", "arc", "circle", "diamond", "modifier"]
+Shape = Literal["line", "band", "arc", "circle", "ring", "diamond", "modifier", "draft"]
 
 #: statuses drawn dashed (lines) or with a dashed outline (points)
-DASHED_STATUSES = frozenset({"planned", "proposed"})
+DASHED_STATUSES = frozenset({"planned", "proposed", "under-construction"})
 #: the dash pattern of planned and proposed things (SVG stroke-dasharray, pixels)
 DASH = "7 6"
 #: the dash pattern of the rim of planned and proposed points
 POINT_DASH = "3 2"
+#: the colour of unreviewed drafted entries (a dashed halo round points, a dash along lines)
+DRAFT_COLOR = "#c026d3"
+#: the dash pattern of the draft mark along lines, and of the halo round points
+DRAFT_DASH = "2 5"
+DRAFT_HALO_DASH = "3 3"
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,8 @@ class Style:
     fill_opacity: float = 0.0
     radius: float = 0.0
     dash: str | None = None
+    #: shown in the legend only when the map draws it
+    when_drawn: bool = False
 
 
 #: Every style of the map, in legend order (grouped by layer).
@@ -49,6 +58,12 @@ STYLES: tuple[Style, ...] = (
           weight=2, fill_opacity=0.85, radius=5),
     Style("site.project", "sites", "Project", "circle", "#4d8b31",
           weight=2, fill_opacity=0.85, radius=6),
+    Style("site.exchange", "sites", "Exchange (central office)", "circle", "#6b8e23",
+          weight=2, fill_opacity=0.85, radius=5, when_drawn=True),
+    Style("site.ixp", "sites", "Internet exchange point (IXP)", "circle", "#d4a017",
+          weight=2, fill_opacity=0.9, radius=5.5, when_drawn=True),
+    Style("site.facility", "sites", "Facility (named building or park)", "circle", "#7b5e57",
+          weight=2, fill_opacity=0.85, radius=6, when_drawn=True),
     Style("site.event-venue", "sites", "Event venue", "circle", "#c2185b",
           weight=2, fill_opacity=0.85, radius=5),
     Style("site.place", "sites", "City or country (head office, waypoint)", "circle", "#5b6472",
@@ -67,10 +82,19 @@ STYLES: tuple[Style, ...] = (
           weight=1.5, fill_opacity=0.9, radius=6),
     Style("organisation.other", "organisations", "Other organisation", "diamond", "#7c8594",
           weight=1.5, fill_opacity=0.9, radius=6),
+    Style("organisation.unspecified", "organisations", "Organisation, kind not stated",
+          "diamond", "#aab4c0", weight=1.5, fill_opacity=0.9, radius=6, when_drawn=True),
     Style("agreement", "agreements", "Agreement (arc between the parties)", "arc", "#8e44ad",
           weight=1.6, opacity=0.85),
+    Style("agreement.venue", "agreements", "Agreement at its venue (head offices not known)",
+          "ring", "#8e44ad", weight=2.5, opacity=0.9, fill_opacity=0.15, radius=8,
+          when_drawn=True),
     Style("status.planned", "*", "Planned or proposed (dashed)", "modifier", "#444444",
           weight=2.5, dash=DASH),
+    Style("status.under-construction", "*", "Under construction (dashed)", "modifier",
+          "#444444", weight=2.5, dash=DASH, when_drawn=True),
+    Style("draft", "*", "Unreviewed draft", "draft", DRAFT_COLOR, weight=2,
+          dash=DRAFT_DASH, when_drawn=True),
 )
 
 BY_KEY: dict[str, Style] = {s.key: s for s in STYLES}
@@ -82,6 +106,9 @@ SITE_STYLE = {
     "cable-landing": "site.cable-landing",
     "node": "site.node",
     "project": "site.project",
+    "exchange": "site.exchange",
+    "ixp": "site.ixp",
+    "facility": "site.facility",
     "event-venue": "site.event-venue",
     "city": "site.place",
     "country": "site.place",
@@ -114,6 +141,31 @@ def is_dashed(status: str | None) -> bool:
     return status in DASHED_STATUSES
 
 
+#: status -> the legend row that explains how it is drawn
+STATUS_STYLE = {"planned": "status.planned", "proposed": "status.planned",
+                "under-construction": "status.under-construction"}
+
+
+def status_style(status: str | None) -> Style | None:
+    """The legend row of ``status`` (``None`` for statuses drawn plainly)."""
+    key = STATUS_STYLE.get(status or "")
+    return BY_KEY[key] if key else None
+
+
+def draft_halo_options(style: Style) -> dict[str, Any]:
+    """Leaflet path options of the dashed halo round a drafted point drawn in ``style``."""
+    return {"radius": max(style.radius, 3.0) + 4.0, "weight": 2.0, "color": DRAFT_COLOR,
+            "opacity": 1.0, "fill": False, "dashArray": DRAFT_HALO_DASH,
+            "interactive": False}
+
+
+def draft_line_options() -> dict[str, Any]:
+    """Leaflet path options of the dash drawn along a drafted line, over its own stroke."""
+    draft = BY_KEY["draft"]
+    return {"color": draft.color, "weight": draft.weight, "opacity": 1.0,
+            "dashArray": draft.dash, "lineCap": "butt", "interactive": False}
+
+
 def path_options(style: Style, status: str | None = None) -> dict[str, Any]:
     """Leaflet path options (``color``, ``weight``...) for ``style``.
 
@@ -121,6 +173,10 @@ def path_options(style: Style, status: str | None = None) -> dict[str, Any]:
     a white rim, or, when planned or proposed, as a pale disc with a dashed rim.
     """
     dashed = is_dashed(status)
+    if style.shape == "ring":
+        return {"radius": style.radius, "weight": style.weight, "color": style.color,
+                "opacity": style.opacity, "fill": True, "fillColor": style.color,
+                "fillOpacity": style.fill_opacity}
     if style.shape == "circle":
         opts: dict[str, Any] = {"radius": style.radius, "weight": style.weight,
                                 "fill": True, "fillColor": style.color}
