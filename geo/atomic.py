@@ -398,6 +398,20 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str]) -> WrittenSet:
     return WrittenSet(targets, notices)
 
 
+def complete_interrupted(folders: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """Complete the set of renames an interrupted run left journalled in any of ``folders``
+    (step 2 above; folders without a journal are not locked), before they are read; return
+    the notices, one line each."""
+    pending = [Path(f) for f in folders if (Path(f) / JOURNAL_NAME).is_file()]
+    if not pending:
+        return []
+    notices: list[str] = []
+    with _locked(pending):
+        for folder in pending:
+            notices += _roll_forward(folder)
+    return notices
+
+
 def write_texts_atomic(texts: Mapping[Path, str]) -> list[Path]:
     """Write several files (path -> UTF-8 text) as one set (:func:`write_file_set`) and
     return the targets in the order given; its notices are logged as warnings."""

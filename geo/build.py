@@ -44,6 +44,8 @@ class BuildResult:
     #: What the write phase found and mended first, one line each: an interrupted build
     #: completed, stale temporary files removed (see :mod:`geo.atomic`).
     notices: list[str] = field(default_factory=list)
+    #: drafted entities drawn (built with drafts), per draft stem
+    drafted: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
@@ -64,7 +66,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
           opener: Callable[[str], object] | None = None,
           context: Sequence[ContextSpec] = (),
-          allow_outside_workspace: bool = False) -> BuildResult:
+          allow_outside_workspace: bool = False, drafts: bool = False) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
@@ -74,6 +76,9 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     drawn after the ones ``geo.toml`` lists; a ``geo.toml`` path that resolves outside the
     workspace is refused unless ``allow_outside_workspace`` (the map embeds the file's rows;
     files passed in ``context`` are the caller's explicit choice and always allowed).
+    ``drafts`` adds the entries of every draft of ``drafts/`` to the map and to the layer
+    files (:attr:`Catalog.draft_of` marks them, drawn as unreviewed); without it drafts are
+    not read.
 
     Raises :class:`geo.errors.CatalogError` for an invalid workspace, :class:`InputError`
     for a bad option, :class:`OutputError` when a file cannot be written.
@@ -82,7 +87,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     target = Path(output) if output is not None else ws.maps / MAP_NAME
     if target.is_dir():
         raise InputError(f"{target}: is a folder; -o takes the map's file path")
-    cat = load_catalog(ws.root)
+    cat = load_catalog(ws.root, drafts=drafts)
     layers = build_layers(cat)
     # geo.toml's [[context]] first, then the --layer files; read before anything is written
     read = [*context_layers_from_config(ws.root, allow_outside_workspace=allow_outside_workspace),
@@ -100,6 +105,8 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         counts={name: len(layers[name]) for name in LAYER_NAMES},
         offline=offline, map_bytes=len(html_text.encode("utf-8")),
         context=context_layers, notices=written.notices,
+        drafted={stem: sum(1 for s in cat.draft_of.values() if s == stem)
+                 for stem in cat.drafts},
     )
     if open_browser:
         (opener or webbrowser.open)(map_path.resolve().as_uri())

@@ -3,6 +3,16 @@
 :func:`check_workspace` returns every problem (never stops at the first);
 :func:`load_catalog` returns a :class:`Catalog` or raises :class:`CatalogError` with all of
 them. Messages read ``FILE: ENTITY_ID: FIELD: what is wrong``.
+
+**Drafts.** With ``drafts`` (all of them, or the stems named), the entries of the workspace's
+``drafts/<stem>.toml`` files are loaded too: each draft holds ``[[organisation]]``,
+``[[site]]``, ``[[route]]``, ``[[corridor]]`` and ``[[agreement]]`` tables validated by the
+same schema, read with the same bounds, their quotes verified against their articles, and
+their problems named by the draft file (``drafts/<stem>.toml: ID: FIELD: message``). Ids are
+unique across ``data/`` and every loaded draft. A drafted entry may refer to an entity of
+``data/`` or of any loaded draft; an entity of ``data/`` must find what it refers to in
+``data/`` (``data/`` validates on its own). :attr:`Catalog.draft_of` says which entities are
+drafted, and in which draft.
 """
 
 from __future__ import annotations
@@ -11,13 +21,14 @@ import itertools
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from geo.atomic import JOURNAL_NAME
 from geo.errors import CatalogError, InputError, Problem
 from geo.files import MAX_ARTICLE_BYTES, MAX_TOML_BYTES, parse_nested, read_bytes
 from geo.schema import (
@@ -111,6 +122,14 @@ class Catalog:
     invalid_ids: set[str] = field(default_factory=set)
     #: kinds whose data file could not be read (references to them are not checked)
     unreadable_kinds: set[str] = field(default_factory=set)
+    #: entity id -> stem of the draft (``drafts/<stem>.toml``) it was read from; only
+    #: drafted entities are here (empty when drafts are not loaded)
+    draft_of: dict[str, str] = field(default_factory=dict)
+    #: stems of the drafts loaded (read or not), in name order
+    drafts: list[str] = field(default_factory=list)
+    #: whether a loaded draft could not be read (references from drafted entities that do
+    #: not resolve are then not reported: they may point into it)
+    unreadable_draft: bool = False
 
     def by_kind(self, kind: str) -> dict[str, Entity]:
         """Entities of a data file kind: ``organisations``, ``sites``, ``routes``..."""
@@ -244,14 +263,19 @@ def _validation_problems(file: str, entity_id: str, exc: ValidationError) -> lis
 
 
 def _read_toml(ws: Workspace, path: Path, what: str, problems: list[Problem],
-               entity_id: str = "-") -> dict[str, Any] | None:
+               entity_id: str = "-", texts: Mapping[Path, str] | None = None,
+               ) -> dict[str, Any] | None:
     """The table of a TOML file (``what``: "data file", "metadata file"), else ``None`` with
     one problem naming the file (and ``entity_id``, the article of a metadata file): not a
     regular file, over :data:`MAX_TOML_BYTES`, empty, not UTF-8, not TOML, or nested too
-    deeply to parse."""
+    deeply to parse. ``texts`` holds the text of files as they are about to be written
+    (read instead of the file)."""
     rel = ws.relative(path)
     try:
-        raw = _read_file(path, MAX_TOML_BYTES, what)
+        if texts is not None and path in texts:
+            raw = texts[path].encode("utf-8")
+        else:
+            raw = _read_file(path, MAX_TOML_BYTES, what)
     except ValueError as exc:
         problems.append(Problem(rel, entity_id, "-", str(exc)))
         return None
@@ -307,20 +331,37 @@ def _load_articles(ws: Workspace, cat: Catalog, problems: list[Problem]) -> set[
     return set(texts)
 
 
-def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None:
+def _is_temporary(path: Path, names: Iterable[str]) -> bool:
+    """Whether ``path`` is a temporary file of :mod:`geo.atomic` for one of ``names`` in its
+    folder (``.<name>.<random>.tmp<suffix>``: a write under way, or left by a killed one and
+    removed by the next write of that file)."""
+    return any(path.name.startswith(f".{name}.") and ".tmp" in path.name[len(name) + 2:]
+               for name in names)
+
+
+def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem],
+                   texts: Mapping[Path, str] | None = None) -> dict[str, str]:
+    """Load ``data/``; return where each id was first defined (``{id: file}``)."""
     first_seen: dict[str, str] = {}
     known = {f"{kind}.toml" for kind in KINDS}
+    journal = ws.data / JOURNAL_NAME
+    if journal.is_file():
+        problems.append(Problem(ws.relative(journal), "-", "-",
+                                "an accept was interrupted while it replaced data files: "
+                                "data/ and drafts/ may mix two states until the next accept "
+                                "completes it"))
     for path in sorted(ws.data.glob("*.toml")):
-        if path.name not in known:
+        if path.name not in known and not _is_temporary(path, known):
             problems.append(Problem(ws.relative(path), "-", "-",
                                     "unknown data file; expected one of: "
                                     + ", ".join(sorted(known))))
     for kind, (table, model) in KINDS.items():
         path = ws.data_file(kind)
-        if not path.exists() and not path.is_symlink():
+        if (not path.exists() and not path.is_symlink()
+                and (texts is None or path not in texts)):
             continue  # an absent file holds no entities; a dangling link is reported
         rel = ws.relative(path)
-        raw = _read_toml(ws, path, "data file", problems)
+        raw = _read_toml(ws, path, "data file", problems, texts=texts)
         if raw is None:
             # one problem names the file; references into it are not checked
             cat.unreadable_kinds.add(kind)
@@ -352,6 +393,69 @@ def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem]) -> None
             first_seen[entity.id] = rel
             cat.by_kind(kind)[entity.id] = entity
             cat.files[entity.id] = rel
+    return first_seen
+
+
+#: table name (``site``) -> data file kind (``sites``)
+TABLE_KINDS = {table: kind for kind, (table, _model) in KINDS.items()}
+
+
+def _selected_drafts(ws: Workspace, drafts: bool | Collection[str],
+                     problems: list[Problem]) -> list[Path]:
+    """The draft files to load: every ``drafts/*.toml``, or those of the stems named."""
+    if drafts is False:
+        return []
+    if ws.drafts.exists() and not ws.drafts.is_dir():
+        problems.append(Problem(ws.relative(ws.drafts), "-", "-",
+                                "not a folder: drafts/ holds one <stem>.toml per article"))
+        return []
+    if drafts is True:
+        return ws.draft_files()
+    return [ws.draft_file(stem) for stem in sorted(set(drafts))]
+
+
+def _load_drafts(ws: Workspace, cat: Catalog, paths: list[Path], first_seen: dict[str, str],
+                 problems: list[Problem]) -> None:
+    """Load the entities of each draft file, after ``data/``'s (ids stay unique)."""
+    tables = ", ".join(f"[[{t}]]" for t in TABLE_KINDS)
+    for path in paths:
+        stem = path.name.removesuffix(".toml")
+        cat.drafts.append(stem)
+        rel = ws.relative(path)
+        raw = _read_toml(ws, path, "draft", problems)
+        if raw is None:
+            cat.unreadable_draft = True
+            continue
+        for key in raw:
+            if key not in TABLE_KINDS:
+                problems.append(Problem(rel, "-", shown(key),
+                                        f"unknown table; a draft holds {tables} tables"))
+                cat.unreadable_draft = True
+        for table, kind in TABLE_KINDS.items():
+            items = raw.get(table, [])
+            wrong = _not_tables(table, items)
+            if wrong is not None:
+                problems.append(Problem(rel, "-", table, wrong))
+                cat.unreadable_draft = True
+                continue
+            model = KINDS[kind][1]
+            for index, item in enumerate(items):
+                entity_id = _entity_label(item.get("id"), index)
+                try:
+                    entity = model.model_validate(item)
+                except ValidationError as exc:
+                    problems.extend(_validation_problems(rel, entity_id, exc))
+                    cat.invalid_ids.add(entity_id)
+                    continue
+                if entity.id in first_seen:
+                    problems.append(Problem(
+                        rel, entity.id, "id",
+                        f"duplicate id (first defined in {first_seen[entity.id]})"))
+                    continue
+                first_seen[entity.id] = rel
+                cat.by_kind(kind)[entity.id] = entity
+                cat.files[entity.id] = rel
+                cat.draft_of[entity.id] = stem
 
 
 def _toml_type(value: object) -> str:
@@ -413,14 +517,59 @@ def _check_sources(cat: Catalog, missing_articles: set[str], problems: list[Prob
             check(file, entity.id, f"figures[{j}].", fig.sources)
 
 
+def entity_references(entity: Entity) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What ``entity`` refers to, as ``(field, id, kinds it may be)`` in field order: an
+    organisation's headquarters and parent, a site's host and operator, a route's
+    operators and waypoint sites, a corridor's routes and operators, an agreement's
+    parties, venue and subjects (the references :func:`_check_references` resolves)."""
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+
+    def add(field_: str, value: str | None, *kinds: str) -> None:
+        if value is not None:
+            out.append((field_, value, kinds))
+
+    if isinstance(entity, Organisation):
+        add("headquarters", entity.headquarters, "sites")
+        add("parent", entity.parent, "organisations")
+    elif isinstance(entity, Site):
+        add("host", entity.host, "sites")
+        add("operator", entity.operator, "organisations")
+    elif isinstance(entity, Route):
+        for i, op in enumerate(entity.operators):
+            add(f"operators[{i}]", op, "organisations")
+        for s, seg in enumerate(entity.segments):
+            for w, waypoint in enumerate(seg.waypoints):
+                if isinstance(waypoint, str):
+                    add(f"segments[{s}].waypoints[{w}]", waypoint, "sites")
+    elif isinstance(entity, Corridor):
+        for i, rid in enumerate(entity.routes):
+            add(f"routes[{i}]", rid, "routes")
+        for i, op in enumerate(entity.operators):
+            add(f"operators[{i}]", op, "organisations")
+    elif isinstance(entity, Agreement):
+        for i, party in enumerate(entity.parties):
+            add(f"parties[{i}]", party, "organisations")
+        add("venue", entity.venue, "sites")
+        for i, subject in enumerate(entity.subjects):
+            add(f"subjects[{i}]", subject, "routes", "corridors", "sites")
+    return out
+
+
 def _check_references(cat: Catalog, problems: list[Problem]) -> None:
     def ref(entity: Entity, field_: str, value: str | None, *kinds: str) -> None:
         if value is None or value in cat.invalid_ids or cat.unreadable_kinds & set(kinds):
             return
+        what = " or ".join(k.rstrip("s") for k in kinds)
         if not any(value in cat.by_kind(k) for k in kinds):
-            what = " or ".join(k.rstrip("s") for k in kinds)
+            if entity.id in cat.draft_of and cat.unreadable_draft:
+                return  # it may be in the draft that could not be read (reported)
             problems.append(Problem(cat.files[entity.id], entity.id, field_,
                                     f"unknown {what} {value!r}"))
+        elif value in cat.draft_of and entity.id not in cat.draft_of:
+            # data/ validates on its own: a drafted entity is not in it until accepted
+            problems.append(Problem(cat.files[entity.id], entity.id, field_,
+                                    f"unknown {what} {value!r} in data/ (only "
+                                    f"{cat.files[value]} drafts it)"))
 
     def once(entity: Entity, field_: str, values: list[str]) -> None:
         for i, value in enumerate(values):
@@ -508,11 +657,22 @@ def catalog_warnings(cat: Catalog) -> list[Problem]:
 def _check_aliases(cat: Catalog, problems: list[Problem]) -> None:
     """An alias must not name another entity (its name or one of its aliases, compared by
     :func:`geo.text.name_key`: case, accents, dashes and apostrophes aside): search,
-    ``geo extract`` and ``geo measure --between`` resolve a name to one entity."""
+    ``geo extract`` and ``geo measure --between`` resolve a name to one entity.
+
+    ``data/`` is checked on its own first, so that a clash a draft brings is reported in the
+    draft: a drafted entity's alias that names another entity, or its name that is another
+    entity's alias."""
     owners: dict[str, tuple[str, str]] = {}
-    for _kind, entity in cat.entities():
+    curated = [e for _kind, e in cat.entities() if e.id not in cat.draft_of]
+    drafted = [e for _kind, e in cat.entities() if e.id in cat.draft_of]
+    for entity in curated:
         owners.setdefault(name_key(entity.name), (entity.id, "the name"))
-    for _kind, entity in cat.entities():
+    for entity in curated + drafted:
+        if entity.id in cat.draft_of:
+            owner, what = owners.setdefault(name_key(entity.name), (entity.id, "the name"))
+            if owner != entity.id and what == "an alias":
+                problems.append(Problem(cat.files[entity.id], entity.id, "name",
+                                        f"{entity.name!r} is also an alias of {owner!r}"))
         for i, alias in enumerate(entity.aliases):
             owner, what = owners.setdefault(name_key(alias), (entity.id, "an alias"))
             if owner != entity.id:
@@ -520,8 +680,14 @@ def _check_aliases(cat: Catalog, problems: list[Problem]) -> None:
                                         f"{alias!r} is also {what} of {owner!r}"))
 
 
-def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
-    """Load what validates and list every problem (the catalogue may be partial)."""
+def read_workspace(ws: Workspace, drafts: bool | Collection[str] = False, *,
+                   texts: Mapping[Path, str] | None = None) -> tuple[Catalog, list[Problem]]:
+    """Load what validates and list every problem (the catalogue may be partial).
+
+    ``drafts``: ``True`` loads every draft of ``drafts/`` with ``data/``, a collection of
+    stems loads those drafts only, ``False`` none. ``texts`` maps data files to the text
+    they are about to hold, read instead of the files (to validate a change before it is
+    written)."""
     problems: list[Problem] = []
     cat = Catalog(ws)
     missing = [p for p in (ws.seeds, ws.data) if not p.is_dir()]
@@ -532,7 +698,8 @@ def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
     if missing:
         return cat, problems
     stems = _load_articles(ws, cat, problems)
-    _load_entities(ws, cat, problems)
+    first_seen = _load_entities(ws, cat, problems, texts)
+    _load_drafts(ws, cat, _selected_drafts(ws, drafts, problems), first_seen, problems)
     broken = stems - set(cat.articles)  # each reported once, not by every source citing it
     _check_sources(cat, broken, problems)
     _check_references(cat, problems)
@@ -540,18 +707,22 @@ def read_workspace(ws: Workspace) -> tuple[Catalog, list[Problem]]:
     return cat, problems
 
 
-def check_workspace(root: str | os.PathLike[str] = ".") -> list[Problem]:
-    """Every problem of the workspace at ``root``, sorted by file; empty when all holds."""
-    _cat, problems = read_workspace(Workspace.at(root))
+def check_workspace(root: str | os.PathLike[str] = ".",
+                    drafts: bool | Collection[str] = False) -> list[Problem]:
+    """Every problem of the workspace at ``root`` (and of its drafts, with ``drafts``: see
+    :func:`read_workspace`), sorted by file; empty when all holds."""
+    _cat, problems = read_workspace(Workspace.at(root), drafts)
     return sorted(problems, key=lambda p: p.file)
 
 
-def load_catalog(root: str | os.PathLike[str] = ".") -> Catalog:
-    """Load and validate the workspace at ``root``.
+def load_catalog(root: str | os.PathLike[str] = ".",
+                 drafts: bool | Collection[str] = False) -> Catalog:
+    """Load and validate the workspace at ``root``; with ``drafts`` (see
+    :func:`read_workspace`), its drafted entities too, listed in :attr:`Catalog.draft_of`.
 
     Raises :class:`CatalogError` listing every problem when anything is wrong.
     """
-    cat, problems = read_workspace(Workspace.at(root))
+    cat, problems = read_workspace(Workspace.at(root), drafts)
     if problems:
         raise CatalogError(sorted(problems, key=lambda p: p.file))
     return cat

@@ -1,7 +1,9 @@
-"""A workspace: a folder with ``seeds/`` (articles) and ``data/`` (the catalogue).
+"""A workspace: a folder with ``seeds/`` (articles), ``data/`` (the catalogue) and,
+optionally, ``drafts/`` (entries drafted from articles, waiting for review).
 
-geo reads a workspace and writes into its ``maps/`` folder. :func:`init_workspace` starts an
-empty one that ``geo check`` accepts.
+geo reads a workspace and writes into its ``maps/`` folder; only an accepted draft entry
+is ever written into ``data/`` (:mod:`geo.accept`). :func:`init_workspace` starts an empty
+one that ``geo check`` accepts.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from geo.schema import KINDS
 
 SEEDS = "seeds"
 DATA = "data"
+DRAFTS = "drafts"
 MAPS = "maps"
 
 
@@ -38,12 +41,27 @@ class Workspace:
         return self.root / DATA
 
     @property
+    def drafts(self) -> Path:
+        return self.root / DRAFTS
+
+    @property
     def maps(self) -> Path:
         return self.root / MAPS
 
     def data_file(self, kind: str) -> Path:
         """The TOML file holding entities of ``kind`` (``sites``, ``routes``...)."""
         return self.data / f"{kind}.toml"
+
+    def draft_file(self, stem: str) -> Path:
+        """The draft of the article ``stem``: ``drafts/<stem>.toml``."""
+        return self.drafts / f"{stem}.toml"
+
+    def draft_files(self) -> list[Path]:
+        """The drafts (``drafts/*.toml``, by name; hidden files, such as the temporary
+        files of a write under way, left out); none when there is no ``drafts/`` folder."""
+        if not self.drafts.is_dir():
+            return []
+        return sorted(p for p in self.drafts.glob("*.toml") if not p.name.startswith("."))
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the root, with ``/`` separators (for messages)."""
@@ -60,6 +78,13 @@ _HEADER = """\
 #   article = "stem-of-a-file-in-seeds"
 #   quote = "an exact excerpt of that article"
 """
+
+def data_file_header(kind: str) -> str:
+    """The comment lines a new data file of ``kind`` starts with (as ``geo init`` writes
+    them)."""
+    table, _model = KINDS[kind]
+    return _HEADER.format(kind=kind, table=table)
+
 
 _SEEDS_README = """\
 Articles, as given: one UTF-8 text file per article (`<stem>.txt`) and beside it its
@@ -86,8 +111,8 @@ def init_workspace(root: str | os.PathLike[str]) -> Workspace:
         for folder in (ws.seeds, ws.data, ws.maps):
             folder.mkdir(parents=True, exist_ok=True)
         write_text_atomic(ws.seeds / "README.md", _SEEDS_README)
-        for kind, (table, _model) in KINDS.items():
-            write_text_atomic(ws.data_file(kind), _HEADER.format(kind=kind, table=table))
+        for kind in KINDS:
+            write_text_atomic(ws.data_file(kind), data_file_header(kind))
     except OutputError:
         raise
     except OSError as exc:

@@ -33,11 +33,16 @@ from geo.cli.options import handle_errors, workspace_opt
                    "map embeds those files' rows, and a geo.toml from someone else could "
                    "otherwise pull a private file into a map you share. --layer files are "
                    "always read.")
+@click.option("--drafts", "with_drafts", is_flag=True,
+              help="Add the entries of every draft in drafts/ (validated with data/), drawn "
+                   "in an unreviewed style with their quotes. The layer files written "
+                   "(maps/<layer>.geojson) then include them too. "
+                   "Without it, drafts are not read.")
 @workspace_opt
 @handle_errors
 def command(output: str | None, offline: bool, tiles: str | None, open_browser: bool,
             context_paths: tuple[str, ...], label_fields: tuple[str, ...],
-            allow_context_outside: bool, workspace: str) -> None:
+            allow_context_outside: bool, with_drafts: bool, workspace: str) -> None:
     """Validate the workspace and build its outputs in maps/: one GeoJSON file per layer
     (maps/<layer>.geojson, RFC 7946) and the interactive map (maps/connectivity.html).
 
@@ -48,6 +53,7 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
       geo build
       geo build --offline -o connectivity-offline.html
       geo build --tiles OpenStreetMap.Mapnik --open
+      geo build --drafts
       geo build -w my-workspace
     """
     from geo.build import build
@@ -69,7 +75,7 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
     try:
         result = build(workspace, output, offline=offline, tiles=tiles or DEFAULT_TILES,
                        open_browser=open_browser, context=specs,
-                       allow_outside_workspace=allow_context_outside)
+                       allow_outside_workspace=allow_context_outside, drafts=with_drafts)
     except OutsideWorkspaceError as exc:
         raise OutsideWorkspaceError(f"{exc} (--allow-context-outside)") from None
     for layer in result.context:
@@ -83,6 +89,11 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
     paths = result.layer_paths
     click.echo(f"geo: wrote {len(paths)} GeoJSON layers to {paths[0].parent}/: "
                + ", ".join(p.name for p in paths), err=True)
+    if with_drafts:
+        n = sum(result.drafted.values())
+        click.echo(f"geo: drafts: {n} drafted entit{'y' if n == 1 else 'ies'} from "
+                   f"{len(result.drafted)} draft{'s' if len(result.drafted) != 1 else ''} "
+                   "drawn as unreviewed, in the map and the layer files", err=True)
     kind = "offline map" if result.offline else "map"
     click.echo(f"{kind}: {result.map_path} ({result.map_bytes / 1024:.0f} KiB)")
     click.echo(result.summary())

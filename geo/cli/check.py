@@ -14,27 +14,35 @@ from geo.workspace import Workspace
 @handle_errors
 def command(workspace: str) -> None:
     """Validate the workspace: schema, unique ids, references, dates, coordinates,
-    and every quote found in its article.
+    and every quote found in its article; data/ on its own, and every draft of drafts/
+    with it.
 
-    Prints one line per problem, FILE: ENTITY_ID: FIELD: what is wrong, and exits 2
-    if there is any; exits 0 when all holds. In a valid workspace, each corridor route
-    that does not start where the one before it ends gets a `warning:` line on stderr,
-    and so does each city or country an article in seeds/ mentions that the catalogue
-    lacks (`geo extract --suggest` drafts the entries); warnings do not change the exit
-    code.
+    Prints one line per problem, FILE: ENTITY_ID: FIELD: what is wrong (FILE is the
+    draft, drafts/<stem>.toml, for a drafted entry), and exits 2 if there is any; exits
+    0 when all holds. Then one line per draft says what accepting it would add (`geo
+    accept`), its incomplete entries and the aliases it proposes (never applied). In a
+    valid workspace, each corridor route that does not start where the one before it
+    ends gets a `warning:` line on stderr, and so does each city or country an article
+    in seeds/ mentions that the catalogue lacks (`geo extract --suggest` drafts the
+    entries); warnings do not change the exit code.
 
     \b
     Example:
       geo check
       geo check -w my-workspace
     """
-    cat, problems = read_workspace(Workspace.at(workspace))
+    cat, problems = read_workspace(Workspace.at(workspace), drafts=True)
     if problems:
         report_problems(sorted(problems, key=lambda p: p.file))
         n = len(problems)
         raise GeoClickError(f"{n} problem{'s' if n != 1 else ''} in the workspace", 2)
     click.echo("geo: the workspace is valid: every quote found, every reference resolved",
                err=True)
+    if cat.drafts:
+        from geo.accept import draft_reports
+
+        for report in draft_reports(cat):
+            click.echo(str(report), err=True)
     for warning in catalog_warnings(cat):
         click.echo(f"warning: {warning}", err=True)
     _warn_missing_places(cat)
