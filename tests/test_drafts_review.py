@@ -437,3 +437,19 @@ def test_accept_as_a_library_call(ws):
     result = accept(ws, STEM, ["lisbon"])
     assert result.added == {ws / "data/sites.toml": ["lisbon"]}
     assert result.left_incomplete == ["bluefin-pop-porto"] and not result.draft_removed
+
+
+def test_the_readme_accept_example_is_what_the_command_prints(workspace, monkeypatch):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `geo accept STEM [ID...]`", 1)[1].split("\n### ", 1)[0]
+    console = re.search(r"```console\n(.+?)\n```", section, re.S).group(1)
+    review = workspace.parent / "review"
+    workspace.rename(review)
+    for sub in ("seeds", "drafts"):
+        shutil.copytree(FIXTURE / sub, review / sub, dirs_exist_ok=True)
+    monkeypatch.chdir(review.parent)
+    runs = re.findall(r"^\$ geo (.+)\n((?:(?!\$ ).*\n?)*)", console, re.M)
+    assert len(runs) == 5
+    for args, expected in runs:
+        result = CliRunner().invoke(main, args.split())
+        assert result.output == expected.rstrip("\n") + "\n", args
