@@ -249,8 +249,10 @@ def test_drafted_features_are_marked(page) -> None:
     for eid in DRAFTED:
         assert re.search(rf"geo-id-{eid} geo-draft\b", page), eid
     assert "geo-draft-of-equinix-sg3" in page  # the halo round the point
-    assert "geo-draft-of-sydney-jakarta-singapore-cable" in page  # the dash along the line
-    assert "geo-draft-of-ntt-telstra-cable-contract" in page
+    assert "geo-draft-of-sydney-jakarta-singapore-cable" in page  # the halo along the line
+    # the venue pin and the diamond are outlined by the stylesheet (class geo-draft)
+    assert re.search(r"geo-id-ntt-telstra-cable-contract geo-draft geo-venue-icon", page)
+    assert ".geo-venue-icon.geo-draft" in page and ".geo-diamond-icon.geo-draft" in page
     assert not re.search(r"geo-id-eadc-nairobi geo-draft\b", page)
 
 

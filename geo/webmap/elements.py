@@ -119,15 +119,15 @@ def _swatch(style: Style) -> str:
         return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="10" cy="6" r="{r}" '
                 f'fill="{c}" fill-opacity="{style.fill_opacity}" stroke="#fff" '
                 'stroke-width="1.2"/></svg>')
-    if style.shape == "ring":
-        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="10" cy="6" r="4.5" '
-                f'fill="{c}" fill-opacity="{style.fill_opacity}" stroke="{c}" '
-                f'stroke-width="{min(style.weight, 2)}"/></svg>')
+    if style.shape == "pin":
+        return (f'<svg width="20" height="12" aria-hidden="true"><path d="M10 11.5 L6.4 4.6 '
+                f'A4 4 0 1 1 13.6 4.6 Z" fill="{c}" stroke="#fff" stroke-width="1"/>'
+                '<circle cx="10" cy="4" r="1.4" fill="#fff"/></svg>')
     if style.shape == "draft":
-        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" '
+        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="5.5" cy="6" r="4.5" '
                 f'fill="none" stroke="{c}" stroke-width="1.5" stroke-dasharray="2 2"/>'
-                f'<line x1="12" y1="6" x2="19" y2="6" stroke="{c}" stroke-width="2" '
-                'stroke-dasharray="2 2"/></svg>')
+                f'<line x1="12" y1="6" x2="20" y2="6" stroke="{c}" stroke-opacity="'
+                f'{style.opacity}" stroke-width="6" stroke-dasharray="4 2"/></svg>')
     if style.shape == "diamond":
         return (f'<svg width="20" height="12" aria-hidden="true"><rect x="6" y="2" width="8" '
                 f'height="8" fill="{c}" stroke="#fff" stroke-width="1" '

@@ -191,6 +191,13 @@ def _in_pane(element: Any, pane: str) -> Any:
     return element
 
 
+def _passive(element: Any) -> Any:
+    """Make a folium path take no pointer events (folium's path options drop
+    ``interactive``): a mark drawn with a feature must not catch its clicks."""
+    element.options["interactive"] = False
+    return element
+
+
 def _hit_line(latlon: Any, pane: str, classes: str) -> folium.PolyLine:
     """An invisible wide line under a thin or dashed one, so it is easy to hover and click
     (a dashed stroke catches the pointer only on its dashes)."""
@@ -216,10 +223,12 @@ def _layer_group(layer: str, frame: gpd.GeoDataFrame) -> tuple[LayerGroup, list[
     return LayerGroup(layer, _group(layer, len(rows), unplaced), unplaced=unplaced), rows
 
 
-def _draft_line(latlon: Any, pane: str, entity_id: str) -> folium.PolyLine:
-    """The dash drawn along a drafted line, over it (not clickable: the line is)."""
-    return _in_pane(folium.PolyLine(latlon, class_name=_mark_classes(entity_id),
-                                    **styles.draft_line_options()), pane)
+def _draft_line(latlon: Any, pane: str, entity_id: str, style: styles.Style
+                ) -> folium.PolyLine:
+    """The dashed halo drawn under a drafted line in ``style`` (added before the line, so
+    below it; not clickable: the line is)."""
+    return _passive(_in_pane(folium.PolyLine(latlon, class_name=_mark_classes(entity_id),
+                                             **styles.draft_line_options(style)), pane))
 
 
 def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
@@ -241,10 +250,10 @@ def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup
             # the marker and its halo as one feature, toggled (and found) together
             out.styles.add("draft")
             feature = folium.FeatureGroup(control=False)
-            _in_pane(folium.CircleMarker(location=[geom.y, geom.x],
-                                         class_name=_mark_classes(row["id"]),
-                                         **styles.draft_halo_options(style)),
-                     "geo-sites").add_to(feature)
+            _passive(_in_pane(folium.CircleMarker(location=[geom.y, geom.x],
+                                                  class_name=_mark_classes(row["id"]),
+                                                  **styles.draft_halo_options(style)),
+                              "geo-sites")).add_to(feature)
             marker.add_to(feature)
         feature.add_child(Bind(popup_html("sites", row, names), tooltip_html(row)))
         feature.add_to(out.group)
@@ -277,14 +286,14 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
             out.styles.add(style.key)
             latlon = _latlon(geodesic_line(positions))
             _hit_line(latlon, "geo-routes", _classes("routes", row["id"])).add_to(sub)
+            if draft:
+                out.styles.add("draft")
+                _draft_line(latlon, "geo-routes", row["id"], style).add_to(sub)
             _in_pane(folium.PolyLine(
                 latlon,
                 class_name=_classes("routes", row["id"], draft) + f" geo-medium-{medium}",
                 **styles.path_options(style, row.get("status")),
             ), "geo-routes").add_to(sub)
-            if draft:
-                out.styles.add("draft")
-                _draft_line(latlon, "geo-routes", row["id"]).add_to(sub)
         sub.add_child(Bind(popup_html("routes", row, names), tooltip_html(row)))
         sub.add_to(out.group)
         out.entries.append(_entry(sub, "routes", row, "start_date", None))
@@ -307,8 +316,8 @@ def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerG
         if draft:
             out.styles.add("draft")
             feature = folium.FeatureGroup(control=False)
+            _draft_line(lines, "geo-corridors", row["id"], style).add_to(feature)
             line.add_to(feature)
-            _draft_line(lines, "geo-corridors", row["id"]).add_to(feature)
         feature.add_child(Bind(popup_html("corridors", row, names), tooltip_html(row)))
         feature.add_to(out.group)
         out.entries.append(_entry(feature, "corridors", row, "start_date", None))
@@ -341,40 +350,39 @@ def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> La
 
 def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
     """Agreements as thin geodesic arcs between the parties' head offices; an agreement
-    drawn at its venue (a Point: fewer than two parties have a head office) as a small ring
-    in the agreements' colour round the venue."""
+    drawn at its venue (a Point: fewer than two parties have a head office) as a small pin
+    in the agreements' colour, its tip at the venue, above the sites (Leaflet's marker pane)
+    so that it stays clickable beside the venue's own marker."""
     out, rows = _layer_group("agreements", frame)
     style = styles.BY_KEY["agreement"]
     for row in rows:
         draft = row.get("draft")
-        sub = folium.FeatureGroup(control=False)
-        geom = row["geometry"]
-        if geom.geom_type == "Point":
-            ring = styles.BY_KEY["agreement.venue"]
-            out.styles.add(ring.key)
-            _in_pane(folium.CircleMarker(
-                location=[geom.y, geom.x],
-                class_name=_classes("agreements", row["id"], draft) + " geo-venue",
-                **styles.path_options(ring, None)), "geo-agreements").add_to(sub)
-            if draft:
-                _in_pane(folium.CircleMarker(location=[geom.y, geom.x],
-                                             class_name=_mark_classes(row["id"]),
-                                             **styles.draft_halo_options(ring)),
-                         "geo-agreements").add_to(sub)
-        else:
-            out.styles.add(style.key)
-            lines = [_latlon(_unwrap(line)) for line in _lines(geom)]
-            _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(sub)
-            _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"], draft),
-                                     **styles.path_options(style, None)),
-                     "geo-agreements").add_to(sub)
-            if draft:
-                _draft_line(lines, "geo-agreements", row["id"]).add_to(sub)
         if draft:
             out.styles.add("draft")
-        sub.add_child(Bind(popup_html("agreements", row, names), tooltip_html(row)))
-        sub.add_to(out.group)
-        out.entries.append(_entry(sub, "agreements", row, "date", None))
+        geom = row["geometry"]
+        feature: Any
+        if geom.geom_type == "Point":
+            pin = styles.BY_KEY["agreement.venue"]
+            out.styles.add(pin.key)
+            w, h = int(2 * pin.radius), int(3 * pin.radius)
+            icon = folium.DivIcon(
+                html=styles.pin_html(pin), icon_size=(w, h), icon_anchor=(w // 2, h),
+                popup_anchor=(0, -h),
+                class_name=_classes("agreements", row["id"], draft) + " geo-venue-icon")
+            feature = folium.Marker(location=[geom.y, geom.x], icon=icon)
+        else:
+            out.styles.add(style.key)
+            feature = folium.FeatureGroup(control=False)
+            lines = [_latlon(_unwrap(line)) for line in _lines(geom)]
+            _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(feature)
+            if draft:
+                _draft_line(lines, "geo-agreements", row["id"], style).add_to(feature)
+            _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"], draft),
+                                     **styles.path_options(style, None)),
+                     "geo-agreements").add_to(feature)
+        feature.add_child(Bind(popup_html("agreements", row, names), tooltip_html(row)))
+        feature.add_to(out.group)
+        out.entries.append(_entry(feature, "agreements", row, "date", None))
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from geo.schema import ORGANISATION_KINDS, SITE_KINDS
 
-Shape = Literal["line", "band", "arc", "circle", "ring", "diamond", "modifier", "draft"]
+Shape = Literal["line", "band", "arc", "circle", "pin", "diamond", "modifier", "draft"]
 
 #: statuses drawn dashed (lines) or with a dashed outline (points)
 DASHED_STATUSES = frozenset({"planned", "proposed", "under-construction"})
@@ -23,8 +23,8 @@ DASH = "7 6"
 POINT_DASH = "3 2"
 #: the colour of unreviewed drafted entries (a dashed halo round points, a dash along lines)
 DRAFT_COLOR = "#c026d3"
-#: the dash pattern of the draft mark along lines, and of the halo round points
-DRAFT_DASH = "2 5"
+#: the dash pattern of the halo along drafted lines, and of the halo round drafted points
+DRAFT_DASH = "8 5"
 DRAFT_HALO_DASH = "3 3"
 
 
@@ -87,13 +87,12 @@ STYLES: tuple[Style, ...] = (
     Style("agreement", "agreements", "Agreement (arc between the parties)", "arc", "#8e44ad",
           weight=1.6, opacity=0.85),
     Style("agreement.venue", "agreements", "Agreement at its venue (head offices not known)",
-          "ring", "#8e44ad", weight=2.5, opacity=0.9, fill_opacity=0.15, radius=8,
-          when_drawn=True),
+          "pin", "#8e44ad", weight=1.5, fill_opacity=1.0, radius=7, when_drawn=True),
     Style("status.planned", "*", "Planned or proposed (dashed)", "modifier", "#444444",
           weight=2.5, dash=DASH),
     Style("status.under-construction", "*", "Under construction (dashed)", "modifier",
           "#444444", weight=2.5, dash=DASH, when_drawn=True),
-    Style("draft", "*", "Unreviewed draft", "draft", DRAFT_COLOR, weight=2,
+    Style("draft", "*", "Unreviewed draft", "draft", DRAFT_COLOR, weight=9, opacity=0.45,
           dash=DRAFT_DASH, when_drawn=True),
 )
 
@@ -155,15 +154,28 @@ def status_style(status: str | None) -> Style | None:
 def draft_halo_options(style: Style) -> dict[str, Any]:
     """Leaflet path options of the dashed halo round a drafted point drawn in ``style``."""
     return {"radius": max(style.radius, 3.0) + 4.0, "weight": 2.0, "color": DRAFT_COLOR,
-            "opacity": 1.0, "fill": False, "dashArray": DRAFT_HALO_DASH,
-            "interactive": False}
+            "opacity": 1.0, "fill": False, "dashArray": DRAFT_HALO_DASH}
 
 
-def draft_line_options() -> dict[str, Any]:
-    """Leaflet path options of the dash drawn along a drafted line, over its own stroke."""
+def draft_line_options(style: Style | None = None) -> dict[str, Any]:
+    """Leaflet path options of the dashed halo drawn under a drafted line (``style``: the
+    line's own, so that the halo is wider than it)."""
     draft = BY_KEY["draft"]
-    return {"color": draft.color, "weight": draft.weight, "opacity": 1.0,
-            "dashArray": draft.dash, "lineCap": "butt", "interactive": False}
+    weight = max(draft.weight, (style.weight if style else 0.0) + 6.0)
+    return {"color": draft.color, "weight": weight, "opacity": draft.opacity,
+            "dashArray": draft.dash, "lineCap": "butt"}
+
+
+def pin_html(style: Style) -> str:
+    """An inline SVG map pin in ``style``'s colour, its tip at the bottom centre
+    (``2 * radius`` wide, ``3 * radius`` high, CSS pixels)."""
+    w, h = 2 * style.radius, 3 * style.radius
+    r = style.radius - 1
+    return (f'<svg width="{w:g}" height="{h:g}" viewBox="0 0 {w:g} {h:g}" aria-hidden="true">'
+            f'<path d="M{w / 2:g} {h - 0.5:g} L{w / 2 - r * 0.8:g} {r * 1.6:g} A{r:g} {r:g} 0 1 1 '
+            f'{w / 2 + r * 0.8:g} {r * 1.6:g} Z" fill="{style.color}" stroke="#ffffff" '
+            f'stroke-width="{style.weight:g}"/><circle cx="{w / 2:g}" cy="{r + 1:g}" '
+            f'r="{r * 0.38:g}" fill="#ffffff"/></svg>')
 
 
 def path_options(style: Style, status: str | None = None) -> dict[str, Any]:
@@ -173,10 +185,6 @@ def path_options(style: Style, status: str | None = None) -> dict[str, Any]:
     a white rim, or, when planned or proposed, as a pale disc with a dashed rim.
     """
     dashed = is_dashed(status)
-    if style.shape == "ring":
-        return {"radius": style.radius, "weight": style.weight, "color": style.color,
-                "opacity": style.opacity, "fill": True, "fillColor": style.color,
-                "fillOpacity": style.fill_opacity}
     if style.shape == "circle":
         opts: dict[str, Any] = {"radius": style.radius, "weight": style.weight,
                                 "fill": True, "fillColor": style.color}
