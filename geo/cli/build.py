@@ -36,7 +36,8 @@ from geo.cli.options import handle_errors, workspace_opt
 @click.option("--drafts", "with_drafts", is_flag=True,
               help="Add the entries of every draft in drafts/ (validated with data/), drawn "
                    "in an unreviewed style with their quotes. The layer files written "
-                   "(maps/<layer>.geojson) then include them too. "
+                   "(maps/<layer>.geojson) then include them too, their 'draft' property "
+                   "naming the draft. "
                    "Without it, drafts are not read.")
 @workspace_opt
 @handle_errors
