@@ -19,4 +19,6 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
     """The organisations, facilities, routes (with figures), agreements and places ``text``
     states. ``language`` is the article's ISO 639-1 code; ``article_date`` (``YYYY``,
     ``YYYY-MM`` or ``YYYY-MM-DD``) resolves dates the text gives without a year."""
-    raise NotImplementedError("drafting rules: being written")
+    from geo.draft.rules import find_facts as _find
+
+    return _find(text, language=language, article_date=article_date, extractor=extractor)

@@ -1,0 +1,93 @@
+"""One article as the drafting rules read it: its sentences, words, capitalised runs and place
+mentions (from :class:`geo.extract.Extractor`), and look-ups of the words around a span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.draft.names import Names, Run
+from geo.draft.sentences import Sentence, Sentences
+from geo.draft.vocabulary import fold
+from geo.extract import Mention
+
+#: Mention kinds that are places
+PLACE_KINDS = ("city", "country", "region", "island", "sea")
+
+
+def is_adjective_mention(m: Mention) -> bool:
+    """A country or continent adjective ("Italian", "zimbabwéen"): evidence, not a place."""
+    return " adjective " in m.reason
+
+
+@dataclass
+class Document:
+    text: str
+    language: str
+    article_date: str | None
+    sentences: Sentences
+    mentions: list[Mention]
+    names: Names
+    #: the year of the article's date, when it has one
+    year: int | None = None
+    #: spans ``(start, end)`` claimed as names of routes, facilities and organisations, so
+    #: that the places inside them are no places of the text
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, text: str, language: str, article_date: str | None,
+             mentions: list[Mention]) -> Document:
+        sentences = Sentences(text, language)
+        places = [m for m in mentions if m.kind in PLACE_KINDS and not is_adjective_mention(m)]
+        names = Names(text, sentences, places, language)
+        year = None
+        if article_date:
+            m = re.match(r"(\d{4})", article_date)
+            year = int(m.group(1)) if m else None
+        return cls(text, language, article_date, sentences, mentions, names, year)
+
+    # ------------------------------------------------------------------ look-ups
+
+    @property
+    def places(self) -> list[Mention]:
+        return self.names.places
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        return self.sentences.at(pos)
+
+    def before(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
+        """The text of ``sentence`` before ``pos``, at most ``chars`` characters."""
+        return self.text[max(sentence.start, pos - chars):pos]
+
+    def after(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
+        return self.text[pos:min(sentence.end, pos + chars)]
+
+    def folded_before(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
+        return fold(self.before(pos, sentence, chars))
+
+    def folded_after(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
+        return fold(self.after(pos, sentence, chars))
+
+    def place_in(self, start: int, end: int) -> Mention | None:
+        return self.names.place_at(start, end)
+
+    def is_place_run(self, run: Run) -> bool:
+        """Whether the run is one place name, or place names joined by connectors."""
+        if not run.places:
+            return False
+        covered = 0
+        for m in run.places:
+            covered += m.end - m.start
+        rest = self.text[run.start:run.end]
+        for m in sorted(run.places, key=lambda m: -m.start):
+            rest = rest[:m.start - run.start] + rest[m.end - run.start:]
+        return not re.sub(r"[\s\-–,]|\b(?:de|da|do|di|del|du|of|la|le|y|e|et|and|und)\b", "",
+                          rest)
+
+    def claim(self, start: int, end: int) -> None:
+        self.claimed.append((start, end))
+
+    def inside_claimed(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b and (a, b) != (start, end)
+                   for a, b in self.claimed)

@@ -1,0 +1,891 @@
+"""Organisations a text names as actors: operators, vendors, investors, authorities, states.
+
+A capitalised run (:class:`geo.draft.names.Run`) is an organisation when the words around
+one of its occurrences say so:
+
+* **its own words**: an organisation word ending or opening it ("Angola Cables", "Teles
+  AG", "Empresa de Tecnologia ...", "Bundeskartellamt"), or a government word and a country
+  adjective ("Estado Português", "gouvernement gabonais", "State of Timor-Leste");
+* **a noun before it**: "la société Alcatel Lucent", "das finnische Unternehmen Cinia",
+  "une société de scopo denominata Unitirreno"; **after it**: "Sparkle, primo operatore",
+  "Melpart, holding di ...", "Hetzner-Online, ein Nürnberger Anbieter";
+* **a role of it**: "CEO of Angola Cables", "directeur général de la Mauripost",
+  "responsible for Telin" (the person named with it is no organisation);
+* **ownership**: "Equinix's SG3 data centre", "o cabo submarino da EllaLink", "Data Center
+  de Teraco", "Rechenzentrum von KPNQwest", "un cofinancement de l'Union européenne";
+* **a deal**: "partnered with Equinix", "junto con América Móvil", "accordo con Vdpc",
+  "constructed by NEC Corporation", "a través de Telxius";
+* **a list**: the names of a list ("comprised of A, B and C", "A, B et C, sociétés
+  actionnaires") are organisations when one of them is or the list is introduced so;
+* **weaker**: an acronym that is no place, unit, code or abbreviation of something else;
+  a name followed by a country in brackets ("Antel (Uruguay)"); the subject of a verb
+  organisations do ("Strato kauft", "Unidata ha siglato").
+
+A name shaped like a person's ("Amancio Ortega") needs one of the strong cues and no
+person's cue (a title, a role after it, a speech verb), and a source of the news ("revealed
+by Capacity", "a appris l'APS") needs a strong cue. A place the gazetteer knows is an
+organisation only by a noun, a role or a list ("The two companies, Moratelindo and Telin").
+
+Forms of one organisation become aliases: "Long Name (ACR)" and "ACR (Long Name)", "Meta
+(Facebook)", "EulaLink (antiga Islalink)", and a short form that is the start of a longer
+name followed only by organisation words ("NTT" of "NTT Communications", "1&1" of "1&1
+Internet AG"); a longer name that adds a place ("Sparkle Greece") is another organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.draft.document import Document, is_adjective_mention
+from geo.draft.facts import OrganisationFact
+from geo.draft.names import Run, is_acronym, is_camel
+from geo.draft.vocabulary import (
+    CABLE_LANDING,
+    DATA_CENTRE,
+    DATA_CENTRE_SUFFIXES,
+    GOVERNMENT,
+    ORG_DE_SUFFIXES,
+    ORG_NAME_WORDS,
+    ORG_NOUN_SUFFIXES_DE,
+    ORG_OPENING_WORDS,
+    ORG_VERB,
+    OTHER_FACILITY,
+    PERSON_AFTER,
+    POP,
+    ROLE,
+    SOURCE_CUE,
+    fold,
+    folded_set,
+    month_numbers,
+    pattern,
+    word_set,
+)
+from geo.extract import ORG_SUFFIXES
+
+#: Acronyms that name no organisation: units, technologies, roles, currencies, codes.
+NOT_ORG_ACRONYMS = word_set("""
+    ict it ip ai 5g 4g 3g 2g lte ftth fttx fttb ceo cfo cto coo cio pdg dg ad usd eur gbp
+    cfa fcfa xof xaf gdp pib pil bip mw gw kw kwh mwh tb gb pb tbps gbps mbps pop pops ixp
+    ixps dc dcs cndc cndcs saas iaas paas api sla isp isps ott vpn sd-wan mpls dwdm wdm otn
+    rfs utc gmt tv hd pr nb ok am pm id iot vr ar ml hpc gpu gpus cpu tier iii iv ii vi vii
+    viii ix xi xii km kms usb esg csr rse pme pmi kmu sme smes rn br sp rj mg ba pe ce rs
+    sc pa ap es df go ma mt ms pi rr se to faq pdf html url www evp svp vp md ltd plc llc
+    gmbh ag sa spa sas srl nv bv ab oy asa inc corp co eu ue onu un usa us uk eeuu eua rdc
+    drc uae eau nasdaq nyse cac dax ibex ftse mou mous loi ppp tic tics ntic nict cpd cpds
+    ia rgpd gdpr nfv sdn ran oran pon gpon sat ftta voip sms mms ussd gsm cdma umts hspa
+    wimax wifi rfp rfi capex opex ebitda roi irr npv ipo ir ceo dsl adsl vdsl hfc ngn ott
+    ia tbit gbit ghz mhz
+""")
+#: Words of titles and roles: a run holding one names a person or an office, not a body.
+_TITLE_WORDS = word_set("""
+    minister ministre ministro ministra president presidente presidenta prime premier
+    vice deputy mayor maire alcalde alcaldesa prefeito prefeita sindaco governor gouverneur
+    gobernador governador governadora governatore secretary secretaire secretario
+    secretaria segretario ambassador ambassadeur embajador embaixador ambasciatore ceo
+    director directeur directrice diretor diretora direttore direttrice chairman
+    chairwoman chief officer founder executive manager head king queen prince sheikh dr mr
+    mrs ms burgermeister prasident geschaftsfuhrer chef herr frau senator senador senateur
+    deputado depute diputado deputato consultant consulente amministratore vorsitzender
+    spokesman spokeswoman spokesperson
+""")
+#: Bodies that are seldom actors of telecom news: parliaments and assemblies.
+_NOT_ACTORS = word_set("""
+    parliament parlement parlamento parlament assembly assemblee asamblea assembleia
+    assemblea senate senat senado senato congress congres congreso congresso kongress
+    bundestag
+""")
+_WEEKDAYS = word_set("""
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miercoles jueves viernes sabado domingo
+    segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+""")
+#: Lower-case consortium words that complete a name before them ("the 2Africa consortium").
+_CONSORTIUM_RE = re.compile(r"\s+(consortium|consorcio|consórcio|consorzio|Konsortium)\b")
+#: Name words after which a lower-case adjective still belongs to the name ("Union
+#: européenne", "Banque mondiale", "Commission européenne").
+_ADJECTIVE_TAKERS = word_set("""
+    union commission banque banco banca comision comissao commissione agence agencia
+    agenzia conseil consejo conselho consiglio autorite unione uniao
+""")
+_ADJECTIVE_RE = re.compile(
+    r"\s+([a-zà-ÿ]+(?:éenne|een|eenne|enne|ien|ienne|ais|aise|ale|al|ane|ano|ana|ea|eo|"
+    r"eia|eu|ese|esa|ês|iale|ial|ica|ico|ique|ische|ischen|isch|ndiale|ndial|ondiale))\b")
+#: Generic prepositions that make a party only near a word of a deal.
+_GENERIC_DEAL = word_set("""
+    con com avec mit par von durch pela pelo between entre tra fra zwischen by with
+""")
+_DEAL_BEFORE_RE = re.compile(
+    r"(?:partner(?:ed|ing|ship)?\s+with|teamed\s+up\s+with|agreement\s+with|deal\s+with|"
+    r"contract\s+with|signed\s+with|(?:constructed|built|supplied|manufactured|deployed|"
+    r"laid|installed|acquired|bought|financed|funded|backed|owned|operated|managed|"
+    r"supported|awarded)\s+by|together\s+with|joined\s+by|through(?:\s+its\s+\w+)?|"
+    r"avec|aux\s+cotes\s+de|en\s+partenariat\s+avec|par|"
+    r"junto\s+(?:con|a)|en\s+alianza\s+con|a\s+traves\s+de|con|"
+    r"em\s+parceria\s+com|com|pel[oa]|atraves\s+d[aoe]|"
+    r"in\s+collaborazione\s+con|accordo\s+con|insieme\s+a|tramite|"
+    r"mit|gemeinsam\s+mit|zusammen\s+mit|von|durch|with|by|"
+    r"between|entre|tra|fra|zwischen)"
+    r"(?:\s+(?:the|la|le|les|l'|el|los|las|o|a|os|as|il|lo|gli|der|die|das|dem|den|"
+    r"des|du|d'|de|do|della|del|dello|su|sua|seu|its|their|son|sa|leur|ses|"
+    r"sein|seine|ihr|ihre|partner|partenaire|socio|parceira|parceiro|societe|empresa|"
+    r"company|firm|operator|operateur|operador|operadora|operatore|gruppo|groupe|grupo|"
+    r"group|filial|filiale|subsidiary|affiliate|unit|american|us|french|italian|"
+    r"spanish|german|chinese|giant|vendor|supplier|fornecedor|fournisseur|proveedor|"
+    r"fornitore))*\s*$")
+#: Words of deals near which a generic preposition names a party.
+_DEAL_WORDS_RE = re.compile(
+    r"(?:partner|sign|firm|assin|sottoscri|sigla|unterzeichn|agree|accord|acuerdo|acordo|"
+    r"contrat|contract|deal|memorand|protocol|concess|collabor|parceria|alian|junto|"
+    r"despleg|constru|realizz|build|built|invest|acquis|acquir|adquir|kauf|ubernomm|"
+    r"joint|venture|coentreprise|partenariat|associ|soutenu|support|financ|cofinanc|"
+    r"deliver|suppl|fourni|fornec|proporcion|lanc|launch)")
+_BETWEEN = word_set("between entre tra fra zwischen")
+#: Words of a signed deal, for parties named "between A and B".
+_SIGNED_WORDS_RE = re.compile(
+    r"(?:sign|firm|assin|sottoscri|sigla|unterzeichn|agree|accord|acuerdo|acordo|contrat|"
+    r"contract|deal|memorand|protocol|concess|joint|venture|coentreprise|partenariat|"
+    r"partnership|parceria|alian)")
+_LIST_INTRO_RE = re.compile(
+    r"(?:comprised\s+of|composed\s+of|consisting\s+of|made\s+up\s+of|including|includes|"
+    r"members?\s+(?:are|include)|investors\s+(?:are|include)|shareholders\s+"
+    r"(?:are|include)|partners\s+(?:are|include)|compose\s+de|composee?\s+de|forme\s+de|"
+    r"formee?\s+de|compuesto\s+por|formado\s+por|integrado\s+por|composto\s+por|"
+    r"formada\s+por|composto\s+da|formato\s+da|bestehend\s+aus|investoren\s+sind|"
+    r"companies|entreprises|operateurs|empresas|operadoras|societa|unternehmen|"
+    r"investors|investisseurs|inversores|investidores|investitori|two\s+companies)"
+    r"\s*(?:the|das|die|der|les|la|le|los|las|os|as|gli|i)?\s*(?:\w+\s+)?[:,]?\s*$")
+_POSSESSED_RE = re.compile(
+    r"(?:data\s*cent|datacent|centre|center|campus|facility|facilities|network|cable|"
+    r"system|pop|point|subsidiary|unit|ceo|chief|president|shares|stake|customers|"
+    r"platform|infrastructure|backbone|fibre|fiber|statement|board|investment|hub|"
+    r"landing|station|site|project|capacity|offices?|headquarters|services|portfolio)")
+_OWNED_RE = re.compile(
+    r"(?:data\s*cent(?:er|re)s?|datacenter|centro\s+de\s+dados|centro\s+de\s+datos|"
+    r"centre\s+de\s+donnees|rechenzentrum|cabo|cable|cavo|cavi|cabos|cables|kabel|rede|"
+    r"red|rete|reseau|network|sistema|systeme|infrastructures?|infraestrutura|"
+    r"infraestructura|infrastruttura|estacao|station|estacion|stazione|clientes|clients|"
+    r"customers|kunden|clienti|landing\s+party|cofinancement|financement|co-financing|"
+    r"cofinanciacion|cofinanciamento|cofinanziamento|investissement|funding|soutien|"
+    r"filial|filiale|subsidiary|controllata|subsidiaria|tochter)"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:de|da|do|di|del|della|du|des|von|of|dell')\s*"
+    r"(?:(?:la|el|l'|the|a|o)\s+)?$")
+_GEOGRAPHIC_BEFORE_RE = re.compile(
+    r"(?:island|isle|city|town|village|province|region|state|county|municipality|"
+    r"district|ile|ville|region|province|commune|isla|ciudad|provincia|region|estado|"
+    r"municipio|ilha|cidade|provincia|regiao|estado|municipio|isola|citta|provincia|"
+    r"regione|comune|insel|stadt|provinz|bundesland|gemeinde|capital|capitale)\s+"
+    r"(?:of|de|du|da|do|di|della|del|von)\s+(?:(?:la|le|l'|the)\s+)?$")
+_LOCATIVE_BEFORE_RE = re.compile(
+    r"(?:\bin|\bat|\bto|\bfrom|\ben|\ba|\bau|\bem|\bno|\bna|\bad|\bnel|\bnella|\bim|"
+    r"\bnach|\bvon|\bhasta|\bate|\bfino\s+a|\bdesde)\s*$")
+_NAMING_RE = re.compile(
+    r"(?:called|named|dubbed|known\s+as|appele|appelee|denomme|denommee|baptise|baptisee|"
+    r"nomme|nommee|llamad[oa]|denominad[oa]|bautizad[oa]\s+como|chamad[oa]|"
+    r"denominat[oa]|chiamat[oa]|namens|genannt)\s*[«“\"'’‘]*\s*$")
+
+
+@dataclass
+class OrgCandidate:
+    key: str
+    surface: str
+    runs: list[Run] = field(default_factory=list)
+    own: list[str] = field(default_factory=list)  # its own words
+    context: list[str] = field(default_factory=list)  # words around it
+    weak: list[str] = field(default_factory=list)
+    person: list[str] = field(default_factory=list)
+    source: bool = False
+    place: bool = False  # a place the gazetteer knows
+    personal: bool = False  # shaped like a person's name
+    vetoed: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def strong(self) -> list[str]:
+        return self.own + self.context
+
+    @property
+    def is_org(self) -> bool:
+        if self.vetoed:
+            return False
+        if self.place:
+            return any(c.startswith(("noun", "role", "list", "possessive", "government"))
+                       for c in self.context + self.own)
+        if self.own:
+            return True
+        if self.person and self.personal:
+            return False
+        if self.context:
+            return True
+        if self.personal or self.person or self.source:
+            return False
+        return bool(self.weak)
+
+
+def _all(table: dict[str, list[str]]) -> list[str]:
+    return [w for ws in table.values() for w in ws]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+class OrganisationFinder:
+    """Finds the organisations of one :class:`Document`."""
+
+    def __init__(self, doc: Document, blocked: set[str] | None = None):
+        self.doc = doc
+        self.names = doc.names
+        self.tokens = doc.names.tokens
+        self.blocked = blocked or set()
+        self.org_nouns = folded_set("ORG_NOUN")
+        self.roles = folded_set("ROLE")
+        self.titles = folded_set("PERSON_TITLE")
+        self.name_words = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
+        self.opening = frozenset(fold(w) for w in ORG_OPENING_WORDS)
+        self.months = month_numbers()
+        self.facility_re = pattern({"x": [*_all(DATA_CENTRE), *_all(POP),
+                                          *_all(CABLE_LANDING)]})
+        self.other_facility_re = re.compile(
+            r"(?:" + _alternation(_all(OTHER_FACILITY)) + r")\s+(?:de|du|des|of|di|del|da|do)"
+            r"\s*(?:la\s+|l'\s*)?$")
+        generic = {"is", "has", "will", "a", "est", "sera", "va", "es", "será", "ha", "tiene",
+                   "é", "vai", "tem", "è", "sarà", "hat", "ist", "wird", "has been",
+                   "a été"}
+        verbs = [v for v in _all(ORG_VERB) if v not in generic]
+        self.verb_re = re.compile(
+            r"^\s*(?:(?:today|also|recently|now|has|hat|ha|a|ja|ya|gia|recentemente|hoy|"
+            r"oggi|heute|ainsi|aussi|jetzt|nun|bereits|again|have|had)\s+)*"
+            r"(?:" + _alternation(verbs) + r")\b")
+        self.person_after_re = re.compile(r"^\s*,?\s*(?:" + _alternation(_all(PERSON_AFTER))
+                                          + r")\b")
+        self.role_re = re.compile(
+            r"\b(?:" + _alternation(_all(ROLE)) + r")"
+            r"(?:\s+(?:general|generale|generaux|territorial|regional|executive|"
+            r"executivo|ejecutivo|delegato|adjoint|adjunto|comercial|commercial|"
+            r"technique|tecnico|financeiro|financier|financiero|operativo|e\s+ceo|"
+            r"and\s+ceo|et\s+ceo|y\s+ceo))?"
+            r"\s*(?:,\s*)?(?:of|de|di|da|do|du|des|della|del|dello|dei|degli|von|vom|at|"
+            r"for|chez|bei|presso|en|na|no|in)\s+(?:(?:the|la|le|l'|el|il|lo|a|o|"
+            r"societe|company|empresa|gruppo|groupe|grupo|firma)\s+)*$")
+        self.source_re = re.compile(
+            r"(?:" + _alternation(_all(SOURCE_CUE)) + r")\s*(?:(?:the|la|le|l'|el|il|o|a|"
+            r"der|die|das|first|a\s+\w+)\s+)*$")
+        self.candidates: dict[str, OrgCandidate] = {}
+
+    # ------------------------------------------------------------------ candidates
+
+    def find(self) -> list[OrganisationFact]:
+        for run in self._candidate_runs():
+            self._add(run)
+        self._named_by_quote()
+        self._governments()
+        for cand in self.candidates.values():
+            cand.personal = all(self._person_shaped(r) for r in cand.runs)
+            cand.place = any(self.doc.is_place_run(r) for r in cand.runs)
+            for run in cand.runs:
+                self._cues(cand, run)
+        self._acronym_definitions()
+        self._lists()
+        self._persons_by_surname()
+        return self._facts()
+
+    def _add(self, run: Run) -> OrgCandidate:
+        cand = self.candidates.get(run.key)
+        if cand is None:
+            cand = self.candidates[run.key] = OrgCandidate(run.key, run.text, first=run.start)
+        cand.runs.append(run)
+        cand.first = min(cand.first, run.start)
+        return cand
+
+    def _candidate_runs(self) -> list[Run]:
+        out = []
+        for run in self.names.runs:
+            if run.title:
+                continue
+            stripped = self.names.strip_function(run)
+            if stripped is None:
+                continue
+            out.extend(self._pieces(stripped))
+        return out
+
+    def _pieces(self, run: Run) -> list[Run]:
+        """The parts of a run that may each name an organisation."""
+        tokens, names = self.tokens, self.names
+        first, last = run.first, run.last
+        while first <= last and (tokens[first].folded in _TITLE_WORDS
+                                 or not tokens[first].cap):
+            first += 1
+        if first > last:
+            return []
+        if first != run.first:
+            run = names.sub_run(run, first, last)
+        words = [t.folded for t in tokens[run.first:run.last + 1]]
+        # "Data Center de Teraco", "Rechenzentrum von X": the owner after the facility word
+        found = self.facility_re.search(run.text)
+        if found or any(w.endswith(DATA_CENTRE_SUFFIXES) for w in words):
+            after = run.start + found.end() if found else run.end
+            for k in range(run.first + 1, run.last + 1):
+                if tokens[k].start >= after and tokens[k - 1].folded in (
+                        "de", "da", "do", "di", "von", "of", "du", "del") and tokens[k].cap:
+                    return self._pieces(names.sub_run(run, k, run.last))
+            return []
+        if self.doc.language == "de" and len(words) > 1:
+            return self._german_pieces(run)
+        if any(w in _TITLE_WORDS or w in _NOT_ACTORS for w in words):
+            return []
+        if words[-1] in ("cable", "system", "kabel", "cabo", "cavo", "project", "projet",
+                         "proyecto", "projeto", "progetto", "campus"):
+            return []
+        if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
+                                or words[0] in self.org_nouns):
+            return []
+        if run.key in self.blocked:
+            return []
+        if any(is_adjective_mention(m) and m.start == run.start and m.end == run.end
+               for m in self.doc.mentions):
+            return []
+        # "Diario Expansión de España": the name stops before "de <place>"
+        if run.places and words[0] not in self.opening:
+            for m in run.places:
+                k = names.token_index(m.start)
+                if k - 1 > run.first and tokens[k - 1].folded in ("de", "of", "di", "da",
+                                                                  "do", "del", "du"):
+                    if k - 2 < run.first:
+                        return []
+                    return self._pieces(names.sub_run(run, run.first, k - 2))
+        text = self.doc.text
+        m = _CONSORTIUM_RE.match(text, run.end)
+        if m and run.sentence.end >= m.end():
+            run = Run(run.start, m.end(), text[run.start:m.end()], run.first, run.last,
+                      run.sentence, run.initial, False, run.title, run.places)
+        elif words[-1] in _ADJECTIVE_TAKERS:
+            m = _ADJECTIVE_RE.match(text, run.end)
+            if m and run.sentence.end >= m.end():
+                run = Run(run.start, m.end(), text[run.start:m.end()], run.first, run.last,
+                          run.sentence, run.initial, False, run.title, run.places)
+        return [run]
+
+    def _german_pieces(self, run: Run) -> list[Run]:
+        """German capitalises every noun: a run is cut at its common nouns ("Unternehmen
+        Cinia", "Technikpartners KPNQwest"), unless it ends with a company word ("1&1
+        Internet AG", "Teles AG")."""
+        tokens = self.tokens
+        words = [t.folded for t in tokens[run.first:run.last + 1]]
+        if words[-1] in self.name_words and words[-1] not in ("internet", "global", "online"):
+            # keep the name words before the suffix that are no common nouns
+            k = run.last
+            while k > run.first and not _german_noun(tokens[k - 1].text, tokens[k - 1].folded,
+                                                     self.org_nouns):
+                k -= 1
+            return [self.names.sub_run(run, k, run.last)]
+        out: list[Run] = []
+        start = run.first
+        for k in range(run.first, run.last + 1):
+            t = tokens[k]
+            if _german_noun(t.text, t.folded, self.org_nouns) or t.folded in _TITLE_WORDS:
+                if k > start:
+                    out.append(self.names.sub_run(run, start, k - 1))
+                start = k + 1
+        if start <= run.last:
+            out.append(self.names.sub_run(run, start, run.last))
+        pieces = []
+        for piece in out:
+            if piece.first == run.first and piece.last == run.last:
+                pieces.append(piece)
+            else:
+                pieces.extend(p for p in self._pieces(piece))
+        return pieces
+
+    # ------------------------------------------------------------------ cues
+
+    def _cues(self, cand: OrgCandidate, run: Run) -> None:
+        doc, tokens = self.doc, self.tokens
+        s = run.sentence
+        words = tokens[run.first:run.last + 1]
+        folded = [t.folded for t in words]
+        single = len(words) == 1 and run.end == words[-1].end
+        before = doc.folded_before(run.start, s, 200)
+        after_raw = doc.after(run.end, s, 140)
+        after = fold(after_raw)
+        personal = cand.personal
+
+        # its own words
+        if _extractor_org(doc, run):
+            cand.own.append("named as an organisation by the extractor")
+        if not single and (folded[-1] in self.name_words or folded[0] in self.opening
+                           or run.end > words[-1].end):
+            cand.own.append(f"organisation word in {run.text!r}")
+        if single and doc.language == "de" and folded[0].endswith(ORG_DE_SUFFIXES) and len(
+                folded[0]) > 8 and not folded[0].endswith(("unternehmen",)):
+            cand.own.append("German authority word")
+        if single and folded[0] in self.name_words:
+            cand.vetoed.append("an organisation word alone")
+            return
+        if _GEOGRAPHIC_BEFORE_RE.search(before):
+            cand.vetoed.append("a place: 'island of', 'city of'...")
+            return
+        if self.source_re.search(before):
+            cand.source = True
+        # a person: a title before, a role or a speech verb after
+        if personal:
+            if self._title_before(before) or self.person_after_re.match(after) or \
+                    self._role_after(after) or re.search(
+                        r"(?:" + _alternation(_all(ROLE)) + r")\s+(?:of|de|di|da|do|du|"
+                        r"della|von)\s+[\w' -]{2,40},\s*$", before):
+                cand.person.append("title or role")
+            if re.search(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
+                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)"
+                         r"\s*$", before) or (
+                    re.search(r"\b(?:de|di|of|von)\s*$", before) and re.search(
+                        r"(?:holding|inversor|investor|investidor|proprietario|owner|"
+                        r"partecipazioni|apuesta)\b", before)):
+                cand.person.append("led or owned by a person")
+        # a noun before it ("la société X", "das finnische Unternehmen X", "operator, X")
+        if self._noun_before(before):
+            cand.context.append("noun before")
+        # an apposition after it ("X, primo operatore", "X, su filial")
+        if self._noun_after(after):
+            cand.context.append("noun after")
+        # a role of it ("CEO of X")
+        if self.role_re.search(before) and not self._minister_before(before):
+            cand.context.append("role of it")
+        # ownership: "X's data centre", "cabo ... da X", "cofinancement de l'X"
+        if run.possessive and _POSSESSED_RE.search(fold(doc.after(run.end + 2, s, 60))):
+            cand.context.append("possessive")
+        if not personal and _OWNED_RE.search(before):
+            cand.context.append("owner of infrastructure")
+        # a deal or a build
+        m = _DEAL_BEFORE_RE.search(before)
+        if m and not personal:
+            lead = m.group(0).split()[0] if m.group(0).split() else ""
+            window = before[max(0, m.start() - 110):m.start() + len(lead)]
+            if lead in _BETWEEN:
+                ok = bool(_SIGNED_WORDS_RE.search(window))
+            else:
+                ok = lead not in _GENERIC_DEAL or bool(_DEAL_WORDS_RE.search(window))
+            if ok:
+                cand.context.append("party to a deal")
+        # named by an organisation noun: "una società di scopo denominata Unitirreno"
+        m = _NAMING_RE.search(before)
+        if m and any(w in self.org_nouns for w in re.findall(r"[\w'-]+",
+                                                              before[:m.start()])[-4:]):
+            cand.context.append("noun before: named")
+        # a country in brackets after it: "Antel (Uruguay)"
+        m = re.match(r"\s*\(([^()]{2,40})\)", after_raw)
+        if m and not _LOCATIVE_BEFORE_RE.search(before):
+            inner_start = run.end + after_raw.index("(") + 1
+            inner = doc.names.places_between(inner_start, inner_start + 40)
+            if inner and inner[0].kind == "country" and not cand.place:
+                cand.weak.append("country in brackets")
+        # an acronym
+        if single and is_acronym(run.text) and folded[0] not in NOT_ORG_ACRONYMS and not any(
+                c.isdigit() for c in run.text) and not self.other_facility_re.search(before):
+            cand.weak.append("acronym")
+        # the subject of an organisation's verb
+        if not personal and self.verb_re.match(after) and not (
+                doc.language == "de" and not (run.initial and self._name_like_de(run))):
+            cand.weak.append("subject of an organisation's verb")
+        # subject before an apposition: "Telefónica, a través de Telxius, ..., ha anunciado"
+        if run.initial and not personal and after.startswith(","):
+            m2 = re.match(r",[^,;:.]{3,160},\s*(.*)$", after)
+            if m2 and self.verb_re.match(m2.group(1)):
+                cand.weak.append("subject of an organisation's verb")
+        # a German noun of a company right before it ("Rechenzentrenbetreiber X")
+        prev = self.names.words_before(run.start, 1, s.start)
+        if prev and prev[0].text[:1].isupper() and (
+                prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)
+                or prev[0].folded in self.org_nouns) and doc.text[prev[0].end:run.start] in (
+                    " ", "\u00a0"):
+            cand.context.append("noun before (German)")
+
+    def _person_shaped(self, run: Run) -> bool:
+        """Two to four title-case words, none an organisation word, code or place: the
+        shape of a person's name ("Marí Alkatiri", "José Carlos Simão")."""
+        words = self.tokens[run.first:run.last + 1]
+        if not 2 <= len(words) <= 5 or run.places or run.end > words[-1].end:
+            return False
+        caps = 0
+        for t in words:
+            w = t.text
+            if t.folded in ("de", "da", "do", "dos", "das", "del", "di", "van", "von", "la",
+                            "le", "bin", "ben", "al", "ould", "el", "y", "e"):
+                continue
+            if not w.isalpha() or not w[:1].isupper() or is_acronym(w) or (
+                    is_camel(w) and not re.match(r"^(?:Mc|Mac|O|D)[A-Z]", w)):
+                return False
+            if t.folded in self.name_words or t.folded in self.opening:
+                return False
+            caps += 1
+        return caps >= 2
+
+    def _title_before(self, before: str) -> bool:
+        tail = re.sub(r"[\s,]+$", "", before)
+        last = re.findall(r"[\w'-]+", tail)[-3:]
+        return any(w in self.titles for w in last) or any(
+            " ".join(last[i:]) in self.titles for i in range(len(last)))
+
+    def _role_after(self, after: str) -> bool:
+        m = re.match(r"^\s*,\s+(?:(?:the|a|an|le|la|el|il|o|der|die|l')\s*)?", after)
+        if not m:
+            return False
+        words = re.findall(r"[\w'-]+", after[m.end():])[:4]
+        return any(w in self.roles or w in self.titles or w in _TITLE_WORDS
+                   for w in words[:2]) or any(" ".join(words[:k]) in self.roles
+                                              for k in (2, 3))
+
+    @staticmethod
+    def _minister_before(before: str) -> bool:
+        return bool(re.search(r"\b(?:minist\w*|secretar\w*|mayor|maire|alcalde|prefeito|"
+                              r"sindaco|burgermeister|governor|governador|gouverneur)\s+"
+                              r"(?:\w+\s+){0,2}(?:of|de|di|da|do|du|della|del|von|for)\s+"
+                              r"(?:(?:the|la|le|l'|el|il|lo|a|o)\s+)*$", before))
+
+    def _noun_before(self, before: str) -> bool:
+        words = re.findall(r"[\w'’-]+|,", before)[-6:]
+        if not words:
+            return False
+        if words[-1] == ",":
+            # "the Angolan telecommunications operator, Angola Cables": no preposition
+            # before the noun phrase ("Working with a local operator, X" is no apposition)
+            if len(words) >= 2 and words[-2] in self.org_nouns:
+                lead = words[:-2][-4:]
+                return not any(w in ("with", "avec", "con", "com", "mit", "for", "pour",
+                                     "para", "per", "of", "de", "di", "da", "von", "by",
+                                     "par", "por", "in", "en", "a", "to") for w in lead)
+            return False
+        return words[-1] in self.org_nouns or (
+            words[-1] in ("d'", "de", "di") and False)
+
+    def _noun_after(self, after: str) -> bool:
+        m = re.match(r"\s*,\s+(.*)$", after) or re.match(r"\s*\(\s*(.*)$", after)
+        if not m:
+            return False
+        words = re.findall(r"[\w'’-]+", m.group(1))[:5]
+        for i, w in enumerate(words):
+            if w in self.org_nouns:
+                return True
+            if w in _APPOSITION_FILLERS or (i < 3 and re.match(
+                    r"^[a-z].*(?:e|en|er|es|ais|aise|ien|ienne|ano|ana|ese|ês|esa|ish|an|al|"
+                    r"ale|ique|ico|ica|isch|ische|ischen|eur|iste|ista)$", w)):
+                continue
+            return False
+        return False
+
+    def _name_like_de(self, run: Run) -> bool:
+        """In German, where every noun is capitalised: a word shaped like a name (capitals
+        inside, digits, an acronym, a hyphen), or one no article precedes."""
+        t = self.tokens[run.first]
+        if is_acronym(t.text) or is_camel(t.text) or "-" in t.text or any(
+                c.isdigit() for c in t.text):
+            return True
+        prev = self.names.words_before(run.start, 1, run.sentence.start)
+        if not prev:
+            return not _german_noun(t.text, t.folded, self.org_nouns)
+        return prev[0].folded not in _GERMAN_DETERMINERS and not prev[0].text[:1].islower()
+
+    # ------------------------------------------------------------------ whole-text rules
+
+    def _named_by_quote(self) -> None:
+        """A quoted name given to an organisation ("le regroupement ... appelé
+        "Mauritanienne pour les communications internationales"")."""
+        doc = self.doc
+        for m in re.finditer(r"[«“\"]\s*([^«»“”\"\n]{3,80}?)\s*[»”\"]", doc.text):
+            s = doc.sentence_at(m.start())
+            if s is None or not m.group(1)[:1].isupper():
+                continue
+            before = doc.folded_before(m.start(), s, 80)
+            n = _NAMING_RE.search(before + " ")
+            near = re.findall(r"[\w'-]+", before)[-8:]
+            if n is None or not any(w in self.org_nouns for w in near):
+                continue
+            start = m.start(1)
+            end = start + len(m.group(1))
+            run = Run(start, end, doc.text[start:end], self.names.token_index(start),
+                      self.names.token_index(end) - 1, s, False)
+            cand = self._add(run)
+            cand.own.append("a quoted name given to an organisation")
+
+    def _governments(self) -> None:
+        """"Estado Português", "gouvernement gabonais", "Etat mauritanien", "State of
+        Timor-Leste": a government word and a country adjective or "of <country>"."""
+        doc = self.doc
+        gov = "|".join(sorted((re.escape(w) for w in _all(GOVERNMENT)), key=len,
+                              reverse=True))
+        for m in re.finditer(rf"(?<![\w-])((?:{gov}))\s+([\w’'-]+)(?:\s+([\w’'-]+))?",
+                             doc.text, re.IGNORECASE):
+            adj = m.group(2)
+            s = doc.sentence_at(m.start())
+            if s is None or s.index in self.names.title_sentences:
+                continue
+            end = m.end(2)
+            adjective = any(x.start == m.start(2) and is_adjective_mention(x)
+                            for x in doc.mentions)
+            ok = adjective or (adj[:1].islower() and re.search(
+                r"(?:ais|aise|ien|ienne|ês|esa|ano|ana|ese|ois|oise|ain|aine|ote|ais)$",
+                adj)) or (adj[:1].isupper() and adj.endswith(("ês", "ese", "ano", "ais", "ien"))
+                          and doc.place_in(m.start(2), m.end(2)) is None)
+            if not ok and fold(adj) in ("of", "de", "do", "da", "di", "du") and m.group(3):
+                p = doc.place_in(m.start(3), m.start(3) + len(m.group(3)))
+                if p is not None and p.kind == "country":
+                    ok = True
+                    end = p.end
+            if not ok:
+                continue
+            surface = doc.text[m.start():end]
+            run = Run(m.start(), end, surface, self.names.token_index(m.start()),
+                      self.names.token_index(end) - 1, s, False)
+            cand = self._add(run)
+            cand.own.append("government: a government word and a country")
+
+    def _acronym_definitions(self) -> None:
+        """An acronym defined by words that name no organisation ("Mécanisme pour
+        l'Interconnexion en Europe (MIE)", "South Atlantic Cable System (SACS)") is none."""
+        text = self.doc.text
+        for cand in self.candidates.values():
+            if not cand.weak or cand.strong:
+                continue
+            for run in cand.runs:
+                if text[run.start - 1:run.start] != "(" or not is_acronym(run.text):
+                    continue
+                long = _defined_by(text[max(0, run.start - 120):run.start - 1], run.text)
+                if long and fold(long) not in self.candidates:
+                    cand.vetoed.append(f"the acronym of {long!r}")
+                    break
+                if long and not self.candidates[fold(long)].is_org:
+                    cand.vetoed.append(f"the acronym of {long!r}")
+                    break
+
+    def _lists(self) -> None:
+        """Names listed together share what one of them is; a list introduced by
+        "comprised of", "including", "companies"... is a list of organisations."""
+        doc, text = self.doc, self.doc.text
+        runs_by_start = {}
+        for cand in self.candidates.values():
+            for run in cand.runs:
+                runs_by_start[run.start] = (cand, run)
+        # a name in brackets right after another ("Meta (Facebook)") belongs to that item
+        ordered = [k for k in sorted(runs_by_start)
+                   if not re.search(r"\(\s*(?:[\w'’-]+\s+){0,2}$", text[max(0, k - 30):k])]
+        for _ in range(3):
+            changed = False
+            i = 0
+            while i < len(ordered):
+                group = [ordered[i]]
+                conjunction = False
+                j = i
+                while j + 1 < len(ordered):
+                    _c, run = runs_by_start[ordered[j]]
+                    _n, nxt = runs_by_start[ordered[j + 1]]
+                    gap = re.sub(r"^\s*\([^()]{1,60}\)", "", text[run.end:nxt.start])
+                    m = re.fullmatch(r"\s*(,|;|,?\s+(?:and|et|y|e|und|ou|or|o)|\s)\s*"
+                                     r"(?:(?:la|le|l'|el|il|o|a|the|die|der|das)\s+)?", gap)
+                    if nxt.sentence.index != run.sentence.index or m is None:
+                        break
+                    conjunction |= m.group(1).strip(" ,") != ""
+                    group.append(ordered[j + 1])
+                    j += 1
+                if len(group) >= 3 or (len(group) == 2 and conjunction):
+                    members = [runs_by_start[k] for k in group]
+                    first_run, last_run = members[0][1], members[-1][1]
+                    intro = _LIST_INTRO_RE.search(doc.folded_before(first_run.start,
+                                                                    first_run.sentence, 60))
+                    tail = re.sub(r"^\s*\([^()]{1,60}\)", "",
+                                  doc.folded_after(last_run.end, last_run.sentence, 60))
+                    shared = bool(intro) or self._noun_after(tail) or any(
+                        c.strong and not c.place and not c.vetoed for c, _ in members)
+                    if shared:
+                        for c, _r in members:
+                            if c.vetoed or (c.personal and c.person):
+                                continue
+                            if c.place and not (intro or self._noun_after(tail)):
+                                continue
+                            if not c.strong:
+                                c.context.append("list of organisations")
+                                changed = True
+                i = j + 1
+            if not changed:
+                break
+
+    def _persons_by_surname(self) -> None:
+        """The last word of a person's name alone is that person ("added Nunes")."""
+        surnames = set()
+        for cand in self.candidates.values():
+            if cand.person and cand.personal:
+                surnames.add(fold(cand.surface.split()[-1]))
+        for key in surnames:
+            cand = self.candidates.get(key)
+            if cand is not None and not cand.own:
+                cand.vetoed.append("the surname of a person")
+
+    # ------------------------------------------------------------------ aliases and facts
+
+    def _facts(self) -> list[OrganisationFact]:
+        orgs = sorted((c for c in self.candidates.values() if c.is_org), key=lambda c: c.first)
+        by_key = {c.key: c for c in orgs}
+        merged: dict[str, str] = {}  # alias key -> main key
+        text = self.doc.text
+        # "Alcatel Submarine Networks (ASN)", "DGRM (Direção-Geral ...)", "Meta (Facebook)",
+        # "EulaLink (antiga Islalink, com 65%)"
+        for c in orgs:
+            for run in c.runs:
+                m = re.match(r"\s*\(\s*(?:(?:antig[oa]|ex|formerly|anciennement|ehemals|"
+                             r"gi[aà]|formerly\s+known\s+as|ou|or|o)\s+)?([^(),;]{2,120}?)\s*"
+                             r"(?:,[^()]*)?\)", text[run.end:run.end + 140])
+                if not m:
+                    continue
+                inner = m.group(1).strip(" “”\"'’")
+                other = by_key.get(fold(inner))
+                former = re.match(r"\s*\(\s*(?:antig|ex |formerly|ancienn|ehemals)",
+                                  text[run.end:run.end + 30])
+                if other is not None and other is not c:
+                    if other.key not in merged and c.key not in merged:
+                        merged[other.key] = c.key
+                elif other is None and (_defines(inner, c.surface) or _defines(
+                        c.surface, inner) or former) and inner[:1].isupper() and (
+                        self.doc.place_in(run.end, run.end + 140) is None
+                        or not self.doc.names.places_between(
+                            run.end + m.start(1), run.end + m.end(1))):
+                    c.aliases.append(inner)
+        # "the Government": the government the text names in full
+        governments = [c for c in orgs if any(x.startswith("government") for x in c.own)]
+        gov_words = folded_set("GOVERNMENT")
+        for c in orgs:
+            if c.key in gov_words and governments and governments[0] is not c:
+                merged[c.key] = governments[0].key
+        # short forms ("NTT" of "NTT Communications") and company suffixes ("Google
+        # Corporation", "Google LLC")
+        for c in orgs:
+            for d in orgs:
+                if d is c or c.key in merged or d.key in merged:
+                    continue
+                if _short_form(c.surface, d.surface, self.name_words) or (
+                        _same_stem(c.surface, d.surface, self.name_words)
+                        and d.first < c.first):
+                    merged[c.key] = d.key
+
+        def root(key: str) -> str:
+            seen = set()
+            while key in merged and key not in seen:
+                seen.add(key)
+                key = merged[key]
+            return key
+
+        facts: list[OrganisationFact] = []
+        for c in orgs:
+            if root(c.key) != c.key:
+                continue
+            group = [d for d in orgs if root(d.key) == c.key]
+            forms: list[str] = []
+            for d in group:
+                forms.append(d.surface)
+                forms.extend(d.aliases)
+            # the name: the first full form; a short form or acronym written first is
+            # an alias
+            name = c.surface
+            aliases: list[str] = []
+            for form in forms:
+                if fold(form) != fold(name) and fold(form) not in {fold(a) for a in aliases}:
+                    aliases.append(form)
+            first_run = min((r for d in group for r in d.runs), key=lambda r: r.start)
+            facts.append(OrganisationFact(name, first_run.sentence.evidence, aliases))
+        facts.sort(key=lambda f: f.evidence.start)
+        return facts
+
+
+_APPOSITION_FILLERS = word_set("""
+    a an the un une uno una um uma ein eine einer einem le la il el o su sa son seu sua
+    sein seine ihr ihre its their leur leading primo premier primer primeiro one l'un des
+    de los las del dos dei das der die major global globale mondial grande gran big
+    largest specialist specialista especialista specialiste l'operateur otra outra altra
+    andere another other autre
+""")
+_GERMAN_DETERMINERS = word_set("""
+    der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen
+    diesem sein seine seinen seinem seiner ihr ihre ihren ihrem unser unsere im am zum zur
+    vom beim ins kein keine
+""")
+_GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tat",
+                        "nahme", "ment", "ismus", "chen", "ling", "nis", "tum", "enz", "anz",
+                        "flache", "meter", "kapazitat", "stelle", "werk", "zentrum",
+                        "zentren", "punkt", "punkte", "kabel", "netz", "leitung", "bereich",
+                        "markt", "dichte", "teil", "jahr", "woche", "tage", "tagen", "euro",
+                        "millionen", "milliarde", "milliarden", "ingenieure", "stadte",
+                        "angaben", "enden", "schiff", "autobahn", "kunden", "verfugung")
+
+
+def _german_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:
+    if "-" in word:  # "US-Unternehmen": its last part says
+        word, folded = word.rsplit("-", 1)[1], folded.rsplit("-", 1)[1]
+        if not word[:1].isupper():
+            return False
+    if is_acronym(word) or is_camel(word) or any(c.isdigit() for c in word):
+        return False
+    return folded in org_nouns or folded.endswith(ORG_NOUN_SUFFIXES_DE) or folded.endswith(
+        _GERMAN_NOUN_ENDINGS) or (folded.endswith("er") and len(folded) > 5
+                                  and word[:1].isupper() and folded[-3] not in "aeiou")
+
+
+def _extractor_org(doc: Document, run: Run) -> bool:
+    """Whether the extractor named this run an organisation."""
+    return any(m.kind == "organisation" and m.start <= run.start and run.end <= m.end
+               and (m.end - m.start) <= (run.end - run.start) + 1 for m in doc.mentions)
+
+
+_SMALL_WORDS = word_set("""
+    de da do dos das of and e et y di del della du des la le the for pour per und der von
+    l d to en in a au aux à
+""")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if fold(w) not in _SMALL_WORDS).upper()
+
+
+def _defines(acronym: str, long: str) -> bool:
+    """Whether ``acronym`` is the initials of ``long`` (allowing a letter more or less)."""
+    acr = re.sub(r"[^A-Za-z]", "", acronym)
+    if len(acr) < 2 or not acronym.strip().replace("-", "").isalnum() or not (
+            acronym.strip().isupper() or is_acronym(acronym.strip())):
+        return False
+    ini = _initials(re.findall(r"[^\W_]+", long))
+    if acr.upper() == ini:
+        return True
+    return len(acr) >= 3 and ini.startswith(acr.upper()[:2]) and abs(len(ini) - len(acr)) <= 1
+
+
+def _defined_by(before: str, acronym: str) -> str | None:
+    """The words right before an acronym in brackets that it abbreviates, if any."""
+    words = list(re.finditer(r"[^\W_][\w'’-]*", before))
+    for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
+        span = before[words[k].start():].strip()
+        if _initials(re.findall(r"[^\W_]+", span)) == re.sub(r"[^A-Za-z]", "",
+                                                             acronym).upper():
+            return span
+    return None
+
+
+def _short_form(short: str, long: str, name_words: frozenset[str]) -> bool:
+    s, lng = short.split(), long.split()
+    if len(s) >= len(lng) or lng[:len(s)] != s:
+        return False
+    return all(fold(w) in name_words or fold(w) in ("technology", "services", "internet",
+                                                    "intelligent", "corporation")
+               for w in lng[len(s):])
+
+
+def _same_stem(a: str, b: str, name_words: frozenset[str]) -> bool:
+    """"Google Corporation" and "Google LLC": one stem, only company words after it."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or a == b:
+        return False
+    return all(fold(w) in name_words for w in wa[1:]) and all(
+        fold(w) in name_words for w in wb[1:])
+
+
+def find_organisations(doc: Document, blocked: set[str] | None = None
+                       ) -> list[OrganisationFact]:
+    """The organisations ``doc`` names as actors, in order of first mention."""
+    return OrganisationFinder(doc, blocked).find()

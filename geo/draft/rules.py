@@ -1,0 +1,36 @@
+"""The drafting rules in order: read the article, find routes, facilities, organisations,
+agreements, and keep the places."""
+
+from __future__ import annotations
+
+import threading
+
+from geo.draft.document import Document
+from geo.draft.facts import DraftFacts
+from geo.draft.organisations import find_organisations
+from geo.extract import Extractor
+
+_EXTRACTOR: Extractor | None = None
+_LOCK = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """One :class:`Extractor` per process, built on first use (building it loads the
+    gazetteer, which takes seconds)."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        with _LOCK:
+            if _EXTRACTOR is None:
+                _EXTRACTOR = Extractor()
+    return _EXTRACTOR
+
+
+def find_facts(text: str, *, language: str = "en", article_date: str | None = None,
+               extractor: Extractor | None = None) -> DraftFacts:
+    extractor = extractor or default_extractor()
+    mentions = extractor.extract(text)
+    doc = Document.read(text, language, article_date, mentions)
+    facts = DraftFacts()
+    facts.organisations = find_organisations(doc)
+    facts.places = [m for m in doc.places if m.kind in ("city", "country", "region")]
+    return facts
