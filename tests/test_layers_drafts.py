@@ -278,3 +278,14 @@ def test_without_drafts_the_map_has_no_draft_marks(cat) -> None:
     plain = render_map(build_layers(load_with_drafts(cat.workspace.root, {})), offline=True)
     assert "geo-draft" not in plain.split("</style>")[-1]  # the stylesheet defines it
     assert 'data-style-key=\\"draft\\"' not in plain
+
+
+def test_a_layer_with_nothing_to_draw_leaves_the_view_alone(layers) -> None:
+    orgs = layers["organisations"]
+    placeless = orgs[orgs["id"].isin(NOT_PLACED["organisations"])]
+    page = render_map({"organisations": placeless}, offline=True)
+    assert "Organisations (0; 3 more without a place)" in page
+    assert not re.search(r"map_[0-9a-f]+\.fitBounds\(", page)  # no bounds to fit
+    assert "nan," not in page and "NaN," not in page.split("</style>")[-1]
+    with_bounds = render_map({"organisations": orgs}, offline=True)
+    assert re.search(r"map_[0-9a-f]+\.fitBounds\(", with_bounds)
