@@ -342,8 +342,6 @@ class OrganisationFinder:
         if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
                                 or words[0] in self.org_nouns):
             return []
-        if run.key in self.blocked:
-            return []
         if any(is_adjective_mention(m) and m.start == run.start and m.end == run.end
                for m in self.doc.mentions):
             return []
@@ -366,6 +364,8 @@ class OrganisationFinder:
             if m and run.sentence.end >= m.end():
                 run = Run(run.start, m.end(), text[run.start:m.end()], run.first, run.last,
                           run.sentence, run.initial, False, run.title, run.places)
+        if run.key in self.blocked:
+            return []  # a cable's name
         return [run]
 
     def _german_pieces(self, run: Run) -> list[Run]:

@@ -8,6 +8,8 @@ import threading
 from geo.draft.document import Document
 from geo.draft.facts import DraftFacts
 from geo.draft.organisations import find_organisations
+from geo.draft.routes import find_routes
+from geo.draft.vocabulary import fold
 from geo.extract import Extractor
 
 _EXTRACTOR: Extractor | None = None
@@ -31,6 +33,10 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
     mentions = extractor.extract(text)
     doc = Document.read(text, language, article_date, mentions)
     facts = DraftFacts()
-    facts.organisations = find_organisations(doc)
+    routes = find_routes(doc)
+    blocked = {fold(f) for r in routes.routes for f in r.forms}
+    facts.organisations = find_organisations(doc, blocked)
+    routes.attach_operators([o.name for o in facts.organisations])
+    facts.routes = [r.fact() for r in routes.routes]
     facts.places = [m for m in doc.places if m.kind in ("city", "country", "region")]
     return facts

@@ -129,7 +129,7 @@ CABLE = {
     "pt": ["cabo", "cabos", "sistema", "ligação", "backbone", "rota", "backhaul"],
     "it": ["cavo", "cavi", "sistema", "dorsale", "collegamento", "backbone"],
     "de": ["Kabel", "Seekabel", "Unterseekabel", "Glasfaserkabel", "Kabelsystem",
-           "Verbindung", "Trasse", "Backbone", "Datenautobahn", "Autobahn"],
+           "Verbindung", "Trasse", "Backbone"],
 }
 #: Nouns that make a name a cable's when they follow it ("the 2Africa cable").
 CABLE_HEAD = {
@@ -320,12 +320,12 @@ LENGTH_CUE = {
 }
 #: Words before a number of km that make it no length of a route (a distance, a depth).
 NOT_LENGTH_CUE = {
-    "en": ["depth", "deep", "off the coast", "away", "from the coast", "within"],
-    "fr": ["profondeur", "à", "au large"],
-    "es": ["profundidad", "a"],
-    "pt": ["profundidade", "supera"],
-    "it": ["profondità", "a"],
-    "de": ["vor", "Tiefe", "tief", "entfernt"],
+    "en": ["depth", "deep", "within", "radius"],
+    "fr": ["profondeur", "rayon"],
+    "es": ["profundidad", "radio"],
+    "pt": ["profundidade", "supera", "raio"],
+    "it": ["profondità", "raggio"],
+    "de": ["Tiefe", "tief", "Umkreis"],
 }
 CAPACITY_UNITS = {
     "Tbps": ["Tbps", "Tbit/s", "Tb/s", "terabits per second", "terabit per second",

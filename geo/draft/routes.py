@@ -1,0 +1,937 @@
+"""Routes a text states: named cables and backbones, and unnamed ones it describes, with their
+waypoints in order, medium, status and published figures.
+
+* **Named**: a name right after a word for a cable ("le câble sous-marin Atlantique
+  Connexion to Europe", "o Cabo Submarino Equiano", "das unterseeische Kabel Sea Lion", "il
+  cavo sottomarino BlueMed"), before one ("the 2Africa cable", "the Monet Cable System",
+  "the SACS system"), given by a naming verb ("denominato Barracuda", "bautizado como
+  Tikal", "baptisé ’’Africa Coast to Europe’’"), listed after a plural ("two new cables,
+  Sea-Me-We-5 and AAE1"), or shaped like a cable's name ("SEA-ME-WE 6"). A name in brackets
+  that abbreviates it is the same route ("South Atlantic Cable System (SACS)"). A name after
+  a preposition is the owner's ("o cabo submarino da EllaLink"), and a place is a waypoint.
+* **Unnamed**: "a new submarine cable linking Sydney to Singapore via Jakarta", "una liaison
+  sous-marine ... de 28.000 Km", "backhaul terrestre de 1,5 mil km": an indefinite (or
+  bare) word for a cable with ends or a length of its own; a definite one ("the cable", "ce
+  câble", "o sistema") refers to the route most mentioned so far, or starts one when none
+  was and it has ends.
+* **Waypoints**: the places after a word of linking, in order, those after "via" between the
+  first and the last ("linking A to B via C" is A, C, B); a country in brackets or after a
+  comma that locates the town before it is no waypoint.
+* **Medium** from words only (submarine, subsea, sous-marin, submarino, sottomarino,
+  unterseeisch... ; terrestrial, terrestre...), **status** from the nearest words of state
+  and tense, **figures** each with its own sentence (:mod:`geo.draft.figures`): a figure goes
+  to the route its sentence names, else the one it describes, else the one most mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.draft.document import Document
+from geo.draft.facts import FigureFact, PlaceRef, RouteFact
+from geo.draft.figures import capacities, fibre_pairs, lengths, ready_years
+from geo.draft.names import is_acronym, is_camel
+from geo.draft.sentences import Sentence
+from geo.draft.status import status_near
+from geo.draft.vocabulary import (
+    CABLE,
+    CABLE_LANDING,
+    DATA_CENTRE,
+    LENGTH_CUE,
+    NOT_LENGTH_CUE,
+    POP,
+    SUBMARINE,
+    TERRESTRIAL,
+    fold,
+    pattern,
+    word_set,
+)
+
+#: Words for a cable that may start a route (metaphors like "Autobahn" only refer to one).
+_CABLE_RE = pattern(CABLE)
+_ANAPHOR_EXTRA_RE = re.compile(
+    r"(?<![\w-])(?:project|projet|proyecto|projeto|progetto|Projekt|Autobahn|"
+    r"Datenautobahn|infrastructure|infraestructura|infraestrutura|infrastruttura|"
+    r"segment|segmento|tronçon|section|sezione|branch|ramificação|diramazione)(?![\w])",
+    re.IGNORECASE)
+_SUBMARINE_RE = pattern(SUBMARINE)
+_TERRESTRIAL_RE = pattern(TERRESTRIAL)
+_FACILITY_RE = pattern({"x": [w for t in (CABLE_LANDING, DATA_CENTRE, POP)
+                              for ws in t.values() for w in ws]})
+_LENGTH_CUE_RE = pattern(LENGTH_CUE)
+_NOT_LENGTH_RE = pattern(NOT_LENGTH_CUE)
+#: Lower-case words that may stand between a word for a cable and its name.
+_MODIFIERS = word_set("""
+    de di da of à a en in du del della dei des do the le la il el o new nouveau nouvel
+    nouvelle nuevo nueva novo nova nuovo nuova neue neues neuen neuer fibre fibres fiber
+    fibra fibras optic optical optique optiques óptica ótica óptico ottica ottico
+    ottiche fibre-optic fiber-optic sottomarini sottomarine submarinos submarinas
+    sous-marins sous-marines subsea undersea ottici telecommunications
+    télécommunications telecomunicações
+    telecomunicaciones telecomunicazioni high-capacity alta capacidad capacidade
+    capacità international internacional internazionale transatlantic transatlantique
+    système sistema system en fibre optique à haute capacité sous-marin sous-marine
+    submarine subsea undersea submarino submarina sottomarino sottomarina unterseeische
+    unterseeisches unterseeischen terrestrial terrestre express baptisé dénommé
+    denominado denominato named called bautizado como chamado genannt namens
+""")
+_INDEFINITE = word_set("""
+    a an un une uno una um uma ein eine einen einem einer another second
+""")
+#: Adjectives that may stand between a determiner and the word for a cable.
+_ADJECTIVES_BEFORE = word_set("""
+    new nouveau nouvel nouvelle nuevo nueva novo nova nuovo nuova neue neues neuen neuer
+    first premier première primer primera primeiro primeira primo prima erste ersten
+    erster longest only direct digital digitale large big major main principal
+    principale principal grand grande gran schnellste kürzeste längste and und et e y
+    high-capacity international internacional internazionale optical optique óptico
+    ottico submarine subsea undersea sous-marin sous-marine submarino submarina
+    sottomarino sottomarina terrestrial terrestre seventh septième séptimo sétimo
+    settimo siebte second deuxième segundo secondo zweite own propre propio próprio
+    proprio eigene eigenen
+""")
+_DEFINITE = word_set("""
+    the this that its their le la l ce cet cette son sa leur el este esta ese esa su o
+    esse essa seu sua il lo questo questa quel quello suo der die das dem den des dieses
+    diese dieser sein seine ihr ihre du au del al do no ao nel dal dello im vom zum
+    dessen
+""")
+_ADJECTIVES_FOLDED = frozenset(fold(w) for w in _ADJECTIVES_BEFORE)
+_PLURAL_NOUNS = word_set("""
+    cables câbles cabos cavi systems systèmes sistemas sistemi links liaisons routes
+    backbones réseaux networks segments rotas enlaces collegamenti verbindungen
+    redes reti
+""")
+_GENERIC_NOUNS = word_set("""
+    system système sistema link liaison route rota ruta enlace collegamento network réseau
+    verbindung interconnection segment backhaul backbone ligação
+""")
+#: Words of linking: the places after them are a route's waypoints.
+_LINK_RE = re.compile(
+    r"(?<![\w-])(?:link(?:s|ing|ed)?|connect(?:s|ing|ed)?|join(?:s|ing)?|between|from|"
+    r"running|stretch(?:es|ing)?|extend(?:s|ing)?\s+(?:\S+\s+){0,4}?to|landing\s+in|"
+    r"land(?:s|ed)?\s+in|reli(?:ant|era|e|er|ent|eront)|connect(?:ant|era|e)|entre|"
+    r"s[’']etend(?:ra)?|conect(?:ará|a|ando|ar|e)|unir(?:á|a)?|une|desde|lig(?:ando|ará|"
+    r"a|ar|ue)|colleg(?:a|herà|are|ando|herebbe)|unir[àa]|tra|fra|verbind(?:et|en|end)|"
+    r"zwischen|von|ligação|reach(?:es|ing)?|to|à|a|ao|al|alla|au|aux|nach|con|com|"
+    r"até|hasta|jusqu['’]à|fino\s+a|bis|vers|towards)(?![\w-])", re.IGNORECASE)
+#: Prepositions that link only close to the word for a cable.
+_BARE_LINKS = word_set("to a à ao al alla au aux nach con com von de en em in")
+#: Words before the places that lie between the ends.
+_VIA_RE = re.compile(r"(?<![\w-])(?:via|through|passing\s+through|passando\s+por|"
+                     r"en\s+passant\s+par|attraverso|über|por|par)(?![\w-])", re.IGNORECASE)
+_NAMING_RE = re.compile(
+    r"(?<![\w-])(?:called|named|dubbed|known\s+as|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
+    r"appel[ée]e?s?|llamad[oa]|denominad[oa]|bautizad[oa]\s+como|chamad[oa]|"
+    r"denominat[oa]|chiamat[oa]|battezzat[oa]|namens|genannt|getauft)\s*(?::\s*)?",
+    re.IGNORECASE)
+_CABLE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,5}(?:-[A-Z][A-Za-z]{1,5}){2,}"
+                             r"(?:[- ]?\d{1,2})?(?![\w-])")
+_QUOTE_OPEN = "«“\"'’‘"
+
+
+@dataclass
+class _Route:
+    name: str
+    forms: list[str]
+    evidence: Sentence
+    first: int
+    description: str = ""
+    waypoints: list[PlaceRef] = field(default_factory=list)
+    waypoint_sentence: int = -1
+    medium: str = "unspecified"
+    status: str = "unspecified"
+    operators: list[str] = field(default_factory=list)
+    figures: dict[str, FigureFact] = field(default_factory=dict)
+    mentions: int = 0
+    last: int = 0
+
+    def fact(self) -> RouteFact:
+        figures = list(self.figures.values())
+        return RouteFact(self.name, self.evidence.evidence, self.description,
+                         list(self.waypoints), self.medium, self.status,  # type: ignore[arg-type]
+                         list(self.operators), figures)
+
+
+class RouteFinder:
+    """Finds the routes of one :class:`Document`."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.names = doc.names
+        self.routes: list[_Route] = []
+        self.by_form: dict[str, _Route] = {}
+        #: spans of named mentions: (start, end, route)
+        self.spans: list[tuple[int, int, _Route]] = []
+
+    # ------------------------------------------------------------------ names
+
+    def _name_from(self, k: int, sentence: Sentence) -> tuple[int, int] | None:
+        """The span of a name starting at token ``k``: capitalised words, short numbers,
+        "&" and "to" between capitalised words ("Atlantique Connexion to Europe")."""
+        tokens, text = self.names.tokens, self.text
+        if k >= len(tokens) or not tokens[k].cap or tokens[k].start >= sentence.end:
+            return None
+        if tokens[k].folded in self.names.all_function and not is_acronym(tokens[k].text) \
+                and tokens[k].text.istitle() and not is_camel(tokens[k].text):
+            return None
+        j = k
+        while j + 1 < len(tokens) and tokens[j + 1].start < sentence.end:
+            gap = text[tokens[j].end:tokens[j + 1].start]
+            nxt = tokens[j + 1]
+            if gap in (" ", " & ", "-", " - ") and (nxt.cap or (
+                    nxt.text.isdigit() and len(nxt.text) <= 2)) and not tokens[j].possessive:
+                if nxt.cap and nxt.folded in self.names.all_function and nxt.text.istitle() \
+                        and len(nxt.text) <= 3:
+                    break
+                j += 1
+                continue
+            if gap == " " and nxt.folded in ("to", "of", "de") and j + 2 < len(tokens) and \
+                    tokens[j + 2].cap and text[nxt.end:tokens[j + 2].start] == " " and \
+                    tokens[j + 2].start < sentence.end:
+                j += 2
+                continue
+            break
+        return tokens[k].start, tokens[j].end
+
+    def _valid_name(self, start: int, end: int) -> bool:
+        surface = self.text[start:end]
+        key = fold(surface)
+        if self.doc.place_in(start, end) is not None and (
+                self.doc.place_in(start, end).start == start
+                and self.doc.place_in(start, end).end == end):
+            return False
+        places = self.names.places_between(start, end)
+        if places and all(m.start >= start and m.end <= end for m in places):
+            rest = surface
+            for m in places:
+                rest = rest.replace(self.text[m.start:m.end], "")
+            if not re.sub(r"[\s\-–—,]|\b(?:e|y|and|et|und)\b", "", rest):
+                return False  # "Brasil – Portugal": waypoints
+        if key in self.names.all_function or len(key) < 2:
+            return False
+        if _FACILITY_RE.search(surface):
+            return False
+        return not any(" adjective " in m.reason and m.start == start
+                       for m in self.doc.mentions)
+
+    def _add_name(self, start: int, end: int, sentence: Sentence, *, alias_of: _Route | None
+                  = None) -> _Route | None:
+        surface = self.text[start:end].strip(" " + _QUOTE_OPEN + "»”")
+        surface = re.sub(r"\s+", " ", surface)
+        if not surface:
+            return None
+        key = fold(surface)
+        route = self.by_form.get(key)
+        if route is None and alias_of is not None:
+            route = alias_of
+            route.forms.append(surface)
+        if route is None:
+            route = _Route(surface, [surface], sentence, start, last=start)
+            self.routes.append(route)
+        self.by_form[key] = route
+        self.spans.append((start, end, route))
+        return route
+
+    def _find_names(self) -> None:
+        text, tokens, names = self.text, self.names.tokens, self.names
+        # 1. a word for a cable, its modifiers, then a name: "câble sous-marin X"
+        for m in _CABLE_RE.finditer(text):
+            s = self.doc.sentence_at(m.start())
+            if s is None or self._facility_phrase(m.start(), m.end()) or self._in_name(m):
+                continue
+            k = names.token_index(m.end())
+            steps = 0
+            while k < len(tokens) and steps < 7 and tokens[k].start < s.end and (
+                    tokens[k].folded in _MODIFIERS) and text[tokens[k - 1].end:
+                                                             tokens[k].start].strip() in (
+                    "", ",", "-"):
+                if tokens[k].cap and tokens[k].folded not in ("submarino", "submarine",
+                                                              "sottomarino", "subsea"):
+                    break
+                k += 1
+                steps += 1
+            if k >= len(tokens) or tokens[k].start >= s.end:
+                continue
+            gap = text[tokens[k - 1].end if steps else m.end():tokens[k].start]
+            if steps and tokens[k - 1].folded in (
+                    "de", "di", "da", "of", "du", "del", "della", "do", "des", "a", "à", "en",
+                    "in") and not re.search(r"(?:baptis|d[ée]nomm|denomin|named|called|bautiz)",
+                                            gap):
+                continue
+            quoted = re.fullmatch(r"\s*[«“\"'’‘]{1,2}\s*", gap)
+            if quoted:
+                close = re.search(r"[»”\"'’]{1,2}", text[tokens[k].start:s.end])
+                if close:
+                    end = tokens[k].start + close.start()
+                    if self._valid_name(tokens[k].start, end):
+                        self._add_name(tokens[k].start, end, s)
+                    continue
+            if gap.strip() not in ("", ":"):
+                continue
+            plural = fold(m.group()).split()[-1] in _PLURAL_NOUNS
+            span = self._name_from(k, s)
+            if span is None or not self._valid_name(*span):
+                continue
+            if plural and not re.match(r"\s*(?:,|and\b|e\b|et\b|y\b|und\b)\s*[A-Z0-9]",
+                                       text[span[1]:span[1] + 8]) and not re.search(
+                    r"(?:system|sistema|systeme|sistemi|systemes|sistemas)\s+(?:of|de|di|"
+                    r"des|dei)\s*$", fold(text[max(s.start, m.start() - 20):m.start()])):
+                continue  # "a operadora de cabos submarinos EllaLink": no cable's name
+            route = self._add_name(span[0], span[1], s)
+            if plural and route is not None:
+                self._list_after(span[1], s)
+        # 2. a plural, then a list: "two new cables, Sea-Me-We-5 and AAE1"
+        for m in _CABLE_RE.finditer(text):
+            if fold(m.group()).split()[-1] not in _PLURAL_NOUNS or self._in_name(m):
+                continue
+            s = self.doc.sentence_at(m.start())
+            if s is None:
+                continue
+            after = text[m.end():min(s.end, m.end() + 40)]
+            lead = re.match(r"\s*(?:,|:|\s+such\s+as|\s+including|\s+tels\s+que|\s+como|"
+                            r"\s+come|\s+wie)\s*", after)
+            if lead:
+                self._list_after(m.end() + lead.end(), s, first=True)
+        # 3. a name then a word for a cable: "the 2Africa cable", "Monet Cable System"
+        for run in names.runs:
+            if run.title or self.doc.is_place_run(run):
+                continue
+            run_tokens = tokens[run.first:run.last + 1]
+            heads = [i for i, t in enumerate(run_tokens)
+                     if t.folded in ("cable", "system", "kabel", "cabo", "cavo", "câble")]
+            if heads and heads[-1] == len(run_tokens) - 1 and heads[0] > 0:
+                stripped = names.strip_function(run)
+                if stripped is not None and stripped.first < run.first + heads[0] and \
+                        self._valid_name(stripped.start, run_tokens[heads[0] - 1].end):
+                    self._add_name(stripped.start, run.end, run.sentence)
+                continue
+            after = fold(self.text[run.end:run.end + 30])
+            m2 = re.match(r"\s+(?:(?:submarine|subsea|undersea|fibre|fiber|optical)\s+)*"
+                          r"(cable|system|project|cable\s+system|consortium\s+cable)\b", after)
+            if m2 and not run.possessive:
+                stripped = names.strip_function(run)
+                if stripped is None or not self._valid_name(stripped.start, stripped.end):
+                    continue
+                if m2.group(1) == "project" and not self._cable_context(run.sentence):
+                    continue
+                self._add_name(stripped.start, stripped.end, run.sentence)
+            # "PENCAN 8, un nuevo cable submarino": a name in apposition to a cable
+            m3 = re.match(r"\s*[,–—-]\s*(?:un|una|uno|a|an|um|uma|une|ein|eine)\s+"
+                          r"(?:\w+\s+){0,2}?(?:cable|câble|cabo|cavo|kabel|seekabel|"
+                          r"system|sistema|système)\b", after)
+            if m3 and not run.possessive:
+                stripped = names.strip_function(run)
+                if stripped is not None and self._valid_name(stripped.start, stripped.end) \
+                        and not self._is_org_shaped(stripped.text):
+                    self._add_name(stripped.start, stripped.end, run.sentence)
+        # 4. shapes of cable names: "SEA-ME-WE 6"
+        for m in _CABLE_SHAPE_RE.finditer(text):
+            s = self.doc.sentence_at(m.start())
+            if s is not None and self._valid_name(m.start(), m.end()):
+                self._add_name(m.start(), m.end(), s)
+        # 5. naming verbs: "denominato Barracuda", "bautizado como Tikal"
+        self._named_by_verb()
+        # 6. abbreviations in brackets: "South Atlantic Cable System (SACS)", "Sacs (sigla
+        # em inglês para South Atlantic Cable System)"
+        for start, end, _s in self._pending_names:
+            surface = re.sub(r"\s+", " ", text[start:end]).strip()
+            for route in self.routes:
+                if any(_abbreviates(surface, f) or _abbreviates(f, surface)
+                       for f in route.forms) and fold(surface) not in self.by_form:
+                    route.forms.insert(0, surface) if start < route.first else \
+                        route.forms.append(surface)
+                    if start < route.first:
+                        route.name = surface
+                        route.first = start
+                    self.by_form[fold(surface)] = route
+        for route in list(self.routes):
+            if route not in self.routes:
+                continue
+            for form in list(route.forms):
+                for m in re.finditer(re.escape(form) + r"\s*\(\s*([^()]{2,80})\)", text):
+                    inner = m.group(1).strip()
+                    inner = re.sub(r"^(?:sigla|acronym|acrónimo|short\s+for|abréviation|"
+                                   r"abbreviazione|abreviatura)\b[^A-Z]*", "", inner).strip()
+                    if not (inner and inner[:1].isupper() and (
+                            _abbreviates(inner, form) or _abbreviates(form, inner))):
+                        continue
+                    other = self.by_form.get(fold(inner))
+                    if other is None:
+                        route.forms.append(inner)
+                        self.by_form[fold(inner)] = route
+                    elif other is not route:
+                        self._merge(route, other)
+        # every written form of every name is a mention
+        found = {(a, b) for a, b, _r in self.spans}
+        for key, route in list(self.by_form.items()):
+            form = next((f for f in route.forms if fold(f) == key), None)
+            if form is None:
+                continue
+            flags = 0 if is_acronym(form) else re.IGNORECASE
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", text, flags):
+                if (m.start(), m.end()) in found or any(
+                        a <= m.start() and m.end() <= b for a, b, _r in self.spans):
+                    continue
+                s = self.doc.sentence_at(m.start())
+                if s is not None:
+                    self.spans.append((m.start(), m.end(), route))
+                    found.add((m.start(), m.end()))
+        self.spans.sort(key=lambda x: x[0])
+        for route in self.routes:
+            firsts = [a for a, _b, r in self.spans if r is route and not self._in_title(a)]
+            route.first = min(firsts) if firsts else route.first
+
+    def _absorb(self, named: _Route, unnamed: _Route) -> None:
+        """An unnamed route the text then names: its ends and figures are the named one's."""
+        if not named.waypoints:
+            named.waypoints = unnamed.waypoints
+            named.waypoint_sentence = unnamed.waypoint_sentence
+            named.evidence = unnamed.evidence
+        for k, v in unnamed.figures.items():
+            named.figures.setdefault(k, v)
+        named.mentions += unnamed.mentions
+        named.first = min(named.first, unnamed.first)
+        self.routes.remove(unnamed)
+
+    def _merge(self, keep: _Route, other: _Route) -> None:
+        """One route written two ways: the form written first is its name."""
+        if other.first < keep.first:
+            keep.name = other.name
+            keep.forms = other.forms + [f for f in keep.forms if f not in other.forms]
+            keep.first = other.first
+        else:
+            keep.forms += [f for f in other.forms if f not in keep.forms]
+        for f in other.forms:
+            self.by_form[fold(f)] = keep
+        self.spans = [(a, b, keep if r is other else r) for a, b, r in self.spans]
+        self.routes.remove(other)
+
+    def _list_after(self, pos: int, sentence: Sentence, first: bool = False) -> None:
+        """Names listed from ``pos``: "Sea-Me-We-5 and AAE1"."""
+        text, names = self.text, self.names
+        k = names.token_index(pos)
+        if not first:
+            m = re.match(r"\s*(?:,|and|et|e|y|und)\s*", text[pos:pos + 8])
+            if not m:
+                return
+            k = names.token_index(pos + m.end())
+        while k < len(names.tokens):
+            span = self._name_from(k, sentence)
+            if span is None or not self._valid_name(*span):
+                return
+            if not (first or is_acronym(text[span[0]:span[1]]) or "-" in text[
+                    span[0]:span[1]] or any(c.isdigit() for c in text[span[0]:span[1]])):
+                return
+            self._add_name(span[0], span[1], sentence)
+            m = re.match(r"\s*(?:,\s*(?:and\s+|et\s+|e\s+|y\s+|und\s+)?|\s+(?:and|et|e|y|und)"
+                         r"\s+)", text[span[1]:span[1] + 8])
+            if not m:
+                return
+            k = names.token_index(span[1] + m.end())
+
+    def _named_by_verb(self) -> None:
+        text, names = self.text, self.names
+        for m in _NAMING_RE.finditer(text):
+            s = self.doc.sentence_at(m.start())
+            if s is None:
+                continue
+            before = fold(text[max(s.start, m.start() - 120):m.start()])
+            nouns = [(x.end(), "route") for x in _CABLE_RE.finditer(before)
+                     if not _FACILITY_RE.search(before[x.start():x.end() + 25])]
+            nouns += [(x.end(), "route") for x in _ANAPHOR_EXTRA_RE.finditer(before)]
+            nouns += [(x.end(), "facility") for x in _FACILITY_RE.finditer(before)]
+            nouns += [(x.end(), "org") for x in re.finditer(
+                r"(?:societe|societa|company|empresa|companhia|gesellschaft|entreprise|"
+                r"regroupement|consortium|joint[- ]venture|newco|firm)", before)]
+            if not nouns or max(nouns)[1] != "route":
+                continue
+            pos = m.end()
+            quoted = re.match(r"[«“\"'’‘]{1,2}\s*", text[pos:pos + 4])
+            if quoted:
+                close = re.search(r"[»”\"'’]{1,2}", text[pos + quoted.end():s.end])
+                if close is None:
+                    continue
+                start, end = pos + quoted.end(), pos + quoted.end() + close.start()
+            else:
+                span = self._name_from(names.token_index(pos), s)
+                if span is None or span[0] - pos > 2:
+                    continue
+                start, end = span
+            if not self._valid_name(start, end):
+                continue
+            self._pending_names.append((start, end, s))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _facility_phrase(self, start: int, end: int) -> bool:
+        """A word for a cable inside a facility's ("cable landing station", "cable
+        station", "estação de cabos submarinos")."""
+        window = self.text[max(0, start - 30):end + 30]
+        for m in _FACILITY_RE.finditer(window):
+            a = max(0, start - 30) + m.start()
+            b = max(0, start - 30) + m.end()
+            if a <= start and end <= b:
+                return True
+        return False
+
+    def _in_name(self, m: re.Match[str]) -> bool:
+        """A word for a cable written inside a place's or a company's name ("Cabo Verde",
+        "Cidade do Cabo", "Angola Cables"), unless "Cabo Submarino X"."""
+        if not m.group()[:1].isupper():
+            return False
+        if self.doc.place_in(m.start(), m.end()) is not None:
+            return True
+        if self.doc.language == "de":
+            return False  # German capitalises every noun
+        nxt = re.match(r"\s+([\w-]+)", self.text[m.end():m.end() + 30])
+        if nxt and fold(nxt.group(1)) in _MODIFIERS:
+            return False
+        prev = re.search(r"([\w-]+)\s+$", self.text[max(0, m.start() - 30):m.start()])
+        return bool((nxt and nxt.group(1)[:1].isupper()) or (prev and prev.group(1)[:1]
+                                                               .isupper()))
+
+    def _cable_context(self, sentence: Sentence) -> bool:
+        lo = self.doc.sentences[max(0, sentence.index - 1)].start
+        return bool(_CABLE_RE.search(self.text[lo:sentence.end]))
+
+    @staticmethod
+    def _is_org_shaped(surface: str) -> bool:
+        return bool(re.search(r"\b(?:Telecom|Networks|Cables|Group|Corporation|Inc|Ltd|"
+                              r"S\.A|SA|AG|GmbH)\b", surface))
+
+    def _in_title(self, pos: int) -> bool:
+        s = self.doc.sentence_at(pos)
+        return s is not None and s.index in self.names.title_sentences
+
+    def _determiner(self, start: int, sentence: Sentence) -> str:
+        """``indefinite``, ``definite`` or ``bare`` for the word for a cable at ``start``."""
+        words = re.findall(r"[\w'’]+", self.text[max(sentence.start, start - 60):start])
+        lang = self.doc.language
+        for w in reversed(words[-4:]):
+            f = fold(w).rstrip("'’")
+            if f in ("a",) and lang in ("pt",):
+                return "definite"
+            if f in ("o", "os", "as") and lang == "pt":
+                return "definite"
+            if f in ("l",) or w.endswith(("'", "’")):
+                return "definite"
+            if f in _INDEFINITE:
+                return "indefinite"
+            if f in _DEFINITE:
+                return "definite"
+            if f in _ADJECTIVES_FOLDED or (f in _MODIFIERS and f not in (
+                    "de", "di", "da", "of", "à", "a", "en", "in", "du", "del", "della", "do")):
+                continue
+            if w[:1].isdigit() or f in ("km", "kms", "kilometre", "kilometer", "mile"):
+                continue
+            return "bare"
+        return "bare"
+
+    # ------------------------------------------------------------------ waypoints
+
+    def _waypoints(self, start: int, sentence: Sentence, limit: int | None = None
+                   ) -> list[PlaceRef]:
+        """The places a linking phrase after ``start`` names, in route order."""
+        text = self.text
+        end = sentence.end if limit is None else min(limit, sentence.end)
+        link = None
+        for m in _LINK_RE.finditer(text, start, end):
+            if m.start() - start > 110:
+                break
+            if fold(m.group()) in _BARE_LINKS and m.start() - start > 40:
+                continue
+            places_after = self.names.places_between(m.end(), end)
+            if places_after and places_after[0].start - m.end() <= 40:
+                link = m
+                break
+        if link is None:
+            # "cabo Brasil – Portugal": places right after the word
+            places = self.names.places_between(start, end)
+            if len(places) >= 2 and re.fullmatch(
+                    r"\s*(?:[\w\s-]{0,20})?", text[start:places[0].start]) and re.fullmatch(
+                    r"\s*[-–—/]\s*", text[places[0].end:places[1].start]):
+                return [PlaceRef(text[p.start:p.end], p) for p in places[:2]]
+            return []
+        places = [p for p in self.names.places_between(link.start(), end)
+                  if p.kind in ("city", "country", "region", "island")]
+        out: list[PlaceRef] = []
+        middle: list[PlaceRef] = []
+        previous = None
+        via = False
+        for p in places:
+            gap = text[previous.end:p.start] if previous is not None else text[
+                link.start():p.start]
+            if previous is not None and len(gap) > 90:
+                break
+            if _VIA_RE.search(gap):
+                via = True
+            elif previous is not None and _LINK_RE.search(gap) and not re.fullmatch(
+                    r"[\s,]*(?:and|et|e|y|und)?[\s,]*", gap):
+                via = False
+            if previous is not None and _locates(previous, p, gap):
+                previous = p
+                continue  # "Genoa, Italy", "Fortaleza (Brazil)"
+            ref = PlaceRef(text[p.start:p.end], p)
+            if fold(ref.surface) in {fold(r.surface) for r in out + middle}:
+                previous = p
+                continue
+            (middle if via else out).append(ref)
+            previous = p
+        if middle and out:
+            return [out[0], *middle, *out[1:]]
+        return out + middle
+
+    # ------------------------------------------------------------------ the text, in order
+
+    def find(self) -> list[_Route]:
+        self._pending_names: list[tuple[int, int, Sentence]] = []
+        self._find_names()
+        text = self.text
+        spans = self.spans
+        for s in self.doc.sentences:
+            if s.index in self.names.title_sentences:
+                continue
+            in_sentence = [(a, b, r) for a, b, r in spans if s.start <= a < s.end]
+            created: list[tuple[int, _Route]] = []
+            touched: list[tuple[int, _Route]] = []
+            for a, _b, r in in_sentence:
+                touched.append((a, r))
+            # words for cables
+            nouns = [m for m in _CABLE_RE.finditer(text, s.start, s.end)
+                     if not self._facility_phrase(m.start(), m.end())
+                     and not self._in_name(m)
+                     and not any(a <= m.start() < b for a, b, _r in spans)]
+            for m in nouns:
+                route = self._noun(m, s, in_sentence, created)
+                if route is not None:
+                    touched.append((m.start(), route))
+                    if all(r is not route for _p, r in created):
+                        route.mentions += 1
+                        route.last = m.start()
+            for a, _b, r in in_sentence:  # named: counted once the sentence's anaphors are read
+                r.mentions += 1
+                r.last = a
+            for m in _ANAPHOR_EXTRA_RE.finditer(text, s.start, s.end):
+                if not touched and self.routes:
+                    route = self._salient()
+                    if route is not None:
+                        touched.append((m.start(), route))
+            # naming a route described before: "El nuevo cable ha sido bautizado como Tikal"
+            for start, end, ns in self._pending_names:
+                if ns.index == s.index:
+                    self._name_route(start, end, s, touched)
+            # waypoints of named routes
+            for _a, b, r in in_sentence:
+                if not r.waypoints and r.waypoint_sentence < 0:
+                    wps = self._waypoints(b, s)
+                    if wps:
+                        r.waypoints = wps
+                        r.waypoint_sentence = s.index
+                        r.evidence = s
+            self._figures(s, touched, created)
+            for pos, r in touched:
+                self._describe(r, s, pos)
+        self._merge_same_length()
+        return self.routes
+
+    def _salient(self) -> _Route | None:
+        """The route mentioned most so far (the latest of those)."""
+        seen = [r for r in self.routes if r.mentions > 0]
+        if not seen:
+            return None
+        return max(seen, key=lambda r: (r.mentions, r.last))
+
+    def _noun(self, m: re.Match[str], s: Sentence, in_sentence: list, created: list
+              ) -> _Route | None:
+        text = self.text
+        noun = fold(m.group()).split()[-1]
+        if noun in _PLURAL_NOUNS:
+            return None
+        det = self._determiner(m.start(), s)
+        if noun in _GENERIC_NOUNS and det == "bare" and m.group()[:1].islower() and not \
+                re.match(r"\s+(?:terrestre|terrestrial|sous-marin|submarino|de\s+\d)",
+                         text[m.end():m.end() + 20]):
+            return None  # "the system that will link A to B": a verb, or no route
+        # "6 mil km de cabo": a quantity of the route spoken of
+        if re.search(r"(?:km|kms|quilometros|kilometres|kilometers|kilometros|chilometri|"
+                     r"kilometer|miles)\s+(?:de|of|di)\s*$",
+                     fold(text[max(s.start, m.start() - 20):m.start()])):
+            return self._salient()
+        # "X ... is an undersea cable linking ...": the named subject
+        copula = re.search(r"\b(?:is|est|es|é|è|ist|sera|será|sarà|wird|was|fut|era)\s+"
+                           r"(?:an?|un|une|uno|una|um|uma|ein|eine|the|le|la|el|il|o)\s+"
+                           r"(?:[\w-]+\s+){0,4}$", text[max(s.start, m.start() - 80):m.start()])
+        if copula:
+            named_before = [r for a, _b, r in in_sentence if a < m.start()]
+            if named_before:
+                return named_before[0]
+        # "sistema de rota": one noun phrase
+        if re.search(r"(?:system|sistema|systeme|cable|cabo|cavo)\s+(?:de|di|of|da)\s*$",
+                     fold(text[max(s.start, m.start() - 20):m.start()])):
+            return None
+        # the named route of the sentence, in apposition or as a subject (unless the
+        # sentence names what it refers to: "o cabo ..., denominado Sacs")
+        for a, b, r in in_sentence:
+            if b > m.start() and _NAMING_RE.search(text[m.end():a]):
+                continue
+            between = text[b:m.start()] if b <= m.start() else text[m.end():a]
+            close = len(between) < 70 and re.fullmatch(
+                r"[\s,–—\-()]*(?:[\w'’-]+\s*(?:\([^()]*\))?[\s,]*){0,6}", between) and not \
+                re.search(r"\b(?:developed|built|deploy|lanc|launch|construi|realizz|"
+                          r"new\s+terrestrial)", fold(between))
+            if close and (det != "indefinite" or b <= m.start() or re.search(
+                    r"\b(?:is|est|es|é|è|ist)\b", between)):
+                return r
+        window_start = m.start()
+        own_length = self._own_length(m, s)
+        wps = self._waypoints(m.end(), s)
+        generic = noun in _GENERIC_NOUNS
+        medium = _medium_near(text, m.start(), m.end(), s)
+        if det in ("indefinite", "bare"):
+            if not wps and own_length is None:
+                return None
+            if generic and medium == "unspecified" and not wps and noun not in (
+                    "backhaul", "backbone"):
+                return None
+            if generic and not wps and own_length is None:
+                return None
+            return self._create(m, s, det, wps, created)
+        # definite: the route most mentioned so far, or a new one with ends
+        route = self._salient()
+        if route is not None:
+            if wps and not route.waypoints and route.waypoint_sentence < 0:
+                route.waypoints = wps
+                route.waypoint_sentence = s.index
+                if not route.name:
+                    route.evidence = s
+            return route
+        if wps:
+            return self._create(m, s, det, wps, created)
+        del window_start
+        return None
+
+    def _create(self, m: re.Match[str], s: Sentence, det: str, wps: list[PlaceRef],
+                created: list) -> _Route:
+        text = self.text
+        lo = max(s.start, m.start() - 40)
+        head = re.findall(r"[\w'’-]+", text[lo:m.start()])
+        keep = []
+        for w in reversed(head[-3:]):
+            if fold(w) in _INDEFINITE or fold(w) in _DEFINITE or fold(w) in _MODIFIERS or \
+                    fold(w) in ("first", "premier", "primer", "primeiro"):
+                keep.insert(0, w)
+            else:
+                break
+        tail = re.match(r"(?:\s+(?:" + "|".join(re.escape(x) for x in (
+            "submarine", "subsea", "undersea", "sous-marin", "sous-marine", "submarino",
+            "submarina", "sottomarino", "terrestre", "terrestrial", "de fibra óptica",
+            "à fibres optiques", "en fibre optique", "di fibre sottomarine")) + r"))*",
+                        text[m.end():m.end() + 40])
+        description = " ".join([*[w for w in keep if fold(w) not in _INDEFINITE
+                                  and fold(w) not in _DEFINITE], m.group() + (
+            tail.group() if tail else "")])
+        route = _Route("", [], s, m.start(), description=re.sub(r"\s+", " ", description),
+                       last=m.start())
+        route.waypoints = wps
+        route.waypoint_sentence = s.index if wps else -1
+        route.mentions = 1
+        self.routes.append(route)
+        created.append((m.start(), route))
+        del det
+        return route
+
+    def _name_route(self, start: int, end: int, s: Sentence, touched: list) -> None:
+        surface = re.sub(r"\s+", " ", self.text[start:end]).strip()
+        key = fold(surface)
+        if key in self.by_form:
+            named = self.by_form[key]
+            for _pos, r in touched:
+                if r is not named and not r.name and r in self.routes:
+                    self._absorb(named, r)
+            return
+        target = None
+        for _pos, r in reversed(touched):
+            target = r
+            break
+        if target is None:
+            target = self._salient()
+        if target is not None and not target.name:
+            target.name = surface
+            target.forms.insert(0, surface)
+            self.by_form[key] = target
+            return
+        if target is not None and target.name and fold(target.name) != key:
+            # the sentence names another route than the one it refers to
+            pass
+        route = _Route(surface, [surface], s, start, last=start, mentions=1)
+        self.routes.append(route)
+        self.by_form[key] = route
+        touched.append((start, route))
+
+    def _own_length(self, m: re.Match[str], s: Sentence) -> float | None:
+        """A length written with the word for a cable: "une liaison ... de 28.000 Km", "The
+        6,000 km system", "backhaul terrestre de 1,5 mil km"."""
+        text = self.text
+        for q in lengths(text, max(s.start, m.start() - 25), min(s.end, m.end() + 70)):
+            if q.end <= m.start():
+                if re.fullmatch(r"[\s-]*(?:\w+\s+){0,1}", text[q.end:m.start()]):
+                    return q.value
+            elif re.fullmatch(r"[^.;:()]{0,60}?\b(?:de|di|of|with|com|con|avec|da)\s+"
+                              r"(?:(?:plus|mais|más|oltre|more|over|circa|cerca|environ|"
+                              r"about|around|some|approximately)\s+(?:de\s+|di\s+|than\s+)?)?",
+                              fold(text[m.end():q.start])):
+                return q.value
+        return None
+
+    # ------------------------------------------------------------------ figures
+
+    def _figures(self, s: Sentence, touched: list, created: list) -> None:
+        text, doc = self.text, self.doc
+        if not self.routes:
+            return
+
+        def route_for(pos: int) -> _Route | None:
+            if touched:
+                before = [(p, r) for p, r in touched if p <= pos]
+                return (before[-1] if before else touched[0])[1]
+            if _FACILITY_RE.search(s.text):
+                return None
+            return self._salient()
+
+        for q in lengths(text, s.start, s.end):
+            if not self._is_route_length(q, s):
+                continue
+            route = route_for(q.start)
+            if route is not None and "length" not in route.figures:
+                route.figures["length"] = FigureFact("length", q.value, "km", s.evidence)
+        for q in capacities(text, s.start, s.end):
+            route = route_for(q.start)
+            if route is not None and "capacity" not in route.figures:
+                route.figures["capacity"] = FigureFact("capacity", q.value, "Tbps", s.evidence)
+        for q in fibre_pairs(text, s.start, s.end):
+            route = route_for(q.start)
+            if route is not None and "fibre-pairs" not in route.figures:
+                route.figures["fibre-pairs"] = FigureFact("fibre-pairs", q.value, "pairs",
+                                                          s.evidence)
+        for q in ready_years(text, s.start, s.end, doc.language, doc.year):
+            route = route_for(q.start)
+            if created:
+                route = created[0][1]
+            if route is not None and "ready-for-service" not in route.figures:
+                route.figures["ready-for-service"] = FigureFact("ready-for-service", q.value,
+                                                                "year", s.evidence)
+
+    def _is_route_length(self, q, s: Sentence) -> bool:
+        """Whether a number of km is the length of a route: a word of length near it, or a
+        word for a cable right after it; not a distance off a coast or a depth."""
+        text = self.text
+        words = re.findall(r"[\w'’-]+", text[max(s.start, q.start - 60):q.start])
+        before = fold(" ".join(words[-5:]))
+        after = text[q.end:min(s.end, q.end + 30)]
+        if re.match(r"\s*(?:vor\b|off\b|from\b|away\b|au\s+large|de\s+(?:la\s+)?"
+                    r"(?:c[oô]te|costa|distance|profondeur)|da\s+costa|dalla\s+costa|"
+                    r"de\s+profundidad|de\s+profundidade|deep\b|tief\b|unter\b|below\b|"
+                    r"sous\b|entfernt)", after, re.IGNORECASE):
+            return False
+        if _NOT_LENGTH_RE.search(" ".join(before.split()[-4:])):
+            return False
+        return bool(_LENGTH_CUE_RE.search(before) or re.match(
+            r"\s*(?:long|lang|de\s+long|of\s+cable|de\s+cabo|de\s+c[aâ]ble|di\s+cavo|"
+            r"de\s+cable|\w*\s*(?:cable|câble|cabo|cavo|kabel|system|sistema|"
+            r"système|route|link|network|backhaul|fibre|fiber))", after, re.IGNORECASE))
+
+    # ------------------------------------------------------------------ description
+
+    def _describe(self, route: _Route, s: Sentence, pos: int) -> None:
+        if route.medium == "unspecified":
+            route.medium = _medium_near(self.text, pos, pos, s)
+        if route.status == "unspecified":
+            route.status = status_near(self.text, pos, s, self.doc.language, "route")
+
+    def _merge_same_length(self) -> None:
+        """An unnamed route with the length of a named one is that route ("Un nuevo cable
+        submarino de 1.400 kilómetros" and "el PENCAN 8 ... que recorre 1.400 kilómetros")."""
+        named = [r for r in self.routes if r.name and "length" in r.figures]
+        for r in list(self.routes):
+            if r.name or "length" not in r.figures:
+                continue
+            for n in named:
+                if abs(n.figures["length"].value - r.figures["length"].value) < 1e-6:
+                    for k, v in r.figures.items():
+                        n.figures.setdefault(k, v)
+                    if not n.waypoints:
+                        n.waypoints = r.waypoints
+                    self.routes.remove(r)
+                    break
+
+    def attach_operators(self, organisations: list[str]) -> None:
+        """Operators: the organisations a route's sentences say own it ("o cabo submarino da
+        EllaLink", "BlueMed è il nuovo cavo di Sparkle", "Sparkle's cable")."""
+        if not organisations:
+            return
+        alternation = "|".join(re.escape(o) for o in sorted(organisations, key=len,
+                                                            reverse=True))
+        owner_re = re.compile(
+            r"(?:cable|câble|cabo|cavo|kabel|system|sistema|système|backbone|network|rede|"
+            r"red|rete|réseau)(?:\s+[\w-]+){0,3}?\s+(?:of|de|da|do|di|del|della|du|von|des)"
+            r"\s+(?:(?:la|l'|l’|el|the|a|o)\s*)?(" + alternation + r")\b", re.IGNORECASE)
+        possessive_re = re.compile(r"(" + alternation + r")['’]s\s+(?:[\w-]+\s+){0,3}?"
+                                   r"(?:cable|system|network|backbone)", re.IGNORECASE)
+        for route in self.routes:
+            sentences = {route.evidence.index}
+            sentences |= {self.doc.sentence_at(a).index for a, _b, r in self.spans
+                          if r is route and self.doc.sentence_at(a) is not None}
+            for i in sorted(sentences):
+                s = self.doc.sentences[i]
+                for m in list(owner_re.finditer(s.text)) + list(possessive_re.finditer(s.text)):
+                    name = next((o for o in organisations if fold(o) == fold(m.group(1))),
+                                None)
+                    if name and name not in route.operators and fold(name) not in {
+                            fold(f) for f in route.forms}:
+                        route.operators.append(name)
+
+
+def _locates(previous, current, gap: str) -> bool:
+    """Whether ``current`` only locates ``previous``: "Genoa, Italy", "Fortaleza (Brazil)",
+    "Sines, em Portugal"."""
+    if current.kind not in ("country", "region") or previous.kind not in ("city", "island",
+                                                                         "region"):
+        return False
+    if not re.fullmatch(r"\s*(?:,|\()\s*(?:(?:in|en|em|no|na|nel|in|im)\s+)?"
+                        r"(?:(?:the|la|le|el|o|a|il)\s+)?", gap):
+        return False
+    return previous.country is None or current.country is None or \
+        previous.country == current.country or current.kind == "region"
+
+
+def _medium_near(text: str, start: int, end: int, s: Sentence) -> str:
+    lo, hi = max(s.start, start - 70), min(s.end, end + 70)
+    window = text[lo:hi]
+    best = None
+    for kind, rx in (("submarine", _SUBMARINE_RE), ("terrestrial", _TERRESTRIAL_RE)):
+        for m in rx.finditer(window):
+            d = min(abs(lo + m.start() - end), abs(lo + m.end() - start))
+            if best is None or d < best[0]:
+                best = (d, kind)
+    return best[1] if best else "unspecified"
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long``: "SACS" of "South Atlantic Cable
+    System", "ACE" of "Atlantique Connexion to Europe"."""
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    words = [w for w in re.findall(r"[^\W_]+", long)
+             if fold(w) not in ("de", "of", "to", "the", "and", "et", "e", "y", "da", "do",
+                                "du", "la", "le", "en", "a", "di", "del", "della")]
+    initials = "".join(w[0] for w in words).upper()
+    return len(letters) >= 2 and len(words) >= 2 and letters == initials
+
+
+def find_routes(doc: Document) -> RouteFinder:
+    """The route finder of ``doc``, run (its ``routes`` are in order of creation)."""
+    finder = RouteFinder(doc)
+    finder.find()
+    return finder
