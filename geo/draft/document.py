@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from geo.draft.names import Names, Run
 from geo.draft.sentences import Sentence, Sentences
-from geo.draft.vocabulary import fold
-from geo.extract import Mention
+from geo.draft.vocabulary import ORG_NAME_WORDS, fold
+from geo.extract import ORG_SUFFIXES, Extractor, Mention
 
 #: Mention kinds that are places
 PLACE_KINDS = ("city", "country", "region", "island", "sea")
@@ -34,18 +34,37 @@ class Document:
     #: spans ``(start, end)`` claimed as names of routes, facilities and organisations, so
     #: that the places inside them are no places of the text
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    #: places read by :meth:`local_place`
+    found_places: list[Mention] = field(default_factory=list)
+
+    #: the extractor, whose gazetteer reads names the extractor left (see :meth:`local_place`)
+    extractor: Extractor | None = None
 
     @classmethod
     def read(cls, text: str, language: str, article_date: str | None,
-             mentions: list[Mention]) -> Document:
+             mentions: list[Mention], extractor: Extractor | None = None) -> Document:
         sentences = Sentences(text, language)
         places = [m for m in mentions if m.kind in PLACE_KINDS and not is_adjective_mention(m)]
         names = Names(text, sentences, places, language)
+        # a place inside a company's name is no place of the text ("Angola Cables", "China
+        # Mobile International", "Cabo Verde Telecom")
+        org_spans = [(m.start, m.end) for m in mentions if m.kind == "organisation"]
+        words = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
+        for run in names.runs:
+            if run.last > run.first and run.places and (
+                    names.tokens[run.last].folded in words or fold(run.text.split()[0]) in (
+                        "telecom", "telekom")):
+                org_spans.append((run.start, run.end))
+        if org_spans:
+            names.set_places([p for p in places if not any(
+                a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
+                for a, b in org_spans)])
         year = None
         if article_date:
             m = re.match(r"(\d{4})", article_date)
             year = int(m.group(1)) if m else None
-        return cls(text, language, article_date, sentences, mentions, names, year)
+        return cls(text, language, article_date, sentences, mentions, names, year,
+                   extractor=extractor)
 
     # ------------------------------------------------------------------ look-ups
 
@@ -84,6 +103,33 @@ class Document:
             rest = rest[:m.start - run.start] + rest[m.end - run.start:]
         return not re.sub(r"[\s\-–,]|\b(?:de|da|do|di|del|du|of|la|le|y|e|et|and|und)\b", "",
                           rest)
+
+    def local_place(self, start: int, end: int, *, small: bool = False) -> Mention | None:
+        """The gazetteer's reading of the capitalised name ``text[start:end]`` where the
+        extractor gave none: a name in a facility's phrase ("Milan PoP", "Marseille MRS1
+        data center") is a place when the gazetteer knows a country, a region or a town of
+        100,000 people or more of that name (any town when ``small``)."""
+        if self.extractor is None:
+            return None
+        surface = self.text[start:end]
+        if not surface[:1].isupper() or self.place_in(start, end) is not None:
+            return self.place_in(start, end)
+        try:
+            place = self.extractor.gazetteer.lookup(surface)
+        except (AttributeError, KeyError, ValueError):
+            return None
+        if place is None or place.kind not in ("city", "country", "region"):
+            return None
+        if place.kind == "city" and place.population < 100_000 and not small:
+            return None
+        try:
+            mention = Mention(surface, start, end, place.kind, place.id, place.name, place.lon,
+                              place.lat, f"gazetteer {place.kind} {surface!r} in a facility's "
+                              "phrase", place=place.id, country=place.country)
+        except TypeError:  # pragma: no cover - a Mention of another shape
+            return None
+        self.found_places.append(mention)
+        return mention
 
     def claim(self, start: int, end: int) -> None:
         self.claimed.append((start, end))

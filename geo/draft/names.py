@@ -158,6 +158,13 @@ class Names:
 
     # ------------------------------------------------------------------ places
 
+    def set_places(self, places: list[Mention]) -> None:
+        self.places = sorted(places, key=lambda m: m.start)
+        self._place_starts = [m.start for m in self.places]
+        for run in self.runs:
+            run.places = [m for m in self.places_between(run.start, run.end)
+                          if m.end <= run.end]
+
     def places_between(self, start: int, end: int) -> list[Mention]:
         return self.places[bisect_left(self._place_starts, start):
                            bisect_left(self._place_starts, end)]
@@ -206,13 +213,13 @@ class Names:
                 k = j + 1
                 steps = 0
                 while (k < n and steps < 2 and not tokens[k].cap
-                       and text[tokens[k - 1].end:tokens[k].start] in (" ", "")
+                       and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’")
                        and (tokens[k].folded in _PLAIN_CONNECTORS if steps == 0
                             else tokens[k].folded in _SECOND_CONNECTORS)):
                     k += 1
                     steps += 1
                 if steps and k < n and tokens[k].cap and tokens[k].start < sentence.end \
-                        and text[tokens[k - 1].end:tokens[k].start] in (" ", ""):
+                        and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’"):
                     j = k
                     continue
                 break

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from geo.draft.document import Document
+from geo.draft.facilities import find_facility_names
 from geo.draft.facts import DraftFacts
 from geo.draft.organisations import find_organisations
 from geo.draft.routes import find_routes
@@ -31,11 +32,14 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
                extractor: Extractor | None = None) -> DraftFacts:
     extractor = extractor or default_extractor()
     mentions = extractor.extract(text)
-    doc = Document.read(text, language, article_date, mentions)
+    doc = Document.read(text, language, article_date, mentions, extractor)
     facts = DraftFacts()
     routes = find_routes(doc)
-    blocked = {fold(f) for r in routes.routes for f in r.forms}
+    route_forms = {fold(f) for r in routes.routes for f in r.forms}
+    facilities = find_facility_names(doc, route_forms)
+    blocked = route_forms | facilities.names()
     facts.organisations = find_organisations(doc, blocked)
+    facts.facilities = facilities.resolve(facts.organisations)
     routes.attach_operators([o.name for o in facts.organisations])
     facts.routes = [r.fact() for r in routes.routes]
     facts.places = [m for m in doc.places if m.kind in ("city", "country", "region")]

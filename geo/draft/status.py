@@ -19,6 +19,14 @@ _FUTURE_RE = {
 }
 
 
+#: Words of a future or intention right before a verb of state ("will open", "plans to
+#: build", "va inaugurer", "vai abrir", "sarà inaugurato", "soll eröffnet").
+_FUTURE_BEFORE_RE = re.compile(
+    r"(?:\bwill|\bshall|\bplans?\s+to|\bexpected\s+to|\bto\s+be|\bto|\bva|\bvont|"
+    r"\bdevrait|\bdoit|\bsera|\bvan?\s+a|\bserá|\bvai|\bvão|\bdeverá|\bsarà|\bdovrà|"
+    r"\bwird|\bsoll|\bsollen|\bwerden)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def status_near(text: str, pos: int, sentence: Sentence, language: str, what: str) -> str:
     """The state the words of ``sentence`` nearest to ``pos`` give, or ``unspecified``."""
     del what
@@ -28,7 +36,11 @@ def status_near(text: str, pos: int, sentence: Sentence, language: str, what: st
                            ("operational", pattern(OPERATIONAL), 1),
                            ("planned", pattern(PLANNED), 2)):
         for m in rx.finditer(text, lo, hi):
-            found.append((min(abs(m.start() - pos), abs(m.end() - pos)), rank, kind))
+            said = kind
+            if kind != "planned" and _FUTURE_BEFORE_RE.search(text[max(lo, m.start() - 30):
+                                                                   m.start()]):
+                said = "planned"  # "will also open", "va ouvrir", "wird eröffnet"
+            found.append((min(abs(m.start() - pos), abs(m.end() - pos)), rank, said))
     future = _FUTURE_RE.get(language)
     if future is not None:
         for m in future.finditer(text, lo, hi):

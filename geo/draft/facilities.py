@@ -1,0 +1,689 @@
+"""Facilities a text states: data centres, points of presence, cable landing stations,
+exchanges, internet exchange points and named buildings or parks.
+
+* **Mentions**: a word for a kind of facility in any of the six languages (``DATA_CENTRE``,
+  ``POP``, ``CABLE_LANDING``... in :mod:`geo.draft.vocabulary`), an exchange point's name
+  ("DE-CIX"), a German compound ("KPNQwest-Rechenzentrum"), a code next to such a word or in
+  a text about them ("SG3", "FRA13", "MRS1"). A plural is no facility ("des data centers",
+  "major CNDCs") unless counted ("due nuovi data center") or listing places ("landing sites
+  em Santos e Fortaleza": one per place).
+* **Names**: a code ("Equinix's SG3 data centre", "das 13. Rechenzentrum („FRA13“)"); a
+  capitalised name holding the word ("Equinix Carrier Neutral Data Centre", "Data Center de
+  Teraco") or before it ("Via Caldera data centre complex", "Milan PoP"); a naming verb
+  ("dénommé Raxio Côte d’Ivoire", "recibirán el nombre de Madrid I"); a generic noun with a
+  name ("die Anlage „FRA7“", "Avalon3, la struttura ..."); else the text's own words ("data
+  center", "14. Rechenzentrum").
+* **One entry per facility**: a definite mention ("the data centre", "ce Datacenter", "A
+  representação") is the latest facility of its kind; an ordinal ("Das 14. Rechenzentrum")
+  or an indefinite one is a new one.
+* **Operator**: a possessive ("Interxion’s"), a name opening with an organisation, an owner
+  after the word ("Data Center de Teraco", "da empresa portuguesa EllaLink"), else the
+  organisation the sentence names before it, else that of the previous facility of its
+  kind. **Host**: a point of presence "in" a data centre. **Place**: the most specific
+  place in the facility's phrase or clause, else the one its sentence or the text gives
+  before it. **Status** from the nearest words of state and tense.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.draft.document import Document
+from geo.draft.facts import FacilityFact, OrganisationFact, PlaceRef
+from geo.draft.names import is_acronym
+from geo.draft.sentences import Sentence
+from geo.draft.status import status_near
+from geo.draft.vocabulary import (
+    CABLE_LANDING,
+    DATA_CENTRE,
+    DATA_CENTRE_SUFFIXES,
+    EXCHANGE_NAME_RE,
+    EXCHANGE_POINT,
+    OTHER_FACILITY,
+    POP,
+    TELEPHONE_EXCHANGE,
+    fold,
+    pattern,
+    word_set,
+)
+
+_CODE_RE = re.compile(r"^[A-Z]{2,5}-?\d{1,3}[A-Z]?$")
+_KINDS = (
+    ("data-centre", DATA_CENTRE),
+    ("pop", POP),
+    ("cable-landing", CABLE_LANDING),
+    ("ixp", EXCHANGE_POINT),
+    ("exchange", TELEPHONE_EXCHANGE),
+    ("other", OTHER_FACILITY),
+)
+#: Words that must keep their case to mean a facility ("PoP", "CPD", "POP").
+_CASED = frozenset({"PoP", "PoPs", "POP", "POPs", "CPD", "IXP"})
+_PLURAL_WORDS = word_set("""
+    centres centers datacentres datacenters centros centri rechenzentren pops points
+    stations sites estaciones estacoes stazioni datenzentren platforms cndcs dcs cpds
+    exchanges internetknotenpunkte punti pontos puntos presences representacoes
+    facilities plataformas piattaforme
+""")
+_PLURAL_DETERMINERS = word_set("""
+    the des les ces leurs ses nos dei degli delle i gli los las unos unas sus estos estas
+    os as uns umas seus suas estes estas die der den these those their its several
+    many all other two three tous toutes todos todas tutti tutte alle mehrere viele
+    zwei drei deux trois dos tres dois três tre
+""")
+_COUNT_WORDS = word_set("""
+    two three four five deux trois quatre cinq dos tres cuatro cinco dois duas três quatro
+    due tre quattro cinque zwei drei vier fünf
+""")
+_ORDINAL_RE = re.compile(
+    r"(?:\b\d{1,3}\.|\b\d{1,3}(?:st|nd|rd|th|e|ème|º|ª|°)|\b(?:second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|deuxième|troisième|quatrième|cinquième|sixième|"
+    r"septième|segund[oa]|tercer[oa]?|terceir[oa]|cuart[oa]|quart[oa]|quint[oa]|sext[oa]|"
+    r"séptim[oa]|sétim[oa]|secondo|seconda|terzo|terza|quarto|quinto|sesto|settimo|"
+    r"zweite[snr]?|dritte[snr]?|vierte[snr]?|fünfte[snr]?|sechste[snr]?|siebte[snr]?|"
+    r"siebtes|achte[snr]?))\s*$", re.IGNORECASE)
+_DEFINITE = word_set("""
+    los las les gli os as these those ces estos estas estes questi queste diese
+    the this that its their our le la l ce cet cette son sa leur notre el este esta ese
+    esa su nuestro nuestra o a esse essa seu sua nosso nossa il lo questo questa quel
+    quella suo sua nostro nostra der die das dem den des dieses diese dieser sein seine
+    ihr ihre unser unsere du au del al do da no na ao nel dal dello della im vom zum zur
+""")
+_INDEFINITE = word_set("""
+    a an another un une uno una um uma ein eine einen einem einer
+""")
+#: Generic nouns for a facility, which a name or code may follow ("die Anlage „FRA7“").
+_GENERIC_RE = re.compile(
+    r"(?<![\w-])(?:Anlage|facility|installation|installations|instalaciones|instalações|"
+    r"struttura|structure|complexe|complesso|complejo|edificio|edifício|building|Gebäude|"
+    r"site|sito|impianto|centro|centre|center|Standort)(?![\w])", re.IGNORECASE)
+_NAMING_RE = re.compile(
+    r"(?<![\w-])(?:called|named|dubbed|known\s+as|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
+    r"appel[ée]e?s?|llamad[oa]s?|denominad[oa]s?|bautizad[oa]s?\s+como|chamad[oa]s?|"
+    r"denominat[oa]|chiamat[oa]|battezzat[oa]|namens|genannt|(?:recibir[áa]n?|"
+    r"llevar[áa]n?|receber[ãa]o?|receberá|porter[ao]n?t?|prendr[ao]n?t?|tragen\s+wird|"
+    r"will\s+(?:be\s+)?(?:called|named|bear))\s+(?:el|le|o|the|den)\s+(?:nombre|nom|nome|"
+    r"name|Namen)\s+(?:de|di|of)?)\s*[:«“\"'’‘„]*\s*", re.IGNORECASE)
+_LOCATIVE = word_set("""
+    in at à a en em na no nas nos nel nella ad a im in bei au aux within inside dans
+    chez presso
+""")
+_LANDING_VERBS_RE = re.compile(r"(?:approd|land|atterr|amarr|ancor|anland)", re.IGNORECASE)
+@dataclass
+class _Facility:
+    name: str
+    kind: str
+    sentence: Sentence
+    pos: int
+    named: bool  # a proper name or code, not the text's generic words
+    ordinal: str = ""
+    operator: str | None = None
+    host: str | None = None
+    place: PlaceRef | None = None
+    status: str = "unspecified"
+    owner_text: str = ""  # an owner written after the word ("de Teraco"), resolved later
+    possessive: str = ""  # "Interxion’s"
+
+    def fact(self) -> FacilityFact:
+        return FacilityFact(self.name, self.kind, self.sentence.evidence,  # type: ignore
+                            self.operator, self.host, self.place, self.status)  # type: ignore
+
+
+@dataclass
+class _Mention:
+    kind: str
+    start: int  # of the facility's phrase
+    end: int
+    keyword: str
+    sentence: Sentence
+    name: str = ""
+    named: bool = False
+    definite: bool = False
+    ordinal: str = ""
+    places: tuple = ()
+    rename: bool = False  # names the latest facility ("dénommé X", "die Anlage „FRA7“")
+
+
+class FacilityFinder:
+    """Finds the facilities of one :class:`Document`; :meth:`names` first (so that the
+    organisation finder leaves them out), :meth:`resolve` once organisations are known."""
+
+    def __init__(self, doc: Document, route_forms: set[str] | None = None):
+        self.doc = doc
+        self.text = doc.text
+        self.names_ = doc.names
+        self.route_forms = route_forms or set()
+        self.mentions: list[_Mention] = []
+        self.facilities: list[_Facility] = []
+        self._kind_res = []
+        for kind, table in _KINDS:
+            cased = [w for ws in table.values() for w in ws if w in _CASED]
+            self._kind_res.append((kind, pattern({k: [w for w in ws if w not in _CASED]
+                                                  for k, ws in table.items()}),
+                                   pattern({"x": cased}, case=True) if cased else None))
+        self.any_dc = any(rx.search(self.text) for kind, rx, _c in self._kind_res[:1])
+
+    # ------------------------------------------------------------------ mentions
+
+    def names(self) -> set[str]:
+        """Find the mentions; the names they give (folded), for the organisation finder to
+        leave out."""
+        text = self.text
+        found: list[_Mention] = []
+        for kind, rx, cased in self._kind_res:
+            matches = list(rx.finditer(text)) + (list(cased.finditer(text)) if cased else [])
+            for m in matches:
+                if not m.group():
+                    continue
+                s = self.doc.sentence_at(m.start())
+                if s is None or s.index in self.names_.title_sentences:
+                    continue
+                mention = self._mention(kind, m, s)
+                if mention is not None:
+                    found.extend(mention if isinstance(mention, list) else [mention])
+        # German compounds: "KPNQwest-Rechenzentrum", "Karlsruher Rechenzentrum"
+        for t in self.names_.tokens:
+            f = t.folded
+            if "-" in t.text and f.endswith(DATA_CENTRE_SUFFIXES) and not f.startswith(
+                    DATA_CENTRE_SUFFIXES):
+                s = self.doc.sentence_at(t.start)
+                if s is not None and s.index not in self.names_.title_sentences:
+                    found.append(_Mention("data-centre", t.start, t.end, t.text, s,
+                                          name=t.text, named=True))
+        # exchange points by name: "DE-CIX", "France-IX"
+        for m in EXCHANGE_NAME_RE.finditer(text):
+            s = self.doc.sentence_at(m.start())
+            if s is not None and s.index not in self.names_.title_sentences:
+                found.append(_Mention("ixp", m.start(), m.end(), m.group(), s, name=m.group(),
+                                      named=True))
+        # codes in a text about data centres: "FRA13 verfügt über ...", "die Anlage „FRA7“"
+        if self.any_dc:
+            dc_sentences = {x.sentence.index for x in found if x.kind == "data-centre"}
+            named = {fold(x.name) for x in found if x.named}
+            for t in self.names_.tokens:
+                if not _CODE_RE.match(t.text) or fold(t.text) in self.route_forms:
+                    continue
+                s = self.doc.sentence_at(t.start)
+                if s is None or s.index in self.names_.title_sentences:
+                    continue
+                if any(x.start <= t.start < x.end for x in found):
+                    continue
+                if text[max(0, t.start - 1):t.start] == "(" and re.search(
+                        r"[A-Z][\w’'-]*\s*$", text[max(s.start, t.start - 30):t.start - 1]):
+                    continue  # "Raxio Côte d’Ivoire (CIV1)": the code of a name
+                rename = bool(_GENERIC_RE.search(text[max(s.start, t.start - 25):t.start]))
+                if not (rename or fold(t.text) in named or s.index in dc_sentences
+                        or s.index - 1 in dc_sentences):
+                    continue
+                found.append(_Mention("data-centre", t.start, t.end, t.text, s, name=t.text,
+                                      named=True, rename=rename))
+        # "Avalon3, la struttura ...": a name in apposition to a generic noun
+        for run in self.names_.runs:
+            if run.title:
+                continue
+            after = text[run.end:run.end + 40]
+            if re.match(r"\s*,\s+(?:la|the|il|le|el|a|o|die|das)\s+(?:\w+\s+){0,2}?"
+                        r"(?:struttura|facility|structure|installation|instalación|"
+                        r"instalação|Anlage|site|campus|complesso|complexe)\b", after,
+                        re.IGNORECASE) and not any(x.start <= run.start < x.end for x in found):
+                kind = "data-centre" if self.any_dc else "other"
+                found.append(_Mention(kind, run.start, run.end, run.text, run.sentence,
+                                      name=run.text, named=True))
+            elif run.last > run.first and self.names_.tokens[run.last].folded == "campus" \
+                    and not any(x.start <= run.start < x.end for x in found):
+                stripped = self.names_.strip_function(run)
+                if stripped is not None:
+                    kind = "data-centre" if self.any_dc else "other"
+                    found.append(_Mention(kind, stripped.start, stripped.end, stripped.text,
+                                          run.sentence, name=stripped.text, named=True))
+        found.sort(key=lambda x: (x.start, -x.end))
+        # one mention per phrase: "point of presence (PoP)", nested matches
+        out: list[_Mention] = []
+        for x in found:
+            if out and x.start < out[-1].end:
+                if x.named and not out[-1].named and x.end <= out[-1].end:
+                    out[-1].name, out[-1].named = x.name, True
+                continue
+            if out and x.kind == out[-1].kind and re.fullmatch(
+                    r"\s*\(\s*", text[out[-1].end:x.start]):
+                continue  # "point of presence (PoP)"
+            if out and x.kind == out[-1].kind and x.named and fold(x.name) == fold(
+                    out[-1].name) and re.fullmatch(r"\s*", text[out[-1].end:x.start]):
+                out[-1].end = x.end  # "MRS1" and "MRS1 data center"
+                continue
+            out.append(x)
+        self.mentions = out
+        return {fold(x.name) for x in out if x.named}
+
+    def _mention(self, kind: str, m: re.Match[str], s: Sentence
+                 ) -> _Mention | list[_Mention] | None:
+        text = self.text
+        word = m.group()
+        start, end = m.start(), m.end()
+        before_words = re.findall(r"[\w'’.-]+", text[max(s.start, start - 50):start])
+        prev = fold(before_words[-1]).rstrip("'’") if before_words else ""
+        if kind == "other":
+            return self._other(m, s)
+        if fold(word) in ("piattaforma", "plataforma", "platform", "landing platform") and \
+                not _LANDING_VERBS_RE.search(s.text):
+            return None
+        if fold(word) == "estacion base" and not re.search(r"(?:cable|submarin)", fold(s.text)):
+            return None
+        plural = any(w in _PLURAL_WORDS for w in re.findall(r"[\w-]+", fold(word)))
+        nxt = re.match(r" ([\w-]+)", text[end:end + 30])
+        if nxt and fold(nxt.group(1)) in _PLURAL_WORDS:
+            plural = True  # "Internet Exchange Points"
+        counted = (bool(before_words) and fold(before_words[-1]) in _COUNT_WORDS) or (
+            len(before_words) > 1 and fold(before_words[-2]) in _COUNT_WORDS)
+        if counted and _determiner(before_words[:-1], self.doc.language) == "definite":
+            return None  # "las cinco estaciones de amarre": the known ones, no new facility
+        if prev in _PLURAL_DETERMINERS and not counted and prev not in ("the", "die", "der",
+                                                                         "den"):
+            if not plural and fold(word) not in ("data center", "data centre", "pop",
+                                                 "datacenter"):
+                pass
+            else:
+                return None  # "des data centers", "dei data center"
+        if plural and not counted:
+            return self._plural(kind, m, s)
+        # the phrase: an ordinal, a code, a capitalised name around the word
+        mention = _Mention(kind, start, end, word, s)
+        mention.definite = _determiner(before_words, self.doc.language) == "definite"
+        ordinal = _ORDINAL_RE.search(text[max(s.start, start - 20):start])
+        if ordinal:
+            mention.ordinal = ordinal.group().strip()
+            mention.definite = False
+        self._name(mention)
+        return mention
+
+    def _other(self, m: re.Match[str], s: Sentence) -> _Mention | None:
+        """A park, plaza or venue is a facility only with its proper name: "Timor Plaza",
+        "parc technologique du VITIB"."""
+        text = self.text
+        word = m.group()
+        if word[:1].isupper():
+            run = next((r for r in self.names_.runs if r.start <= m.start() and m.end() <=
+                        r.end), None)
+            if run is not None and run.last > run.first:
+                stripped = self.names_.strip_function(run)
+                if stripped is not None and stripped.start < m.start():
+                    return _Mention("other", stripped.start, stripped.end, word, s,
+                                    name=stripped.text, named=True)
+        after = re.match(r"\s+(?:de|du|des|di|del|da|do|of)\s+(?:la\s+|l['’]\s*)?"
+                         r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text[m.end():m.end() + 60])
+        if after:
+            end = m.end() + after.end()
+            return _Mention("other", m.start(), end, word, s, name=text[m.start():end],
+                            named=True)
+        return None
+
+    def _plural(self, kind: str, m: re.Match[str], s: Sentence) -> list[_Mention] | None:
+        """"landing sites em Santos (SP) e Fortaleza, no Brasil; e em Sines": one per town."""
+        places = [p for p in self.names_.places_between(m.end(), s.end)
+                  if p.kind == "city" and p.start - m.end() < 120]
+        if len(places) < 2 or not re.match(r"\s*(?:in|em|en|à|a|at|no|na|nel|im)\b",
+                                           self.text[m.end():m.end() + 6]):
+            return None
+        out = []
+        for p in places:
+            surface = self.text[p.start:p.end]
+            mention = _Mention(kind, p.start, p.end, m.group(), s,
+                               name=f"{surface} {m.group()}", named=False)
+            mention.places = (p,)
+            out.append(mention)
+        return out
+
+    def _name(self, x: _Mention) -> None:
+        """The name of the facility a word stands for, from the words around it."""
+        text, names = self.text, self.names_
+        s = x.sentence
+        # a code just before ("Marseille MRS1 data center") or just after ("(„FRA13“)")
+        before = names.words_before(x.start, 2, s.start)
+        for t in reversed(before):
+            if _CODE_RE.match(t.text) and fold(t.text) not in self.route_forms:
+                x.name, x.named = t.text, True
+                return
+            if not t.cap:
+                break
+        after = re.match(r"\s*\(?\s*[«“\"„‚'’]*\s*([A-Z]{2,5}-?\d{1,3}[A-Z]?)\b",
+                         text[x.end:x.end + 16])
+        if after and fold(after.group(1)) not in self.route_forms:
+            x.name, x.named = after.group(1), True
+            return
+        # a capitalised name holding the word ("Equinix Carrier Neutral Data Centre",
+        # "Estação de Cabos Submarinos", "Data Center de Teraco")
+        if x.keyword[:1].isupper() and self.doc.language != "de":
+            run = next((r for r in names.runs if r.start <= x.start and x.end <= r.end), None)
+            if run is not None:
+                stripped = names.strip_function(run)
+                if stripped is not None and (stripped.start < x.start or stripped.end > x.end):
+                    x.name, x.named = stripped.text, True
+                    x.start, x.end = stripped.start, stripped.end
+                    return
+        # a capitalised name before the word ("Via Caldera data centre complex", "Milan
+        # PoP", "the Genoa cable landing station")
+        prev_run = next((r for r in names.runs if r.end <= x.start and
+                         text[r.end:x.start] in (" ", "\u00a0") and not r.possessive), None)
+        if prev_run is not None and self.doc.language != "de" and (
+                prev_run.places or not prev_run.initial):
+            stripped = names.strip_function(prev_run) if prev_run.initial or \
+                names.tokens[prev_run.first].folded in ("the", "a", "an", "le", "la", "el",
+                                                         "il", "o", "der", "die", "das") \
+                else prev_run
+            if stripped is not None:
+                tail = re.match(r"\s+(?:complex|campus|complexe|building)\b",
+                                text[x.end:x.end + 12])
+                end = x.end + (tail.end() if tail else 0)
+                x.name = text[stripped.start:end]
+                x.named = not self.doc.is_place_run(stripped)
+                x.start = stripped.start
+                x.end = end
+                return
+        # a naming verb after: "dénommé Raxio Côte d’Ivoire", "recibirán el nombre de Madrid I"
+        # the text's own words
+        x.name = f"{x.ordinal} {x.keyword}".strip() if x.ordinal else x.keyword
+        x.named = False
+
+    # ------------------------------------------------------------------ facilities
+
+    def resolve(self, organisations: list[OrganisationFact]) -> list[FacilityFact]:
+        text = self.text
+        self.org_forms = {}
+        surfaces = []
+        for o in organisations:
+            for f in [o.name, *o.aliases]:
+                self.org_forms[fold(f)] = o.name
+                surfaces.append(f)
+        self.org_alternation = "|".join(re.escape(f) for f in sorted(set(surfaces), key=len,
+                                                                     reverse=True))
+        renames = self._renames()
+        self.of_mention: list[tuple[_Mention, _Facility]] = []
+        for x in self.mentions:
+            self._phrase_places(x)  # read first, so that every facility may use them
+        for x in self.mentions:
+            if x.rename:
+                target = self._latest(x.kind, unnamed_only=True, before=x.start)
+                if target is not None:
+                    target.name, target.named = x.name, True
+                    continue
+            fac = self._match(x)
+            if fac is None:
+                fac = _Facility(x.name, x.kind, x.sentence, x.start, x.named, x.ordinal)
+                self.facilities.append(fac)
+            else:
+                fac.pos = max(fac.pos, x.start)
+            self.of_mention.append((x, fac))
+            self._describe(fac, x)
+            for start, _end, name in renames:
+                if x.sentence.index == self._sentence_index(start) and start > x.start and \
+                        not fac.named:
+                    fac.name, fac.named = name, True
+        del text
+        self._hosts()
+        return [f.fact() for f in self.facilities]
+
+    def _sentence_index(self, pos: int) -> int:
+        s = self.doc.sentence_at(pos)
+        return s.index if s is not None else -1
+
+    def _renames(self) -> list[tuple[int, int, str]]:
+        """Names given by a naming verb: ("dénommé Raxio Côte d’Ivoire (CIV1)")."""
+        text, names = self.text, self.names_
+        out = []
+        for m in _NAMING_RE.finditer(text):
+            s = self.doc.sentence_at(m.start())
+            if s is None:
+                continue
+            k = names.token_index(m.end())
+            run = next((r for r in names.runs if r.start == (names.tokens[k].start
+                                                             if k < len(names.tokens)
+                                                             else -1)), None)
+            if run is None or run.start - m.end() > 2:
+                continue
+            out.append((run.start, run.end, run.text))
+        return out
+
+    def _latest(self, kind: str, unnamed_only: bool = False, before: int | None = None
+                ) -> _Facility | None:
+        for fac in reversed(self.facilities):
+            if before is not None and fac.pos > before:
+                continue
+            if kind in (fac.kind, "any") and (not unnamed_only or not fac.named):
+                return fac
+        return None
+
+    def _match(self, x: _Mention) -> _Facility | None:
+        key = fold(x.name)
+        for fac in self.facilities:
+            if fold(fac.name) == key and fac.kind == x.kind:
+                return fac
+        if x.named or x.ordinal:
+            return None
+        if x.places and x.places[0] is not None:
+            return None
+        if x.definite:
+            return self._latest(x.kind)
+        return None
+
+    def _describe(self, fac: _Facility, x: _Mention) -> None:
+        text = self.text
+        s = x.sentence
+        # place
+        ref = self._place(x)
+        if ref is not None and (fac.place is None or _finer(ref, fac.place)):
+            fac.place = ref
+        if fac.place is None and fac.kind != "other":
+            last = self._earlier_place(x.start)
+            if last is not None:
+                fac.place = last
+        # status
+        if fac.status == "unspecified":
+            fac.status = status_near(text, x.start, s, self.doc.language, "facility")
+        # operator
+        if fac.operator is None:
+            fac.operator = self._operator(x, fac)
+
+    def _place(self, x: _Mention) -> PlaceRef | None:
+        """The most specific place of the facility's phrase, else the nearest one its
+        clause introduces ("in", "à", "em"...), else the nearest in its sentence."""
+        text, s, doc = self.text, x.sentence, self.doc
+        if x.places:
+            p = x.places[0]
+            return PlaceRef(text[p.start:p.end], p)
+        inside = [p for p in self.names_.places_between(x.start, x.end) if p.end <= x.end
+                  and not self._status_word(p)]
+        if not inside:
+            inside = self._phrase_places(x)
+        if inside:
+            p = _finest(inside)
+            return PlaceRef(text[p.start:p.end], p)
+        candidates: list[tuple[int, int, object]] = []
+        pool = self.names_.places_between(s.start, s.end) + [
+            m for m in doc.found_places if s.start <= m.start < s.end]
+        for p in pool:
+            if self._status_word(p) or x.start <= p.start < x.end:
+                continue
+            if p.start >= x.end:
+                gap = text[x.end:p.start]
+                if len(gap) > 140 or re.search(r"[.;]", gap):
+                    continue
+            else:
+                gap = text[p.end:x.start]
+                if len(gap) > 100:
+                    continue
+            prep = re.search(r"(?:\bin|\bat|\bà|\ben|\bem|\bna|\bno|\ba|\bnel|\bnella|\bim|"
+                             r"\bad|\bde|\bdi|\bda|\bdu|\bdans|\bau|\bnear|\bpres)\s+"
+                             r"(?:(?:the|la|le|l'|l’|el|o|a|il|der|die|das)\s+)?"
+                             r"(?:[\w'’-]+\s+){0,3}$", text[max(s.start, p.start - 50):p.start])
+            distance = len(gap)
+            rank = 0 if prep else 1
+            candidates.append((rank, distance + _KIND_RANK.get(p.kind, 5) * 15, p))
+        if not candidates:
+            after = re.match(r"\s+(?:(?:is|est|es|é|è|ist)\s+)?(?:located\s+|situ[ée]e?\s+|"
+                             r"situado\s+|localizad[oa]\s+)?(?:in|à|en|em|in|im|a|at)\s+"
+                             r"(?:(?:the|der|die|dem|la|le)\s+)?(?:[a-zäöü]\w*\s+){0,2}"
+                             r"(?:Stadtteil\s+|district\s+of\s+|quartier\s+)?([A-Z][\w-]+)",
+                             text[x.end:x.end + 80])
+            if after:
+                m = doc.local_place(x.end + after.start(1), x.end + after.end(1), small=True)
+                if m is not None:
+                    return PlaceRef(m.text, m)
+            return None
+        p = min(candidates, key=lambda c: (c[0], c[1]))[2]
+        return PlaceRef(text[p.start:p.end], p)
+
+    def _phrase_places(self, x: _Mention) -> list:
+        """Names in the facility's phrase that the extractor left and the gazetteer knows:
+        "Milan PoP", "Interxion’s Marseille MRS1 data center"."""
+        out = []
+        lo = max(x.sentence.start, x.start - 25)
+        for t in self.names_.tokens_between(lo, x.end):
+            if not t.cap or t.possessive or _CODE_RE.match(t.text) or is_acronym(t.text) or (
+                    fold(t.text) in self.org_forms) or t.start == x.sentence.start:
+                continue
+            m = self.doc.local_place(t.start, t.end)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _status_word(self, p) -> bool:
+        """A "place" inside words of state ("im Bau") is none."""
+        window = self.text[max(0, p.start - 4):p.end + 1]
+        return bool(re.search(r"\bim\s+Bau\b|\bin\s+Betrieb\b", window))
+
+    def _earlier_place(self, pos: int) -> PlaceRef | None:
+        earlier = [p for p in self.names_.places if p.end <= pos and p.kind == "city"]
+        if not earlier:
+            return None
+        p = earlier[-1]
+        return PlaceRef(self.text[p.start:p.end], p)
+
+    def _operator(self, x: _Mention, fac: _Facility) -> str | None:
+        text, s = self.text, x.sentence
+        forms = self.org_forms
+        alternation = self.org_alternation
+        if not alternation:
+            return None
+        # a possessive: "Interxion’s Marseille MRS1 data center", "Equinix's SG3"
+        m = re.search(r"(" + alternation + r")['’]s\s+(?:[\w-]+\s+){0,3}$",
+                      text[max(s.start, x.start - 60):x.start])
+        if m:
+            return forms.get(fold(m.group(1)))
+        # a name opening with an organisation: "Equinix Carrier Neutral Data Centre"
+        for f in sorted(forms, key=len, reverse=True):
+            if fold(fac.name).startswith(f + " ") or fold(fac.name).startswith(f + "-"):
+                return forms[f]
+        # an owner after the word: "de Teraco", "da empresa portuguesa EllaLink"
+        m = re.match(r"[^.;,]{0,60}?\b(?:de|da|do|di|del|della|du|des|von|of|owned\s+by|"
+                     r"operated\s+by|appartenant\s+à|propriedade\s+d[aoe])\s+(?:(?:la|l'|l’|"
+                     r"el|the|a|o|empresa|société|company|firma|società|gruppo|groupe|"
+                     r"grupo|portuguesa|angolana|[a-zé]+a)\s+){0,3}(" + alternation + r")\b",
+                     text[x.end:min(s.end, x.end + 110)], re.IGNORECASE)
+        if m:
+            return forms.get(fold(m.group(1)))
+        m = re.search(r"\b(?:de|da|do|di|del|della|du|des|von|of)\s+(" + alternation + r")$",
+                      fac.name)
+        if m:
+            return forms.get(fold(m.group(1)))
+        # the organisation that opens the sentence, or does what organisations do in it
+        before = text[s.start:x.start]
+        hits = [mm for mm in re.finditer(r"(?<![\w-])(" + alternation + r")(?![\w])", before)]
+        for mm in hits:
+            lead = before[:mm.start()].strip(" \t\"“”«»'’(")
+            words = re.findall(r"[\w'’-]+", lead)
+            if not words or (len(words) <= 2 and fold(words[0]) in self.names_.all_function):
+                return forms.get(fold(mm.group(1)))
+            if re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:has|have|will|is|a|ha|hat|va|vai|sta|"
+                        r"est|wird|plans|announced|launched|opened|opens|builds|annonce|"
+                        r"anunci|annunci|eröffnet|baut|investe|invest|inaugur)",
+                        before[mm.end():]):
+                return forms.get(fold(mm.group(1)))
+        if fac.kind == "other":
+            return None
+        prev = self._latest(fac.kind, before=x.start - 1)
+        if prev is not None and prev is not fac and prev.operator:
+            return prev.operator
+        if hits:
+            return forms.get(fold(hits[0].group(1)))
+        m = re.search(r"(?<![\w-])(" + alternation + r")(?![\w])", text[x.end:s.end])
+        return forms.get(fold(m.group(1))) if m else None
+
+    def _hosts(self) -> None:
+        """A point of presence "in" a data centre is hosted there; its operator is not the
+        data centre's."""
+        text = self.text
+        for x, fac in self.of_mention:
+            if fac.kind != "pop" or fac.host:
+                continue
+            for y, dc in self.of_mention:
+                if dc.kind != "data-centre" or y.sentence.index != x.sentence.index or \
+                        y.start <= x.start:
+                    continue
+                gap = text[x.end:y.start]
+                if len(gap) < 70 and "," not in re.sub(r"\([^()]*\)", "", gap) and re.search(
+                        r"\b(?:in|at|au|dans|en|em|no|na|nel|nella|im|within|inside|into)\s+"
+                        r"(?:(?:the|le|la|l'|l’|el|o|a|il|der|die|das|dem|den)\s+)?"
+                        r"(?:[\w’'-]+\s+){0,4}$", gap):
+                    fac.host = dc.name
+                    if dc.sentence.index == x.sentence.index:
+                        # the words of state there are the PoP's; a host already stands
+                        dc.status = "operational"
+                    if fac.place is None or (dc.place is not None and _finer(dc.place,
+                                                                             fac.place)):
+                        fac.place = dc.place
+                    if fac.operator == dc.operator:
+                        fac.operator = self._tenant(fac, dc)
+                    break
+
+    def _tenant(self, pop: _Facility, dc: _Facility) -> str | None:
+        text = self.text
+        s = pop.sentence
+        for m in re.finditer(r"[^\W_][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*", text[s.start:pop.pos]):
+            key = fold(m.group())
+            if key in self.org_forms and self.org_forms[key] != dc.operator:
+                return self.org_forms[key]
+        return None
+
+
+_SKIPPED = word_set("""
+    new nouveau nouvel nouvelle nouveaux nuevo nueva nuevos novo nova novos nuovo nuova
+    nuovi neue neuen neues neuer first premier première primer primera primeiro primeira
+    primo prima erste ersten erster largest biggest main principal grand grande gran big
+    own propre propio próprio proprio eigene eigenen modern moderne moderno ultramoderne
+    green vert verde grüne existing existant existente esistente bestehende
+""")
+
+
+def _determiner(before_words: list[str], language: str = "en") -> str:
+    """``definite``, ``indefinite`` or ``bare``: the determiner before a facility's word,
+    adjectives skipped ("Ce nouveau centre", "das finnische Rechenzentrum")."""
+    for w in reversed(before_words[-4:]):
+        f = fold(w).rstrip("'’")
+        if f == "a":
+            return {"en": "indefinite", "pt": "definite"}.get(language, "bare")
+        if f in _DEFINITE or w.endswith(("'", "’")):
+            return "definite"
+        if f in _INDEFINITE:
+            return "indefinite"
+        if f in _SKIPPED or (f.isalpha() and f.islower() and f.endswith(
+                ("e", "en", "es", "er", "o", "a")) and len(f) > 4 and f not in _LOCATIVE):
+            continue
+        return "bare"
+    return "bare"
+
+
+_KIND_RANK = {"city": 0, "island": 1, "region": 2, "country": 3, "sea": 4}
+
+
+def _finest(places) -> object:
+    return min(places, key=lambda p: (_KIND_RANK.get(p.kind, 5), p.start))
+
+
+def _finer(a: PlaceRef, b: PlaceRef) -> bool:
+    return _KIND_RANK.get(a.kind or "", 5) < _KIND_RANK.get(b.kind or "", 5)
+
+
+def find_facility_names(doc: Document, route_forms: set[str]) -> FacilityFinder:
+    finder = FacilityFinder(doc, route_forms)
+    finder.names()
+    return finder
