@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+from geo.draft.agreements import find_agreements
 from geo.draft.document import Document
 from geo.draft.facilities import find_facility_names
 from geo.draft.facts import DraftFacts
@@ -42,5 +43,8 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
     facts.facilities = facilities.resolve(facts.organisations)
     routes.attach_operators([o.name for o in facts.organisations])
     facts.routes = [r.fact() for r in routes.routes]
+    route_names = [(a, b, r.name) for a, b, r in routes.spans if r.name]
+    facts.agreements = find_agreements(doc, facts.organisations, route_names,
+                                       facts.facilities)
     facts.places = [m for m in doc.places if m.kind in ("city", "country", "region")]
     return facts

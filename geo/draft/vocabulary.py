@@ -263,7 +263,7 @@ PARTNERSHIP = {
 }
 ACQUISITION = {
     "en": ["acquisition", "acquired", "acquires", "acquire", "bought", "buys", "purchase",
-           "purchased", "takeover", "took over", "co-acquisition", "obtained land"],
+           "purchased", "takeover", "took over", "co-acquisition"],
     "fr": ["acquisition", "acquis", "acquiert", "rachat", "racheté", "rachète",
            "co-acquisition", "achat"],
     "es": ["adquisición", "adquirido", "adquirió", "adquiere", "compra", "compró"],

@@ -1,0 +1,403 @@
+"""Agreements a text states: memoranda, contracts, partnerships, acquisitions and other deals,
+with their parties, the signing date and venue where the text gives them, and their subjects.
+
+* **Kind** from the words of the deal (``MEMORANDUM``, ``CONTRACT``, ``PARTNERSHIP``,
+  ``ACQUISITION``, ``OTHER_DEAL`` in :mod:`geo.draft.vocabulary`); "de acuerdo con", "de
+  acordo com", "according to" are no deals. An investment or co-financing is one only
+  between two named parties (a company's own investment is none).
+* **Parties**: the organisations the sentence names as making it: its subject and those
+  "with", "junto con", "avec", "in collaborazione con", "between A and B", "signé par"...;
+  not those only attending ("en présence de"), named in a relative clause ("qui est ...",
+  "de la cual ..."), in an apposition that describes the subject ("EllaLink, joint-venture
+  entre A e B, assinou"), parents named as such ("la filial de Telefónica"), the target of an
+  investment ("in Unifiber") or someone "delivering" beside it. A subject written as "the
+  group" is the organisation the text speaks of most; "the companies" are the parties of the
+  previous deal.
+* **One entry per deal**: a definite mention ("L'accord a été signé par", "Ce protocole
+  d'accord", "the agreement") adds to the previous deal; so does a signing ceremony.
+* **Date**: only one written next to the signing ("signed on 5 June", "ont signé ce
+  mercredi 5 avril 2023") or the deal's noun ("la co-acquisition ..., en février 2000"); a
+  day and month without a year take the article's year when it has one.
+* **Venue**: the place, building or body a locative names next to the signing ("signed an
+  agreement in Singapore", "held at Timor Plaza", "assinados na DGRM", "protocole d'accord de
+  Dakar").
+* **Subjects**: the named routes and facilities of its sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.draft.dates import dates
+from geo.draft.document import Document
+from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
+from geo.draft.sentences import Sentence
+from geo.draft.vocabulary import (
+    ACQUISITION,
+    CONTRACT,
+    MEMORANDUM,
+    OTHER_DEAL,
+    PARTNERSHIP,
+    SIGN,
+    fold,
+    pattern,
+    word_set,
+)
+
+_KIND_TABLES = (("memorandum", MEMORANDUM), ("contract", CONTRACT),
+                ("acquisition", ACQUISITION), ("partnership", PARTNERSHIP),
+                ("other", OTHER_DEAL))
+_PRIORITY = {"memorandum": 0, "contract": 1, "acquisition": 2, "partnership": 3, "other": 4}
+_SIGN_RE = pattern(SIGN)
+_CEREMONY_RE = re.compile(r"(?<![\w-])(?:ceremony|cérémonie|ceremonia|cerimónia|cerimônia|"
+                          r"cerimonia|Zeremonie|Festakt)(?![\w])", re.IGNORECASE)
+#: Phrases with the word of a deal that mean no deal.
+_NOT_DEAL_RE = re.compile(
+    r"(?<![\w-])(?:de\s+acuerdo\s+con|de\s+acordo\s+com|d['’]accordo|according\s+to|in\s+"
+    r"accordance|conform[ée]ment|en\s+accord\s+avec\s+(?:les?|la)\s+(?:r[eè]gles|"
+    r"principes)|in\s+the\s+deal\s+flow)(?![\w])", re.IGNORECASE)
+#: Deals that need two named parties: investments, co-financing, "investors".
+_INVESTMENT_RE = re.compile(r"invest|financ|investor|investoren", re.IGNORECASE)
+_ATTENDING_RE = re.compile(
+    r"(?:en\s+pr[ée]sence\s+d|in\s+the\s+presence\s+of|attended\s+by|alla\s+presenza\s+d|"
+    r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
+    r"participaram|hanno\s+partecipato|ont\s+particip)", re.IGNORECASE)
+_RELATIVE_RE = re.compile(
+    r"(?:\bqui\b|\bwhich\b|\bwho\b|\bque\b|\bche\b|\bcui\b|\bcuyo\b|\bcuya\b|\bcuja\b|"
+    r"\bcujo\b|\bla\s+cual\b|\bel\s+cual\b|\bdont\b|,\s*(?:die|der|das)\b|\bwhose\b|"
+    r"\bwhere\b|\bo\s+qual\b|\ba\s+qual\b|\bil\s+quale\b|\bla\s+quale\b)", re.IGNORECASE)
+_PARENT_RE = re.compile(r"(?:filial|filiale|subsidiary|subsidiária|controllata|Tochter\w*|"
+                        r"affiliate|unit|members?|membres?|miembros?|membros?|membri|"
+                        r"Mitglied\w*)\s+(?:de|of|di|da|do|von|du|del|des)\s+(?:l['’]\s*|la\s+|"
+                        r"el\s+|the\s+)?$", re.IGNORECASE)
+_SUBJECT_ANAPHOR_RE = re.compile(
+    r"^\s*(?:(?:the|le|la|l['’]|el|o|a|il|lo|der|die|das)\s*)(?:group|groupe|grupo|gruppo|"
+    r"company|société|compañía|empresa|companhia|società|azienda|Konzern|Unternehmen|firm|"
+    r"carrier|operator|opérateur|operador|operadora|operatore|filial|filiale|subsidiary|"
+    r"controllata)\b(?:\s+(?:de|of|di|da|do|du|von)\s+([^\s,]+(?:\s+[A-Z][^\s,]*)*))?",
+    re.IGNORECASE)
+_PLURAL_ANAPHOR_RE = re.compile(
+    r"^\s*(?:(?:the|les|las|los|os|as|le|die)\s+)?(?:two\s+|deux\s+|dos\s+|duas\s+|due\s+|"
+    r"beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|"
+    r"aziende|Unternehmen|partners|partenaires|socios|parceiros|operators|opérateurs|"
+    r"operadores|operadoras)\b", re.IGNORECASE)
+_DEFINITE = word_set("""
+    the this that these those its le la les l ce cet cette ces el la los las este esta
+    estos estas ese esa o a os as esse essa este esta il lo gli i questo questa quest
+    der die das den dem des dieses diese dieser du del dello della do da dos das nos nas
+    ao aos au aux al
+""")
+_GENERIC_DEAL = word_set("""
+    agreement agreements accord accords acuerdo acuerdos acordo acordos accordo accordi
+    vereinbarung abkommen deal signature siganture firma assinatura sottoscrizione
+    unterzeichnung
+""")
+_LOCATIVE_RE = re.compile(r"(?:\bin|\bat|\bà|\ben|\bem|\bna|\bno|\ba|\bad|\bnel|\bnella|\bim|"
+                          r"\bau|\bdans|\bin\s+der|\bin\s+the)\s+(?:(?:the|la|le|l['’]|el|o|"
+                          r"a|il|der|die|das)\s*)?$", re.IGNORECASE)
+
+
+@dataclass
+class _Deal:
+    kind: str
+    parties: list[str]
+    sentence: Sentence
+    date: str | None = None
+    date_sentence: Sentence | None = None
+    venue: PlaceRef | None = None
+    venue_sentence: Sentence | None = None
+    subjects: list[str] = field(default_factory=list)
+    investment: bool = False
+
+    def fact(self) -> AgreementFact:
+        return AgreementFact(self.kind, list(self.parties), self.sentence.evidence,  # type: ignore
+                             self.date, _ev(self.date_sentence), self.venue,
+                             _ev(self.venue_sentence), list(self.subjects))
+
+
+def _ev(s: Sentence | None) -> Evidence | None:
+    return s.evidence if s is not None else None
+
+
+class AgreementFinder:
+    def __init__(self, doc: Document, organisations: list[OrganisationFact],
+                 route_names: list[tuple[int, int, str]], facilities: list[FacilityFact]):
+        self.doc = doc
+        self.text = doc.text
+        self.organisations = organisations
+        self.route_names = route_names
+        self.facilities = facilities
+        self.kind_res = [(kind, pattern(table)) for kind, table in _KIND_TABLES]
+        self.occurrences = self._occurrences()
+        self.deals: list[_Deal] = []
+
+    def _occurrences(self) -> list[tuple[int, int, str]]:
+        """Every place the text names an organisation: ``(start, end, its name)``."""
+        text = self.text
+        out: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        forms = sorted(((f, o.name) for o in self.organisations for f in [o.name, *o.aliases]),
+                       key=lambda x: -len(x[0]))
+        for form, name in forms:
+            flags = 0 if form.isupper() else re.IGNORECASE
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", text, flags):
+                if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append((m.start(), m.end(), name))
+        out.sort()
+        return out
+
+    # ------------------------------------------------------------------ sentences
+
+    def find(self) -> list[AgreementFact]:
+        doc = self.doc
+        for s in doc.sentences:
+            if s.index in doc.names.title_sentences:
+                continue
+            triggers = self._triggers(s)
+            signs = [m for m in _SIGN_RE.finditer(self.text, s.start, s.end)]
+            ceremonies = list(_CEREMONY_RE.finditer(self.text, s.start, s.end))
+            if not triggers:
+                if (signs or ceremonies) and self.deals and not self.deals[-1].venue:
+                    self._date_venue(self.deals[-1], s, signs + ceremonies, [])
+                continue
+            kind, first = min(triggers, key=lambda t: (_PRIORITY[t[0]], t[1].start()))
+            anchor = min(t[1].start() for t in triggers)
+            parties = self._parties(s, triggers, signs)
+            deal = None
+            definite = self._definite(anchor, s)
+            if definite and self.deals and (kind == self.deals[-1].kind or fold(
+                    first.group()) in _GENERIC_DEAL or self.deals[-1].kind == "other"):
+                deal = self.deals[-1]
+            else:
+                for d in self.deals:
+                    if d.kind == kind and parties and d.parties and (
+                            set(parties) <= set(d.parties) or set(d.parties) <= set(parties)):
+                        deal = d
+            if deal is None:
+                deal = _Deal(kind, [], s)
+                deal.investment = all(_INVESTMENT_RE.search(t[1].group()) for t in triggers)
+                self.deals.append(deal)
+            elif _PRIORITY[kind] < _PRIORITY[deal.kind] and fold(first.group()) not in \
+                    _GENERIC_DEAL:
+                deal.kind = kind
+            for p in parties:
+                if p not in deal.parties:
+                    deal.parties.append(p)
+            if not deal.parties and parties:
+                deal.sentence = s
+            self._date_venue(deal, s, signs + ceremonies, [t[1] for t in triggers])
+            for name in self._subjects(s):
+                if name not in deal.subjects:
+                    deal.subjects.append(name)
+        out = []
+        for d in self.deals:
+            if not d.parties:
+                continue
+            if d.investment and len(d.parties) < 2:
+                continue  # a company's own investment
+            out.append(d.fact())
+        return out
+
+    def _triggers(self, s: Sentence) -> list[tuple[str, re.Match[str]]]:
+        text = self.text
+        blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(text, s.start, s.end)]
+        out = []
+        for kind, rx in self.kind_res:
+            for m in rx.finditer(text, s.start, s.end):
+                if any(a <= m.start() < b for a, b in blocked):
+                    continue
+                if fold(m.group()) in ("deal",) and re.match(r"\s+with\s+(?:the|a)\s",
+                                                             text[m.end():m.end() + 12]):
+                    pass
+                out.append((kind, m))
+        return out
+
+    def _definite(self, pos: int, s: Sentence) -> bool:
+        words = re.findall(r"[\w'’]+", self.text[max(s.start, pos - 30):pos])
+        for w in reversed(words[-3:]):
+            f = fold(w).rstrip("'’")
+            if f in _DEFINITE or w.endswith(("'", "’")):
+                return not (f == "a" and self.doc.language not in ("pt",))
+            if f in ("de", "du", "of", "signature", "siganture", "firma", "assinatura"):
+                continue
+            return False
+        return False
+
+    # ------------------------------------------------------------------ parties
+
+    def _parties(self, s: Sentence, triggers, signs) -> list[str]:
+        text = self.text
+        occ = [(a, b, n) for a, b, n in self.occurrences if s.start <= a < s.end]
+        keep: list[str] = []
+        # an apposition after the subject: "EllaLink, joint-venture entre A e B, assinou"
+        appos = None
+        if occ:
+            _a0, b0, _n0 = occ[0]
+            m = re.match(r"\s*,([^,]{0,160}?(?:\([^()]*\)[^,]{0,40})?),", text[b0:s.end])
+            if m and not re.match(r"\s*(?:through|a\s+trav[ée]s|attraverso|via|par\s+le\s+biais"
+                                  r"|atrav[ée]s|über|durch)", m.group(1), re.IGNORECASE):
+                appos = (b0, b0 + m.end())
+        anchors = sorted([t[1].start() for t in triggers] + [m.start() for m in signs])
+        for a, b, name in occ:
+            before = text[s.start:a]
+            if appos and appos[0] <= a < appos[1]:
+                continue
+            attending = _ATTENDING_RE.search(before[-70:])
+            if attending and not _SIGN_RE.search(before[-70:][attending.end():]):
+                continue
+            # a relative clause between the deal's word and the name: "qui est ...",
+            # "che prevede ..."
+            first = next((x for x in anchors if x < a), None)
+            if first is not None and _RELATIVE_RE.search(text[first:a]) and not \
+                    _SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
+                continue
+            if first is None and _RELATIVE_RE.search(re.split(r"[,;:–—]", before)[-1]):
+                continue
+            if _PARENT_RE.search(before[-40:]):
+                continue
+            # a trailing circumstance: ", num investimento da ... X", ", in a ceremony ..."
+            tail = re.search(r",\s*(?:in|with|em|num|numa|en|dans|con|mit|com|nel|in\s+einem)\s+"
+                             r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
+                             re.IGNORECASE)
+            if tail and not _SIGN_RE.search(tail.group()) and anchors and \
+                    anchors[0] < s.start + tail.start():
+                continue
+            if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
+                         before[-8:]) and not re.search(r"(?:partnership|partenariat|"
+                                                        r"collabor|parceria)\s+\w*\s*$",
+                                                        before[-30:]):
+                continue  # "investimento in Unifiber", "signed at X": no party
+            if re.match(r"\s+(?:delivering|providing|supplying|fournissant|proporcionando|"
+                        r"fornendo)\b", text[b:b + 20]):
+                continue
+            if name not in keep:
+                keep.append(name)
+        # a subject written as "the group", "la filial de X", "the companies"
+        lead = text[s.start:s.end]
+        m = _SUBJECT_ANAPHOR_RE.match(lead)
+        if m and (m.group(1) or not (occ and occ[0][0] - s.start < m.end())):
+            excluded = fold(m.group(1)) if m.group(1) else ""
+            main = self._salient(s.start, exclude={excluded} | {fold(k) for k in keep})
+            if main and main not in keep:
+                keep.insert(0, main)
+        elif _PLURAL_ANAPHOR_RE.match(lead) and self.deals:
+            for p in reversed(self.deals[-1].parties):
+                if p not in keep:
+                    keep.insert(0, p)
+        elif occ and not keep:
+            pass
+        # a deal "with X" and no subject named: the organisation the text speaks of
+        if keep and triggers and all(a > min(t[1].start() for t in triggers) for a, _b, _n in
+                                     occ) and not m and re.search(
+                r"(?:collaborazione|collaboration|colaboraci[oó]n|colabora[çc][aã]o|"
+                r"partnership|partenariat|parceria)\s+(?:con|with|avec|com|mit)\b",
+                text[s.start:s.end], re.IGNORECASE):
+            main = self._salient(s.start, exclude={fold(k) for k in keep})
+            if main:
+                keep.insert(0, main)
+        del signs
+        return keep
+
+    def _salient(self, pos: int, exclude: set[str]) -> str | None:
+        """The organisation the text names most before ``pos`` (the latest of those)."""
+        counts: dict[str, list[int]] = {}
+        for a, _b, name in self.occurrences:
+            if a < pos and fold(name) not in exclude:
+                counts.setdefault(name, []).append(a)
+        if not counts:
+            return None
+        return max(counts, key=lambda n: (len(counts[n]), max(counts[n])))
+
+    # ------------------------------------------------------------------ date and venue
+
+    def _date_venue(self, deal: _Deal, s: Sentence, anchors, nouns) -> None:
+        text, doc = self.text, self.doc
+        points = [m.start() for m in anchors] + [m.end() for m in anchors]
+        if not points:
+            points = [m.start() for m in nouns] + [m.end() for m in nouns]
+        if not points:
+            return
+        if deal.date is None:
+            near = []
+            for d in dates(text, s.start, s.end, doc.year):
+                gap = min(min(abs(d.start - p), abs(d.end - p)) for p in points)
+                if gap <= 45:
+                    between = text[min(d.end, min(points)):max(d.start, min(points))]
+                    if re.search(r"(?:annonc|announc|anunci|annunci|reported|publi)", between,
+                                 re.IGNORECASE):
+                        continue
+                    near.append((gap, d))
+            if near:
+                d = min(near, key=lambda x: x[0])[1]
+                if d.value:
+                    deal.date = d.value
+                    deal.date_sentence = s
+        if deal.venue is None:
+            venue = self._venue(s, [m for m in anchors], nouns)
+            if venue is not None:
+                deal.venue = venue
+                deal.venue_sentence = s
+
+    def _venue(self, s: Sentence, anchors, nouns) -> PlaceRef | None:
+        text, doc = self.text, self.doc
+        candidates = []
+        spots = [m.end() for m in anchors] + [m.start() for m in anchors]
+        # "protocole d'accord de Dakar": the deal's noun, "de", a town
+        for n in nouns:
+            m = re.match(r"\s+(?:de|of|di|da|do)\s+", text[n.end():n.end() + 8])
+            if m:
+                p = doc.place_in(n.end() + m.end(), n.end() + m.end() + 1)
+                if p is not None and p.start == n.end() + m.end() and p.kind == "city":
+                    return PlaceRef(text[p.start:p.end], p)
+        if not spots:
+            return None
+        places = list(doc.names.places_between(s.start, s.end))
+        named = [(f.name, f) for f in self.facilities if f.kind == "other"]
+        for name, _f in named:
+            for m in re.finditer(re.escape(name), text[s.start:s.end]):
+                candidates.append((s.start + m.start(), s.start + m.end(), name, None, 0))
+        for p in places:
+            candidates.append((p.start, p.end, text[p.start:p.end], p, 1))
+        for a, b, _name in self.occurrences:
+            if s.start <= a < s.end:
+                candidates.append((a, b, text[a:b], None, 2))
+        best = None
+        for a, b, surface, mention, rank in candidates:
+            before = text[max(s.start, a - 30):a]
+            if not _LOCATIVE_RE.search(before):
+                continue
+            if mention is not None and re.search(r"\(\s*$", before):
+                continue  # "Paris (France)"
+            gap = min(min(abs(a - p), abs(b - p)) for p in spots)
+            if gap > 45:
+                continue
+            # not a route's end: "linking Sydney to Singapore"
+            if re.search(r"(?:link|connect|reli|conect|lig|colleg|verbind|between|entre|"
+                         r"from|to)\w*\s+(?:\w+\s+){0,3}$", text[max(s.start, a - 40):a],
+                         re.IGNORECASE):
+                continue
+            key = (rank if rank != 1 or mention.kind != "country" else 1.5, gap)
+            if best is None or key < best[0]:
+                best = (key, surface, mention)
+        if best is None:
+            return None
+        return PlaceRef(best[1], best[2])
+
+    def _subjects(self, s: Sentence) -> list[str]:
+        out = []
+        for a, _b, name in self.route_names:
+            if s.start <= a < s.end and name not in out:
+                out.append(name)
+        for f in self.facilities:
+            if f.kind != "other" and f.name in s.text and f.name not in out:
+                out.append(f.name)
+        return out
+
+
+def find_agreements(doc: Document, organisations: list[OrganisationFact],
+                    route_names: list[tuple[int, int, str]],
+                    facilities: list[FacilityFact]) -> list[AgreementFact]:
+    return AgreementFinder(doc, organisations, route_names, facilities).find()

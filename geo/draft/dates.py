@@ -1,0 +1,73 @@
+"""Dates as news writes them, in the six languages: "July 24th", "le 5 juin", "ce mercredi 5
+avril 2023", "24 de julio de 2015", "5. Juni 2023", "en février 2000", "2023-04-05".
+
+A day and a month without a year take the year of the article's date when it has one, else
+no date: a text's date is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.draft.vocabulary import MONTHS, fold, month_numbers
+
+_MONTH_NAMES = sorted({m for names in MONTHS.values() for m in names} | {
+    fold(m) for names in MONTHS.values() for m in names}, key=len, reverse=True)
+_MONTH = "(?P<month>" + "|".join(re.escape(m) for m in _MONTH_NAMES) + ")"
+_MONTH2 = "(?P<month2>" + "|".join(re.escape(m) for m in _MONTH_NAMES) + ")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR2 = r"(?P<year2>(?:19|20)\d\d)"
+_DATE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    # 2023-04-05
+    r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    # 5 juin 2010, 24 de julio de 2015, 5. Juni 2023, le 5 juin
+    rf"|{_DAY}\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+|del\s+)?{_YEAR})?"
+    # July 24th, 2015 / March 19
+    rf"|{_MONTH2}\s+{_DAY2}(?:,?\s+{_YEAR2})?"
+    # février 2000, May 2002, junho de 2021
+    r"|(?P<month3>" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\s+(?:de\s+|del\s+)?"
+    r"(?P<year3>(?:19|20)\d\d)"
+    r")(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when the year is unknown
+
+
+def dates(text: str, start: int, end: int, article_year: int | None) -> list[DateMention]:
+    """Dates written in ``text[start:end]``."""
+    out = []
+    months = month_numbers()
+    for m in _DATE_RE.finditer(text, start, end):
+        if m.group("iso"):
+            out.append(DateMention(m.start(), m.end(), m.group("iso")))
+            continue
+        if m.group("month3"):
+            month = months.get(fold(m.group("month3")))
+            if month:
+                out.append(DateMention(m.start(), m.end(),
+                                       f"{m.group('year3')}-{month:02d}"))
+            continue
+        day = m.group("day") or m.group("day2")
+        month_name = m.group("month") or m.group("month2")
+        year = m.group("year") or m.group("year2")
+        month = months.get(fold(month_name)) if month_name else None
+        if not month or not day or not 1 <= int(day) <= 31:
+            continue
+        if fold(month_name) in ("may", "mar", "march") and not (year or re.search(
+                r"\d", text[m.start():m.end()])):
+            continue
+        if year is None:
+            if article_year is None:
+                out.append(DateMention(m.start(), m.end(), None))
+                continue
+            year = str(article_year)
+        out.append(DateMention(m.start(), m.end(), f"{year}-{month:02d}-{int(day):02d}"))
+    return out
