@@ -24,6 +24,7 @@ COMMANDS = {
     "extract": "extract",
     "draft": "draft",
     "accept": "accept",
+    "figure": "figure",
 }
 
 
