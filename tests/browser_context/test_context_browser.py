@@ -131,9 +131,16 @@ def test_hostile_values_inert(watched, synthetic_map):
         const box = map.getContainer().getBoundingClientRect();
         return [box.left + p.x, box.top + p.y];
     }""")
-    page.wait_for_timeout(100)
+    # the canvas redraws on the next animation frame: under load that can take a while, and
+    # a click before it lands on nothing
+    page.wait_for_function("""() => {
+        const h = window.geoContext[Object.keys(window.geoContext)[2]];
+        const map = h.layer._map;
+        return !map._geoContextRenderer._redrawRequest && !map._animatingZoom;
+    }""")
     page.mouse.click(x, y)
     popup = page.locator(".leaflet-popup-content")
+    popup.first.wait_for(timeout=10_000)
     assert popup.count() == 1 and synth.HOSTILE_NAME in popup.inner_text()
     control = page.locator(".leaflet-control-layers-overlays").inner_text()
     assert synth.HOSTILE_NAME in control
