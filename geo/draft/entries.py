@@ -197,9 +197,11 @@ class _Builder:
             self.facility(fac)
 
     def facility(self, fac: FacilityFact) -> None:
-        eid = self.new_id(fac.name if fac.kind != "pop" or not fac.operator
-                          else f"{fac.operator} pop {fac.name}")
-        entry: dict[str, Any] = {"id": eid, "name": fac.name, "kind": _SITE_KIND[fac.kind]}
+        name = fac.name
+        if fac.operator and name[:1].islower():  # "point of presence": whose?
+            name = f"{fac.operator} {name}"
+        eid = self.new_id(name)
+        entry: dict[str, Any] = {"id": eid, "name": name, "kind": _SITE_KIND[fac.kind]}
         host = self.lookup("site", fac.host) if fac.host else None
         incomplete = None
         sources = self.sources(fac.evidence)
@@ -239,10 +241,9 @@ class _Builder:
         ends = [self.place(w, route.evidence) for w in route.waypoints]
         waypoints = [w for i, w in enumerate(ends) if w is not None and
                      (i == 0 or w != ends[i - 1])]
-        label = route.name or route.description or " ".join(
-            w.surface for w in route.waypoints) or "route"
-        eid = self.new_id(label if route.name else f"{label} cable")
-        entry: dict[str, Any] = {"id": eid, "name": route.name or _unnamed(route),
+        name = route.name or _unnamed(route)
+        eid = self.new_id(name)
+        entry: dict[str, Any] = {"id": eid, "name": name,
                                  "kind": _ROUTE_KIND[route.medium],
                                  "status": _ROUTE_STATUS[route.status]}
         operators = [o for o in (self.org_id(n) for n in route.operators) if o]
@@ -274,10 +275,9 @@ class _Builder:
     def agreement(self, agreement: AgreementFact, facts: DraftFacts) -> None:
         parties = list(dict.fromkeys(p for p in (self.org_id(n) for n in agreement.parties)
                                      if p))
-        names = " ".join(agreement.parties[:3]) or "agreement"
-        eid = self.new_id(f"{names} {agreement.kind}")
-        entry: dict[str, Any] = {"id": eid,
-                                 "name": _agreement_name(agreement),
+        name = _agreement_name(agreement)
+        eid = self.new_id(name)
+        entry: dict[str, Any] = {"id": eid, "name": name,
                                  "kind": agreement.kind, "parties": parties}
         if agreement.date:
             entry["date"] = agreement.date
