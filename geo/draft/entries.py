@@ -73,20 +73,31 @@ class Drafted:
 
 
 class _Builder:
-    def __init__(self, stem: str, catalog: Catalog | None, taken: Iterable[str]):
+    def __init__(self, stem: str, catalog: Catalog | None, earlier: Iterable[Block]):
         self.stem = stem
         self.out = Drafted()
-        self.ids: set[str] = set(taken)
-        # catalogue names: key -> (table, id)
+        self.ids: set[str] = set()
+        # names already held: key -> (table, id)
         self.known: dict[str, tuple[str, str]] = {}
-        if catalog is not None:
-            for kind, entity in catalog.entities():
-                self.ids.add(entity.id)
-                for form in (entity.name, *entity.aliases):
-                    # the data file kind (``sites``) names the table (``site``)
-                    self.known.setdefault(name_key(form), (kind[:-1], entity.id))
         self.drafted: dict[tuple[str, str], str] = {}  # (table, key) -> drafted id
         self.place_ids: dict[str, str] = {}  # place key -> site id (drafted or reused)
+        self.unfinished: set[str] = set()  # drafted ids written commented out
+        self.alias_of: dict[str, str] = {}  # alias key -> the id it is an alias of
+        if catalog is not None:
+            for kind, entity in catalog.entities():
+                # the data file kind (``sites``) names the table (``site``)
+                self._know(kind[:-1], entity.id, entity.name, entity.aliases)
+        for block in earlier:
+            self._know(block.table, block.id, block.entry.get("name", ""),
+                       block.entry.get("aliases", []))
+
+    def _know(self, table: str, eid: str, name: str, aliases: Iterable[str]) -> None:
+        self.ids.add(eid)
+        for form in (name, *aliases):
+            if form:
+                self.known.setdefault(name_key(form), (table, eid))
+        for alias in aliases:
+            self.alias_of.setdefault(name_key(alias), eid)
 
     # -- ids and sources --------------------------------------------------------------
     def new_id(self, base: str) -> str:
@@ -108,6 +119,35 @@ class _Builder:
                 seen.add(ev.sentence.strip())
                 out.append(self.quote(ev))
         return out
+
+    def free_aliases(self, name: str, aliases: Iterable[str]) -> list[str]:
+        """``aliases`` without repeats, the name itself, and forms another entity already
+        has as a name or an alias (the catalogue keeps one entity per form)."""
+        out, seen = [], {name_key(name)}
+        for alias in aliases:
+            key = name_key(alias)
+            if key not in seen and key not in self.known:
+                out.append(alias)
+            seen.add(key)
+        return out
+
+    def add(self, block: Block) -> None:
+        """Write ``block``, and remember its forms so no later entry takes them as
+        aliases."""
+        name = str(block.entry.get("name", ""))
+        owner = self.alias_of.get(name_key(name))
+        if owner is not None and owner != block.id and block.incomplete is None:
+            block.incomplete = (f"{name!r} is an alias of {owner}: an entity of that name "
+                                "would make the name ambiguous (reuse that id, or rename)")
+        self.out.blocks.append(block)
+        if block.incomplete:
+            self.unfinished.add(block.id)
+        self._know("", block.id, name, block.entry.get("aliases", []))
+
+    def ref(self, table: str, name: str | None) -> str | None:
+        """The id an entry may refer to for ``name``: never one written commented out."""
+        found = self.lookup(table, name) if name else None
+        return None if found in self.unfinished else found
 
     def lookup(self, table: str, name: str) -> str | None:
         key = name_key(name)
@@ -133,22 +173,18 @@ class _Builder:
             if self.lookup("organisation", org.name):
                 continue
             eid = self.new_id(org.name)
-            aliases = []
-            for alias in org.aliases:
-                if name_key(alias) != name_key(org.name) and \
-                        name_key(alias) not in {name_key(a) for a in aliases}:
-                    aliases.append(alias)
+            aliases = self.free_aliases(org.name, org.aliases)
             entry: dict[str, Any] = {"id": eid, "name": org.name}
             if aliases:
                 entry["aliases"] = aliases
             entry["kind"] = "unspecified"
             entry["sources"] = self.sources(org.evidence)
-            self.out.blocks.append(Block("organisation", entry))
+            self.add(Block("organisation", entry))
             for form in forms:
                 self.drafted[("organisation", name_key(form))] = eid
 
     def org_id(self, name: str | None) -> str | None:
-        return self.lookup("organisation", name) if name else None
+        return self.ref("organisation", name)
 
     def place(self, ref: PlaceRef | None, evidence: Evidence) -> str | None:
         """The site id standing for ``ref`` (a city or country point), drafted when needed;
@@ -171,8 +207,9 @@ class _Builder:
         name = m.name or ref.surface
         eid = self.new_id(name)
         entry: dict[str, Any] = {"id": eid, "name": name}
-        if name_key(ref.surface) != name_key(name):
-            entry["aliases"] = [ref.surface]
+        aliases = self.free_aliases(name, [ref.surface])
+        if aliases:
+            entry["aliases"] = aliases
         entry.update({"kind": kind, "lon": round(float(m.lon), 5),
                       "lat": round(float(m.lat), 5), "precision": precision})
         if m.country and kind == "city":
@@ -183,7 +220,7 @@ class _Builder:
                             "note": f"Position of {name} (GeoNames); the article names the "
                                     f"{m.kind}, not a building."})
         entry["sources"] = sources
-        self.out.blocks.append(Block("site", entry))
+        self.add(Block("site", entry))
         self.drafted[("site", key)] = eid
         self.place_ids[key] = eid
         return eid
@@ -202,7 +239,7 @@ class _Builder:
             name = f"{fac.operator} {name}"
         eid = self.new_id(name)
         entry: dict[str, Any] = {"id": eid, "name": name, "kind": _SITE_KIND[fac.kind]}
-        host = self.lookup("site", fac.host) if fac.host else None
+        host = self.ref("site", fac.host)
         incomplete = None
         sources = self.sources(fac.evidence)
         if host is not None:
@@ -228,7 +265,7 @@ class _Builder:
         if status:
             entry["status"] = status
         entry["sources"] = sources
-        self.out.blocks.append(Block("site", entry, incomplete=incomplete))
+        self.add(Block("site", entry, incomplete=incomplete))
         self.drafted[("site", name_key(fac.name))] = eid
 
     def routes(self, facts: DraftFacts) -> None:
@@ -263,7 +300,7 @@ class _Builder:
         if len(waypoints) < 2:
             incomplete = ("the text names fewer than two ends the gazetteer places: add "
                           "waypoints (site ids or [lon, lat])")
-        self.out.blocks.append(Block("route", entry, incomplete=incomplete))
+        self.add(Block("route", entry, incomplete=incomplete))
         if route.name:
             self.drafted[("route", name_key(route.name))] = eid
         self.drafted[("route", "#" + str(id(route)))] = eid
@@ -286,14 +323,13 @@ class _Builder:
             entry["venue"] = venue
         subjects = []
         for subject in agreement.subjects:
-            found = (self.lookup("route", subject) or self.lookup("site", subject)
-                     or self.drafted.get(("route", name_key(subject))))
+            found = self.ref("route", subject) or self.ref("site", subject)
             if found:
                 subjects.append(found)
         for route in facts.routes:  # unnamed routes stated in the agreement's sentence
             if not route.name and route.evidence == agreement.evidence:
                 rid = self.drafted.get(("route", "#" + str(id(route))))
-                if rid:
+                if rid and rid not in self.unfinished:
                     subjects.append(rid)
         if subjects:
             entry["subjects"] = list(dict.fromkeys(subjects))
@@ -302,7 +338,7 @@ class _Builder:
         incomplete = None
         if len(parties) < 2:
             incomplete = "the text names fewer than two parties: add the other parties' ids"
-        self.out.blocks.append(Block("agreement", entry, incomplete=incomplete))
+        self.add(Block("agreement", entry, incomplete=incomplete))
 
 
 def _unnamed(route: RouteFact) -> str:
@@ -320,14 +356,14 @@ def _agreement_name(agreement: AgreementFact) -> str:
 
 
 def draft_entries(facts: DraftFacts, stem: str, catalog: Catalog | None = None,
-                  taken_ids: Iterable[str] = ()) -> Drafted:
+                  earlier: Iterable[Block] = ()) -> Drafted:
     """The catalogue entries ``facts`` support, for the article ``stem``.
 
-    ``catalog`` (the workspace's, when it loads) is matched by name and alias so nothing it
-    holds is drafted again; ``taken_ids`` are ids no drafted entry may take (e.g. other
-    drafts'). Order: organisations, facilities (and the cities that place them), routes,
-    agreements."""
-    b = _Builder(stem, catalog, taken_ids)
+    ``catalog`` (the workspace's, with the drafts it loaded) and ``earlier`` (entries
+    drafted for other articles in the same run) are matched by name and alias, so nothing
+    they hold is drafted again, and their ids are not taken. Order: organisations,
+    facilities (and the places that locate them), routes, agreements."""
+    b = _Builder(stem, catalog, earlier)
     b.organisations(facts)
     b.facilities(facts)
     b.routes(facts)

@@ -16,14 +16,18 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.draft.entries import Drafted, draft_entries
+from geo.draft.facts import DraftFacts
 from geo.draft.intake import Intake, take_in
 from geo.draft.writer import Block, document
 from geo.errors import InputError
 
 DRAFTS = "drafts"
+
+if TYPE_CHECKING:
+    from geo.catalog import Catalog
 
 
 @dataclass
@@ -89,7 +93,7 @@ def draft_json(draft: ArticleDraft) -> dict[str, Any]:
                                  for i, a in draft.drafted.proposed_aliases]}
 
 
-# -- one process's state: the gazetteer-backed extractor and the catalogue, built once ----
+# -- one process's state: the gazetteer-backed extractor, built once per process ----------
 _STATE: dict[str, Any] = {}
 
 
@@ -99,11 +103,11 @@ def _init(workspace: str) -> None:
     from geo.workspace import Workspace
 
     catalog, _problems = read_workspace(Workspace(Path(workspace)))
-    _STATE["catalog"] = catalog
     _STATE["extractor"] = Extractor(catalog)
 
 
-def _draft_one(article: str, workspace: str, taken: Sequence[str]) -> tuple[Intake, Drafted]:
+def _facts_of(article: str, workspace: str) -> tuple[Intake, DraftFacts]:
+    """Take ``article`` in and find its facts (the costly part, run in worker processes)."""
     from geo.catalog import read_article_text
     from geo.draft import find_facts
     from geo.schema import Article
@@ -116,10 +120,8 @@ def _draft_one(article: str, workspace: str, taken: Sequence[str]) -> tuple[Inta
     meta = _metadata(seeds / f"{intake.stem}.toml")
     language = meta.language if isinstance(meta, Article) else "en"
     date = meta.date if isinstance(meta, Article) else None
-    facts = find_facts(text, language=language, article_date=date,
-                       extractor=_STATE["extractor"])
-    drafted = draft_entries(facts, intake.stem, _STATE["catalog"], taken)
-    return intake, drafted
+    return intake, find_facts(text, language=language, article_date=date,
+                              extractor=_STATE["extractor"])
 
 
 def _metadata(path: Path) -> Any:
@@ -159,18 +161,23 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     dupes = sorted({s for s in stems if stems.count(s) > 1})
     if dupes:
         raise InputError(f"two articles would be drafted as seeds/{dupes[0]}.txt: rename one")
-    taken = _taken_ids(root, set(stems))
-    results: list[tuple[Intake, Drafted]]
+    found: list[tuple[Intake, DraftFacts]]
     if jobs > 1 and len(articles) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
                                  initargs=(str(root),)) as pool:
-            results = list(pool.map(_draft_one, articles, [str(root)] * len(articles),
-                                    [taken] * len(articles), chunksize=8))
+            found = list(pool.map(_facts_of, articles, [str(root)] * len(articles),
+                                  chunksize=8))
     else:
-        results = [_draft_one(a, str(root), taken) for a in articles]
+        found = [_facts_of(a, str(root)) for a in articles]
+    # entries one article after the other: each reuses what data/, the other drafts and the
+    # articles drafted before it in this run hold, so no two drafts hold one entity twice
+    catalog = _catalogue_with_other_drafts(root, {intake.stem for intake, _f in found})
     run = DraftRun()
     outputs: dict[Path, str] = {}
-    for intake, drafted in results:
+    earlier: list[Block] = []
+    for intake, facts in found:
+        drafted = draft_entries(facts, intake.stem, catalog, earlier=earlier)
+        earlier += [b for b in drafted.blocks if b.incomplete is None]
         path = root / DRAFTS / f"{intake.stem}.toml" if write else None
         if path is not None:
             outputs[path] = draft_text(intake, drafted)
@@ -183,27 +190,17 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     return run
 
 
-def _taken_ids(root: Path, redrafted: set[str]) -> list[str]:
-    """Ids of the other drafts in ``drafts/`` (not those being drafted again)."""
-    try:
-        import tomllib
-    except ImportError:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    ids: list[str] = []
+def _catalogue_with_other_drafts(root: Path, redrafted: set[str]) -> Catalog:
+    """``data/`` with the drafts of ``drafts/`` that are not being drafted again (what loads:
+    ``geo check`` reports the rest)."""
+    from geo.catalog import read_workspace
+    from geo.workspace import Workspace
+
     folder = root / DRAFTS
-    if not folder.is_dir():
-        return ids
-    for path in sorted(folder.glob("*.toml")):
-        if path.stem in redrafted:
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-            continue  # geo check reports it
-        for table in data.values():
-            if isinstance(table, list):
-                ids += [str(t.get("id")) for t in table if isinstance(t, dict) and "id" in t]
-    return ids
+    others = sorted(p.stem for p in folder.glob("*.toml")) if folder.is_dir() else []
+    catalog, _problems = read_workspace(Workspace(root),
+                                        [s for s in others if s not in redrafted])
+    return catalog
 
 
 def run_json(run: DraftRun) -> str:
