@@ -40,6 +40,7 @@ import itertools
 import os
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
@@ -150,6 +151,7 @@ _ORG_PREFIXES = _words("""
 #: Organisation words that open a name even after other capitalised words ("Selon Agence
 #: Ecofin"); unlike "Telecom", which may also close one ("China Telecom Global").
 _ORG_OPENERS = _ORG_PREFIXES - {"telecom"}
+_ORG_WORDS = ORG_SUFFIXES | _ORG_PREFIXES
 _RUN_CONNECTORS = _words("of de du des di del della")
 _RUN_SKIP = _words("""
     the le la les l il el a an un une this that our their his her its mr mrs ms dr m mme
@@ -281,14 +283,33 @@ class Mention:
         return asdict(self)
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    #: normalised separator to the next word, None where a name cannot continue
-    sep: str | None = None
+class _Words:
+    """The words of a text (runs of letters and digits), as parallel lists: word ``i`` is
+    ``text[start[i]:end[i]] == self.text[i]`` (character offsets), its key
+    (:func:`name_key`) is ``key[i]``, and ``sep[i]`` is the normalised separator to the
+    next word, ``None`` where a name cannot continue (and after the last word).
+
+    Lists of numbers and strings rather than an object per word: an article holds
+    hundreds of thousands of words, which are then built at C speed and cost the
+    garbage collector nothing."""
+
+    __slots__ = ("end", "key", "sep", "start", "text")
+
+    def __init__(self, text: str):
+        parts = _TOKEN_SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
+        ends = list(itertools.accumulate(map(len, parts)))  # where each part ends
+        self.text: list[str] = parts[1::2]
+        n = len(self.text)
+        self.start: list[int] = ends[0:2 * n:2]
+        self.end: list[int] = ends[1::2]
+        keys = {word: _token_key(word) for word in set(self.text)}
+        self.key: list[str] = list(map(keys.__getitem__, self.text))
+        gaps = parts[2:2 * n:2]  # between each word and the next
+        seps = {gap: " " if gap == " " else _sep_key(gap) for gap in set(gaps)}
+        self.sep: list[str | None] = [*map(seps.__getitem__, gaps), None] if n else []
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
 @dataclass
@@ -311,12 +332,15 @@ class _Raw:
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
 #: ", Georgia" or ", New York" right after a town: a possible US state.
 _STATE_AFTER_RE = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _SEP_RE = re.compile(r"[ \-'.]{1,3}")
 _APOS_DASH = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'",
                             "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
                             "\t": " ", "\u00a0": " ", "\u202f": " "})
+#: The characters of a separator within a name, once normalised (see _sep_key).
+_SEP_CHARS = frozenset(" -'.")
 _SENTENCE_END = ".!?\n"
 _OPENERS = " \t\"“”«»‘’'([–—-"
 
@@ -341,6 +365,13 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=4096)
+def _all_capitals(name: str) -> bool:
+    """Whether ``name`` has letters and all of them are capitals ("CTG")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _name_shaped(word: str) -> bool:
     """Title-case ("Nairobi"), lower case, or all capitals of five letters or more;
     not camel case ("PoP", "AzerTelecom") and not a short acronym ("ICT")."""
@@ -350,6 +381,125 @@ def _name_shaped(word: str) -> bool:
     if all(c.isupper() for c in letters):
         return len(letters) >= 5
     return not any(c.isupper() for c in word[1:])
+
+
+#: How a word counts in a headline: not at all (shorter than four letters, or not all
+#: letters), capitalised, or in lower case.
+_NOT_COUNTED, _CAPITALISED, _LOWER = 0, 1, 2
+
+
+def _headline_kind(word: str) -> int:
+    if len(word) < 4 or not word.isalpha():
+        return _NOT_COUNTED
+    return _CAPITALISED if _is_capitalised(word) else _LOWER
+
+
+class _Layout:
+    """The lines and paragraphs of one text, found once, so that asking about the line or
+    paragraph around a word is a look-up rather than a scan of the text (which made
+    extraction quadratic in the length of a line). Positions are character offsets."""
+
+    def __init__(self, text: str, words: _Words):
+        self.text = text
+        self.words = words
+        #: offset of every line feed
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        #: offset of every "\n\n" (overlapping: "\n\n\n" holds two)
+        self.breaks = [m.start() for m in re.finditer("\n(?=\n)", text)]
+        self._title: dict[int, bool] = {}
+        self._kinds: dict[str, int] | None = None
+
+    def title_line(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` reads as a title-case headline: its words of
+        four letters or more all capitalised (three or more of them), or (six or more)
+        all but 15 % at most, with no closing punctuation. Worked out once per line."""
+        k = bisect_left(self.newlines, pos)  # line feeds before pos
+        known = self._title.get(k)
+        if known is None:
+            start = self.newlines[k - 1] + 1 if k else 0
+            end = self.newlines[k] if k < len(self.newlines) else len(self.text)
+            known = self._title[k] = self._is_title_line(start, end)
+        return known
+
+    def _is_title_line(self, start: int, end: int) -> bool:
+        if self._kinds is None:
+            self._kinds = {word: _headline_kind(word) for word in set(self.words.text)}
+        # the words of the line are those of the text that start in it (none spans "\n")
+        first = bisect_left(self.words.start, start)
+        last = bisect_left(self.words.start, end)
+        kinds = list(map(self._kinds.__getitem__, self.words.text[first:last]))
+        lower = kinds.count(_LOWER)
+        counted = lower + kinds.count(_CAPITALISED)
+        if counted < 3:
+            return False
+        if lower == 0:
+            return True
+        if counted < 6 or lower > 0.15 * counted:
+            return False
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return not (end > start and self.text[end - 1] in ".!?:")
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """``(a, b)``: the last "\\n\\n" ending by ``pos`` (0 if none) and the first one
+        starting at or after ``pos`` (the length of the text if none)."""
+        k = bisect_right(self.breaks, pos - 2)
+        a = self.breaks[k - 1] if k else 0
+        k = bisect_left(self.breaks, pos)
+        b = self.breaks[k] if k < len(self.breaks) else len(self.text)
+        return a, b
+
+
+class _Evidence:
+    """The countries a text names, as ``(offset, ISO code, what says so)`` entries, sorted
+    and indexed by country, so that "the first words naming this country between these
+    offsets" costs a binary search rather than a pass over every entry. Entries given as
+    ``towns`` can be left out at one offset (a town is no evidence for itself)."""
+
+    def __init__(self, countries: Iterable[tuple[int, str, str]],
+                 towns: Iterable[tuple[int, str, str]] = ()):
+        entries = sorted([(off, iso, said, False) for off, iso, said in countries]
+                         + [(off, iso, said, True) for off, iso, said in towns])
+        self.entries = entries
+        self.offsets = [e[0] for e in entries]
+        self._by_iso: dict[str, tuple[list[int], list[tuple[int, str, bool]]]] = {}
+        for off, iso, said, town in entries:
+            offsets, items = self._by_iso.setdefault(iso, ([], []))
+            offsets.append(off)
+            items.append((off, said, town))
+        #: every country named (by any entry)
+        self.isos = self._by_iso.keys()
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, str, str, bool]]:
+        """Entries ``(offset, iso, said, is_town)`` with ``lo <= offset <= hi``, in order."""
+        return self.entries[bisect_left(self.offsets, lo):bisect_right(self.offsets, hi)]
+
+    def first(self, iso: str | None, lo: int, hi: int, skip: int | None) -> str | None:
+        """What first names ``iso`` at an offset in ``[lo, hi)`` (no town at ``skip``)."""
+        found = self._by_iso.get(iso) if iso else None
+        if found is None:
+            return None
+        offsets, items = found
+        k = bisect_left(offsets, lo)
+        while k < len(offsets) and offsets[k] < hi:
+            off, said, town = items[k]
+            if not (town and off == skip):
+                return said
+            k += 1
+        return None
+
+
+class _Scope:
+    """The countries named between two offsets, as a read-only look-up: ISO code -> the
+    first words that name it (see :meth:`_Evidence.first`)."""
+
+    __slots__ = ("evidence", "hi", "lo", "skip")
+
+    def __init__(self, evidence: _Evidence, lo: int, hi: int, skip: int | None):
+        self.evidence, self.lo, self.hi, self.skip = evidence, lo, hi, skip
+
+    def get(self, iso: str | None) -> str | None:
+        return self.evidence.first(iso, self.lo, self.hi, self.skip)
 
 
 class Extractor:
@@ -366,68 +516,96 @@ class Extractor:
         self._gaz_prefixes = self.gazetteer.prefixes
         self._cat_prefixes = self.catalogue.prefixes
         self._dem_prefixes = frozenset(key_prefixes(self._demonyms))
+        #: keys that some catalogue name continues after a separator ("china" of "china
+        #: telecom"): a word that is neither this nor a whole name starts no name
+        self._cat_heads = frozenset(p[:q] for p in self._cat_prefixes
+                                    for q in range(len(p)) if p[q] in _SEP_CHARS)
         self._max_tokens = 8
+        # answers that depend on a name alone, kept across texts (a text names few
+        # distinct places, many times over)
+        self._matches_memo: dict[str, tuple[tuple[Place, bool], ...]] = {}
+        self._word_ok_memo: dict[str, bool] = {}
+        self._candidate_memo: dict[tuple[str, str], tuple] = {}
+        self._listing_memo: dict[tuple, str] = {}
+        self._place_word_memo: dict[str, bool] = {}
 
     # ---------------------------------------------------------------- scanning
 
-    def _tokens(self, text: str) -> list[_Token]:
-        tokens = [_Token(m.start(), m.end(), m.group(), _token_key(m.group()))
-                  for m in _TOKEN_RE.finditer(text)]
-        for a, b in itertools.pairwise(tokens):
-            raw = text[a.end:b.start]
-            a.sep = " " if raw == " " else _sep_key(raw)
-        return tokens
-
-    def _spans(self, text: str, tokens: list[_Token], i: int):
+    def _spans(self, text: str, tokens: _Words, i: int):
         """Yield (end_token_exclusive, key) for spans starting at token i, shortest first,
         while some known name may still begin with the span."""
-        key = tokens[i].key
+        key = tokens.key[i]
         j = i
         while True:
             yield j + 1, key
             if j + 1 >= len(tokens) or j + 1 - i >= self._max_tokens:
                 return
-            sep = tokens[j].sep
+            sep = tokens.sep[j]
             if sep is None:
                 return
-            key = key + sep + tokens[j + 1].key
+            key = key + sep + tokens.key[j + 1]
             if key not in self._gaz_prefixes and key not in self._dem_prefixes:
                 return
             j += 1
 
-    def _catalogue_ok(self, text: str, tokens: list[_Token], i: int, j: int,
+    def _catalogue_ok(self, text: str, tokens: _Words, i: int, j: int,
                       written: str) -> bool:
-        surface = text[tokens[i].start:tokens[j - 1].end]
+        surface = text[tokens.start[i]:tokens.end[j - 1]]
         if written[:1].isupper() and not surface[:1].isupper():
             return False
-        letters = [c for c in written if c.isalpha()]
-        if j - i == 1 and letters and all(c.isupper() for c in letters):
+        if j - i == 1 and _all_capitals(written):
             return surface == written  # acronyms match in their own case only ("CTG")
         return True
 
-    def _place_ok(self, tokens: list[_Token], i: int, j: int) -> bool:
-        words = [t.text for t in tokens[i:j]]
-        if j - i == 1 and tokens[i].key in ACRONYMS and words[0].isupper():
+    def _matches(self, key: str) -> tuple[tuple[Place, bool], ...]:
+        """:meth:`Gazetteer.matches`, remembered."""
+        known = self._matches_memo.get(key)
+        if known is None:
+            known = self._matches_memo[key] = self.gazetteer.matches(key)
+        return known
+
+    def _place_ok(self, tokens: _Words, i: int, j: int) -> bool:
+        if j - i == 1:  # one word: its text decides (its key is a function of it)
+            word = tokens.text[i]
+            known = self._word_ok_memo.get(word)
+            if known is None:
+                known = self._word_ok_memo[word] = self._words_ok(tokens, i, j)
+            return known
+        return self._words_ok(tokens, i, j)
+
+    def _words_ok(self, tokens: _Words, i: int, j: int) -> bool:
+        words = tokens.text[i:j]
+        if j - i == 1 and tokens.key[i] in ACRONYMS and words[0].isupper():
             return True  # "RDC", "UAE": short forms the gazetteer lists on purpose
         if not any(_is_capitalised(w) for w in words):
             return False
-        if not _is_capitalised(words[0]) and tokens[i].key not in _PARTICLES:
+        if not _is_capitalised(words[0]) and tokens.key[i] not in _PARTICLES:
             return False
         return all(_name_shaped(w) for w in words)
 
-    def _scan(self, text: str, tokens: list[_Token], claimed: list[bool]) -> list[_Raw]:
+    def _scan(self, text: str, tokens: _Words, claimed: list[bool]) -> list[_Raw]:
         """Gazetteer names and country adjectives among the words not yet claimed: the
         longest that passes the surface checks at each word, left to right."""
         found: list[_Raw] = []
-        i = 0
-        n = len(tokens)
-        while i < n:
-            tok = tokens[i]
-            if claimed[i] or len(tok.text) < 2 or (
-                not tok.text[0].isupper() and tok.key not in _PARTICLES
-                and tok.key not in self._dem_prefixes
-            ):
-                i += 1  # a name starts with a capital, a particle ("le Cap") or is an adjective
+        gaz_prefixes, dem_prefixes = self._gaz_prefixes, self._dem_prefixes
+        keys = tokens.key
+        # A name starts with a capital, a particle ("le Cap") or is an adjective; and it
+        # is a known name or goes on into one (a key ending in a letter or digit is cut
+        # there in the prefixes), unless "au"/"du" comes before it. Words are sorted out
+        # once per distinct word, and only those that may start a name are visited.
+        shaped: set[str] = set()
+        starts: set[str] = set()
+        for word, key in dict(zip(tokens.text, keys, strict=True)).items():
+            if len(word) >= 2 and (word[0].isupper() or key in _PARTICLES
+                                   or key in dem_prefixes):
+                shaped.add(word)
+                if key in gaz_prefixes or key in dem_prefixes or not key[-1:].isalnum():
+                    starts.add(word)
+        candidates = [i for i, word in enumerate(tokens.text) if word in starts
+                      or (word in shaped and i and keys[i - 1] in _CONTRACTIONS)]
+        next_free = 0  # the first word after the last name found
+        for i in candidates:
+            if i < next_free or claimed[i]:
                 continue
             best: _Raw | None = None
             for j, key in self._spans(text, tokens, i):
@@ -442,116 +620,131 @@ class Extractor:
             ):
                 best = contraction
             if best is None:
-                i += 1
                 continue
             found.append(best)
             for k in range(best.start_token, best.end_token):
                 claimed[k] = True
-            i = best.end_token
+            next_free = best.end_token
         return found
 
-    def _interpret(self, text: str, tokens: list[_Token], i: int, j: int,
+    def _interpret(self, text: str, tokens: _Words, i: int, j: int,
                    key: str) -> _Raw | None:
-        start, end = tokens[i].start, tokens[j - 1].end
+        start, end = tokens.start[i], tokens.end[j - 1]
         if key in self._demonyms:
             _target, lang, _form = self._demonyms[key]
-            capitalised = _is_capitalised(tokens[i].text)
+            capitalised = _is_capitalised(tokens.text[i])
             # "Italien" is Italy in German; "italien" is the French adjective.
             named = capitalised and any(p.kind in ("country", "region") and primary
-                                        for p, primary in self.gazetteer.matches(key))
+                                        for p, primary in self._matches(key))
             if (lang == "fr" or capitalised) and not named:
                 return _Raw(i, j, start, end, "demonym", key, demonym=self._demonyms[key])
-        matches = self.gazetteer.matches(key)
+        matches = self._matches(key)
         if matches and self._place_ok(tokens, i, j):
             return _Raw(i, j, start, end, "place", key, matches=matches)
         return None
 
-    def _contraction(self, text: str, tokens: list[_Token], i: int) -> _Raw | None:
+    def _contraction(self, text: str, tokens: _Words, i: int) -> _Raw | None:
         """French "au Cap", "du Caire": the name is "le Cap", its article fused into the
         preposition before it."""
-        if i == 0 or tokens[i - 1].key not in _CONTRACTIONS:
+        if i == 0 or tokens.key[i - 1] not in _CONTRACTIONS:
             return None
-        if tokens[i - 1].sep != " ":
+        if tokens.sep[i - 1] != " ":
             return None
-        article = _CONTRACTIONS[tokens[i - 1].key]
+        article = _CONTRACTIONS[tokens.key[i - 1]]
         best = None
-        key = tokens[i].key
+        key = tokens.key[i]
         for j in range(i + 1, min(len(tokens), i + self._max_tokens) + 1):
             if j > i + 1:
-                sep = tokens[j - 2].sep
+                sep = tokens.sep[j - 2]
                 if sep is None:
                     break
-                key = key + sep + tokens[j - 1].key
+                key = key + sep + tokens.key[j - 1]
             full = article + key
             if full not in self._gaz_prefixes:
                 break
-            matches = self.gazetteer.matches(full)
+            matches = self._matches(full)
             if matches and self._place_ok(tokens, i, j):
-                surface = text[tokens[i].start:tokens[j - 1].end]
-                prep = "à" if tokens[i - 1].key.startswith("a") else "de"
-                best = _Raw(i, j, tokens[i].start, tokens[j - 1].end, "place", full,
+                surface = text[tokens.start[i]:tokens.end[j - 1]]
+                prep = "à" if tokens.key[i - 1].startswith("a") else "de"
+                best = _Raw(i, j, tokens.start[i], tokens.end[j - 1], "place", full,
                             matches=matches,
-                            contraction=f"'{tokens[i - 1].text} {surface}' read as "
+                            contraction=f"'{tokens.text[i - 1]} {surface}' read as "
                                         f"'{prep} {article}{surface}'")
         return best
 
     # ---------------------------------------------------------------- organisations
 
-    def _org_runs(self, text: str, tokens: list[_Token], claimed: list[bool]) -> list[_Raw]:
+    def _org_runs(self, text: str, tokens: _Words, claimed: list[bool],
+                  layout: _Layout) -> list[_Raw]:
         """Capitalised runs naming an organisation by a suffix ("Kenya Power", "ZTE
-        Corporation") or a prefix ("Agence Ecofin", "Telecom Italia")."""
+        Corporation") or a prefix ("Agence Ecofin", "Telecom Italia").
+
+        Linear in the number of words: where a title-case line cuts a run after its last
+        organisation word, the rest of the run is read again from there, so the run's end
+        is kept, and the organisation words are found by binary search."""
         out: list[_Raw] = []
         n = len(tokens)
-        i = 0
-        while i < n:
-            if claimed[i] or not _is_capitalised(tokens[i].text):
-                i += 1
+        keys = tokens.key
+        org_words = [k for k in range(n) if keys[k] in _ORG_WORDS]
+        suffixes = [k for k in org_words if keys[k] in ORG_SUFFIXES]
+        openers = [k for k in org_words if keys[k] in _ORG_OPENERS]
+        capitalised = {word for word in set(tokens.text) if word[:1].isupper()}
+        candidates = [i for i, word in enumerate(tokens.text) if word in capitalised]
+        run_from, run_to = -1, -1  # the last run walked: from its first word to its last
+        next_free = 0  # the first word after the last run (or name cut from a run)
+        for i in candidates:
+            if i < next_free or claimed[i]:
                 continue
-            j = i
-            words = [i]
-            while j + 1 < n and not claimed[j + 1]:
-                sep = text[tokens[j].end:tokens[j + 1].start]
-                if sep not in (" ", " & ", "&"):
-                    break
-                nxt = tokens[j + 1]
-                if nxt.key in _RUN_SKIP:
-                    break  # "With", "To", "In" in a headline end a name
-                if _is_capitalised(nxt.text):
-                    j += 1
-                    words.append(j)
-                elif (nxt.key in _RUN_CONNECTORS and j + 2 < n and not claimed[j + 2]
-                      and text[nxt.end:tokens[j + 2].start] == " "
-                      and _is_capitalised(tokens[j + 2].text)):
-                    j += 2
-                    words.append(j)
-                else:
-                    break
+            if run_from < i <= run_to:
+                # a capitalised word inside the run just walked is on its walk (only
+                # lower-case connectors are stepped over), and words after the ones just
+                # claimed are as they were: the walk from here ends where it ended
+                j = run_to
+            else:
+                j = i
+                while j + 1 < n and not claimed[j + 1]:
+                    sep = text[tokens.end[j]:tokens.start[j + 1]]
+                    if sep not in (" ", " & ", "&"):
+                        break
+                    nxt = tokens.key[j + 1]
+                    if nxt in _RUN_SKIP:
+                        break  # "With", "To", "In" in a headline end a name
+                    if tokens.text[j + 1] in capitalised:
+                        j += 1
+                    elif (nxt in _RUN_CONNECTORS and j + 2 < n and not claimed[j + 2]
+                          and text[tokens.end[j + 1]:tokens.start[j + 2]] == " "
+                          and tokens.text[j + 2] in capitalised):
+                        j += 2
+                    else:
+                        break
+                run_from, run_to = i, j
             # drop leading determiners, prepositions and titles ("The", "Selon", "Mr")
             first = i
-            while first < j and tokens[first].key in _RUN_SKIP:
+            while first < j and tokens.key[first] in _RUN_SKIP:
                 first += 1
             # an organisation word that opens a name starts the run ("... Agence Ecofin")
-            for k in range(first + 1, j):
-                if tokens[k].key in _ORG_OPENERS:
-                    first = k
-                    break
-            keys = [tokens[k].key for k in range(first, j + 1)]
-            word = next((tokens[first + n].text for n, k in enumerate(keys)
-                         if n and k in ORG_SUFFIXES), None)
-            if word is None and keys[0] in _ORG_PREFIXES:
-                word = tokens[first].text
-            if len(keys) >= 2 and word is not None and self._title_line(text, tokens[first].start):
+            k = bisect_left(openers, first + 1)
+            if k < len(openers) and openers[k] < j:
+                first = openers[k]
+            # the first organisation word after the first word, else an opening one
+            k = bisect_left(suffixes, first + 1)
+            word = tokens.text[suffixes[k]] if k < len(suffixes) and suffixes[k] <= j \
+                else None
+            if word is None and tokens.key[first] in _ORG_PREFIXES:
+                word = tokens.text[first]
+            if j > first and word is not None and layout.title_line(tokens.start[first]):
                 # In a title-case headline every word is capitalised: the name ends at its
                 # last organisation word ("MTN Group Signs Deal" is "MTN Group").
-                last = max(first + n for n, k in enumerate(keys) if k in ORG_SUFFIXES
-                           or (n == 0 and k in _ORG_PREFIXES))
+                k = bisect_right(suffixes, j) - 1
+                last = suffixes[k] if k >= 0 and suffixes[k] >= first else first
                 j = max(last, first + 1)
-            if len(keys) >= 2 and word is not None:
-                out.append(_Raw(first, j + 1, tokens[first].start, tokens[j].end, "org",
-                                " ".join(keys), note=word))
+            if j > first and word is not None:
+                out.append(_Raw(first, j + 1, tokens.start[first], tokens.end[j], "org",
+                                " ".join(tokens.key[k] for k in range(first, j + 1)),
+                                note=word))
                 for k in range(first, j + 1):
                     claimed[k] = True
-            i = j + 1
+            next_free = j + 1
         return out
 
     # ---------------------------------------------------------------- context
@@ -563,43 +756,31 @@ class Extractor:
             k -= 1
         return k < 0 or text[k] in _SENTENCE_END or text[k] == ":"
 
-    @staticmethod
-    def _title_line(text: str, start: int) -> bool:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        words = [w for w in _TOKEN_RE.findall(line) if len(w) >= 4 and w.isalpha()]
-        if len(words) < 3:
-            return False
-        lower = sum(not _is_capitalised(w) for w in words)
-        if lower == 0:
-            return True
-        return (len(words) >= 6 and lower <= 0.15 * len(words)
-                and not line.rstrip().endswith((".", "!", "?", ":")))
-
-    @staticmethod
-    def _paragraph(text: str, pos: int) -> tuple[int, int]:
-        a = text.rfind("\n\n", 0, pos)
-        b = text.find("\n\n", pos)
-        return (0 if a < 0 else a, len(text) if b < 0 else b)
-
     # ---------------------------------------------------------------- resolution
 
     def extract(self, text: str) -> list[Mention]:
-        """Every mention in ``text``, in order of position."""
-        tokens = self._tokens(text)
+        """Every mention in ``text``, in order of position.
+
+        Time and memory grow linearly with the length of the text (whatever the length
+        of its lines or paragraphs and however many mentions it holds): every question
+        about a mention's line, paragraph or nearby countries is a look-up in indexes
+        built once per text."""
+        tokens = _Words(text)
+        layout = _Layout(text, tokens)
         claimed = [False] * len(tokens)
         raws = self._scan_catalogue(text, tokens, claimed)
-        raws += self._org_runs(text, tokens, claimed)
+        raws += self._org_runs(text, tokens, claimed, layout)
         raws += self._scan(text, tokens, claimed)
         raws.sort(key=lambda r: r.start)
         raws = self._us_state_towns(text, raws)
 
-        lowered = {t.text for t in tokens if t.text.islower()}
+        lowered = {word for word in set(tokens.text) if word.islower()}
         countries = self._country_evidence(text, tokens, raws)
+        evidence = _Evidence(countries)
         for raw in raws:
-            self._recheck_catalogue_town(text, raw, countries)
-        first = [self._resolve(text, tokens, raw, countries, lowered) for raw in raws]
+            self._recheck_catalogue_town(text, raw, evidence)
+        first = [self._resolve(text, tokens, raw, evidence, lowered, layout)
+                 for raw in raws]
         # Towns resolved on their own are evidence too: Johannesburg names South Africa
         # for "au Cap". A second pass weighs them (never a mention's own country).
         towns = [(m.start, m.country, f"{m.text} ({self._country_name(m.country)})")
@@ -607,50 +788,60 @@ class Extractor:
                  if m is not None and m.kind == "city" and m.country and m.id]
         if not towns:
             return [m for m in first if m is not None]
+        with_towns = _Evidence(countries, towns)
         out: list[Mention] = []
         for raw, mention in zip(raws, first, strict=True):
             if raw.source == "place" and (
                 mention is None or mention.id is None or mention.reason.startswith("most")
             ):
-                evidence = countries + [t for t in towns if t[0] != raw.start]
-                mention = self._resolve(text, tokens, raw, evidence, lowered)
+                # every country and town named, but not this town itself
+                mention = self._resolve(text, tokens, raw, with_towns, lowered, layout,
+                                        skip=raw.start)
             if mention is not None:
                 out.append(mention)
         return out
 
-    def _scan_catalogue(self, text: str, tokens: list[_Token],
+    def _scan_catalogue(self, text: str, tokens: _Words,
                         claimed: list[bool]) -> list[_Raw]:
         """Catalogue names first, longest first at each word."""
         if not self.catalogue.by_key:
             return []
         found = []
-        i, n = 0, len(tokens)
-        while i < n:
+        by_key, prefixes, heads = self.catalogue.by_key, self._cat_prefixes, self._cat_heads
+        n = len(tokens)
+        # only words that are a catalogue name or begin one can start one
+        starts = {key for key in set(tokens.key) if key in by_key or key in heads}
+        candidates = [i for i, key in enumerate(tokens.key) if key in starts]
+        next_free = 0  # the first word after the last name found
+        for i in candidates:
+            if i < next_free:
+                continue
             best = None
-            key = tokens[i].key
+            key = tokens.key[i]
             j = i
             while True:
-                cat = [(e, w) for e, w in self.catalogue.by_key.get(key, ())
-                       if self._catalogue_ok(text, tokens, i, j + 1, w)]
-                if cat:
-                    best = _Raw(i, j + 1, tokens[i].start, tokens[j].end, "catalogue", key,
-                                catalogue=cat)
+                entries = by_key.get(key)
+                if entries:
+                    cat = [(e, w) for e, w in entries
+                           if self._catalogue_ok(text, tokens, i, j + 1, w)]
+                    if cat:
+                        best = _Raw(i, j + 1, tokens.start[i], tokens.end[j], "catalogue",
+                                    key, catalogue=cat)
                 if j + 1 >= n:
                     break
-                sep = tokens[j].sep
+                sep = tokens.sep[j]
                 if sep is None:
                     break
-                key = key + sep + tokens[j + 1].key
-                if key not in self._cat_prefixes:
+                key = key + sep + tokens.key[j + 1]
+                if key not in prefixes:
                     break
                 j += 1
             if best is None:
-                i += 1
                 continue
             found.append(best)
             for k in range(best.start_token, best.end_token):
                 claimed[k] = True
-            i = best.end_token
+            next_free = best.end_token
         return found
 
     def _us_state_towns(self, text: str, raws: list[_Raw]) -> list[_Raw]:
@@ -659,9 +850,16 @@ class Extractor:
         state is dropped as a mention ("Georgia" is also a country). "Baku, Georgia" has no
         Baku in the state of Georgia and is left alone."""
         states = us_states()
+        # state names dropped, as (start, end) offsets: disjoint, and found in order
         dropped: list[tuple[int, int]] = []
+        dropped_starts: list[int] = []
+
+        def in_dropped(pos: int) -> bool:
+            k = bisect_right(dropped_starts, pos) - 1
+            return k >= 0 and pos < dropped[k][1]
+
         for raw in raws:
-            if any(a <= raw.start < b for a, b in dropped):
+            if in_dropped(raw.start):
                 continue
             entry = raw.catalogue[0][0] if raw.source == "catalogue" and raw.catalogue \
                 else None
@@ -678,7 +876,7 @@ class Extractor:
             if found is None:
                 continue
             code, state = found
-            towns = tuple((p, prim) for p, prim in self.gazetteer.matches(raw.key)
+            towns = tuple((p, prim) for p, prim in self._matches(raw.key)
                           if p.kind == "city" and p.country == "US" and p.admin1 == code)
             if entry is not None and entry.country == "US":
                 towns = ()   # the catalogue's own US town stays as it is
@@ -686,27 +884,28 @@ class Extractor:
                 continue
             if towns:
                 raw.source, raw.matches, raw.catalogue, raw.state = "place", towns, None, state
-            dropped.append((m.start(1), m.start(1) + len(words)))
-        return [r for r in raws if not any(a <= r.start < b for a, b in dropped)]
+            span = (m.start(1), m.start(1) + len(words))
+            k = bisect_right(dropped, span)
+            dropped.insert(k, span)
+            dropped_starts.insert(k, span[0])
+        return [r for r in raws if not in_dropped(r.start)]
 
-    def _recheck_catalogue_town(self, text: str, raw: _Raw,
-                                countries: list[tuple[int, str, str]]) -> None:
+    def _recheck_catalogue_town(self, text: str, raw: _Raw, evidence: _Evidence) -> None:
         """A catalogue town followed by another country ("London, Canada" when the
         catalogue's London is in England) is left to the gazetteer to resolve."""
         if raw.source != "catalogue" or not raw.catalogue:
             return
         entry = raw.catalogue[0][0]
-        if entry.kind != "city" or not self.gazetteer.matches(raw.key):
+        if entry.kind != "city" or not self._matches(raw.key):
             return
-        for off, iso, _said in countries:
-            if (raw.end <= off <= raw.end + 3 and text[raw.end:off] in (", ", " (", ",")
-                    and iso != entry.country):
+        for off, iso, _said, _town in evidence.between(raw.end, raw.end + 3):
+            if text[raw.end:off] in (", ", " (", ",") and iso != entry.country:
                 raw.source = "place"
-                raw.matches = self.gazetteer.matches(raw.key)
+                raw.matches = self._matches(raw.key)
                 raw.catalogue = None
                 return
 
-    def _country_evidence(self, text: str, tokens: list[_Token],
+    def _country_evidence(self, text: str, tokens: _Words,
                           raws: list[_Raw]) -> list[tuple[int, str, str]]:
         """(offset, ISO code, what says so) for every country the text names: country
         names, country adjectives, and catalogue entities located in a country."""
@@ -727,8 +926,11 @@ class Extractor:
                         break
         return out
 
-    def _resolve(self, text: str, tokens: list[_Token], raw: _Raw,
-                 countries: list[tuple[int, str, str]], lowered: set[str]) -> Mention | None:
+    def _resolve(self, text: str, tokens: _Words, raw: _Raw, evidence: _Evidence,
+                 lowered: set[str], layout: _Layout, skip: int | None = None,
+                 ) -> Mention | None:
+        """The mention ``raw`` stands for, weighing the countries in ``evidence`` (but no
+        town at offset ``skip``); ``None`` when it is no mention after all."""
         surface = text[raw.start:raw.end]
         if raw.source == "catalogue":
             return self._from_catalogue(raw, surface)
@@ -738,7 +940,7 @@ class Extractor:
                            f"{raw.note!r}; not in the catalogue")
         if raw.source == "demonym":
             return self._from_demonym(raw, surface)
-        return self._from_places(text, tokens, raw, surface, countries, lowered)
+        return self._from_places(text, tokens, raw, surface, evidence, lowered, layout, skip)
 
     def _from_catalogue(self, raw: _Raw, surface: str) -> Mention:
         assert raw.catalogue
@@ -775,68 +977,56 @@ class Extractor:
         reason = f"{language} adjective {form!r} of {place.name}"
         return self._with_catalogue(place, surface, raw, place.kind, reason)
 
-    def _from_places(self, text: str, tokens: list[_Token], raw: _Raw, surface: str,
-                     countries: list[tuple[int, str, str]], lowered: set[str]) -> Mention | None:
-        matches = raw.matches
+    def _from_places(self, text: str, tokens: _Words, raw: _Raw, surface: str,
+                     evidence: _Evidence, lowered: set[str], layout: _Layout,
+                     skip: int | None) -> Mention | None:
         if self._glued_to_word(text, tokens, raw):
             return None
         via = f" ({raw.contraction})" if raw.contraction else ""
         single = raw.end_token - raw.start_token == 1 and not raw.contraction
-        countries_here = [(p, prim) for p, prim in matches if p.kind == "country"]
-        regions = [(p, prim) for p, prim in matches if p.kind == "region"]
-        if countries_here:
-            place, primary = countries_here[0]
+        country_match, region_match, places, isos = self._candidates(raw)
+        if country_match:
+            place, primary = country_match
             if (single and raw.key in _GIVEN_NAMES
                     and self._followed_by_name(text, tokens, raw)):
                 return None
             how = "name" if primary else "other name"
             return self._with_catalogue(place, surface, raw, "country",
                                         f"country {how} {surface!r}{via}")
-        if regions:
-            place, _primary = regions[0]
+        if region_match:
+            place, _primary = region_match
             return self._with_catalogue(place, surface, raw, "region",
                                         f"region name {surface!r}{via}")
 
         # cities
-        word = tokens[raw.start_token].key
-        initial = (self._sentence_initial(text, raw.start) or self._title_line(text, raw.start))
-        cands: list[tuple[Place, bool]] = []
-        for place, primary in matches:
-            if place.kind != "city":
-                continue
-            if not primary and not self._alternate_ok(raw.key, place):
-                continue
-            cands.append((place, primary))
-        if not cands:
+        word = tokens.key[raw.start_token]
+        initial = self._sentence_initial(text, raw.start) or layout.title_line(raw.start)
+        if not places:
             return None
-        # a town known by the name only as an alternate (Mashhad, once "Alexandria") does
-        # not compete with one whose own name it is unless DOMINANCE times as populous, as
-        # in Gazetteer.lookup
-        own = [p for p, primary in cands if primary]
-        if own:
-            cands = [(p, primary) for p, primary in cands
-                     if primary or p.population >= DOMINANCE * own[0].population]
         if raw.state:
-            top = cands[0][0]
+            top = places[0]
             return self._with_catalogue(top, surface, raw, "city",
                                         f"city {surface!r} followed by the US state "
                                         f"{raw.state!r}: {top.name}, {top.admin1}, US")
         if single:
             if word in COMMON_WORDS:
                 return None
-            if tokens[raw.start_token].text.lower() in lowered:
+            if tokens.text[raw.start_token].lower() in lowered:
                 return None  # the text uses the word in lower case: an ordinary word
             if self._inside_name(text, tokens, raw):
                 return None
-        by_country = self._countries_near(raw.start, raw.end, text, countries)
-        places = [p for p, _ in cands]
-        # 1. a country named in the same paragraph, else anywhere in the text
+        # 1. a country named right after it, in the same paragraph, else anywhere in the
+        # text (none of the three when the text names none of the towns' countries)
+        named_somewhere = any(iso in evidence.isos for iso in isos)
+        by_country = self._countries_near(raw.start, raw.end, text, evidence, layout,
+                                          skip) if named_somewhere else []
         for scope, named in by_country:
-            supported = [p for p in places if p.country in named]
-            if not supported:
+            said_of = {iso: said for iso in isos if (said := named.get(iso)) is not None}
+            if not said_of:
                 continue
+            supported = [p for p in places if p.country in said_of]
             top = supported[0]
-            said = named[top.country]
+            said = said_of[top.country]
             if scope != "right after it" and places[0].population > OUTWEIGH * top.population:
                 break  # "Paris" with the United States named nearby is still Paris, France
             if len(supported) > 1 and supported[1].population * DOMINANCE > top.population:
@@ -862,6 +1052,40 @@ class Extractor:
             why = f"the only city named {surface!r}{via} (population {top.population:,})"
         return self._with_catalogue(top, surface, raw, "city", why)
 
+    def _candidates(self, raw: _Raw) -> tuple[tuple[Place, bool] | None,
+                                              tuple[Place, bool] | None,
+                                              list[Place], list[str | None]]:
+        """What a place name's matches come to, worked out once per name (the matches
+        of a "place" span depend on its key alone, or with a US state on the state):
+        the first country and region matched, the towns that may be meant (most
+        populous first) and their countries (each once, in order)."""
+        memo = (raw.key, raw.state)
+        known = self._candidate_memo.get(memo)
+        if known is not None:
+            return known
+        matches = raw.matches
+        country_match = next(((p, prim) for p, prim in matches if p.kind == "country"),
+                             None)
+        region_match = next(((p, prim) for p, prim in matches if p.kind == "region"), None)
+        cands: list[tuple[Place, bool]] = []
+        for place, primary in matches:
+            if place.kind != "city":
+                continue
+            if not primary and not self._alternate_ok(raw.key, place):
+                continue
+            cands.append((place, primary))
+        # a town known by the name only as an alternate (Mashhad, once "Alexandria") does
+        # not compete with one whose own name it is unless DOMINANCE times as populous, as
+        # in Gazetteer.lookup
+        own = [p for p, primary in cands if primary]
+        if own:
+            cands = [(p, primary) for p, primary in cands
+                     if primary or p.population >= DOMINANCE * own[0].population]
+        places = [p for p, _ in cands]
+        isos = list(dict.fromkeys(p.country for p in places))
+        known = self._candidate_memo[memo] = (country_match, region_match, places, isos)
+        return known
+
     @staticmethod
     def _alternate_ok(key: str, place: Place) -> bool:
         """Whether a GeoNames alternate name (not the town's own) may stand for it:
@@ -877,78 +1101,84 @@ class Extractor:
 
     def _unresolved(self, surface: str, raw: _Raw, places: Sequence[Place],
                     context: str) -> Mention:
-        listed = ", ".join(f"{p.name} ({p.country}, {p.population:,})" for p in places[:4])
-        more = f" and {len(places) - 4} more" if len(places) > 4 else ""
+        memo = (*(p.id for p in places[:4]), len(places))
+        listed = self._listing_memo.get(memo)
+        if listed is None:
+            listed = ", ".join(f"{p.name} ({p.country}, {p.population:,})"
+                               for p in places[:4])
+            if len(places) > 4:
+                listed += f" and {len(places) - 4} more"
+            self._listing_memo[memo] = listed
         return Mention(surface, raw.start, raw.end, "city", None, None, None, None,
-                       f"ambiguous: {listed}{more}; {context}")
+                       f"ambiguous: {listed}; {context}")
 
     def _country_name(self, iso: str | None) -> str:
         place = self.gazetteer.country(iso) if iso else None
         return place.name if place else str(iso)
 
-    def _countries_near(self, pos: int, end: int, text: str,
-                        countries: list[tuple[int, str, str]],
-                        ) -> list[tuple[str, dict[str, str]]]:
+    def _countries_near(self, pos: int, end: int, text: str, evidence: _Evidence,
+                        layout: _Layout, skip: int | None,
+                        ) -> list[tuple[str, dict[str, str] | _Scope]]:
         """Countries named right after the name (``"Valencia, Spain"``), in the paragraph
-        around ``pos``, then in the whole text: ISO code -> the first words that name it."""
-        a, b = self._paragraph(text, pos)
-        near: dict[str, str] = {}
-        anywhere: dict[str, str] = {}
+        around ``pos``, then in the whole text: look-ups ISO code -> the first words that
+        name it (``.get``), leaving out a town at offset ``skip``."""
+        a, b = layout.paragraph(pos)
         after: dict[str, str] = {}
-        for off, iso, said in sorted(countries):
-            anywhere.setdefault(iso, said)
-            if a <= off < b:
-                near.setdefault(iso, said)
-            if end <= off <= end + 3 and text[end:off] in (", ", " (", ","):
+        for off, iso, said, town in evidence.between(end, end + 3):
+            if not (town and off == skip) and text[end:off] in (", ", " (", ","):
                 after.setdefault(iso, said)
-        return [("right after it", after), ("in the same paragraph", near),
-                ("in the text", anywhere)]
+        return [("right after it", after),
+                ("in the same paragraph", _Scope(evidence, a, b, skip)),
+                ("in the text", _Scope(evidence, 0, len(text) + 1, skip))]
 
-    def _glued_to_word(self, text: str, tokens: list[_Token], raw: _Raw) -> bool:
+    def _glued_to_word(self, text: str, tokens: _Words, raw: _Raw) -> bool:
         """A name hyphenated to a word that is no place is part of a compound
         ("Trans-Caspian", "Pan-African"), unlike "Azerbaijan-Kazakhstan"."""
         k = raw.start_token
         if k == 0 or raw.contraction:
             return False
-        before = tokens[k - 1]
-        if text[before.end:tokens[k].start] not in ("-", "‑", "‐"):
+        if text[tokens.end[k - 1]:tokens.start[k]] not in ("-", "‑", "‐"):
             return False
-        return not self._is_place_word(before.key)
+        return not self._is_place_word(tokens.key[k - 1])
 
     @staticmethod
-    def _followed_by_name(text: str, tokens: list[_Token], raw: _Raw) -> bool:
+    def _followed_by_name(text: str, tokens: _Words, raw: _Raw) -> bool:
         k = raw.end_token
-        return (k < len(tokens) and text[tokens[k - 1].end:tokens[k].start] == " "
-                and _is_capitalised(tokens[k].text))
+        return (k < len(tokens) and text[tokens.end[k - 1]:tokens.start[k]] == " "
+                and _is_capitalised(tokens.text[k]))
 
-    def _inside_name(self, text: str, tokens: list[_Token], raw: _Raw) -> bool:
+    def _inside_name(self, text: str, tokens: _Words, raw: _Raw) -> bool:
         """A one-word town name glued to a capitalised word that is no place ("Elisabetta
         Romano", "Mr. Tan") belongs to a person's or a company's name."""
         k = raw.start_token
         if k > 0:
-            before = tokens[k - 1]
-            sep = text[before.end:tokens[k].start]
-            if before.key in {"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "sir"}:
+            before, before_start = tokens.key[k - 1], tokens.start[k - 1]
+            before_text = tokens.text[k - 1]
+            sep = text[tokens.end[k - 1]:tokens.start[k]]
+            if before in {"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "sir"}:
                 return True
-            if sep == " " and _is_capitalised(before.text) and not self._sentence_initial(
-                    text, before.start) and not self._is_place_word(before.key):
+            if sep == " " and _is_capitalised(before_text) and not self._sentence_initial(
+                    text, before_start) and not self._is_place_word(before):
                 return True
-            if sep == " " and _is_capitalised(before.text) and self._sentence_initial(
-                    text, before.start) and before.key not in _RUN_SKIP and not (
-                    self._is_place_word(before.key)):
+            if sep == " " and _is_capitalised(before_text) and self._sentence_initial(
+                    text, before_start) and before not in _RUN_SKIP and not (
+                    self._is_place_word(before)):
                 return True
         k = raw.end_token
         if k < len(tokens):
-            after = tokens[k]
-            sep = text[tokens[k - 1].end:after.start]
-            if sep == " " and _is_capitalised(after.text) and not self._is_place_word(
-                    after.key):
+            sep = text[tokens.end[k - 1]:tokens.start[k]]
+            if sep == " " and _is_capitalised(tokens.text[k]) and not self._is_place_word(
+                    tokens.key[k]):
                 return True
         return False
 
     def _is_place_word(self, key: str) -> bool:
-        return any(p.kind in ("country", "region") or (prim and p.population >= 100_000)
-                   for p, prim in self.gazetteer.matches(key))
+        known = self._place_word_memo.get(key)
+        if known is None:
+            known = self._place_word_memo[key] = any(
+                p.kind in ("country", "region") or (prim and p.population >= 100_000)
+                for p, prim in self._matches(key))
+        return known
 
 
 def extract_mentions(text: str, catalog: Catalog | None = None,
@@ -968,16 +1198,61 @@ def sentence_around(text: str, start: int, end: int) -> str:
     a closing quote) followed by white space and a capital, at a blank line, at a line
     break before a capital (a headline), or at the ends of the text. The result is an
     exact excerpt of ``text``."""
+    a, b = _sentence_span(text, start, end)
+    return text[a:b]
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(a, b)`` such that ``text[a:b]`` is :func:`sentence_around`'s result.
+
+    The start is the last boundary found in ``text[:start]`` (a boundary needs what
+    follows it, so one right before ``start`` is not seen there), the end the first
+    boundary at or after ``end``. Boundaries are found once per text
+    (:func:`_boundaries`); only the white space right before ``start``, where the cut text
+    may see other boundaries than the whole, is scanned again."""
+    every, kept = _boundaries(text)
+    # Matches that start before the white space ending at `start` look at nothing from
+    # `start` on (a match, its look-ahead and its back-tracking stay within one run of
+    # white space and the character after it), so they are the same in the cut text.
+    w = start
+    while w > 0 and text[w - 1].isspace():
+        w -= 1
     a = 0
-    for m in _BOUNDARY_RE.finditer(text, 0, start):
+    k = bisect_left(kept[0], w)
+    if k:
+        a = kept[1][k - 1]
+    for m in _BOUNDARY_RE.finditer(text, w, start):
         if not _after_abbreviation(text, m.start()):
             a = m.end()
-    b = len(text)
-    for m in _BOUNDARY_RE.finditer(text, end):
+    k = bisect_left(every[0], end) - 1
+    if k >= 0 and every[1][k] > end:
+        # a boundary spans `end` (only white space can): scan on from `end` as it is
+        b = len(text)
+        for m in _BOUNDARY_RE.finditer(text, end):
+            if not _after_abbreviation(text, m.start()):
+                b = m.start()
+                break
+    else:
+        k = bisect_left(kept[0], end)
+        b = kept[0][k] if k < len(kept[0]) else len(text)
+    piece = text[a:b]
+    left = len(piece) - len(piece.lstrip())
+    return a + left, a + left + len(piece.strip())
+
+
+@lru_cache(maxsize=8)
+def _boundaries(text: str) -> tuple[tuple[list[int], list[int]], tuple[list[int], list[int]]]:
+    """Sentence boundaries of ``text``: ``(starts, ends)`` of every match of the boundary
+    pattern, and of those that do not follow an abbreviation ("Mr.")."""
+    every: tuple[list[int], list[int]] = ([], [])
+    kept: tuple[list[int], list[int]] = ([], [])
+    for m in _BOUNDARY_RE.finditer(text):
+        every[0].append(m.start())
+        every[1].append(m.end())
         if not _after_abbreviation(text, m.start()):
-            b = m.start()
-            break
-    return text[a:b].strip()
+            kept[0].append(m.start())
+            kept[1].append(m.end())
+    return every, kept
 
 
 _ABBREVIATIONS = _words("""
@@ -1070,7 +1345,8 @@ def coverage(mentions: Iterable[Mention], catalog: Catalog | None = None) -> Cov
     places = unique_places(m for m in mentions
                            if m.entity is None and m.kind in ("city", "country"))
     covered = [m for m in places if catalog is not None and covered_by(catalog, m)]
-    lacking = [m for m in places if m not in covered]
+    covered_set = set(covered)  # mentions are frozen: a set, not a pass over a list
+    lacking = [m for m in places if m not in covered_set]
     regions = unique_places(m for m in mentions if m.entity is None and m.kind == "region")
     unresolved = [m for m in mentions if m.id is None]
     return Coverage(mapped, lacking, regions, unresolved, covered)
@@ -1170,11 +1446,49 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "place"
 
 
+#: A drafted quote is the mention's sentence, cut to the whole words within half this many
+#: characters either side of the mention when the sentence is longer (a text with no
+#: sentence ends would otherwise be quoted whole for every place it names).
+MAX_QUOTE_CHARS = 2_000
+
+
 def _quote(text: str, m: Mention) -> str:
-    quote = sentence_around(text, m.start, m.end)
-    if fold(quote) not in fold(text):  # pragma: no cover - sentence_around cuts the text
+    """The quote for a draft entry: the sentence around ``m`` (:func:`sentence_around`),
+    at most about :data:`MAX_QUOTE_CHARS` characters of it; ``m.text`` if it would not be
+    found in the article after folding white space (never, but checked)."""
+    a, b = _sentence_span(text, m.start, m.end)
+    if b - a > MAX_QUOTE_CHARS:
+        a, b = _words_around(text, m.start, m.end, a, b, MAX_QUOTE_CHARS // 2)
+    quote = text[a:b]
+    # The quote widened to white space (or the ends of the text) folds to a piece of the
+    # folded text (no white space composes under NFC), so looking for the quote there
+    # answers the question without folding the whole article per quote.
+    wa, wb = a, b
+    while wa > 0 and not text[wa - 1].isspace():
+        wa -= 1
+    while wb < len(text) and not text[wb].isspace():
+        wb += 1
+    folded = fold(quote)
+    if folded not in fold(text[wa:wb]) and folded not in fold(text):  # pragma: no cover
         quote = m.text
     return quote
+
+
+def _words_around(text: str, start: int, end: int, a: int, b: int,
+                  reach: int) -> tuple[int, int]:
+    """The whole words of ``text[a:b]`` within ``reach`` characters of ``text[start:end]``
+    (the mention itself always kept), without white space at either end."""
+    lo = max(a, start - reach)
+    if lo > a:
+        while lo < start and not text[lo - 1].isspace():
+            lo += 1  # to the start of a word
+    hi = min(b, end + reach)
+    if hi < b:
+        while hi > end and not text[hi].isspace():
+            hi -= 1  # to the end of a word
+    piece = text[lo:hi]
+    left = len(piece) - len(piece.lstrip())
+    return lo + left, lo + left + len(piece.strip())
 
 
 def suggest_entries(results: Sequence[ArticleMentions], catalog: Catalog | None,
