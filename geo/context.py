@@ -30,11 +30,13 @@ The workspace may list its context layers in ``geo.toml`` (see :func:`context_sp
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import math
 import os
 import sys
 import warnings
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -574,40 +576,171 @@ def join_antimeridian(parts: Sequence[np.ndarray]) -> list[np.ndarray]:
     antimeridian (the same latitude, longitudes ±180°) are chained, either way round; each
     chain is unwrapped (:func:`unwrap_lon`). Returns the chains, in the order of their first
     part; the vertex at the split appears once.
+
+    The chains are those of joining, again and again, the first chain that meets another
+    to the first one it meets (:func:`_join_two`). Done that way it took time cubic in the
+    number of parts; here the chain ends on the antimeridian are indexed by latitude
+    (:class:`_AntimeridianEnds`), so each join is found in logarithmic time and a chain's
+    points are copied once, at the end: O(n log n) for n parts.
     """
     chains: list[np.ndarray] = []
     for part in parts:
         p = np.column_stack([unwrap_lon(part[:, 0]), part[:, 1]])
         chains.append(p)
-    merged = True
-    while merged and len(chains) > 1:
-        merged = False
-        for i in range(len(chains)):
-            for j in range(len(chains)):
-                if i == j:
+    if len(chains) < 2:
+        return chains
+    return _Chainer(chains).join()
+
+
+class _AntimeridianEnds:
+    """Chain ends that lie on the antimeridian, by latitude: which chain, of those still
+    listed, has an end that :func:`_meets` a given point, the first in order.
+
+    Ends are kept per exact latitude, in a heap of ``(chain index, version)``; an entry
+    counts while ``versions[chain index]`` is its version (a chain whose ends change, or
+    that is joined to another, gets a new version, and its old entries are dropped when
+    they come to the top). Latitudes are grouped in buckets of :data:`_LAT_BUCKET`
+    degrees, wider than the tolerance :data:`_EPS`, so that every latitude within it
+    lies in the same bucket or the next one either side.
+    """
+
+    def __init__(self, versions: list[int]):
+        self.versions = versions
+        self._heaps: dict[float, list[tuple[int, int]]] = {}
+        self._buckets: dict[float, set[float]] = {}
+
+    @staticmethod
+    def _bucket(lat: float) -> float:
+        # beyond 1e9 degrees (not a latitude) floats are more than _EPS apart: only an
+        # equal latitude meets, and it is in the same bucket
+        return float(math.floor(lat / _LAT_BUCKET)) if abs(lat) < 1e9 else lat
+
+    def add(self, point: np.ndarray, index: int) -> None:
+        """List ``point`` (``(lon, lat)``) as an end of chain ``index``, if it lies on
+        the antimeridian."""
+        lat = float(point[1])
+        if not _on_antimeridian(point[0]) or not math.isfinite(lat):
+            return  # meets nothing (a latitude that is not finite never compares close)
+        heap = self._heaps.get(lat)
+        if heap is None:
+            heap = self._heaps[lat] = []
+            self._buckets.setdefault(self._bucket(lat), set()).add(lat)
+        heapq.heappush(heap, (index, self.versions[index]))
+
+    def first_meeting(self, point: np.ndarray) -> int | None:
+        """The lowest index of a listed chain with an end that meets ``point``."""
+        lat = float(point[1])
+        if not _on_antimeridian(point[0]) or not math.isfinite(lat):
+            return None
+        best = None
+        bucket = self._bucket(lat)
+        for near in (bucket - 1.0, bucket, bucket + 1.0):
+            for other in self._buckets.get(near, ()):
+                if not abs(other - lat) < _EPS:
                     continue
-                joined = _join_two(chains[i], chains[j])
-                if joined is not None:
-                    chains[i] = joined
-                    del chains[j]
-                    merged = True
+                heap = self._heaps[other]
+                while heap and self.versions[heap[0][0]] != heap[0][1]:
+                    heapq.heappop(heap)  # an end that has changed, or a chain joined
+                if heap and (best is None or heap[0][0] < best):
+                    best = heap[0][0]
+        return best
+
+
+#: Latitude buckets of the antimeridian index, degrees (at least the tolerance _EPS).
+_LAT_BUCKET = 1e-6
+
+
+class _Chainer:
+    """The joining of :func:`join_antimeridian`, done in one pass.
+
+    The repeated search (the first chain that meets another, and the first chain it meets)
+    is replayed exactly: a "current" chain takes the first chain that meets it, again and
+    again; when none does, the next chain not yet visited becomes current. Every visited
+    chain other than the current one meets no chain but, perhaps, the current one (ends
+    only change on the current chain), so the first chain meeting the current one is the
+    one the search would join; when it comes before the current chain the current one is
+    joined to it, and it becomes current. A chain is kept as the pieces it is made of, and
+    each piece is shifted once, as the search would shift it.
+    """
+
+    def __init__(self, chains: list[np.ndarray]):
+        n = len(chains)
+        self.pieces: list[deque[np.ndarray]] = [deque([c]) for c in chains]
+        self.first: list[np.ndarray] = [c[0] for c in chains]
+        self.last: list[np.ndarray] = [c[-1] for c in chains]
+        #: a chain's version; -1 once it is joined to another
+        self.versions = [0] * n
+        self.ends = _AntimeridianEnds(self.versions)
+        for i in range(n):
+            self.ends.add(self.first[i], i)
+            self.ends.add(self.last[i], i)
+
+    def join(self) -> list[np.ndarray]:
+        n = len(self.pieces)
+        current = visited = 0
+        self.versions[current] += 1  # the current chain's ends are not listed
+        while True:
+            found = [i for i in (self.ends.first_meeting(self.first[current]),
+                                 self.ends.first_meeting(self.last[current]))
+                     if i is not None]
+            if not found:
+                self.ends.add(self.first[current], current)
+                self.ends.add(self.last[current], current)
+                current = visited + 1
+                while current < n and self.versions[current] < 0:
+                    current += 1
+                if current >= n:
                     break
-            if merged:
-                break
-    return chains
+                visited = current
+                self.versions[current] += 1
+                continue
+            other = min(found)
+            if other > current:
+                self._append(current, other)
+                self.versions[other] = -1
+            else:
+                self._append(other, current)
+                self.versions[current] = -1
+                current = other
+                self.versions[current] += 1
+        return [self._whole(i) for i in range(n) if self.versions[i] >= 0]
+
+    def _whole(self, i: int) -> np.ndarray:
+        pieces = self.pieces[i]
+        if len(pieces) > 1:
+            pieces = self.pieces[i] = deque([np.concatenate(pieces)])
+        return pieces[0]
+
+    def _append(self, a: int, b: int) -> None:
+        """Chain ``b`` joined to chain ``a``, as :func:`_join_two` joins them."""
+        after, piece = _join_two(self.first[a], self.last[a], self._whole(b))
+        if after:
+            self.pieces[a].append(piece)
+            if len(piece):
+                self.last[a] = piece[-1]
+        else:
+            self.pieces[a].appendleft(piece)
+            if len(piece):
+                self.first[a] = piece[0]
+        self.pieces[b] = deque()
 
 
-def _join_two(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
-    """``a`` followed by ``b`` (reversed if needed) when they meet on the antimeridian."""
+def _join_two(first: np.ndarray, last: np.ndarray,
+              b: np.ndarray) -> tuple[bool, np.ndarray]:
+    """How ``b`` joins a chain from ``first`` to ``last`` (points) that it meets on the
+    antimeridian: ``(True, piece)`` when ``piece`` follows the chain, ``(False, piece)``
+    when it comes before. ``piece`` is ``b`` (reversed if needed) shifted in longitude to
+    the chain's end point, without the point they share. Tried in this order: ``b`` after
+    the chain, ``b`` reversed after it, ``b`` before it, ``b`` reversed before it."""
     for cand in (b, b[::-1]):
-        if _meets(a[-1], cand[0]):
-            shifted = cand + np.array([a[-1, 0] - cand[0, 0], 0.0])
-            return np.vstack([a, shifted[1:]])
+        if _meets(last, cand[0]):
+            shifted = cand + np.array([last[0] - cand[0, 0], 0.0])
+            return True, shifted[1:]
     for cand in (b, b[::-1]):
-        if _meets(cand[-1], a[0]):
-            shifted = cand + np.array([a[0, 0] - cand[-1, 0], 0.0])
-            return np.vstack([shifted[:-1], a])
-    return None
+        if _meets(cand[-1], first):
+            shifted = cand + np.array([first[0] - cand[-1, 0], 0.0])
+            return False, shifted[:-1]
+    raise ValueError("the chains do not meet on the antimeridian")
 
 
 def _place_chains(chains: list[np.ndarray]) -> list[np.ndarray]:
