@@ -20,7 +20,14 @@ import shapely
 
 from geo.context import ContextLayer
 from geo.errors import InputError
-from geo.figure.projection import Extent, MapProjection, View, geodesic_densify, project_lines
+from geo.figure.projection import (
+    Extent,
+    MapProjection,
+    View,
+    geodesic_densify,
+    project_lines,
+    project_lines_owned,
+)
 from geo.webmap import styles
 
 #: route id -> [(medium, [(lon, lat), ...]), ...] in segment order (as the web map takes it)
@@ -244,11 +251,11 @@ def project_context(ctx: ContextMarks, projection: MapProjection, extent: Extent
                   & (y >= view.y0) & (y <= view.y1))
         ctx.xy_points = np.column_stack([x[inside], y[inside]])
         shown.update(int(i) for i in np.unique(ctx.point_features[inside]))
-    for part, feature in zip(ctx.lines, ctx.line_features, strict=True):
-        projected = project_lines([part], projection, view)
-        if projected:
-            ctx.xy_lines.extend(projected)
-            shown.add(feature)
+    if ctx.lines:
+        parts, owners = project_lines_owned(ctx.lines, projection, view)
+        ctx.xy_lines = parts
+        features = np.asarray(ctx.line_features, dtype=np.intp)
+        shown.update(int(f) for f in np.unique(features[owners]))
     if ctx.polygons:
         projected = project_polygons(np.asarray(ctx.polygons, dtype=object), projection,
                                      extent, view)

@@ -401,26 +401,56 @@ def project_lines(lines: Sequence[np.ndarray], projection: MapProjection,
     """Lines (``(n, 2)`` lon/lat, longitudes continuous) as projected ``(n, 2)`` parts: cut
     at the back meridian, projected in one call, cut where the projection has no value and,
     with ``view``, clipped to it (parts outside it dropped)."""
-    cut = [p for line in lines for p in cut_at_back_meridian(np.asarray(line, float),
-                                                             projection.lon_0)]
+    parts, _owners = project_lines_owned(lines, projection, view)
+    return parts
+
+
+def project_lines_owned(lines: Sequence[np.ndarray], projection: MapProjection,
+                        view: View | None = None) -> tuple[list[np.ndarray], np.ndarray]:
+    """:func:`project_lines`, also returning for each part the index of the line it comes
+    from. Many lines (500 cables) are projected and clipped in a few vectorised calls."""
+    cut: list[np.ndarray] = []
+    owner: list[int] = []
+    for n, line in enumerate(lines):
+        for part in cut_at_back_meridian(np.asarray(line, float), projection.lon_0):
+            cut.append(part)
+            owner.append(n)
     if not cut:
-        return []
-    sizes = [len(p) for p in cut]
+        return [], np.empty(0, dtype=np.intp)
+    sizes = np.array([len(p) for p in cut])
     xy = projection.forward_xy(np.concatenate(cut))
-    parts = [run for chunk in np.split(xy, np.cumsum(sizes)[:-1]) for run in _finite_runs(chunk)
-             if len(run) >= 2]
+    chunks = np.split(xy, np.cumsum(sizes)[:-1])
+    if not np.isfinite(xy).all():
+        runs = [(run, o) for chunk, o in zip(chunks, owner, strict=True)
+                for run in _finite_runs(chunk)]
+        chunks, owner = [r for r, _o in runs], [o for _r, o in runs]
+    keep = [i for i, c in enumerate(chunks) if len(c) >= 2]
+    parts = [chunks[i] for i in keep]
+    owners = np.asarray([owner[i] for i in keep], dtype=np.intp)
     if view is None or not parts:
-        return parts
-    lines_xy = np.array([shapely.LineString(p) for p in parts], dtype=object)
-    clipped = shapely.clip_by_rect(lines_xy, view.x0, view.y0, view.x1, view.y1)
+        return parts, owners
+    lengths = np.array([len(p) for p in parts])
+    geoms = shapely.linestrings(np.concatenate(parts), indices=np.repeat(np.arange(len(parts)),
+                                                                         lengths))
+    inside = shapely.contains_xy(view.box(), np.concatenate(parts)[:, 0],
+                                 np.concatenate(parts)[:, 1])
+    whole = np.logical_and.reduceat(inside, np.concatenate([[0], np.cumsum(lengths)[:-1]]))
     out: list[np.ndarray] = []
-    for geom in clipped:
-        if geom.is_empty:
+    out_owner: list[int] = []
+    clip = np.flatnonzero(~whole)
+    clipped = dict(zip(clip.tolist(), shapely.clip_by_rect(geoms[clip], view.x0, view.y0,
+                                                             view.x1, view.y1), strict=True))
+    for i, part in enumerate(parts):
+        if whole[i]:  # inside the view: kept as it is
+            out.append(part)
+            out_owner.append(int(owners[i]))
             continue
-        for g in getattr(geom, "geoms", [geom]):
+        geom = clipped[i]
+        for g in shapely.get_parts(geom):
             if g.geom_type == "LineString" and not g.is_empty:
                 out.append(np.asarray(g.coords)[:, :2])
-    return out
+                out_owner.append(int(owners[i]))
+    return out, np.asarray(out_owner, dtype=np.intp)
 
 
 #: Radius, degrees of arc, of the cap round the antipode of an azimuthal map's centre that

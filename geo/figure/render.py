@@ -43,13 +43,15 @@ import matplotlib
 import numpy as np
 import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Circle, FancyBboxPatch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
-from matplotlib.transforms import Affine2D
+from matplotlib.transforms import Affine2D, IdentityTransform
 from shapely.geometry.polygon import orient
 
 from geo import __version__
@@ -222,7 +224,7 @@ def line_style(opts: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def point_style(opts: Mapping[str, Any]) -> dict[str, Any]:
-    """``ax.scatter`` keyword arguments of a circle marker from Leaflet path options."""
+    """:func:`scatter` keyword arguments of a circle marker from Leaflet path options."""
     return {
         "s": (2.0 * float(opts["radius"]) * PX) ** 2,
         "facecolors": [to_rgba(opts.get("fillColor", opts["color"]),
@@ -246,6 +248,26 @@ def pin_paths(radius_px: float) -> tuple[np.ndarray, np.ndarray]:
     dot_angles = np.linspace(0.0, 2.0 * math.pi, 25)
     dot = np.column_stack([0.38 * r * np.cos(dot_angles), cy - PX + 0.38 * r * np.sin(dot_angles)])
     return pin, dot
+
+
+def _marker_path(marker: str | MplPath) -> MplPath:
+    """A marker's outline as scatter draws it (scaled to fit ±0.5, then by its size)."""
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform())
+
+
+def scatter(ax: Any, xs: Any, ys: Any, s: float, marker: str | MplPath = "o",
+            **kwargs: Any) -> PathCollection:
+    """Markers at ``xs, ys`` (data units) of area ``s`` points² — what ``ax.scatter`` draws,
+    built directly (no colour mapping, no masked arrays: a tenth of the time per call)."""
+    path = _marker_path(marker)
+    offsets = np.column_stack([np.atleast_1d(np.asarray(xs, dtype=float)),
+                               np.atleast_1d(np.asarray(ys, dtype=float))])
+    collection = PathCollection((path,), sizes=[s], offsets=offsets,
+                                offset_transform=ax.transData, **kwargs)
+    collection.set_transform(IdentityTransform())
+    ax.add_collection(collection, autolim=False)
+    return collection
 
 
 def _marker(outline: np.ndarray) -> tuple[MplPath, float]:
@@ -699,8 +721,8 @@ def _draw_context(ax: Any, shown_context: Sequence[ContextMarks]) -> None:
                                    linewidth=style.line_weight_px * PX, capstyle="round",
                                    joinstyle="round", zorder=z, gid=ident + "-lines"))
         if len(ctx.xy_points):
-            ax.scatter(ctx.xy_points[:, 0], ctx.xy_points[:, 1],
-                       s=(2.0 * style.point_radius_px * PX) ** 2,
+            scatter(ax, ctx.xy_points[:, 0], ctx.xy_points[:, 1],
+                    (2.0 * style.point_radius_px * PX) ** 2,
                        facecolors=[to_rgba(style.colour, style.point_opacity * 0.6)],
                        edgecolors=[to_rgba(style.colour, style.point_opacity)],
                        linewidths=PX, zorder=z + 0.001, gid=ident + "-points")
@@ -737,19 +759,19 @@ def _draw_marks(ax: Any, marks: Sequence[Mark], to_pt: Any) -> list[tuple[str, B
         ident = gid(mark.layer, mark.id)
         if mark.draft:
             halo = styles.draft_halo_options(style)
-            ax.scatter([x], [y], s=(2.0 * halo["radius"] * PX) ** 2, facecolors="none",
+            scatter(ax, x, y, (2.0 * halo["radius"] * PX) ** 2, facecolors="none",
                        edgecolors=[to_rgba(halo["color"], halo["opacity"])],
                        linewidths=halo["weight"] * PX, linestyles=[_dash(halo["dashArray"])],
                        zorder=z - 0.00005, gid=ident + "-draft")
         px, py = to_pt(x, y)
         if style.shape == "circle":
             opts = styles.path_options(style, mark.status)
-            ax.scatter([x], [y], zorder=z, gid=ident, **point_style(opts))
+            scatter(ax, x, y, zorder=z, gid=ident, **point_style(opts))
             r = (style.radius + style.weight / 2.0) * PX
             boxes.append((mark.id, Box(px - r, py - r, px + r, py + r)))
         elif style.shape == "diamond":
             side = 1.4 * style.radius * PX
-            ax.scatter([x], [y], s=side ** 2, marker="D",
+            scatter(ax, x, y, side ** 2, marker="D",
                        facecolors=[to_rgba(style.color, style.fill_opacity)],
                        edgecolors="#ffffff", linewidths=style.weight * PX, zorder=z, gid=ident)
             r = side * 0.75
@@ -757,10 +779,10 @@ def _draw_marks(ax: Any, marks: Sequence[Mark], to_pt: Any) -> list[tuple[str, B
         else:  # an agreement at its venue: a pin, its tip at the venue
             pin, dot = pin_paths(style.radius)
             marker, size = _marker(pin)
-            ax.scatter([x], [y], s=size, marker=marker, facecolors=[style.color],
+            scatter(ax, x, y, size, marker=marker, facecolors=[style.color],
                        edgecolors="#ffffff", linewidths=style.weight * PX, zorder=z, gid=ident)
             marker, size = _marker(dot)
-            ax.scatter([x], [y], s=size, marker=marker, facecolors=["#ffffff"],
+            scatter(ax, x, y, size, marker=marker, facecolors=["#ffffff"],
                        edgecolors="none", linewidths=0.0, zorder=z + 0.00001,
                        gid=ident + "-dot")
             w = style.radius * PX
@@ -833,10 +855,17 @@ def _draw_inset(canvas: _Canvas, box: Box, projection: MapProjection, view: View
     sea = polygon_path([globe])
     if sea is not None:
         ax.add_artist(PathPatch(sea, facecolor=theme.ocean, edgecolor=theme.frame,
-                               linewidth=0.5 * PX, zorder=0))
-    land = polygon_path(project_polygons(_country_shapes(), world, world_extent, world_view))
+                                linewidth=0.5 * PX, zorder=0, gid="locator-sea"))
+    # outlines simplified to half a pixel of the inset, small islands left out: a locator
+    # shows where, not what (and stays small in SVG)
+    pixel_m = (gx1 - gx0) / ((box.x1 - box.x0) / PX)
+    shapes = shapely.simplify(np.asarray(project_polygons(_country_shapes(), world,
+                                                          world_extent, world_view)),
+                              0.5 * pixel_m)
+    land = polygon_path([g for g in shapes if shapely.area(g) > 4.0 * pixel_m ** 2])
     if land is not None:
-        ax.add_artist(PathPatch(land, facecolor=theme.land, edgecolor="none", zorder=1))
+        ax.add_artist(PathPatch(land, facecolor=theme.land, edgecolor="none", zorder=1,
+                                gid="locator-land"))
     # the main map's rectangle, back to lon/lat along its edges, then into the world map
     n = 60
     xs = np.concatenate([np.linspace(view.x0, view.x1, n), np.full(n, view.x1),
@@ -854,7 +883,7 @@ def _draw_inset(canvas: _Canvas, box: Box, projection: MapProjection, view: View
         span = max((np.ptp(np.concatenate(parts), axis=0).max() if parts else 0.0), 0.0)
         if span < 0.02 * (gx1 - gx0):  # too small to see as a box: a dot
             cx, cy = world.forward(np.array([projection.lon_0]), np.array([projection.lat_0]))
-            ax.scatter(cx, cy, s=(5.0 * PX) ** 2, facecolors=[theme.extent], edgecolors="none",
+            scatter(ax, cx, cy, (5.0 * PX) ** 2, facecolors=[theme.extent], edgecolors="none",
                        zorder=3)
         else:
             path = lines_path(parts)
