@@ -41,6 +41,7 @@ from geo.draft.vocabulary import (
     PARTNERSHIP,
     SIGN,
     fold,
+    folded_set,
     pattern,
     word_set,
 )
@@ -129,8 +130,18 @@ class AgreementFinder:
         self.route_names = route_names
         self.facilities = facilities
         self.kind_res = [(kind, pattern(table)) for kind, table in _KIND_TABLES]
+        self._org_nouns = folded_set("ORG_NOUN")
         self.occurrences = self._occurrences()
         self.deals: list[_Deal] = []
+        # every deal word, signing word and ceremony of the text, found once
+        self._all_triggers = []
+        blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(self.text)]
+        for kind, rx in self.kind_res:
+            for m in rx.finditer(self.text):
+                if not any(a <= m.start() < b for a, b in blocked):
+                    self._all_triggers.append((kind, m))
+        self._all_signs = list(_SIGN_RE.finditer(self.text))
+        self._all_ceremonies = list(_CEREMONY_RE.finditer(self.text))
 
     def _occurrences(self) -> list[tuple[int, int, str]]:
         """Every place the text names an organisation: ``(start, end, its name)``."""
@@ -139,13 +150,13 @@ class AgreementFinder:
         taken: list[tuple[int, int]] = []
         forms = sorted(((f, o.name) for o in self.organisations for f in [o.name, *o.aliases]),
                        key=lambda x: -len(x[0]))
+        del text
         for form, name in forms:
-            flags = 0 if form.isupper() else re.IGNORECASE
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", text, flags):
-                if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            for start, end in self.doc.occurrences(form):
+                if any(a <= start < b or a < end <= b for a, b in taken):
                     continue
-                taken.append((m.start(), m.end()))
-                out.append((m.start(), m.end(), name))
+                taken.append((start, end))
+                out.append((start, end, name))
         out.sort()
         return out
 
@@ -156,9 +167,9 @@ class AgreementFinder:
         for s in doc.sentences:
             if s.index in doc.names.title_sentences:
                 continue
-            triggers = self._triggers(s)
-            signs = [m for m in _SIGN_RE.finditer(self.text, s.start, s.end)]
-            ceremonies = list(_CEREMONY_RE.finditer(self.text, s.start, s.end))
+            triggers = [(k, m) for k, m in self._all_triggers if s.start <= m.start() < s.end]
+            signs = [m for m in self._all_signs if s.start <= m.start() < s.end]
+            ceremonies = [m for m in self._all_ceremonies if s.start <= m.start() < s.end]
             if not triggers:
                 if (signs or ceremonies) and self.deals and not self.deals[-1].venue:
                     self._date_venue(self.deals[-1], s, signs + ceremonies, [])
@@ -199,20 +210,6 @@ class AgreementFinder:
             if d.investment and len(d.parties) < 2:
                 continue  # a company's own investment
             out.append(d.fact())
-        return out
-
-    def _triggers(self, s: Sentence) -> list[tuple[str, re.Match[str]]]:
-        text = self.text
-        blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(text, s.start, s.end)]
-        out = []
-        for kind, rx in self.kind_res:
-            for m in rx.finditer(text, s.start, s.end):
-                if any(a <= m.start() < b for a, b in blocked):
-                    continue
-                if fold(m.group()) in ("deal",) and re.match(r"\s+with\s+(?:the|a)\s",
-                                                             text[m.end():m.end() + 12]):
-                    pass
-                out.append((kind, m))
         return out
 
     def _definite(self, pos: int, s: Sentence) -> bool:
@@ -258,6 +255,10 @@ class AgreementFinder:
                 continue
             if _PARENT_RE.search(before[-40:]):
                 continue
+            # inside an apposition that describes another organisation: "Blue Path ...,
+            # empresa mandatada para o efeito pela Google LLC"
+            if self._describing(a, occ, s):
+                continue
             # a trailing circumstance: ", num investimento da ... X", ", in a ceremony ..."
             tail = re.search(r",\s*(?:in|with|em|num|numa|en|dans|con|mit|com|nel|in\s+einem)\s+"
                              r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
@@ -300,6 +301,18 @@ class AgreementFinder:
                 keep.insert(0, main)
         del signs
         return keep
+
+    def _describing(self, pos: int, occ, s: Sentence) -> bool:
+        text = self.text
+        comma = text.rfind(",", s.start, pos)
+        if comma < 0 or _SIGN_RE.search(text[comma:pos]):
+            return False
+        if not any(b <= comma and re.fullmatch(r"[\s”\"’»)]*", text[b:comma])
+                   for _a, b, _n in occ):
+            return False
+        words = re.findall(r"[\w'’-]+", text[comma:pos])[:3]
+        nouns = self._org_nouns
+        return any(fold(w) in nouns for w in words[:2]) and len(words) >= 1
 
     def _salient(self, pos: int, exclude: set[str]) -> str | None:
         """The organisation the text names most before ``pos`` (the latest of those)."""

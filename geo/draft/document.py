@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from geo.draft.names import Names, Run
 from geo.draft.sentences import Sentence, Sentences
-from geo.draft.vocabulary import ORG_NAME_WORDS, fold
+from geo.draft.vocabulary import ORG_NAME_WORDS, fold, fold_aligned
 from geo.extract import ORG_SUFFIXES, Extractor, Mention
 
 #: Mention kinds that are places
@@ -36,6 +36,7 @@ class Document:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     #: places read by :meth:`local_place`
     found_places: list[Mention] = field(default_factory=list)
+    _folded: str | None = None
 
     #: the extractor, whose gazetteer reads names the extractor left (see :meth:`local_place`)
     extractor: Extractor | None = None
@@ -82,11 +83,18 @@ class Document:
     def after(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
         return self.text[pos:min(sentence.end, pos + chars)]
 
+    @property
+    def folded(self) -> str:
+        """The text folded character by character (:func:`fold_aligned`): offsets agree."""
+        if self._folded is None:
+            self._folded = fold_aligned(self.text)
+        return self._folded
+
     def folded_before(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
-        return fold(self.before(pos, sentence, chars))
+        return self.folded[max(sentence.start, pos - chars):pos]
 
     def folded_after(self, pos: int, sentence: Sentence, chars: int = 80) -> str:
-        return fold(self.after(pos, sentence, chars))
+        return self.folded[pos:min(sentence.end, pos + chars)]
 
     def place_in(self, start: int, end: int) -> Mention | None:
         return self.names.place_at(start, end)
@@ -130,6 +138,40 @@ class Document:
             return None
         self.found_places.append(mention)
         return mention
+
+    def occurrences(self, form: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every whole-word occurrence of ``form`` (any case, unless it
+        is written in capitals only: "SACS" finds "Sacs", "NTT" only "NTT")."""
+        fold_case = not (form.isupper() and len(form) <= 8)
+        hay, needle = (self.folded, fold(form)) if fold_case else (self.text, form)
+        if len(needle) != len(form) or not needle:
+            hay, needle = self.text, form
+        text = self.text
+        out = []
+        i = hay.find(needle)
+        while i >= 0:
+            j = i + len(needle)
+            before = text[i - 1:i] if i else ""
+            after = text[j:j + 1]
+            if not (before.isalnum() or before in ("-", "_")) and not (
+                    after.isalnum() or after == "_"):
+                out.append((i, j))
+            i = hay.find(needle, i + 1)
+        return out
+
+    def name_occurrences(self, forms: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` where the text writes one of ``forms`` (``(form, name)``
+        pairs), longest forms first, no two overlapping, in text order."""
+        out: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for form, name in sorted(forms, key=lambda x: -len(x[0])):
+            for start, end in self.occurrences(form):
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                taken.append((start, end))
+                out.append((start, end, name))
+        out.sort()
+        return out
 
     def claim(self, start: int, end: int) -> None:
         self.claimed.append((start, end))

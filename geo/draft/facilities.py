@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.draft.document import Document
 from geo.draft.facts import FacilityFact, OrganisationFact, PlaceRef
@@ -144,6 +145,35 @@ class _Mention:
     rename: bool = False  # names the latest facility ("dénommé X", "die Anlage „FRA7“")
 
 
+_POSSESSIVE_THEN_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
+_OWNER_THEN_RE = re.compile(
+    r"[^.;,]{0,60}?\b(?:de|da|do|di|del|della|du|des|von|of|owned\s+by|operated\s+by|"
+    r"appartenant\s+à|propriedade\s+d[aoe])\s+(?:(?:la|l'|l’|el|the|a|o|empresa|société|"
+    r"company|firma|società|gruppo|groupe|grupo|portuguesa|angolana|[a-zé]+a)\s+){0,3}",
+    re.IGNORECASE)
+_OWNER_IN_NAME_RE = re.compile(r"\b(?:de|da|do|di|del|della|du|des|von|of)\s+$")
+_ACTOR_VERB_RE = re.compile(
+    r"\s*(?:,[^,]{0,80},\s*)?(?:has|have|will|is|a|ha|hat|va|vai|sta|est|wird|plans|"
+    r"announced|launched|opened|opens|builds|annonce|anunci|annunci|eröffnet|baut|investe|"
+    r"invest|inaugur)")
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> list:
+    """(kind, pattern of its words in any case, pattern of its words that keep their case)."""
+    out = []
+    for kind, table in _KINDS:
+        cased = [w for ws in table.values() for w in ws if w in _CASED]
+        out.append((kind, _compile({k: [w for w in ws if w not in _CASED]
+                                    for k, ws in table.items()}),
+                    _compile({"x": cased}, case=True) if cased else None))
+    return out
+
+
+def _compile(table: dict[str, list[str]], case: bool = False) -> re.Pattern[str]:
+    return pattern(table, case=case)
+
+
 class FacilityFinder:
     """Finds the facilities of one :class:`Document`; :meth:`names` first (so that the
     organisation finder leaves them out), :meth:`resolve` once organisations are known."""
@@ -155,12 +185,7 @@ class FacilityFinder:
         self.route_forms = route_forms or set()
         self.mentions: list[_Mention] = []
         self.facilities: list[_Facility] = []
-        self._kind_res = []
-        for kind, table in _KINDS:
-            cased = [w for ws in table.values() for w in ws if w in _CASED]
-            self._kind_res.append((kind, pattern({k: [w for w in ws if w not in _CASED]
-                                                  for k, ws in table.items()}),
-                                   pattern({"x": cased}, case=True) if cased else None))
+        self._kind_res = _kind_patterns()
         self.any_dc = any(rx.search(self.text) for kind, rx, _c in self._kind_res[:1])
 
     # ------------------------------------------------------------------ mentions
@@ -222,8 +247,8 @@ class FacilityFinder:
             if run.title:
                 continue
             after = text[run.end:run.end + 40]
-            if re.match(r"\s*,\s+(?:la|the|il|le|el|a|o|die|das)\s+(?:\w+\s+){0,2}?"
-                        r"(?:struttura|facility|structure|installation|instalación|"
+            if after[:1] == "," and re.match(
+                    r"\s*,\s+(?:la|the|il|le|el|a|o|die|das)\s+(?:\w+\s+){0,2}?(?:struttura|facility|structure|installation|instalación|"
                         r"instalação|Anlage|site|campus|complesso|complexe)\b", after,
                         re.IGNORECASE) and not any(x.start <= run.start < x.end for x in found):
                 kind = "data-centre" if self.any_dc else "other"
@@ -253,7 +278,8 @@ class FacilityFinder:
                 continue
             out.append(x)
         self.mentions = out
-        return {fold(x.name) for x in out if x.named}
+        self.named = {fold(x.name) for x in out if x.named}
+        return self.named
 
     def _mention(self, kind: str, m: re.Match[str], s: Sentence
                  ) -> _Mention | list[_Mention] | None:
@@ -389,13 +415,11 @@ class FacilityFinder:
     def resolve(self, organisations: list[OrganisationFact]) -> list[FacilityFact]:
         text = self.text
         self.org_forms = {}
-        surfaces = []
         for o in organisations:
             for f in [o.name, *o.aliases]:
                 self.org_forms[fold(f)] = o.name
-                surfaces.append(f)
-        self.org_alternation = "|".join(re.escape(f) for f in sorted(set(surfaces), key=len,
-                                                                     reverse=True))
+        self.org_occurrences = self.doc.name_occurrences(
+            [(f, o.name) for o in organisations for f in [o.name, *o.aliases]])
         renames = self._renames()
         self.of_mention: list[tuple[_Mention, _Facility]] = []
         for x in self.mentions:
@@ -561,52 +585,43 @@ class FacilityFinder:
     def _operator(self, x: _Mention, fac: _Facility) -> str | None:
         text, s = self.text, x.sentence
         forms = self.org_forms
-        alternation = self.org_alternation
-        if not alternation:
+        if not forms:
             return None
+        in_sentence = [o for o in self.org_occurrences if s.start <= o[0] < s.end]
         # a possessive: "Interxion’s Marseille MRS1 data center", "Equinix's SG3"
-        m = re.search(r"(" + alternation + r")['’]s\s+(?:[\w-]+\s+){0,3}$",
-                      text[max(s.start, x.start - 60):x.start])
-        if m:
-            return forms.get(fold(m.group(1)))
+        for _a, b, name in in_sentence:
+            if b <= x.start and x.start - b < 60 and _POSSESSIVE_THEN_RE.fullmatch(
+                    text, b, x.start):
+                return name
         # a name opening with an organisation: "Equinix Carrier Neutral Data Centre"
         for f in sorted(forms, key=len, reverse=True):
             if fold(fac.name).startswith(f + " ") or fold(fac.name).startswith(f + "-"):
                 return forms[f]
-        # an owner after the word: "de Teraco", "da empresa portuguesa EllaLink"
-        m = re.match(r"[^.;,]{0,60}?\b(?:de|da|do|di|del|della|du|des|von|of|owned\s+by|"
-                     r"operated\s+by|appartenant\s+à|propriedade\s+d[aoe])\s+(?:(?:la|l'|l’|"
-                     r"el|the|a|o|empresa|société|company|firma|società|gruppo|groupe|"
-                     r"grupo|portuguesa|angolana|[a-zé]+a)\s+){0,3}(" + alternation + r")\b",
-                     text[x.end:min(s.end, x.end + 110)], re.IGNORECASE)
-        if m:
-            return forms.get(fold(m.group(1)))
-        m = re.search(r"\b(?:de|da|do|di|del|della|du|des|von|of)\s+(" + alternation + r")$",
-                      fac.name)
-        if m:
-            return forms.get(fold(m.group(1)))
+        # an owner after the word ("de Teraco", "da empresa portuguesa EllaLink") or in
+        # its name ("Data Center de Teraco")
+        for a, _b, name in in_sentence:
+            if x.start <= a and a - x.end < 110 and (
+                    _OWNER_THEN_RE.fullmatch(text, max(x.end, x.start), a)
+                    or (a < x.end and _OWNER_IN_NAME_RE.search(text, x.start, a))):
+                return name
         # the organisation that opens the sentence, or does what organisations do in it
-        before = text[s.start:x.start]
-        hits = [mm for mm in re.finditer(r"(?<![\w-])(" + alternation + r")(?![\w])", before)]
-        for mm in hits:
-            lead = before[:mm.start()].strip(" \t\"“”«»'’(")
+        before = [o for o in in_sentence if o[1] <= x.start]
+        for a, b, name in before:
+            lead = text[s.start:a].strip(" \t\"“”«»'’(")
             words = re.findall(r"[\w'’-]+", lead)
             if not words or (len(words) <= 2 and fold(words[0]) in self.names_.all_function):
-                return forms.get(fold(mm.group(1)))
-            if re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:has|have|will|is|a|ha|hat|va|vai|sta|"
-                        r"est|wird|plans|announced|launched|opened|opens|builds|annonce|"
-                        r"anunci|annunci|eröffnet|baut|investe|invest|inaugur)",
-                        before[mm.end():]):
-                return forms.get(fold(mm.group(1)))
+                return name
+            if _ACTOR_VERB_RE.match(text, b, x.start):
+                return name
         if fac.kind == "other":
             return None
         prev = self._latest(fac.kind, before=x.start - 1)
         if prev is not None and prev is not fac and prev.operator:
             return prev.operator
-        if hits:
-            return forms.get(fold(hits[0].group(1)))
-        m = re.search(r"(?<![\w-])(" + alternation + r")(?![\w])", text[x.end:s.end])
-        return forms.get(fold(m.group(1))) if m else None
+        if before:
+            return before[0][2]
+        after = [o for o in in_sentence if o[0] >= x.end]
+        return after[0][2] if after else None
 
     def _hosts(self) -> None:
         """A point of presence "in" a data centre is hosted there; its operator is not the

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo.draft.document import Document, is_adjective_mention
 from geo.draft.facts import OrganisationFact
@@ -180,6 +181,26 @@ _GEOGRAPHIC_BEFORE_RE = re.compile(
 _LOCATIVE_BEFORE_RE = re.compile(
     r"(?:\bin|\bat|\bto|\bfrom|\ben|\ba|\bau|\bem|\bno|\bna|\bad|\bnel|\bnella|\bim|"
     r"\bnach|\bvon|\bhasta|\bate|\bfino\s+a|\bdesde)\s*$")
+_CONNECTORS = word_set("""
+    of de di da do du des della del dello dei degli von vom at for chez bei presso en na no
+    in dell d l
+""")
+_SOURCE_WORDS = word_set("""
+    according revealed reported told quoted via selon appris rapporte rapporté aupres
+    d'apres segun sostuvo informo publico recoge segundo acordo informou noticiou secondo
+    riporta riferisce fonte laut berichtet berichtete zufolge meldete meldet a l d
+""")
+_DEAL_WORDS = word_set("""
+    with by through avec cotes partenariat par junto con alianza traves com parceria pela
+    pelo atraves collaborazione accordo insieme tramite mit gemeinsam zusammen von durch
+    between entre tra fra zwischen together joined partnered partnering partnership agreement
+    deal contract signed supported awarded constructed built supplied manufactured deployed
+    laid installed acquired bought financed funded backed owned operated managed
+""")
+_NAMING_HINT_RE = re.compile(r"call|name|dubb|known|appel|denom|bapti|nomm|llamad|bautiz|"
+                             r"chamad|chiamat|battez|namens|genannt")
+_LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
+                        r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
 _NAMING_RE = re.compile(
     r"(?:called|named|dubbed|known\s+as|appele|appelee|denomme|denommee|baptise|baptisee|"
     r"nomme|nommee|llamad[oa]|denominad[oa]|bautizad[oa]\s+como|chamad[oa]|"
@@ -232,6 +253,46 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    """The word sets and patterns of the finder, built once per process."""
+    org_nouns = folded_set("ORG_NOUN")
+    roles = folded_set("ROLE")
+    titles = folded_set("PERSON_TITLE")
+    name_words = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
+    opening = frozenset(fold(w) for w in ORG_OPENING_WORDS)
+    months = month_numbers()
+    facility_re = pattern({"x": [*_all(DATA_CENTRE), *_all(POP), *_all(CABLE_LANDING)]})
+    other_facility_re = re.compile(
+        r"(?:" + _alternation(_all(OTHER_FACILITY)) + r")\s+(?:de|du|des|of|di|del|da|do)"
+        r"\s*(?:la\s+|l'\s*)?$")
+    generic = {"is", "has", "will", "a", "est", "sera", "va", "es", "será", "ha", "tiene",
+               "é", "vai", "tem", "è", "sarà", "hat", "ist", "wird", "has been", "a été"}
+    verbs = [v for v in _all(ORG_VERB) if v not in generic]
+    verb_re = re.compile(
+        r"^\s*(?:(?:today|also|recently|now|has|hat|ha|a|ja|ya|gia|recentemente|hoy|"
+        r"oggi|heute|ainsi|aussi|jetzt|nun|bereits|again|have|had)\s+)*"
+        r"(?:" + _alternation(verbs) + r")\b")
+    person_after_re = re.compile(r"^\s*,?\s*(?:" + _alternation(_all(PERSON_AFTER)) + r")\b")
+    role_re = re.compile(
+        r"\b(?:" + _alternation(_all(ROLE)) + r")"
+        r"(?:\s+(?:general|generale|generaux|territorial|regional|executive|"
+        r"executivo|ejecutivo|delegato|adjoint|adjunto|comercial|commercial|"
+        r"technique|tecnico|financeiro|financier|financiero|operativo|e\s+ceo|"
+        r"and\s+ceo|et\s+ceo|y\s+ceo))?"
+        r"\s*(?:,\s*)?(?:of|de|di|da|do|du|des|della|del|dello|dei|degli|von|vom|at|"
+        r"for|chez|bei|presso|en|na|no|in)\s+(?:(?:the|la|le|l'|el|il|lo|a|o|"
+        r"societe|company|empresa|gruppo|groupe|grupo|firma)\s+)*$")
+    source_re = re.compile(
+        r"(?:" + _alternation(_all(SOURCE_CUE)) + r")\s*(?:(?:the|la|le|l'|el|il|o|a|"
+        r"der|die|das|first|a\s+\w+)\s+)*$")
+    # "the CEO of Angola Cables, António Nunes": a person after a role of an organisation
+    role_of_then_re = re.compile(r"(?:" + _alternation(_all(ROLE)) + r")\s+(?:of|de|di|da|do|"
+                                 r"du|della|von)\s+[\w' -]{2,40},\s*$")
+    return (org_nouns, roles, titles, name_words, opening, months, facility_re,
+            other_facility_re, verb_re, person_after_re, role_re, source_re, role_of_then_re)
+
+
 class OrganisationFinder:
     """Finds the organisations of one :class:`Document`."""
 
@@ -240,40 +301,15 @@ class OrganisationFinder:
         self.names = doc.names
         self.tokens = doc.names.tokens
         self.blocked = blocked or set()
-        self.org_nouns = folded_set("ORG_NOUN")
-        self.roles = folded_set("ROLE")
-        self.titles = folded_set("PERSON_TITLE")
-        self.name_words = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
-        self.opening = frozenset(fold(w) for w in ORG_OPENING_WORDS)
-        self.months = month_numbers()
-        self.facility_re = pattern({"x": [*_all(DATA_CENTRE), *_all(POP),
-                                          *_all(CABLE_LANDING)]})
-        self.other_facility_re = re.compile(
-            r"(?:" + _alternation(_all(OTHER_FACILITY)) + r")\s+(?:de|du|des|of|di|del|da|do)"
-            r"\s*(?:la\s+|l'\s*)?$")
-        generic = {"is", "has", "will", "a", "est", "sera", "va", "es", "será", "ha", "tiene",
-                   "é", "vai", "tem", "è", "sarà", "hat", "ist", "wird", "has been",
-                   "a été"}
-        verbs = [v for v in _all(ORG_VERB) if v not in generic]
-        self.verb_re = re.compile(
-            r"^\s*(?:(?:today|also|recently|now|has|hat|ha|a|ja|ya|gia|recentemente|hoy|"
-            r"oggi|heute|ainsi|aussi|jetzt|nun|bereits|again|have|had)\s+)*"
-            r"(?:" + _alternation(verbs) + r")\b")
-        self.person_after_re = re.compile(r"^\s*,?\s*(?:" + _alternation(_all(PERSON_AFTER))
-                                          + r")\b")
-        self.role_re = re.compile(
-            r"\b(?:" + _alternation(_all(ROLE)) + r")"
-            r"(?:\s+(?:general|generale|generaux|territorial|regional|executive|"
-            r"executivo|ejecutivo|delegato|adjoint|adjunto|comercial|commercial|"
-            r"technique|tecnico|financeiro|financier|financiero|operativo|e\s+ceo|"
-            r"and\s+ceo|et\s+ceo|y\s+ceo))?"
-            r"\s*(?:,\s*)?(?:of|de|di|da|do|du|des|della|del|dello|dei|degli|von|vom|at|"
-            r"for|chez|bei|presso|en|na|no|in)\s+(?:(?:the|la|le|l'|el|il|lo|a|o|"
-            r"societe|company|empresa|gruppo|groupe|grupo|firma)\s+)*$")
-        self.source_re = re.compile(
-            r"(?:" + _alternation(_all(SOURCE_CUE)) + r")\s*(?:(?:the|la|le|l'|el|il|o|a|"
-            r"der|die|das|first|a\s+\w+)\s+)*$")
+        (self.org_nouns, self.roles, self.titles, self.name_words, self.opening,
+         self.months, self.facility_re, self.other_facility_re, self.verb_re,
+         self.person_after_re, self.role_re, self.source_re,
+         self.role_of_then_re) = _patterns()
         self.candidates: dict[str, OrgCandidate] = {}
+        self.adjective_spans = {(m.start, m.end) for m in doc.mentions
+                                if is_adjective_mention(m)}
+        self.extractor_orgs = [(m.start, m.end) for m in doc.mentions
+                               if m.kind == "organisation"]
 
     # ------------------------------------------------------------------ candidates
 
@@ -342,8 +378,7 @@ class OrganisationFinder:
         if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
                                 or words[0] in self.org_nouns):
             return []
-        if any(is_adjective_mention(m) and m.start == run.start and m.end == run.end
-               for m in self.doc.mentions):
+        if (run.start, run.end) in self.adjective_spans:
             return []
         # "Diario Expansión de España": the name stops before "de <place>"
         if run.places and words[0] not in self.opening:
@@ -408,12 +443,17 @@ class OrganisationFinder:
         folded = [t.folded for t in words]
         single = len(words) == 1 and run.end == words[-1].end
         before = doc.folded_before(run.start, s, 200)
+        tail = before[-90:]  # for patterns anchored at the name: searched on a short tail
+        # the last words before the name, for cheap tests before the patterns
+        last = set(tail[-60:].replace("'", " ").replace(",", " ").split()[-6:])
+        connector = bool(last & _CONNECTORS)
         after_raw = doc.after(run.end, s, 140)
-        after = fold(after_raw)
+        after = doc.folded_after(run.end, s, 140)
         personal = cand.personal
 
         # its own words
-        if _extractor_org(doc, run):
+        if any(a <= run.start and run.end <= b and (b - a) <= (run.end - run.start) + 1
+               for a, b in self.extractor_orgs):
             cand.own.append("named as an organisation by the extractor")
         if not single and (folded[-1] in self.name_words or folded[0] in self.opening
                            or run.end > words[-1].end):
@@ -424,22 +464,20 @@ class OrganisationFinder:
         if single and folded[0] in self.name_words:
             cand.vetoed.append("an organisation word alone")
             return
-        if _GEOGRAPHIC_BEFORE_RE.search(before):
+        if connector and _GEOGRAPHIC_BEFORE_RE.search(tail):
             cand.vetoed.append("a place: 'island of', 'city of'...")
             return
-        if self.source_re.search(before):
+        if (cand.own or cand.context) and not personal and not cand.place:
+            return  # known already: the other occurrences add nothing
+        if last & _SOURCE_WORDS and self.source_re.search(tail):
             cand.source = True
         # a person: a title before, a role or a speech verb after
         if personal:
-            if self._title_before(before) or self.person_after_re.match(after) or \
-                    self._role_after(after) or re.search(
-                        r"(?:" + _alternation(_all(ROLE)) + r")\s+(?:of|de|di|da|do|du|"
-                        r"della|von)\s+[\w' -]{2,40},\s*$", before):
+            if self._title_before(tail) or self.person_after_re.match(after) or \
+                    self._role_after(after) or self.role_of_then_re.search(tail):
                 cand.person.append("title or role")
-            if re.search(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
-                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)"
-                         r"\s*$", before) or (
-                    re.search(r"\b(?:de|di|of|von)\s*$", before) and re.search(
+            if _LED_BY_RE.search(tail) or (
+                    re.search(r"\b(?:de|di|of|von)\s*$", tail) and re.search(
                         r"(?:holding|inversor|investor|investidor|proprietario|owner|"
                         r"partecipazioni|apuesta)\b", before)):
                 cand.person.append("led or owned by a person")
@@ -450,18 +488,21 @@ class OrganisationFinder:
         if self._noun_after(after):
             cand.context.append("noun after")
         # a role of it ("CEO of X")
-        if self.role_re.search(before) and not self._minister_before(before):
+        if connector and self.role_re.search(tail) and not self._minister_before(tail):
             cand.context.append("role of it")
         # ownership: "X's data centre", "cabo ... da X", "cofinancement de l'X"
-        if run.possessive and _POSSESSED_RE.search(fold(doc.after(run.end + 2, s, 60))):
+        if run.possessive and _POSSESSED_RE.search(doc.folded_after(run.end + 2, s, 60)):
             cand.context.append("possessive")
-        if not personal and _OWNED_RE.search(before):
+        if cand.place:
+            return  # a place is an organisation only by a noun, a role or a list
+        if connector and not personal and _OWNED_RE.search(tail):
             cand.context.append("owner of infrastructure")
         # a deal or a build
-        m = _DEAL_BEFORE_RE.search(before)
+        m = _DEAL_BEFORE_RE.search(tail) if last & _DEAL_WORDS else None
         if m and not personal:
             lead = m.group(0).split()[0] if m.group(0).split() else ""
-            window = before[max(0, m.start() - 110):m.start() + len(lead)]
+            cut = len(before) - len(tail) + m.start()
+            window = before[max(0, cut - 110):cut + len(lead)]
             if lead in _BETWEEN:
                 ok = bool(_SIGNED_WORDS_RE.search(window))
             else:
@@ -469,13 +510,13 @@ class OrganisationFinder:
             if ok:
                 cand.context.append("party to a deal")
         # named by an organisation noun: "una società di scopo denominata Unitirreno"
-        m = _NAMING_RE.search(before)
+        m = _NAMING_RE.search(tail) if _NAMING_HINT_RE.search(tail) else None
         if m and any(w in self.org_nouns for w in re.findall(r"[\w'-]+",
-                                                              before[:m.start()])[-4:]):
+                                                              tail[:m.start()])[-4:]):
             cand.context.append("noun before: named")
         # a country in brackets after it: "Antel (Uruguay)"
         m = re.match(r"\s*\(([^()]{2,40})\)", after_raw)
-        if m and not _LOCATIVE_BEFORE_RE.search(before):
+        if m and not _LOCATIVE_BEFORE_RE.search(tail):
             inner_start = run.end + after_raw.index("(") + 1
             inner = doc.names.places_between(inner_start, inner_start + 40)
             if inner and inner[0].kind == "country" and not cand.place:
@@ -826,12 +867,6 @@ def _german_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:
     return folded in org_nouns or folded.endswith(ORG_NOUN_SUFFIXES_DE) or folded.endswith(
         _GERMAN_NOUN_ENDINGS) or (folded.endswith("er") and len(folded) > 5
                                   and word[:1].isupper() and folded[-3] not in "aeiou")
-
-
-def _extractor_org(doc: Document, run: Run) -> bool:
-    """Whether the extractor named this run an organisation."""
-    return any(m.kind == "organisation" and m.start <= run.start and run.end <= m.end
-               and (m.end - m.start) <= (run.end - run.start) + 1 for m in doc.mentions)
 
 
 _SMALL_WORDS = word_set("""

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.draft.document import Document
-from geo.draft.facts import FigureFact, PlaceRef, RouteFact
+from geo.draft.facts import FigureFact, OrganisationFact, PlaceRef, RouteFact
 from geo.draft.figures import capacities, fibre_pairs, lengths, ready_years
 from geo.draft.names import is_acronym, is_camel
 from geo.draft.sentences import Sentence
@@ -129,6 +129,8 @@ _NAMING_RE = re.compile(
 _CABLE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,5}(?:-[A-Z][A-Za-z]{1,5}){2,}"
                              r"(?:[- ]?\d{1,2})?(?![\w-])")
 _QUOTE_OPEN = "«“\"'’‘"
+_YEAR_HINT_RE = re.compile(r"(?:19|20)\d\d")
+_HEAD_HINT_RE = re.compile(r"cabl|cabo|cavo|kabel|system|sistem|project|consort")
 
 
 @dataclass
@@ -165,6 +167,7 @@ class RouteFinder:
         self.by_form: dict[str, _Route] = {}
         #: spans of named mentions: (start, end, route)
         self.spans: list[tuple[int, int, _Route]] = []
+        self._facility_spans: list[tuple[int, int]] | None = None
 
     # ------------------------------------------------------------------ names
 
@@ -308,7 +311,9 @@ class RouteFinder:
                         self._valid_name(stripped.start, run_tokens[heads[0] - 1].end):
                     self._add_name(stripped.start, run.end, run.sentence)
                 continue
-            after = fold(self.text[run.end:run.end + 30])
+            after = self.doc.folded[run.end:run.end + 30]
+            if not _HEAD_HINT_RE.search(after):
+                continue
             m2 = re.match(r"\s+(?:(?:submarine|subsea|undersea|fibre|fiber|optical)\s+)*"
                           r"(cable|system|project|cable\s+system|consortium\s+cable)\b", after)
             if m2 and not run.possessive:
@@ -351,7 +356,7 @@ class RouteFinder:
             if route not in self.routes:
                 continue
             for form in list(route.forms):
-                for m in re.finditer(re.escape(form) + r"\s*\(\s*([^()]{2,80})\)", text):
+                for m in _occurrences_then_brackets(text, form):
                     inner = m.group(1).strip()
                     inner = re.sub(r"^(?:sigla|acronym|acrónimo|short\s+for|abréviation|"
                                    r"abbreviazione|abreviatura)\b[^A-Z]*", "", inner).strip()
@@ -370,15 +375,15 @@ class RouteFinder:
             form = next((f for f in route.forms if fold(f) == key), None)
             if form is None:
                 continue
-            flags = 0 if is_acronym(form) else re.IGNORECASE
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", text, flags):
-                if (m.start(), m.end()) in found or any(
-                        a <= m.start() and m.end() <= b for a, b, _r in self.spans):
+            for start, end in _word_occurrences(text, self.doc.folded, form,
+                                                not is_acronym(form)):
+                if (start, end) in found or any(a <= start and end <= b
+                                                for a, b, _r in self.spans):
                     continue
-                s = self.doc.sentence_at(m.start())
+                s = self.doc.sentence_at(start)
                 if s is not None:
-                    self.spans.append((m.start(), m.end(), route))
-                    found.add((m.start(), m.end()))
+                    self.spans.append((start, end, route))
+                    found.add((start, end))
         self.spans.sort(key=lambda x: x[0])
         for route in self.routes:
             firsts = [a for a, _b, r in self.spans if r is route and not self._in_title(a)]
@@ -469,13 +474,10 @@ class RouteFinder:
     def _facility_phrase(self, start: int, end: int) -> bool:
         """A word for a cable inside a facility's ("cable landing station", "cable
         station", "estação de cabos submarinos")."""
-        window = self.text[max(0, start - 30):end + 30]
-        for m in _FACILITY_RE.finditer(window):
-            a = max(0, start - 30) + m.start()
-            b = max(0, start - 30) + m.end()
-            if a <= start and end <= b:
-                return True
-        return False
+        if self._facility_spans is None:
+            self._facility_spans = [(m.start(), m.end()) for m in _FACILITY_RE.finditer(
+                self.text)]
+        return any(a <= start and end <= b for a, b in self._facility_spans)
 
     def _in_name(self, m: re.Match[str]) -> bool:
         """A word for a cable written inside a place's or a company's name ("Cabo Verde",
@@ -801,22 +803,32 @@ class RouteFinder:
                 return None
             return self._salient()
 
-        for q in lengths(text, s.start, s.end):
+        low = doc.folded[s.start:s.end]
+        has_length = any(u in low for u in ("km", "kilom", "quil", "chilom", "mile"))
+        has_capacity = any(u in low for u in ("bps", "bit/", "terab", "gigab", "petab", "tbit",
+                                              "gbit"))
+        has_pairs = any(u in low for u in ("pair", "pare", "coppi", "paar"))
+        has_year = bool(_YEAR_HINT_RE.search(low)) or any(
+            u in low for u in ("spring", "summer", "autumn", "winter", "printemps", "primavera",
+                               "fruhjahr", "sommer", "herbst", "this year", "cette annee",
+                               "este ano", "este ano", "quest'anno", "diesem jahr", "fin de"))
+        for q in (lengths(text, s.start, s.end) if has_length else ()):
             if not self._is_route_length(q, s):
                 continue
             route = route_for(q.start)
             if route is not None and "length" not in route.figures:
                 route.figures["length"] = FigureFact("length", q.value, "km", s.evidence)
-        for q in capacities(text, s.start, s.end):
+        for q in (capacities(text, s.start, s.end) if has_capacity else ()):
             route = route_for(q.start)
             if route is not None and "capacity" not in route.figures:
                 route.figures["capacity"] = FigureFact("capacity", q.value, "Tbps", s.evidence)
-        for q in fibre_pairs(text, s.start, s.end):
+        for q in (fibre_pairs(text, s.start, s.end) if has_pairs else ()):
             route = route_for(q.start)
             if route is not None and "fibre-pairs" not in route.figures:
                 route.figures["fibre-pairs"] = FigureFact("fibre-pairs", q.value, "pairs",
                                                           s.evidence)
-        for q in ready_years(text, s.start, s.end, doc.language, doc.year):
+        for q in (ready_years(text, s.start, s.end, doc.language, doc.year) if has_year
+                  else ()):
             route = route_for(q.start)
             if created:
                 route = created[0][1]
@@ -867,31 +879,69 @@ class RouteFinder:
                     self.routes.remove(r)
                     break
 
-    def attach_operators(self, organisations: list[str]) -> None:
+    def attach_operators(self, organisations: list[OrganisationFact]) -> None:
         """Operators: the organisations a route's sentences say own it ("o cabo submarino da
         EllaLink", "BlueMed è il nuovo cavo di Sparkle", "Sparkle's cable")."""
         if not organisations:
             return
-        alternation = "|".join(re.escape(o) for o in sorted(organisations, key=len,
-                                                            reverse=True))
-        owner_re = re.compile(
-            r"(?:cable|câble|cabo|cavo|kabel|system|sistema|système|backbone|network|rede|"
-            r"red|rete|réseau)(?:\s+[\w-]+){0,3}?\s+(?:of|de|da|do|di|del|della|du|von|des)"
-            r"\s+(?:(?:la|l'|l’|el|the|a|o)\s*)?(" + alternation + r")\b", re.IGNORECASE)
-        possessive_re = re.compile(r"(" + alternation + r")['’]s\s+(?:[\w-]+\s+){0,3}?"
-                                   r"(?:cable|system|network|backbone)", re.IGNORECASE)
+        text = self.text
+        occurrences = self.doc.name_occurrences(
+            [(f, o.name) for o in organisations for f in [o.name, *o.aliases]])
         for route in self.routes:
             sentences = {route.evidence.index}
             sentences |= {self.doc.sentence_at(a).index for a, _b, r in self.spans
                           if r is route and self.doc.sentence_at(a) is not None}
-            for i in sorted(sentences):
-                s = self.doc.sentences[i]
-                for m in list(owner_re.finditer(s.text)) + list(possessive_re.finditer(s.text)):
-                    name = next((o for o in organisations if fold(o) == fold(m.group(1))),
-                                None)
-                    if name and name not in route.operators and fold(name) not in {
-                            fold(f) for f in route.forms}:
-                        route.operators.append(name)
+            forms = {fold(f) for f in route.forms}
+            for a, b, name in occurrences:
+                s = self.doc.sentence_at(a)
+                if s is None or s.index not in sentences or name in route.operators or \
+                        fold(name) in forms:
+                    continue
+                if _OWNER_BEFORE_RE.search(text[max(s.start, a - 70):a]) or \
+                        _POSSESSED_AFTER_RE.match(text, b, s.end):
+                    route.operators.append(name)
+
+
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:cable|câble|cabo|cavo|kabel|system|sistema|système|backbone|network|rede|red|rete|"
+    r"réseau)(?:\s+[\w-]+){0,3}?\s+(?:of|de|da|do|di|del|della|du|von|des)\s+"
+    r"(?:(?:la|l'|l’|el|the|a|o)\s*)?$", re.IGNORECASE)
+_POSSESSED_AFTER_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:cable|system|network|"
+                                 r"backbone)", re.IGNORECASE)
+
+
+def _word_occurrences(text: str, folded: str, form: str, fold_case: bool):
+    """``(start, end)`` of every whole-word occurrence of ``form`` (folded when
+    ``fold_case``: "sacs" finds "SACS" and "Sacs")."""
+    hay, needle = (folded, fold(form)) if fold_case else (text, form)
+    if len(needle) != len(form):
+        hay, needle = text, form
+    out = []
+    i = hay.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        before = text[i - 1:i] if i else ""
+        after = text[j:j + 1]
+        if not (before.isalnum() or before in ("-", "_")) and not (after.isalnum()
+                                                                   or after == "_"):
+            out.append((i, j))
+        i = hay.find(needle, i + 1)
+    return out
+
+
+def _occurrences_then_brackets(text: str, form: str):
+    """Matches of "<form> (<inner>)" in ``text``, ``group(1)`` the inner text."""
+    out = []
+    i = text.find(form)
+    while i >= 0:
+        m = _BRACKETS_AFTER_RE.match(text, i + len(form))
+        if m:
+            out.append(m)
+        i = text.find(form, i + 1)
+    return out
+
+
+_BRACKETS_AFTER_RE = re.compile(r"\s*\(\s*([^()]{2,80})\)")
 
 
 def _locates(previous, current, gap: str) -> bool:

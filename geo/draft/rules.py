@@ -3,6 +3,7 @@ agreements, and keep the places."""
 
 from __future__ import annotations
 
+import re
 import threading
 
 from geo.draft.agreements import find_agreements
@@ -29,6 +30,46 @@ def default_extractor() -> Extractor:
     return _EXTRACTOR
 
 
+#: Names of seas and oceans (the gazetteer's, in English) and the words of water in the six
+#: languages: a sea is no city, country or region of the text.
+_SEA_NAMES = {"mediterranean", "mediterranean sea", "atlantic", "atlantic ocean", "pacific",
+              "pacific ocean", "indian ocean", "arctic ocean", "southern ocean",
+              "baltic sea", "north sea", "red sea", "black sea", "caspian sea",
+              "caribbean sea", "arabian sea", "south china sea", "adriatic sea",
+              "tyrrhenian sea", "ionian sea", "aegean sea", "persian gulf", "gulf of guinea"}
+_WATER_RE = re.compile(r"(?<![\w-])(?:oc[ée]an|ocean|oceano|océano|ozean|mer|mar|sea|meer|"
+                       r"see|golfe|gulf|golfo|canal|channel|stretto|strait|détroit|estrecho|"
+                       r"estreito|meerenge|mediterr\w*|atl[aâá]nti\w*|pac[ií]fi\w*)(?![\w-])",
+                       re.IGNORECASE)
+
+
+def places_of(doc: Document, facts: DraftFacts) -> list:
+    """The cities, countries and regions the text names as places: the extractor's mentions
+    (and the gazetteer's readings of names in facilities' phrases), less those inside the
+    name of an organisation, route or facility ("Sparkle Greece", "South Atlantic Cable
+    System"), seas and oceans, and words of state ("im Bau")."""
+    text = doc.text
+    names = [o.name for o in facts.organisations] + [a for o in facts.organisations
+                                                      for a in o.aliases]
+    names += [r.name for r in facts.routes if r.name]
+    names += [f.name for f in facts.facilities if f.name[:1].isupper()]
+    spans = []
+    for name in {n for n in names if n and len(n) > 2}:
+        spans.extend(doc.occurrences(name))
+    out = []
+    for m in sorted(list(doc.places) + doc.found_places, key=lambda m: m.start):
+        if m.kind not in ("city", "country", "region"):
+            continue
+        if any(a <= m.start and m.end <= b and (b - a) > (m.end - m.start) for a, b in spans):
+            continue
+        if fold(m.name or "") in _SEA_NAMES or _WATER_RE.search(m.text):
+            continue
+        if re.search(r"\bim\s+Bau\b|\bin\s+Betrieb\b", text[max(0, m.start - 4):m.end + 1]):
+            continue
+        out.append(m)
+    return out
+
+
 def find_facts(text: str, *, language: str = "en", article_date: str | None = None,
                extractor: Extractor | None = None) -> DraftFacts:
     extractor = extractor or default_extractor()
@@ -38,13 +79,13 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
     routes = find_routes(doc)
     route_forms = {fold(f) for r in routes.routes for f in r.forms}
     facilities = find_facility_names(doc, route_forms)
-    blocked = route_forms | facilities.names()
+    blocked = route_forms | facilities.named
     facts.organisations = find_organisations(doc, blocked)
     facts.facilities = facilities.resolve(facts.organisations)
-    routes.attach_operators([o.name for o in facts.organisations])
+    routes.attach_operators(facts.organisations)
     facts.routes = [r.fact() for r in routes.routes]
     route_names = [(a, b, r.name) for a, b, r in routes.spans if r.name]
     facts.agreements = find_agreements(doc, facts.organisations, route_names,
                                        facts.facilities)
-    facts.places = [m for m in doc.places if m.kind in ("city", "country", "region")]
+    facts.places = places_of(doc, facts)
     return facts

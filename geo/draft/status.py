@@ -27,10 +27,19 @@ _FUTURE_BEFORE_RE = re.compile(
     r"\bwird|\bsoll|\bsollen|\bwerden)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def status_near(text: str, pos: int, sentence: Sentence, language: str, what: str) -> str:
-    """The state the words of ``sentence`` nearest to ``pos`` give, or ``unspecified``."""
-    del what
-    found: list[tuple[int, int, str]] = []
+_CUES: dict[tuple[int, str, str], list[tuple[int, int, int, str]]] = {}
+
+
+def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, int, str]]:
+    """``(start, end, rank, state)`` of every word of state in ``sentence`` (kept for the
+    last text asked about)."""
+    key = (sentence.start, sentence.text, language)
+    found = _CUES.get(key)
+    if found is not None:
+        return found
+    if len(_CUES) > 512:
+        _CUES.clear()
+    found = []
     lo, hi = sentence.start, sentence.end
     for kind, rx, rank in (("under-construction", pattern(UNDER_CONSTRUCTION), 0),
                            ("operational", pattern(OPERATIONAL), 1),
@@ -40,11 +49,19 @@ def status_near(text: str, pos: int, sentence: Sentence, language: str, what: st
             if kind != "planned" and _FUTURE_BEFORE_RE.search(text[max(lo, m.start() - 30):
                                                                    m.start()]):
                 said = "planned"  # "will also open", "va ouvrir", "wird eröffnet"
-            found.append((min(abs(m.start() - pos), abs(m.end() - pos)), rank, said))
+            found.append((m.start(), m.end(), rank, said))
     future = _FUTURE_RE.get(language)
     if future is not None:
         for m in future.finditer(text, lo, hi):
-            found.append((min(abs(m.start() - pos), abs(m.end() - pos)), 2, "planned"))
+            found.append((m.start(), m.end(), 2, "planned"))
+    _CUES[key] = found
+    return found
+
+
+def status_near(text: str, pos: int, sentence: Sentence, language: str, what: str) -> str:
+    """The state the words of ``sentence`` nearest to ``pos`` give, or ``unspecified``."""
+    del what
+    found = _cues(text, sentence, language)
     if not found:
         return "unspecified"
-    return min(found)[2]
+    return min((min(abs(a - pos), abs(b - pos)), rank, said) for a, b, rank, said in found)[2]

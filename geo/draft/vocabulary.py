@@ -676,9 +676,37 @@ FUNCTION_WORDS = {
 
 def fold(text: str) -> str:
     """Case-folded, accents removed, apostrophes unified: how phrases are compared."""
+    if len(text) <= 64:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = _fold(ch)
+    return folded if len(folded) == 1 else ch.lower()[:1] or ch
+
+
+def fold_aligned(text: str) -> str:
+    """:func:`fold` character by character, so that ``fold_aligned(text)[i]`` stands for
+    ``text[i]`` (a character that folds to several, like "ß", is only lower-cased)."""
+    if text.isascii():
+        return text.lower()
+    table = {ord(ch): _fold_char(ch) for ch in set(text) if not ch.isascii() or ch.isupper()}
+    return text.translate(table)
 
 
 def words(table: Mapping[str, Iterable[str]], language: str | None = None) -> list[str]:
@@ -694,22 +722,45 @@ def words(table: Mapping[str, Iterable[str]], language: str | None = None) -> li
 
 @lru_cache(maxsize=256)
 def _pattern(key: tuple[str, ...], case: bool) -> re.Pattern[str]:
-    alternatives = []
+    """The phrases as one pattern, factored as a trie ("data cent(?:re|er)...") so that the
+    engine tries each first letter once, not each phrase at each position; a longer phrase
+    is preferred to its prefix."""
+    trie: dict = {}
     for phrase in key:
-        parts = [re.escape(p) for p in re.split(r"\s+", phrase.strip())]
-        body = r"\s+".join(parts)
-        body = body.replace("'", "['’]").replace("’", "['’]")
-        alternatives.append(body)
-    joined = "|".join(alternatives)
+        units: list[str] = []
+        for i, part in enumerate(re.split(r"\s+", phrase.strip())):
+            if i:
+                units.append(r"\s+")
+            for ch in (part if case else part.lower()):
+                units.append("['’]" if ch in "'’" else re.escape(ch))
+        node = trie
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[""] = {}
     flags = 0 if case else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-])(?:{_emit(trie)})(?![\w])", flags)
+
+
+def _emit(node: dict) -> str:
+    branches = [unit + _emit(child) for unit, child in node.items() if unit]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def pattern(table: Mapping[str, Iterable[str]], language: str | None = None, *,
             case: bool = False) -> re.Pattern[str]:
     """One compiled pattern matching any phrase of ``table`` (whole words, longest first;
     case-insensitive unless ``case``)."""
-    return _pattern(tuple(words(table, language)), case)
+    key = (id(table), language, case)
+    found = _BY_TABLE.get(key)
+    if found is None or found[0] is not table:
+        found = _BY_TABLE[key] = (table, _pattern(tuple(words(table, language)), case))
+    return found[1]
+
+
+_BY_TABLE: dict[tuple[int, str | None, bool], tuple[object, re.Pattern[str]]] = {}
 
 
 @lru_cache(maxsize=64)
