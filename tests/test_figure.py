@@ -314,6 +314,58 @@ def test_figure_help_loads_no_heavy_library() -> None:
     assert out.stdout.strip() == ""
 
 
+PACIFIC_ROUTE = """
+[[route]]
+id = "fiji-samoa-test"
+name = "Fiji to Samoa (test cable)"
+kind = "submarine-cable"
+status = "operational"
+schematic = true
+
+[[route.segments]]
+medium = "submarine"
+waypoints = [[178.44, -18.14], [-171.76, -13.83]]
+
+[[route.sources]]
+reference = "geonames:2198148"
+note = "A test route across the antimeridian."
+"""
+
+
+def _path_runs(group: ET.Element) -> list[np.ndarray]:
+    """The subpaths (``M ... L ...``) of the first path of an SVG group, as point arrays."""
+    d = group.find(f"{SVG}path").get("d")
+    runs = []
+    for chunk in re.split(r"(?=M )", d):
+        numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", chunk)]
+        if len(numbers) >= 4:
+            runs.append(np.asarray(numbers).reshape(-1, 2))
+    return runs
+
+
+def test_a_route_across_the_antimeridian_is_drawn_the_short_way(workspace: Path,
+                                                                 tmp_path: Path) -> None:
+    with (workspace / "data" / "routes.toml").open("a", encoding="utf-8") as out:
+        out.write(PACIFIC_ROUTE)
+    framed, world = tmp_path / "framed.svg", tmp_path / "world.svg"
+    for path, args in ((framed, ("--extent", "fiji-samoa-test")),
+                       (world, ("--bbox", "-180,-60,180,75"))):
+        result = run("figure", "-w", str(workspace), "-o", str(path), "--layer", "routes", *args)
+        assert result.exit_code == 0, result.output
+    root = ET.parse(framed).getroot()
+    width = float(root.get("viewBox").split()[2])
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "routes-fiji-samoa-test")
+    runs = _path_runs(group)
+    assert len(runs) == 1  # framed on the Pacific: one line across 180°
+    assert 0.2 * width < np.ptp(runs[0][:, 0]) < 0.9 * width
+    root = ET.parse(world).getroot()
+    width = float(root.get("viewBox").split()[2])
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "routes-fiji-samoa-test")
+    runs = _path_runs(group)
+    assert len(runs) == 2  # cut at the world map's edge, never drawn across it
+    assert all(np.ptp(run[:, 0]) < 0.05 * width for run in runs)
+
+
 # --------------------------------------------------------------------------- projection
 
 

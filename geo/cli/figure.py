@@ -35,7 +35,6 @@ def _flag(flag: str, exc: InputError) -> GeoClickError:
               help="Draw this catalogue layer (sites, routes, corridors, organisations, "
                    "agreements; repeatable) [default: every layer].")
 @click.option("--context", "context_paths", multiple=True, metavar="PATH",
-              type=click.Path(dir_okay=False, path_type=str),
               help="A context file (GeoJSON, GeoPackage, KML, CSV with lon/lat or WKT) drawn "
                    "under the catalogue, after geo.toml's; its licence goes in the credits. "
                    "Repeatable.")

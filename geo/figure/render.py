@@ -657,9 +657,10 @@ def _render(layers: Mapping[str, gpd.GeoDataFrame], opts: FigureOptions,
     missing = missing_glyphs(texts)
     if missing:
         shown = "".join(missing[:20]) + ("…" if len(missing) > 20 else "")
-        warnings_out.append(f"{len(missing)} character{'s' if len(missing) != 1 else ''} "
-                            f"have no glyph in DejaVu Sans ({shown}): PNG and PDF show "
-                            "boxes; SVG viewers use their own fonts")
+        many = len(missing) != 1
+        warnings_out.append(f"{len(missing)} character{'s' if many else ''} "
+                            f"{'have' if many else 'has'} no glyph in DejaVu Sans ({shown}): "
+                            "PNG and PDF show boxes; SVG viewers use their own fonts")
     data = _save(fig, opts.format, opts.scale, theme, title or DEFAULT_TITLE, alt)
     return RenderedFigure(data=data, format=opts.format, width_px=width_px,
                           height_px=height_px, scale=opts.scale if opts.format == "png" else 1,
