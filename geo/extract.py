@@ -42,7 +42,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -280,7 +280,12 @@ class Mention:
     country: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields by name, in order (what :func:`dataclasses.asdict` gives, without its
+        deep copy: every value is a string, a number or ``None``)."""
+        return {name: getattr(self, name) for name in _MENTION_FIELDS}
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 class _Words:
