@@ -110,8 +110,7 @@ def test_seed_svg_holds_title_legend_labels_scale_sources_and_credits_as_text(
     assert texts["title"] == "Telecom connectivity"
     assert texts["subtitle"] == ("25 sites · 3 routes · 1 corridor · 8 organisations · "
                                  "4 agreements")
-    legend = {k.removeprefix("legend-"): v for k, v in texts.items()
-              if k.startswith("legend-") and not k.startswith("legend-swatch")}
+    legend = {k.removeprefix("legend."): v for k, v in texts.items() if k.startswith("legend.")}
     assert set(legend) == SEED_LEGEND
     assert all(legend[key] == styles.BY_KEY[key].label for key in legend)
     assert re.fullmatch(r"[1-9]0*(,000)? km", texts["scale-bar-label"]), texts["scale-bar-label"]
@@ -123,16 +122,18 @@ def test_seed_svg_holds_title_legend_labels_scale_sources_and_credits_as_text(
     credits = " ".join(v for k, v in sorted(texts.items()) if k.startswith("credits"))
     assert "Basemap: Natural Earth" in credits and "public domain" in credits
     assert "Projection: Lambert azimuthal equal-area" in credits
-    labels = {k for k in texts if k.startswith("label-")}
-    assert "label-digital-silk-way" in labels and "label-eadc-nairobi" in labels
+    labels = {k for k in texts if k.startswith("label.")}
+    assert "label.digital-silk-way" in labels and "label.eadc-nairobi" in labels
     assert "<script" not in path.read_text(encoding="utf-8")
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))  # one id each (an illustration program's layer names)
 
 
 def test_labels_never_overlap_each_other(seed_figures: dict[str, Path]) -> None:
     root = ET.parse(seed_figures["svg"]).getroot()
     boxes = []
     for group in root.iter(f"{SVG}g"):
-        if group.get("id", "").startswith("label-box-"):
+        if group.get("id", "").startswith("label-box."):
             numbers = [float(v) for v in
                        re.findall(r"-?\d+(?:\.\d+)?", group.find(f"{SVG}path").get("d"))]
             xs, ys = numbers[0::2], numbers[1::2]
@@ -204,8 +205,8 @@ def test_hostile_names_are_text_and_the_svg_has_no_script(workspace: Path,
     assert "<script" not in raw.lower()
     texts = svg_texts(out)
     assert texts["title"] == HOSTILE
-    assert "label-eadc-nairobi" in texts
-    label = " ".join(v for k, v in sorted(texts.items()) if k.startswith("label-eadc-nairobi"))
+    assert "label.eadc-nairobi" in texts
+    label = " ".join(v for k, v in sorted(texts.items()) if k.startswith("label.eadc-nairobi"))
     assert label == HOSTILE  # as typed: no mathtext ($\alpha$ is not α), no template
     assert texts["notes"] == "</text><script>alert(2)</script>"
     assert "α" not in raw and "49" not in label
@@ -220,8 +221,7 @@ def test_layers_and_extent_choose_what_is_drawn_and_the_legend(tmp_path: Path) -
                  "--subtitle", "")
     assert result.exit_code == 0, result.output
     texts = svg_texts(out)
-    legend = {k.removeprefix("legend-") for k in texts
-              if k.startswith("legend-") and not k.startswith("legend-swatch")}
+    legend = {k.removeprefix("legend.") for k in texts if k.startswith("legend.")}
     assert legend == {"route.submarine", "route.terrestrial", "route.unspecified", "corridor",
                       "status.planned"}
     assert "subtitle" not in texts
@@ -229,7 +229,7 @@ def test_layers_and_extent_choose_what_is_drawn_and_the_legend(tmp_path: Path) -
     root = ET.parse(out).getroot()
     ids = {g.get("id") for g in root.iter(f"{SVG}g")}
     assert "locator" in ids and "locator-extent" in ids  # a regional map gets its locator
-    assert not any(i and i.startswith("sites-") for i in ids)
+    assert not any(i and i.startswith("sites.") for i in ids)
 
 
 def test_context_layer_in_legend_and_credits_with_its_licence(tmp_path: Path) -> None:
@@ -239,7 +239,7 @@ def test_context_layer_in_legend_and_credits_with_its_licence(tmp_path: Path) ->
                  "--bbox", "-180,-60,180,75", "--layer", "routes")
     assert result.exit_code == 0, result.output
     texts = svg_texts(out)
-    assert re.fullmatch(r"cables \(\d+ features\)", texts["legend-context-0"])
+    assert re.fullmatch(r"cables \(\d+ features\)", texts["legend.context-0"])
     credits = " ".join(v for k, v in sorted(texts.items()) if k.startswith("credits"))
     assert "Context: cables (cables.geojson), licence CC BY-SA 4.0" in credits
     assert "Projection: Equal Earth" in credits
@@ -251,11 +251,11 @@ def test_drafts_and_placeless_entities(tmp_path: Path) -> None:
     figure = render_figure(layers, FigureOptions(format="svg"))
     svg = figure.data.decode("utf-8")
     for key in ("draft", "agreement.venue"):
-        assert f'id="legend-{key}"' in svg, key
-    drawn = [e for e in DRAFTED if re.search(f'id="[a-z]+-{e}"', svg)]
+        assert f'id="legend.{key}"' in svg, key
+    drawn = [e for e in DRAFTED if re.search(f'id="[a-z]+\\.{e}"', svg)]
     assert drawn
     for entity in drawn:
-        assert re.search(f'id="[a-z]+-{entity}(-[0-9]+)?-draft"', svg), entity
+        assert re.search(f'id="[a-z]+\\.{entity}(\\.[0-9]+)?\\.draft"', svg), entity
     assert "unreviewed drafts" in figure.alt_text
     with pytest.raises(InputError, match="ntt: has no place on the map"):
         render_figure(layers, FigureOptions(extent_ids=("ntt",)))
@@ -354,13 +354,13 @@ def test_a_route_across_the_antimeridian_is_drawn_the_short_way(workspace: Path,
         assert result.exit_code == 0, result.output
     root = ET.parse(framed).getroot()
     width = float(root.get("viewBox").split()[2])
-    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "routes-fiji-samoa-test")
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "routes.fiji-samoa-test")
     runs = _path_runs(group)
     assert len(runs) == 1  # framed on the Pacific: one line across 180°
     assert 0.2 * width < np.ptp(runs[0][:, 0]) < 0.9 * width
     root = ET.parse(world).getroot()
     width = float(root.get("viewBox").split()[2])
-    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "routes-fiji-samoa-test")
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "routes.fiji-samoa-test")
     runs = _path_runs(group)
     assert len(runs) == 2  # cut at the world map's edge, never drawn across it
     assert all(np.ptp(run[:, 0]) < 0.05 * width for run in runs)

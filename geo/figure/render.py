@@ -193,8 +193,10 @@ _GID = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def gid(*parts: str) -> str:
-    """An SVG id from ``parts`` (characters other than letters, digits, ``._-`` replaced)."""
-    return _GID.sub("_", "-".join(parts))
+    """An SVG id from ``parts`` joined by ``.`` (``sites.eadc-nairobi.draft``; characters
+    other than letters, digits, ``._-`` replaced by ``_``). Catalogue ids are kebab-case, so
+    they never hold a ``.``: ids made of different parts never collide."""
+    return ".".join(_GID.sub("_", part) for part in parts)
 
 
 # --------------------------------------------------------------------------- styles
@@ -394,7 +396,7 @@ class _Canvas:
         size = fp.get_size_in_points()
         y = top
         for n, line in enumerate(lines):
-            self.text(x, y - size * 0.95, line, fp, colour, ident if n == 0 else f"{ident}-{n + 1}")
+            self.text(x, y - size * 0.95, line, fp, colour, ident if n == 0 else f"{ident}.{n + 1}")
             y -= size * LEADING
         return y
 
@@ -490,7 +492,7 @@ def _swatch(canvas: _Canvas, entry: LegendEntry, x: float, y: float) -> None:
         canvas.artist(PathPatch(MplPath(pin + np.array([ox, oy]), closed=True), facecolor=c,
                                 edgecolor="#ffffff", linewidth=PX, gid=ident))
         canvas.artist(PathPatch(MplPath(dot + np.array([ox, oy]), closed=True), facecolor="#ffffff",
-                                edgecolor="none", gid=ident + "-dot"))
+                                edgecolor="none", gid=gid(ident, "dot")))
     elif style.shape == "band":
         (x0, y0), (x1, _y1) = p(3, 6), p(19, 6)
         canvas.artist(Line2D([x0, x1], [y0, y0], color=c, alpha=style.opacity,
@@ -506,7 +508,7 @@ def _swatch(canvas: _Canvas, entry: LegendEntry, x: float, y: float) -> None:
         (x0, y0), (x1, _y1) = p(12, 6), p(22, 6)
         canvas.artist(Line2D([x0, x1], [y0, y0], color=c, alpha=style.opacity,
                              linewidth=6.0 * PX, linestyle=_dash("4 2"),
-                             solid_capstyle="butt", dash_capstyle="butt", gid=ident + "-line"))
+                             solid_capstyle="butt", dash_capstyle="butt", gid=gid(ident, "line")))
     else:  # lines and the dashed-status sample
         (x0, y0), (x1, _y1) = p(1, 6), p(21, 6)
         canvas.artist(Line2D([x0, x1], [y0, y0], color=c, alpha=style.opacity,
@@ -714,19 +716,19 @@ def _draw_context(ax: Any, shown_context: Sequence[ContextMarks]) -> None:
             ax.add_artist(PathPatch(polys, facecolor=to_rgba(style.colour, style.fill_opacity),
                                    edgecolor=to_rgba(style.colour, style.line_opacity),
                                    linewidth=style.line_weight_px * PX, zorder=z,
-                                   gid=ident + "-polygons"))
+                                   gid=gid(ident, "polygons")))
         lines = lines_path(ctx.xy_lines)
         if lines is not None:
             ax.add_artist(PathPatch(lines, fill=False,
                                    edgecolor=to_rgba(style.colour, style.line_opacity),
                                    linewidth=style.line_weight_px * PX, capstyle="round",
-                                   joinstyle="round", zorder=z, gid=ident + "-lines"))
+                                   joinstyle="round", zorder=z, gid=gid(ident, "lines")))
         if len(ctx.xy_points):
             scatter(ax, ctx.xy_points[:, 0], ctx.xy_points[:, 1],
                     (2.0 * style.point_radius_px * PX) ** 2,
                        facecolors=[to_rgba(style.colour, style.point_opacity * 0.6)],
                        edgecolors=[to_rgba(style.colour, style.point_opacity)],
-                       linewidths=PX, zorder=z + 0.001, gid=ident + "-points")
+                       linewidths=PX, zorder=z + 0.001, gid=gid(ident, "points"))
 
 
 def _draw_marks(ax: Any, marks: Sequence[Mark], to_pt: Any) -> list[tuple[str, Box]]:
@@ -742,9 +744,9 @@ def _draw_marks(ax: Any, marks: Sequence[Mark], to_pt: Any) -> list[tuple[str, B
             path = lines_path(parts)
             if path is None:
                 continue
-            ident = gid(mark.layer, mark.id) + (f"-{n + 1}" if n else "")
+            ident = gid(mark.layer, mark.id, *([str(n + 1)] if n else []))
             if mark.draft:
-                ax.add_artist(PathPatch(path, zorder=z - 0.05, gid=ident + "-draft",
+                ax.add_artist(PathPatch(path, zorder=z - 0.05, gid=gid(ident, "draft"),
                                        **line_style(styles.draft_line_options(style))))
             status = mark.status if mark.layer != "agreements" else None
             ax.add_artist(PathPatch(path, zorder=z, gid=ident,
@@ -763,7 +765,7 @@ def _draw_marks(ax: Any, marks: Sequence[Mark], to_pt: Any) -> list[tuple[str, B
             scatter(ax, x, y, (2.0 * halo["radius"] * PX) ** 2, facecolors="none",
                        edgecolors=[to_rgba(halo["color"], halo["opacity"])],
                        linewidths=halo["weight"] * PX, linestyles=[_dash(halo["dashArray"])],
-                       zorder=z - 0.00005, gid=ident + "-draft")
+                       zorder=z - 0.00005, gid=gid(ident, "draft"))
         px, py = to_pt(x, y)
         if style.shape == "circle":
             opts = styles.path_options(style, mark.status)
@@ -785,7 +787,7 @@ def _draw_marks(ax: Any, marks: Sequence[Mark], to_pt: Any) -> list[tuple[str, B
             marker, size = _marker(dot)
             scatter(ax, x, y, size, marker=marker, facecolors=["#ffffff"],
                        edgecolors="none", linewidths=0.0, zorder=z + 0.00001,
-                       gid=ident + "-dot")
+                       gid=gid(ident, "dot"))
             w = style.radius * PX
             boxes.append((mark.id, Box(px - w, py, px + w, py + 3.0 * style.radius * PX)))
     return boxes
@@ -1010,7 +1012,7 @@ def _draw_labels(canvas: _Canvas, visible: Sequence[Mark], to_pt: Any, map_box: 
         y = box.y1 - pad
         for n, line in enumerate(lines):
             canvas.text(x, y - size * 0.95, line, fp, theme.text,
-                        gid("label", item.request.key) + (f"-{n + 1}" if n else ""), ha=ha,
+                        gid("label", item.request.key, *([str(n + 1)] if n else [])), ha=ha,
                         zorder=22)
             y -= size * 1.2
     return [by_key[p.request.key] for p in placed]
