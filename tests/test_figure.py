@@ -45,20 +45,59 @@ from tests.placeless import DRAFTED, load_with_drafts, placeless_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).resolve().parent / "data" / "figure" / "reference.png"
+#: The seed workspace as the reference image was drawn from (see its README.md).
+FROZEN = Path(__file__).resolve().parent / "data" / "figure" / "workspace"
 SVG = "{http://www.w3.org/2000/svg}"
 #: Mean absolute difference (0..1 per channel) allowed between the PNG and the reference. Here
 #: it is 0: the same bytes. A one-letter change of the title moves 0.0001; another rasteriser
 #: (a FreeType or matplotlib release) moves edge pixels by about as much; adding the locator
 #: inset (a fifth of the map's width) moves 0.002, the print theme 0.024.
 REFERENCE_TOLERANCE = 0.0015
-#: What the seed catalogue draws, as the legend must list it (nothing else).
-SEED_LEGEND = {
-    "site.data-centre", "site.pop", "site.cable-landing", "site.node", "site.project",
-    "site.event-venue", "site.place", "route.submarine", "route.terrestrial",
-    "route.unspecified", "corridor", "organisation.operator", "organisation.vendor",
-    "organisation.holding", "agreement", "status.planned",
-}
+NOUNS = {"sites": "site", "routes": "route", "corridors": "corridor",
+         "organisations": "organisation", "agreements": "agreement"}
 HOSTILE = "<script>alert(1)</script> $\\alpha$ {{7*7}}"
+
+
+def drawn_rows(layers: dict[str, Any], names: tuple[str, ...]) -> dict[str, list[Any]]:
+    """The rows of the named layers that have a place on the map."""
+    return {name: [row for row in layers[name].itertuples()
+                   if row.geometry is not None and not row.geometry.is_empty]
+            for name in names}
+
+
+def expected_legend(layers: dict[str, Any], names: tuple[str, ...]) -> set[str]:
+    """The legend rows a figure of everything in the named layers must have (and no
+    other): the style of every kind, medium and status drawn, read from the catalogue."""
+    keys = set()
+    for name, rows in drawn_rows(layers, names).items():
+        for row in rows:
+            if name == "sites":
+                keys.add(styles.site_style(row.kind).key)
+            elif name == "organisations":
+                keys.add(styles.organisation_style(row.kind).key)
+            elif name == "agreements":
+                keys.add("agreement.venue" if row.geometry.geom_type == "Point" else "agreement")
+            elif name == "corridors":
+                keys.add("corridor")
+            else:
+                keys.update(styles.medium_style(seg["medium"]).key for seg in row.segments)
+            status = styles.status_style(row.status if name != "agreements" else None)
+            if status is not None and name != "corridors":
+                keys.add(status.key)
+            if row.draft:
+                keys.add("draft")
+    return keys
+
+
+def expected_counts(layers: dict[str, Any], joiner: str) -> str:
+    """``25 sites · 3 routes ...`` of the catalogue's drawn entities."""
+    parts = []
+    for name, rows in drawn_rows(layers, tuple(NOUNS)).items():
+        if rows:
+            parts.append(f"{len(rows)} {NOUNS[name] if len(rows) == 1 else name}")
+    if joiner == " and ":
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return joiner.join(parts)
 
 
 def run(*args: str) -> Any:
@@ -101,17 +140,20 @@ def svg_texts(path: Path) -> dict[str, str]:
 
 
 def test_seed_svg_holds_title_legend_labels_scale_sources_and_credits_as_text(
-        seed_figures: dict[str, Path]) -> None:
+        seed_figures: dict[str, Path], seed_layers: tuple[dict[str, Any], Any]) -> None:
+    layers, _lines = seed_layers
     path = seed_figures["svg"]
     root = ET.parse(path).getroot()
     assert root.find(f"{SVG}title").text == "Telecom connectivity"
-    assert "25 sites, 3 routes" in root.find(f"{SVG}desc").text
+    assert expected_counts(layers, " and ") in root.find(f"{SVG}desc").text
     texts = svg_texts(path)
     assert texts["title"] == "Telecom connectivity"
-    assert texts["subtitle"] == ("25 sites · 3 routes · 1 corridor · 8 organisations · "
-                                 "4 agreements")
+    title = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "title").find(f"{SVG}text")
+    assert "font-weight: 700" in title.get("style")  # bold for an SVG viewer too
+    assert "font-family: 'DejaVu Sans', sans-serif" in title.get("style")
+    assert texts["subtitle"] == expected_counts(layers, " · ")
     legend = {k.removeprefix("legend."): v for k, v in texts.items() if k.startswith("legend.")}
-    assert set(legend) == SEED_LEGEND
+    assert set(legend) == expected_legend(layers, tuple(NOUNS))
     assert all(legend[key] == styles.BY_KEY[key].label for key in legend)
     assert re.fullmatch(r"[1-9]0*(,000)? km", texts["scale-bar-label"]), texts["scale-bar-label"]
     assert re.fullmatch(r"at \d+(\.\d)?° [NS]", texts["scale-bar-note"])
@@ -155,13 +197,15 @@ def test_png_and_pdf_at_their_sizes(seed_figures: dict[str, Path]) -> None:
     assert b"CreationDate" not in pdf and b"/FontFile2" in pdf  # TrueType embedded: text
 
 
-def test_alt_text_beside_the_figure(seed_figures: dict[str, Path]) -> None:
+def test_alt_text_beside_the_figure(seed_figures: dict[str, Path],
+                                    seed_layers: tuple[dict[str, Any], Any]) -> None:
+    layers, _lines = seed_layers
     alt = alt_text_path(seed_figures["png"]).read_text(encoding="utf-8")
     assert alt.endswith("\n") and alt.count("\n") == 1  # one paragraph
     assert alt.startswith("Map titled “Telecom connectivity” (Lambert azimuthal equal-area")
-    assert ("It shows 25 sites, 3 routes, 1 corridor, 8 organisations and 4 agreements "
-            "of the catalogue") in alt
-    assert "Routes: Trans-Caspian Fiber-Optic Cable (submarine cable, planned)" in alt
+    assert f"It shows {expected_counts(layers, ' and ')} of the catalogue" in alt
+    route = next(iter(drawn_rows(layers, ("routes",))["routes"]))
+    assert f"Routes: {route.name} ({route.kind.replace('-', ' ')}, {route.status})" in alt
     assert "Sources: Agence Ecofin, 2018-05" in alt
 
 
@@ -174,19 +218,23 @@ def test_same_input_same_bytes(seed_layers: tuple[dict[str, Any], Any],
         assert again == seed_figures[fmt].read_bytes(), fmt
 
 
-def test_png_matches_the_reference_image(seed_layers: tuple[dict[str, Any], Any],
-                                         tmp_path: Path) -> None:
-    layers, lines = seed_layers
-    png = render_figure(layers, FigureOptions(format="png", width_px=480),
-                        segment_lines=lines).data
+def test_png_matches_the_reference_image(tmp_path: Path) -> None:
+    """The seed catalogue, frozen in tests/data/figure/workspace (so that edits of data/ do
+    not move the image), drawn 480 px wide, against the reference image."""
+    from geo.catalog import load_catalog
+
+    cat = load_catalog(FROZEN)
+    png = render_figure(build_layers(cat), FigureOptions(format="png", width_px=480),
+                        segment_lines=segment_lines(cat)).data
     if os.environ.get("GEO_UPDATE_FIGURE_REFERENCE") == "1":
-        REFERENCE.parent.mkdir(parents=True, exist_ok=True)
         REFERENCE.write_bytes(png)
     (tmp_path / "now.png").write_bytes(png)
     now = matplotlib.image.imread(tmp_path / "now.png")
     ref = matplotlib.image.imread(REFERENCE)
-    assert now.shape == ref.shape
-    assert float(np.abs(now - ref).mean()) < REFERENCE_TOLERANCE
+    hint = ("the drawing changed: look at the new image, then refresh the reference with "
+            "GEO_UPDATE_FIGURE_REFERENCE=1 python -m pytest tests/test_figure.py -k reference")
+    assert now.shape == ref.shape, hint
+    assert float(np.abs(now - ref).mean()) < REFERENCE_TOLERANCE, hint
 
 
 def test_hostile_names_are_text_and_the_svg_has_no_script(workspace: Path,
@@ -214,7 +262,8 @@ def test_hostile_names_are_text_and_the_svg_has_no_script(workspace: Path,
     assert HOSTILE in alt
 
 
-def test_layers_and_extent_choose_what_is_drawn_and_the_legend(tmp_path: Path) -> None:
+def test_layers_and_extent_choose_what_is_drawn_and_the_legend(
+        tmp_path: Path, seed_layers: tuple[dict[str, Any], Any]) -> None:
     out = tmp_path / "dsw.svg"
     result = run("figure", "-w", str(ROOT), "-o", str(out), "--extent", "digital-silk-way",
                  "--layer", "routes", "--layer", "corridors", "--title", "The Digital Silk Way",
@@ -222,8 +271,7 @@ def test_layers_and_extent_choose_what_is_drawn_and_the_legend(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     texts = svg_texts(out)
     legend = {k.removeprefix("legend.") for k in texts if k.startswith("legend.")}
-    assert legend == {"route.submarine", "route.terrestrial", "route.unspecified", "corridor",
-                      "status.planned"}
+    assert legend == expected_legend(seed_layers[0], ("routes", "corridors"))
     assert "subtitle" not in texts
     assert "Projection: Lambert conformal conic" in texts["credits"]
     root = ET.parse(out).getroot()

@@ -52,7 +52,8 @@ _COUNT_ORDER = ("sites", "routes", "corridors", "organisations", "agreements")
 @functools.lru_cache(maxsize=8)
 def font(size_px: float, bold: bool = False) -> FontProperties:
     """DejaVu Sans (matplotlib's own copy) at ``size_px`` CSS pixels."""
-    return FontProperties(fname=str(BOLD_FONT_FILE if bold else FONT_FILE), size=size_px * PX)
+    return FontProperties(fname=str(BOLD_FONT_FILE if bold else FONT_FILE), size=size_px * PX,
+                          weight="bold" if bold else "normal")
 
 
 @functools.lru_cache(maxsize=1)
