@@ -48,13 +48,19 @@ class FigureResult:
 
 
 def segment_lines(cat: Catalog) -> SegmentLines:
-    """Each route's segments as ``(medium, [(lon, lat), ...])``, for drawing by medium (as
-    :func:`geo.build.segment_lines`, without loading the web map)."""
-    return {
-        route_id: [(seg.medium, positions) for seg, positions in
-                   zip(route.segments, cat.route_segments(route_id), strict=True)]
-        for route_id, route in cat.routes.items()
-    }
+    """Each route's segments as ``(medium, [(lon, lat), ...])``, as the map draws them:
+    :func:`geo.routes.segment_lines` (schematic submarine segments routed over the sea) where
+    geo has that module, else each segment through its waypoints (as
+    :func:`geo.build.segment_lines` did before it), without loading the web map."""
+    try:
+        from geo.routes import segment_lines as drawn_segment_lines
+    except ImportError:  # geo.routes not yet there: the segments through their waypoints
+        return {
+            route_id: [(seg.medium, positions) for seg, positions in
+                       zip(route.segments, cat.route_segments(route_id), strict=True)]
+            for route_id, route in cat.routes.items()
+        }
+    return drawn_segment_lines(cat)
 
 
 def make_figure(workspace: str | os.PathLike[str] = ".",
