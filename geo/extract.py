@@ -336,7 +336,7 @@ class _Raw:
     state: str = ""
 
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
+#: A word is a run of letters and digits; split with it, a text alternates gaps and words.
 _TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
 #: ", Georgia" or ", New York" right after a town: a possible US state.
 _STATE_AFTER_RE = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
