@@ -225,11 +225,13 @@ def popup_of(page: str, entity_id: str) -> str:
 
 
 def test_labels_and_title_count_what_is_drawn(page, cat) -> None:
-    drawn_orgs = len(cat.organisations) - 3
-    assert group_label("organisations", drawn_orgs, 3) in page
-    assert f"Organisations ({drawn_orgs}; 3 more without a place)" in page
-    assert "Agreements (5; 1 more without a place)" in page
-    assert f"{drawn_orgs} organisations · 5 agreements" in page
+    # NTT, Telstra, Equinix and Liquid Telecom (a nationality, no head office) have no place,
+    # nor have the test's agreement with neither and Liquid Telecom – CTG (one head office)
+    drawn_orgs = len(cat.organisations) - 4
+    assert group_label("organisations", drawn_orgs, 4) in page
+    assert f"Organisations ({drawn_orgs}; 4 more without a place)" in page
+    assert "Agreements (4; 2 more without a place)" in page
+    assert f"{drawn_orgs} organisations · 4 agreements" in page
     assert "geo-id-ntt " not in page and "geo-id-ntt-telstra-stake " not in page
     assert group_label("sites", 3) == "Sites (3)"
 
