@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.atomic import write_file_set
-from geo.catalog import Catalog, load_catalog
+from geo.catalog import load_catalog
 from geo.context import ContextLayer, ContextSpec, context_layers_from_config
 from geo.errors import InputError
 from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
+from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
 from geo.webmap import DEFAULT_TILES, render_map
 from geo.webmap.build import distinct_context
-from geo.webmap.layers import SegmentLines, group_label
+from geo.webmap.layers import group_label
 from geo.workspace import Workspace
 
 #: The map's file name in the workspace's maps/ folder.
@@ -51,15 +52,6 @@ class BuildResult:
         """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
         return ", ".join(f"{n} {name if n != 1 else name[:-1]}"
                          for name, n in self.counts.items())
-
-
-def segment_lines(cat: Catalog) -> SegmentLines:
-    """Each route's segments as ``(medium, [(lon, lat), ...])``, for drawing by medium."""
-    return {
-        route_id: [(seg.medium, positions) for seg, positions in
-                   zip(route.segments, cat.route_segments(route_id), strict=True)]
-        for route_id, route in cat.routes.items()
-    }
 
 
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,

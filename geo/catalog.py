@@ -638,10 +638,20 @@ def catalog_warnings(cat: Catalog) -> list[Problem]:
     A corridor is an ordered chain: each of its routes should start where the one before it
     ends (its last waypoint's position, following ``host``). A gap is reported with its
     geodesic length on WGS84, in kilometres; it may be real (a link no article names).
+
+    A submarine segment whose drawn line (routed over the sea where it is schematic) still
+    crosses land, or a terrestrial one that crosses open sea, is reported per segment:
+    Natural Earth 1:50m land, runs longer than 10 km inside the line or 50 km at either
+    end (:func:`geo.routes.route_crossings`).
     """
     from geo.geodesy import path_length_m  # pyproj: only needed for valid catalogues
+    from geo.routes import route_crossings, route_geometry
 
     out = []
+    for route_id in cat.routes:
+        for crossing in route_crossings(route_geometry(cat, route_id)):
+            out.append(Problem(cat.files[route_id], route_id,
+                               f"segments[{crossing.segment}]", crossing.message()))
     for corridor in cat.corridors.values():
         for i, (prev, nxt) in enumerate(itertools.pairwise(corridor.routes), start=1):
             end = cat.waypoint_position(cat.routes[prev].segments[-1].waypoints[-1])

@@ -15,13 +15,18 @@ note). Then, per layer:
   ``start_date``, ``end_date``. A hosted site takes its host's position and, if it has none,
   its host's country.
 - ``routes`` (LineString, or MultiLineString where a segment does not start where the one
-  before it ends): ``operators``, ``schematic``, ``length_m``, ``submarine_m``,
-  ``terrestrial_m``, ``unspecified_m``, ``latency_ms``, ``segments`` (dicts ``from``, ``to``,
-  ``medium``, ``length_m``, ``notes``; ``from``/``to`` are waypoint site ids or ``"lon,lat"``),
-  ``figures`` (dicts ``quantity``, ``value``, ``unit``, ``year``, ``sources``), ``start_date``.
+  before it ends): ``operators``, ``schematic``, ``routing`` (``"sea"`` where a schematic
+  submarine segment was routed over the sea, else ``"geodesic"``), ``length_m``,
+  ``submarine_m``, ``terrestrial_m``, ``unspecified_m``, ``latency_ms``,
+  ``published_length_m`` (the first published ``length`` figure, metres, else ``None``),
+  ``length_ratio`` (``length_m / published_length_m``, else ``None``), ``length_flags``
+  (``measured>published``, ``ratio<0.7``, ``ratio>1.3``: as ``geo measure`` flags),
+  ``segments`` (dicts ``from``, ``to``, ``medium``, ``routing``, ``length_m``, ``notes``;
+  ``from``/``to`` are waypoint site ids or ``"lon,lat"``), ``figures`` (dicts ``quantity``,
+  ``value``, ``unit``, ``year``, ``sources``), ``start_date``.
 - ``corridors`` (MultiLineString of its routes' lines in chain order): ``routes``,
-  ``operators``, ``schematic`` (true when any of its routes is), ``length_m`` (sum of its
-  routes), the per-medium split and ``latency_ms``.
+  ``operators``, ``schematic`` (true when any of its routes is), ``routing``, ``length_m``
+  (sum of its routes), the per-medium split and ``latency_ms``.
 - ``organisations`` (Point at the headquarters site; ``None``, a null geometry, for an
   organisation without ``headquarters``): ``country``, ``headquarters``, ``parent``,
   ``precision`` (of the headquarters site; ``None`` without one).
@@ -39,9 +44,11 @@ Then, last in every layer, two derived columns (:data:`DERIVED`):
 - ``draft``: the stem of the draft file (``drafts/<stem>.toml``) the entity comes from,
   ``None`` for an entity of ``data/`` (``Catalog.draft_of``).
 
-Lengths are geodesic on the WGS84 ellipsoid (``pyproj.Geod``, Karney 2013) of the *drawn*
-path, summed per segment: for a schematic route that is the length of the schematic line,
-not of the cable. ``latency_ms`` is one-way, :func:`geo.geodesy.latency_ms` (fibre,
+Lines and lengths come from :mod:`geo.routes` (the only place they are computed, so the
+map, the export and ``geo measure`` agree): geodesic on the WGS84 ellipsoid (``pyproj.Geod``,
+Karney 2013) of the *drawn* path, summed per segment; for a schematic route that is the
+length of the schematic line (routed over the sea where it is submarine), not of the cable.
+``latency_ms`` is one-way, :func:`geo.geodesy.latency_ms` (fibre,
 n = 1.468). Lines are returned as drawn: a leg between longitudes 179 and -179 is short (the
 geodesic way) but its positions jump; :mod:`geo.export` splits such lines at ±180°
 (RFC 7946 §3.1.9).
@@ -59,10 +66,10 @@ from shapely.geometry import LineString, MultiLineString, Point
 
 from geo.catalog import Catalog
 from geo.errors import InputError
-from geo.geodesy import geodesic_path, latency_ms, path_length_m
+from geo.geodesy import geodesic_path, latency_ms
 from geo.names import LAYER_NAMES, MEDIA
-from geo.schema import Agreement, Entity, Route
-from geo.text import waypoint_label
+from geo.routes import corridor_geometry, route_geometries, route_geometry
+from geo.schema import Agreement, Entity
 
 #: CRS of every layer: WGS84 longitude/latitude (RFC 7946 §4).
 CRS = "EPSG:4326"
@@ -78,10 +85,11 @@ DERIVED = ("first_reported", "draft")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sites": (*_COMMON, "precision", "country", "operator", "host", "tenants",
               "start_date", "end_date", *DERIVED),
-    "routes": (*_COMMON, "operators", "schematic", "length_m",
-               *(f"{m}_m" for m in MEDIA), "latency_ms", "segments", "figures",
-               "start_date", *DERIVED),
-    "corridors": (*_COMMON, "routes", "operators", "schematic", "length_m",
+    "routes": (*_COMMON, "operators", "schematic", "routing", "length_m",
+               *(f"{m}_m" for m in MEDIA), "latency_ms", "published_length_m",
+               "length_ratio", "length_flags", "segments", "figures", "start_date",
+               *DERIVED),
+    "corridors": (*_COMMON, "routes", "operators", "schematic", "routing", "length_m",
                   *(f"{m}_m" for m in MEDIA), "latency_ms", *DERIVED),
     "organisations": (*_COMMON, "country", "headquarters", "parent", "precision", *DERIVED),
     "agreements": (*_COMMON, "parties", "date", "venue", "subjects", *DERIVED),
@@ -127,41 +135,10 @@ def _common(cat: Catalog, entity: Entity, kind: str, status: str | None) -> dict
     }
 
 
-def _chain(parts: Iterable[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
-    """Join runs of positions that start where the previous one ends into one line."""
-    lines: list[list[tuple[float, float]]] = []
-    for part in parts:
-        if lines and tuple(lines[-1][-1]) == tuple(part[0]):
-            lines[-1].extend(part[1:])
-        else:
-            lines.append(list(part))
-    return lines
-
-
 def _line(lines: list[list[tuple[float, float]]]) -> LineString | MultiLineString:
     if len(lines) == 1:
         return LineString(lines[0])
     return MultiLineString(lines)
-
-
-def route_measure(cat: Catalog, route: Route) -> dict[str, Any]:
-    """Lines, total and per-medium lengths (metres) and segment records of one route."""
-    positions = cat.route_segments(route.id)
-    by_medium = dict.fromkeys(MEDIA, 0.0)
-    segments = []
-    for seg, pos in zip(route.segments, positions, strict=True):
-        length_m = path_length_m(pos)
-        by_medium[seg.medium] += length_m
-        segments.append({
-            "from": waypoint_label(seg.waypoints[0]),
-            "to": waypoint_label(seg.waypoints[-1]),
-            "medium": seg.medium,
-            "length_m": length_m,
-            "notes": seg.notes,
-        })
-    total_m = sum(s["length_m"] for s in segments)
-    return {"lines": _chain(positions), "length_m": total_m, "by_medium": by_medium,
-            "segments": segments}
 
 
 def _site_country(cat: Catalog, site_id: str) -> str | None:
@@ -194,16 +171,21 @@ def _sites(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
 
 def _routes(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
-    for route in cat.routes.values():
-        m = route_measure(cat, route)
+    for rid, geom in route_geometries(cat).items():
+        route = cat.routes[rid]
         row = _common(cat, route, route.kind, route.status)
+        by_medium = geom.by_medium_m
         row.update({
             "operators": list(route.operators),
-            "schematic": bool(route.schematic),
-            "length_m": m["length_m"],
-            **{f"{medium}_m": m["by_medium"][medium] for medium in MEDIA},
-            "latency_ms": latency_ms(m["length_m"]),
-            "segments": m["segments"],
+            "schematic": geom.schematic,
+            "routing": geom.routing,
+            "length_m": geom.length_m,
+            **{f"{medium}_m": by_medium[medium] for medium in MEDIA},
+            "latency_ms": latency_ms(geom.length_m),
+            "published_length_m": geom.published_m,
+            "length_ratio": geom.ratio,
+            "length_flags": geom.flags,
+            "segments": [s.record() for s in geom.segments],
             "figures": [
                 {"quantity": f.quantity, "value": f.value, "unit": f.unit, "year": f.year,
                  "sources": cat.source_records(f)}
@@ -212,34 +194,29 @@ def _routes(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
             "start_date": route.start_date,
         })
         rows.append(row)
-        geoms.append(_line(m["lines"]))
+        geoms.append(_line(geom.lines))
     return rows, geoms
 
 
 def _corridors(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
     rows, geoms = [], []
     used = {rid for c in cat.corridors.values() for rid in c.routes}
-    measured = {rid: route_measure(cat, r) for rid, r in cat.routes.items() if rid in used}
+    routes = {rid: route_geometry(cat, rid) for rid in cat.routes if rid in used}
     for corridor in cat.corridors.values():
-        lines: list[list[tuple[float, float]]] = []
-        by_medium = dict.fromkeys(MEDIA, 0.0)
-        for rid in corridor.routes:
-            lines.extend(measured[rid]["lines"])
-            for medium in MEDIA:
-                by_medium[medium] += measured[rid]["by_medium"][medium]
-        length_m = sum(measured[rid]["length_m"] for rid in corridor.routes)
+        geom = corridor_geometry(cat, corridor.id, routes)
+        by_medium = geom.by_medium_m
         row = _common(cat, corridor, "corridor", corridor.status)
         row.update({
             "routes": list(corridor.routes),
             "operators": list(corridor.operators),
-            # a chain with any schematic route is a drawn line, not a surveyed one
-            "schematic": any(cat.routes[rid].schematic for rid in corridor.routes),
-            "length_m": length_m,
+            "schematic": geom.schematic,
+            "routing": geom.routing,
+            "length_m": geom.length_m,
             **{f"{medium}_m": by_medium[medium] for medium in MEDIA},
-            "latency_ms": latency_ms(length_m),
+            "latency_ms": latency_ms(geom.length_m),
         })
         rows.append(row)
-        geoms.append(MultiLineString(lines))
+        geoms.append(MultiLineString(geom.lines))
     return rows, geoms
 
 

@@ -15,7 +15,12 @@ Three sources of lines:
 - any line file pyogrio reads, or GeoJSON text in the forms of RFC 7946 / RFC 8142
   (FeatureCollection, LF- or RS-delimited sequence, a bare Feature or geometry):
   :func:`measure_file`, :func:`measure_geojson_text`;
-- named places joined by geodesics: :func:`measure_between`.
+- named places joined by geodesics, or routed over the sea for a submarine path:
+  :func:`measure_between`.
+
+Catalogue routes and corridors, and the path through places, are drawn and measured by
+:mod:`geo.routes` (the map and the layers read the same), so a length printed here is the
+length of the line the map draws.
 
 Published lengths (``"1,234 km"``, ``"850 mi"``, ``"600 nmi"``, a number) are read by
 :func:`parse_length_m`; a bare number is in kilometres (metres if the field name ends in
@@ -43,13 +48,12 @@ from geo.errors import InputError
 from geo.files import MAX_JSON_BYTES, dataset_siblings_ok, parse_nested, read_bytes, regular_file
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.names import MEDIA
+from geo.routes import length_flags, path_geometry, route_geometry
 from geo.text import name_key, waypoint_label
 
 if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
     from geo.catalog import Catalog
 
-#: Measured / published ratios outside this range are flagged.
-RATIO_RANGE = (0.7, 1.3)
 #: Largest absolute longitude accepted in input lines (one turn past ±180°, for lines written
 #: across the antimeridian); anything larger is taken for projected or corrupt coordinates.
 MAX_ABS_LON = 540.0
@@ -74,10 +78,11 @@ class SegmentLength:
     length_m: float
     via: tuple[str, ...] = ()
     route: str | None = None
+    routing: str = "geodesic"      # "sea": routed over the sea (geo.routes)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"from": self.from_, "to": self.to, "medium": self.medium,
-                               "length_m": self.length_m}
+                               "routing": self.routing, "length_m": self.length_m}
         if self.via:
             out["via"] = list(self.via)
         if self.route is not None:
@@ -106,6 +111,9 @@ class Measurement:
     members: list[str] = field(default_factory=list)   # corridor routes, grouped features
     places: list[dict[str, Any]] = field(default_factory=list)  # for ``between``
     parts: int | None = None       # line parts measured (files)
+    #: the drawn line(s), ``(lon, lat)`` degrees (routes, corridors, paths; not files)
+    lines: list[list[tuple[float, float]]] = field(default_factory=list)
+    routing: str | None = None     # "geodesic" | "sea" (None: a line read from a file)
 
     @property
     def estimate_m(self) -> float:
@@ -142,17 +150,7 @@ class Measurement:
     @property
     def flags(self) -> list[str]:
         """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply."""
-        ratio = self.ratio
-        if ratio is None:
-            return []
-        out = []
-        if ratio > 1.0:
-            out.append("measured>published")
-        if ratio < RATIO_RANGE[0]:
-            out.append(f"ratio<{RATIO_RANGE[0]}")
-        elif ratio > RATIO_RANGE[1]:
-            out.append(f"ratio>{RATIO_RANGE[1]}")
-        return out
+        return length_flags(self.ratio)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ``id``, ``name``, ``kind``, ``length_m``, ``latency_ms``,
@@ -163,6 +161,8 @@ class Measurement:
             "length_m": self.length_m, "latency_ms": self.latency_ms, "rtt_ms": self.rtt_ms,
             "schematic": self.schematic, "fibre_index": FIBRE_INDEX,
         }
+        if self.routing is not None:
+            out["routing"] = self.routing
         if self.slack != 1.0:
             out["slack"] = self.slack
             out["estimate_m"] = self.estimate_m
@@ -203,31 +203,14 @@ def _check_slack(slack: float) -> float:
     return float(slack)
 
 
-def _route_segments(cat: Catalog, route_id: str) -> list[SegmentLength]:
-    route = cat.routes[route_id]
-    paths = cat.route_segments(route_id)
-    sizes = [len(p) for p in paths]
-    coords = np.array([pos for p in paths for pos in p], dtype=float).reshape(-1, 2)
-    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
-    lengths = parts_lengths_m(coords, offsets)
-    out = []
-    for seg, length in zip(route.segments, lengths, strict=True):
-        labels = [waypoint_label(w) for w in seg.waypoints]
-        out.append(SegmentLength(labels[0], labels[-1], seg.medium, float(length),
-                                 tuple(labels[1:-1]), route_id))
-    return out
-
-
-def _published_figure_m(route: Any) -> tuple[float | None, str | None]:
-    for fig in getattr(route, "figures", []):
-        if fig.quantity == "length":
-            factor = 1000.0 if fig.unit == "km" else 1.0
-            return fig.value * factor, f"{fig.value:g} {fig.unit}"
-    return None, None
+def _segment_lengths(geometry: Any, route_id: str | None) -> list[SegmentLength]:
+    return [SegmentLength(seg.from_, seg.to, seg.medium, seg.length_m, seg.via, route_id,
+                          seg.routing) for seg in geometry.segments]
 
 
 def measure_route(cat: Catalog, route_id: str, slack: float = 1.0) -> Measurement:
-    """Length of a catalogue route, per segment and in total (metres, WGS84 geodesics).
+    """Length of a catalogue route as drawn (:func:`geo.routes.route_geometry`), per segment
+    and in total (metres, WGS84 geodesics), with its published length.
 
     Raises :class:`InputError` if ``route_id`` is not a route of the catalogue.
     """
@@ -235,26 +218,27 @@ def measure_route(cat: Catalog, route_id: str, slack: float = 1.0) -> Measuremen
     route = cat.routes.get(route_id)
     if route is None:
         raise InputError(f"unknown route {route_id!r}")
-    segments = _route_segments(cat, route_id)
-    published_m, text = _published_figure_m(route)
-    return Measurement(route.id, route.name, "route", sum(s.length_m for s in segments),
-                       segments, route.schematic, slack, published_m, text)
+    geom = route_geometry(cat, route_id)
+    return Measurement(route.id, route.name, "route", geom.length_m,
+                       _segment_lengths(geom, route_id), geom.schematic, slack,
+                       geom.published_m, geom.published_text, lines=geom.lines,
+                       routing=geom.routing)
 
 
 def measure_corridor(cat: Catalog, corridor_id: str, slack: float = 1.0) -> Measurement:
-    """Length of a corridor: the segments of its routes, in order, summed (metres)."""
+    """Length of a corridor: the segments of its routes as drawn, in order, summed
+    (metres)."""
+    from geo.routes import corridor_geometry
+
     slack = _check_slack(slack)
     corridor = cat.corridors.get(corridor_id)
     if corridor is None:
         raise InputError(f"unknown corridor {corridor_id!r}")
-    segments: list[SegmentLength] = []
-    schematic = False
-    for rid in corridor.routes:
-        segments.extend(_route_segments(cat, rid))
-        schematic = schematic or cat.routes[rid].schematic
-    return Measurement(corridor.id, corridor.name, "corridor",
-                       sum(s.length_m for s in segments), segments, schematic, slack,
-                       members=list(corridor.routes))
+    geom = corridor_geometry(cat, corridor_id)
+    segments = [s for r in geom.routes for s in _segment_lengths(r, r.id)]
+    return Measurement(corridor.id, corridor.name, "corridor", geom.length_m, segments,
+                       geom.schematic, slack, members=list(corridor.routes),
+                       lines=geom.lines, routing=geom.routing)
 
 
 def measure_catalog(cat: Catalog, ids: Sequence[str] = (), slack: float = 1.0
@@ -1252,21 +1236,67 @@ def resolve_place(query: str, cat: Catalog | None,
 
 
 def measure_between(places: Sequence[str], cat: Catalog | None = None,
-                    lookup: PlaceLookup | None = None, slack: float = 1.0) -> Measurement:
-    """The geodesic path through two or more places (see :func:`resolve_place`), one
-    segment per leg (medium ``unspecified``), metres on WGS84."""
+                    lookup: PlaceLookup | None = None, slack: float = 1.0,
+                    medium: str = "unspecified") -> Measurement:
+    """The path through two or more places (see :func:`resolve_place`), one segment per
+    leg, metres on WGS84, drawn as the map would draw a schematic segment of ``medium``
+    between them (:func:`geo.routes.path_geometry`): a ``submarine`` path is routed over the
+    sea, any other is made of geodesics."""
     slack = _check_slack(slack)
+    if medium not in MEDIA:
+        raise InputError(f"unknown medium {medium!r}; expected one of: {', '.join(MEDIA)}")
     if len(places) < 2:
-        raise InputError(f"--between needs at least two places, got {len(places)}")
+        raise InputError(f"a path needs at least two places, got {len(places)}")
     resolved = [resolve_place(q, cat, lookup) for q in places]
-    coords = np.array([[p["lon"], p["lat"]] for p in resolved], dtype=float)
-    n = len(coords)
-    pairs = np.empty((2 * (n - 1), 2))
-    pairs[0::2], pairs[1::2] = coords[:-1], coords[1:]
-    legs = parts_lengths_m(pairs, np.arange(0, len(pairs), 2))
+    positions = [(float(p["lon"]), float(p["lat"])) for p in resolved]
     labels = [p["name"] for p in resolved]
-    segments = [SegmentLength(labels[i], labels[i + 1], "unspecified", float(legs[i]))
-                for i in range(n - 1)]
+    segments = path_geometry(positions, labels, medium)
+    lines: list[list[tuple[float, float]]] = []
+    for seg in segments:
+        if lines and lines[-1][-1] == seg.positions[0]:
+            lines[-1].extend(seg.positions[1:])
+        else:
+            lines.append(list(seg.positions))
     return Measurement("between:" + "/".join(p["query"] for p in resolved),
-                       " – ".join(labels), "between", float(legs.sum()), segments,
-                       schematic=True, slack=slack, places=resolved)
+                       " – ".join(labels), "between", sum(s.length_m for s in segments),
+                       [SegmentLength(s.from_, s.to, s.medium, s.length_m, routing=s.routing)
+                        for s in segments],
+                       schematic=True, slack=slack, places=resolved, lines=lines,
+                       routing="sea" if any(s.routing == "sea" for s in segments)
+                       else "geodesic")
+
+
+def measurements_geojson(rows: Sequence[Measurement], precision: int = 6) -> dict[str, Any]:
+    """The drawn lines of measured routes, corridors or paths as an RFC 7946
+    FeatureCollection: one feature per measurement (a LineString, or a MultiLineString where
+    the line has several parts or crosses the antimeridian, split there on the geodesic),
+    properties ``id``, ``name``, ``kind``, ``schematic``, ``routing``, ``length_m``, the
+    per-medium split (``submarine_m``...), ``latency_ms``, ``segments``. Coordinates rounded
+    to ``precision`` decimals."""
+    from shapely.geometry import LineString, MultiLineString
+
+    from geo.export import geometry_object, prepare_geometries
+
+    geoms = []
+    for m in rows:
+        if not m.lines:
+            raise InputError(f"{m.id}: no drawn line to write (a line read from a file)")
+        geoms.append(LineString(m.lines[0]) if len(m.lines) == 1
+                     else MultiLineString(m.lines))
+    prepared = prepare_geometries(geoms)
+    features = []
+    for m, geom in zip(rows, prepared, strict=True):
+        media = m.by_medium_m or {}
+        features.append({
+            "type": "Feature",
+            "id": m.id,
+            "geometry": geometry_object(geom, precision),
+            "properties": {
+                "id": m.id, "name": m.name, "kind": m.kind, "schematic": m.schematic,
+                "routing": m.routing, "length_m": m.length_m,
+                **{f"{k}_m": v for k, v in media.items()},
+                "latency_ms": m.latency_ms,
+                "segments": [s.as_dict() for s in m.segments],
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}

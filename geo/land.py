@@ -1,0 +1,221 @@
+"""Where the land is: Natural Earth 1:50m land polygons, and how far a line runs over land
+or over the sea.
+
+The polygons come from ``geo/data/land-50m.json``, a byte-for-byte copy of the npm package
+``world-atlas`` 2.0.2's ``land-50m.json`` (Natural Earth 4.1.0 *land*, 1:50m, public domain;
+TopoJSON quantised to about 0.0036° × 0.0017°, i.e. 400 × 190 m; see
+``geo/data/PROVENANCE.md``). It is read once per process (:func:`land_polygons`, about a
+second), without any network access. Lakes are land at this scale, except the Caspian Sea,
+which Natural Earth leaves open as water.
+
+:func:`surface_runs` samples a line along its geodesic legs (WGS84, every
+:data:`SAMPLE_SPACING_M` metres) and returns the runs over land and over water, in order,
+with their lengths in metres: the land check of ``geo check`` and the sea router both read
+it. A crossing narrower than the sample spacing may be missed, which is why the tolerance
+of the checks (:data:`CROSSING_TOLERANCE_M`) is twice that spacing.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import Polygon, box
+
+from geo.geodesy import GEOD
+
+#: The land data kept in ``geo/data``.
+LAND_FILE = "land-50m.json"
+#: Spacing of the points at which a line is tested against land, metres.
+SAMPLE_SPACING_M = 5_000.0
+#: A run over land (of a submarine segment) or over the sea (of a terrestrial one) longer
+#: than this is reported by ``geo check``, metres.
+CROSSING_TOLERANCE_M = 10_000.0
+#: The same for a run at either end of the line, metres: a submarine cable comes ashore at
+#: a landing whose position may be a town's, some kilometres inland, and a terrestrial one
+#: may start on a shore.
+END_TOLERANCE_M = 50_000.0
+
+_WORLD = box(-180.0, -90.0, 180.0, 90.0)
+
+
+def _unwrap(lon: np.ndarray) -> np.ndarray:
+    """Longitudes made continuous (no step larger than 180°) by adding multiples of 360."""
+    steps = np.diff(lon)
+    shift = np.where(steps > 180.0, -360.0, np.where(steps < -180.0, 360.0, 0.0))
+    out = lon.astype(float).copy()
+    out[1:] += np.cumsum(shift)
+    return out
+
+
+def _decode_arcs(topology: dict[str, Any]) -> list[np.ndarray]:
+    """TopoJSON arcs (delta-encoded, quantised) as arrays of ``(lon, lat)`` degrees."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        pos = np.cumsum(np.asarray(arc, dtype=float), axis=0)
+        pos[:, 0] = pos[:, 0] * sx + tx
+        pos[:, 1] = pos[:, 1] * sy + ty
+        arcs.append(pos)
+    return arcs
+
+
+def _ring(arcs: list[np.ndarray], indexes: Sequence[int]) -> np.ndarray:
+    """One ring from its arcs (a negative index ``~i`` is arc ``i`` reversed), with
+    continuous longitudes; a ring that winds round a pole (Antarctica) is closed along it."""
+    parts = []
+    for i in indexes:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        parts.append(arc if not parts else arc[1:])
+    ring = np.concatenate(parts)
+    lon = _unwrap(ring[:, 0])
+    ring = np.column_stack([lon, ring[:, 1]])
+    if abs(lon[-1] - lon[0]) > 180.0:      # spherical ring round a pole
+        pole = -90.0 if ring[:, 1].mean() < 0 else 90.0
+        ring = np.vstack([ring, [[lon[-1], pole], [lon[0], pole], ring[0]]])
+    return ring
+
+
+def _planar_pieces(rings: list[np.ndarray]) -> list[Polygon]:
+    """A spherical polygon (exterior, holes) as planar polygons within ±180° longitude."""
+    exterior, holes = rings[0], []
+    for hole in rings[1:]:
+        shift = round((exterior[:, 0].mean() - hole[:, 0].mean()) / 360.0) * 360.0
+        holes.append(hole + np.array([shift, 0.0]))
+    poly = Polygon(exterior, holes)
+    lo, hi = exterior[:, 0].min(), exterior[:, 0].max()
+    if poly.is_valid and lo >= -180.0 and hi <= 180.0:
+        return [poly]
+    poly = shapely.make_valid(poly)
+    out = []
+    for shift in (-360.0, 0.0, 360.0):
+        moved = shapely.transform(poly, lambda xy, s=shift: xy + np.array([s, 0.0]))
+        piece = shapely.intersection(moved, _WORLD)
+        for part in getattr(piece, "geoms", [piece]):
+            if part.geom_type == "Polygon" and part.area > 0:
+                out.append(part)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def land_polygons() -> tuple[Polygon, ...]:
+    """Natural Earth 1:50m land as planar polygons in WGS84 degrees, longitudes within
+    [-180, 180] (polygons across the antimeridian are cut there; Antarctica is closed along
+    the South Pole)."""
+    text = resources.files("geo.data").joinpath(LAND_FILE).read_text(encoding="utf-8")
+    topology = json.loads(text)
+    arcs = _decode_arcs(topology)
+    polygons: list[Polygon] = []
+    for geom in topology["objects"]["land"]["geometries"]:
+        shapes = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
+        for shape in shapes:
+            polygons.extend(_planar_pieces([_ring(arcs, r) for r in shape]))
+    return tuple(polygons)
+
+
+@functools.lru_cache(maxsize=1)
+def _land_index() -> shapely.STRtree:
+    polygons = land_polygons()
+    for poly in polygons:
+        shapely.prepare(poly)
+    return shapely.STRtree(polygons)
+
+
+def on_land(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Whether each position (WGS84 degrees, any longitude) is on land: a boolean array.
+
+    The index gives the polygons whose bounds hold each point; each polygon (prepared) then
+    tests its points at once (``shapely.contains_xy``), many times faster than a per-point
+    predicate on polygons as large as Eurasia's."""
+    lon = (np.asarray(lon, dtype=float) + 180.0) % 360.0 - 180.0
+    lat = np.asarray(lat, dtype=float)
+    inside = np.zeros(len(lon), dtype=bool)
+    if not len(lon):
+        return inside
+    tree = _land_index()
+    point_idx, poly_idx = tree.query(shapely.points(lon, lat))
+    if not len(point_idx):
+        return inside
+    order = np.argsort(poly_idx, kind="stable")
+    point_idx, poly_idx = point_idx[order], poly_idx[order]
+    bounds = np.nonzero(np.diff(poly_idx))[0] + 1
+    polygons = land_polygons()
+    for points, poly in zip(np.split(point_idx, bounds), poly_idx[np.r_[0, bounds]],
+                            strict=True):
+        inside[points] |= shapely.contains_xy(polygons[poly], lon[points], lat[points])
+    return inside
+
+
+def sample_line(positions: Sequence[tuple[float, float]],
+                spacing_m: float = SAMPLE_SPACING_M) -> np.ndarray:
+    """Positions along the line's geodesic legs no further apart than ``spacing_m`` metres,
+    ends and vertices included: an ``(N, 2)`` array of ``(lon, lat)`` degrees."""
+    out: list[np.ndarray] = []
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(positions):
+        _az, _baz, dist = GEOD.inv(lon1, lat1, lon2, lat2)
+        n = int(dist // spacing_m)
+        pts = [(lon1, lat1)]
+        if n > 0:
+            pts.extend(GEOD.npts(lon1, lat1, lon2, lat2, n))
+        out.append(np.asarray(pts, dtype=float))
+    out.append(np.asarray([positions[-1]], dtype=float))
+    return np.concatenate(out)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of a line over land or over water.
+
+    ``start_m`` and ``length_m`` are metres along the line (geodesic on WGS84);
+    ``at_start`` / ``at_end``: whether the run holds the line's first / last position.
+    ``lon``, ``lat``: the run's middle sample (degrees), to say where it is."""
+
+    land: bool
+    start_m: float
+    length_m: float
+    at_start: bool
+    at_end: bool
+    lon: float
+    lat: float
+
+
+def surface_runs(positions: Sequence[tuple[float, float]],
+                 spacing_m: float = SAMPLE_SPACING_M) -> list[Run]:
+    """The runs over land and over water of the line through ``positions`` (``(lon, lat)``
+    degrees, geodesic legs), in order along the line. A leg between a land sample and a
+    water sample counts half to each."""
+    if len(positions) < 2:
+        return []
+    pts = sample_line(positions, spacing_m)
+    land = on_land(pts[:, 0], pts[:, 1])
+    _az, _baz, legs = GEOD.inv(pts[:-1, 0], pts[:-1, 1], pts[1:, 0], pts[1:, 1])
+    legs = np.asarray(legs, dtype=float)
+    along = np.concatenate([[0.0], np.cumsum(legs)])
+    # boundaries between runs: half-way along each leg whose ends differ
+    change = np.nonzero(land[:-1] != land[1:])[0]
+    cuts = [0.0, *((along[i] + along[i + 1]) / 2.0 for i in change), float(along[-1])]
+    starts = [0, *(i + 1 for i in change)]
+    runs = []
+    for k, first in enumerate(starts):
+        last = (starts[k + 1] - 1) if k + 1 < len(starts) else len(pts) - 1
+        mid = (first + last) // 2
+        runs.append(Run(bool(land[first]), float(cuts[k]), float(cuts[k + 1] - cuts[k]), k == 0,
+                        k == len(starts) - 1, float(pts[mid, 0]), float(pts[mid, 1])))
+    return runs
+
+
+def crossings(positions: Sequence[tuple[float, float]], over_land: bool,
+              tolerance_m: float = CROSSING_TOLERANCE_M,
+              end_tolerance_m: float = END_TOLERANCE_M) -> list[Run]:
+    """Runs over land (``over_land``) or over water longer than ``tolerance_m`` metres
+    (``end_tolerance_m`` for a run that holds an end of the line), in order."""
+    return [r for r in surface_runs(positions)
+            if r.land == over_land
+            and r.length_m > (end_tolerance_m if r.at_start or r.at_end else tolerance_m)]
