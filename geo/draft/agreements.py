@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.draft.dates import dates
-from geo.draft.document import Document
+from geo.draft.document import Document, in_range
 from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
@@ -127,7 +127,8 @@ class AgreementFinder:
         self.doc = doc
         self.text = doc.text
         self.organisations = organisations
-        self.route_names = route_names
+        self.route_names = sorted(route_names)
+        self._route_starts = [a for a, _b, _n in self.route_names]
         self.facilities = facilities
         self.kind_res = [(kind, pattern(table)) for kind, table in _KIND_TABLES]
         self._org_nouns = folded_set("ORG_NOUN")
@@ -142,23 +143,23 @@ class AgreementFinder:
                     self._all_triggers.append((kind, m))
         self._all_signs = list(_SIGN_RE.finditer(self.text))
         self._all_ceremonies = list(_CEREMONY_RE.finditer(self.text))
+        self._by_sentence: dict[int, tuple[list, list, list]] = {}
+        for kind, m in self._all_triggers:
+            self._bucket(m.start())[0].append((kind, m))
+        for m in self._all_signs:
+            self._bucket(m.start())[1].append(m)
+        for m in self._all_ceremonies:
+            self._bucket(m.start())[2].append(m)
+        self._occ_starts = [o[0] for o in self.occurrences]
 
     def _occurrences(self) -> list[tuple[int, int, str]]:
         """Every place the text names an organisation: ``(start, end, its name)``."""
-        text = self.text
-        out: list[tuple[int, int, str]] = []
-        taken: list[tuple[int, int]] = []
-        forms = sorted(((f, o.name) for o in self.organisations for f in [o.name, *o.aliases]),
-                       key=lambda x: -len(x[0]))
-        del text
-        for form, name in forms:
-            for start, end in self.doc.occurrences(form):
-                if any(a <= start < b or a < end <= b for a, b in taken):
-                    continue
-                taken.append((start, end))
-                out.append((start, end, name))
-        out.sort()
-        return out
+        return self.doc.name_occurrences(
+            [(f, o.name) for o in self.organisations for f in [o.name, *o.aliases]])
+
+    def _bucket(self, pos: int) -> tuple[list, list, list]:
+        s = self.doc.sentence_at(pos)
+        return self._by_sentence.setdefault(s.index if s is not None else -1, ([], [], []))
 
     # ------------------------------------------------------------------ sentences
 
@@ -167,9 +168,8 @@ class AgreementFinder:
         for s in doc.sentences:
             if s.index in doc.names.title_sentences:
                 continue
-            triggers = [(k, m) for k, m in self._all_triggers if s.start <= m.start() < s.end]
-            signs = [m for m in self._all_signs if s.start <= m.start() < s.end]
-            ceremonies = [m for m in self._all_ceremonies if s.start <= m.start() < s.end]
+            triggers, signs, ceremonies = self._by_sentence.get(s.index, ([], [], []))
+            triggers = sorted(triggers, key=lambda t: t[1].start())
             if not triggers:
                 if (signs or ceremonies) and self.deals and not self.deals[-1].venue:
                     self._date_venue(self.deals[-1], s, signs + ceremonies, [])
@@ -227,7 +227,7 @@ class AgreementFinder:
 
     def _parties(self, s: Sentence, triggers, signs) -> list[str]:
         text = self.text
-        occ = [(a, b, n) for a, b, n in self.occurrences if s.start <= a < s.end]
+        occ = in_range(self.occurrences, self._occ_starts, s.start, s.end)
         keep: list[str] = []
         # an apposition after the subject: "EllaLink, joint-venture entre A e B, assinou"
         appos = None
@@ -374,9 +374,8 @@ class AgreementFinder:
                 candidates.append((s.start + m.start(), s.start + m.end(), name, None, 0))
         for p in places:
             candidates.append((p.start, p.end, text[p.start:p.end], p, 1))
-        for a, b, _name in self.occurrences:
-            if s.start <= a < s.end:
-                candidates.append((a, b, text[a:b], None, 2))
+        for a, b, _name in in_range(self.occurrences, self._occ_starts, s.start, s.end):
+            candidates.append((a, b, text[a:b], None, 2))
         best = None
         for a, b, surface, mention, rank in candidates:
             before = text[max(s.start, a - 30):a]
@@ -401,8 +400,8 @@ class AgreementFinder:
 
     def _subjects(self, s: Sentence) -> list[str]:
         out = []
-        for a, _b, name in self.route_names:
-            if s.start <= a < s.end and name not in out:
+        for _a, _b, name in in_range(self.route_names, self._route_starts, s.start, s.end):
+            if name not in out:
                 out.append(name)
         for f in self.facilities:
             if f.kind != "other" and f.name in s.text and f.name not in out:

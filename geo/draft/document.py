@@ -5,12 +5,62 @@ mentions (from :class:`geo.extract.Extractor`), and look-ups of the words around
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from geo.draft.names import Names, Run
 from geo.draft.sentences import Sentence, Sentences
 from geo.draft.vocabulary import ORG_NAME_WORDS, fold, fold_aligned
 from geo.extract import ORG_SUFFIXES, Extractor, Mention
+
+
+class Spans:
+    """Character spans ``(start, end)``, sorted once, asked in logarithmic time whether one
+    of them covers or overlaps a span (a linear scan per question made long texts
+    quadratic)."""
+
+    def __init__(self, spans=()):
+        self.items = sorted(spans)
+        self.starts = [a for a, _b in self.items]
+        self.reach = []  # the furthest end among the spans up to each index
+        best = -1
+        for _a, b in self.items:
+            best = max(best, b)
+            self.reach.append(best)
+
+    def covers(self, start: int, end: int, proper: bool = False) -> bool:
+        """Whether a span holds ``[start, end)`` (a longer one only, when ``proper``)."""
+        k = bisect_right(self.starts, start) - 1
+        if k < 0 or self.reach[k] < end:
+            return False
+        if not proper:
+            return True
+        while k >= 0 and self.reach[k] >= end:
+            a, b = self.items[k]
+            if a <= start and end <= b and (a, b) != (start, end):
+                return True
+            k -= 1
+        return False
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] > start
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_left(self.starts, start)
+        self.items.insert(k, (start, end))
+        self.starts.insert(k, start)
+        self.reach.insert(k, max(end, self.reach[k - 1] if k else -1))
+        for i in range(k + 1, len(self.reach)):
+            if self.reach[i] >= self.reach[i - 1]:
+                break
+            self.reach[i] = self.reach[i - 1]
+
+
+def in_range(items: list, starts: list[int], lo: int, hi: int) -> list:
+    """The ``items`` (sorted, with their ``starts``) that start in ``[lo, hi)``."""
+    return items[bisect_left(starts, lo):bisect_left(starts, hi)]
+
 
 #: Mention kinds that are places
 PLACE_KINDS = ("city", "country", "region", "island", "sea")
@@ -37,6 +87,8 @@ class Document:
     #: places read by :meth:`local_place`
     found_places: list[Mention] = field(default_factory=list)
     _folded: str | None = None
+    adjective_spans: set = field(default_factory=set)
+    adjective_starts: set = field(default_factory=set)
 
     #: the extractor, whose gazetteer reads names the extractor left (see :meth:`local_place`)
     extractor: Extractor | None = None
@@ -57,15 +109,17 @@ class Document:
                         "telecom", "telekom")):
                 org_spans.append((run.start, run.end))
         if org_spans:
-            names.set_places([p for p in places if not any(
-                a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
-                for a, b in org_spans)])
+            inside = Spans(org_spans)
+            names.set_places([p for p in places if not inside.covers(p.start, p.end, True)])
         year = None
         if article_date:
             m = re.match(r"(\d{4})", article_date)
             year = int(m.group(1)) if m else None
-        return cls(text, language, article_date, sentences, mentions, names, year,
-                   extractor=extractor)
+        doc = cls(text, language, article_date, sentences, mentions, names, year,
+                  extractor=extractor)
+        doc.adjective_spans = {(m.start, m.end) for m in mentions if is_adjective_mention(m)}
+        doc.adjective_starts = {m.start for m in mentions if is_adjective_mention(m)}
+        return doc
 
     # ------------------------------------------------------------------ look-ups
 
@@ -163,12 +217,12 @@ class Document:
         """``(start, end, name)`` where the text writes one of ``forms`` (``(form, name)``
         pairs), longest forms first, no two overlapping, in text order."""
         out: list[tuple[int, int, str]] = []
-        taken: list[tuple[int, int]] = []
-        for form, name in sorted(forms, key=lambda x: -len(x[0])):
+        taken = Spans()
+        for form, name in sorted(set(forms), key=lambda x: -len(x[0])):
             for start, end in self.occurrences(form):
-                if any(a < end and start < b for a, b in taken):
+                if taken.overlaps(start, end):
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 out.append((start, end, name))
         out.sort()
         return out

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.draft.document import Document
+from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import FacilityFact, OrganisationFact, PlaceRef
 from geo.draft.names import is_acronym
 from geo.draft.sentences import Sentence
@@ -123,6 +123,7 @@ class _Facility:
     place: PlaceRef | None = None
     status: str = "unspecified"
     owner_text: str = ""  # an owner written after the word ("de Teraco"), resolved later
+    operator_how: str = ""  # "stated" (possessive, name, owner) or "inferred" (the sentence)
     possessive: str = ""  # "Interxion’s"
 
     def fact(self) -> FacilityFact:
@@ -222,6 +223,7 @@ class FacilityFinder:
                 found.append(_Mention("ixp", m.start(), m.end(), m.group(), s, name=m.group(),
                                       named=True))
         # codes in a text about data centres: "FRA13 verfügt über ...", "die Anlage „FRA7“"
+        taken = Spans((x.start, x.end) for x in found)
         if self.any_dc:
             dc_sentences = {x.sentence.index for x in found if x.kind == "data-centre"}
             named = {fold(x.name) for x in found if x.named}
@@ -231,7 +233,7 @@ class FacilityFinder:
                 s = self.doc.sentence_at(t.start)
                 if s is None or s.index in self.names_.title_sentences:
                     continue
-                if any(x.start <= t.start < x.end for x in found):
+                if taken.covers(t.start, t.start + 1):
                     continue
                 if text[max(0, t.start - 1):t.start] == "(" and re.search(
                         r"[A-Z][\w’'-]*\s*$", text[max(s.start, t.start - 30):t.start - 1]):
@@ -250,12 +252,12 @@ class FacilityFinder:
             if after[:1] == "," and re.match(
                     r"\s*,\s+(?:la|the|il|le|el|a|o|die|das)\s+(?:\w+\s+){0,2}?(?:struttura|facility|structure|installation|instalación|"
                         r"instalação|Anlage|site|campus|complesso|complexe)\b", after,
-                        re.IGNORECASE) and not any(x.start <= run.start < x.end for x in found):
+                        re.IGNORECASE) and not taken.covers(run.start, run.start + 1):
                 kind = "data-centre" if self.any_dc else "other"
                 found.append(_Mention(kind, run.start, run.end, run.text, run.sentence,
                                       name=run.text, named=True))
             elif run.last > run.first and self.names_.tokens[run.last].folded == "campus" \
-                    and not any(x.start <= run.start < x.end for x in found):
+                    and not taken.covers(run.start, run.start + 1):
                 stripped = self.names_.strip_function(run)
                 if stripped is not None:
                     kind = "data-centre" if self.any_dc else "other"
@@ -379,7 +381,7 @@ class FacilityFinder:
         # a capitalised name holding the word ("Equinix Carrier Neutral Data Centre",
         # "Estação de Cabos Submarinos", "Data Center de Teraco")
         if x.keyword[:1].isupper() and self.doc.language != "de":
-            run = next((r for r in names.runs if r.start <= x.start and x.end <= r.end), None)
+            run = names.run_around(x.start, x.end)
             if run is not None:
                 stripped = names.strip_function(run)
                 if stripped is not None and (stripped.start < x.start or stripped.end > x.end):
@@ -388,8 +390,10 @@ class FacilityFinder:
                     return
         # a capitalised name before the word ("Via Caldera data centre complex", "Milan
         # PoP", "the Genoa cable landing station")
-        prev_run = next((r for r in names.runs if r.end <= x.start and
-                         text[r.end:x.start] in (" ", "\u00a0") and not r.possessive), None)
+        prev_run = names.run_ending_before(x.start)
+        if prev_run is not None and (text[prev_run.end:x.start] not in (" ", "\u00a0")
+                                     or prev_run.possessive):
+            prev_run = None
         if prev_run is not None and self.doc.language != "de" and (
                 prev_run.places or not prev_run.initial):
             stripped = names.strip_function(prev_run) if prev_run.initial or \
@@ -420,6 +424,7 @@ class FacilityFinder:
                 self.org_forms[fold(f)] = o.name
         self.org_occurrences = self.doc.name_occurrences(
             [(f, o.name) for o in organisations for f in [o.name, *o.aliases]])
+        self._org_starts = [o[0] for o in self.org_occurrences]
         renames = self._renames()
         self.of_mention: list[tuple[_Mention, _Facility]] = []
         for x in self.mentions:
@@ -459,9 +464,8 @@ class FacilityFinder:
             if s is None:
                 continue
             k = names.token_index(m.end())
-            run = next((r for r in names.runs if r.start == (names.tokens[k].start
-                                                             if k < len(names.tokens)
-                                                             else -1)), None)
+            run = names.run_starting.get(names.tokens[k].start) if k < len(names.tokens) \
+                else None
             if run is None or run.start - m.end() > 2:
                 continue
             out.append((run.start, run.end, run.text))
@@ -505,7 +509,7 @@ class FacilityFinder:
             fac.status = status_near(text, x.start, s, self.doc.language, "facility")
         # operator
         if fac.operator is None:
-            fac.operator = self._operator(x, fac)
+            fac.operator, fac.operator_how = self._operator(x, fac)
 
     def _place(self, x: _Mention) -> PlaceRef | None:
         """The most specific place of the facility's phrase, else the nearest one its
@@ -582,46 +586,48 @@ class FacilityFinder:
         p = earlier[-1]
         return PlaceRef(self.text[p.start:p.end], p)
 
-    def _operator(self, x: _Mention, fac: _Facility) -> str | None:
+    def _operator(self, x: _Mention, fac: _Facility) -> tuple[str | None, str]:
+        """The operator, and ``stated`` or ``inferred`` (from the sentence or the previous
+        facility)."""
         text, s = self.text, x.sentence
         forms = self.org_forms
         if not forms:
-            return None
-        in_sentence = [o for o in self.org_occurrences if s.start <= o[0] < s.end]
+            return None, ""
+        in_sentence = in_range(self.org_occurrences, self._org_starts, s.start, s.end)
         # a possessive: "Interxion’s Marseille MRS1 data center", "Equinix's SG3"
         for _a, b, name in in_sentence:
             if b <= x.start and x.start - b < 60 and _POSSESSIVE_THEN_RE.fullmatch(
                     text, b, x.start):
-                return name
+                return name, "stated"
         # a name opening with an organisation: "Equinix Carrier Neutral Data Centre"
         for f in sorted(forms, key=len, reverse=True):
             if fold(fac.name).startswith(f + " ") or fold(fac.name).startswith(f + "-"):
-                return forms[f]
+                return forms[f], "stated"
         # an owner after the word ("de Teraco", "da empresa portuguesa EllaLink") or in
         # its name ("Data Center de Teraco")
         for a, _b, name in in_sentence:
             if x.start <= a and a - x.end < 110 and (
                     _OWNER_THEN_RE.fullmatch(text, max(x.end, x.start), a)
                     or (a < x.end and _OWNER_IN_NAME_RE.search(text, x.start, a))):
-                return name
+                return name, "stated"
         # the organisation that opens the sentence, or does what organisations do in it
         before = [o for o in in_sentence if o[1] <= x.start]
         for a, b, name in before:
             lead = text[s.start:a].strip(" \t\"“”«»'’(")
             words = re.findall(r"[\w'’-]+", lead)
             if not words or (len(words) <= 2 and fold(words[0]) in self.names_.all_function):
-                return name
+                return name, "inferred"
             if _ACTOR_VERB_RE.match(text, b, x.start):
-                return name
+                return name, "inferred"
         if fac.kind == "other":
-            return None
+            return None, ""
         prev = self._latest(fac.kind, before=x.start - 1)
         if prev is not None and prev is not fac and prev.operator:
-            return prev.operator
+            return prev.operator, "inferred"
         if before:
-            return before[0][2]
+            return before[0][2], "inferred"
         after = [o for o in in_sentence if o[0] >= x.end]
-        return after[0][2] if after else None
+        return (after[0][2], "inferred") if after else (None, "")
 
     def _hosts(self) -> None:
         """A point of presence "in" a data centre is hosted there; its operator is not the
@@ -647,7 +653,10 @@ class FacilityFinder:
                                                                              fac.place)):
                         fac.place = dc.place
                     if fac.operator == dc.operator:
-                        fac.operator = self._tenant(fac, dc)
+                        if dc.operator_how == "inferred":
+                            dc.operator = None  # the sentence's actor is the tenant's
+                        else:
+                            fac.operator = self._tenant(fac, dc)
                     break
 
     def _tenant(self, pop: _Facility, dc: _Facility) -> str | None:

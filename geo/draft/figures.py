@@ -150,6 +150,12 @@ def ready_years(text: str, start: int, end: int, language: str,
         window = sentence[max(0, m.start() - 70):m.start()]
         cues = list(cue.finditer(window))
         if not cues:
+            # "soll 2026 in Betrieb gehen": the words of service after the year
+            if cue.match(sentence, m.end() + 1, m.end() + 30) or re.match(
+                    r"\s+(?:\w+\s+){0,1}(?:in\s+Betrieb|betriebsbereit|fertig)",
+                    sentence[m.end():m.end() + 30]):
+                out.append(Quantity(float(m.group(1)), "year", start + m.start(),
+                                    start + m.end()))
             continue
         between = window[cues[-1].end():]
         if _YEAR_RE.search(between) or re.search(r"[.;]\s", between):

@@ -116,6 +116,9 @@ class Names:
         self.lower_words = {t.folded for t in self.tokens if t.text[:1].islower()}
         self.title_sentences = {s.index for s in sentences if _is_title(s.text)}
         self.runs = self._runs()
+        self._run_starts = [r.start for r in self.runs]
+        self._run_ends = [r.end for r in self.runs]
+        self.run_starting = {r.start: r for r in self.runs}
 
     # ------------------------------------------------------------------ tokens
 
@@ -276,6 +279,18 @@ class Names:
         return Run(start, end, self.text[start:end], first, last, run.sentence,
                    run.initial and first == run.first, tokens[last].possessive, run.title,
                    [m for m in run.places if m.start >= start and m.end <= end])
+
+    def run_around(self, start: int, end: int) -> Run | None:
+        """The run holding ``[start, end)``."""
+        k = bisect_right(self._run_starts, start) - 1
+        if k >= 0 and self.runs[k].end >= end:
+            return self.runs[k]
+        return None
+
+    def run_ending_before(self, pos: int) -> Run | None:
+        """The last run that ends at or before ``pos``."""
+        k = bisect_right(self._run_ends, pos) - 1
+        return self.runs[k] if k >= 0 else None
 
     def runs_in(self, sentence: Sentence) -> list[Run]:
         return [r for r in self.runs if r.sentence.index == sentence.index]

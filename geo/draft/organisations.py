@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from geo.draft.document import Document, is_adjective_mention
+from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
 from geo.draft.names import Run, is_acronym, is_camel
 from geo.draft.vocabulary import (
@@ -119,7 +119,10 @@ _GENERIC_DEAL = word_set("""
 """)
 _DEAL_BEFORE_RE = re.compile(
     r"(?:partner(?:ed|ing|ship)?\s+with|teamed\s+up\s+with|agreement\s+with|deal\s+with|"
-    r"contract\s+with|signed\s+with|(?:constructed|built|supplied|manufactured|deployed|"
+    r"contract\s+with|signed\s+with|(?:acquired|bought|purchased)\s+from|acquisit[oa]\s+da|"
+    r"adquiri[oó]\s+(?:a|de)|adquiriu\s+(?:à|a|ao|da|do)|rachet[ée]\s+(?:à|a|au)|"
+    r"compr[oó]\s+(?:a|de)|comprou\s+(?:à|a|ao|da|do)|(?:übernommen|gekauft|erworben)\s+"
+    r"von|(?:constructed|built|supplied|manufactured|deployed|"
     r"laid|installed|acquired|bought|financed|funded|backed|owned|operated|managed|"
     r"supported|awarded)\s+by|together\s+with|joined\s+by|through(?:\s+its\s+\w+)?|"
     r"avec|aux\s+cotes\s+de|en\s+partenariat\s+avec|par|"
@@ -195,7 +198,9 @@ _DEAL_WORDS = word_set("""
     pelo atraves collaborazione accordo insieme tramite mit gemeinsam zusammen von durch
     between entre tra fra zwischen together joined partnered partnering partnership agreement
     deal contract signed supported awarded constructed built supplied manufactured deployed
-    laid installed acquired bought financed funded backed owned operated managed
+    laid installed acquired bought financed funded backed owned operated managed from
+    acquisito acquisita adquirio adquiriu rachete compro comprou ubernommen gekauft erworben
+    purchased
 """)
 _NAMING_HINT_RE = re.compile(r"call|name|dubb|known|appel|denom|bapti|nomm|llamad|bautiz|"
                              r"chamad|chiamat|battez|namens|genannt")
@@ -306,10 +311,9 @@ class OrganisationFinder:
          self.person_after_re, self.role_re, self.source_re,
          self.role_of_then_re) = _patterns()
         self.candidates: dict[str, OrgCandidate] = {}
-        self.adjective_spans = {(m.start, m.end) for m in doc.mentions
-                                if is_adjective_mention(m)}
-        self.extractor_orgs = [(m.start, m.end) for m in doc.mentions
-                               if m.kind == "organisation"]
+        self.adjective_spans = doc.adjective_spans
+        self.extractor_orgs = {(m.start, m.end) for m in doc.mentions
+                               if m.kind == "organisation"}
 
     # ------------------------------------------------------------------ candidates
 
@@ -420,7 +424,11 @@ class OrganisationFinder:
         start = run.first
         for k in range(run.first, run.last + 1):
             t = tokens[k]
-            if _german_noun(t.text, t.folded, self.org_nouns) or t.folded in _TITLE_WORDS:
+            after_noun = k > run.first and (tokens[k - 1].folded in self.org_nouns
+                                            or tokens[k - 1].folded.endswith(
+                                                ORG_NOUN_SUFFIXES_DE))
+            if (_german_noun(t.text, t.folded, self.org_nouns) and not after_noun) or \
+                    t.folded in _TITLE_WORDS:
                 if k > start:
                     out.append(self.names.sub_run(run, start, k - 1))
                 start = k + 1
@@ -452,8 +460,8 @@ class OrganisationFinder:
         personal = cand.personal
 
         # its own words
-        if any(a <= run.start and run.end <= b and (b - a) <= (run.end - run.start) + 1
-               for a, b in self.extractor_orgs):
+        if self.extractor_orgs & {(run.start, run.end), (run.start, run.end + 1),
+                                  (run.start - 1, run.end)}:
             cand.own.append("named as an organisation by the extractor")
         if not single and (folded[-1] in self.name_words or folded[0] in self.opening
                            or run.end > words[-1].end):
@@ -471,6 +479,7 @@ class OrganisationFinder:
             return  # known already: the other occurrences add nothing
         if last & _SOURCE_WORDS and self.source_re.search(tail):
             cand.source = True
+            return  # a source of the news: no other cue of this occurrence counts
         # a person: a title before, a role or a speech verb after
         if personal:
             if self._title_before(tail) or self.person_after_re.match(after) or \
@@ -662,8 +671,7 @@ class OrganisationFinder:
             if s is None or s.index in self.names.title_sentences:
                 continue
             end = m.end(2)
-            adjective = any(x.start == m.start(2) and is_adjective_mention(x)
-                            for x in doc.mentions)
+            adjective = m.start(2) in doc.adjective_starts
             ok = adjective or (adj[:1].islower() and re.search(
                 r"(?:ais|aise|ien|ienne|ês|esa|ano|ana|ese|ois|oise|ain|aine|ote|ais)$",
                 adj)) or (adj[:1].isupper() and adj.endswith(("ês", "ese", "ano", "ais", "ien"))
@@ -796,6 +804,15 @@ class OrganisationFinder:
         for c in orgs:
             if c.key in gov_words and governments and governments[0] is not c:
                 merged[c.key] = governments[0].key
+        # a short form no cue made an organisation ("Halcyon will ..." after "Halcyon
+        # Communications") is still its alias, unless it is a place ("Angola")
+        for c in self.candidates.values():
+            if c.is_org or c.place or c.vetoed or c.personal:
+                continue
+            for d in orgs:
+                if _short_form(c.surface, d.surface, self.name_words):
+                    d.aliases.append(c.surface)
+                    break
         # short forms ("NTT" of "NTT Communications") and company suffixes ("Google
         # Corporation", "Google LLC")
         for c in orgs:

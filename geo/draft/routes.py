@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.draft.document import Document
+from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import FigureFact, OrganisationFact, PlaceRef, RouteFact
 from geo.draft.figures import capacities, fibre_pairs, lengths, ready_years
 from geo.draft.names import is_acronym, is_camel
@@ -167,7 +167,7 @@ class RouteFinder:
         self.by_form: dict[str, _Route] = {}
         #: spans of named mentions: (start, end, route)
         self.spans: list[tuple[int, int, _Route]] = []
-        self._facility_spans: list[tuple[int, int]] | None = None
+        self._facility_spans: Spans | None = None
 
     # ------------------------------------------------------------------ names
 
@@ -217,8 +217,7 @@ class RouteFinder:
             return False
         if _FACILITY_RE.search(surface):
             return False
-        return not any(" adjective " in m.reason and m.start == start
-                       for m in self.doc.mentions)
+        return start not in self.doc.adjective_starts
 
     def _add_name(self, start: int, end: int, sentence: Sentence, *, alias_of: _Route | None
                   = None) -> _Route | None:
@@ -475,9 +474,9 @@ class RouteFinder:
         """A word for a cable inside a facility's ("cable landing station", "cable
         station", "estação de cabos submarinos")."""
         if self._facility_spans is None:
-            self._facility_spans = [(m.start(), m.end()) for m in _FACILITY_RE.finditer(
-                self.text)]
-        return any(a <= start and end <= b for a, b in self._facility_spans)
+            self._facility_spans = Spans((m.start(), m.end()) for m in _FACILITY_RE.finditer(
+                self.text))
+        return self._facility_spans.covers(start, end)
 
     def _in_name(self, m: re.Match[str]) -> bool:
         """A word for a cable written inside a place's or a company's name ("Cabo Verde",
@@ -593,10 +592,15 @@ class RouteFinder:
         self._find_names()
         text = self.text
         spans = self.spans
+        span_starts = [a for a, _b, _r in spans]
+        named = Spans((a, b) for a, b, _r in spans)
+        pending_by_sentence: dict[int, list] = {}
+        for item in self._pending_names:
+            pending_by_sentence.setdefault(item[2].index, []).append(item)
         for s in self.doc.sentences:
             if s.index in self.names.title_sentences:
                 continue
-            in_sentence = [(a, b, r) for a, b, r in spans if s.start <= a < s.end]
+            in_sentence = in_range(spans, span_starts, s.start, s.end)
             created: list[tuple[int, _Route]] = []
             touched: list[tuple[int, _Route]] = []
             for a, _b, r in in_sentence:
@@ -605,7 +609,7 @@ class RouteFinder:
             nouns = [m for m in _CABLE_RE.finditer(text, s.start, s.end)
                      if not self._facility_phrase(m.start(), m.end())
                      and not self._in_name(m)
-                     and not any(a <= m.start() < b for a, b, _r in spans)]
+                     and not named.covers(m.start(), m.start() + 1)]
             for m in nouns:
                 route = self._noun(m, s, in_sentence, created)
                 if route is not None:
@@ -622,9 +626,8 @@ class RouteFinder:
                     if route is not None:
                         touched.append((m.start(), route))
             # naming a route described before: "El nuevo cable ha sido bautizado como Tikal"
-            for start, end, ns in self._pending_names:
-                if ns.index == s.index:
-                    self._name_route(start, end, s, touched)
+            for start, end, _ns in pending_by_sentence.get(s.index, ()):
+                self._name_route(start, end, s, touched)
             # waypoints of named routes
             for _a, b, r in in_sentence:
                 if not r.waypoints and r.waypoint_sentence < 0:
@@ -887,18 +890,24 @@ class RouteFinder:
         text = self.text
         occurrences = self.doc.name_occurrences(
             [(f, o.name) for o in organisations for f in [o.name, *o.aliases]])
+        # the routes each sentence speaks of
+        of_sentence: dict[int, list[_Route]] = {}
         for route in self.routes:
-            sentences = {route.evidence.index}
-            sentences |= {self.doc.sentence_at(a).index for a, _b, r in self.spans
-                          if r is route and self.doc.sentence_at(a) is not None}
-            forms = {fold(f) for f in route.forms}
-            for a, b, name in occurrences:
-                s = self.doc.sentence_at(a)
-                if s is None or s.index not in sentences or name in route.operators or \
-                        fold(name) in forms:
-                    continue
-                if _OWNER_BEFORE_RE.search(text[max(s.start, a - 70):a]) or \
-                        _POSSESSED_AFTER_RE.match(text, b, s.end):
+            of_sentence.setdefault(route.evidence.index, []).append(route)
+        for a, _b, r in self.spans:
+            s = self.doc.sentence_at(a)
+            if s is not None and r not in of_sentence.setdefault(s.index, []):
+                of_sentence[s.index].append(r)
+        for a, b, name in occurrences:
+            s = self.doc.sentence_at(a)
+            if s is None or s.index not in of_sentence:
+                continue
+            if not (_OWNER_BEFORE_RE.search(text[max(s.start, a - 70):a])
+                    or _POSSESSED_AFTER_RE.match(text, b, s.end)):
+                continue
+            for route in of_sentence[s.index]:
+                if name not in route.operators and fold(name) not in {
+                        fold(f) for f in route.forms}:
                     route.operators.append(name)
 
 

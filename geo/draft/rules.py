@@ -7,7 +7,7 @@ import re
 import threading
 
 from geo.draft.agreements import find_agreements
-from geo.draft.document import Document
+from geo.draft.document import Document, Spans
 from geo.draft.facilities import find_facility_names
 from geo.draft.facts import DraftFacts
 from geo.draft.organisations import find_organisations
@@ -53,14 +53,15 @@ def places_of(doc: Document, facts: DraftFacts) -> list:
                                                       for a in o.aliases]
     names += [r.name for r in facts.routes if r.name]
     names += [f.name for f in facts.facilities if f.name[:1].isupper()]
-    spans = []
+    found = []
     for name in {n for n in names if n and len(n) > 2}:
-        spans.extend(doc.occurrences(name))
+        found.extend(doc.occurrences(name))
+    spans = Spans(found)
     out = []
     for m in sorted(list(doc.places) + doc.found_places, key=lambda m: m.start):
         if m.kind not in ("city", "country", "region"):
             continue
-        if any(a <= m.start and m.end <= b and (b - a) > (m.end - m.start) for a, b in spans):
+        if spans.covers(m.start, m.end, proper=True):
             continue
         if fold(m.name or "") in _SEA_NAMES or _WATER_RE.search(m.text):
             continue
