@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import webbrowser
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from geo.atomic import write_file_set
 from geo.catalog import load_catalog
@@ -24,7 +25,8 @@ from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
 from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
 from geo.webmap import DEFAULT_TILES, render_map
-from geo.webmap.build import distinct_context
+from geo.webmap.build import distinct_context, permalink_fragment
+from geo.webmap.citations import article_citations
 from geo.webmap.layers import group_label
 from geo.workspace import Workspace
 
@@ -47,6 +49,8 @@ class BuildResult:
     notices: list[str] = field(default_factory=list)
     #: drafted entities drawn (built with drafts), per draft stem
     drafted: dict[str, int] = field(default_factory=dict)
+    #: the link that opens the map on the entity asked for (``focus``), else ``None``
+    link: str | None = None
 
     def summary(self) -> str:
         """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
@@ -54,11 +58,30 @@ class BuildResult:
                          for name, n in self.counts.items())
 
 
+class FocusError(InputError):
+    """The entity a build was asked to link to is unknown, or the map does not draw it."""
+
+
+def focus_problem(layers: Mapping[str, Any], entity_id: str) -> str | None:
+    """Why the map cannot open on ``entity_id`` (no such entity, or one drawn nowhere), or
+    ``None`` when it can."""
+    for name, frame in layers.items():
+        rows = frame[frame["id"] == entity_id]
+        if len(rows):
+            geom = rows.geometry.iloc[0]
+            if geom is None or geom.is_empty:
+                return (f"{entity_id!r} ({rows['name'].iloc[0]}) has no place on the map "
+                        f"(one of the {name} drawn nowhere)")
+            return None
+    return f"no entity {entity_id!r} in the catalogue"
+
+
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
           opener: Callable[[str], object] | None = None,
           context: Sequence[ContextSpec] = (),
-          allow_outside_workspace: bool = False, drafts: bool = False) -> BuildResult:
+          allow_outside_workspace: bool = False, drafts: bool = False,
+          focus: str | None = None) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
@@ -68,6 +91,10 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     drawn after the ones ``geo.toml`` lists; a ``geo.toml`` path that resolves outside the
     workspace is refused unless ``allow_outside_workspace`` (the map embeds the file's rows;
     files passed in ``context`` are the caller's explicit choice and always allowed).
+    ``focus`` names an entity: the result's ``link`` is then the map's ``file://`` address
+    with the fragment that opens it on that entity (:func:`geo.webmap.build.permalink_fragment`);
+    an unknown entity, or one the map does not draw, is a :class:`FocusError` raised before
+    anything is written.
     ``drafts`` adds the entries of every draft of ``drafts/`` to the map and to the layer
     files (:attr:`Catalog.draft_of` marks them, drawn as unreviewed); without it drafts are
     not read.
@@ -81,6 +108,10 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         raise InputError(f"{target}: is a folder; -o takes the map's file path")
     cat = load_catalog(ws.root, drafts=drafts)
     layers = build_layers(cat)
+    if focus is not None:
+        problem = focus_problem(layers, focus)
+        if problem is not None:
+            raise FocusError(problem)
     # geo.toml's [[context]] first, then the --layer files; read before anything is written
     read = [*context_layers_from_config(ws.root, allow_outside_workspace=allow_outside_workspace),
             *(spec.read() for spec in context)]
@@ -88,7 +119,8 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     context_layers = distinct_context(read,
                                       [group_label(k, len(f)) for k, f in layers.items()])
     html_text = render_map(layers, offline=offline, tiles=tiles,
-                           segment_lines=segment_lines(cat), context=context_layers)
+                           segment_lines=segment_lines(cat), context=context_layers,
+                           citations=article_citations(cat.articles))
     # the layer files and the map as one set: a failed write replaces none of them
     written = write_file_set({**layer_file_texts(layers, ws.maps), target: html_text})
     *layer_paths, map_path = written.paths
@@ -99,6 +131,8 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         context=context_layers, notices=written.notices,
         drafted={stem: sum(1 for s in cat.draft_of.values() if s == stem)
                  for stem in cat.drafts},
+        link=(map_path.resolve().as_uri() + "#" + permalink_fragment(focus)
+              if focus is not None else None),
     )
     if open_browser:
         (opener or webbrowser.open)(map_path.resolve().as_uri())

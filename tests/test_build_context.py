@@ -66,10 +66,10 @@ def test_label_field_count_must_match(workspace):
 
 
 def _control_labels(html: str) -> list[str]:
-    """The labels of the layer control's overlays, in the page's order."""
-    overlays = re.search(r"overlays :\s*\{(.*?)\},\s*\};", html, re.S)
-    assert overlays, "no layer control in the page"
-    return re.findall(r'^\s*"((?:[^"\\]|\\.)*)" :', overlays.group(1), re.M)
+    """The labels of the layers listed in the map's panel, in the page's order."""
+    layers = re.search(r"geoMapInit\(map_\w+, (\[.*?\]),\n", html, re.S)
+    assert layers, "no layer list in the page"
+    return re.findall(r'"label": "((?:[^"\\]|\\.)*)"', layers.group(1))
 
 
 def test_the_same_file_twice_is_two_layers_in_the_control(workspace):

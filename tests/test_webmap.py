@@ -6,19 +6,30 @@ from __future__ import annotations
 import html.parser
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pyogrio
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo.build import FocusError, build
+from geo.cli import main
 from geo.errors import InputError
 from geo.layers import build_layers
 from geo.schema import ORGANISATION_KINDS, SITE_KINDS
 from geo.webmap import render_map
 from geo.webmap import styles as st_
-from geo.webmap.build import with_corridor_schematic
+from geo.webmap.build import (
+    permalink_fragment,
+    script_hashes,
+    tile_provider,
+    tile_sources,
+    with_corridor_schematic,
+)
+from geo.webmap.citations import Citation, article_citations, opening_words, web_address
 from geo.webmap.elements import legend_html
 from geo.webmap.offline import COUNTRIES_FILE, countries, leaflet_css, leaflet_js, leaflet_version
 from geo.webmap.popups import PRECISION_TEXT, format_km, popup_html
@@ -271,12 +282,37 @@ def test_offline_page_asks_the_network_for_nothing(layers: dict[str, Any]) -> No
     assert "default-src 'none'" in policy and "http" not in policy
 
 
-def test_online_page_loads_the_leaflet_xstatic_ships(layers: dict[str, Any]) -> None:
+def test_online_page_carries_its_own_code_and_asks_only_for_tiles(layers: dict[str, Any]
+                                                                  ) -> None:
     page = render_map(layers)
-    assert f"leaflet@{leaflet_version()}/dist/leaflet.js" in page
-    assert "L.Control.Measure" in page
+    # Leaflet inlined from xstatic-leaflet, as offline: no CDN, nothing but tiles to fetch
+    assert leaflet_js()[:200] in page
+    assert REQUESTING.findall(page) == [] and "cdn." not in page
+    assert f"leaflet@{leaflet_version()}" not in page
     # no jQuery, Bootstrap or Font Awesome: the map needs only Leaflet
     assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
+    # the country outlines under the tiles, for when they fail
+    assert '"geo-country"' in page
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert csp and page.index(csp.group(0)) < page.index("<script")
+    policy = html.unescape(csp.group(1))
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy.split(";")[1]
+    assert re.search(r"img-src data: https://server\.arcgisonline\.com;", policy), policy
+    hashes = re.findall(r"'sha256-[^']+'", policy)
+    assert len(hashes) == len(set(script_hashes(page))) > 3
+
+
+@pytest.mark.parametrize(("name", "sources"), [
+    ("Esri.WorldGrayCanvas", ["https://server.arcgisonline.com"]),
+    ("OpenStreetMap.Mapnik", ["https://tile.openstreetmap.org"]),
+    ("OpenTopoMap", ["https://a.tile.opentopomap.org", "https://b.tile.opentopomap.org",
+                     "https://c.tile.opentopomap.org"]),
+])
+def test_tile_sources_name_every_host_of_a_provider(name: str, sources: list[str]) -> None:
+    assert tile_sources(tile_provider(name)) == sources
+    page = render_map({}, tiles=name)
+    policy = html.unescape(re.search(r'Content-Security-Policy" content="([^"]+)"', page)[1])
+    assert "img-src data: " + " ".join(sources) + ";" in policy
 
 
 def test_tiles_are_checked(layers: dict[str, Any]) -> None:
@@ -294,9 +330,177 @@ def test_unknown_layer_is_refused(layers: dict[str, Any]) -> None:
 
 def test_view_is_fitted_to_the_data(layers: dict[str, Any]) -> None:
     page = render_map(layers)
-    m = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", page, re.DOTALL)
+    m = re.search(r"map_\w+\.fitBounds\(\s*(\[\[.*?\]\])", page, re.DOTALL)
     assert m
     (south, west), (north, east) = json.loads(m.group(1))
     bounds = [f.total_bounds for f in layers.values()]
     assert west == min(b[0] for b in bounds) and east == max(b[2] for b in bounds)
     assert south == min(b[1] for b in bounds) and north == max(b[3] for b in bounds)
+
+
+# ---------------------------------------------------------------- citations (issue 14)
+
+
+def test_opening_words_skip_a_dateline_and_stop_at_ten() -> None:
+    text = (" date 2018-05 (Agence Ecofin) - Le fournisseur de connectivité zimbabwéen, "
+            "Liquid Telecom, a annoncé la signature d’un accord")
+    assert opening_words(text) == ("Le fournisseur de connectivité zimbabwéen, Liquid Telecom,"
+                                   " a annoncé la\u2026")
+    assert opening_words("date 2022-09-30 Two words") == "Two words"
+    assert opening_words("2022 in review") == "in review"
+    assert opening_words("   ") is None
+
+
+@pytest.mark.parametrize(("url", "linked"), [
+    ("https://example.org/a?b=1#c", True), ("http://example.org", True),
+    ("HTTPS://EXAMPLE.ORG/x", True), ("javascript:alert(1)", False),
+    ("data:text/html,<b>x</b>", False), ("//example.org/x", False), ("example.org", False),
+    ("https://exa mple.org", False), ("https://", False), ("ftp://example.org", False),
+    ("https://example.org/\u2028x", False), (None, False), (5, False),
+    ('https://example.org/"><script>', False), ("https://example.org/<x>", False),
+    ("https://fr.example.org/réseau", True),
+])
+def test_only_web_addresses_become_links(url: Any, linked: bool) -> None:
+    assert (web_address(url) is not None) is linked
+    if linked:
+        citation = Citation("s", title="T", url=url)
+        out = popup_html("sites", {"id": "x", "name": "X", "sources": [
+            {"article": "s", "quote": "q", "title": "T"}]}, {}, {"s": citation})
+        link = dict(next(attrs for tag, attrs in tags_of(out) if tag == "a"))
+        assert link == {"class": "geo-src-link", "href": url, "target": "_blank",
+                        "rel": "noopener noreferrer"}
+
+
+def _cite_text(citation: Citation | None, **src: Any) -> str:
+    row = {"id": "x", "name": "X", "sources": [{"article": "stem", "quote": "the quote", **src}]}
+    out = popup_html("sites", row, {}, {"stem": citation} if citation else None)
+    return html.unescape(re.sub(r"<[^>]+>", "", out.split("<cite>")[1].split("</cite>")[0]))
+
+
+def test_citations_say_title_publisher_date_link_and_file() -> None:
+    full = Citation("stem", title="A title", publisher="Pub", date="2020-01",
+                    url="https://example.org/a")
+    assert _cite_text(full) == ("A title · Pub · 2020-01 · example.org · "
+                                "seeds/stem.txt")
+    untitled = Citation("stem", opening="First words of the text\u2026", date="2022")
+    assert _cite_text(untitled) == ("\u201cFirst words of the text\u2026\u201d (untitled: its "
+                                    "first words) · 2022 · seeds/stem.txt")
+    undated = Citation("stem", title="T", publisher="P")
+    assert _cite_text(undated) == "T · P · undated · seeds/stem.txt"
+    # without the articles' citations: the label the source record carries
+    assert _cite_text(None, title="Agence Ecofin, 2018-05 (untitled)", date="2018-05",
+                      publisher="Agence Ecofin") == ("Agence Ecofin, 2018-05 (untitled) · "
+                                                     "seeds/stem.txt")
+
+
+def test_citation_text_is_escaped(layers: dict[str, Any]) -> None:
+    evil = " ".join(PAYLOADS)
+    url = "https://example.org/a?q='x'&r=1"
+    citation = Citation("stem", title=evil, opening=evil, publisher=evil, date=evil, url=url)
+    row = {"id": "x", "name": "X", "sources": [{"article": "stem", "quote": evil}]}
+    out = popup_html("sites", row, {}, {"stem": citation})
+    assert [t for t, _ in tags_of(out) if t not in ALLOWED_TAGS] == ["a"]
+    assert dict(next(a for t, a in tags_of(out) if t == "a"))["href"] == url
+    assert evil in html.unescape(out)
+
+
+def test_shipped_popups_cite_untitled_articles_by_their_first_words(catalog: Any,
+                                                                     layers: dict[str, Any]
+                                                                     ) -> None:
+    citations = article_citations(catalog.articles)
+    assert citations["002_54025ae74b54dfe0"].title is None
+    assert citations["002_54025ae74b54dfe0"].opening.startswith("AzerTelecom and Kazakhtelecom")
+    assert citations["003_d06190fa1f8b4eda"].publisher == "InnovationOpenLab"
+    page = render_map(layers, offline=True, citations=citations)
+    assert "(untitled: its first words)" in page and "seeds/002_54025ae74b54dfe0.txt" in page
+    assert "2022-09-30 (untitled)" not in page
+
+
+def test_popups_say_when_an_entity_is_undated(layers: dict[str, Any]) -> None:
+    sites = layers["sites"]
+    undated = sites[sites["first_reported"].isna() & sites["start_date"].isna()]
+    assert len(undated)
+    text = popup_html("sites", _row("sites", layers, undated["id"].iloc[0]), {})
+    assert "undated: no source article gives a date" in text
+    dated = sites[sites["first_reported"].notna()]
+    text = popup_html("sites", _row("sites", layers, dated["id"].iloc[0]), {})
+    assert "undated" not in text and "first reported" in text
+    # an agreement dated by its own date is not undated
+    deal = {"id": "d", "name": "D", "date": "2020", "first_reported": None, "sources": []}
+    assert "undated" not in popup_html("agreements", deal, {})
+
+
+# ---------------------------------------------------------------- controls' data (issue 14)
+
+
+def _entries(layers: dict[str, Any]) -> dict[str, Any]:
+    from geo.webmap.build import build_map
+
+    fmap = build_map(layers, offline=True)
+    ui = next(c for c in fmap._children.values() if type(c).__name__ == "MapUi")
+    items = re.findall(r"\{f:\w+,g:\w+,(.*)", ui.entries_js)
+    texts = ["{" + item.rstrip(",").removesuffix("}]") + ("}" if item.endswith("}]") else "")
+             for item in items]
+    return {d["id"]: d for d in map(json.loads, texts)}
+
+
+def test_entries_carry_time_filters_and_picker_data(layers: dict[str, Any]) -> None:
+    entries = _entries(layers)
+    drawn = sum(int(f.geometry.notna().sum()) for f in layers.values())
+    assert len(entries) == drawn
+    for layer, frame in layers.items():
+        own = {"sites": "start_date", "routes": "start_date", "agreements": "date"}.get(layer)
+        for row in frame.to_dict("records"):
+            if row["geometry"] is None:
+                continue
+            entry = entries[row["id"]]
+            own_year = int(row[own][:4]) if own and isinstance(row.get(own), str) else None
+            reported = (int(row["first_reported"][:4])
+                        if isinstance(row["first_reported"], str) else None)
+            # its own start, else the year it was first reported, else undated
+            assert entry["from"] == (own_year if own_year is not None else reported)
+            assert entry["dated"] == ("own" if own_year is not None else
+                                      "reported" if reported is not None else None)
+            assert entry["kind"].split(".")[1] == row["kind"]
+            assert entry["statused"] is (layer in ("sites", "routes", "corridors"))
+    cable = entries["trans-caspian-cable"]
+    assert cable["from"] == 2022 and cable["roles"] == {"operator": ["azertelecom",
+                                                                     "kazakhtelecom"]}
+    eadc = entries["eadc-nairobi"]
+    assert "china-telecom-global" in eadc["roles"]["tenant"]
+    assert entries["neqsol-holding"]["roles"]["self"] == ["neqsol-holding"]
+    azer = entries["azertelecom"]
+    assert azer["roles"].get("owner") == ["neqsol-holding"]
+
+
+def test_permalink_fragment() -> None:
+    assert permalink_fragment("trans-caspian-cable") == "o=trans-caspian-cable"
+    assert permalink_fragment("a&b=c#d") == "o=a%26b%3Dc%23d"
+
+
+# ---------------------------------------------------------------- geo build --focus
+
+
+def test_focus_prints_the_link_to_an_entity(workspace: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus",
+                                       "trans-caspian-cable"])
+    assert result.exit_code == 0, result.output
+    link = (workspace / "maps" / "connectivity.html").resolve().as_uri()
+    assert result.stdout.splitlines()[-1] == f"link: {link}#o=trans-caspian-cable"
+
+
+def test_focus_on_an_unknown_or_placeless_entity_exits_2(workspace: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus", "nope"])
+    assert result.exit_code == 2
+    assert result.stderr == "geo: error: --focus: no entity 'nope' in the catalogue\n"
+    assert not (workspace / "maps" / "connectivity.html").exists()
+    text = (workspace / "data" / "organisations.toml").read_text(encoding="utf-8")
+    (workspace / "data" / "organisations.toml").write_text(text.replace(
+        'headquarters = "baku"', "", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus",
+                                       "azertelecom"])
+    assert result.exit_code == 2
+    assert result.stderr == ("geo: error: --focus: 'azertelecom' (AzerTelecom) has no place "
+                             "on the map (one of the organisations drawn nowhere)\n")
+    with pytest.raises(FocusError, match="no entity 'nope'"):
+        build(workspace, focus="nope")

@@ -13,8 +13,8 @@ from geo.cli.options import handle_errors, workspace_opt
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="Where to write the map [default: WORKSPACE/maps/connectivity.html].")
 @click.option("--offline", is_flag=True,
-              help="One self-contained file that makes no network request: Leaflet inlined, "
-                   "country outlines as the basemap, no measuring tool.")
+              help="One self-contained file that makes no network request: country outlines "
+                   "as the only basemap, no tiles. (Both maps carry their own code.)")
 @click.option("--tiles", default=None, metavar="NAME",
               help="Basemap tiles: an xyzservices provider name "
                    "[default: Esri.WorldGrayCanvas]. Ignored with --offline.")
@@ -39,11 +39,15 @@ from geo.cli.options import handle_errors, workspace_opt
                    "(maps/<layer>.geojson) then include them too, their 'draft' property "
                    "naming the draft. "
                    "Without it, drafts are not read.")
+@click.option("--focus", "focus", default=None, metavar="ID",
+              help="Also print the link that opens the map on the entity ID (its view and "
+                   "popup): the map's file:// address with a #o=ID fragment.")
 @workspace_opt
 @handle_errors
 def command(output: str | None, offline: bool, tiles: str | None, open_browser: bool,
             context_paths: tuple[str, ...], label_fields: tuple[str, ...],
-            allow_context_outside: bool, with_drafts: bool, workspace: str) -> None:
+            allow_context_outside: bool, with_drafts: bool, focus: str | None,
+            workspace: str) -> None:
     """Validate the workspace and build its outputs in maps/: one GeoJSON file per layer
     (maps/<layer>.geojson, RFC 7946) and the interactive map (maps/connectivity.html).
 
@@ -55,9 +59,10 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
       geo build --offline -o connectivity-offline.html
       geo build --tiles OpenStreetMap.Mapnik --open
       geo build --drafts
+      geo build --focus trans-caspian-cable
       geo build -w my-workspace
     """
-    from geo.build import build
+    from geo.build import FocusError, build
     from geo.context import ContextSpec, OutsideWorkspaceError
     from geo.webmap import DEFAULT_TILES
 
@@ -76,9 +81,12 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
     try:
         result = build(workspace, output, offline=offline, tiles=tiles or DEFAULT_TILES,
                        open_browser=open_browser, context=specs,
-                       allow_outside_workspace=allow_context_outside, drafts=with_drafts)
+                       allow_outside_workspace=allow_context_outside, drafts=with_drafts,
+                       focus=focus)
     except OutsideWorkspaceError as exc:
         raise OutsideWorkspaceError(f"{exc} (--allow-context-outside)") from None
+    except FocusError as exc:
+        raise FocusError(f"--focus: {exc}") from None
     for layer in result.context:
         for warning in layer.warnings:
             click.echo(f"geo: warning: {warning}", err=True)
@@ -98,3 +106,5 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
     kind = "offline map" if result.offline else "map"
     click.echo(f"{kind}: {result.map_path} ({result.map_bytes / 1024:.0f} KiB)")
     click.echo(result.summary())
+    if result.link is not None:
+        click.echo(f"link: {result.link}")

@@ -1,14 +1,19 @@
-"""Assemble the interactive map: layers, legend, controls, basemap; render it to one HTML.
+"""Assemble the interactive map: layers, controls, basemap; render it to one HTML page.
 
 :func:`build_map` takes the catalogue's layers (``{name: GeoDataFrame}``, EPSG:4326, as
 :func:`geo.layers.build_layers` makes them) and returns a ``folium.Map``;
 :func:`render_map` returns the page as text and :func:`write_map` writes it atomically.
 
-The online map loads Leaflet 1.9.3 and leaflet-measure from folium's CDN addresses and its
-basemap tiles from an xyzservices provider. The offline map (``offline=True``) makes no
-network request at all: Leaflet is inlined from ``xstatic-leaflet`` and the basemap is
-Natural Earth country outlines kept in ``geo/data``; it has no measuring tool (no PyPI
-package ships leaflet-measure) and no tiles (so no terrain, roads or place names).
+Both maps carry their own code: Leaflet inlined from the PyPI package ``xstatic-leaflet``
+(its images as ``data:`` URIs) and geo's controls (``geo/data/webmap.js``: the panel of
+layers, search, time, filters and legend, which folds into one menu button on narrow
+screens; the picker; permalinks; the measuring tool). No script or style comes from a CDN,
+so a map opened without network still works. Both draw Natural Earth country outlines as
+their basemap; the online map lays an xyzservices provider's tiles over them (the only
+requests it makes: when they fail, the outlines remain), the offline map
+(``offline=True``) makes no request at all. Each page declares a Content-Security-Policy
+that allows its own inline scripts by their SHA-256 hashes, inline styles and ``data:``
+images (plus, online, images from the tile provider's hosts) and nothing else.
 """
 
 from __future__ import annotations
@@ -22,11 +27,11 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
-from folium.plugins import MeasureControl
 from folium.template import Template
 
 from geo.atomic import write_text_atomic
@@ -34,33 +39,39 @@ from geo.context import ContextLayer
 from geo.contextmap import add_context_layer, context_legend_html, context_style, control_label
 from geo.errors import GeoError, InputError
 from geo.webmap import offline as offline_assets
-from geo.webmap.elements import (
-    CountryOutlines,
-    HtmlControl,
-    InlineAssets,
-    Panes,
-    js_name,
-    legend_html,
+from geo.webmap.citations import Citation
+from geo.webmap.elements import CountryOutlines, InlineAssets, Panes, js_name, legend_html
+from geo.webmap.layers import (
+    BUILDERS,
+    KIND_NOUN,
+    LAYER_LABELS,
+    ROLES,
+    STATUS_LAYERS,
+    LayerGroup,
+    SegmentLines,
+    group_label,
 )
-from geo.webmap.layers import BUILDERS, LAYER_LABELS, LayerGroup, SegmentLines
 from geo.webmap.render import Raw, render_page
 from geo.webmap.safe import esc, script_json
 
 #: The default basemap: light grey, few labels, no API key (CARTO tiles now need one).
 DEFAULT_TILES = "Esri.WorldGrayCanvas"
-#: Leaflet as folium 0.20 loads it (same version as xstatic-leaflet 1.9.3.0 ships).
-LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
-LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
-OFFLINE_ATTRIBUTION = ("Country outlines: Natural Earth (public domain) · offline map: "
-                       "no tiles, no measuring tool")
+OFFLINE_ATTRIBUTION = "Country outlines: Natural Earth (public domain) · offline map: no tiles"
+ONLINE_ATTRIBUTION = "Country outlines: Natural Earth"
 LAYER_ORDER = ("corridors", "agreements", "routes", "organisations", "sites")
 DEFAULT_TITLE = "Telecom connectivity"
-#: The offline page's Content-Security-Policy: its own inline scripts (each allowed by its
-#: SHA-256 hash, so a script that any text ever smuggled into the page would not run), inline
-#: styles and data: images only, so the browser itself refuses any request the page might
-#: still try to make. ``{scripts}`` is filled in once the page is rendered.
-OFFLINE_CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
-               "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+#: Zoom levels of the map (the page lowers the least zoom on small screens so that the
+#: world can be seen whole).
+MIN_ZOOM, MAX_ZOOM = 1, 12
+#: The page's Content-Security-Policy: its own inline scripts (each allowed by its SHA-256
+#: hash, so a script that any text ever smuggled into the page would not run), inline styles
+#: and data: images; online, images from the tile provider's hosts too (``{images}``). The
+#: browser itself refuses any other request the page might try. ``{scripts}`` is filled in
+#: once the page is rendered.
+MAP_CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
+           "img-src data:{images}; font-src data:; base-uri 'none'; form-action 'none'")
+#: The offline page's policy: no image from anywhere but the page itself.
+OFFLINE_CSP = MAP_CSP.replace("{images}", "")
 _CSP_SLOT = "geo-csp-script-hashes"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _ANY_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
@@ -73,17 +84,24 @@ def script_hashes(page: str) -> list[str]:
     hash (one with attributes), so the policy can never silently leave a script out."""
     scripts = _INLINE_SCRIPT.findall(page)
     if len(_ANY_SCRIPT_TAG.findall(page)) != len(scripts):
-        raise GeoError("the offline map holds a <script> element with attributes: "
+        raise GeoError("the map holds a <script> element with attributes: "
                        "cannot write its Content-Security-Policy")
     return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
             for s in scripts]
 
 
-def _with_csp(page: str) -> str:
-    """``page`` with the CSP slot filled with the hashes of its inline scripts."""
+def page_policy(page: str, image_sources: Sequence[str] = ()) -> str:
+    """The Content-Security-Policy of ``page`` (:data:`MAP_CSP`): its inline scripts by
+    hash, and images from ``image_sources`` (``https://host``) beside ``data:``."""
     hashes = " ".join(dict.fromkeys(script_hashes(page))) or "'none'"
+    images = "".join(f" {source}" for source in image_sources)
+    return MAP_CSP.format(scripts=hashes, images=images)
+
+
+def _with_csp(page: str, image_sources: Sequence[str] = ()) -> str:
+    """``page`` with the CSP slot filled (:func:`page_policy`)."""
     slot = f'content="{_CSP_SLOT}"'
-    return page.replace(slot, f'content="{esc(OFFLINE_CSP.format(scripts=hashes))}"', 1)
+    return page.replace(slot, f'content="{esc(page_policy(page, image_sources))}"', 1)
 
 
 def _asset(name: str) -> str:
@@ -111,33 +129,89 @@ def tile_provider(name: str) -> Any:
     return provider
 
 
-class Controls(MacroElement):
-    """Search and time controls over the drawn entities (``geo/data/webmap.js``)."""
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def tile_sources(provider: Any) -> list[str]:
+    """The CSP sources (``https://host``) of the hosts ``provider``'s tiles come from: one per
+    subdomain where its address has ``{s}``; a host still holding a placeholder becomes a
+    ``*.`` wildcard of the rest (CSP allows a wildcard only as the first label)."""
+    url = provider.build_url(x="0", y="0", z="0", fill_subdomain=False)
+    subdomains = provider.get("subdomains", "abc") if "{s}" in url else ""
+    hosts = []
+    for sub in (list(subdomains) or [""]):
+        parts = urlsplit(url.replace("{s}", sub))
+        host = parts.netloc
+        if _PLACEHOLDER.search(host):
+            labels = host.split(".")
+            host = "*." + ".".join(label for label in labels if not _PLACEHOLDER.search(label))
+        hosts.append(f"{parts.scheme}://{host}")
+    return list(dict.fromkeys(hosts))
+
+
+#: What a permalink's fragment may hold (``webmap.js`` reads and writes it): ``v`` the view
+#: (``lat,lon,zoom``), ``l`` the layers shown, ``y`` the year (``u=0``: undated entities
+#: hidden), ``f`` the filters (``org:ID``, ``role:ROLE``, ``-status:STATUS``,
+#: ``-kind:NOUN.KIND``), ``o`` the entity whose popup is open.
+PERMALINK_KEYS = ("v", "l", "y", "u", "f", "o")
+
+
+def permalink_fragment(entity_id: str) -> str:
+    """The URL fragment (without ``#``) that opens the map on the entity ``entity_id``: the
+    view fitted to it and its popup open (``o=ID``)."""
+    return "o=" + quote(entity_id, safe="-_.~")
+
+
+class MapUi(MacroElement):
+    """The map's controls (``geo/data/webmap.js``): the panel of layers (with counts of
+    what is shown), search, time, filters, legend and link; picking; permalinks; the
+    measuring tool. Every text reaches the script as JSON (:func:`script_json`), and the
+    script sets it as text (the legend is HTML escaped here)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        geoMapInit({{ this._parent.get_name() }}, {{ this.entries_js }}, {{ this.config_js }});
+        geoMapInit({{ this._parent.get_name() }}, {{ this.layers_js }},
+                   {{ this.entries_js }}, {{ this.config_js }}, {{ this.tiles_js }});
         {% endmacro %}
     """)
 
-    def __init__(self, groups: list[LayerGroup]):
+    def __init__(self, groups: list[LayerGroup], context: Sequence[tuple[Any, ContextLayer]],
+                 config: Mapping[str, Any], tiles: Any = None):
         super().__init__()
-        self._name = "Controls"
-        items, years = [], []
+        self._name = "MapUi"
+        layer_items = []
         for lg in groups:
-            for e in lg.entries:
-                meta = {"layer": e.layer, "id": e.id, "name": e.name, "aliases": e.aliases,
-                        "from": e.year_from, "to": e.year_to}
-                years += [y for y in (e.year_from, e.year_to) if y is not None]
-                items.append(f"{{f:{js_name(e.feature)},g:{js_name(lg.group)},"
-                             + script_json(meta)[1:])
+            meta = {"key": lg.name, "name": LAYER_LABELS[lg.name], "total": lg.drawn,
+                    "unplaced": lg.unplaced, "label": group_label(lg.name, lg.drawn,
+                                                                  lg.unplaced)}
+            layer_items.append(f"{{g:{js_name(lg.group)}," + script_json(meta)[1:])
+        for group, layer in context:
+            meta = {"key": "context:" + layer.name, "name": layer.name, "total": len(layer),
+                    "unplaced": 0, "context": True, "label": f"{layer.name} ({len(layer):,})"}
+            layer_items.append(f"{{g:{js_name(group)}," + script_json(meta)[1:])
+        self.layers_js = "[" + ",\n".join(layer_items) + "]"
+        items = [f"{{f:{js_name(e.feature)},g:{js_name(lg.group)}," + script_json(e.data())[1:]
+                 for lg in groups for e in lg.entries]
         self.entries_js = "[" + ",\n".join(items) + "]"
-        self.config_js = script_json({
-            "minYear": min(years) if years else None,
-            "maxYear": max(years) if years else None,
-            "layerLabels": {k: v.rstrip("s") if k != "sites" else "Site"
-                            for k, v in LAYER_LABELS.items()},
-        })
+        self.config_js = script_json(dict(config))
+        self.tiles_js = js_name(tiles) if tiles is not None else "null"
+
+
+class FitView(MacroElement):
+    """Fit the initial view to ``bounds`` (``[[south, west], [north, east]]``), clear of the
+    controls of the page's layout (``geoFitOptions`` in ``webmap.js``)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.fitBounds({{ this.bounds_js }},
+                                                 geoFitOptions({{ this._parent.get_name() }}));
+        {% endmacro %}
+    """)
+
+    def __init__(self, bounds: list[list[float]]):
+        super().__init__()
+        self._name = "FitView"
+        self.bounds_js = script_json(bounds)
 
 
 def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> list[list[float]] | None:
@@ -166,10 +240,41 @@ def _count(n: int, plural: str) -> str:
     return f"{n} {plural if n != 1 else plural[:-1]}"
 
 
-def _title_html(title: str, drawn: Mapping[str, int]) -> str:
-    """The title panel: ``title`` and how many entities of each layer the map draws."""
-    counts = " · ".join(_count(n, LAYER_LABELS[k].lower()) for k, n in drawn.items())
-    return f"<h1>{esc(title)}</h1><p>{esc(counts)}</p>"
+def summary_text(drawn: Mapping[str, int]) -> str:
+    """How many entities of each layer the map draws: ``25 sites · 3 routes · 1 corridor``."""
+    return " · ".join(_count(n, LAYER_LABELS[k].lower()) for k, n in drawn.items())
+
+
+def _controls_config(groups: Sequence[LayerGroup], names: Mapping[str, str], title: str,
+                     legend: str, offline: bool) -> dict[str, Any]:
+    """What the page's controls need beside the entries: the title, the counts, the legend
+    (escaped HTML), the year range, and the values the filters offer (organisations with
+    a role towards a drawn entity, statuses and kinds drawn)."""
+    entries = [e for lg in groups for e in lg.entries]
+    years = [y for e in entries for y in (e.year_from, e.year_to) if y is not None]
+    involved = {i for e in entries for role in ROLES for i in e.roles.get(role, ())}
+    organisations = sorted(([i, names.get(i, i)] for i in involved),
+                           key=lambda pair: (pair[1].casefold(), pair[0]))
+    statuses = sorted({e.status or "none" for e in entries if e.layer in STATUS_LAYERS},
+                      key=lambda s: (s == "none", s))
+    kinds: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        kinds.setdefault(e.kind_key, {"key": e.kind_key, "layer": e.layer,
+                                      "label": e.kind_label})
+    order = {layer: i for i, layer in enumerate(LAYER_LABELS)}
+    return {
+        "title": title,
+        "summary": summary_text({lg.name: lg.drawn for lg in groups}),
+        "legendHtml": legend,
+        "minYear": min(years) if years else None,
+        "maxYear": max(years) if years else None,
+        "organisations": organisations,
+        "roles": list(ROLES),
+        "statuses": statuses,
+        "kinds": sorted(kinds.values(), key=lambda k: (order[k["layer"]], k["label"])),
+        "layerNouns": {k: KIND_NOUN[k].capitalize() for k in LAYER_LABELS},
+        "offline": offline,
+    }
 
 
 def with_corridor_schematic(layers: Mapping[str, gpd.GeoDataFrame]
@@ -208,42 +313,46 @@ def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
 
 def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
               tiles: str = DEFAULT_TILES, segment_lines: SegmentLines | None = None,
-              title: str = DEFAULT_TITLE,
-              context: Sequence[ContextLayer] = ()) -> folium.Map:
+              title: str = DEFAULT_TITLE, context: Sequence[ContextLayer] = (),
+              citations: Mapping[str, Citation] | None = None) -> folium.Map:
     """The interactive map of ``layers`` (``{layer name: GeoDataFrame}`` in EPSG:4326).
 
     ``segment_lines`` (route id -> ``[(medium, [(lon, lat), ...]), ...]``) lets routes be
     drawn segment by segment in each segment's medium. ``tiles`` names an xyzservices
-    provider (ignored offline). Raises :class:`InputError` for unknown layers or tiles.
+    provider (ignored offline). ``citations`` (article stem ->
+    :class:`~geo.webmap.citations.Citation`) says how popups cite each article. Raises
+    :class:`InputError` for unknown layers or tiles.
     """
     unknown = sorted(set(layers) - set(BUILDERS))
     if unknown:
         raise InputError(f"unknown layer {unknown[0]!r}; expected one of: "
                          + ", ".join(BUILDERS))
     provider = None if offline else tile_provider(tiles)
-    fmap = folium.Map(location=(20.0, 30.0), zoom_start=3, tiles=None, control_scale=True,
-                      min_zoom=2, max_zoom=12, world_copy_jump=False,
+    fmap = folium.Map(location=(20.0, 30.0), zoom_start=3, tiles=None, control_scale=False,
+                      min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, world_copy_jump=False,
                       prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
-    # Only Leaflet: no jQuery, Bootstrap or Font Awesome (nothing here uses them).
-    fmap.default_js = [] if offline else [LEAFLET_JS]
-    fmap.default_css = [] if offline else [LEAFLET_CSS]
+    # Only Leaflet, inlined: no CDN, no jQuery, Bootstrap or Font Awesome.
+    fmap.default_js = []
+    fmap.default_css = []
     header = fmap.get_root().header
-    if offline:
-        header.add_child(Raw(f'<meta http-equiv="Content-Security-Policy" '
-                             f'content="{_CSP_SLOT}">'), name="geo_csp")
-        header.add_child(InlineAssets(offline_assets.leaflet_js(),
-                                      offline_assets.leaflet_css()), name="leaflet_inline")
+    header.add_child(Raw(f'<meta http-equiv="Content-Security-Policy" '
+                         f'content="{_CSP_SLOT}">'), name="geo_csp")
+    header.add_child(InlineAssets(offline_assets.leaflet_js(), offline_assets.leaflet_css()),
+                     name="leaflet_inline")
     header.add_child(Raw(f"<title>{esc(title)}</title>"), name="geo_title")
     # an empty inline icon: served over HTTP, a page without one makes the browser ask the
-    # server for /favicon.ico (a request the offline map must not make)
+    # server for /favicon.ico (a request the map must not make)
     header.add_child(Raw('<link rel="icon" href="data:,">'), name="geo_icon")
     header.add_child(InlineAssets(_asset("webmap.js"), _asset("webmap.css")), name="geo_assets")
 
     fmap.add_child(Panes())
-    if offline:
-        fmap.add_child(CountryOutlines(offline_assets.countries(), OFFLINE_ATTRIBUTION))
-    else:
-        folium.TileLayer(provider, name=provider.name, control=False).add_to(fmap)
+    # the outlines are the whole basemap offline, and what remains online when tiles fail
+    fmap.add_child(CountryOutlines(offline_assets.countries(),
+                                   OFFLINE_ATTRIBUTION if offline else ONLINE_ATTRIBUTION))
+    tile_layer = None
+    if provider is not None:
+        tile_layer = folium.TileLayer(provider, name=provider.name, control=False)
+        tile_layer.add_to(fmap)
 
     names = _names(layers)
     layers = with_corridor_schematic(layers)
@@ -253,36 +362,28 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
             continue
         frame = layers[name]
         if name == "routes":
-            lg = BUILDERS[name](frame, names, segment_lines)
+            lg = BUILDERS[name](frame, names, segment_lines, citations=citations)
         else:
-            lg = BUILDERS[name](frame, names)
+            lg = BUILDERS[name](frame, names, citations=citations)
         groups.append(lg)
-    # the layer control lists layers in catalogue order; drawing order is by pane
+    # the panel lists layers in catalogue order; drawing order is by pane
     by_name = {lg.name: lg for lg in groups}
     for name in layers:
         by_name[name].group.add_to(fmap)
     # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
     context = distinct_context(context, [lg.group.layer_name for lg in groups])
-    context_legend = [add_context_layer(fmap, layer, context_style(i)).legend
+    context_groups = [(add_context_layer(fmap, layer, context_style(i)), layer)
                       for i, layer in enumerate(context)]
+    context_legend = [group.legend for group, _layer in context_groups]
 
-    fmap.add_child(HtmlControl(_title_html(title, {n: by_name[n].drawn for n in layers}),
-                               "geo-panel geo-title", "topright"))
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     drawn_styles = {key for lg in groups for key in lg.styles}
-    fmap.add_child(HtmlControl(legend_html(extra_html=context_legend_html(context_legend),
-                                           drawn=drawn_styles),
-                               "geo-legend-box", "bottomright"))
-    if not offline:
-        MeasureControl(position="topleft", primary_length_unit="kilometers",
-                       secondary_length_unit="miles", primary_area_unit="sqkilometers",
-                       secondary_area_unit=None).add_to(fmap)
-    fmap.add_child(Controls([by_name[n] for n in layers]))
+    legend = legend_html(extra_html=context_legend_html(context_legend), drawn=drawn_styles)
+    ordered = [by_name[n] for n in layers]
     bounds = _bounds(layers)
     if bounds is not None:
-        # leave room for the legend (bottom right) and the controls (left)
-        fmap.fit_bounds(bounds, padding_top_left=(50, 40), padding_bottom_right=(290, 100),
-                        max_zoom=7)
+        fmap.add_child(FitView(bounds))
+    fmap.add_child(MapUi(ordered, context_groups,
+                         _controls_config(ordered, names, title, legend, offline), tile_layer))
     return fmap
 
 
@@ -291,7 +392,9 @@ def render_map(layers: Mapping[str, gpd.GeoDataFrame], **kwargs: Any) -> str:
     the articles or the context files is ever evaluated as a template
     (:func:`geo.webmap.render.render_page`)."""
     page = render_page(build_map(layers, **kwargs))
-    return _with_csp(page) if kwargs.get("offline") else page
+    if kwargs.get("offline"):
+        return _with_csp(page)
+    return _with_csp(page, tile_sources(tile_provider(kwargs.get("tiles", DEFAULT_TILES))))
 
 
 def write_map(html_text: str, path: str | os.PathLike[str]) -> Path:

@@ -56,11 +56,12 @@ class Bind(MacroElement):
         self._name = "Bind"
         self.popup_js = script_json(popup_html)
         self.tooltip_js = script_json(tooltip_html)
-        # pan the map so that an opened popup clears the control columns on both sides
-        self.popup_opts = script_json({"maxWidth": 380, "minWidth": 260, "maxHeight": 420,
+        # the page's script sets the size and the panning margins of a popup when it opens,
+        # from the layout of the moment (``webmap.js``); these are its defaults
+        self.popup_opts = script_json({"maxWidth": 380, "minWidth": 240, "maxHeight": 420,
                                        "className": "geo-popup-wrap",
                                        "autoPanPaddingTopLeft": [60, 10],
-                                       "autoPanPaddingBottomRight": [290, 10]})
+                                       "autoPanPaddingBottomRight": [10, 40]})
         self.tip_opts = script_json({"sticky": True, "direction": "top", "opacity": 0.95,
                                      "className": "geo-tooltip"})
 
@@ -174,7 +175,8 @@ def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "",
         parts.append("</ul></div>")
     parts.append(extra_html)
     parts.append('<p class="geo-legend-note">Lengths are geodesic (WGS84) along the drawn '
-                 "line. Click a feature for its facts and sources.</p></details>")
+                 "line. Click or tap a feature for its facts and sources; where features "
+                 "overlap, a list lets you choose.</p></details>")
     return "".join(parts)
 
 

@@ -32,8 +32,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.geodesy import geodesic_path
 from geo.webmap import styles
+from geo.webmap.citations import Citation
 from geo.webmap.elements import Bind
-from geo.webmap.popups import popup_html, tooltip_html
+from geo.webmap.popups import kind_label, popup_html, tooltip_html
 
 #: Largest gap between drawn points of a line, metres (a geodesic drawn in Web Mercator).
 DRAW_SPACING_M = 25_000.0
@@ -64,9 +65,27 @@ def year_of(value: Any) -> int | None:
     return None
 
 
+#: An organisation's roles towards an entity, as the map's organisation filter names them:
+#: ``operator`` (of a site, route or corridor), ``tenant`` (of a site: it hosts one of the
+#: organisation's sites), ``party`` (to an agreement), ``owner`` (of an organisation: its
+#: parent) and ``self`` (the organisation itself).
+ROLES = ("operator", "tenant", "party", "owner", "self")
+
+#: layer -> the singular noun that qualifies its kinds in filter keys (``site.data-centre``)
+KIND_NOUN = {"sites": "site", "routes": "route", "corridors": "corridor",
+             "organisations": "organisation", "agreements": "agreement"}
+
+#: layers whose entities have a status (the status filter leaves the others alone)
+STATUS_LAYERS = frozenset({"sites", "routes", "corridors"})
+
+
 @dataclass
 class IndexEntry:
-    """What the search and time controls know of one drawn entity."""
+    """What the map's controls know of one drawn entity: search (name, aliases), time
+    (``year_from``: its own start, else the year it was first reported, ``None`` when
+    undated; ``dated`` says which: ``"own"``, ``"reported"`` or ``None``; ``year_to``: its
+    own end), filters (``kind_key``, ``status``, the organisations in each of its ``roles``)
+    and the picker (``kind_label``, ``color``)."""
 
     feature: Any  # the folium element standing for the entity
     layer: str
@@ -75,6 +94,21 @@ class IndexEntry:
     aliases: list[str]
     year_from: int | None
     year_to: int | None
+    dated: str | None = None
+    kind_key: str = ""
+    kind_label: str = ""
+    status: str | None = None
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    color: str = "#666666"
+
+    def data(self) -> dict[str, Any]:
+        """The entry as the page's script reads it (plain JSON values)."""
+        return {"layer": self.layer, "id": self.id, "name": self.name,
+                "aliases": self.aliases, "from": self.year_from, "to": self.year_to,
+                "dated": self.dated, "kind": self.kind_key, "kindLabel": self.kind_label,
+                "status": self.status if self.layer in STATUS_LAYERS else None,
+                "statused": self.layer in STATUS_LAYERS, "roles": self.roles,
+                "color": self.color}
 
 
 @dataclass
@@ -148,14 +182,48 @@ def _mark_classes(entity_id: str) -> str:
     return f"geo-draft-mark geo-draft-of-{entity_id}"
 
 
-def _entry(feature: Any, layer: str, row: Mapping[str, Any], start: str, end: str | None
-           ) -> IndexEntry:
+def _ids(value: Any) -> list[str]:
+    """Entity ids from a single id, a list of ids or nothing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v is not None]
+
+
+def entity_roles(layer: str, row: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The organisations in each :data:`ROLES` role towards the entity of ``row``."""
+    roles: dict[str, list[str]]
+    if layer == "sites":
+        roles = {"operator": _ids(row.get("operator")), "tenant": _ids(row.get("tenants"))}
+    elif layer in ("routes", "corridors"):
+        roles = {"operator": _ids(row.get("operators"))}
+    elif layer == "agreements":
+        roles = {"party": _ids(row.get("parties"))}
+    elif layer == "organisations":
+        roles = {"self": [str(row["id"])], "owner": _ids(row.get("parent"))}
+    else:
+        roles = {}
+    return {role: ids for role, ids in roles.items() if ids}
+
+
+def _entry(feature: Any, layer: str, row: Mapping[str, Any], start: str, end: str | None,
+           color: str) -> IndexEntry:
     aliases = row.get("aliases")
+    own = year_of(row.get(start))
+    reported = year_of(row.get("first_reported"))
+    status = row.get("status")
+    kind = row.get("kind")
     return IndexEntry(
         feature=feature, layer=layer, id=str(row["id"]), name=str(row["name"]),
         aliases=[str(a) for a in aliases] if aliases is not None else [],
-        year_from=year_of(row.get(start)),
+        year_from=own if own is not None else reported,
         year_to=year_of(row.get(end)) if end else None,
+        dated="own" if own is not None else ("reported" if reported is not None else None),
+        kind_key=f"{KIND_NOUN[layer]}.{kind}" if isinstance(kind, str) else KIND_NOUN[layer],
+        kind_label=kind_label(kind) if isinstance(kind, str) else KIND_NOUN[layer].capitalize(),
+        status=status if isinstance(status, str) else None,
+        roles=entity_roles(layer, row), color=color,
     )
 
 
@@ -231,7 +299,8 @@ def _draft_line(latlon: Any, pane: str, entity_id: str, style: styles.Style
                                              **styles.draft_line_options(style)), pane))
 
 
-def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
+def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str],
+                citations: Mapping[str, Citation] | None = None) -> LayerGroup:
     """Sites as circle markers coloured by kind (no marker images); planned ones dashed.
     Hosted sites (PoPs in a data centre) are drawn smaller, on top of their host."""
     out, rows = _layer_group("sites", frame)
@@ -255,14 +324,16 @@ def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup
                                                   **styles.draft_halo_options(style)),
                               "geo-sites")).add_to(feature)
             marker.add_to(feature)
-        feature.add_child(Bind(popup_html("sites", row, names), tooltip_html(row)))
+        feature.add_child(Bind(popup_html("sites", row, names, citations), tooltip_html(row)))
         feature.add_to(out.group)
-        out.entries.append(_entry(feature, "sites", row, "start_date", "end_date"))
+        out.entries.append(_entry(feature, "sites", row, "start_date", "end_date",
+                                  style.color))
     return out
 
 
 def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
-                 segment_lines: SegmentLines | None = None) -> LayerGroup:
+                 segment_lines: SegmentLines | None = None,
+                 citations: Mapping[str, Citation] | None = None) -> LayerGroup:
     """Routes, one sub-group per route with one line per segment coloured by medium
     (submarine, terrestrial, not stated); dashed when planned or proposed.
 
@@ -294,13 +365,15 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
                 class_name=_classes("routes", row["id"], draft) + f" geo-medium-{medium}",
                 **styles.path_options(style, row.get("status")),
             ), "geo-routes").add_to(sub)
-        sub.add_child(Bind(popup_html("routes", row, names), tooltip_html(row)))
+        sub.add_child(Bind(popup_html("routes", row, names, citations), tooltip_html(row)))
         sub.add_to(out.group)
-        out.entries.append(_entry(sub, "routes", row, "start_date", None))
+        colour = styles.medium_style(parts[0][0] if parts else None).color
+        out.entries.append(_entry(sub, "routes", row, "start_date", None, colour))
     return out
 
 
-def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
+def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str],
+                    citations: Mapping[str, Citation] | None = None) -> LayerGroup:
     """Corridors as a wide translucent band under their routes (pane below the routes)."""
     out, rows = _layer_group("corridors", frame)
     style = styles.BY_KEY["corridor"]
@@ -318,13 +391,15 @@ def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerG
             feature = folium.FeatureGroup(control=False)
             _draft_line(lines, "geo-corridors", row["id"], style).add_to(feature)
             line.add_to(feature)
-        feature.add_child(Bind(popup_html("corridors", row, names), tooltip_html(row)))
+        feature.add_child(Bind(popup_html("corridors", row, names, citations),
+                               tooltip_html(row)))
         feature.add_to(out.group)
-        out.entries.append(_entry(feature, "corridors", row, "start_date", None))
+        out.entries.append(_entry(feature, "corridors", row, "start_date", None, style.color))
     return out
 
 
-def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
+def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str],
+                        citations: Mapping[str, Citation] | None = None) -> LayerGroup:
     """Organisations as diamonds at their head office, coloured by kind (CSS, no image)."""
     out, rows = _layer_group("organisations", frame)
     for row in rows:
@@ -342,13 +417,16 @@ def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> La
         )
         marker = _in_pane(folium.Marker(location=[geom.y, geom.x], icon=icon),
                           "geo-organisations")
-        marker.add_child(Bind(popup_html("organisations", row, names), tooltip_html(row)))
+        marker.add_child(Bind(popup_html("organisations", row, names, citations),
+                              tooltip_html(row)))
         marker.add_to(out.group)
-        out.entries.append(_entry(marker, "organisations", row, "start_date", None))
+        out.entries.append(_entry(marker, "organisations", row, "start_date", None,
+                                  style.color))
     return out
 
 
-def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> LayerGroup:
+def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str],
+                     citations: Mapping[str, Citation] | None = None) -> LayerGroup:
     """Agreements as thin geodesic arcs between the parties' head offices; an agreement
     drawn at its venue (a Point: fewer than two parties have a head office) as a small pin
     in the agreements' colour, its tip at the venue, above the sites (Leaflet's marker pane)
@@ -380,9 +458,10 @@ def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str]) -> Layer
             _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"], draft),
                                      **styles.path_options(style, None)),
                      "geo-agreements").add_to(feature)
-        feature.add_child(Bind(popup_html("agreements", row, names), tooltip_html(row)))
+        feature.add_child(Bind(popup_html("agreements", row, names, citations),
+                               tooltip_html(row)))
         feature.add_to(out.group)
-        out.entries.append(_entry(feature, "agreements", row, "date", None))
+        out.entries.append(_entry(feature, "agreements", row, "date", None, style.color))
     return out
 
 

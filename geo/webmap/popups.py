@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from geo.geodesy import FIBRE_INDEX
+from geo.webmap.citations import Citation, web_address
 from geo.webmap.safe import esc
 
 #: site precision -> what the map says about the position
@@ -82,25 +84,59 @@ def _row(label: str, value_html: str) -> str:
     return f'<tr><th scope="row">{esc(label)}</th><td>{value_html}</td></tr>'
 
 
-def _source_items(sources: Any) -> list[str]:
-    """One ``<li>`` per source: the quote and its article, or the reference."""
+def _citation_html(src: Mapping[str, Any], citation: Citation | None) -> str:
+    """The ``<cite>`` of a quoted source: the article's title (or its first words when it
+    has none), publisher, date (or "undated"), a link when its metadata gives a web address,
+    and the file it is kept in."""
+    stem = src.get("article")
+    bits = []
+    if citation is not None:
+        if citation.title:
+            bits.append(f'<span class="geo-src-title">{esc(citation.title)}</span>')
+        elif citation.opening:
+            bits.append('<span class="geo-src-title geo-src-untitled">'
+                        f'\u201c{esc(citation.opening)}\u201d '
+                        '<span class="geo-note">(untitled: its first words)</span></span>')
+        publisher, date = citation.publisher, citation.date
+        url = citation.url
+    else:
+        title = str(src.get("title") or stem or "article")
+        bits.append(f'<span class="geo-src-title">{esc(title)}</span>')
+        publisher, date, url = src.get("publisher"), src.get("date"), None
+        # an untitled article's label already names its publisher and date
+        publisher = publisher if _present(publisher) and str(publisher) not in title else None
+        if _present(date) and str(date) in title:
+            date = ""
+    if _present(publisher):
+        bits.append(f'<span class="geo-src-publisher">{esc(publisher)}</span>')
+    if _present(date):
+        bits.append(f'<span class="geo-src-date">{esc(date)}</span>')
+    elif date is None:
+        bits.append('<span class="geo-src-date geo-undated">undated</span>')
+    address = web_address(url)
+    if address is not None:
+        host = urlsplit(address).hostname or address
+        bits.append(f'<a class="geo-src-link" href="{esc(address)}" target="_blank" '
+                    f'rel="noopener noreferrer">{esc(host)}</a>')
+    if _present(stem):
+        bits.append(f'<code class="geo-src-file">seeds/{esc(stem)}.txt</code>')
+    return f'<cite>{" · ".join(bits)}</cite>'
+
+
+def _source_items(sources: Any, citations: Mapping[str, Citation] | None = None) -> list[str]:
+    """One ``<li>`` per source: the quote and its article's citation, or the reference."""
     items = []
     for src in _list(sources):
         src = dict(src)
         if _present(src.get("quote")):
-            title = str(src.get("title") or src.get("article") or "article")
-            cite_bits = [esc(title)]
-            meta = [str(b) for b in (src.get("publisher"), src.get("date"))
-                    if _present(b) and str(b) not in title]
-            if meta:
-                cite_bits.append(f'<span class="geo-src-date">{esc(", ".join(meta))}</span>')
+            citation = (citations or {}).get(str(src.get("article")))
             items.append(
                 '<li class="geo-src geo-src-article">'
                 f'<blockquote class="geo-quote">\u201c{esc(src["quote"])}\u201d</blockquote>'
-                f'<cite>{" · ".join(cite_bits)}</cite></li>'
+                f"{_citation_html(src, citation)}</li>"
             )
         else:
-            note = f' — {esc(src["note"])}' if _present(src.get("note")) else ""
+            note = f' \u2014 {esc(src["note"])}' if _present(src.get("note")) else ""
             items.append(
                 '<li class="geo-src geo-src-reference"><span class="geo-ref-label">Reference'
                 f'</span> <code>{esc(src.get("reference") or "")}</code>{note}</li>'
@@ -108,8 +144,8 @@ def _source_items(sources: Any) -> list[str]:
     return items
 
 
-def _sources_html(sources: Any) -> str:
-    items = _source_items(sources)
+def _sources_html(sources: Any, citations: Mapping[str, Citation] | None = None) -> str:
+    items = _source_items(sources, citations)
     if not items:
         return ""
     return f'<div class="geo-sources"><h4>Sources</h4><ol>{"".join(items)}</ol></div>'
@@ -123,7 +159,14 @@ def _length_rows(row: Mapping[str, Any]) -> list[str]:
         text = esc(format_km(float(length_m)))
         if schematic:
             text += ' <span class="geo-note">(schematic: length of the drawn line)</span>'
+        if row.get("routing") == "sea":
+            text += ' <span class="geo-note geo-routed">(routed over the sea)</span>'
         rows.append(_row("Measured length", text))
+        ratio, flags = row.get("length_ratio"), _list(row.get("length_flags"))
+        if _present(ratio) and _present(row.get("published_length_m")):
+            rows.append(_row("Measured / published", esc(
+                f"{float(ratio):.3f} (published {format_km(float(row['published_length_m']))})"
+                + (f" [{', '.join(map(str, flags))}]" if flags else ""))))
         parts = []
         for key, label in (("submarine_m", "submarine"), ("terrestrial_m", "terrestrial"),
                            ("unspecified_m", "medium not stated")):
@@ -167,7 +210,7 @@ def figure_text(figure: Mapping[str, Any]) -> str:
     return f"{_number(value)} {unit}" if _present(unit) else _number(value)
 
 
-def _figures_html(figures: Any) -> str:
+def _figures_html(figures: Any, citations: Mapping[str, Citation] | None = None) -> str:
     """The published figures of a route, each with its own quotes (length, capacity, fibre
     pairs, ready for service), in that order."""
     rank = {q: i for i, q in enumerate(FIGURE_LABELS)}
@@ -179,7 +222,7 @@ def _figures_html(figures: Any) -> str:
         label = FIGURE_LABELS.get(quantity, kind_label(quantity))
         year = (f' <span class="geo-note">(stated for {esc(fig["year"])})</span>'
                 if _present(fig.get("year")) else "")
-        quotes = "".join(_source_items(fig.get("sources")))
+        quotes = "".join(_source_items(fig.get("sources"), citations))
         items.append(f'<li class="geo-figure geo-figure-{esc(quantity)}">'
                      f'<span class="geo-figure-label">{esc(label)}</span> '
                      f'<b class="geo-figure-value">{esc(figure_text(fig))}</b>{year}'
@@ -210,10 +253,17 @@ def _dates(row: Mapping[str, Any]) -> str | None:
     return None
 
 
-def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> str:
+#: the column holding an entity's own date (when it started, when it was signed), per layer
+OWN_DATE = {"sites": "start_date", "routes": "start_date", "agreements": "date"}
+
+
+def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str],
+               citations: Mapping[str, Citation] | None = None) -> str:
     """The popup of one feature of ``layer`` as escaped HTML.
 
-    ``names`` maps entity ids to display names (operators, parties, hosts...).
+    ``names`` maps entity ids to display names (operators, parties, hosts...);
+    ``citations`` (article stem -> :class:`~geo.webmap.citations.Citation`) says how each
+    quoted article is cited (without it, by the title the source record carries).
     """
     kind = row.get("kind")
     status = row.get("status")
@@ -223,6 +273,9 @@ def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> 
     if _present(row.get("first_reported")):
         sub.append(f'<span class="geo-first-reported">first reported '
                    f'{esc(row["first_reported"])}</span>')
+    elif not _present(row.get(OWN_DATE.get(layer, ""))):
+        sub.append('<span class="geo-undated">undated: no source article gives a date'
+                   "</span>")
     rows: list[str] = []
     aliases = _list(row.get("aliases"))
     if aliases:
@@ -272,13 +325,13 @@ def popup_html(layer: str, row: Mapping[str, Any], names: Mapping[str, str]) -> 
     notes = (f'<p class="geo-notes">{esc(row["notes"])}</p>'
              if _present(row.get("notes")) else "")
     table = f'<table class="geo-facts">{"".join(rows)}</table>' if rows else ""
-    figures = _figures_html(row.get("figures")) if layer == "routes" else ""
+    figures = _figures_html(row.get("figures"), citations) if layer == "routes" else ""
     return (
         f'<div class="geo-popup" data-id="{esc(row.get("id"))}">'
         f'<h3 class="geo-popup-title">{esc(row.get("name"))}</h3>'
         f'<div class="geo-kind">{" · ".join(sub)}</div>'
         f"{draft_badge_html(row.get('draft'))}"
-        f"{table}{notes}{figures}{_sources_html(row.get('sources'))}</div>"
+        f"{table}{notes}{figures}{_sources_html(row.get('sources'), citations)}</div>"
     )
 
 

@@ -2,9 +2,10 @@
 maps built from workspaces, and pages that load them with every request accounted for.
 
 Skipped when /usr/bin/chromium is missing, unless GEO_REQUIRE_BROWSER=1 (CI), then failing.
-The online map's CDN assets are served from npm packages of the same versions, packed once
-into tests/.cache/npm (the npm registry is reachable; nothing else is); its basemap tiles are
-drawn locally from geo's country outlines (tests/browser/tiles.py).
+Both maps carry their own code (no CDN); the online map's basemap tiles are drawn locally
+from geo's country outlines (tests/browser/tiles.py), or refused (``tiles=False``) to see
+the map without network. Pages open at one of :data:`SIZES` (a phone and a tablet with a
+touch screen, a laptop with a mouse).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,17 +26,31 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--no-first-run", "--disable-sync"]
 REQUIRE = os.environ.get("GEO_REQUIRE_BROWSER") == "1"
 ROOT = Path(__file__).resolve().parents[2]
-CACHE = ROOT / "tests" / ".cache" / "npm"
 VIEWPORT = {"width": 1280, "height": 800}
 
-#: CDN addresses folium emits: jsdelivr's npm/ and gh/ forms, both ``<pkg>@<version>/<path>``.
-CDN = re.compile(r"^https://cdn\.jsdelivr\.net/(?:npm|gh/[^/]+)/(?P<pkg>[^@/]+)@"
-                 r"(?P<version>[^/]+)/(?P<path>[^?#]+)")
+
+@dataclass(frozen=True)
+class Size:
+    """A screen the map is read on: CSS pixels, and whether it is touched or pointed at."""
+
+    name: str
+    width: int
+    height: int
+    touch: bool
+
+    @property
+    def viewport(self) -> dict[str, int]:
+        return {"width": self.width, "height": self.height}
+
+
+PHONE = Size("phone", 390, 844, True)
+TABLET = Size("tablet", 768, 1024, True)
+DESKTOP = Size("desktop", VIEWPORT["width"], VIEWPORT["height"], False)
+SIZES = (PHONE, TABLET, DESKTOP)
+
 #: tile addresses: ArcGIS ``tile/z/y/x`` and the usual ``z/x/y.png``
 TILE_ZYX = re.compile(r"/tile/(?P<z>\d+)/(?P<y>\d+)/(?P<x>\d+)")
 TILE_ZXY = re.compile(r"/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)(?:@2x)?\.png")
-MIME = {".js": "application/javascript", ".css": "text/css", ".png": "image/png",
-        ".svg": "image/svg+xml"}
 
 
 def _need_browser() -> None:
@@ -65,47 +78,12 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-def npm_package(pkg: str, version: str) -> Path:
-    """The unpacked npm package ``pkg@version`` (``npm pack`` into tests/.cache/npm once)."""
-    dest = CACHE / f"{pkg}-{version}"
-    if (dest / "package" / "package.json").exists():
-        return dest / "package"
-    CACHE.mkdir(parents=True, exist_ok=True)
-    npm = shutil.which("npm")
-    if npm is None:
-        raise RuntimeError("npm is not installed")
-    out = subprocess.run([npm, "pack", f"{pkg}@{version}", "--pack-destination", str(CACHE),
-                          "--silent"], capture_output=True, text=True, timeout=300, check=False)
-    if out.returncode != 0:
-        raise RuntimeError(f"npm pack {pkg}@{version} failed: {out.stderr.strip()}")
-    tgz = CACHE / out.stdout.strip().splitlines()[-1]
-    tmp = CACHE / f".{pkg}-{version}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    with tarfile.open(tgz) as tar:
-        tar.extractall(tmp, filter="data")
-    tmp.rename(dest)
-    tgz.unlink()
-    return dest / "package"
-
-
-def cdn_file(url: str) -> Path | None:
-    """The local file standing for a CDN URL, from the npm package of the same version."""
-    m = CDN.match(url)
-    if not m:
-        return None
-    root = npm_package(m["pkg"], m["version"])
-    path = root / m["path"]
-    if not path.exists() and path.name.endswith(".min.css"):
-        # jsdelivr minifies on the fly a .css that the package ships unminified
-        path = path.with_name(path.name[: -len(".min.css")] + ".css")
-    return path if path.exists() else None
-
-
 @dataclass
 class Loaded:
     """A page with its map loaded, and everything that went wrong while loading it."""
 
     page: Any
+    context: Any = None
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -115,15 +93,29 @@ class Loaded:
     def problems(self) -> list[str]:
         return self.errors + self.failed + self.blocked + self.dialogs
 
+    def close(self) -> None:
+        """Close the page (and the browser context opened for it)."""
+        self.page.close()
+        if self.context is not None:
+            self.context.close()
 
-def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
-    """Load ``path`` in a new page. Offline: every request but the page's own is aborted and
-    recorded (a self-contained file reads no other file either). Online: CDN URLs are served
-    from npm packages and tiles drawn locally; anything else is aborted and recorded."""
+
+def open_map(browser: Any, path: Path | str, *, online: bool, size: Size = DESKTOP,
+             tiles: bool = True) -> Loaded:
+    """Load ``path`` (a file, or its ``file://`` URL with a fragment) in a new page of
+    ``size``. Offline: every request but the page's own is aborted and recorded (a
+    self-contained file reads no other file either). Online: tiles are drawn locally (or,
+    with ``tiles=False``, refused as if there were no network, and recorded in
+    ``blocked``); anything else is aborted and recorded."""
     from tests.browser.tiles import tile_png
 
-    page = browser.new_page(viewport=VIEWPORT)
-    loaded = Loaded(page)
+    context = None
+    if size.touch:
+        context = browser.new_context(viewport=size.viewport, has_touch=True, is_mobile=True)
+        page = context.new_page()
+    else:
+        page = browser.new_page(viewport=size.viewport)
+    loaded = Loaded(page, context)
     page.on("pageerror", lambda exc: loaded.errors.append(f"pageerror: {exc}"))
     page.on("console", lambda msg: loaded.errors.append(f"console: {msg.text}")
             if msg.type == "error" else None)
@@ -144,20 +136,15 @@ def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
 
     page.on("dialog", on_dialog)
 
-    page_url = path.resolve().as_uri()
+    page_url = path if isinstance(path, str) else path.resolve().as_uri()
+    document = page_url.split("#")[0]
 
     def handle(route: Any) -> None:
         url = route.request.url
-        if url == page_url:
+        if url == document:
             route.continue_()
             return
-        if online:
-            local = cdn_file(url)
-            if local is not None:
-                loaded.served.append(url)
-                route.fulfill(status=200, body=local.read_bytes(),
-                              content_type=MIME.get(local.suffix, "application/octet-stream"))
-                return
+        if online and tiles:
             tile = TILE_ZYX.search(url) or TILE_ZXY.search(url)
             if tile:
                 loaded.served.append(url)
@@ -170,10 +157,40 @@ def open_map(browser: Any, path: Path, *, online: bool) -> Loaded:
 
     page.route("**/*", handle)
     page.goto(page_url, wait_until="load")
-    page.wait_for_selector(".geo-legend")
+    page.wait_for_selector(".geo-legend", state="attached")
     if online:
-        page.wait_for_load_state("networkidle")
+        # every tile in view loaded or failed (drawn on the fly here: slow on a busy machine)
+        page.wait_for_function(TILES_SETTLED, timeout=120_000)
     return loaded
+
+
+#: true once the basemap tiles in view have all loaded or failed (Leaflet's isLoading)
+TILES_SETTLED = """() => {
+  const tiles = window.geoMap && window.geoMap.tiles;
+  return !!window.geoMap && (!tiles || !tiles.isLoading());
+}"""
+
+#: true once the map neither pans nor zooms (autoPan and zoom animations have ended)
+MAP_IDLE = """() => {
+  const map = window.geoMap.map;
+  return !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);
+}"""
+
+
+def choose(page: Any, entity_id: str, *, touch: bool = False) -> None:
+    """After a click or tap on the map: open ``entity_id``'s popup, through the picker when
+    the pointer reached several features (the picker lists them; the entity is chosen)."""
+    page.wait_for_function("""() => !!document.querySelector(
+        '.leaflet-popup .geo-picker, .leaflet-popup .geo-popup')""")
+    if page.locator(".leaflet-popup .geo-picker").count():
+        item = page.locator(f".geo-picker-item[data-id='{entity_id}']")
+        assert item.count() == 1, page.locator(".geo-picker").inner_text()
+        if touch:
+            item.tap()
+        else:
+            item.click()
+    page.locator(f".leaflet-popup .geo-popup[data-id='{entity_id}']").wait_for()
+    page.wait_for_function(MAP_IDLE)
 
 
 @pytest.fixture(scope="session")
@@ -187,24 +204,3 @@ def shipped_maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     online = build(ws).map_path
     offline = build(ws, ws / "maps" / "offline.html", offline=True).map_path
     return {"online": online, "offline": offline}
-
-
-@pytest.fixture(scope="session")
-def cdn_packages(shipped_maps: dict[str, Path]) -> list[Path]:
-    """Every npm package the online map's CDN URLs name, packed before any page loads."""
-    html_text = shipped_maps["online"].read_text(encoding="utf-8")
-    urls = sorted(set(re.findall(r'(?:src|href)="(https://cdn\.jsdelivr\.net/[^"]+)"',
-                                 html_text)))
-    assert urls, "the online map names no CDN asset"
-    roots = []
-    for url in urls:
-        m = CDN.match(url)
-        assert m, f"a CDN URL the tests cannot map to an npm package: {url}"
-        try:
-            roots.append(npm_package(m["pkg"], m["version"]))
-        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-            if REQUIRE:
-                pytest.fail(f"cannot fetch {m['pkg']}@{m['version']} from npm: {exc}")
-            pytest.skip(f"cannot fetch {m['pkg']}@{m['version']} from npm: {exc}")
-        assert cdn_file(url) is not None, f"{url}: not in the npm package"
-    return roots

@@ -1,5 +1,6 @@
-"""What a person sees on a laptop screen: controls that do not cover one another, popups
-(the catalogue's and the context layers') panned clear of the controls."""
+"""What a person sees on a laptop screen: the panel beside the map (context layers listed and
+counted in it), popups (the catalogue's and the context layers') panned clear of the
+controls over the map."""
 
 from __future__ import annotations
 
@@ -11,25 +12,12 @@ import pytest
 
 from geo.build import build
 from geo.context import ContextSpec
-from tests.browser.conftest import ROOT, open_map
-from tests.browser.test_map_browser import MAP_IDLE
+from tests.browser.conftest import MAP_IDLE, ROOT, open_map
+from tests.browser.test_map_responsive import BOXES
 
 pytestmark = pytest.mark.browser
 
 CONTEXT = ROOT / "tests" / "data" / "context"
-
-#: the page boxes of the right-hand controls and of the open popup (null when absent)
-BOXES = """() => {
-  const box = (sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-  };
-  return { column: box('.leaflet-top.leaflet-right'), legend: box('.geo-legend-box'),
-           popup: box('.leaflet-popup-content-wrapper'),
-           map: box('.leaflet-container') };
-}"""
 
 #: open the popup of the context layer's first feature of the named layer, as a click does
 OPEN_CONTEXT_POPUP = """(name) => {
@@ -55,18 +43,31 @@ def context_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(ws, ws / "maps" / "context.html", offline=True, context=specs).map_path
 
 
-@pytest.mark.parametrize("which", ["shipped", "context"])
-def test_legend_clears_the_controls_above_it(browser: Any, shipped_maps: dict[str, Path],
-                                             context_map: Path, which: str) -> None:
-    path = shipped_maps["offline"] if which == "shipped" else context_map
-    loaded = open_map(browser, path, online=False)
+def test_context_layers_are_listed_counted_and_toggled(browser: Any, context_map: Path
+                                                      ) -> None:
+    loaded = open_map(browser, context_map, online=False)
+    page = loaded.page
     try:
-        boxes = loaded.page.evaluate(BOXES)
-        assert boxes["legend"]["bottom"] <= boxes["map"]["bottom"]
-        assert not _overlap(boxes["legend"], boxes["column"]), boxes
+        rows = page.locator(".geo-layers .geo-layer-context").all_inner_texts()
+        assert [r.strip() for r in rows] == ["cables (6)", "landings (3)"]
+        legend = page.locator(".geo-legend-box").inner_text()
+        assert "cables (6 features; cables.geojson" in legend
+        box = page.get_by_label("cables (6)")
+        box.uncheck()
+        assert not page.evaluate("() => window.geoMap.map.hasLayer("
+                                 "window.geoContext['cables'].group)")
+        page.wait_for_function("() => !location.hash.includes('context%3Acables')")
+        assert "context%3Alandings" in page.url
+        box.check()
+        assert page.evaluate("() => window.geoMap.map.hasLayer("
+                             "window.geoContext['cables'].group)")
         assert loaded.problems() == []
     finally:
-        loaded.page.close()
+        loaded.close()
+
+
+def _clear_of_controls(boxes: dict[str, Any], drawn: dict[str, float]) -> list[Any]:
+    return [c for c in boxes["controls"] if _overlap(drawn, c)]
 
 
 def test_context_popup_is_panned_clear_of_the_controls(browser: Any, context_map: Path
@@ -78,11 +79,11 @@ def test_context_popup_is_panned_clear_of_the_controls(browser: Any, context_map
         page.locator(".geo-context-popup").wait_for()
         page.wait_for_function(MAP_IDLE)
         boxes = page.evaluate(BOXES)
-        assert not _overlap(boxes["popup"], boxes["column"]), boxes
-        assert not _overlap(boxes["popup"], boxes["legend"]), boxes
+        assert boxes["popup"] is not None
+        assert _clear_of_controls(boxes, boxes["popup"]) == [], boxes
         assert loaded.problems() == []
     finally:
-        page.close()
+        loaded.close()
 
 
 #: the page box of every drawn path of one entity
@@ -110,8 +111,8 @@ def test_a_searched_route_is_shown_clear_of_the_controls(browser: Any, catalog: 
         page.wait_for_function(MAP_IDLE)
         boxes = page.evaluate(BOXES)
         drawn = page.evaluate(ENTITY_BOX, f"geo-id-{route.id}")
-        assert not _overlap(drawn, boxes["legend"]), (drawn, boxes)
-        assert not _overlap(drawn, boxes["column"]), (drawn, boxes)
+        assert _clear_of_controls(boxes, drawn) == [], (drawn, boxes)
+        assert _clear_of_controls(boxes, boxes["popup"]) == [], boxes
         assert loaded.problems() == []
     finally:
-        page.close()
+        loaded.close()

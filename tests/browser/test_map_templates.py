@@ -51,10 +51,7 @@ OPEN_ALL = """() => {
 
 
 @pytest.mark.parametrize("kind", ["offline", "online"])
-def test_payloads_shown_as_written(browser: Any, jinja_maps: dict[str, Any], kind: str,
-                                   request: pytest.FixtureRequest) -> None:
-    if kind == "online":
-        request.getfixturevalue("cdn_packages")
+def test_payloads_shown_as_written(browser: Any, jinja_maps: dict[str, Any], kind: str) -> None:
     loaded = open_map(browser, jinja_maps[kind], online=kind == "online")
     page = loaded.page
     try:
@@ -66,12 +63,12 @@ def test_payloads_shown_as_written(browser: Any, jinja_maps: dict[str, Any], kin
         assert "lipsum.__globals__.os.popen(" in popups
         legend = page.locator(".geo-legend").inner_text()
         assert "Romeo layer {{ lipsum" in legend and TAIL in legend
-        control = page.locator(".leaflet-control-layers").inner_text()
+        control = page.locator(".geo-layers").inner_text()
         assert "Romeo layer" in control and TAIL in control
         assert " 49 " not in popups + legend + control
         assert not jinja_maps["marker"].exists()
     finally:
-        page.close()
+        loaded.close()
 
 
 def test_offline_policy_stops_an_injected_script(browser: Any, jinja_maps: dict[str, Any]
@@ -98,4 +95,4 @@ def test_offline_policy_stops_an_injected_script(browser: Any, jinja_maps: dict[
         assert ran["flag"] == "undefined"
         assert any(d.startswith("script-src") for d in ran["seen"]), ran
     finally:
-        page.close()
+        loaded.close()

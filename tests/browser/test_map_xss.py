@@ -96,10 +96,7 @@ def _open_everything(page: Any) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize("kind", ["offline", "online"])
 def test_payloads_are_shown_as_text_and_never_run(browser: Any, xss_maps: dict[str, Path],
-                                                  kind: str, request: pytest.FixtureRequest
-                                                  ) -> None:
-    if kind == "online":
-        request.getfixturevalue("cdn_packages")
+                                                  kind: str) -> None:
     loaded = open_map(browser, xss_maps[kind], online=kind == "online")
     page = loaded.page
     try:
@@ -125,7 +122,7 @@ def test_payloads_are_shown_as_text_and_never_run(browser: Any, xss_maps: dict[s
         assert after["scripts"] == before["scripts"]
         assert loaded.problems() == []
     finally:
-        page.close()
+        loaded.close()
 
 
 #: a context layer's name, licence, file name and column names as payloads
@@ -190,7 +187,7 @@ def test_context_payloads_are_shown_as_text_and_never_run(browser: Any,
             assert popup is not None and f"value {CTX_FIELD}" in popup and CTX_FIELD in popup
             assert tip == f"Kilo {CTX_FIELD}"
         assert sum(CTX_NAME in popup and CTX_LICENCE in popup for popup, _ in shown) == 2
-        control = page.locator(".leaflet-control-layers-overlays").inner_text()
+        control = page.locator(".geo-layers").inner_text()
         legend = page.locator(".geo-legend-box").inner_text()
         assert CTX_NAME in control and CTX_NAME in legend and CTX_LICENCE in legend
         assert CTX_FILE in legend and CTX_FILE.removesuffix(".geojson") in control
@@ -202,4 +199,4 @@ def test_context_payloads_are_shown_as_text_and_never_run(browser: Any,
         assert page.locator(".geo-legend-box img, .leaflet-control-layers img").count() == 0
         assert loaded.problems() == []
     finally:
-        page.close()
+        loaded.close()

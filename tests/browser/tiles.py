@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import struct
 import zlib
+from pathlib import Path
 
 import numpy as np
 
 from geo.webmap.offline import countries
 
+#: drawn tiles are kept here between runs (drawing one takes a tenth of a second or more)
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "tiles"
 SIZE = 256
 SEA = (0xD4, 0xDD, 0xE4)
 LAND = (0xF5, 0xF4, 0xF0)
@@ -55,6 +59,24 @@ def _png(rgb: np.ndarray) -> bytes:
 
 @functools.lru_cache(maxsize=512)
 def tile_png(z: int, x: int, y: int) -> bytes:
+    """The tile ``z/x/y`` as PNG bytes (:func:`draw_tile`), kept in :data:`CACHE`."""
+    path = CACHE / f"{z}-{x}-{y}.png"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = draw_tile(z, x, y)
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return data
+
+
+def draw_tile(z: int, x: int, y: int) -> bytes:
     """The tile ``z/x/y`` as PNG bytes: countries filled (even-odd scanlines), borders drawn."""
     ids = np.zeros((SIZE, SIZE), dtype=np.int32)
     rows = np.arange(SIZE) + 0.5
