@@ -134,6 +134,8 @@ class AgreementFinder:
         self._org_nouns = folded_set("ORG_NOUN")
         self.occurrences = self._occurrences()
         self.deals: list[_Deal] = []
+        #: countries that sign as parties: organisations to add, with their sentence
+        self.signing_countries: list[tuple[str, Sentence]] = []
         # every deal word, signing word and ceremony of the text, found once
         self._all_triggers = []
         blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(self.text)]
@@ -269,13 +271,24 @@ class AgreementFinder:
             if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
                          before[-8:]) and not re.search(r"(?:partnership|partenariat|"
                                                         r"collabor|parceria)\s+\w*\s*$",
-                                                        before[-30:]):
+                                                        before[-30:]) and not re.search(
+                    r"\b(?:invest|invests|invested|investing|investit|investissent|invierte|"
+                    r"invierten|invirtió|investe|investono|investito|investiert|investierte|"
+                    r"investiu|investirá|investirà|investira)\b"
+                    r"\s+(?:[^,.;]{0,40}?\s)?(?:in|en|em|dans)\s*$", before[-70:]):
                 continue  # "investimento in Unifiber", "signed at X": no party
             if re.match(r"\s+(?:delivering|providing|supplying|fournissant|proporcionando|"
                         r"fornendo)\b", text[b:b + 20]):
                 continue
             if name not in keep:
                 keep.append(name)
+        # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
+        if not keep and signs:
+            countries = self._signing_countries(s, signs)
+            for c in countries:
+                if c not in keep:
+                    keep.append(c)
+                    self.signing_countries.append((c, s))
         # a subject written as "the group", "la filial de X", "the companies"
         lead = text[s.start:s.end]
         m = _SUBJECT_ANAPHOR_RE.match(lead)
@@ -313,6 +326,24 @@ class AgreementFinder:
         words = re.findall(r"[\w'’-]+", text[comma:pos])[:3]
         nouns = self._org_nouns
         return any(fold(w) in nouns for w in words[:2]) and len(words) >= 1
+
+    def _signing_countries(self, s: Sentence, signs) -> list[str]:
+        """The countries a sentence names as its subject before the signing verb, when it
+        names nothing else there: they sign as parties."""
+        text, doc = self.text, self.doc
+        verb = signs[0].start()
+        places = [p for p in doc.names.places_between(s.start, verb) if p.kind == "country"]
+        if len(places) < 2:
+            return []
+        rest = text[s.start:verb]
+        for p in reversed(places):
+            rest = rest[:p.start - s.start] + rest[p.end - s.start:]
+        if re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’]|the|el|los|o|a|os|il|lo|die|der|das|"
+                        r"et|and|y|e|und|,)\s*)*(?:ont|have|han|têm|hanno|haben|has|a|ha|hat|"
+                        r"heute|today|aujourd['’]hui|hier|yesterday|\s|,)*", rest,
+                        re.IGNORECASE):
+            return [text[p.start:p.end] for p in places]
+        return []
 
     def _salient(self, pos: int, exclude: set[str]) -> str | None:
         """The organisation the text names most before ``pos`` (the latest of those)."""

@@ -218,6 +218,8 @@ class FacilityFinder:
                                           name=t.text, named=True))
         # exchange points by name: "DE-CIX", "France-IX"
         for m in EXCHANGE_NAME_RE.finditer(text):
+            if re.match(r" [A-Z]", text[m.end():m.end() + 2]):
+                continue  # "AFR-IX Telecom": a company's name
             s = self.doc.sentence_at(m.start())
             if s is not None and s.index not in self.names_.title_sentences:
                 found.append(_Mention("ixp", m.start(), m.end(), m.group(), s, name=m.group(),

@@ -34,6 +34,8 @@ _UNITS = word_set("""
     km kms mw gw kw tbps gbps tb gb per percent million millions milliards milliard
     billion billions mil mila years ans anos años anni jahre jahren m2 mbps
 """)
+#: Company abbreviations written with a final stop ("S.A.", "Inc.", "S.p.A.").
+_DOTTED = word_set("s.a s.p.a n.v b.v inc ltd co corp cia ltda s.l s.r.l s.a.s s.a.r.l")
 #: Capitalised words that end a name in a headline ("Colt Opens New PoP In Marseille").
 _HEADLINE_BREAKS = word_set("""
     the a an in on at to of for by with and or from into as le la les un une des du de
@@ -227,6 +229,8 @@ class Names:
                     continue
                 break
             start, end = tok.start, tokens[j].end
+            if tokens[j].folded in _DOTTED and text[end:end + 1] == ".":
+                end += 1  # "S.A.", "Inc.": the stop is the name's
             initial = self._initial(tok.start, sentence)
             run = Run(start, end, text[start:end], i, j, sentence, initial,
                       possessive=tokens[j].possessive,

@@ -173,7 +173,7 @@ _OWNED_RE = re.compile(
     r"customers|kunden|clienti|landing\s+party|cofinancement|financement|co-financing|"
     r"cofinanciacion|cofinanciamento|cofinanziamento|investissement|funding|soutien|"
     r"filial|filiale|subsidiary|controllata|subsidiaria|tochter)"
-    r"(?:\s+[\w'-]+){0,4}?\s+(?:de|da|do|di|del|della|du|des|von|of|dell')\s*"
+    r"(?:,?\s+[\w'-]+){0,4}?,?\s+(?:de|da|do|di|del|della|du|des|von|of|dell')\s*"
     r"(?:(?:la|el|l'|the|a|o)\s+)?$")
 _GEOGRAPHIC_BEFORE_RE = re.compile(
     r"(?:island|isle|city|town|village|province|region|state|county|municipality|"
@@ -204,6 +204,13 @@ _DEAL_WORDS = word_set("""
 """)
 _NAMING_HINT_RE = re.compile(r"call|name|dubb|known|appel|denom|bapti|nomm|llamad|bautiz|"
                              r"chamad|chiamat|battez|namens|genannt")
+#: Verbs persons do as often as organisations: their subject may be either.
+_PERSON_VERB_RE = re.compile(
+    r"^\s*(?:(?:has|have|had|ha|a|hat|also|today)\s+)*(?:said|says|stated|added|announced|"
+    r"signed|declared|told|explained|noted|visited|met|attended|highlighted|welcomed|"
+    r"a\s+(?:dit|signé|annoncé|déclaré)|annonce|signe|dijo|firmó|anunció|disse|assinou|"
+    r"anunciou|ha\s+(?:detto|firmato|annunciato|dichiarato)|sagte|unterzeichnete|"
+    r"kündigte)\b")
 _LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
 _NAMING_RE = re.compile(
@@ -245,6 +252,9 @@ class OrgCandidate:
             return False
         if self.context:
             return True
+        if self.personal and not self.person and not self.source and \
+                "the subject of a verb of business" in self.weak:
+            return True  # "Orange Marine has started laying ..."
         if self.personal or self.person or self.source:
             return False
         return bool(self.weak)
@@ -365,6 +375,9 @@ class OrganisationFinder:
         words = [t.folded for t in tokens[run.first:run.last + 1]]
         # "Data Center de Teraco", "Rechenzentrum von X": the owner after the facility word
         found = self.facility_re.search(run.text)
+        if found and run.text[-1:] == "s" and run.text[:1].isupper() and re.search(
+                r"(?:Data\s+Cent(?:re|er)s|Datacent(?:re|er)s)$", run.text):
+            found = None  # "Africa Data Centres": a company's name, no facility
         if found or any(w.endswith(DATA_CENTRE_SUFFIXES) for w in words):
             after = run.start + found.end() if found else run.end
             for k in range(run.first + 1, run.last + 1):
@@ -380,7 +393,7 @@ class OrganisationFinder:
                          "proyecto", "projeto", "progetto", "campus"):
             return []
         if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
-                                or words[0] in self.org_nouns):
+                                or words[0] in self.org_nouns or len(run.text) < 2):
             return []
         if (run.start, run.end) in self.adjective_spans:
             return []
@@ -535,7 +548,10 @@ class OrganisationFinder:
                 c.isdigit() for c in run.text) and not self.other_facility_re.search(before):
             cand.weak.append("acronym")
         # the subject of an organisation's verb
-        if not personal and self.verb_re.match(after) and not (
+        verb = self.verb_re.match(after)
+        if verb and personal and not _PERSON_VERB_RE.match(after) and run.initial:
+            cand.weak.append("the subject of a verb of business")
+        if verb and not personal and not (
                 doc.language == "de" and not (run.initial and self._name_like_de(run))):
             cand.weak.append("subject of an organisation's verb")
         # subject before an apposition: "Telefónica, a través de Telxius, ..., ha anunciado"

@@ -509,7 +509,8 @@ class RouteFinder:
 
     def _determiner(self, start: int, sentence: Sentence) -> str:
         """``indefinite``, ``definite`` or ``bare`` for the word for a cable at ``start``."""
-        words = re.findall(r"[\w'’]+", self.text[max(sentence.start, start - 60):start])
+        words = [w.split("'")[-1].split("’")[-1] or w for w in re.findall(
+            r"[\w'’]+", self.text[max(sentence.start, start - 60):start])]
         lang = self.doc.language
         for w in reversed(words[-4:]):
             f = fold(w).rstrip("'’")

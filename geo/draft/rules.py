@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 import threading
 
-from geo.draft.agreements import find_agreements
+from geo.draft.agreements import AgreementFinder
 from geo.draft.document import Document, Spans
 from geo.draft.facilities import find_facility_names
-from geo.draft.facts import DraftFacts
+from geo.draft.facts import DraftFacts, OrganisationFact
 from geo.draft.organisations import find_organisations
 from geo.draft.routes import find_routes
 from geo.draft.vocabulary import fold
@@ -86,7 +86,12 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
     routes.attach_operators(facts.organisations)
     facts.routes = [r.fact() for r in routes.routes]
     route_names = [(a, b, r.name) for a, b, r in routes.spans if r.name]
-    facts.agreements = find_agreements(doc, facts.organisations, route_names,
-                                       facts.facilities)
+    finder = AgreementFinder(doc, facts.organisations, route_names, facts.facilities)
+    facts.agreements = finder.find()
+    known = {fold(n) for o in facts.organisations for n in [o.name, *o.aliases]}
+    for name, sentence in finder.signing_countries:
+        if fold(name) not in known:  # countries that sign are parties, hence organisations
+            known.add(fold(name))
+            facts.organisations.append(OrganisationFact(name, sentence.evidence))
     facts.places = places_of(doc, facts)
     return facts
