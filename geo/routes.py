@@ -62,6 +62,14 @@ class SegmentGeometry:
     routing: str
     length_m: float
     notes: str | None = None
+    #: index in ``positions`` of each waypoint (default: every position is one)
+    stops: tuple[int, ...] = ()
+
+    @property
+    def legs(self) -> list[tuple[Position, ...]]:
+        """The drawn positions from each waypoint to the next."""
+        stops = self.stops or tuple(range(len(self.positions)))
+        return [self.positions[a:b + 1] for a, b in itertools.pairwise(stops)]
 
     @property
     def from_(self) -> str:
@@ -208,35 +216,39 @@ class CorridorGeometry:
 
 
 def draw_segment(positions: Sequence[Position], medium: str, schematic: bool,
-                 explicit: Sequence[bool] | None = None) -> tuple[list[Position], str]:
-    """The drawn positions of one segment through ``positions`` (``(lon, lat)`` degrees) and
-    its routing (``"geodesic"`` or ``"sea"``). ``explicit[i]`` says that waypoint ``i`` is an
-    explicit ``[lon, lat]`` (legs touching it are not routed); default: none is."""
+                 explicit: Sequence[bool] | None = None
+                 ) -> tuple[list[Position], str, tuple[int, ...]]:
+    """The drawn positions of one segment through ``positions`` (``(lon, lat)`` degrees), its
+    routing (``"geodesic"`` or ``"sea"``) and the index of each waypoint in the drawn
+    positions. ``explicit[i]`` says that waypoint ``i`` is an explicit ``[lon, lat]`` (legs
+    touching it are not routed); default: none is."""
     pos = [(float(lon), float(lat)) for lon, lat in positions]
     if not (schematic and medium == "submarine") or len(pos) < 2:
-        return pos, "geodesic"
+        return pos, "geodesic", tuple(range(len(pos)))
     from geo.sea import sea_path  # the land and the network load only when needed
 
     marks = list(explicit) if explicit is not None else [False] * len(pos)
     out: list[Position] = [pos[0]]
+    stops = [0]
     routed = False
     for i, (a, b) in enumerate(itertools.pairwise(pos)):
         if marks[i] or marks[i + 1]:
             out.append(b)
-            continue
-        leg = sea_path(a, b)
-        routed = routed or leg.routed
-        out.extend(leg.positions[1:])
-    return out, ("sea" if routed else "geodesic")
+        else:
+            leg = sea_path(a, b)
+            routed = routed or leg.routed
+            out.extend(leg.positions[1:])
+        stops.append(len(out) - 1)
+    return out, ("sea" if routed else "geodesic"), tuple(stops)
 
 
 def _segment(cat: Catalog, seg: Any, schematic: bool) -> SegmentGeometry:
     waypoints = list(seg.waypoints)
     positions = [cat.waypoint_position(w) for w in waypoints]
-    drawn, routing = draw_segment(positions, seg.medium, schematic,
-                                  [not isinstance(w, str) for w in waypoints])
+    drawn, routing, stops = draw_segment(positions, seg.medium, schematic,
+                                         [not isinstance(w, str) for w in waypoints])
     return SegmentGeometry(seg.medium, tuple(waypoint_label(w) for w in waypoints),
-                           tuple(drawn), routing, path_length_m(drawn), seg.notes)
+                           tuple(drawn), routing, path_length_m(drawn), seg.notes, stops)
 
 
 def route_geometry(cat: Catalog, route_id: str) -> RouteGeometry:
@@ -281,9 +293,9 @@ def path_geometry(positions: Sequence[Position], labels: Sequence[str], medium: 
     out = []
     for (a, b), (la, lb) in zip(itertools.pairwise(positions), itertools.pairwise(labels),
                                 strict=True):
-        drawn, routing = draw_segment([a, b], medium, schematic=True)
+        drawn, routing, stops = draw_segment([a, b], medium, schematic=True)
         out.append(SegmentGeometry(medium, (la, lb), tuple(drawn), routing,
-                                   path_length_m(drawn)))
+                                   path_length_m(drawn), stops=stops))
     return tuple(out)
 
 
@@ -314,15 +326,17 @@ class Crossing:
 
 def route_crossings(geometry: RouteGeometry) -> list[Crossing]:
     """Submarine segments that cross land, terrestrial ones that cross open sea, beyond
-    the tolerances of :func:`geo.land.crossings` (Natural Earth 1:50m land; 10 km inside
-    the line, 50 km at its ends)."""
+    the tolerances of :func:`geo.land.crossings` (Natural Earth 1:50m land; 10 km inside a
+    leg, 50 km at either end of a leg: every waypoint is a landing or a node that may lie
+    inland, or on a shore)."""
     out = []
     for i, seg in enumerate(geometry.segments):
         if seg.medium not in ("submarine", "terrestrial"):
             continue
         from geo.land import crossings
 
-        runs = crossings(seg.positions, over_land=seg.medium == "submarine")
+        runs = [run for leg in seg.legs
+                for run in crossings(leg, over_land=seg.medium == "submarine")]
         if runs:
             out.append(Crossing(geometry.id, i, seg.medium, seg.routing, tuple(runs)))
     return out

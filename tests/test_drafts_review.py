@@ -154,10 +154,10 @@ def test_draft_problems_name_the_draft(ws, edit, line):
 def test_data_may_not_refer_to_a_drafted_entity(ws):
     orgs = ws / "data/organisations.toml"
     orgs.write_text(orgs.read_text(encoding="utf-8").replace(
-        'headquarters = "zimbabwe"', 'headquarters = "lisbon"'), encoding="utf-8")
+        'headquarters = "rome"', 'headquarters = "lisbon"'), encoding="utf-8")
     result = cli("check", "-w", str(ws))
     assert result.exit_code == 2
-    assert ("data/organisations.toml: liquid-telecom: headquarters: unknown site 'lisbon' "
+    assert ("data/organisations.toml: sparkle: headquarters: unknown site 'lisbon' "
             f"in data/ (only {DRAFT} drafts it)") in result.stderr.splitlines()
 
 

@@ -47,9 +47,15 @@ def _ms(value: float) -> str:
 
 
 def _schematic_note(m: Measurement) -> str | None:
+    if m.kind == "between" and m.routing == "sea":
+        return ("length of the path between the places routed over the sea, as the map "
+                "draws a schematic submarine segment (not a surveyed cable route)")
     if m.kind == "between":
         return ("length of the geodesic path between the places (shortest lines on the "
                 "ellipsoid), not of a cable route")
+    if m.schematic and m.routing == "sea":
+        return ("schematic: the length is that of the drawn path between known points "
+                "(submarine segments routed over the sea), not of a surveyed cable")
     if m.schematic:
         return ("schematic: the length is that of the drawn path between known points, "
                 "not of a surveyed cable")
@@ -60,13 +66,15 @@ def _route_block(m: Measurement) -> str:
     kind = m.kind + (", schematic" if m.schematic and m.kind != "between" else "")
     lines = [_clean(f"{m.id}: {m.name} ({kind})")]
     rows = [{"route": s.route or "", "from": _clean(s.from_), "to": _clean(s.to),
-             "via": _clean(", ".join(s.via)),
-             "medium": s.medium, "length_km": _km(s.length_m)} for s in m.segments]
-    columns = ["from", "to", "via", "medium", "length_km"]
+             "via": _clean(", ".join(s.via)), "medium": s.medium, "routing": s.routing,
+             "length_km": _km(s.length_m)} for s in m.segments]
+    columns = ["from", "to", "via", "medium", "routing", "length_km"]
     if m.kind == "corridor":
         columns.insert(0, "route")
     if not any(r["via"] for r in rows):
         columns.remove("via")
+    if all(s.routing == "geodesic" for s in m.segments):
+        columns.remove("routing")
     lines.append(format_table(rows, columns, right=("length_km",)))
     media = m.by_medium_m or {}
     split = ", ".join(f"{k} {_km(v)} km" for k, v in media.items() if v > 0)
@@ -145,7 +153,12 @@ def _csv(rows: list[Measurement]) -> str:
 def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
     from geo.measure import LATENCY_ASSUMPTION
 
-    if fmt == "json":
+    if fmt == "geojson":
+        from geo.measure import measurements_geojson
+
+        click.echo(json.dumps(measurements_geojson(rows), ensure_ascii=False))
+        click.echo(f"geo: {LATENCY_ASSUMPTION}", err=True)
+    elif fmt == "json":
         click.echo(json.dumps([m.as_dict() for m in rows], indent=2, ensure_ascii=False,
                               sort_keys=True))
         click.echo(f"geo: {LATENCY_ASSUMPTION}", err=True)
@@ -177,16 +190,21 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
 @click.option("--between", is_flag=True,
               help="Measure the geodesic path through the places given as arguments: "
                    "catalogue site ids or names, gazetteer places, or lon,lat.")
+@click.option("--medium", type=click.Choice(MEDIA), default="unspecified", show_default=True,
+              help="With --between: the medium of the path; 'submarine' routes it over the "
+                   "sea as the map draws a schematic submarine segment.")
 @click.option("--slack", type=click.FloatRange(min=1.0), default=1.0, show_default=True,
               help="Multiply drawn lengths by this to estimate cable length (e.g. 1.1); "
                    "latency is computed on the estimate.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-              default="table", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "geojson"]),
+              default="table", show_default=True,
+              help="Output format; geojson (routes, corridors, --between): the drawn lines "
+                   "as an RFC 7946 FeatureCollection.")
 @workspace_opt
 @handle_errors
 def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
-            group_by: str | None, published_field: str | None, between: bool, slack: float,
-            fmt: str, workspace: str) -> None:
+            group_by: str | None, published_field: str | None, between: bool, medium: str,
+            slack: float, fmt: str, workspace: str) -> None:
     """Geodesic length (WGS84, Karney) and fibre latency of catalogue routes and corridors
     (all of them if none is named), of the line features of a file, or of the path
     through named places.
@@ -202,12 +220,18 @@ def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
       cat cables.geojsons | geo measure --file - --format csv
       geo measure --between Baku Tbilisi Istanbul
       geo measure --between 49.87,40.38 -0.13,51.51
+      geo measure --between Sydney Jakarta Singapore --medium submarine --format geojson
     """
     for name in names:
         if name.startswith("-") and len(name) > 1 and not _is_lonlat(name):
             raise click.NoSuchOption(name)
     if between and file_ is not None:
         raise GeoClickError("--between and --file cannot be used together", 2)
+    if medium != "unspecified" and not between:
+        raise GeoClickError("--medium applies to --between only", 2)
+    if fmt == "geojson" and file_ is not None:
+        raise GeoClickError("--format geojson writes drawn routes and paths, not --file "
+                            "lines (they are already lines: use the file)", 2)
     if file_ is None:
         for opt, value in (("--id-field", id_field), ("--group-by", group_by),
                            ("--published-field", published_field)):
@@ -223,7 +247,10 @@ def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
         from geo.gazetteer import lookup_place
         from geo.measure import measure_between
 
-        rows = [measure_between(list(names), _catalog_if_any(workspace), lookup_place, slack)]
+        if len(names) < 2:
+            raise GeoClickError(f"--between needs at least two places, got {len(names)}", 2)
+        rows = [measure_between(list(names), _catalog_if_any(workspace), lookup_place, slack,
+                                medium)]
         _emit(rows, fmt, None)
         return
     from geo.catalog import load_catalog
