@@ -94,6 +94,10 @@ _GENERIC_DEAL = word_set("""
     vereinbarung abkommen deal signature siganture firma assinatura sottoscrizione
     unterzeichnung
 """)
+#: Locatives before a body where a deal is signed ("assinados na DGRM", "at the ministry").
+_ORG_VENUE_RE = re.compile(r"(?:\bat|\bin|\bna|\bno|\bem|\bà|\bau|\bim|\bpresso|\bbei|"
+                           r"\bchez|\bnella|\bnel|\bal|\ben\s+el|\ben\s+la)\s+"
+                           r"(?:(?:the|la|le|l['’]|el|il|der|die|dem)\s*)?$", re.IGNORECASE)
 _LOCATIVE_RE = re.compile(r"(?:\bin|\bat|\bà|\ben|\bem|\bna|\bno|\ba|\bad|\bnel|\bnella|\bim|"
                           r"\bau|\bdans|\bin\s+der|\bin\s+the)\s+(?:(?:the|la|le|l['’]|el|o|"
                           r"a|il|der|die|das)\s*)?$", re.IGNORECASE)
@@ -406,7 +410,8 @@ class AgreementFinder:
         for p in places:
             candidates.append((p.start, p.end, text[p.start:p.end], p, 1))
         for a, b, _name in in_range(self.occurrences, self._occ_starts, s.start, s.end):
-            candidates.append((a, b, text[a:b], None, 2))
+            if _ORG_VENUE_RE.search(text[max(s.start, a - 20):a]):
+                candidates.append((a, b, text[a:b], None, 2))
         best = None
         for a, b, surface, mention, rank in candidates:
             before = text[max(s.start, a - 30):a]

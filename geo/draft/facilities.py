@@ -394,8 +394,10 @@ class FacilityFinder:
         # PoP", "the Genoa cable landing station")
         prev_run = names.run_ending_before(x.start)
         if prev_run is not None and (text[prev_run.end:x.start] not in (" ", "\u00a0")
-                                     or prev_run.possessive):
-            prev_run = None
+                                     or prev_run.possessive or re.search(
+                                         r"\d[\d.,]*\s*$", text[max(0, prev_run.start - 8):
+                                                                prev_run.start])):
+            prev_run = None  # "a 20 MW data center": a quantity, no name
         if prev_run is not None and self.doc.language != "de" and (
                 prev_run.places or not prev_run.initial):
             stripped = names.strip_function(prev_run) if prev_run.initial or \

@@ -211,6 +211,14 @@ _PERSON_VERB_RE = re.compile(
     r"a\s+(?:dit|signé|annoncé|déclaré)|annonce|signe|dijo|firmó|anunció|disse|assinou|"
     r"anunciou|ha\s+(?:detto|firmato|annunciato|dichiarato)|sagte|unterzeichnete|"
     r"kündigte)\b")
+#: Verbs after a list of names that make them the subjects of a deal: "A e B assinaram".
+_PLURAL_VERB_RE = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:have\s+signed|signed|have\s+agreed|agreed|"
+    r"announced|partnered|ont\s+sign[ée]|sign[eè]rent|ont\s+annonc[ée]|firmaron|han\s+"
+    r"firmado|anunciaron|assinaram|anunciaram|hanno\s+(?:firmato|siglato|sottoscritto|"
+    r"annunciato)|firmarono|haben\s+(?:eine|einen|ein|den|die|das)?\s*\w*\s*"
+    r"unterzeichnet|unterzeichneten|have\s+partnered|join\s+forces)\b")
+_ACRONYM_IN_BRACKETS_RE = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")
 _LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
 _NAMING_RE = re.compile(
@@ -328,8 +336,10 @@ class OrganisationFinder:
     # ------------------------------------------------------------------ candidates
 
     def find(self) -> list[OrganisationFact]:
+        defined = self._defined_long_names()
         for run in self._candidate_runs():
-            self._add(run)
+            if not any(a <= run.start and run.end <= b for a, b in defined):
+                self._add(run)
         self._named_by_quote()
         self._governments()
         for cand in self.candidates.values():
@@ -554,6 +564,13 @@ class OrganisationFinder:
         if verb and not personal and not (
                 doc.language == "de" and not (run.initial and self._name_like_de(run))):
             cand.weak.append("subject of an organisation's verb")
+        # the speaker after a verb of saying: "..., a annoncé Meta", "said NTT"
+        if single and not personal and re.search(
+                r"(?:\bsaid|\bsays|\bannounced|a\s+annonc[ée]|a\s+indiqu[ée]|a\s+pr[ée]cis[ée]|"
+                r"annonce|indique|anunci[oó]|explic[oó]|afirm[oó]|anunciou|afirmou|"
+                r"ha\s+annunciato|ha\s+dichiarato|teilte\s+mit|erklärte|sagte)\s*$", tail) \
+                and not cand.place:
+            cand.weak.append("the speaker of the sentence")
         # subject before an apposition: "Telefónica, a través de Telxius, ..., ha anunciado"
         if run.initial and not personal and after.startswith(","):
             m2 = re.match(r",[^,;:.]{3,160},\s*(.*)$", after)
@@ -654,6 +671,35 @@ class OrganisationFinder:
 
     # ------------------------------------------------------------------ whole-text rules
 
+    def _defined_long_names(self) -> list[tuple[int, int]]:
+        """Long names that an acronym in brackets abbreviates, across "e", "and", "y"...:
+        "Istituto Nazionale di Geofisica e Vulcanologia (INGV)" is one name."""
+        doc, text = self.doc, self.doc.text
+        spans = []
+        for m in _ACRONYM_IN_BRACKETS_RE.finditer(text):
+            acronym = m.group(1)
+            s = doc.sentence_at(m.start())
+            if s is None or s.index in self.names.title_sentences:
+                continue
+            before = text[max(s.start, m.start() - 160):m.start()]
+            long = _defined_by(before.rstrip(), acronym)
+            if long:
+                long = re.sub(r"^[a-z]{1,4}['’]", "", long)  # "l'Istituto ..."
+            if not long or not long[:1].isupper() or " " not in long:
+                continue
+            if not re.search(r"\s(?:e|and|y|et|und|&)\s", long):
+                continue  # a plain run: found as a run
+            start = m.start() - (len(before) - before.rfind(long))
+            end = start + len(long)
+            if text[start:end] != long:
+                continue
+            run = Run(start, end, long, self.names.token_index(start),
+                      self.names.token_index(end) - 1, s, False)
+            cand = self._add(run)
+            cand.own.append(f"abbreviated {acronym}")
+            spans.append((start, end))
+        return spans
+
     def _named_by_quote(self) -> None:
         """A quoted name given to an organisation ("le regroupement ... appelé
         "Mauritanienne pour les communications internationales"")."""
@@ -746,7 +792,8 @@ class OrganisationFinder:
                     _n, nxt = runs_by_start[ordered[j + 1]]
                     gap = re.sub(r"^\s*\([^()]{1,60}\)", "", text[run.end:nxt.start])
                     m = re.fullmatch(r"\s*(,|;|,?\s+(?:and|et|y|e|und|ou|or|o)|\s)\s*"
-                                     r"(?:(?:la|le|l'|el|il|o|a|the|die|der|das)\s+)?", gap)
+                                     r"(?:(?:la|le|el|il|o|a|the|die|der|das)\s+|l['’]\s*)?",
+                                     gap)
                     if nxt.sentence.index != run.sentence.index or m is None:
                         break
                     conjunction |= m.group(1).strip(" ,") != ""
@@ -759,7 +806,8 @@ class OrganisationFinder:
                                                                     first_run.sentence, 60))
                     tail = re.sub(r"^\s*\([^()]{1,60}\)", "",
                                   doc.folded_after(last_run.end, last_run.sentence, 60))
-                    shared = bool(intro) or self._noun_after(tail) or any(
+                    acting = conjunction and bool(_PLURAL_VERB_RE.match(tail))
+                    shared = bool(intro) or self._noun_after(tail) or acting or any(
                         c.strong and not c.place and not c.vetoed for c, _ in members)
                     if shared:
                         for c, _r in members:
