@@ -41,16 +41,39 @@ def _ok(runner: CliRunner, *args: str) -> str:
     return result.stderr
 
 
+def _readme_example() -> dict[str, list[str]]:
+    """The README's `geo draft` example: command -> the lines it prints."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("### `geo draft ARTICLE...`", 1)[1].split("```console\n", 1)[1]
+    out: dict[str, list[str]] = {}
+    for line in block.split("\n```", 1)[0].splitlines():
+        if line.startswith("$ "):
+            command = line[2:]
+            out[command] = []
+        else:
+            out[command].append(line)
+    return out
+
+
 def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner: CliRunner, ws: Path,
-                                                          tmp_path: Path) -> None:
-    article = tmp_path / "ntt-telstra.txt"
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Run as the README shows it, in the workspace, and print what the README says."""
+    example = _readme_example()
+    (ws / "news").mkdir()
+    article = ws / "news" / "ntt-telstra.txt"
     article.write_text(PARAGRAPH, encoding="utf-8")
-    said = _ok(runner, "draft", str(article), "-w", str(ws))
-    assert "ntt-telstra (copied into seeds/)" in said
+    monkeypatch.chdir(ws)
+    printed = {}
+    for command in example:
+        result = runner.invoke(main, command.split()[1:], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        printed[command] = (result.stdout + result.stderr).splitlines()
+        if command == "geo check":
+            data_before = {p.name: p.read_bytes() for p in (ws / "data").glob("*.toml")}
+    for command, lines in example.items():
+        assert sorted(printed[command]) == sorted(lines), command
     assert (ws / "seeds" / "ntt-telstra.txt").read_bytes() == article.read_bytes()
-    assert "would add" in _ok(runner, "check", "-w", str(ws))
-    data_before = {p.name: p.read_bytes() for p in (ws / "data").glob("*.toml")}
-    _ok(runner, "accept", "ntt-telstra", "-w", str(ws))
     for name, raw in data_before.items():  # appended to, never rewritten
         assert (ws / "data" / name).read_bytes().startswith(raw)
     assert "valid" in _ok(runner, "check", "-w", str(ws))
