@@ -101,7 +101,9 @@ _GENERIC_RE = re.compile(
 _NAMING_RE = re.compile(
     r"(?<![\w-])(?:called|named|dubbed|known\s+as|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
     r"appel[ée]e?s?|llamad[oa]s?|denominad[oa]s?|bautizad[oa]s?\s+como|chamad[oa]s?|"
-    r"denominat[oa]|chiamat[oa]|battezzat[oa]|namens|genannt|(?:recibir[áa]n?|"
+    r"denominat[oa]|chiamat[oa]|battezzat[oa]|namens|genannt|conocid[oa]s?\s+como|"
+    r"conhecid[oa]s?\s+como|not[oa]\s+come|connue?s?\s+sous\s+le\s+nom\s+de|"
+    r"bekannt\s+als|(?:recibir[áa]n?|"
     r"llevar[áa]n?|receber[ãa]o?|receberá|porter[ao]n?t?|prendr[ao]n?t?|tragen\s+wird|"
     r"will\s+(?:be\s+)?(?:called|named|bear))\s+(?:el|le|o|the|den)\s+(?:nombre|nom|nome|"
     r"name|Namen)\s+(?:de|di|of)?)\s*[:«“\"'’‘„]*\s*", re.IGNORECASE)
@@ -510,7 +512,9 @@ class FacilityFinder:
                 fac.place = last
         # status
         if fac.status == "unspecified":
-            fac.status = status_near(text, x.start, s, self.doc.language, "facility")
+            fac.status = status_near(text, x.start, s, self.doc.language, "facility",
+                                     exclude=tuple((y.start, y.end) for y in self.mentions
+                                                   if y.sentence.index == s.index))
         # operator
         if fac.operator is None:
             fac.operator, fac.operator_how = self._operator(x, fac)

@@ -119,7 +119,8 @@ _GENERIC_DEAL = word_set("""
 """)
 _DEAL_BEFORE_RE = re.compile(
     r"(?:partner(?:ed|ing|ship)?\s+with|teamed\s+up\s+with|agreement\s+with|deal\s+with|"
-    r"contract\s+with|signed\s+with|(?:acquired|bought|purchased)\s+from|acquisit[oa]\s+da|"
+    r"contract\s+with|signed\s+with|(?:acquired|bought|purchased)\s+from|"
+    r"(?:acquisit|acquistat|comprat)[oa]\s+da|"
     r"adquiri[oó]\s+(?:a|de)|adquiriu\s+(?:à|a|ao|da|do)|rachet[ée]\s+(?:à|a|au)|"
     r"compr[oó]\s+(?:a|de)|comprou\s+(?:à|a|ao|da|do)|(?:übernommen|gekauft|erworben)\s+"
     r"von|(?:constructed|built|supplied|manufactured|deployed|"
@@ -200,6 +201,7 @@ _DEAL_WORDS = word_set("""
     deal contract signed supported awarded constructed built supplied manufactured deployed
     laid installed acquired bought financed funded backed owned operated managed from
     acquisito acquisita adquirio adquiriu rachete compro comprou ubernommen gekauft erworben
+    acquistato acquistata comprato
     purchased
 """)
 _NAMING_HINT_RE = re.compile(r"call|name|dubb|known|appel|denom|bapti|nomm|llamad|bautiz|"

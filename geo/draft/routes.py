@@ -704,7 +704,10 @@ class RouteFinder:
                 return None
             if generic and not wps and own_length is None:
                 return None
-            return self._create(m, s, det, wps, created)
+            route = self._create(m, s, det, wps, created)
+            if own_length is not None:  # "davon 800 Kilometer als Seekabel": its own figure
+                route.figures["length"] = FigureFact("length", own_length, "km", s.evidence)
+            return route
         # definite: the route most mentioned so far, or a new one with ends
         route = self._salient()
         if route is not None:

@@ -58,10 +58,13 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
     return found
 
 
-def status_near(text: str, pos: int, sentence: Sentence, language: str, what: str) -> str:
-    """The state the words of ``sentence`` nearest to ``pos`` give, or ``unspecified``."""
+def status_near(text: str, pos: int, sentence: Sentence, language: str, what: str,
+                exclude: tuple[tuple[int, int], ...] = ()) -> str:
+    """The state the words of ``sentence`` nearest to ``pos`` give, or ``unspecified``;
+    words inside the spans ``exclude`` (names: "Cable Landing Station") do not count."""
     del what
-    found = _cues(text, sentence, language)
+    found = [c for c in _cues(text, sentence, language)
+             if not any(lo <= c[0] and c[1] <= hi for lo, hi in exclude)]
     if not found:
         return "unspecified"
     return min((min(abs(a - pos), abs(b - pos)), rank, said) for a, b, rank, said in found)[2]
