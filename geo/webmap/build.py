@@ -277,21 +277,6 @@ def _controls_config(groups: Sequence[LayerGroup], names: Mapping[str, str], tit
     }
 
 
-def with_corridor_schematic(layers: Mapping[str, gpd.GeoDataFrame]
-                            ) -> Mapping[str, gpd.GeoDataFrame]:
-    """``layers`` with a ``schematic`` column on the corridors: true when any of a corridor's
-    routes is schematic, so its popup says that its measured length is that of a drawn line
-    (as its routes' popups do). Unchanged when the corridors already carry the column."""
-    corridors, routes = layers.get("corridors"), layers.get("routes")
-    if corridors is None or routes is None or "schematic" in corridors.columns:
-        return layers
-    drawn = {str(i) for i, s in zip(routes["id"], routes["schematic"], strict=True) if s}
-    marked = corridors.copy()
-    marked["schematic"] = [any(str(r) in drawn for r in (ids if ids is not None else ()))
-                           for ids in corridors["routes"]]
-    return {**layers, "corridors": marked}
-
-
 def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
                      ) -> list[ContextLayer]:
     """``context`` with names made distinct (``cables``, ``cables #2``...) from each other
@@ -355,7 +340,6 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
         tile_layer.add_to(fmap)
 
     names = _names(layers)
-    layers = with_corridor_schematic(layers)
     groups: list[LayerGroup] = []
     for name in LAYER_ORDER:
         if name not in layers:
