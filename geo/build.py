@@ -65,13 +65,16 @@ class FocusError(InputError):
 def focus_problem(layers: Mapping[str, Any], entity_id: str) -> str | None:
     """Why the map cannot open on ``entity_id`` (no such entity, or one drawn nowhere), or
     ``None`` when it can."""
+    why = {"organisations": "an organisation without a head office",
+           "agreements": "an agreement with neither two parties that have a head office "
+                         "nor a venue"}
     for name, frame in layers.items():
         rows = frame[frame["id"] == entity_id]
         if len(rows):
             geom = rows.geometry.iloc[0]
             if geom is None or geom.is_empty:
-                return (f"{entity_id!r} ({rows['name'].iloc[0]}) has no place on the map "
-                        f"(one of the {name} drawn nowhere)")
+                return (f"{entity_id!r} ({rows['name'].iloc[0]}) is not drawn on the map "
+                        f"({why.get(name, 'it has no place')})")
             return None
     return f"no entity {entity_id!r} in the catalogue"
 

@@ -379,8 +379,8 @@ def test_citations_say_title_publisher_date_link_and_file() -> None:
     assert _cite_text(full) == ("A title · Pub · 2020-01 · example.org · "
                                 "seeds/stem.txt")
     untitled = Citation("stem", opening="First words of the text\u2026", date="2022")
-    assert _cite_text(untitled) == ("\u201cFirst words of the text\u2026\u201d (untitled: its "
-                                    "first words) · 2022 · seeds/stem.txt")
+    assert _cite_text(untitled) == ("First words of the text\u2026 (untitled: its first "
+                                    "words) · 2022 · seeds/stem.txt")
     undated = Citation("stem", title="T", publisher="P")
     assert _cite_text(undated) == "T · P · undated · seeds/stem.txt"
     # without the articles' citations: the label the source record carries
@@ -496,7 +496,7 @@ def test_focus_on_an_unknown_or_placeless_entity_exits_2(workspace: Path) -> Non
     result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus",
                                        "azertelecom"])
     assert result.exit_code == 2
-    assert result.stderr == ("geo: error: --focus: 'azertelecom' (AzerTelecom) has no place "
-                             "on the map (one of the organisations drawn nowhere)\n")
+    assert result.stderr == ("geo: error: --focus: 'azertelecom' (AzerTelecom) is not drawn "
+                             "on the map (an organisation without a head office)\n")
     with pytest.raises(FocusError, match="no entity 'nope'"):
         build(workspace, focus="nope")

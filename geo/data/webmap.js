@@ -476,10 +476,20 @@ function geoMapInit(map, layers, entries, config, tiles) {
     return boxes;
   }
 
-  /* Margins (px) that keep a popup clear of the controls over the map. */
+  /* Margins (px) that keep a popup clear of the controls over the map (and of the open
+   * menu's sheet or drawer). */
   function popupPadding() {
     var size = map.getSize();
     var pad = { left: 8, top: 8, right: 8, bottom: 8 };
+    if (compact() && menuOpen()) {
+      var outer = container.getBoundingClientRect();
+      var sheet = panel.getBoundingClientRect();
+      if (sheet.left - outer.left > size.x / 3) {
+        pad.right = Math.max(pad.right, outer.right - sheet.left + 8);
+      } else {
+        pad.bottom = Math.max(pad.bottom, outer.bottom - sheet.top + 8);
+      }
+    }
     controlBoxes().forEach(function (b) {
       var upper = b.top < size.y / 2;
       if (!upper) {

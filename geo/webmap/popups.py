@@ -94,9 +94,8 @@ def _citation_html(src: Mapping[str, Any], citation: Citation | None) -> str:
         if citation.title:
             bits.append(f'<span class="geo-src-title">{esc(citation.title)}</span>')
         elif citation.opening:
-            bits.append('<span class="geo-src-title geo-src-untitled">'
-                        f'\u201c{esc(citation.opening)}\u201d '
-                        '<span class="geo-note">(untitled: its first words)</span></span>')
+            bits.append(f'<span class="geo-src-title geo-src-untitled">{esc(citation.opening)}'
+                        '</span> <span class="geo-note">(untitled: its first words)</span>')
         publisher, date = citation.publisher, citation.date
         url = citation.url
     else:
