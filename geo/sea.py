@@ -8,14 +8,16 @@ schematic submarine segment:
    across the Caspian Sea;
 2. else the shortest path on the maritime network that the PyPI package ``searoute``
    (Apache-2.0; its network ``marnet`` comes from Eurostat's SeaRoute, built on Oak Ridge
-   National Laboratory's shipping lanes) ships as data, joined to both ends;
-3. pulled taut: each vertex is joined straight (by a geodesic) to the furthest later vertex
-   it sees over water, so that the line is the shortest over water near that network rather
-   than a shipping lane's detours (ships keep to lanes and traffic schemes; cables do not);
-4. kept only if it is plausible: no longer than 3 × the geodesic + 1,000 km (``searoute``
-   joins an end to the nearest node of its network, which for an end far inside a bay or
-   an inland sea may be on another sea), and crossing less land than the geodesic;
-   otherwise the geodesic is kept, and ``geo check`` reports its land crossing.
+   National Laboratory's shipping lanes) ships as data, each end joined to the one of its
+   nearest nodes whose straight join runs least over land (:func:`_join`);
+3. pulled taut (:func:`pull_taut`): each vertex is joined straight (by a geodesic) to the
+   furthest later vertex it sees over water, so that the line is the shortest over water
+   near that network rather than a shipping lane's detours (ships keep to lanes and traffic
+   schemes; cables do not);
+4. kept only if it is plausible: no longer than 1.5 × the geodesic + 200 km (a network
+   without nodes in a bay or an inland sea may join an end to another sea), and crossing
+   less land than the geodesic; otherwise the geodesic is kept, and ``geo check`` reports
+   its land crossing.
 
 Why ``searoute`` and not ``scgraph``, nor a visibility graph over the land polygons of our
 own: see the README ("Sea routing"). The Northwest Passage is avoided (``searoute``'s
@@ -23,8 +25,9 @@ default: ice); the Suez and Panama canals are not (a cable between the Mediterra
 the Red Sea does cross Egypt, by land: the check reports that crossing, which is true).
 
 Results are cached per process (:func:`functools.lru_cache`, keyed by the ends rounded to
-1e-6 degree), so a route drawn by the map, measured by the layers and by ``geo measure``
-is routed once. The first call loads the network (about 0.8 s) and the land (about 1 s).
+1e-6 degree, in a fixed order: B to A is drawn as A to B reversed), so a route drawn by the
+map, measured by the layers and by ``geo measure`` is routed once. The first call loads the
+network and the land (about 0.6 s together).
 """
 
 from __future__ import annotations
@@ -195,8 +198,11 @@ def sea_path(start: Position, end: Position) -> SeaPath:
     """The line drawn between two waypoints of a schematic submarine segment (see the
     module docstring): ``start`` and ``end`` (``(lon, lat)`` WGS84 degrees) are kept exactly
     as given; positions between them are longitudes within [-180, 180]."""
-    key = tuple(round(float(v), CACHE_DECIMALS) for v in (*start, *end))
-    cached = _sea_path((key[0], key[1]), (key[2], key[3]))
+    a = (round(float(start[0]), CACHE_DECIMALS), round(float(start[1]), CACHE_DECIMALS))
+    b = (round(float(end[0]), CACHE_DECIMALS), round(float(end[1]), CACHE_DECIMALS))
+    # one computation per pair of ends, whichever way: B to A is A to B reversed
+    cached = _sea_path(a, b) if a <= b else _sea_path(b, a)
     if not cached.routed:
         return SeaPath((tuple(start), tuple(end)), False)
-    return SeaPath((tuple(start), *cached.positions[1:-1], tuple(end)), True)
+    inner = cached.positions[1:-1] if a <= b else cached.positions[-2:0:-1]
+    return SeaPath((tuple(start), *inner, tuple(end)), True)

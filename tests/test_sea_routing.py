@@ -132,6 +132,10 @@ def test_routing_is_deterministic_and_cached():
     assert again.positions[0] == (SYDNEY[0] + 1e-9, SYDNEY[1])   # ends exactly as given
     _sea_path.cache_clear()
     assert sea_path(SYDNEY, JAKARTA) == first
+    # the way back is the same line, reversed, from the same cache entry
+    back = sea_path(JAKARTA, SYDNEY)
+    assert back.positions == first.positions[::-1]
+    assert _sea_path.cache_info().misses == 1
 
 
 def test_only_schematic_submarine_segments_are_routed():

@@ -22,7 +22,9 @@ def command(workspace: str) -> None:
     0 when all holds. Then one line per draft says what accepting it would add (`geo
     accept`), its incomplete entries and the aliases it proposes (never applied). In a
     valid workspace, each corridor route that does not start where the one before it
-    ends gets a `warning:` line on stderr, and so does each city or country an article
+    ends gets a `warning:` line on stderr, and so does each submarine segment that crosses
+    land, or terrestrial one that crosses open sea, for more than 10 km (50 km next to a
+    waypoint; Natural Earth 1:50m land), and each city or country an article
     in seeds/ mentions that the catalogue lacks (`geo extract --suggest` drafts the
     entries); warnings do not change the exit code.
 

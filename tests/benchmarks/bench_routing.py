@@ -153,12 +153,20 @@ def tree_at(rev: str, dest: Path) -> Path:
     return dest
 
 
-def build_seconds(code: Path, ws: Path, repeats: int) -> list[float]:
+#: ``geo build`` with every leg drawn as a geodesic (sea routing switched off), to isolate
+#: its cost from the rest of the tree's changes since the baseline.
+NO_ROUTING = ("import sys; import geo.sea as s; "
+              "s.sea_path = lambda a, b: s.SeaPath((tuple(a), tuple(b)), False); "
+              "from geo.cli import main; sys.argv[0] = 'geo'; main()")
+
+
+def build_seconds(code: Path, ws: Path, repeats: int, routing: bool = True) -> list[float]:
     env = {**os.environ, "PYTHONPATH": str(code)}
+    run = ["-m", "geo"] if routing else ["-c", NO_ROUTING]
     out = []
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "geo", "build", "-w", str(ws), "--offline"],
+        subprocess.run([sys.executable, *run, "build", "-w", str(ws), "--offline"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        env=env, cwd=code)
         out.append(time.perf_counter() - start)
@@ -170,14 +178,20 @@ def build_report(rows: list[dict[str, str]], repeats: int, baseline: str) -> Non
         ws = Path(tmp) / "ws"
         distinct = catalogue_workspace(ws, rows)
         today = tree_at(baseline, Path(tmp) / "today")
-        times = {"today (" + baseline + ")": build_seconds(today, ws, repeats),
-                 "with sea routing": build_seconds(ROOT, ws, repeats)}
+        runs = {"today (" + baseline + ")": (today, True),
+                "this tree, no sea routing": (ROOT, False),
+                "this tree, sea routing": (ROOT, True)}
+        times: dict[str, list[float]] = {label: [] for label in runs}
+        for _ in range(repeats):   # interleaved: a busy machine slows each alike
+            for label, (code, routing) in runs.items():
+                times[label].extend(build_seconds(code, ws, 1, routing))
         base = statistics.median(next(iter(times.values())))
         print(f"geo build --offline of the shipped workspace + {N_ROUTES} schematic submarine "
-              f"routes ({distinct} distinct legs), median of {repeats} fresh processes:")
+              f"routes ({distinct} distinct legs), median of {repeats} fresh processes each, "
+              "interleaved:")
         for label, values in times.items():
             med = statistics.median(values)
-            print(f"  {label:24s} {med:7.2f} s   ratio to today: {med / base:4.2f}")
+            print(f"  {label:26s} {med:7.2f} s   ratio to today: {med / base:4.2f}")
 
 
 def main() -> None:
