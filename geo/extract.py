@@ -131,7 +131,7 @@ COMMON_WORDS = _words("""
 _PARTICLES = _words("""
     le la les l el al de di du des da do dos das mer golfe lac mar oceano ocean golfo
     sub detroit stretto estrecho estreito canal canale baie isola isole isla islas ilha ilhas
-    ile iles peninsule penisola the
+    ile iles peninsule penisola
 """)
 #: Lower-case words that may stand inside a place name ("Castilla y León", "Frankfurt am
 #: Main", "Bay of Biscay"); any other word of a name after its first is capitalised.
