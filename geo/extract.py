@@ -142,6 +142,13 @@ _NAME_INNER = _PARTICLES | _words("""
 #: French contractions of a preposition with the article of a name: "au Cap" is "à le Cap".
 _CONTRACTIONS = {"au": "le ", "du": "le ", "aux": "les ", "des": "les "}
 
+#: Capitalised nouns of place (German capitalises every noun) that may come right before a
+#: town's name: "im Stadtteil Griesheim", "die Hafenstadt Rostock" hold no person's name.
+_PLACE_NOUNS = _words("""
+    stadt stadtteil ortsteil ort gemeinde hafen hafenstadt standort region landkreis kreis
+    insel bundesland hauptstadt kustenstadt grossstadt metropole vorort bezirk
+""")
+
 #: Country names that are common given names: not a country when a capitalised word that
 #: is no place follows ("Chad Smith", "Jordan Peterson").
 _GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "niger"})
@@ -827,7 +834,8 @@ class Extractor:
                  for m in first
                  if m is not None and m.kind == "city" and m.country and m.id]
         if not towns:
-            return [m for m in first if m is not None]
+            return self._short_forms(text, tokens, claimed,
+                                     [m for m in first if m is not None])
         with_towns = _Evidence(countries, towns)
         out: list[Mention] = []
         for raw, mention in zip(raws, first, strict=True):
@@ -839,7 +847,54 @@ class Extractor:
                                         skip=raw.start)
             if mention is not None:
                 out.append(mention)
-        return out
+        return self._short_forms(text, tokens, claimed, out)
+
+    def _short_forms(self, text: str, tokens: _Words, claimed: list[bool],
+                     mentions: list[Mention]) -> list[Mention]:
+        """A town the text names in full ("Conil de la Frontera", "Mazara del Vallo") is
+        also meant by the words before its first connector, written alone elsewhere in the
+        same text ("Los alcaldes de Conil"). One pass over the words."""
+        short: dict[tuple[str, ...], Mention] = {}
+        for m in mentions:
+            if m.kind != "city" or m.id is None:
+                continue
+            words = _TOKEN_SPLIT_RE.findall(m.text)
+            cut = next((k for k, w in enumerate(words) if k and not _is_capitalised(w)
+                        and name_key(w) in _NAME_INNER), 0)
+            if not cut:
+                continue
+            head = tuple(name_key(w) for w in words[:cut])
+            if (len(head) == 1 and (len(head[0]) < 4 or head[0] in COMMON_WORDS)) or (
+                    " ".join(head) in self.gazetteer):
+                continue  # "San", "Santa": too common; "Santa Cruz": a name of its own
+            short.setdefault(head, m)
+        if not short:
+            return mentions
+        firsts = {head[0] for head in short}
+        added = []
+        n = len(tokens)
+        for i, key in enumerate(tokens.key):
+            if key not in firsts or claimed[i] or not _is_capitalised(tokens.text[i]):
+                continue
+            for head, m in short.items():
+                j = i + len(head)
+                if (head[0] != key or j > n or any(claimed[i:j])
+                        or tuple(tokens.key[i:j]) != head
+                        or not all(_is_capitalised(w) for w in tokens.text[i:j])
+                        or (j < n and tokens.sep[j - 1] == " "
+                            and _is_capitalised(tokens.text[j]))):
+                    continue
+                start, end = tokens.start[i], tokens.end[j - 1]
+                added.append(Mention(
+                    text[start:end], start, end, "city", m.id, m.name, m.lon, m.lat,
+                    f"short form of {m.text!r} named in the same text", entity=m.entity,
+                    place=m.place, country=m.country))
+                for k in range(i, j):
+                    claimed[k] = True
+                break
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: m.start)
 
     def _scan_catalogue(self, text: str, tokens: _Words,
                         claimed: list[bool]) -> list[_Raw]:
@@ -964,6 +1019,13 @@ class Extractor:
                     if place.kind == "country" and primary and place.country:
                         out.append((raw.start, place.country, surface))
                         break
+                else:
+                    # a region or island of one country ("Hessen", "Sicilia") names it
+                    for place, primary in raw.matches:
+                        if place.kind in AREA_KINDS and primary and place.country:
+                            out.append((raw.start, place.country,
+                                        f"{surface} ({self._country_name(place.country)})"))
+                            break
         return out
 
     def _resolve(self, text: str, tokens: _Words, raw: _Raw, evidence: _Evidence,
@@ -1197,6 +1259,8 @@ class Extractor:
         """A one-word town name glued to a capitalised word that is no place ("Elisabetta
         Romano", "Mr. Tan") belongs to a person's or a company's name."""
         k = raw.start_token
+        if k > 0 and tokens.key[k - 1] in _PLACE_NOUNS:
+            return False  # "im Stadtteil Griesheim": a noun of place, not a given name
         if k > 0:
             before, before_start = tokens.key[k - 1], tokens.start[k - 1]
             before_text = tokens.text[k - 1]

@@ -182,3 +182,54 @@ def test_german_sentence_opener_is_no_name(plain):
 def test_person_named_like_a_town_is_still_no_town(plain):
     found = places(plain, "Sagt Maria Frankfurt, die Sprecherin.")
     assert "Frankfurt" not in [s for s, _, _ in found]
+
+
+# ------------------------------------------------------------------ evidence from regions
+
+
+def test_region_names_its_country_for_a_small_town(plain):
+    # Griesheim (25,000 people) is below the bare-name floor: Hessen names Germany
+    found = places(plain, "Das Rechenzentrum steht in Hessen, im Stadtteil Griesheim.")
+    assert ("Griesheim", "city") in [(s, k) for s, k, _ in found]
+
+
+def test_small_town_without_its_country_stays_out(plain):
+    found = places(plain, "Das Rechenzentrum steht im Stadtteil Griesheim.")
+    assert "Griesheim" not in [s for s, _, _ in found]
+
+
+def test_island_names_its_country_for_a_small_town(plain):
+    found = places(plain, "Il cavo arriva in Sicilia, a Mazara del Vallo.")
+    assert [(s, k) for s, k, _ in found] == [("Sicilia", "island"),
+                                             ("Mazara del Vallo", "city")]
+
+
+# ------------------------------------------------------------------ short forms
+
+
+@pytest.mark.parametrize(("text", "short", "full"), [
+    ("Los alcaldes de Conil y de Candelaria hablaron. El cable llega a Conil de la Frontera.",
+     "Conil", "Conil de la Frontera"),
+    ("Il cavo arriva a Mazara del Vallo, in Sicilia. Mazara sarà il nodo.",
+     "Mazara", "Mazara del Vallo"),
+    ("Le câble arrive à Mazara del Vallo. Mazara sera le nœud.", "Mazara",
+     "Mazara del Vallo"),
+    ("The cable lands at Mazara del Vallo. Mazara will be the hub.", "Mazara",
+     "Mazara del Vallo"),
+])
+def test_short_form_of_a_town_named_in_full(plain, text, short, full):
+    by_surface = {s: (k, i) for s, k, i in places(plain, text)}
+    assert by_surface[short] == by_surface[full]
+    assert by_surface[short][0] == "city"
+
+
+def test_short_form_needs_the_full_name_in_the_text(plain):
+    found = places(plain, "Los alcaldes de Conil y de Candelaria hablaron.")
+    assert "Conil" not in [s for s, _, _ in found]
+
+
+def test_short_form_is_no_part_of_a_longer_name(plain):
+    # "Mazara Telecom" (a capitalised word follows) is no short form of the town
+    text = "Il cavo arriva a Mazara del Vallo. Mazara Telecom gestisce il nodo."
+    found = places(plain, text)
+    assert [s for s, _, _ in found].count("Mazara") == 0
