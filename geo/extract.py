@@ -142,6 +142,11 @@ _NAME_INNER = _PARTICLES | _words("""
 #: French contractions of a preposition with the article of a name: "au Cap" is "à le Cap".
 _CONTRACTIONS = {"au": "le ", "du": "le ", "aux": "les ", "des": "les "}
 
+#: Connectors that join a town's name to a word naming something within it: "Praia do
+#: Futuro" is a beach, not Praia (Cabo Verde). Prepositions that also mean "from" or "of"
+#: ("da", "di", "de", "del": "a Genova da Roma") are left out.
+_NAME_LINKS = _words("do dos das della dello dei du")
+
 #: Capitalised nouns of place (German capitalises every noun) that may come right before a
 #: town's name: "im Stadtteil Griesheim", "die Hafenstadt Rostock" hold no person's name.
 _PLACE_NOUNS = _words("""
@@ -1277,9 +1282,14 @@ class Extractor:
         k = raw.end_token
         if k < len(tokens):
             sep = text[tokens.end[k - 1]:tokens.start[k]]
-            if sep == " " and _is_capitalised(tokens.text[k]) and not self._is_place_word(
-                    tokens.key[k]):
-                return True
+            if sep == " " and _is_capitalised(tokens.text[k]) and _name_shaped(
+                    tokens.text[k]) and not self._is_place_word(tokens.key[k]):
+                return True  # a surname, not "Milan PoP", "Marseille MRS1"
+            if (k + 1 < len(tokens) and sep == " " and tokens.key[k] in _NAME_LINKS
+                    and text[tokens.end[k]:tokens.start[k + 1]] == " "
+                    and _is_capitalised(tokens.text[k + 1])
+                    and not self._is_place_word(tokens.key[k + 1])):
+                return True  # "Praia do Futuro" (a beach), "Porto di Levante"
         return False
 
     def _is_place_word(self, key: str) -> bool:

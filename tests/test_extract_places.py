@@ -233,3 +233,34 @@ def test_short_form_is_no_part_of_a_longer_name(plain):
     text = "Il cavo arriva a Mazara del Vallo. Mazara Telecom gestisce il nodo."
     found = places(plain, text)
     assert [s for s, _, _ in found].count("Mazara") == 0
+
+
+# ------------------------------------------------------------------ words after a town
+
+
+def test_facility_code_after_a_town_is_no_surname(plain):
+    found = places(plain, "NTT launches Milan PoP")
+    assert [(s, k) for s, k, _ in found] == [("Milan", "city")]
+
+
+def test_surname_after_a_town_still_hides_it(plain):
+    assert places(plain, "Elisabetta Romano said so.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "O cabo chega à Praia do Futuro, em Fortaleza.",
+    "Le câble passe par Dakar du Nord-Ouest.",
+])
+def test_town_joined_to_a_name_inside_it(plain, text):
+    # a beach, a district: not Praia (Cabo Verde) nor Dakar
+    found = [s for s, _, _ in places(plain, text)]
+    assert "Praia" not in found and "Dakar" not in found
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    ("Il cavo arriva a Genova da Roma.", ["Genova", "Roma"]),
+    ("O cabo chega à Praia, em Cabo Verde.", ["Praia"]),
+    ("El cable une Lima del Perú con Santiago.", ["Lima", "Santiago"]),
+])
+def test_prepositions_after_a_town_keep_it(plain, text, towns):
+    assert [s for s, k, _ in places(plain, text) if k == "city"] == towns
