@@ -60,6 +60,7 @@ from geo.gazetteer import (
     default_gazetteer,
     key_prefixes,
     name_key,
+    small_towns,
     us_states,
 )
 from geo.geodesy import GEOD
@@ -359,6 +360,12 @@ class _Raw:
     note: str = ""
     #: the US state named right after the town ("Atlanta, Georgia"), as written
     state: str = ""
+
+
+#: What comes between a town and its country written right after it: "Sines, Portugal",
+#: "Sines, em Portugal", "Lurín (Perú)" (searched right before the country's name).
+_BEFORE_COUNTRY_RE = re.compile(
+    r"(?:, ?|,? \()(?:(?:em|en|in|au|na|no|nel|nella|im|in der) )?\Z")
 
 
 #: A word is a run of letters and digits; split with it, a text alternates gaps and words.
@@ -839,8 +846,8 @@ class Extractor:
                  for m in first
                  if m is not None and m.kind == "city" and m.country and m.id]
         if not towns:
-            return self._short_forms(text, tokens, claimed,
-                                     [m for m in first if m is not None])
+            return self._small_towns(text, tokens, claimed, self._short_forms(
+                text, tokens, claimed, [m for m in first if m is not None]))
         with_towns = _Evidence(countries, towns)
         out: list[Mention] = []
         for raw, mention in zip(raws, first, strict=True):
@@ -852,7 +859,70 @@ class Extractor:
                                         skip=raw.start)
             if mention is not None:
                 out.append(mention)
-        return self._short_forms(text, tokens, claimed, out)
+        return self._small_towns(text, tokens, claimed,
+                                 self._short_forms(text, tokens, claimed, out))
+
+    def _small_towns(self, text: str, tokens: _Words, claimed: list[bool],
+                     mentions: list[Mention]) -> list[Mention]:
+        """Towns below the gazetteer's cut (5,000 to 14,999 people,
+        :func:`geo.gazetteer.small_towns`) where their country is written right after them:
+        "em Sines, Portugal", "Sines, em Portugal", "Lurín (Perú)". The town must be of that
+        country, its words capitalised, unclaimed, not used in lower case in the text, and
+        not the end of a longer capitalised name. One look back per country mention."""
+        countries = [m for m in mentions if m.kind == "country" and m.country
+                     and " adjective " not in m.reason]
+        if not countries:
+            return mentions
+        added = []
+        lowered: set[str] = set()  # the words the text writes in lower case, once needed
+        for m in countries:
+            before = _BEFORE_COUNTRY_RE.search(text, max(0, m.start - 24), m.start)
+            if before is None:
+                continue
+            k = bisect_right(tokens.end, before.start()) - 1  # the word before the comma
+            if k < 0 or tokens.end[k] != before.start():
+                continue
+            if not lowered:
+                lowered = {w for w in set(tokens.text) if w.islower()} or {""}
+            found = self._small_town_at(text, tokens, claimed, k, m.country, lowered)
+            if found is None:
+                continue
+            i, place = found
+            start, end = tokens.start[i], tokens.end[k]
+            for j in range(i, k + 1):
+                claimed[j] = True
+            added.append(Mention(
+                text[start:end], start, end, "city", place.id, place.name, place.lon,
+                place.lat, f"town {text[start:end]!r} of {place.population:,} people in "
+                f"{m.name or m.country}, named right after it; not in the catalogue",
+                place=place.id, country=place.country))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: m.start)
+
+    def _small_town_at(self, text: str, tokens: _Words, claimed: list[bool], k: int,
+                       country: str, lowered: set[str]) -> tuple[int, Place] | None:
+        """``(first word, town)`` for a small town of ``country`` whose name ends with word
+        ``k`` (up to three words), longest first; ``None`` if there is none."""
+        for i in range(max(0, k - 2), k + 1):
+            words = tokens.text[i:k + 1]
+            if any(claimed[i:k + 1]) or not _is_capitalised(words[0]) or any(
+                    tokens.sep[j] is None for j in range(i, k)):
+                continue
+            if not all(_name_shaped(w) and (_is_capitalised(w) or tokens.key[j] in _NAME_INNER)
+                       for j, w in enumerate(words, i)):
+                continue
+            if i > 0 and tokens.sep[i - 1] in (" ", "-") and _is_capitalised(
+                    tokens.text[i - 1]) and not self._sentence_initial(text, tokens.start[i - 1]):
+                continue  # "John Sines": the end of a longer name
+            key = "".join(tokens.key[j] + (tokens.sep[j] or "") if j < k else tokens.key[j]
+                          for j in range(i, k + 1))
+            if i == k and (key in COMMON_WORDS or words[0].lower() in lowered):
+                continue
+            towns = [p for p in small_towns().get(key, ()) if p.country == country]
+            if towns:
+                return i, towns[0]
+        return None
 
     def _short_forms(self, text: str, tokens: _Words, claimed: list[bool],
                      mentions: list[Mention]) -> list[Mention]:

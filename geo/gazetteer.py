@@ -48,6 +48,7 @@ __all__ = [
     "default_gazetteer",
     "lookup_place",
     "name_key",
+    "small_towns",
     "us_states",
 ]
 
@@ -440,6 +441,29 @@ def us_states() -> dict[str, tuple[str, str]]:
     gives a US town's state as its admin1 code ("GA" for Atlanta)."""
     return {name_key(s["name"]): (s["code"], s["name"])
             for s in _read_json("us_states.json").values()}
+
+
+#: GeoNames towns of 5,000 to 14,999 people, own names only (see ``geo/data/PROVENANCE.md``).
+SMALL_TOWNS_FILE = "towns5000.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> dict[str, tuple[Place, ...]]:
+    """Towns below the gazetteer's population cut, by :func:`name_key` of their own name,
+    most populous first. Read on first use only (about 35,000 towns): callers ask it where
+    the text gives strong evidence, such as the town's country written right after it."""
+    import gzip
+
+    out: dict[str, list[Place]] = {}
+    data = resources.files("geo").joinpath("data", SMALL_TOWNS_FILE)
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        next(fh)  # header
+        for line in fh:
+            name, gid, lon, lat, cc, pop, admin1 = line.rstrip("\n").split("\t")
+            place = Place(id=f"geonames:{gid}", name=name, lon=float(lon), lat=float(lat),
+                          country=cc, kind="city", population=int(pop), admin1=admin1)
+            out.setdefault(name_key(name), []).append(place)
+    return {key: tuple(sorted(found, key=_rank)) for key, found in out.items()}
 
 
 @lru_cache(maxsize=4)

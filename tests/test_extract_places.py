@@ -264,3 +264,29 @@ def test_town_joined_to_a_name_inside_it(plain, text):
 ])
 def test_prepositions_after_a_town_keep_it(plain, text, towns):
     assert [s for s, k, _ in places(plain, text) if k == "city"] == towns
+
+
+# ------------------------------------------------------------------ small towns
+
+
+@pytest.mark.parametrize("text", [
+    "The cable lands in Sines, Portugal.",
+    "Le câble atterrit à Sines, au Portugal.",
+    "Il cavo approda a Sines, in Portogallo.",
+    "El cable llega a Sines (Portugal).",
+    "O cabo chega a Sines, em Portugal.",
+    "Das Kabel landet in Sines, Portugal.",
+])
+def test_small_town_with_its_country_right_after(plain, text):
+    found = places(plain, text)
+    assert ("Sines", "city", "geonames:2262917") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The cable lands in Sines.",                      # no country: too small to trust
+    "Il cavo arriva a Sines, Italia.",                # no Sines in Italy
+    "Says John Sines, Portugal.",                     # the end of a person's name
+    "Le port de sines, Portugal, et Sines, Portugal.",  # the text writes it in lower case
+])
+def test_small_town_without_strong_evidence(plain, text):
+    assert "Sines" not in [s for s, _, _ in places(plain, text)]
