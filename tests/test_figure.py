@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from geo.cli import main
 from geo.errors import InputError
 from geo.figure.labels import Box
-from geo.figure.make import segment_lines
+from geo.routes import segment_lines
 from geo.figure.options import FigureOptions, alt_text_path, parse_bbox
 from geo.figure.projection import (
     Extent,

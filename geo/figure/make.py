@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from geo.atomic import atomic_path, write_text_atomic
-from geo.catalog import Catalog, load_catalog
+from geo.catalog import load_catalog
 from geo.context import ContextLayer, ContextSpec, context_layers_from_config
 from geo.errors import InputError, OutputError
-from geo.figure.marks import SegmentLines
 from geo.figure.options import FigureOptions, alt_text_path, format_for
 from geo.figure.render import RenderedFigure, render_figure
 from geo.layers import build_layers
+from geo.routes import segment_lines
 from geo.workspace import Workspace
 
 #: The figure's file name in the workspace's maps/ folder, without its suffix.
@@ -45,22 +45,6 @@ class FigureResult:
         scale = f" at {fig.scale}x" if fig.format == "png" and fig.scale != 1 else ""
         return (f"figure: {self.path} ({fig.format.upper()}, {width} × {height} px{scale}, "
                 f"{max(1, round(len(fig.data) / 1024))} KiB); alt text: {self.alt_path}")
-
-
-def segment_lines(cat: Catalog) -> SegmentLines:
-    """Each route's segments as ``(medium, [(lon, lat), ...])``, as the map draws them:
-    :func:`geo.routes.segment_lines` (schematic submarine segments routed over the sea) where
-    geo has that module, else each segment through its waypoints (as
-    :func:`geo.build.segment_lines` did before it), without loading the web map."""
-    try:
-        from geo.routes import segment_lines as drawn_segment_lines
-    except ImportError:  # geo.routes not yet there: the segments through their waypoints
-        return {
-            route_id: [(seg.medium, positions) for seg, positions in
-                       zip(route.segments, cat.route_segments(route_id), strict=True)]
-            for route_id, route in cat.routes.items()
-        }
-    return drawn_segment_lines(cat)
 
 
 def make_figure(workspace: str | os.PathLike[str] = ".",
