@@ -27,7 +27,6 @@ from click.testing import CliRunner
 from geo.cli import main
 from geo.errors import InputError
 from geo.figure.labels import Box
-from geo.routes import segment_lines
 from geo.figure.options import FigureOptions, alt_text_path, parse_bbox
 from geo.figure.projection import (
     Extent,
@@ -40,6 +39,7 @@ from geo.figure.projection import (
 from geo.figure.render import render_figure
 from geo.geodesy import GEOD
 from geo.layers import build_layers
+from geo.routes import segment_lines
 from geo.webmap import styles
 from tests.placeless import DRAFTED, load_with_drafts, placeless_workspace
 

@@ -36,10 +36,10 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from geo.catalog import load_catalog  # noqa: E402
 from geo.context import read_context  # noqa: E402
-from geo.routes import segment_lines  # noqa: E402
 from geo.figure.options import FigureOptions  # noqa: E402
 from geo.figure.render import render_figure  # noqa: E402
 from geo.layers import build_layers  # noqa: E402
+from geo.routes import segment_lines  # noqa: E402
 from geo.webmap.offline import countries  # noqa: E402
 from tests.browser_context import synth  # noqa: E402
 
