@@ -155,6 +155,11 @@ _PLACE_NOUNS = _words("""
     insel bundesland hauptstadt kustenstadt grossstadt metropole vorort bezirk
 """)
 
+#: German articles: the capitalised word after one is a noun, not a given name.
+_NOUN_ARTICLES = _words("""
+    der die das den dem des ein eine einen einem einer eines im am zum zur vom beim
+""")
+
 #: Country names that are common given names: not a country when a capitalised word that
 #: is no place follows ("Chad Smith", "Jordan Peterson").
 _GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "niger"})
@@ -618,7 +623,9 @@ class Extractor:
             return False
         if not _is_capitalised(words[0]) and tokens.key[i] not in _PARTICLES:
             return False
-        return all(_name_shaped(w) for w in words)
+        # an elided article ("L'Aquila", "L'Hospitalet") is one capital letter
+        return all(_name_shaped(w) or (len(w) == 1 and tokens.key[k] in _PARTICLES)
+                   for k, w in enumerate(words, i))
 
     def _scan(self, text: str, tokens: _Words, claimed: list[bool]) -> list[_Raw]:
         """Gazetteer names and country adjectives among the words not yet claimed: the
@@ -633,8 +640,8 @@ class Extractor:
         shaped: set[str] = set()
         starts: set[str] = set()
         for word, key in dict(zip(tokens.text, keys, strict=True)).items():
-            if len(word) >= 2 and (word[0].isupper() or key in _PARTICLES
-                                   or key in dem_prefixes):
+            if (len(word) >= 2 or key in _PARTICLES) and (
+                    word[0].isupper() or key in _PARTICLES or key in dem_prefixes):
                 shaped.add(word)
                 if key in gaz_prefixes or key in dem_prefixes or not key[-1:].isalnum():
                     starts.add(word)
@@ -1336,6 +1343,11 @@ class Extractor:
         k = raw.start_token
         if k > 0 and tokens.key[k - 1] in _PLACE_NOUNS:
             return False  # "im Stadtteil Griesheim": a noun of place, not a given name
+        if k > 1 and tokens.key[k - 2] in _NOUN_ARTICLES and tokens.sep[k - 2] == " " and (
+                not tokens.key[k - 1].endswith("er")):
+            # "der Abschnitt Rostock-Gedser": an article, a noun, the town (not "der
+            # Hanauer Landstraße": a town's adjective in "-er" opens a street's name)
+            return False
         if k > 0:
             before, before_start = tokens.key[k - 1], tokens.start[k - 1]
             before_text = tokens.text[k - 1]
@@ -1367,6 +1379,7 @@ class Extractor:
         if known is None:
             known = self._place_word_memo[key] = any(
                 p.kind in ("country", *AREA_KINDS) or (prim and p.population >= 100_000)
+                or (not prim and self._alternate_ok(key, p))  # "Genova", "Lisboa"
                 for p, prim in self._matches(key))
         return known
 

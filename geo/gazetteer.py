@@ -304,6 +304,9 @@ class Gazetteer:
             if place.population >= MIN_ALTERNATE_POPULATION:
                 own = name_key(city["name"])
                 names = [a for a in city["alternatenames"] if _usable_alternate(a, own)]
+                words = own.split(" ")
+                if len(words) == 2 and min(map(len, words)) >= 3 and own.isascii():
+                    names.append("".join(words))  # joined spelling: "Capetown"
             else:
                 names = []
             entries.append((place, (), names))

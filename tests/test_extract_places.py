@@ -290,3 +290,45 @@ def test_small_town_with_its_country_right_after(plain, text):
 ])
 def test_small_town_without_strong_evidence(plain, text):
     assert "Sines" not in [s for s, _, _ in places(plain, text)]
+
+
+# ------------------------------------------------------------------ elision, joined, chains
+
+
+@pytest.mark.parametrize(("text", "surface", "place_id"), [
+    ("Il nodo sarà a L'Aquila, in Abruzzo.", "L'Aquila", "geonames:3175121"),
+    ("El centro de datos de L'Hospitalet de Llobregat.", "L'Hospitalet de Llobregat",
+     "geonames:3120619"),
+    ("The cable lands in Capetown.", "Capetown", "geonames:3369157"),
+    ("Le câble atterrit à Capetown.", "Capetown", "geonames:3369157"),
+])
+def test_elision_and_joined_spellings(plain, text, surface, place_id):
+    assert (surface, "city", place_id) in places(plain, text)
+
+
+def test_elided_article_before_a_country_is_no_part_of_it(plain):
+    found = places(plain, "Le câble relie l'Italie à l'Algérie.")
+    assert [s for s, _, _ in found] == ["Italie", "Algérie"]
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    ("The Marseille-Bizerte segment is ready.", ["Marseille", "Bizerte"]),
+    ("Le segment Marseille-Bizerte est prêt.", ["Marseille", "Bizerte"]),
+    ("Il segmento Genova-Palermo è pronto.", ["Genova", "Palermo"]),
+    ("El tramo Lisboa-Madrid está listo.", ["Lisboa", "Madrid"]),
+    ("O troço Lisboa-Porto está pronto.", ["Lisboa", "Porto"]),
+    ("Die Verbindung führt über den Abschnitt Rostock-Gedser nach Dänemark.", ["Rostock"]),
+])
+def test_hyphenated_chain_names_each_town(plain, text, towns):
+    assert [s for s, k, _ in places(plain, text) if k == "city"] == towns
+
+
+def test_hyphen_to_a_word_is_still_a_compound(plain):
+    # "Trans-Caspian", "Pan-African": no place
+    assert places(plain, "The Trans-Caspian and Pan-Africa projects.") == []
+
+
+def test_street_named_after_a_town_holds_no_town(plain):
+    # "Hanauer Landstraße" is a street in Frankfurt, not Landstraße (Vienna)
+    found = places(plain, "Das Rechenzentrum liegt an der Hanauer Landstraße in Frankfurt.")
+    assert [s for s, _, _ in found] == ["Frankfurt"]
