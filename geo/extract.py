@@ -853,8 +853,9 @@ class Extractor:
                  for m in first
                  if m is not None and m.kind == "city" and m.country and m.id]
         if not towns:
-            return self._small_towns(text, tokens, claimed, self._short_forms(
-                text, tokens, claimed, [m for m in first if m is not None]))
+            return _joined_neighbours(text, self._small_towns(
+                text, tokens, claimed, self._short_forms(
+                    text, tokens, claimed, [m for m in first if m is not None])))
         with_towns = _Evidence(countries, towns)
         out: list[Mention] = []
         for raw, mention in zip(raws, first, strict=True):
@@ -866,8 +867,8 @@ class Extractor:
                                         skip=raw.start)
             if mention is not None:
                 out.append(mention)
-        return self._small_towns(text, tokens, claimed,
-                                 self._short_forms(text, tokens, claimed, out))
+        return _joined_neighbours(text, self._small_towns(
+            text, tokens, claimed, self._short_forms(text, tokens, claimed, out)))
 
     def _small_towns(self, text: str, tokens: _Words, claimed: list[bool],
                      mentions: list[Mention]) -> list[Mention]:
@@ -1382,6 +1383,33 @@ class Extractor:
                 or (not prim and self._alternate_ok(key, p))  # "Genova", "Lisboa"
                 for p, prim in self._matches(key))
         return known
+
+
+#: Two towns hyphenated together this close (metres, geodesic) name one place: a district
+#: or an airport town and its city ("Roma-Fiumicino", "Frankfurt-Griesheim"), not a segment
+#: ("Marseille-Bizerte", "Lisboa-Porto").
+NEIGHBOURS_M = 40_000.0
+
+
+def _joined_neighbours(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge "A-B" where A and B are resolved towns of one country at most
+    :data:`NEIGHBOURS_M` apart into one mention of B (the more specific place), named by
+    the whole compound. One pass over the mentions, in order."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "city" and m.kind == "city"
+                and prev.id and m.id and prev.id != m.id and prev.country == m.country
+                and text[prev.end:m.start] in ("-", "‐", "‑")
+                and None not in (prev.lon, prev.lat, m.lon, m.lat)
+                and GEOD.inv(prev.lon, prev.lat, m.lon, m.lat)[2] <= NEIGHBOURS_M):
+            out[-1] = Mention(
+                text[prev.start:m.end], prev.start, m.end, "city", m.id, m.name, m.lon,
+                m.lat, f"{m.text!r} joined to its neighbour {prev.text!r} (one place); "
+                + m.reason, entity=m.entity, place=m.place, country=m.country)
+            continue
+        out.append(m)
+    return out
 
 
 def extract_mentions(text: str, catalog: Catalog | None = None,

@@ -332,3 +332,19 @@ def test_street_named_after_a_town_holds_no_town(plain):
     # "Hanauer Landstraße" is a street in Frankfurt, not Landstraße (Vienna)
     found = places(plain, "Das Rechenzentrum liegt an der Hanauer Landstraße in Frankfurt.")
     assert [s for s, _, _ in found] == ["Frankfurt"]
+
+
+@pytest.mark.parametrize(("text", "compound"), [
+    ("Il cavo approda a Roma-Fiumicino, in Italia.", "Roma-Fiumicino"),
+    ("The cable lands at Roma-Fiumicino in Italy.", "Roma-Fiumicino"),
+    ("Das Rechenzentrum Frankfurt-Griesheim in Deutschland.", "Frankfurt-Griesheim"),
+])
+def test_neighbouring_towns_hyphenated_are_one_place(plain, text, compound):
+    found = [(s, k) for s, k, _ in places(plain, text)]
+    assert (compound, "city") in found
+    assert not any(s in compound.split("-") for s, _ in found)
+
+
+def test_far_towns_hyphenated_are_a_segment(plain):
+    found = places(plain, "Le segment Marseille-Bizerte et le tronçon Lisboa-Porto.")
+    assert [s for s, _, _ in found] == ["Marseille", "Bizerte", "Lisboa", "Porto"]
