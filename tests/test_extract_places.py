@@ -348,3 +348,19 @@ def test_neighbouring_towns_hyphenated_are_one_place(plain, text, compound):
 def test_far_towns_hyphenated_are_a_segment(plain):
     found = places(plain, "Le segment Marseille-Bizerte et le tronçon Lisboa-Porto.")
     assert [s for s, _, _ in found] == ["Marseille", "Bizerte", "Lisboa", "Porto"]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The data centre serves the European Union.", "European Union"),
+    ("Le centre sert l'Union européenne.", "Union européenne"),
+    ("Il centro serve l'Unione europea.", "Unione europea"),
+    ("El centro de datos es el mayor de la Unión Europea.", "Unión Europea"),
+    ("O centro serve a União Europeia.", "União Europeia"),
+    ("Das Rechenzentrum dient der Europäischen Union.", None),  # inflected: not listed
+])
+def test_european_union_as_an_area(plain, text, surface):
+    found = places(plain, text)
+    if surface is None:
+        assert found == []
+    else:
+        assert found == [(surface, "region", "region:european-union")]
