@@ -29,6 +29,18 @@ Rules that keep it honest on real news:
   :data:`OUTWEIGH` times smaller than the most populous of the name; failing that the most
   populous wins only when :data:`DOMINANCE` times as large as the next; otherwise the
   mention is kept with ``id = None`` and a reason that says why.
+* **areas**: sub-national regions, islands and seas ("Hessen", "Creta", "Ostsee") are
+  mentions of kind ``region``, ``island`` or ``sea``; a region or island of one country is
+  evidence for that country. An island or sea yields to a town of 100,000 or more of that
+  own name.
+* **small towns**: a town of 5,000 to 14,999 people counts only with its country written
+  right after it ("Sines, em Portugal", "Lurín (Perú)"); a town named in full also stands
+  behind the words before its first connector ("Conil" for "Conil de la Frontera").
+* **names inside names**: lower-case words inside a town's name are connectors only ("El
+  centro" is no El Centro); a town joined by "do", "della"... to a word that is no place is
+  part of a longer name ("Praia do Futuro"); two towns of one country hyphenated together
+  within :data:`NEIGHBOURS_M` are one place ("Roma-Fiumicino"), farther ones a segment
+  ("Marseille-Bizerte", each a mention). Elided articles begin names ("L'Aquila").
 * **US states**: a town followed by a US state ("Atlanta, Georgia", "Paris, Texas") is that
   state's town, whatever the catalogue or population says, and the state is no mention of
   its own (Georgia the country is not named there).

