@@ -23,12 +23,13 @@ function geoCompact() {
   return window.matchMedia(GEO_COMPACT_QUERY).matches;
 }
 
-/* Lower the map's least zoom so that the world can be seen whole on a small screen. */
+/* The map's least zoom: the world seen whole, a little narrower than the map (lower on a
+ * small screen than on a wide one). */
 function geoSetMinZoom(map) {
   "use strict";
   var width = Math.max(map.getSize().x, 256);
   var fits = Math.floor(Math.log(width / 256) / Math.LN2 * 4) / 4 - 0.25;
-  map.setMinZoom(Math.max(0, Math.min(1, fits)));
+  map.setMinZoom(Math.max(0, fits));
 }
 
 /* fitBounds options that keep the drawn features clear of the page's controls. */
@@ -777,10 +778,13 @@ function geoMapInit(map, layers, entries, config, tiles) {
   }
 
   function show(entry) {
-    if (compact()) { setMenu(false, true); }
+    var folded = compact();
+    if (folded) { setMenu(false, true); }
     reveal(entry);
     frame(entry);
     openEntry(entry);
+    // the menu just closed under the keyboard's focus: move it into the popup
+    if (folded) { focusPopup(entry); }
   }
 
   /* ================================================================ measuring */

@@ -177,11 +177,19 @@ MAP_IDLE = """() => {
 }"""
 
 
+def close_popups(page: Any) -> None:
+    """Close the open popup and wait until it has faded out (for 0.2 s it still takes
+    clicks and is found in the page)."""
+    page.evaluate("() => { window.geoMap.map.closePopup(); }")
+    page.wait_for_function("() => !document.querySelector('.leaflet-popup')")
+
+
 def choose(page: Any, entity_id: str, *, touch: bool = False) -> None:
     """After a click or tap on the map: open ``entity_id``'s popup, through the picker when
     the pointer reached several features (the picker lists them; the entity is chosen)."""
-    page.wait_for_function("""() => !!document.querySelector(
-        '.leaflet-popup .geo-picker, .leaflet-popup .geo-popup')""")
+    page.wait_for_function("""(id) => !!document.querySelector(
+        `.leaflet-popup .geo-picker, .leaflet-popup .geo-popup[data-id='${id}']`)""",
+                           arg=entity_id)
     if page.locator(".leaflet-popup .geo-picker").count():
         item = page.locator(f".geo-picker-item[data-id='{entity_id}']")
         assert item.count() == 1, page.locator(".geo-picker").inner_text()

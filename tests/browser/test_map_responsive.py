@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import SIZES, Loaded, Size, choose, open_map
+from tests.browser.conftest import SIZES, Loaded, Size, choose, close_popups, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -244,7 +244,7 @@ def test_features_open_where_they_are_drawn(sized: tuple[Loaded, Size],
         choose(page, entity_id, touch=size.touch)
         page.wait_for_timeout(250)  # the popup's fade-in (its box is final from the start)
         assert_popup_clear(page, entity_id)
-        page.evaluate("() => { window.geoMap.map.closePopup(); }")
+        close_popups(page)
     assert loaded.problems() == []
 
 
@@ -287,3 +287,59 @@ def test_searched_features_open_clear_of_the_controls(sized: tuple[Loaded, Size]
         page.wait_for_timeout(300)
         assert_popup_clear(page, entity_id)
     assert loaded.problems() == []
+
+
+#: n points (page pixels) across the corridor's band: along its drawn path, each moved
+#: sideways by up to ``reach`` pixels (the band is 16 px wide), inside the map, clear of
+#: the controls
+BAND_POINTS = """([id, n, reach]) => {
+  const el = document.querySelector('path.geo-id-' + id);
+  const map = window.geoMap.map.getContainer().getBoundingClientRect();
+  const controls = [...document.querySelectorAll('.leaflet-control')]
+    .map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
+  const total = el.getTotalLength(), box = el.getBBox(), r = el.getBoundingClientRect();
+  const at = (s) => { const p = el.getPointAtLength(s);
+                      return [r.left + (p.x - box.x), r.top + (p.y - box.y)]; };
+  const out = [];
+  for (let i = 0; out.length < n && i < 20 * n; i++) {
+    const s = total * ((i * 0.618034) % 1);
+    const [x0, y0] = at(Math.max(0, s - 1)), [x1, y1] = at(Math.min(total, s + 1));
+    const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+    const side = reach * (((i * 0.414214) % 1) * 2 - 1);
+    const [x, y] = at(s);
+    const px = x - (y1 - y0) / len * side, py = y + (x1 - x0) / len * side;
+    const clear = px > map.left + 8 && px < map.right - 8 && py > map.top + 8 &&
+      py < map.bottom - 8 && !controls.some((c) => px > c.left - 4 && px < c.right + 4 &&
+                                             py > c.top - 4 && py < c.bottom + 4);
+    if (clear) out.push([px, py]);
+  }
+  return out;
+}"""
+
+
+def test_fifty_clicks_on_the_corridor_band_all_reach_it(browser: Any,
+                                                        shipped_maps: dict[str, Path]) -> None:
+    """The issue's count: 3 of 50 clicks on the corridor's band reached it (routes and arcs
+    lie on top). Now every click within the band offers it, directly or in the picker."""
+    loaded = open_map(browser, shipped_maps["offline"], online=False)
+    page = loaded.page
+    try:
+        page.evaluate("(id) => window.geoMap.frame(id)", "digital-silk-way")
+        points = page.evaluate(BAND_POINTS, ["digital-silk-way", 50, 7.0])
+        assert len(points) == 50
+        reached = 0
+        for x, y in points:
+            # the same view each time (an opened popup may have panned the map)
+            page.evaluate("(id) => window.geoMap.frame(id)", "digital-silk-way")
+            page.mouse.click(x, y)
+            page.wait_for_function("""() => !!document.querySelector(
+                '.leaflet-popup .geo-picker, .leaflet-popup .geo-popup')""")
+            offered = page.evaluate("""() => [...document.querySelectorAll(
+                '.leaflet-popup .geo-picker-item, .leaflet-popup .geo-popup')]
+                .map((e) => e.dataset.id)""")
+            reached += "digital-silk-way" in offered
+            close_popups(page)
+        assert reached == 50
+        assert loaded.problems() == []
+    finally:
+        loaded.close()
