@@ -181,7 +181,7 @@ function geoMapInit(map, layers, entries, config, tiles) {
         // the list is rebuilt below: keep the event from reaching the map
         ev.preventDefault();
         ev.stopPropagation();
-        show(hit.entry);
+        show(hit.entry, ev.type === "keydown" || ev.detail === 0);
         searchInput.value = "";
         renderSearch();
       }
@@ -196,7 +196,7 @@ function geoMapInit(map, layers, entries, config, tiles) {
   }
   searchInput.addEventListener("input", renderSearch);
   searchInput.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter" && found.length) { show(found[0].entry); }
+    if (ev.key === "Enter" && found.length) { show(found[0].entry, true); }
     if (ev.key === "Escape" && searchInput.value) {
       ev.stopPropagation();
       searchInput.value = "";
@@ -777,14 +777,14 @@ function geoMapInit(map, layers, entries, config, tiles) {
     }
   }
 
-  function show(entry) {
+  function show(entry, byKeyboard) {
     var folded = compact();
     if (folded) { setMenu(false, true); }
     reveal(entry);
     frame(entry);
     openEntry(entry);
     // the menu just closed under the keyboard's focus: move it into the popup
-    if (folded) { focusPopup(entry); }
+    if (folded && byKeyboard) { focusPopup(entry); }
   }
 
   /* ================================================================ measuring */
