@@ -582,8 +582,7 @@ def recover(root: str | os.PathLike[str]) -> list[str]:
     pending). :func:`accept` does this first."""
     ws = Workspace.at(root)
     # geo.atomic names every set it completes a build's
-    return [notice.replace(" the interrupted build of ", " the interrupted accept of ")
-            for notice in complete_interrupted([ws.data, ws.drafts])]
+    return complete_interrupted([ws.data, ws.drafts])
 
 
 def accept(root: str | os.PathLike[str], stem: str, ids: Sequence[str] = ()) -> AcceptResult:
@@ -628,7 +627,7 @@ def accept(root: str | os.PathLike[str], stem: str, ids: Sequence[str] = ()) -> 
     if after_problems:
         raise CatalogError(sorted(after_problems, key=lambda p: p.file))
     left = [e for e in draft.entries if e not in chosen]
-    written = write_file_set({**texts, path: draft_text})
+    written = write_file_set({**texts, path: draft_text}, run="accept")
     removed = False
     if not left:
         try:

@@ -268,6 +268,7 @@ def _roll_forward(folder: Path) -> list[str]:
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
         started = str(record["started"])
+        run = str(record.get("run", "build"))  # the operation that wrote the set
         pairs = [(os.path.normpath(folder / tmp), os.path.normpath(folder / target))
                  for tmp, target in record["pairs"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -282,13 +283,13 @@ def _roll_forward(folder: Path) -> list[str]:
         try:
             os.replace(tmp, target)
         except OSError as exc:
-            raise OutputError(f"{target}: cannot complete the interrupted build of "
+            raise OutputError(f"{target}: cannot complete the interrupted {run} of "
                               f"{started}: {_reason(exc)}") from exc
         done += 1
     _fsync_folder(folder)
     journal.unlink()
     _fsync_folder(folder)
-    return [f"{folder}: completed the interrupted build of {started}: {done} of its "
+    return [f"{folder}: completed the interrupted {run} of {started}: {done} of its "
             f"{len(pairs)} files had not yet replaced the earlier ones (a mixed set)"]
 
 
@@ -320,9 +321,10 @@ def _crash_hook(renamed: int) -> None:
     os._exit(137)  # pragma: no cover - no SIGKILL (Windows)
 
 
-def _write_journal(folder: Path, pairs: list[tuple[Path, Path]]) -> Path:
+def _write_journal(folder: Path, pairs: list[tuple[Path, Path]], run: str) -> Path:
     journal = folder / JOURNAL_NAME
     record = {
+        "run": run,
         "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "pairs": [[os.path.relpath(tmp, folder), os.path.relpath(target, folder)]
                   for tmp, target in pairs],
@@ -332,8 +334,11 @@ def _write_journal(folder: Path, pairs: list[tuple[Path, Path]]) -> Path:
     return journal
 
 
-def write_file_set(texts: Mapping[str | os.PathLike[str], str]) -> WrittenSet:
-    """Write several files (path -> UTF-8 text) as one set, as the module docstring
+def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "build"
+                   ) -> WrittenSet:
+    """Write several files (path -> UTF-8 text) as one set (``run`` names the operation in
+    its journal: ``build``, ``accept``, ``draft``, so a later run says what it completed), as
+    the module docstring
     describes: locked, journalled, and completing or cleaning up after an interrupted
     run first. A run that fails while writing leaves every earlier file untouched (a map
     and its layer files never come from two different runs).
@@ -377,7 +382,7 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str]) -> WrittenSet:
                     _fsync(tmp)
                 except OSError as exc:
                     raise OutputError(f"{target}: cannot write: {_reason(exc)}") from exc
-            journal = _write_journal(journal_folder, staged)
+            journal = _write_journal(journal_folder, staged, run)
         except BaseException:
             for tmp, _real in staged:
                 with contextlib.suppress(OSError):

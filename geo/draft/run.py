@@ -185,7 +185,7 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     if outputs:
         from geo.atomic import write_file_set
 
-        write_file_set(outputs)
+        write_file_set(outputs, run="draft")
     run.seconds = time.perf_counter() - started
     return run
 
