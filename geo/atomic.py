@@ -336,11 +336,10 @@ def _write_journal(folder: Path, pairs: list[tuple[Path, Path]], run: str) -> Pa
 
 def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "build"
                    ) -> WrittenSet:
-    """Write several files (path -> UTF-8 text) as one set (``run`` names the operation in
-    its journal: ``build``, ``accept``, ``draft``, so a later run says what it completed), as
-    the module docstring
-    describes: locked, journalled, and completing or cleaning up after an interrupted
-    run first. A run that fails while writing leaves every earlier file untouched (a map
+    """Write several files (path -> UTF-8 text) as one set, as the module docstring
+    describes: locked, journalled, and completing or cleaning up after an interrupted run
+    first (``run`` names the operation in the journal: ``build``, ``accept``, ``draft``, so
+    the run that completes it says what it completed). A run that fails while writing leaves every earlier file untouched (a map
     and its layer files never come from two different runs).
 
     Raises :class:`OutputError` when a file or folder cannot be written, and
