@@ -198,7 +198,7 @@ def test_permalink_restores_the_state_and_follows_changes(
             head, _, rest = page.url.split("#")[1].partition("&")
             assert rest == fragment.partition("&")[2]
             lat, lon, zoom = map(float, head.removeprefix("v=").split(","))
-            assert page.evaluate(OFF_BY_PX, [lat, lon]) <= 0.5 and zoom == 6
+            assert page.evaluate(OFF_BY_PX, [lat, lon]) <= 1.0 and zoom == 6
             # a change updates the URL
             page.evaluate("() => { window.geoMap.map.closePopup(); }")
             page.wait_for_function("() => !location.hash.includes('&o=')")
