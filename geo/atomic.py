@@ -339,8 +339,9 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "buil
     """Write several files (path -> UTF-8 text) as one set, as the module docstring
     describes: locked, journalled, and completing or cleaning up after an interrupted run
     first (``run`` names the operation in the journal: ``build``, ``accept``, ``draft``, so
-    the run that completes it says what it completed). A run that fails while writing leaves every earlier file untouched (a map
-    and its layer files never come from two different runs).
+    the run that completes it says what it completed). A run that fails while writing
+    leaves every earlier file untouched (a map and its layer files never come from two
+    different runs).
 
     Raises :class:`OutputError` when a file or folder cannot be written, and
     :class:`GeoError` when another run holds a folder's lock for longer than
