@@ -76,6 +76,7 @@ from geo.gazetteer import (
     us_states,
 )
 from geo.geodesy import GEOD
+from geo.text import toml_string
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
@@ -1661,27 +1662,6 @@ def missing_places(cat: Catalog) -> list[tuple[str, Mention]]:
 
 
 # --------------------------------------------------------------------------- suggestions
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string (TOML 1.0, section "String"): quotes, backslashes and control
-    characters escaped."""
-    out = ['"']
-    for ch in value:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def _slug(name: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from geo.catalog import read_article_text
 from geo.errors import InputError
 from geo.files import MAX_ARTICLE_BYTES, read_bytes
+from geo.text import toml_string
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -181,8 +182,6 @@ def article_stem(path: Path) -> str:
 def metadata_toml(text: str, source: Path) -> str:
     """The drafted sidecar of an article: language, and date and title where the text gives
     them; a comment says it was drafted and from which file."""
-    from geo.draft.writer import toml_string
-
     lines = [f"# drafted by geo draft from {source.name}: review (date and title only where "
              "the text gives them)",
              f"language = {toml_string(detect_language(text))}"]
