@@ -355,7 +355,7 @@ def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem],
             problems.append(Problem(ws.relative(path), "-", "-",
                                     "unknown data file; expected one of: "
                                     + ", ".join(sorted(known))))
-    for kind, (table, model) in KINDS.items():
+    for kind, (table, _model) in KINDS.items():
         path = ws.data_file(kind)
         if (not path.exists() and not path.is_symlink()
                 and (texts is None or path not in texts)):
@@ -378,22 +378,33 @@ def _load_entities(ws: Workspace, cat: Catalog, problems: list[Problem],
             problems.append(Problem(rel, "-", table, wrong))
             cat.unreadable_kinds.add(kind)
             continue
-        for index, item in enumerate(items):
-            entity_id = _entity_label(item.get("id"), index)
-            try:
-                entity = model.model_validate(item)
-            except ValidationError as exc:
-                problems.extend(_validation_problems(rel, entity_id, exc))
-                cat.invalid_ids.add(entity_id)
-                continue
-            if entity.id in first_seen:
-                problems.append(Problem(rel, entity.id, "id",
-                                        f"duplicate id (first defined in {first_seen[entity.id]})"))
-                continue
-            first_seen[entity.id] = rel
-            cat.by_kind(kind)[entity.id] = entity
-            cat.files[entity.id] = rel
+        _add_entities(cat, kind, rel, items, first_seen, problems)
     return first_seen
+
+
+def _add_entities(cat: Catalog, kind: str, rel: str, items: list[Any],
+                  first_seen: dict[str, str], problems: list[Problem]) -> list[str]:
+    """Validate ``items`` (the tables of one kind in the file ``rel``) and add those that
+    validate and whose id is new to ``cat``; list the problems; return the ids added."""
+    model = KINDS[kind][1]
+    added = []
+    for index, item in enumerate(items):
+        entity_id = _entity_label(item.get("id"), index)
+        try:
+            entity = model.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(rel, entity_id, exc))
+            cat.invalid_ids.add(entity_id)
+            continue
+        if entity.id in first_seen:
+            problems.append(Problem(rel, entity.id, "id",
+                                    f"duplicate id (first defined in {first_seen[entity.id]})"))
+            continue
+        first_seen[entity.id] = rel
+        cat.by_kind(kind)[entity.id] = entity
+        cat.files[entity.id] = rel
+        added.append(entity.id)
+    return added
 
 
 #: table name (``site``) -> data file kind (``sites``)
@@ -438,24 +449,8 @@ def _load_drafts(ws: Workspace, cat: Catalog, paths: list[Path], first_seen: dic
                 problems.append(Problem(rel, "-", table, wrong))
                 cat.unreadable_draft = True
                 continue
-            model = KINDS[kind][1]
-            for index, item in enumerate(items):
-                entity_id = _entity_label(item.get("id"), index)
-                try:
-                    entity = model.model_validate(item)
-                except ValidationError as exc:
-                    problems.extend(_validation_problems(rel, entity_id, exc))
-                    cat.invalid_ids.add(entity_id)
-                    continue
-                if entity.id in first_seen:
-                    problems.append(Problem(
-                        rel, entity.id, "id",
-                        f"duplicate id (first defined in {first_seen[entity.id]})"))
-                    continue
-                first_seen[entity.id] = rel
-                cat.by_kind(kind)[entity.id] = entity
-                cat.files[entity.id] = rel
-                cat.draft_of[entity.id] = stem
+            for entity_id in _add_entities(cat, kind, rel, items, first_seen, problems):
+                cat.draft_of[entity_id] = stem
 
 
 def _toml_type(value: object) -> str:
