@@ -197,21 +197,7 @@ class Document:
         """``(start, end)`` of every whole-word occurrence of ``form`` (any case, unless it
         is written in capitals only: "SACS" finds "Sacs", "NTT" only "NTT")."""
         fold_case = not (form.isupper() and len(form) <= 8)
-        hay, needle = (self.folded, fold(form)) if fold_case else (self.text, form)
-        if len(needle) != len(form) or not needle:
-            hay, needle = self.text, form
-        text = self.text
-        out = []
-        i = hay.find(needle)
-        while i >= 0:
-            j = i + len(needle)
-            before = text[i - 1:i] if i else ""
-            after = text[j:j + 1]
-            if not (before.isalnum() or before in ("-", "_")) and not (
-                    after.isalnum() or after == "_"):
-                out.append((i, j))
-            i = hay.find(needle, i + 1)
-        return out
+        return word_occurrences(self.text, self.folded, form, fold_case)
 
     def name_occurrences(self, forms: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
         """``(start, end, name)`` where the text writes one of ``forms`` (``(form, name)``
@@ -233,3 +219,24 @@ class Document:
     def inside_claimed(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b and (a, b) != (start, end)
                    for a, b in self.claimed)
+
+
+def word_occurrences(text: str, folded: str, form: str, fold_case: bool
+                     ) -> list[tuple[int, int]]:
+    """``(start, end)`` of every whole-word occurrence of ``form`` in ``text`` (``folded`` is
+    ``text`` folded, aligned with it; searched there when ``fold_case``: "sacs" finds "SACS"
+    and "Sacs")."""
+    hay, needle = (folded, fold(form)) if fold_case else (text, form)
+    if len(needle) != len(form) or not needle:
+        hay, needle = text, form
+    out = []
+    i = hay.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        before = text[i - 1:i] if i else ""
+        after = text[j:j + 1]
+        if not (before.isalnum() or before in ("-", "_")) and not (
+                after.isalnum() or after == "_"):
+            out.append((i, j))
+        i = hay.find(needle, i + 1)
+    return out

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.draft.document import Document, Spans, in_range
+from geo.draft.document import Document, Spans, in_range, word_occurrences
 from geo.draft.facts import FigureFact, OrganisationFact, PlaceRef, RouteFact
 from geo.draft.figures import capacities, fibre_pairs, lengths, ready_years
 from geo.draft.names import is_acronym, is_camel
@@ -374,7 +374,7 @@ class RouteFinder:
             form = next((f for f in route.forms if fold(f) == key), None)
             if form is None:
                 continue
-            for start, end in _word_occurrences(text, self.doc.folded, form,
+            for start, end in word_occurrences(text, self.doc.folded, form,
                                                 not is_acronym(form)):
                 if (start, end) in found or any(a <= start and end <= b
                                                 for a, b, _r in self.spans):
@@ -921,25 +921,6 @@ _OWNER_BEFORE_RE = re.compile(
     r"(?:(?:la|l'|l’|el|the|a|o)\s*)?$", re.IGNORECASE)
 _POSSESSED_AFTER_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:cable|system|network|"
                                  r"backbone)", re.IGNORECASE)
-
-
-def _word_occurrences(text: str, folded: str, form: str, fold_case: bool):
-    """``(start, end)`` of every whole-word occurrence of ``form`` (folded when
-    ``fold_case``: "sacs" finds "SACS" and "Sacs")."""
-    hay, needle = (folded, fold(form)) if fold_case else (text, form)
-    if len(needle) != len(form):
-        hay, needle = text, form
-    out = []
-    i = hay.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        before = text[i - 1:i] if i else ""
-        after = text[j:j + 1]
-        if not (before.isalnum() or before in ("-", "_")) and not (after.isalnum()
-                                                                   or after == "_"):
-            out.append((i, j))
-        i = hay.find(needle, i + 1)
-    return out
 
 
 def _occurrences_then_brackets(text: str, form: str):
