@@ -123,9 +123,22 @@ _VIA_RE = re.compile(r"(?<![\w-])(?:via|through|passing\s+through|passando\s+por
                      r"en\s+passant\s+par|attraverso|über|por|par)(?![\w-])", re.IGNORECASE)
 _NAMING_RE = re.compile(
     r"(?<![\w-])(?:called|named|dubbed|known\s+as|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
-    r"appel[ée]e?s?|llamad[oa]|denominad[oa]|bautizad[oa]\s+como|chamad[oa]|"
-    r"denominat[oa]|chiamat[oa]|battezzat[oa]|namens|genannt|getauft)\s*(?::\s*)?",
+    r"appel[ée]e?s?|llamad[oa]|denominad[oa]|bautizad[oa]|chamad[oa]|designad[oa]|"
+    r"conocid[oa]\s+como|conhecid[oa]\s+como|connue?s?\s+sous\s+le\s+nom\s+d[e'’]|"
+    r"not[oa]\s+come|bekannt\s+als|denominat[oa]|chiamat[oa]|battezzat[oa]|namens|"
+    r"genannt|getauft)(?:\s+(?:de|como|come|as|du|di))?\s*(?::\s*)?",
     re.IGNORECASE)
+#: Capitalised generic words that open a descriptive name, whose words may then be joined
+#: by any connector ("Sistema de Cabo do Atlântico Sul", "Red Federal de Fibra Óptica").
+_NAME_HEADS = word_set("""
+    sistema systeme system cabo cable cavo red rede rete reseau dorsal dorsale backbone
+""")
+_NAME_CONNECTORS = word_set("de do da dos das del della di du des of")
+#: Technology acronyms that name no route ("una rete in fibra ottica FTTH").
+_NOT_ROUTE_NAMES = word_set("""
+    ftth fttx fttb fttp ftto fttc gpon xgs-pon pon dwdm wdm otn mpls sdh ip 5g 4g lte
+    ngn ngan vhcn
+""")
 _CABLE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,5}(?:-[A-Z][A-Za-z]{1,5}){2,}"
                              r"(?:[- ]?\d{1,2})?(?![\w-])")
 _QUOTE_OPEN = "«“\"'’‘"
@@ -191,7 +204,9 @@ class RouteFinder:
                     break
                 j += 1
                 continue
-            if gap == " " and nxt.folded in ("to", "of", "de") and j + 2 < len(tokens) and \
+            if gap == " " and (nxt.folded in ("to", "of", "de") or (
+                    nxt.folded in _NAME_CONNECTORS and tokens[k].folded in _NAME_HEADS)) and \
+                    j + 2 < len(tokens) and \
                     tokens[j + 2].cap and text[nxt.end:tokens[j + 2].start] == " " and \
                     tokens[j + 2].start < sentence.end:
                 j += 2
@@ -213,7 +228,7 @@ class RouteFinder:
                 rest = rest.replace(self.text[m.start:m.end], "")
             if not re.sub(r"[\s\-–—,]|\b(?:e|y|and|et|und)\b", "", rest):
                 return False  # "Brasil – Portugal": waypoints
-        if key in self.names.all_function or len(key) < 2:
+        if key in self.names.all_function or len(key) < 2 or key in _NOT_ROUTE_NAMES:
             return False
         if _FACILITY_RE.search(surface):
             return False
@@ -313,6 +328,8 @@ class RouteFinder:
             after = self.doc.folded[run.end:run.end + 30]
             if not _HEAD_HINT_RE.search(after):
                 continue
+            if _FACILITY_RE.match(text, run.end + len(after) - len(after.lstrip())):
+                continue  # "Recent cable landing station news": a facility's words
             m2 = re.match(r"\s+(?:(?:submarine|subsea|undersea|fibre|fiber|optical)\s+)*"
                           r"(cable|system|project|cable\s+system|consortium\s+cable)\b", after)
             if m2 and not run.possessive:
@@ -334,6 +351,9 @@ class RouteFinder:
         # 4. shapes of cable names: "SEA-ME-WE 6"
         for m in _CABLE_SHAPE_RE.finditer(text):
             s = self.doc.sentence_at(m.start())
+            if self.names.places_between(m.start(), m.end()) or fold(
+                    m.group().split("-")[-1]) in ("gebiet", "region", "raum", "kreis"):
+                continue  # "Rhein-Main-Gebiet", "Lisboa-Madrid-Paris": places
             if s is not None and self._valid_name(m.start(), m.end()):
                 self._add_name(m.start(), m.end(), s)
         # 5. naming verbs: "denominato Barracuda", "bautizado como Tikal"
@@ -396,9 +416,14 @@ class RouteFinder:
             named.evidence = unnamed.evidence
         for k, v in unnamed.figures.items():
             named.figures.setdefault(k, v)
+        if named.medium == "unspecified":
+            named.medium = unnamed.medium
+        if named.status == "unspecified":
+            named.status = unnamed.status
         named.mentions += unnamed.mentions
         named.first = min(named.first, unnamed.first)
         self.routes.remove(unnamed)
+        self._absorbed[id(unnamed)] = named
 
     def _merge(self, keep: _Route, other: _Route) -> None:
         """One route written two ways: the form written first is its name."""
@@ -590,6 +615,8 @@ class RouteFinder:
 
     def find(self) -> list[_Route]:
         self._pending_names: list[tuple[int, int, Sentence]] = []
+        #: unnamed routes absorbed by a named one (id of the unnamed -> the named)
+        self._absorbed: dict[int, _Route] = {}
         self._find_names()
         text = self.text
         spans = self.spans
@@ -629,6 +656,9 @@ class RouteFinder:
             # naming a route described before: "El nuevo cable ha sido bautizado como Tikal"
             for start, end, _ns in pending_by_sentence.get(s.index, ()):
                 self._name_route(start, end, s, touched)
+            if self._absorbed:  # a route named in this sentence took over an unnamed one
+                touched = [(p, self._absorbed.get(id(r), r)) for p, r in touched]
+                created = [(p, self._absorbed.get(id(r), r)) for p, r in created]
             # waypoints of named routes
             for _a, b, r in in_sentence:
                 if not r.waypoints and r.waypoint_sentence < 0:
@@ -641,6 +671,7 @@ class RouteFinder:
             for pos, r in touched:
                 self._describe(r, s, pos)
         self._merge_same_length()
+        self._merge_same_ends()
         return self.routes
 
     def _salient(self) -> _Route | None:
@@ -805,7 +836,9 @@ class RouteFinder:
         def route_for(pos: int) -> _Route | None:
             if touched:
                 before = [(p, r) for p, r in touched if p <= pos]
-                return (before[-1] if before else touched[0])[1]
+                if not before:
+                    return min(touched, key=lambda x: x[0])[1]
+                return max(before, key=lambda x: x[0])[1]
             if _FACILITY_RE.search(s.text):
                 return None
             return self._salient()
@@ -885,6 +918,28 @@ class RouteFinder:
                         n.waypoints = r.waypoints
                     self.routes.remove(r)
                     break
+
+    def _merge_same_ends(self) -> None:
+        """An unnamed route that shares two ends with another route is that route, told
+        again (a headline, then the body; "a cable between Angola and Brazil" then "the
+        cable, named X, between Angola and Brazil")."""
+        for r in list(self.routes):
+            if r.name or len(r.waypoints) < 2 or r not in self.routes:
+                continue
+            ends = {fold(w.surface) for w in r.waypoints}
+            for other in sorted(self.routes, key=lambda o: (not o.name, o.first)):
+                if other is r or (not other.name and other.first > r.first):
+                    continue
+                if len(ends & {fold(w.surface) for w in other.waypoints}) < 2:
+                    continue
+                for k, v in r.figures.items():
+                    other.figures.setdefault(k, v)
+                if other.medium == "unspecified":
+                    other.medium = r.medium
+                if other.status == "unspecified":
+                    other.status = r.status
+                self.routes.remove(r)
+                break
 
     def attach_operators(self, organisations: list[OrganisationFact]) -> None:
         """Operators: the organisations a route's sentences say own it ("o cabo submarino da

@@ -125,11 +125,15 @@ CABLE = {
     "fr": ["câble", "câbles", "cable", "système", "liaison", "dorsale", "backbone",
            "réseau", "segment"],
     "es": ["cable", "cables", "sistema", "enlace", "red troncal", "troncal", "backbone",
-           "ruta"],
-    "pt": ["cabo", "cabos", "sistema", "ligação", "backbone", "rota", "backhaul"],
-    "it": ["cavo", "cavi", "sistema", "dorsale", "collegamento", "backbone"],
-    "de": ["Kabel", "Seekabel", "Unterseekabel", "Glasfaserkabel", "Kabelsystem",
-           "Verbindung", "Trasse", "Backbone"],
+           "ruta", "red de fibra óptica", "red de fibra", "tendido"],
+    "pt": ["cabo", "cabos", "sistema", "ligação", "backbone", "rota", "backhaul",
+           "rede de fibra óptica", "rede de fibra ótica", "rede de fibra"],
+    "it": ["cavo", "cavi", "sistema", "dorsale", "collegamento", "backbone",
+           "rete in fibra ottica", "rete in fibra", "rete di fibra ottica"],
+    "de": ["Kabel", "Kabels", "Seekabel", "Seekabels", "Unterseekabel", "Unterseekabels",
+           "Glasfaserkabel", "Glasfaserkabels", "Kabelsystem", "Kabelsystems", "Verbindung",
+           "Trasse", "Backbone", "Glasfasernetz", "Glasfasernetzes", "Glasfaserverbindung",
+           "Glasfasertrasse", "Glasfaserleitung", "Unterwasserkabel", "Tiefseekabel"],
 }
 #: Nouns that make a name a cable's when they follow it ("the 2Africa cable").
 CABLE_HEAD = {
@@ -144,7 +148,7 @@ CABLE_HEAD = {
 
 SUBMARINE = {
     "en": ["submarine", "subsea", "undersea", "sub-sea", "under-sea", "seabed", "offshore",
-           "transatlantic", "transpacific"],
+           "transatlantic", "transpacific", "underwater"],
     "fr": ["sous-marin", "sous-marine", "sous-marins", "sous-marines", "sous marin",
            "sous marine", "transatlantique"],
     "es": ["submarino", "submarina", "submarinos", "submarinas", "transatlántico"],
@@ -152,7 +156,8 @@ SUBMARINE = {
     "it": ["sottomarino", "sottomarina", "sottomarini", "sottomarine", "fondale",
            "sottomarino"],
     "de": ["Unterseekabel", "unterseeisch", "unterseeische", "unterseeischen",
-           "unterseeisches", "Seekabel", "Tiefseekabel", "Unterwasserkabel"],
+           "unterseeisches", "Seekabel", "Seekabels", "Tiefseekabel", "Unterwasserkabel",
+           "Unterseekabels"],
 }
 TERRESTRIAL = {
     "en": ["terrestrial", "overland", "land route", "land-based", "onshore"],
