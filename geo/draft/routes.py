@@ -537,6 +537,9 @@ class RouteFinder:
         words = [w.split("'")[-1].split("’")[-1] or w for w in re.findall(
             r"[\w'’]+", self.text[max(sentence.start, start - 60):start])]
         lang = self.doc.language
+        # numbers and units do not count ("a 1,000 km terrestrial fibre network")
+        words = [w for w in words if not w[:1].isdigit() and fold(w) not in (
+            "km", "kms", "kilometre", "kilometer", "mile", "miles")]
         for w in reversed(words[-4:]):
             f = fold(w).rstrip("'’")
             if f in ("a",) and lang in ("pt",):
