@@ -56,6 +56,8 @@ _ANAPHOR_EXTRA_RE = re.compile(
     r"segment|segmento|tronçon|section|sezione|branch|ramificação|diramazione)(?![\w])",
     re.IGNORECASE)
 _SUBMARINE_RE = pattern(SUBMARINE)
+_MEDIUM_WORD_RE = re.compile(r"(?i)sub(?:marine|sea)|undersea|underwater|terrestrial|"
+                             r"sous-marin|submarino|sottomarino|terrestre")
 _TERRESTRIAL_RE = pattern(TERRESTRIAL)
 _FACILITY_RE = pattern({"x": [w for t in (CABLE_LANDING, DATA_CENTRE, POP)
                               for ws in t.values() for w in ws]})
@@ -228,8 +230,9 @@ class RouteFinder:
                 rest = rest.replace(self.text[m.start:m.end], "")
             if not re.sub(r"[\s\-–—,]|\b(?:e|y|and|et|und)\b", "", rest):
                 return False  # "Brasil – Portugal": waypoints
-        if key in self.names.all_function or len(key) < 2 or key in _NOT_ROUTE_NAMES:
-            return False
+        if key in self.names.all_function or len(key) < 2 or key in _NOT_ROUTE_NAMES or \
+                _MEDIUM_WORD_RE.fullmatch(surface) or re.fullmatch(r"G\.?65\d\w?", surface):
+            return False  # "Submarine cable services provider", "un cavo G.652D"
         if _FACILITY_RE.search(surface):
             return False
         return start not in self.doc.adjective_starts
@@ -309,7 +312,9 @@ class RouteFinder:
                 continue
             after = text[m.end():min(s.end, m.end() + 40)]
             lead = re.match(r"\s*(?:,|:|\s+such\s+as|\s+including|\s+tels\s+que|\s+como|"
-                            r"\s+come|\s+wie)\s*", after)
+                            r"\s+come|\s+wie|\s+(?:existing|existants?|existentes?|esistenti|"
+                            r"bestehenden|actuels|actuales|atuais|attuali)(?=\s+[A-Z0-9]))\s*",
+                            after)
             if lead:
                 self._list_after(m.end() + lead.end(), s, first=True)
         # 3. a name then a word for a cable: "the 2Africa cable", "Monet Cable System"
