@@ -1,0 +1,40 @@
+"""One mention of a place or organisation in a text (:class:`Mention`), what the other
+modules of :mod:`geo.extract` produce and read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a place or organisation in a text.
+
+    ``text == source[start:end]`` (Python string offsets, code points). ``kind`` is one of
+    :data:`MENTION_KINDS`. ``id`` is the catalogue entity id when the catalogue holds what is
+    named, else the gazetteer place id (``geonames:...``, ``region:...``), else ``None``
+    (unresolved: ``reason`` says why). ``lon``/``lat``: WGS84 degrees, ``None`` for lines
+    and unresolved mentions. ``entity`` and ``place`` give the catalogue and gazetteer ids
+    separately; ``country`` is the ISO 3166-1 alpha-2 code when known.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    id: str | None
+    name: str | None
+    lon: float | None
+    lat: float | None
+    reason: str
+    entity: str | None = None
+    place: str | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict:
+        """The fields by name, in order (what :func:`dataclasses.asdict` gives, without its
+        deep copy: every value is a string, a number or ``None``)."""
+        return {name: getattr(self, name) for name in _MENTION_FIELDS}
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
