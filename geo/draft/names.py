@@ -45,6 +45,18 @@ _HEADLINE_BREAKS = word_set("""
 """)
 #: Connectors that may follow another ("de la", "von der", "de los").
 _SECOND_CONNECTORS = word_set("la le les l der los las el")
+#: English adjectives of peoples, nations within countries and regions that the gazetteer's
+#: country adjectives do not hold ("the Welsh capital", "a Catalan operator"); with the
+#: shape of :data:`_ADJECTIVE_SHAPE_RE` ("Scottish", "Bavarian", "Sicilian"), they are
+#: evidence of a place, never a place or an organisation.
+REGIONAL_ADJECTIVES = word_set("""
+    welsh scots basque breton catalan texan manx lombard tuscan saxon norman alsatian
+    castilian valencian canarian balearic azorean madeiran thai swiss czech slovak
+    sardinian sicilian corsican bavarian flemish walloon galician andalusian
+    asturian cornish scottish english irish kurdish tamil bengali punjabi zanzibari
+    levantine maghrebi gulf nordic baltic balkan iberian latin caribbean
+""")
+_ADJECTIVE_SHAPE_RE = re.compile(r"^[A-Z][a-zà-ÿ]{2,}(?:ish|ese|ian|ean)$")
 
 
 @dataclass(slots=True)
@@ -92,6 +104,23 @@ def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return (2 <= len(word) <= 8 and len(letters) >= 2 and word[0].isalpha()
             and all(c.isupper() for c in letters) and word.replace("-", "").isalnum())
+
+
+def is_people_adjective(text: str, start: int, end: int, function: frozenset[str]
+                        ) -> bool:
+    """Whether the capitalised word ``text[start:end]`` is an English adjective of a
+    people or region used before a noun: "the Welsh data centre", "Bavarian operator"
+    (a listed adjective, or one shaped "-ish", "-ese", "-ian", "-ean", followed by a
+    lower-case word that is no function word: "Meridian has" stays a name)."""
+    word = text[start:end]
+    if not word[:1].isupper() or not (fold(word) in REGIONAL_ADJECTIVES
+                                      or _ADJECTIVE_SHAPE_RE.match(word)):
+        return False
+    m = _NEXT_WORD_RE.match(text, end)
+    return bool(m) and fold(m.group(1)) not in function
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-zà-ÿ][\w-]*)")
 
 
 def is_camel(word: str) -> bool:

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
-from geo.draft.names import Run, is_acronym, is_camel
+from geo.draft.names import Run, is_acronym, is_camel, is_people_adjective
 from geo.draft.vocabulary import (
     CABLE_LANDING,
     DATA_CENTRE,
@@ -76,7 +76,9 @@ NOT_ORG_ACRONYMS = word_set("""
     drc uae eau nasdaq nyse cac dax ibex ftse mou mous loi ppp tic tics ntic nict cpd cpds
     ia rgpd gdpr nfv sdn ran oran pon gpon sat ftta voip sms mms ussd gsm cdma umts hspa
     wimax wifi rfp rfi capex opex ebitda roi irr npv ipo ir ceo dsl adsl vdsl hfc ngn ott
-    ia tbit gbit ghz mhz
+    ia tbit gbit ghz mhz tpe tpme pme pmes eti tpes dh mad dzd tnd zar ngn kes ghs egp
+    brl ars clp cop mxn pen uyu inr cny rmb jpy chf sek nok dkk pln aud nzd cad xpf
+    ht ttc ht kva mva ups noc soc cdn ddos ixc
 """)
 #: Words of titles and roles: a run holding one names a person or an office, not a body.
 _TITLE_WORDS = word_set("""
@@ -139,6 +141,20 @@ _DEAL_BEFORE_RE = re.compile(
     r"group|filial|filiale|subsidiary|affiliate|unit|american|us|french|italian|"
     r"spanish|german|chinese|giant|vendor|supplier|fornecedor|fournisseur|proveedor|"
     r"fornitore))*\s*$")
+#: The object of a purchase or merger, or the source of funds, in the six languages
+#: (matched on folded text): "its acquisition of X", "le rachat de X", "la adquisición de X",
+#: "a aquisição da X", "l'acquisizione di X", "die Übernahme von X", "funding from X".
+_DEAL_OBJECT_RE = re.compile(
+    r"(?:\b(?:acquisition|purchase|takeover|buyout|sale)\s+of|\bmerger\s+with|"
+    r"\bstake\s+in|(?:commitments?|funding|financing|investment|backing|loans?)\s+from|"
+    r"\b(?:acquisition|rachat|achat|cession|reprise)\s+(?:de|du|des|d')|"
+    r"\bfusion\s+(?:avec|con|mit)|\bparticipation\s+(?:dans|au)|"
+    r"\b(?:adquisicion|compra|venta|fusion)\s+(?:de|del|con)|"
+    r"\b(?:aquisicao|compra|venda|fusao)\s+(?:de|da|do|com)|"
+    r"\b(?:acquisizione|acquisto|cessione|vendita|fusione)\s+(?:di|del|della|dello|con)|"
+    r"\b(?:ubernahme|kauf|verkauf|erwerb|fusion)\s+(?:von|der|des|mit)|"
+    r"\bbeteiligung\s+an)"
+    r"\s*(?:(?:the|la|le|l'|el|il|lo|o|a|der|die|das|dem|den)\s*)?$")
 #: Words of deals near which a generic preposition names a party.
 _DEAL_WORDS_RE = re.compile(
     r"(?:partner|sign|firm|assin|sottoscri|sigla|unterzeichn|agree|accord|acuerdo|acordo|"
@@ -407,8 +423,10 @@ class OrganisationFinder:
         if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
                                 or words[0] in self.org_nouns or len(run.text) < 2):
             return []
-        if (run.start, run.end) in self.adjective_spans:
-            return []
+        if (run.start, run.end) in self.adjective_spans or (
+                len(words) == 1 and is_people_adjective(self.doc.text, run.start, run.end,
+                                                        self.names.all_function)):
+            return []  # "the Welsh data centre": an adjective
         # "Diario Expansión de España": the name stops before "de <place>"
         if run.places and words[0] not in self.opening:
             for m in run.places:
@@ -497,6 +515,9 @@ class OrganisationFinder:
         if single and folded[0] in self.name_words:
             cand.vetoed.append("an organisation word alone")
             return
+        if single and folded[0] in NOT_ORG_ACRONYMS and run.text.isupper():
+            cand.vetoed.append("an acronym of a thing, unit or currency")
+            return
         if connector and _GEOGRAPHIC_BEFORE_RE.search(tail):
             cand.vetoed.append("a place: 'island of', 'city of'...")
             return
@@ -531,6 +552,10 @@ class OrganisationFinder:
             return  # a place is an organisation only by a noun, a role or a list
         if connector and not personal and _OWNED_RE.search(tail):
             cand.context.append("owner of infrastructure")
+        # the object of a purchase or the source of funds: "its acquisition of X"
+        if (connector or tail[-40:].rstrip().endswith(("from", "of", "with", "in"))) and \
+                _DEAL_OBJECT_RE.search(tail[-60:]):
+            cand.context.append("object of a deal")
         # a deal or a build
         m = _DEAL_BEFORE_RE.search(tail) if last & _DEAL_WORDS else None
         if m and not personal:
@@ -648,13 +673,20 @@ class OrganisationFinder:
         m = re.match(r"\s*,\s+(.*)$", after) or re.match(r"\s*\(\s*(.*)$", after)
         if not m:
             return False
-        words = re.findall(r"[\w'’-]+", m.group(1))[:5]
+        words = re.findall(r"[\w'’-]+", m.group(1))[:6]
+        modifiers = 0
         for i, w in enumerate(words):
             if w in self.org_nouns:
                 return True
             if w in _APPOSITION_FILLERS or (i < 3 and re.match(
                     r"^[a-z].*(?:e|en|er|es|ais|aise|ien|ienne|ano|ana|ese|ês|esa|ish|an|al|"
                     r"ale|ique|ico|ica|isch|ische|ischen|eur|iste|ista)$", w)):
+                continue
+            # English nouns used as modifiers: "the data center branch of", "an
+            # infrastructure investment fund"
+            if self.doc.language == "en" and modifiers < 2 and i < 4 and w.isalpha() and \
+                    w.islower() and w not in self.names.all_function:
+                modifiers += 1
                 continue
             return False
         return False
@@ -985,13 +1017,20 @@ def _defined_by(before: str, acronym: str) -> str | None:
     return None
 
 
+#: Generic words a company's short name may leave out ("Vantage" of "Vantage Data Centers").
+_SHORT_FORM_TAILS = word_set("""
+    technology services internet intelligent corporation data center centre centers
+    centres fiber fibre fibra cloud digital towers connect connectivity datacenter
+    datacentre
+""")
+
+
 def _short_form(short: str, long: str, name_words: frozenset[str]) -> bool:
     s, lng = short.split(), long.split()
     if len(s) >= len(lng) or lng[:len(s)] != s:
         return False
-    return all(fold(w) in name_words or fold(w) in ("technology", "services", "internet",
-                                                    "intelligent", "corporation")
-               for w in lng[len(s):])
+    return all(fold(w).rstrip(".") in name_words or fold(w) in name_words
+               or fold(w) in _SHORT_FORM_TAILS for w in lng[len(s):])
 
 
 def _same_stem(a: str, b: str, name_words: frozenset[str]) -> bool:

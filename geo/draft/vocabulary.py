@@ -443,28 +443,32 @@ ORG_NOUN = {
            "investor", "fund", "vendor", "supplier", "subsidiary", "telco", "startup",
            "holding", "bank", "agency", "regulator", "authority", "manufacturer",
            "conglomerate", "giant", "developer", "owner", "partner", "player", "incumbent",
-           "shareholder"],
+           "shareholder", "consultancy", "start-up", "startup", "branch", "arm", "division",
+           "affiliate", "specialist", "joint venture", "consultant"],
     "fr": ["société", "entreprise", "opérateur", "groupe", "consortium", "investisseur",
            "fonds", "fournisseur", "filiale", "équipementier", "compagnie", "firme",
            "banque", "agence", "régulateur", "autorité", "holding", "partenaire",
            "constructeur", "acteur", "spécialiste", "actionnaire", "sociétés",
-           "regroupement", "groupement", "opérateurs", "entreprises", "filiales"],
+           "regroupement", "groupement", "opérateurs", "entreprises", "filiales",
+           "start-up", "startup", "cabinet", "coentreprise", "branche", "division"],
     "es": ["empresa", "compañía", "operador", "operadora", "grupo", "consorcio",
            "inversor", "fondo", "proveedor", "filial", "firma", "banco", "agencia",
-           "regulador", "holding", "hólding", "socio", "especialista", "gigante"],
+           "regulador", "holding", "hólding", "socio", "especialista", "gigante",
+           "startup", "consultora", "división", "multinacional", "aseguradora"],
     "pt": ["empresa", "companhia", "operadora", "operador", "grupo", "consórcio",
            "investidor", "fundo", "fornecedor", "subsidiária", "filial", "banco",
            "agência", "regulador", "holding", "parceira", "parceiro", "multinacional",
-           "gigante", "estatal"],
+           "gigante", "estatal", "startup", "consultora", "divisão", "controladora"],
     "it": ["società", "azienda", "operatore", "gruppo", "consorzio", "investitore",
            "fondo", "fornitore", "controllata", "filiale", "banca", "agenzia", "holding",
-           "partner", "compagnia", "gestore", "newco", "multinazionale", "colosso"],
+           "partner", "compagnia", "gestore", "newco", "multinazionale", "colosso",
+           "startup", "divisione", "controllante", "capogruppo"],
     "de": ["Unternehmen", "Firma", "Konzern", "Betreiber", "Anbieter", "Gruppe",
            "Konsortium", "Investor", "Investoren", "Fonds", "Tochter", "Tochterfirma",
            "Tochtergesellschaft", "Dienstleister", "Hersteller", "Netzbetreiber",
            "Rechenzentrenbetreiber", "Rechenzentrumsbetreiber", "Carrier", "Provider",
            "Webhoster", "Holding", "Mutterunternehmen", "Telekommunikationsanbieter",
-           "Partner", "Technikpartner"],
+           "Partner", "Technikpartner", "Start-up", "Startup", "Sparte", "Beratungsfirma"],
 }
 #: German compounds ending so name a kind of company ("Rechenzentrenbetreiber").
 ORG_NOUN_SUFFIXES_DE = ("betreiber", "anbieter", "konzern", "unternehmen", "dienstleister",
@@ -482,7 +486,7 @@ ORG_NAME_WORDS = word_set("""
     authority agency bank banque banco banca ministry ministère ministerio ministério
     ministero ag gmbh sa sas sarl spa srl nv bv ab asa oy as plc llc lp inc ltd limited
     corp corporation company co ltda se kg kgaa s.a s.p.a s.a.s s.r.l sl slu pte bhd
-    datacenters datacentres
+    datacenters datacentres centers centres towers
 """)
 #: Words that open an organisation's name ("Empresa de ...", "Commission de ...").
 ORG_OPENING_WORDS = word_set("""
@@ -504,23 +508,28 @@ ROLE = {
            "chairwoman", "chair", "director", "managing director", "general manager",
            "head", "founder", "co-founder", "cto", "cfo", "coo", "vice president", "vp",
            "spokesperson", "spokesman", "spokeswoman", "executive", "manager",
-           "responsible for", "representative", "partner", "owner"],
+           "responsible for", "representative", "partner", "owner", "shareholders",
+           "investors", "board", "employees"],
     "fr": ["pdg", "président", "présidente", "directeur", "directrice",
            "directeur général", "directrice générale", "directeurs généraux",
            "administrateur", "fondateur", "porte-parole", "responsable", "patron",
-           "représentant", "dg", "président-directeur général"],
+           "représentant", "dg", "président-directeur général", "actionnaires",
+           "investisseurs", "salariés", "conseil d'administration"],
     "es": ["consejero delegado", "presidente", "presidenta", "director", "directora",
            "director general", "director territorial", "gerente", "fundador",
-           "responsable", "portavoz", "ceo", "representante"],
+           "responsable", "portavoz", "ceo", "representante", "accionistas",
+           "inversores", "empleados"],
     "pt": ["presidente", "diretor", "diretora", "director", "diretor-geral",
            "diretora-geral", "fundador", "responsável", "porta-voz", "ceo", "gerente",
-           "representante", "administrador"],
+           "representante", "administrador", "acionistas", "investidores",
+           "funcionários"],
     "it": ["amministratore delegato", "presidente", "direttore", "direttrice",
            "direttore generale", "fondatore", "responsabile", "portavoce", "ceo", "ad",
-           "manager", "rappresentante"],
+           "manager", "rappresentante", "azionisti", "investitori", "dipendenti"],
     "de": ["Chef", "Geschäftsführer", "Geschäftsführerin", "Vorstandschef",
            "Vorstandsvorsitzender", "Vorsitzender", "Präsident", "Gründer", "Sprecher",
-           "Sprecherin", "Leiter", "Leiterin", "CEO", "Manager"],
+           "Sprecherin", "Leiter", "Leiterin", "CEO", "Manager", "Aktionäre",
+           "Gesellschafter", "Mitarbeiter"],
 }
 #: Titles before a person's name (and roles that are no organisation's: ministers, mayors).
 PERSON_TITLE = {

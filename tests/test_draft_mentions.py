@@ -1,0 +1,86 @@
+"""Mentions in geo.draft (issue 12, item 4): organisations, facilities and places found by
+rules that generalise across the six languages of the news.
+
+Every sentence here is invented for these tests (names of companies, campuses and most
+towns are made up, or real towns used in made-up sentences); each test states the class
+of phenomenon its rule covers, not one article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.draft import find_facts
+from geo.draft.facts import DraftFacts
+from geo.draft.rules import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return default_extractor()
+
+
+def draft(text: str, language: str, extractor) -> DraftFacts:
+    facts = find_facts(text, language=language, extractor=extractor)
+    for m in facts.places:
+        assert text[m.start:m.end] == m.text
+    for f in facts.organisations + facts.facilities:
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.sentence
+    return facts
+
+
+def org_names(facts: DraftFacts) -> set[str]:
+    return {o.name for o in facts.organisations}
+
+
+def place_names(facts: DraftFacts) -> set[str]:
+    return {m.text for m in facts.places}
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+@pytest.mark.parametrize(("language", "text", "acquired"), [
+    ("en", "Orvex Networks completed its acquisition of Brava Horizon in May.", "Brava Horizon"),
+    ("fr", "Le groupe Datacap a finalisé le rachat de Sirius Horizon.", "Sirius Horizon"),
+    ("es", "Kalvora S.A. anunció la adquisición de Brisa Norte.", "Brisa Norte"),
+    ("it", "Tessaro S.p.A. ha completato l'acquisizione di Valle Chiara.", "Valle Chiara"),
+    ("de", "Die Nordwell GmbH hat die Übernahme von Falke Systeme abgeschlossen.",
+     "Falke Systeme"),
+])
+def test_the_object_of_a_purchase_is_an_organisation_even_shaped_like_a_person(
+        extractor, language, text, acquired):
+    assert acquired in org_names(draft(text, language, extractor))
+
+
+def test_a_funder_and_an_apposition_with_noun_modifiers(extractor):
+    facts = draft("The campus was funded with equity commitments from Tarlo Bridge, the "
+                  "infrastructure arm of Kinsey Capital.", "en", extractor)
+    assert org_names(facts) == {"Tarlo Bridge", "Kinsey Capital"}
+
+
+def test_adjectives_of_peoples_and_regions_are_no_organisations_or_places(extractor):
+    facts = draft("Orion Data Centres has bought the Scottish data centre campus of Kelvane "
+                  "Systems. Orion Data Centres also runs a Bavarian site.", "en", extractor)
+    assert org_names(facts) == {"Orion Data Centres", "Kelvane Systems"}
+    assert not {"Scottish", "Bavarian", "Orion"} & place_names(facts)
+
+
+def test_a_short_name_without_data_centres_is_an_alias(extractor):
+    facts = draft("Lumora Data Centers opened its third campus. Lumora’s next site is planned.",
+                  "en", extractor)
+    [org] = facts.organisations
+    assert (org.name, org.aliases) == ("Lumora Data Centers", ["Lumora"])
+
+
+def test_acronyms_of_currencies_and_small_firms_are_no_organisations(extractor):
+    facts = draft("Les actionnaires de Sahelnet ont porté le capital à 35 millions de DH "
+                  "pour servir les TPME et les PME.", "fr", extractor)
+    assert org_names(facts) == {"Sahelnet"}
+
+
+def test_a_legal_suffix_with_its_full_stop_is_the_same_company(extractor):
+    facts = draft("Le contrat a été signé avec le groupe Mekong Systems. La société Mekong "
+                  "Systems Ltd. livrera les équipements.", "fr", extractor)
+    [org] = facts.organisations
+    assert {org.name, *org.aliases} == {"Mekong Systems", "Mekong Systems Ltd."}
