@@ -128,6 +128,29 @@ def _land_index() -> shapely.STRtree:
     return shapely.STRtree(polygons)
 
 
+def land_within(lon_min: float, lat_min: float, lon_max: float, lat_max: float
+                ) -> list[Polygon]:
+    """The land polygons cut to a window (WGS84 degrees; ``lon_min`` may be below -180 and
+    ``lon_max`` above 180, for a window across the antimeridian): polygons beyond ±180° are
+    moved by 360° into the window, so the result is continuous in longitude."""
+    window = box(lon_min, lat_min, lon_max, lat_max)
+    polygons = land_polygons()
+    tree = _land_index()
+    out: list[Polygon] = []
+    for shift in (-360.0, 0.0, 360.0):
+        if lon_max - shift < -180.0 or lon_min - shift > 180.0:
+            continue
+        for i in tree.query(box(lon_min - shift, lat_min, lon_max - shift, lat_max)):
+            poly = polygons[int(i)]
+            if shift:
+                poly = shapely.transform(poly, lambda xy, s=shift: xy + np.array([s, 0.0]))
+            piece = shapely.intersection(poly, window)
+            for part in getattr(piece, "geoms", [piece]):
+                if part.geom_type == "Polygon" and part.area > 0:
+                    out.append(part)
+    return out
+
+
 def on_land(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
     """Whether each position (WGS84 degrees, any longitude) is on land: a boolean array.
 

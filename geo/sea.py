@@ -9,20 +9,32 @@ schematic submarine segment:
 2. else the shortest path on the maritime network that the PyPI package ``searoute``
    (Apache-2.0; its network ``marnet`` comes from Eurostat's SeaRoute, built on Oak Ridge
    National Laboratory's shipping lanes) ships as data, each end joined to the one of its
-   nearest nodes whose straight join runs least over land (:func:`_join`);
-3. pulled taut (:func:`pull_taut`): each vertex is joined straight (by a geodesic) to the
-   furthest later vertex it sees over water, so that the line is the shortest over water
-   near that network rather than a shipping lane's detours (ships keep to lanes and traffic
-   schemes; cables do not);
-4. kept only if it is plausible: no longer than 1.5 × the geodesic + 200 km (a network
-   without nodes in a bay or an inland sea may join an end to another sea), and crossing
-   less land than the geodesic; otherwise the geodesic is kept, and ``geo check`` reports
-   its land crossing.
+   nearest nodes whose straight join runs least over land (:func:`_join`), pulled taut
+   (:func:`pull_taut`): each vertex is joined straight (by a geodesic) to the furthest later
+   vertex it sees over water, so that the line is the shortest over water near that network
+   rather than a shipping lane's detours (ships keep to lanes and traffic schemes; cables
+   do not). Where the path still runs over land because the network does (a canal, such as
+   Corinth's), the network's edges under that land are avoided and the path sought again
+   (:func:`_network_path`);
+3. kept only if it is plausible: no longer than 1.5 × the geodesic + 200 km (a network
+   without nodes in a bay or an inland sea may join an end to another sea); else the
+   geodesic is taken instead;
+4. mended (:func:`mend`): each piece of that line that still runs over land beyond the
+   checks' tolerances (an end joined to the network across a peninsula, a channel the
+   network lacks, a geodesic kept for want of a plausible network path) is replaced by the
+   shortest path round the land near it, on a visibility graph over the land polygons in a
+   window round the piece (:func:`_water_path`), then pulled taut again;
+5. kept if it is still plausible (as in 3) and crosses less land than the geodesic;
+   otherwise the geodesic is kept, and
+   ``geo check`` reports its land crossing (a landing on a lake, which is land at 1:50m; two
+   seas with no water between them nearby, such as the Gulf of Aqaba and the Mediterranean).
 
-Why ``searoute`` and not ``scgraph``, nor a visibility graph over the land polygons of our
-own: see the README ("Sea routing"). The Northwest Passage is avoided (``searoute``'s
-default: ice); the Suez and Panama canals are not (a cable between the Mediterranean and
-the Red Sea does cross Egypt, by land: the check reports that crossing, which is true).
+Why ``searoute`` and not ``scgraph``, nor a visibility graph over the whole world's land
+polygons: see the README ("Sea routing"); the visibility graph here is local (a window
+round one piece, coastlines simplified to its size), so it stays fast. The Northwest
+Passage is avoided (``searoute``'s default: ice); the Suez and Panama canals are not (a
+cable between the Mediterranean and the Red Sea does cross Egypt, by land: the check
+reports that crossing, which is true).
 
 Results are cached per process (:func:`functools.lru_cache`, keyed by the ends rounded to
 1e-6 degree, in a fixed order: B to A is drawn as A to B reversed), so a route drawn by the
@@ -33,14 +45,18 @@ network and the land (about 0.6 s together).
 from __future__ import annotations
 
 import functools
-import warnings
+import heapq
+import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
+from shapely.geometry.polygon import orient
 
 from geo.geodesy import path_length_m
-from geo.land import crossings, surface_runs
+from geo.land import CROSSING_TOLERANCE_M, crossings, land_within, surface_runs
 
 #: Ends are rounded to this many decimals of a degree for the cache (about 0.1 m).
 CACHE_DECIMALS = 6
@@ -70,6 +86,11 @@ def _wrap(lon: float) -> float:
 
 def _land_m(positions: Sequence[Position]) -> float:
     """Metres of the line over land in runs the checks report (see :func:`crossings`)."""
+    return _land_m_of(tuple(positions))
+
+
+@functools.lru_cache(maxsize=1024)
+def _land_m_of(positions: tuple[Position, ...]) -> float:
     return sum(r.length_m for r in crossings(positions, over_land=True))
 
 
@@ -107,27 +128,96 @@ def _join(end: Position, nodes: np.ndarray) -> Position:
     return best[2]
 
 
+#: Passages of the network kept although they run over land: a cable between the
+#: Mediterranean and the Red Sea, or across the isthmus of Panama, does cross it, by land
+#: (``geo check`` reports it). Any other stretch of the network over land is avoided
+#: (:func:`_network_path`): the Corinth canal, say, is no way for a cable.
+LAND_PASSAGES = frozenset({"suez", "panama"})
+#: Rounds of avoiding the network's stretches over land found on a path, at most.
+NETWORK_ROUNDS = 4
+
+Edge = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _nodes_path(a: tuple[float, float], b: tuple[float, float],
+                avoided: frozenset[Edge]) -> list[tuple[float, float]] | None:
+    """The network's shortest path between nodes ``a`` and ``b`` (node ids), without the
+    package's restricted passages nor the ``avoided`` edges; ``None`` where there is none."""
+    import networkx as nx
+
+    graph, _nodes = _network()
+    restricted = set(graph.restrictions)  # type: ignore[attr-defined]
+
+    def weight(u: object, v: object, data: dict) -> float | None:
+        if data.get("passage") in restricted or (u, v) in avoided or (v, u) in avoided:
+            return None        # hidden edge
+        return data.get("weight")
+
+    try:
+        _length, path = nx.bidirectional_dijkstra(graph, a, b, weight=weight)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return None
+    return list(path)
+
+
+def _land_edges(path: Sequence[tuple[float, float]]) -> set[Edge]:
+    """The edges of a network path (node ids) under a run over land longer than
+    :data:`CROSSING_TOLERANCE_M`, except runs on a passage of :data:`LAND_PASSAGES`."""
+    graph, _nodes = _network()
+    positions = [(_wrap(float(lon)), float(lat)) for lon, lat in path]
+    if len(positions) < 2:
+        return set()
+    along = np.concatenate([[0.0], np.cumsum([path_length_m(leg) for leg in
+                                              itertools.pairwise(positions)])])
+    out: set[Edge] = set()
+    for run in surface_runs(positions):
+        if not run.land or run.length_m <= CROSSING_TOLERANCE_M:
+            continue
+        first = max(int(np.searchsorted(along, run.start_m, side="right")) - 1, 0)
+        last = int(np.searchsorted(along, run.start_m + run.length_m, side="left"))
+        edges = list(itertools.pairwise(path[first:max(last, first + 1) + 1]))
+        if any(graph.edges[u, v].get("passage") in LAND_PASSAGES  # type: ignore[attr-defined]
+               for u, v in edges):
+            continue
+        out.update(edges)
+    return out
+
+
 def _network_path(start: Position, end: Position) -> list[Position] | None:
     """The network's shortest path between the joins of ``start`` and ``end`` (both
-    included), or ``None`` where the network has none."""
-    graph, nodes = _network()
+    included), pulled taut (:func:`pull_taut`), or ``None`` where the network has none.
+
+    Where that path still runs over land, the network's edges under each run over land
+    longer than :data:`CROSSING_TOLERANCE_M` are avoided and the path sought again (at most
+    :data:`NETWORK_ROUNDS` times); the path with least land is kept. The edges are found on
+    the paths of this pair of ends only, so the result does not depend on what was routed
+    before."""
+    _graph, nodes = _network()
     a, b = _join(start, nodes), _join(end, nodes)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            length, path = graph.shortest_path(a, b)  # type: ignore[attr-defined]
-    except Exception:   # the package's own failure (no path): the geodesic is kept
-        return None
-    if path is None or not np.isfinite(length):
-        return None
-    out: list[Position] = [start]
-    for lon, lat in path:
-        pos = (_wrap(float(lon)), float(lat))
-        if pos != out[-1]:
-            out.append(pos)
-    if out[-1] != end:
-        out.append(end)
-    return out
+    avoided: frozenset[Edge] = frozenset()
+    best: tuple[float, list[Position]] | None = None
+    for _round in range(NETWORK_ROUNDS):
+        path = _nodes_path(a, b, avoided)
+        if path is None:
+            break
+        out: list[Position] = [start]
+        for lon, lat in path:
+            pos = (_wrap(float(lon)), float(lat))
+            if pos != out[-1]:
+                out.append(pos)
+        if out[-1] != end:
+            out.append(end)
+        drawn = pull_taut(out)
+        land = _land_m(drawn)
+        if best is None or land < best[0]:
+            best = (land, drawn)
+        if land == 0.0:
+            break
+        more = _land_edges(path) - avoided
+        if not more:
+            break
+        avoided |= more
+    return best[1] if best is not None else None
 
 
 def _end_land_m(positions: Sequence[Position]) -> tuple[float, float]:
@@ -176,22 +266,228 @@ def pull_taut(path: Sequence[Position]) -> list[Position]:
     return out
 
 
+# --------------------------------------------------------------- around the land, locally
+
+#: Degrees of latitude to metres (a local frame's unit, see :func:`_water_path`).
+DEGREE_M = 111_195.0
+#: Margin of the window round the two ends of a piece to route around land: this many
+#: degrees (of latitude) at least, and the share :data:`WINDOW_SHARE` of the distance
+#: between the ends; tried again with wider windows (:data:`WINDOW_GROWTH`) where the
+#: land the piece crosses reaches beyond the window.
+WINDOW_MARGIN_DEG = 0.5
+WINDOW_SHARE = 0.3
+WINDOW_GROWTH = (1.0, 2.5, 6.0)
+#: Pieces whose ends are further apart than this are not routed around land locally.
+MAX_PIECE_DEG = 12.0
+#: Coastlines are simplified to this share of the window's size (at least
+#: :data:`SIMPLIFY_MIN_DEG`) and the path's corners are set this far off the coast.
+SIMPLIFY_SHARE = 1 / 400
+SIMPLIFY_MIN_DEG = 0.005
+CORNER_OFFSET_DEG = 0.002
+#: An end of a piece on land is let out to the sea through a disc round it only when the
+#: sea is no further than this, metres (half the end tolerance of the checks).
+END_REACH_M = 25_000.0
+#: Pieces over land routed around it in one path, at most.
+MAX_REPAIRS = 6
+
+
+def _frame(a: Position, b: Position) -> tuple[float, float, float]:
+    """A local plane for the piece a-b: ``x = (lon - lon0) * k``, ``y = lat`` (degrees of
+    latitude); returns ``(lon0, k, b's longitude made continuous with a's)``."""
+    lat_mid = (a[1] + b[1]) / 2.0
+    k = math.cos(math.radians(min(abs(lat_mid), 80.0)))
+    return a[0], k, a[0] + (((b[0] - a[0]) + 180.0) % 360.0 - 180.0)
+
+
+def _corners(polygons: Sequence[shapely.Polygon], offset: float) -> np.ndarray:
+    """The convex corners of the polygons (where a shortest path around them may turn),
+    each moved ``offset`` outwards along its bisector: an ``(N, 2)`` array."""
+    out = []
+    for poly in polygons:
+        for ring in (poly.exterior, *poly.interiors):
+            xy = np.asarray(ring.coords)[:-1]
+            if len(xy) < 3:
+                continue
+            d_in = xy - np.roll(xy, 1, axis=0)
+            d_out = np.roll(xy, -1, axis=0) - xy
+            turn = d_in[:, 0] * d_out[:, 1] - d_in[:, 1] * d_out[:, 0]
+            n_in = d_in / np.maximum(np.hypot(d_in[:, 0], d_in[:, 1]), 1e-12)[:, None]
+            n_out = d_out / np.maximum(np.hypot(d_out[:, 0], d_out[:, 1]), 1e-12)[:, None]
+            # the land is on the left of each ring (oriented): outwards is to the right
+            away = np.column_stack([n_in[:, 1] + n_out[:, 1], -(n_in[:, 0] + n_out[:, 0])])
+            away /= np.maximum(np.hypot(away[:, 0], away[:, 1]), 1e-12)[:, None]
+            convex = turn > 0
+            out.append(xy[convex] + offset * away[convex])
+    return np.concatenate(out) if out else np.empty((0, 2))
+
+
+def _let_out(polygons: list[shapely.Polygon], end: tuple[float, float], reach: float
+             ) -> list[shapely.Polygon] | None:
+    """``polygons`` with a disc cut round ``end`` (plane coordinates) where it lies on land,
+    reaching just past the nearest coast; ``None`` where that coast is further than
+    ``reach``."""
+    point = shapely.Point(end)
+    out = []
+    for poly in polygons:
+        if not poly.contains(point):
+            out.append(poly)
+            continue
+        radius = poly.boundary.distance(point)
+        if radius > reach:
+            return None
+        rest = poly.difference(point.buffer(radius + 2 * CORNER_OFFSET_DEG, 16))
+        out.extend(p for p in getattr(rest, "geoms", [rest])
+                   if p.geom_type == "Polygon" and p.area > 0)
+    return out
+
+
+def _visible_path(nodes: np.ndarray, obstacles: Sequence[shapely.Polygon]
+                  ) -> list[int] | None:
+    """The shortest path from node 0 to node 1 on the visibility graph of ``nodes`` among
+    ``obstacles`` (A*, edges tested only when they would shorten a path), as node indexes."""
+    tree = shapely.STRtree(obstacles)
+    goal = nodes[1]
+    heuristic = np.hypot(nodes[:, 0] - goal[0], nodes[:, 1] - goal[1])
+    cost = np.full(len(nodes), np.inf)
+    cost[0] = 0.0
+    previous = np.full(len(nodes), -1)
+    done = np.zeros(len(nodes), dtype=bool)
+    heap = [(float(heuristic[0]), 0)]
+    while heap:
+        _f, u = heapq.heappop(heap)
+        if done[u]:
+            continue
+        done[u] = True
+        if u == 1:
+            path = [1]
+            while path[-1] != 0:
+                path.append(int(previous[path[-1]]))
+            return path[::-1]
+        dist = np.hypot(nodes[:, 0] - nodes[u, 0], nodes[:, 1] - nodes[u, 1])
+        better = np.nonzero(~done & (cost[u] + dist < cost))[0]
+        if not len(better):
+            continue
+        lines = shapely.linestrings(np.stack(
+            [np.broadcast_to(nodes[u], (len(better), 2)), nodes[better]], axis=1))
+        blocked = np.zeros(len(better), dtype=bool)
+        blocked[tree.query(lines, predicate="intersects")[0]] = True
+        for v in better[~blocked]:
+            cost[v] = cost[u] + dist[v]
+            previous[v] = u
+            heapq.heappush(heap, (float(cost[v] + heuristic[v]), int(v)))
+    return None
+
+
+def _water_path(a: Position, b: Position) -> list[Position] | None:
+    """The shortest path over water from ``a`` to ``b`` round the land near them, or
+    ``None``: a visibility graph over the land (:func:`geo.land.land_within`) in a window
+    round the two ends, in a local plane (:func:`_frame`), its corners set off the coast; an
+    end on land is let out to the sea through a disc round it (:func:`_let_out`). The
+    window widens (:data:`WINDOW_GROWTH`) until a path is found. The result's ends are
+    ``a`` and ``b``; its legs are drawn as geodesics, so the caller checks it again."""
+    lon0, k, b_lon = _frame(a, b)
+    start, goal = (0.0, a[1]), ((b_lon - lon0) * k, b[1])
+    span = math.hypot(goal[0] - start[0], goal[1] - start[1])
+    if span > MAX_PIECE_DEG:
+        return None
+    reach = END_REACH_M / DEGREE_M
+    for growth in WINDOW_GROWTH:
+        margin = growth * max(WINDOW_MARGIN_DEG, WINDOW_SHARE * span)
+        x0, x1 = min(start[0], goal[0]) - margin, max(start[0], goal[0]) + margin
+        y0 = max(min(start[1], goal[1]) - margin, -90.0)
+        y1 = min(max(start[1], goal[1]) + margin, 90.0)
+        tolerance = max(SIMPLIFY_MIN_DEG, SIMPLIFY_SHARE * max(x1 - x0, y1 - y0))
+        polygons: list[shapely.Polygon] | None = []
+        for land in land_within(lon0 + x0 / k, y0, lon0 + x1 / k, y1):
+            plane = shapely.transform(
+                land, lambda xy: np.column_stack([(xy[:, 0] - lon0) * k, xy[:, 1]]))
+            plane = shapely.simplify(plane, tolerance, preserve_topology=True)
+            polygons.extend(p for p in getattr(plane, "geoms", [plane])
+                            if p.geom_type == "Polygon" and p.area > 0)
+        for end in (start, goal):
+            polygons = _let_out(polygons, end, reach) if polygons is not None else None
+        if polygons is None:
+            return None      # an end too far inland: no local path
+        polygons = [orient(p, 1.0) for p in polygons]
+        corners = _corners(polygons, CORNER_OFFSET_DEG)
+        inside_window = ((corners[:, 0] > x0) & (corners[:, 0] < x1)
+                         & (corners[:, 1] > y0) & (corners[:, 1] < y1))
+        corners = corners[inside_window]
+        if polygons and len(corners):
+            on_land_idx = shapely.STRtree(polygons).query(shapely.points(corners),
+                                                           predicate="within")[0]
+            corners = np.delete(corners, np.unique(on_land_idx), axis=0)
+        nodes = np.vstack([[start, goal], corners])
+        path = _visible_path(nodes, polygons) if polygons else [0, 1]
+        if path is not None:
+            inner = [(_wrap(lon0 + float(nodes[i, 0]) / k), float(nodes[i, 1]))
+                     for i in path[1:-1]]
+            return [a, *inner, b]
+    return None
+
+
+def _runs_to_mend(path: Sequence[Position]) -> list[tuple[int, int]]:
+    """For each run over land that the checks report (:func:`geo.land.crossings`), the
+    indexes of the vertices of ``path`` before and after it."""
+    along = np.concatenate([[0.0], np.cumsum([path_length_m(leg) for leg in
+                                              itertools.pairwise(path)])])
+    out = []
+    for run in crossings(path, over_land=True):
+        first = max(int(np.searchsorted(along, run.start_m, side="right")) - 1, 0)
+        last = min(int(np.searchsorted(along, run.start_m + run.length_m, side="left")),
+                   len(path) - 1)
+        out.append((first, max(last, first + 1)))
+    return out
+
+
+def mend(path: Sequence[Position]) -> list[Position]:
+    """``path`` with each piece that runs over land beyond the checks' tolerances replaced
+    by a path over water round the land near it (:func:`_water_path`), where one is found
+    that runs over less land, then pulled taut (:func:`pull_taut`). Ends kept."""
+    out = list(path)
+    failed: set[tuple[Position, Position]] = set()
+    for _round in range(MAX_REPAIRS):
+        pieces = [(i, j) for i, j in _runs_to_mend(out) if (out[i], out[j]) not in failed]
+        if not pieces:
+            break
+        i, j = pieces[0]
+        water = _water_path(out[i], out[j])
+        if water is None or _land_m(water) >= _land_m(out[i:j + 1]):
+            failed.add((out[i], out[j]))
+            continue
+        out[i:j + 1] = water
+    return pull_taut(out) if out != list(path) else out
+
+
 @functools.lru_cache(maxsize=8192)
 def _sea_path(start: Position, end: Position) -> SeaPath:
+    """:func:`sea_path` of ends already rounded, in a fixed order (cached)."""
     direct = (start, end)
     if start == end:
         return SeaPath(direct, False)
     direct_land = _land_m(direct)
     if direct_land == 0.0:
         return SeaPath(direct, False)
-    network = _network_path(start, end)
-    if network is None:
-        return SeaPath(direct, False)
-    path = pull_taut(network)
     limit = MAX_DETOUR_FACTOR * path_length_m(direct) + MAX_DETOUR_M
-    if path_length_m(path) > limit or _land_m(path) >= direct_land:
+    network = _network_path(start, end)
+    # the network's path where it is plausible, else the geodesic: mended where it still
+    # runs over land
+    candidates = []
+    if network is not None and path_length_m(network) <= limit:
+        candidates.append(network)
+    candidates.append([start, end])
+    best: tuple[float, list[Position]] | None = None
+    for candidate in candidates:
+        path = mend(candidate) if _land_m(candidate) > 0.0 else candidate
+        land = _land_m(path)
+        if len(path) > 2 and path_length_m(path) <= limit and land < direct_land and (
+                best is None or land < best[0]):
+            best = (land, path)
+        if best is not None and best[0] == 0.0:
+            break
+    if best is None:
         return SeaPath(direct, False)
-    return SeaPath(tuple(path), True)
+    return SeaPath(tuple(best[1]), True)
 
 
 def sea_path(start: Position, end: Position) -> SeaPath:

@@ -7,11 +7,22 @@ import itertools
 
 import numpy as np
 import pytest
+import shapely
 
 from geo.geodesy import path_length_m
-from geo.land import crossings, land_polygons, on_land, sample_line, surface_runs
+from geo.land import crossings, land_polygons, land_within, on_land, sample_line, surface_runs
 from geo.routes import draw_segment
-from geo.sea import _sea_path, sea_path
+from geo.sea import (
+    MAX_DETOUR_FACTOR,
+    MAX_DETOUR_M,
+    _join,
+    _network,
+    _network_path,
+    _nodes_path,
+    _sea_path,
+    mend,
+    sea_path,
+)
 
 SYDNEY, JAKARTA, SINGAPORE = (151.20732, -33.86785), (106.84513, -6.21462), (103.85007, 1.28967)
 LOS_ANGELES, TOKYO = (-118.24368, 34.05223), (139.69171, 35.6895)
@@ -47,6 +58,17 @@ def test_land_polygons_are_valid_and_within_the_world():
     bounds = np.array([p.bounds for p in polygons])
     assert bounds[:, 0].min() >= -180 and bounds[:, 2].max() <= 180
     assert bounds[:, 1].min() == -90 and bounds[:, 3].max() < 84   # Antarctica to the pole
+
+
+def test_land_within_a_window_across_the_antimeridian_is_continuous():
+    # Chukotka on both sides of 180°: a window from 175° E to 175° W (185°)
+    polygons = land_within(175.0, 64.0, 185.0, 72.0)
+    bounds = np.array([p.bounds for p in polygons])
+    assert bounds[:, 0].min() >= 175.0 and bounds[:, 2].max() <= 185.0
+    assert bounds[:, 2].max() > 180.0       # land east of 180° moved by 360°
+    land = shapely.union_all(polygons)
+    assert land.contains(shapely.Point(178.0, 66.0)) and land.contains(shapely.Point(184.0, 66.5))
+    assert not land.contains(shapely.Point(183.0, 64.5))   # the Bering Sea
 
 
 def test_samples_follow_the_geodesic_at_the_stated_spacing():
@@ -112,14 +134,91 @@ def test_a_geodesic_over_water_is_kept_as_it_is():
     assert not path.routed and path.positions == (AKTAU, BAKU)
 
 
-def test_an_implausible_route_is_refused_and_the_geodesic_kept():
-    # Nome to Kotzebue: the network's nearest nodes lie far round; the geodesic stays, and
-    # the check reports its 190 km over the Seward Peninsula
-    nome, kotzebue = (-165.4064, 64.5011), (-162.5967, 66.8983)
-    path = sea_path(nome, kotzebue)
-    assert not path.routed and path.positions == (nome, kotzebue)
+@pytest.mark.parametrize(("where", "start", "end", "land_km"), [
+    # no water between the Gulf of Aqaba and the Mediterranean but by Suez (1,059 km on the
+    # network, refused): the line crosses the Negev, and the check says so
+    ("Eilat to Ashdod", (34.95, 29.55), (34.65, 31.8), 251),
+    # Lake Ontario is land at 1:50m: no sea near either end
+    ("Kingston to Toronto", (-76.479, 44.232), (-79.385, 43.649), 242),
+])
+def test_without_water_nearby_the_geodesic_is_kept_and_its_crossing_reported(
+        where, start, end, land_km):
+    path = sea_path(start, end)
+    assert not path.routed and path.positions == (start, end), where
     assert [round(r.length_m / 1000) for r in crossings(path.positions, over_land=True)] == [
+        land_km], where
+
+
+# ------------------------------------------------------------------ lines mended round land
+# Each class of line that the network alone left over land.
+
+
+def test_a_coast_far_from_the_network_is_followed_round_the_land():
+    # Nome to Kotzebue: the network's nearest nodes lie far round (its path is refused as
+    # implausible), and the geodesic crosses 193 km of the Seward Peninsula; the line goes
+    # round it, through the Bering Strait, over water
+    nome, kotzebue = (-165.4064, 64.5011), (-162.5967, 66.8983)
+    assert [round(r.length_m / 1000) for r in crossings([nome, kotzebue], over_land=True)] == [
         193]
+    limit = MAX_DETOUR_FACTOR * path_length_m([nome, kotzebue]) + MAX_DETOUR_M
+    assert path_length_m(_network_path(nome, kotzebue)) > limit
+    path = sea_path(nome, kotzebue)
+    assert path.routed and path.positions[0] == nome and path.positions[-1] == kotzebue
+    assert crossings(path.positions, over_land=True) == []
+    assert min(lon for lon, _lat in path.positions) < -167.5   # round Cape Prince of Wales
+    assert path_length_m(path.positions) < limit
+
+
+def test_a_landing_at_the_head_of_a_fjord_leaves_it_by_the_fjord():
+    # near Puerto Chacabuco, at the head of the Aysen fjord (Chile), to Chiloe: the nearest
+    # network nodes lie across the peninsula, whose straight join crosses land inland
+    head, chiloe = (-72.82, -45.45), (-73.62, -43.1)
+    _graph, nodes = _network()
+    join = _join(head, nodes)
+    assert interior_land_km([head, join]) > 10
+    _sea_path.cache_clear()
+    path = sea_path(head, chiloe)
+    assert path.routed and path.positions[0] == head and path.positions[-1] == chiloe
+    assert crossings(path.positions, over_land=True) == []
+    assert interior_land_km(path.positions) <= 10
+    # out along the fjord, north-west, before turning north
+    assert -73.35 < path.positions[1][0] < -72.82 and -45.46 < path.positions[1][1] < -45.3
+    assert path_length_m(path.positions) < 1.3 * path_length_m([head, chiloe])
+    _sea_path.cache_clear()
+    assert sea_path(head, chiloe) == path    # deterministic
+
+
+def test_a_canal_of_the_network_is_no_way_for_a_cable():
+    # Otranto to Piraeus: the network's shortest path takes the Corinth canal, 13 km over
+    # land; the line goes round the Peloponnese instead
+    otranto, piraeus = (18.49, 40.15), (23.63, 37.94)
+    _graph, nodes = _network()
+    canal = _nodes_path(_join(otranto, nodes), _join(piraeus, nodes), frozenset())
+    runs = [r for r in surface_runs(canal) if r.land and r.length_m > 10_000]
+    assert [(round(r.lon, 1), round(r.lat, 1)) for r in runs] == [(23.0, 37.9)]
+    path = sea_path(otranto, piraeus)
+    assert path.routed
+    assert crossings(path.positions, over_land=True) == []
+    assert not any(22.5 < lon < 23.3 and 37.7 < lat < 38.2 for lon, lat in path.positions)
+    assert min(lat for _lon, lat in path.positions) < 36.6    # round Cape Malea
+    assert path_length_m(path.positions) < 1.7 * path_length_m([otranto, piraeus])
+
+
+def test_a_line_is_mended_round_an_island_across_the_antimeridian():
+    # Wrangel Island spans 180°: the geodesic along 71.2° N crosses it for 128 km
+    west, east = (177.5, 71.2), (-176.5, 71.2)
+    assert [round(r.length_m / 1000) for r in crossings([west, east], over_land=True)] == [128]
+    for positions in (mend([west, east]), sea_path(west, east).positions):
+        assert positions[0] == west and positions[-1] == east
+        assert crossings(positions, over_land=True) == []
+        lons = [lon for lon, _lat in positions]
+        assert all(-180 <= lon <= 180 for lon in lons)
+        assert len([1 for a, b in itertools.pairwise(lons) if abs(a - b) > 180]) == 1
+        assert path_length_m(positions) < 1.2 * path_length_m([west, east])
+
+
+def test_mending_leaves_a_line_over_water_as_it_is():
+    assert mend([LOS_ANGELES, (-140.0, 30.0), TOKYO]) == [LOS_ANGELES, (-140.0, 30.0), TOKYO]
 
 
 def test_routing_is_deterministic_and_cached():
