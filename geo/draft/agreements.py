@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.draft.dates import dates
+from geo.draft.dates import dates, weekday_dates
 from geo.draft.document import Document, in_range
 from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
 from geo.draft.sentences import Sentence
@@ -83,6 +83,11 @@ _PLURAL_ANAPHOR_RE = re.compile(
     r"beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|"
     r"aziende|Unternehmen|partners|partenaires|socios|parceiros|operators|opérateurs|"
     r"operadores|operadoras)\b", re.IGNORECASE)
+_PLURAL_ANAPHOR_ANY_RE = re.compile(
+    r"(?<![\w-])(?:the|les|las|los|os|as|die|le)\s+(?:two\s+|deux\s+|dos\s+|duas\s+|due\s+|"
+    r"beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|aziende|"
+    r"Unternehmen|partners|partenaires|socios|parceiros|parties|partes)(?![\w-])",
+    re.IGNORECASE)
 _DEFINITE = word_set("""
     the this that these those its le la les l ce cet cette ces el la los las este esta
     estos estas ese esa o a os as esse essa este esta il lo gli i questo questa quest
@@ -94,6 +99,11 @@ _GENERIC_DEAL = word_set("""
     vereinbarung abkommen deal signature siganture firma assinatura sottoscrizione
     unterzeichnung
 """)
+#: Words of another act right before a date: the date is that act's, not the signing's.
+_OTHER_ACT_BEFORE_RE = re.compile(
+    r"(?:autoris|authori[sz]|approv|aprob|aprov|approuv|genehmig|annonc|announc|anunci|"
+    r"annunci|publi|reported|expected|prévu|previst|erwartet)\w*\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE)
 #: Locatives before a body where a deal is signed ("assinados na DGRM", "at the ministry").
 _ORG_VENUE_RE = re.compile(r"(?:\bat|\bin|\bna|\bno|\bem|\bà|\bau|\bim|\bpresso|\bbei|"
                            r"\bchez|\bnella|\bnel|\bal|\ben\s+el|\ben\s+la)\s+"
@@ -185,14 +195,20 @@ class AgreementFinder:
             parties = self._parties(s, triggers, signs)
             deal = None
             definite = self._definite(anchor, s)
-            if definite and self.deals and (kind == self.deals[-1].kind or fold(
-                    first.group()) in _GENERIC_DEAL or self.deals[-1].kind == "other"):
-                deal = self.deals[-1]
+            # the deal a definite mention refers to: the latest with parties
+            target = next((d for d in reversed(self.deals) if d.parties),
+                          self.deals[-1] if self.deals else None)
+            if definite and target is not None and (kind == target.kind or fold(
+                    first.group()) in _GENERIC_DEAL or target.kind == "other"):
+                deal = target
             else:
                 for d in self.deals:
                     if d.kind == kind and parties and d.parties and (
                             set(parties) <= set(d.parties) or set(d.parties) <= set(parties)):
                         deal = d
+                    elif "other" in (d.kind, kind) and len(parties) >= 2 and \
+                            set(parties) == set(d.parties):
+                        deal = d  # "Telebras e TIM fecham acordo", then "... assinaram contrato"
             if deal is None:
                 deal = _Deal(kind, [], s)
                 deal.investment = all(_INVESTMENT_RE.search(t[1].group()) for t in triggers)
@@ -301,8 +317,12 @@ class AgreementFinder:
             main = self._salient(s.start, exclude={excluded} | {fold(k) for k in keep})
             if main and main not in keep:
                 keep.insert(0, main)
-        elif _PLURAL_ANAPHOR_RE.match(lead) and self.deals:
-            for p in reversed(self.deals[-1].parties):
+        elif (_PLURAL_ANAPHOR_RE.match(lead) or (not keep and _PLURAL_ANAPHOR_ANY_RE.search(
+                lead))) and self.deals:
+            # "the companies" as subject, or as the only parties named ("De acordo com as
+            # empresas, ... o memorando assinado em 2012")
+            before = next((d for d in reversed(self.deals) if d.parties), self.deals[-1])
+            for p in reversed(before.parties):
                 if p not in keep:
                     keep.insert(0, p)
         elif occ and not keep:
@@ -369,17 +389,23 @@ class AgreementFinder:
         if not points:
             return
         if deal.date is None:
-            near = []
-            for d in dates(text, s.start, s.end, doc.year):
+            near, far = [], []
+            found = dates(text, s.start, s.end, doc.year) + weekday_dates(
+                text, s.start, s.end, doc.article_date)
+            for d in found:
                 gap = min(min(abs(d.start - p), abs(d.end - p)) for p in points)
+                if _OTHER_ACT_BEFORE_RE.search(text[max(s.start, d.start - 40):d.start]):
+                    continue  # "avait autorisé en juillet 2013 la signature", "announced on"
+                between = text[min(d.end, min(points)):max(d.start, min(points))]
+                if re.search(r"(?:annonc|announc|anunci|annunci|reported|publi)", between,
+                             re.IGNORECASE):
+                    continue
                 if gap <= 45:
-                    between = text[min(d.end, min(points)):max(d.start, min(points))]
-                    if re.search(r"(?:annonc|announc|anunci|annunci|reported|publi)", between,
-                                 re.IGNORECASE):
-                        continue
                     near.append((gap, d))
-            if near:
-                d = min(near, key=lambda x: x[0])[1]
+                elif anchors and d.value and len(d.value) >= 7:
+                    far.append((gap, d))  # a signing verb at the end of its clause
+            if near or far:
+                d = min(near or far, key=lambda x: x[0])[1]
                 if d.value:
                     deal.date = d.value
                     deal.date_sentence = s

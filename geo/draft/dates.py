@@ -2,11 +2,14 @@
 avril 2023", "24 de julio de 2015", "5. Juni 2023", "en février 2000", "2023-04-05".
 
 A day and a month without a year take the year of the article's date when it has one, else
-no date: a text's date is never guessed.
+no date: a text's date is never guessed. A weekday alone ("assinaram nesta terça-feira",
+"signed on Tuesday", "a signé mardi") is the article's date when the article was published
+on that weekday (news of the day), else no date.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,6 +35,46 @@ _DATE_RE = re.compile(
     r"|(?P<month3>" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\s+(?:de\s+|del\s+)?"
     r"(?P<year3>(?:19|20)\d\d)"
     r")(?![\w])", re.IGNORECASE)
+
+
+#: Weekday names (folded, without accents) in the six languages -> 0 (Monday) .. 6 (Sunday).
+WEEKDAYS = {
+    **dict.fromkeys(("monday", "lundi", "lunes", "segunda-feira", "segunda", "lunedi",
+                     "montag"), 0),
+    **dict.fromkeys(("tuesday", "mardi", "martes", "terca-feira", "terca", "martedi",
+                     "dienstag"), 1),
+    **dict.fromkeys(("wednesday", "mercredi", "miercoles", "quarta-feira", "quarta",
+                     "mercoledi", "mittwoch"), 2),
+    **dict.fromkeys(("thursday", "jeudi", "jueves", "quinta-feira", "quinta", "giovedi",
+                     "donnerstag"), 3),
+    **dict.fromkeys(("friday", "vendredi", "viernes", "sexta-feira", "sexta", "venerdi",
+                     "freitag"), 4),
+    **dict.fromkeys(("saturday", "samedi", "sabado", "sabato", "samstag"), 5),
+    **dict.fromkeys(("sunday", "dimanche", "domingo", "domenica", "sonntag"), 6),
+}
+_WEEKDAY_RE = re.compile(
+    r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|"
+    r"s[aá]bado|domingo|segunda-feira|ter[cç]a-feira|quarta-feira|quinta-feira|"
+    r"sexta-feira|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|"
+    r"domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\w-])",
+    re.IGNORECASE)
+
+
+def weekday_dates(text: str, start: int, end: int, article_date: str | None
+                  ) -> list[DateMention]:
+    """Weekdays written in ``text[start:end]`` that are the article's own day: its date."""
+    if not article_date:
+        return []
+    try:
+        day = datetime.date.fromisoformat(article_date[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in _WEEKDAY_RE.finditer(text, start, end):
+        if WEEKDAYS.get(fold(m.group())) == day.weekday():
+            out.append(DateMention(m.start(), m.end(), day.isoformat()))
+    return out
 
 
 @dataclass(frozen=True)
