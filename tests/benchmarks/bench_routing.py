@@ -7,7 +7,8 @@ see ``data/README.md``), the segment between the landings is drawn as a schemati
 segment is (:func:`geo.sea.sea_path`) and as before (the geodesic). Printed:
 
 - the share of lines crossing land (Natural Earth 1:50m) for more than 10 km away from their
-  ends, routed and geodesic;
+  ends, routed and geodesic, and the lines ``geo check`` would report (those, and those
+  crossing more than 50 km of land at an end; named when there are five or fewer);
 - the median and quartiles of drawn length / reference length, for both references (the
   length of the owners' drawn route, and the published cable length, which includes slack);
 - the time per segment (caches cleared; the one-time loading of the network and of the land
@@ -39,7 +40,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from geo.geodesy import path_length_m  # noqa: E402
-from geo.land import CROSSING_TOLERANCE_M, on_land, surface_runs  # noqa: E402
+from geo.land import (  # noqa: E402
+    CROSSING_TOLERANCE_M,
+    END_TOLERANCE_M,
+    crossings,
+    on_land,
+    surface_runs,
+)
 
 PAIRS = Path(__file__).resolve().parent / "data" / "cable_pairs.csv"
 #: The commit before sea routing: "today's" build.
@@ -83,22 +90,28 @@ def routing_report(rows: list[dict[str, str]]) -> None:
         path = sea_path(a, b)
         times.append(time.perf_counter() - t0)
         routed += path.routed
-        drawn.append((path_length_m(path.positions), interior_land_m(path.positions)))
-        geodesic.append((path_length_m([a, b]), interior_land_m([a, b])))
+        drawn.append((path_length_m(path.positions), interior_land_m(path.positions),
+                      row["cable_id"] if crossings(path.positions, True) else None))
+        geodesic.append((path_length_m([a, b]), interior_land_m([a, b]),
+                         row["cable_id"] if crossings([a, b], True) else None))
     n = len(rows)
     tol_km = CROSSING_TOLERANCE_M / 1000
     print(f"{n} cables with two landings ({PAIRS.relative_to(ROOT)}); {routed} routed over "
           f"the sea, {n - routed} kept as geodesics (no land to avoid, or no plausible route)")
     for label, lines in (("routed (geo.sea)", drawn), ("geodesic (before)", geodesic)):
-        land_m = [land for _length, land in lines]
+        land_m = [land for _length, land, _checked in lines]
         crossing = [land for land in land_m if land > CROSSING_TOLERANCE_M]
         print(f"{label:18s} crossing land > {tol_km:g} km: {len(crossing)}/{n} "
-              f"({100 * len(crossing) / n:.1f}%), longest {max(land_m) / 1000:,.0f} km")
+              f"({100 * len(crossing) / n:.1f}%), longest {max(land_m) / 1000:,.1f} km")
+        checked = [cable for _length, _land, cable in lines if cable]
+        print(f"{'':18s} reported by geo check (also > {END_TOLERANCE_M / 1000:g} km at an "
+              f"end): {len(checked)}/{n}"
+              + (f" ({', '.join(checked)})" if len(checked) <= 5 else ""))
         for ref in ("drawn_km", "published_km"):
-            ratios = [length / (float(row[ref]) * 1000) for (length, _), row in
+            ratios = [length / (float(row[ref]) * 1000) for (length, _, _), row in
                       zip(lines, rows, strict=True)]
             print(f"{'':18s} length / {ref[:-3]:9s}: {quartiles(ratios)}")
-        long = [(length / (float(row["drawn_km"]) * 1000)) for (length, _), row in
+        long = [(length / (float(row["drawn_km"]) * 1000)) for (length, _, _), row in
                 zip(lines, rows, strict=True) if float(row["drawn_km"]) > 1000]
         print(f"{'':18s} length / drawn, cables over 1,000 km ({len(long)}): "
               f"{quartiles(long)}")
