@@ -57,7 +57,11 @@ _CEREMONY_RE = re.compile(r"(?<![\w-])(?:ceremony|cérémonie|ceremonia|cerimón
 _NOT_DEAL_RE = re.compile(
     r"(?<![\w-])(?:de\s+acuerdo\s+con|de\s+acordo\s+com|d['’]accordo|according\s+to|in\s+"
     r"accordance|conform[ée]ment|en\s+accord\s+avec\s+(?:les?|la)\s+(?:r[eè]gles|"
-    r"principes)|in\s+the\s+deal\s+flow)(?![\w])", re.IGNORECASE)
+    r"principes)|in\s+the\s+deal\s+flow|"
+    # a company's make-up told as background: "BDx Indonesia is a joint venture between"
+    r"(?:is|was|est|était|es|era|é|è|ist|war)\s+(?:a|an|une|un|una|uma|ein|eine)\s+"
+    r"(?:joint[- ]venture|coentreprise|co-entreprise|empresa\s+conjunta|"
+    r"Gemeinschaftsunternehmen))(?![\w])", re.IGNORECASE)
 #: Deals that need two named parties: investments, co-financing, "investors".
 _INVESTMENT_RE = re.compile(r"invest|financ|investor|investoren", re.IGNORECASE)
 _ATTENDING_RE = re.compile(
@@ -70,8 +74,10 @@ _RELATIVE_RE = re.compile(
     r"\bwhere\b|\bo\s+qual\b|\ba\s+qual\b|\bil\s+quale\b|\bla\s+quale\b)", re.IGNORECASE)
 _PARENT_RE = re.compile(r"(?:filial|filiale|subsidiary|subsidiária|controllata|Tochter\w*|"
                         r"affiliate|unit|members?|membres?|miembros?|membros?|membri|"
-                        r"Mitglied\w*)\s+(?:de|of|di|da|do|von|du|del|des)\s+(?:l['’]\s*|la\s+|"
-                        r"el\s+|the\s+)?$", re.IGNORECASE)
+                        r"Mitglied\w*|part|partie|parte|Teil|branch|arm|division|branche|"
+                        r"rama|braço|ramo)\s+(?:de|of|di|da|do|von|du|del|des|della|dello)\s+"
+                        r"(?:l['’]\s*|la\s+|el\s+|the\s+|o\s+|a\s+|il\s+|der\s+|dem\s+)?$",
+                        re.IGNORECASE)
 _SUBJECT_ANAPHOR_RE = re.compile(
     r"^\s*(?:(?:the|le|la|l['’]|el|o|a|il|lo|der|die|das)\s*)(?:group|groupe|grupo|gruppo|"
     r"company|société|compañía|empresa|companhia|società|azienda|Konzern|Unternehmen|firm|"

@@ -256,7 +256,8 @@ PARTNERSHIP = {
            "collaboration", "cooperation agreement", "strategic cooperation", "alliance",
            "teamed up", "together with", "jointly"],
     "fr": ["partenariat", "coentreprise", "collaboration", "coopération", "alliance",
-           "s'associe", "s’associe", "conjointement"],
+           "s'associe", "s’associe", "conjointement", "se sont associés", "s'associent",
+           "s’associent", "se sont alliés", "s'allient", "s’allient"],
     "es": ["asociación", "alianza", "colaboración", "cooperación", "junto con",
            "junto a", "empresa conjunta", "se alía", "socio"],
     "pt": ["parceria", "aliança", "colaboração", "cooperação", "em conjunto",
@@ -268,15 +269,19 @@ PARTNERSHIP = {
 }
 ACQUISITION = {
     "en": ["acquisition", "acquired", "acquires", "acquire", "bought", "buys", "purchase",
-           "purchased", "takeover", "took over", "co-acquisition"],
+           "purchased", "takeover", "took over", "co-acquisition", "to buy", "sale",
+           "sold", "sells", "divestment"],
     "fr": ["acquisition", "acquis", "acquiert", "rachat", "racheté", "rachète",
-           "co-acquisition", "achat"],
-    "es": ["adquisición", "adquirido", "adquirió", "adquiere", "compra", "compró"],
-    "pt": ["aquisição", "adquiriu", "adquirido", "compra", "comprou"],
+           "co-acquisition", "achat", "cession", "cédé", "vente", "vendu", "racheter",
+           "acquérir"],
+    "es": ["adquisición", "adquirido", "adquirió", "adquiere", "compra", "compró",
+           "adquirir", "venta", "vendió", "comprar"],
+    "pt": ["aquisição", "adquiriu", "adquirido", "compra", "comprou", "adquirir",
+           "venda", "vendeu", "comprar"],
     "it": ["acquisizione", "acquisito", "acquisita", "acquista", "acquistato", "rileva",
-           "rilevato"],
+           "rilevato", "acquisire", "cessione", "vendita", "ceduto", "acquistare"],
     "de": ["Übernahme", "übernommen", "übernimmt", "kauft", "gekauft", "erworben",
-           "erwirbt", "Kauf"],
+           "erwirbt", "Kauf", "übernehmen", "verkauft", "Verkauf", "erwerben"],
 }
 #: Deals of no stated kind: agreements, investments, co-financing.
 OTHER_DEAL = {
@@ -301,7 +306,7 @@ SIGN = {
     "it": ["firmato", "firmata", "firmati", "firma", "firmare", "siglato", "siglata",
            "sottoscritto", "sottoscritta", "sottoscrizione"],
     "de": ["unterzeichnet", "unterzeichnen", "unterschrieben", "abgeschlossen",
-           "Unterzeichnung"],
+           "Unterzeichnung", "unterzeichneten", "geschlossen", "schließen", "besiegelt"],
 }
 
 # --------------------------------------------------------------------------- figures
