@@ -48,7 +48,6 @@ from geo.errors import InputError
 from geo.files import MAX_JSON_BYTES, dataset_siblings_ok, parse_nested, read_bytes, regular_file
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.names import MEDIA
-from geo.routes import length_flags, path_geometry, route_geometry
 from geo.text import name_key, waypoint_label
 
 if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
@@ -150,6 +149,8 @@ class Measurement:
     @property
     def flags(self) -> list[str]:
         """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply."""
+        from geo.routes import length_flags  # not needed to read a file: imported late
+
         return length_flags(self.ratio)
 
     def as_dict(self) -> dict[str, Any]:
@@ -218,6 +219,8 @@ def measure_route(cat: Catalog, route_id: str, slack: float = 1.0) -> Measuremen
     route = cat.routes.get(route_id)
     if route is None:
         raise InputError(f"unknown route {route_id!r}")
+    from geo.routes import route_geometry
+
     geom = route_geometry(cat, route_id)
     return Measurement(route.id, route.name, "route", geom.length_m,
                        _segment_lengths(geom, route_id), geom.schematic, slack,
@@ -383,7 +386,9 @@ def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
     part_feature = np.asarray(part_feature, dtype=np.intp)
     usable = np.ones(n_feat, dtype=bool)
     usable[np.array(sorted(reasons), dtype=np.intp)] = False
-    for f in np.unique(part_feature[sizes < 2]):
+    short = sizes < 2
+    # np.unique would import numpy.ma (17 ms) even when there is nothing to look at
+    for f in np.unique(part_feature[short]) if short.any() else ():
         if usable[f]:
             usable[f] = False
             reasons[int(f)] = "a line part with fewer than 2 positions"
@@ -956,11 +961,6 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
     named, not skipped; every other file, and any GeoJSON file simdjson cannot parse, is
     read by GDAL. Raises :class:`InputError` if the file cannot be read.
     """
-    import warnings
-
-    import pyogrio
-    import shapely
-
     path = Path(path)
     source = str(path)
     if not path.is_dir():
@@ -974,6 +974,13 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
         fast = _fast_geojson_file(raw, source)
         if fast is not None:
             return fast
+    # GDAL only now: pyogrio brings geopandas and pandas (a third of a second), which the
+    # simdjson path above never needs
+    import warnings
+
+    import pyogrio
+    import shapely
+
     kwargs: dict[str, Any] = {}
     if path.suffix.lower() == ".csv":
         kwargs = {"GEOM_POSSIBLE_NAMES": "WKT,wkt,geometry,geom,the_geom",
@@ -1250,6 +1257,8 @@ def measure_between(places: Sequence[str], cat: Catalog | None = None,
     resolved = [resolve_place(q, cat, lookup) for q in places]
     positions = [(float(p["lon"]), float(p["lat"])) for p in resolved]
     labels = [p["name"] for p in resolved]
+    from geo.routes import path_geometry
+
     segments = path_geometry(positions, labels, medium)
     lines: list[list[tuple[float, float]]] = []
     for seg in segments:

@@ -216,3 +216,57 @@ def test_a_document_still_referenced_does_not_block_the_next_read():
     raw = json.dumps({"type": "FeatureCollection", "features": ODD_FEATURES[:1]}).encode()
     _feats, parts, _crs = measure._fast_features(raw, "t")
     assert parts[0] is not None and len(held["features"]) == 0
+
+
+# --------------------------------------------------------------- imports (issue 16)
+
+#: Measures GeoJSON fixtures in a fresh interpreter (importing what argv[1] names first),
+#: prints every output, then which heavy modules were loaded, last.
+IMPORT_PROBE = """
+import importlib, json, sys
+from click.testing import CliRunner
+from geo.cli import main
+for name in filter(None, sys.argv[1].split(",")):
+    importlib.import_module(name)
+out = {}
+for name in sys.argv[2:]:
+    for fmt in ("table", "json", "csv"):
+        r = CliRunner().invoke(main, ["measure", "--file", name, "--format", fmt])
+        assert r.exit_code == 0, (name, fmt, r.output)
+        out[f"{name} {fmt}"] = [r.stdout, r.stderr]
+print(json.dumps(out))
+print(" ".join(sorted(m for m in ("pyogrio", "geopandas", "pandas", "shapely", "pydantic")
+                      if m in sys.modules)))
+"""
+
+GEOJSON_FIXTURES = [str(DATA / n) for n in ("lines.geojson", "lines-compact.geojson",
+                                            "mixed.geojson", "feature.json")]
+
+
+def probe_imports(preload: str, files: list[str]) -> tuple[dict, str]:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", IMPORT_PROBE, preload, *files],
+                          capture_output=True, text=True, check=True, timeout=120)
+    outputs, loaded = done.stdout.split("\n")[:2]
+    return json.loads(outputs), loaded
+
+
+def test_a_geojson_file_is_measured_without_loading_gdal_pandas_or_pydantic():
+    _outputs, loaded = probe_imports("", GEOJSON_FIXTURES)
+    assert loaded == ""
+
+
+def test_gdal_is_loaded_where_the_fast_path_cannot_read_the_file():
+    _outputs, loaded = probe_imports("", [str(DATA / "lines.csv")])
+    assert "pyogrio" in loaded.split()
+
+
+def test_output_is_the_same_whether_gdal_and_pandas_were_loaded_first_or_not():
+    # before issue 16, pyogrio (and with it geopandas and pandas) was imported before the
+    # fast path ran: the outputs must not depend on that
+    lazy, loaded = probe_imports("", GEOJSON_FIXTURES)
+    eager, loaded_eager = probe_imports("pyogrio,geopandas", GEOJSON_FIXTURES)
+    assert loaded == "" and "pandas" in loaded_eager.split()
+    assert lazy == eager

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -34,6 +31,8 @@ def _clean(text: str) -> str:
     controls and line separators become '?'."""
     if text.isprintable():   # no control or format character (the usual case): no scan
         return text
+    import unicodedata
+
     return "".join("?" if c in _UNSAFE or unicodedata.category(c) == "Cc" else c
                    for c in text)
 
@@ -128,6 +127,9 @@ def _feature_table(rows: list[Measurement], source: str) -> str:
 
 
 def _csv(rows: list[Measurement]) -> str:
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.DictWriter(buf, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()

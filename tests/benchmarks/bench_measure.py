@@ -1,22 +1,34 @@
-"""Benchmark: ``geo measure --file`` on 500 multi-part lines, 100,000 vertices in all.
+"""Benchmark: ``geo measure --file``, as a whole process on real cables and in-process on
+500 synthetic multi-part lines (100,000 vertices in all).
 
-Run on demand (not collected by pytest):
+Run on demand (not collected by pytest)::
 
-    python tests/benchmarks/bench_measure.py
+    python tests/benchmarks/bench_measure.py [--cables cable-geo.json] [-n 15]
 
-Prints the whole command's time (``geo measure --file PATH``, default table output, run
-in-process through click's CliRunner after one warm-up run, so Python start-up and imports
-are not counted; a new process's time is printed too, for scale) as a ratio to a bare loop
-of ``pyproj.Geod.line_lengths`` over the same coordinates, already in memory, measured in
-the same run, alternating with it. Best of several repeats each, and the median of the
-ratios of each (command, baseline) pair, since the machine is shared and noisy. The lines
-are written as a GeoPackage and as GeoJSON (and piped as GeoJSON on stdin); each is timed.
-Target: ratio <= 1.5.
+1. Whole process, real cables: ``python -m geo measure --file cable-geo.json`` (the 490
+   cables of TeleGeography's Submarine Cable Map, ``public/api/v2/cable/cable-geo.json`` of
+   the repository named in ``tests/benchmarks/data/README.md``: ``git show
+   85198ba3de4d:public/api/v2/cable/cable-geo.json > cable-geo.json`` in a clone of it;
+   ``--cables`` or ``$GEO_BENCH_CABLES`` names it) against a bare script in a new process
+   that ``json.load``s the file and sums ``pyproj.Geod.line_length`` over its parts, and
+   the floor: the same script importing also what geo's fast path cannot do without
+   (click, numpy, simdjson). Fresh processes, run in turn in each of ``-n`` rounds (the
+   machine is shared and noisy): best time of each, and the median of the per-round
+   ratios. Target: geo <= 1.5 x the bare script. The same is done for the synthetic lines
+   as GeoJSON (no file needed). Python's bytecode cache is on for geo's own modules (in a
+   temporary folder), as in an installed copy, even where PYTHONDONTWRITEBYTECODE is set.
+2. In-process (click's CliRunner, after one warm-up run, so start-up and imports are not
+   counted): the synthetic lines as GeoPackage, as GeoJSON and piped as GeoJSON on stdin,
+   as a ratio to a bare loop of ``pyproj.Geod.line_lengths`` over the same coordinates
+   already in memory, timed alternately with it. Target: ratio <= 1.5.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,6 +42,27 @@ from pyproj import Geod
 FEATURES = 500
 VERTICES = 100_000
 REPEATS = 15
+ROOT = Path(__file__).resolve().parents[2]
+
+#: The bare alternative: a new process that reads the file with json and sums
+#: ``Geod.line_length`` over every part of every LineString / MultiLineString.
+BARE_SCRIPT = """
+import json, sys
+from pyproj import Geod
+geod = Geod(ellps="WGS84")
+with open(sys.argv[1], encoding="utf-8") as f:
+    doc = json.load(f)
+total = 0.0
+for feat in doc["features"]:
+    geom = feat.get("geometry") or {}
+    parts = ([geom["coordinates"]] if geom.get("type") == "LineString"
+             else geom.get("coordinates", []) if geom.get("type") == "MultiLineString" else [])
+    for part in parts:
+        total += geod.line_length([p[0] for p in part], [p[1] for p in part])
+print(repr(total))
+"""
+#: The floor: the same, importing also what geo's simdjson path needs (and a CLI).
+FLOOR_SCRIPT = "import click, numpy, simdjson\n" + BARE_SCRIPT
 
 
 def make_lines(seed: int = 42) -> list[list[np.ndarray]]:
@@ -92,11 +125,98 @@ def interleaved(baseline, command, repeats: int = REPEATS) -> tuple[float, float
     return min(base), min(cmd), statistics.median(c / b for b, c in zip(base, cmd, strict=True))
 
 
+def process_env(cache: Path) -> dict[str, str]:
+    """The environment of the timed processes: bytecode cached (in ``cache``), as for an
+    installed copy of geo, whatever PYTHONDONTWRITEBYTECODE says here."""
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(cache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_process(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall time and CPU time (user + system, s) of ``cmd`` as a new process, and its
+    stdout. CPU time suffers less than wall time from other processes on a shared
+    machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, out.stdout
+
+
+def whole_process(path: Path, label: str, repeats: int, env: dict[str, str],
+                  folder: Path) -> None:
+    """Time geo measure --file PATH, the bare script and the floor script, as fresh
+    processes in turn (rotating the order each round); print best times and ratios."""
+    bare, floor = folder / "bare_measure.py", folder / "floor_measure.py"
+    bare.write_text(BARE_SCRIPT, encoding="utf-8")
+    floor.write_text(FLOOR_SCRIPT, encoding="utf-8")
+    cmds = {
+        "bare json + Geod.line_length script": [sys.executable, str(bare), str(path)],
+        "floor (+ import click, numpy, simdjson)": [sys.executable, str(floor), str(path)],
+        "geo measure --file": [sys.executable, "-m", "geo", "measure", "--file", str(path)],
+    }
+    # warm-up (bytecode cache) and agreement of the totals
+    bare_total = run_process(cmds["bare json + Geod.line_length script"], env)[2]
+    geo_json = run_process([*cmds["geo measure --file"], "--format", "json"], env)[2]
+    geo_total = sum(r["length_m"] for r in json.loads(geo_json))
+    assert abs(geo_total - float(bare_total)) < 1e-3 + 1e-12 * geo_total, (geo_total,
+                                                                          bare_total)
+    for cmd in cmds.values():
+        run_process(cmd, env)
+    print(f"{label}: {path.name}, whole process, best of {repeats} rounds "
+          f"(totals agree: {geo_total / 1000:,.3f} km)")
+    print_rounds(cmds, repeats, env, "geo measure --file", 1.5)
+
+
+def print_rounds(cmds: dict[str, list[str]], repeats: int, env: dict[str, str],
+                 subject: str, target: float) -> None:
+    """Run ``cmds`` as fresh processes, each once per round in a rotating order; print each
+    one's best wall and CPU time, and its ratio to the first (the baseline): of the best
+    times, and the median of the per-round ratios. ``subject`` is given ``target``."""
+    names = list(cmds)
+    wall: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
+    for i in range(repeats):
+        k = i % len(names)
+        for name in names[k:] + names[:k]:
+            w, c, _out = run_process(cmds[name], env)
+            wall[name].append(w)
+            cpu[name].append(c)
+    base = names[0]
+    for name in names:
+        paired = statistics.median(t / b for t, b in zip(wall[name], wall[base], strict=True))
+        note = f"   (target <= {target})" if name == subject else ""
+        print(f"  {name:40s} wall {min(wall[name]) * 1000:6.0f} ms, ratio "
+              f"{min(wall[name]) / min(wall[base]):4.2f} (paired median {paired:4.2f}); "
+              f"CPU {min(cpu[name]) * 1000:6.0f} ms, ratio "
+              f"{min(cpu[name]) / min(cpu[base]):4.2f}{note}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    default = os.environ.get("GEO_BENCH_CABLES") or ROOT / "tests/benchmarks/data/cable-geo.json"
+    parser.add_argument("--cables", type=Path, default=Path(default),
+                        help="TeleGeography's cable-geo.json [default: %(default)s]")
+    parser.add_argument("-n", "--repeats", type=int, default=REPEATS)
+    args = parser.parse_args()
     from click.testing import CliRunner
 
     from geo.cli import main as geo_main
 
+    with tempfile.TemporaryDirectory() as tmp:
+        env = process_env(Path(tmp) / "pycache")
+        if args.cables.is_file():
+            whole_process(args.cables, "real cables", args.repeats, env, Path(tmp))
+        else:
+            print(f"real cables: {args.cables} not found (see --help); skipped")
+        synthetic = Path(tmp) / "lines.geojson"
+        write_files(make_lines(), Path(tmp))
+        whole_process(synthetic, "synthetic lines", args.repeats, env, Path(tmp))
+    print()
     lines = make_lines()
     # the same coordinates as the files hold (rounded to 1e-7°, as written)
     parts = [np.round(p, 7) for line in lines for p in line]
