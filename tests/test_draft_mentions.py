@@ -84,3 +84,42 @@ def test_a_legal_suffix_with_its_full_stop_is_the_same_company(extractor):
                   "Systems Ltd. livrera les équipements.", "fr", extractor)
     [org] = facts.organisations
     assert {org.name, *org.aliases} == {"Mekong Systems", "Mekong Systems Ltd."}
+
+
+@pytest.mark.parametrize(("language", "text", "government"), [
+    ("es", "El gobierno argentino firmó un convenio con la empresa Fibrasur.",
+     "gobierno argentino"),
+    ("es", "La empresa conjunta entre Fibrasur y el Estado chileno operará el cable.",
+     "Estado chileno"),
+    ("it", "Il governo italiano ha firmato un accordo con la società Marenet.",
+     "governo italiano"),
+    ("pt", "O Governo de Angola assinou um contrato com a Lusonet.", "Governo de Angola"),
+    ("en", "The Government of the Philippines signed a contract with Brightline.",
+     "Government of the Philippines"),
+])
+def test_a_government_and_its_country_in_any_language(extractor, language, text, government):
+    assert government in org_names(draft(text, language, extractor))
+
+
+def test_shareholders_with_their_shares_in_brackets_are_organisations(extractor):
+    facts = draft("A Kuanza Cables é detida pela Kuanza Telecom (51%), contando ainda com a "
+                  "Lumo (31%), a Vexa (9%) e a Startix (9%).", "pt", extractor)
+    assert org_names(facts) == {"Kuanza Cables", "Kuanza Telecom", "Lumo", "Vexa", "Startix"}
+
+
+def test_legal_forms_with_stops_attributes_and_persons_of_an_organisation(extractor):
+    facts = draft("The Ayala-led Borneo Telecom Inc. signed with Singapore-based DCx and "
+                  "Huaxin Marine Co. Ltd. Chang Wei of Nordic Telecom Global attended.",
+                  "en", extractor)
+    assert org_names(facts) == {"Borneo Telecom Inc.", "DCx", "Huaxin Marine Co. Ltd.",
+                                "Nordic Telecom Global"}
+    facts = draft("Equinix firmó con Zafiro S.A.B. de C.V. un contrato. Equinix, Inc. opera "
+                  "en México.", "es", extractor)
+    assert {frozenset({o.name, *o.aliases}) for o in facts.organisations} == {
+        frozenset({"Equinix", "Equinix, Inc."}), frozenset({"Zafiro S.A.B. de C.V."})}
+
+
+def test_a_person_named_before_a_coordinated_company_is_no_organisation(extractor):
+    facts = draft("La convention a été signée entre le ministre de la Communication, Paule "
+                  "Marie Ondo, et la société Sahelcom.", "fr", extractor)
+    assert org_names(facts) == {"Sahelcom"}

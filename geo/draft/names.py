@@ -35,7 +35,16 @@ _UNITS = word_set("""
     billion billions mil mila years ans anos años anni jahre jahren m2 mbps
 """)
 #: Company abbreviations written with a final stop ("S.A.", "Inc.", "S.p.A.").
-_DOTTED = word_set("s.a s.p.a n.v b.v inc ltd co corp cia ltda s.l s.r.l s.a.s s.a.r.l")
+_DOTTED = word_set("""
+    s.a s.p.a n.v b.v inc ltd co corp cia ltda s.l s.r.l s.a.s s.a.r.l s.a.b c.v lda
+""")
+#: Legal forms after a name, with their stops: "Co. Ltd.", "S.A.B. de C.V.", "Sdn Bhd",
+#: "Pte. Ltd.", "S.p.A.", "GmbH & Co. KG" (a name's run stops at a stop; these go on).
+_LEGAL_TAIL_RE = re.compile(
+    r"(?:,?[ \u00a0]+(?:Co\.|Ltd\.?|Inc\.?|Corp\.?|LLC|L\.L\.C\.|PLC|plc|Pte\.?|Pty\.?|"
+    r"Sdn|Bhd|S\.A\.B\.|de[ \u00a0]+C\.V\.|S\.A\.(?:S\.)?|S\.p\.A\.|S\.r\.l\.|S\.L\.|"
+    r"S\.L\.U\.|Ltda\.?|Lda\.?|N\.V\.|B\.V\.|GmbH|AG|KG|KGaA|&[ \u00a0]Co\.(?:[ \u00a0]KG)?|"
+    r"S\.à[ \u00a0]r\.l\.|SAS|SARL|SpA|Srl|SA|NV|BV|LP|LLP|Limited|S/A)(?![\w]))+")
 #: Capitalised words that end a name in a headline ("Colt Opens New PoP In Marseille").
 _HEADLINE_BREAKS = word_set("""
     the a an in on at to of for by with and or from into as le la les un une des du de
@@ -260,6 +269,12 @@ class Names:
             start, end = tok.start, tokens[j].end
             if tokens[j].folded in _DOTTED and text[end:end + 1] == ".":
                 end += 1  # "S.A.", "Inc.": the stop is the name's
+            tail = _LEGAL_TAIL_RE.match(text, end)
+            if tail and tail.end() <= sentence.end and j + 1 < n:
+                # "HMN Technologies Co. Ltd.", "Axtel S.A.B. de C.V.", "Globe Sdn Bhd"
+                end = tail.end()
+                while j + 1 < n and tokens[j + 1].end <= end:
+                    j += 1
             initial = self._initial(tok.start, sentence)
             run = Run(start, end, text[start:end], i, j, sentence, initial,
                       possessive=tokens[j].possessive,
@@ -309,6 +324,8 @@ class Names:
     def sub_run(self, run: Run, first: int, last: int) -> Run:
         tokens = self.tokens
         start, end = tokens[first].start, tokens[last].end
+        if last == run.last:
+            end = run.end  # a name's stop or legal form ("Inc.", "Co. Ltd.")
         return Run(start, end, self.text[start:end], first, last, run.sentence,
                    run.initial and first == run.first, tokens[last].possessive, run.title,
                    [m for m in run.places if m.start >= start and m.end <= end])

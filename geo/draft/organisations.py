@@ -155,6 +155,33 @@ _DEAL_OBJECT_RE = re.compile(
     r"\b(?:ubernahme|kauf|verkauf|erwerb|fusion)\s+(?:von|der|des|mit)|"
     r"\bbeteiligung\s+an)"
     r"\s*(?:(?:the|la|le|l'|el|il|lo|o|a|der|die|das|dem|den)\s*)?$")
+_ADJECTIVE_END_RE = re.compile(
+    r"(?:o|a|e|os|as|es|ais|aise|ien|ienne|ês|esa|ese|ain|aine|ois|oise|eiro|eira|ol|ola|"
+    r"és|ische|ischen|isches)$")
+
+
+@lru_cache(maxsize=4)
+def _country_prefixes(gazetteer) -> frozenset[str]:
+    """The first four letters (folded) of every country's name the gazetteer knows, in
+    any of its languages: an adjective sharing them is that country's ("argentino",
+    "chileno", "italiano")."""
+    out = set()
+    keys = gazetteer.keys()
+    for key in keys:
+        if len(key) >= 4 and any(p.kind == "country" for p, _primary in
+                                 gazetteer.matches(key)):
+            out.add(fold(key)[:4])
+    return frozenset(out)
+
+
+#: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
+_ATTRIBUTE_RE = re.compile(r"\w-(?:led|based|owned|backed|controlled|headquartered|listed|"
+                           r"born|focused|registered|founded)$")
+_ATTRIBUTE_BEFORE_RE = re.compile(r"[\w'-]+-(?:led|based|owned|backed|controlled|"
+                                  r"headquartered|listed|born|focused|registered|"
+                                  r"founded)\s+$")
+_SHARE_RE = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent|pour\s+cent|"
+                       r"por\s+ciento|por\s+cento|per\s+cento|Prozent)\s*\)")
 #: Words of deals near which a generic preposition names a party.
 _DEAL_WORDS_RE = re.compile(
     r"(?:partner|sign|firm|assin|sottoscri|sigla|unterzeichn|agree|accord|acuerdo|acordo|"
@@ -394,13 +421,21 @@ class OrganisationFinder:
         tokens, names = self.tokens, self.names
         first, last = run.first, run.last
         while first <= last and (tokens[first].folded in _TITLE_WORDS
-                                 or not tokens[first].cap):
-            first += 1
+                                 or not tokens[first].cap or _ATTRIBUTE_RE.search(
+                                     tokens[first].text)):
+            first += 1  # titles, and "Ayala-led", "Singapore-based" before a name
         if first > last:
             return []
         if first != run.first:
             run = names.sub_run(run, first, last)
         words = [t.folded for t in tokens[run.first:run.last + 1]]
+        # "Chang Wei of Nordic Telecom": a person, then the organisation he speaks for
+        for k in range(run.first + 2, run.last):
+            if tokens[k].folded in ("of", "de", "di", "von", "da", "do", "du") and \
+                    tokens[k + 1].cap and self._person_shaped(
+                        names.sub_run(run, run.first, k - 1)) and (
+                    k + 1 == run.last or tokens[run.last].folded in self.name_words):
+                return self._pieces(names.sub_run(run, k + 1, run.last))
         # "Data Center de Teraco", "Rechenzentrum von X": the owner after the facility word
         found = self.facility_re.search(run.text)
         if found and run.text[-1:] == "s" and run.text[:1].isupper() and re.search(
@@ -494,6 +529,10 @@ class OrganisationFinder:
         folded = [t.folded for t in words]
         single = len(words) == 1 and run.end == words[-1].end
         before = doc.folded_before(run.start, s, 200)
+        attribute = _ATTRIBUTE_BEFORE_RE.search(before[-60:])
+        if attribute:  # "signed with Singapore-based BDx": the words before the attribute
+            before = before[:len(before) - 60 + attribute.start()] if len(before) > 60 \
+                else before[:attribute.start()]
         tail = before[-90:]  # for patterns anchored at the name: searched on a short tail
         # the last words before the name, for cheap tests before the patterns
         last = set(tail[-60:].replace("'", " ").replace(",", " ").split()[-6:])
@@ -580,6 +619,9 @@ class OrganisationFinder:
             inner = doc.names.places_between(inner_start, inner_start + 40)
             if inner and inner[0].kind == "country" and not cand.place:
                 cand.weak.append("country in brackets")
+        # a share in brackets: "a Unitel (31%)", "Vexa (20 per cent)"
+        if _SHARE_RE.match(after_raw):
+            cand.context.append("a share in brackets")
         # an acronym
         if single and is_acronym(run.text) and folded[0] not in NOT_ORG_ACRONYMS and not any(
                 c.isdigit() for c in run.text) and not self.other_facility_re.search(before):
@@ -678,6 +720,8 @@ class OrganisationFinder:
         for i, w in enumerate(words):
             if w in self.org_nouns:
                 return True
+            if i and w in _NOUN_CONJUNCTIONS and words[i - 1] not in _APPOSITION_FILLERS:
+                continue  # "X, sviluppatore e operatore di ..."
             if w in _APPOSITION_FILLERS or (i < 3 and re.match(
                     r"^[a-z].*(?:e|en|er|es|ais|aise|ien|ienne|ano|ana|ese|ês|esa|ish|an|al|"
                     r"ale|ique|ico|ica|isch|ische|ischen|eur|iste|ista)$", w)):
@@ -771,9 +815,17 @@ class OrganisationFinder:
             ok = adjective or (adj[:1].islower() and re.search(
                 r"(?:ais|aise|ien|ienne|ês|esa|ano|ana|ese|ois|oise|ain|aine|ote|ais)$",
                 adj)) or (adj[:1].isupper() and adj.endswith(("ês", "ese", "ano", "ais", "ien"))
-                          and doc.place_in(m.start(2), m.end(2)) is None)
-            if not ok and fold(adj) in ("of", "de", "do", "da", "di", "du") and m.group(3):
-                p = doc.place_in(m.start(3), m.start(3) + len(m.group(3)))
+                          and doc.place_in(m.start(2), m.end(2)) is None) or (
+                adj[:1].islower() and _ADJECTIVE_END_RE.search(adj)
+                and fold(adj)[:4] in self._country_prefixes())  # "gobierno argentino"
+            if not ok and fold(adj) in ("of", "de", "do", "da", "di", "du", "del", "della",
+                                        "von", "des", "dello") and m.group(3):
+                k = m.start(3)
+                art = re.match(r"(?:the|la|l['’]|el|lo|der)\s*", doc.text[k:k + 5],
+                               re.IGNORECASE)
+                if art and doc.place_in(k, k + len(m.group(3))) is None:
+                    k += art.end()
+                p = doc.place_in(k, k + 3)
                 if p is not None and p.kind == "country":
                     ok = True
                     end = p.end
@@ -784,6 +836,11 @@ class OrganisationFinder:
                       self.names.token_index(end) - 1, s, False)
             cand = self._add(run)
             cand.own.append("government: a government word and a country")
+
+    def _country_prefixes(self) -> frozenset[str]:
+        extractor = self.doc.extractor
+        return _country_prefixes(extractor.gazetteer) if extractor is not None else \
+            frozenset()
 
     def _acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
@@ -958,6 +1015,7 @@ _APPOSITION_FILLERS = word_set("""
     largest specialist specialista especialista specialiste l'operateur otra outra altra
     andere another other autre
 """)
+_NOUN_CONJUNCTIONS = word_set("and e et y und ed")
 _GERMAN_DETERMINERS = word_set("""
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen
     diesem sein seine seinen seinem seiner ihr ihre ihren ihrem unser unsere im am zum zur
@@ -1026,7 +1084,7 @@ _SHORT_FORM_TAILS = word_set("""
 
 
 def _short_form(short: str, long: str, name_words: frozenset[str]) -> bool:
-    s, lng = short.split(), long.split()
+    s, lng = short.replace(",", " ").split(), long.replace(",", " ").split()
     if len(s) >= len(lng) or lng[:len(s)] != s:
         return False
     return all(fold(w).rstrip(".") in name_words or fold(w) in name_words
@@ -1035,11 +1093,20 @@ def _short_form(short: str, long: str, name_words: frozenset[str]) -> bool:
 
 def _same_stem(a: str, b: str, name_words: frozenset[str]) -> bool:
     """"Google Corporation" and "Google LLC": one stem, only company words after it."""
-    wa, wb = a.split(), b.split()
+    wa, wb = a.replace(",", " ").split(), b.replace(",", " ").split()
     if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or a == b:
         return False
-    return all(fold(w) in name_words for w in wa[1:]) and all(
-        fold(w) in name_words for w in wb[1:])
+    return all(fold(w).rstrip(".") in _LEGAL_FORMS for w in wa[1:]) and all(
+        fold(w).rstrip(".") in _LEGAL_FORMS for w in wb[1:])
+
+
+#: Legal forms of companies: "Google LLC" and "Google Corporation" are one company, while
+#: "Angola Cables" and "Angola Telecom" are two.
+_LEGAL_FORMS = word_set("""
+    corporation corp inc incorporated ltd limited llc plc lp llp co company sa s.a sas
+    s.a.s sarl s.a.r.l spa s.p.a srl s.r.l sl s.l slu ltda lda ag gmbh kg kgaa se nv n.v
+    bv b.v ab oy asa pte pty bhd sdn s.a.b c.v group groupe grupo gruppo holding holdings
+""")
 
 
 def find_organisations(doc: Document, blocked: set[str] | None = None

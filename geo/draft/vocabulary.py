@@ -467,7 +467,7 @@ ORG_NOUN = {
     "it": ["società", "azienda", "operatore", "gruppo", "consorzio", "investitore",
            "fondo", "fornitore", "controllata", "filiale", "banca", "agenzia", "holding",
            "partner", "compagnia", "gestore", "newco", "multinazionale", "colosso",
-           "startup", "divisione", "controllante", "capogruppo"],
+           "startup", "divisione", "controllante", "capogruppo", "sviluppatore"],
     "de": ["Unternehmen", "Firma", "Konzern", "Betreiber", "Anbieter", "Gruppe",
            "Konsortium", "Investor", "Investoren", "Fonds", "Tochter", "Tochterfirma",
            "Tochtergesellschaft", "Dienstleister", "Hersteller", "Netzbetreiber",
