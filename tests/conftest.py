@@ -1,7 +1,8 @@
-"""Shared fixtures: the shipped workspace and throw-away copies of it."""
+"""Shared fixtures: the shipped workspace and throw-away copies of it, and the CLI."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -33,3 +34,34 @@ def catalog():
     from geo.catalog import load_catalog
 
     return load_catalog(ROOT)
+
+
+class GeoRunner:
+    """``geo ARGS`` run in this process by click's ``CliRunner``; see :func:`runner`."""
+
+    def __call__(self, *args: str | os.PathLike[str], input: str | bytes | None = None,
+                 expect: int | None = None, catch_exceptions: bool | None = None):
+        """Run ``geo`` with ``args`` (paths become text) and return click's ``Result``
+        (``exit_code``, ``stdout`` and ``stderr`` apart). ``input``: what stdin holds.
+        ``expect``: the exit code, asserted with the output in the message. An exception
+        geo lets escape propagates (a traceback, not exit 1) when ``expect`` is 0, else it
+        is caught into the result; ``catch_exceptions`` says otherwise."""
+        from click.testing import CliRunner
+
+        from geo.cli import main
+
+        if catch_exceptions is None:
+            catch_exceptions = expect != 0
+        result = CliRunner().invoke(main, [os.fspath(a) for a in args], input=input,
+                                    catch_exceptions=catch_exceptions)
+        if expect is not None:
+            assert result.exit_code == expect, (result.exit_code, result.stdout,
+                                                result.stderr, result.exception)
+        return result
+
+
+@pytest.fixture(scope="session")
+def runner() -> GeoRunner:
+    """The CLI: ``runner("check", "-w", workspace)`` runs ``geo check -w WORKSPACE`` (it
+    keeps no state, so one serves every test, module-scoped fixtures included)."""
+    return GeoRunner()

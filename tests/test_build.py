@@ -8,16 +8,10 @@ from typing import Any
 
 import pyogrio
 import pytest
-from click.testing import CliRunner
 
 from geo.build import MAP_NAME, BuildResult, build
-from geo.cli import main
 from geo.errors import CatalogError, InputError
 from geo.layers import LAYER_NAMES
-
-
-def run(*args: str) -> Any:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def expected_summary(catalog: Any) -> str:
@@ -28,8 +22,8 @@ def expected_summary(catalog: Any) -> str:
     return ", ".join(parts)
 
 
-def test_build_writes_map_and_layers_and_says_where(workspace: Path, catalog: Any) -> None:
-    result = run("build", "-w", str(workspace))
+def test_build_writes_map_and_layers_and_says_where(workspace: Path, catalog: Any, runner) -> None:
+    result = runner("build", "-w", str(workspace), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     target = workspace / "maps" / MAP_NAME
     lines = result.stdout.splitlines()
@@ -47,9 +41,10 @@ def test_build_writes_map_and_layers_and_says_where(workspace: Path, catalog: An
     assert not list((workspace / "maps").glob("*.tmp*"))
 
 
-def test_offline_build_to_a_chosen_path(workspace: Path, tmp_path: Path) -> None:
+def test_offline_build_to_a_chosen_path(workspace: Path, tmp_path: Path, runner) -> None:
     out = tmp_path / "deep" / "offline.html"
-    result = run("build", "-w", str(workspace), "--offline", "-o", str(out))
+    result = runner("build", "-w", str(workspace), "--offline", "-o", str(out),
+                    catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stdout.startswith(f"offline map: {out} (")
     page = out.read_text(encoding="utf-8")
@@ -57,17 +52,18 @@ def test_offline_build_to_a_chosen_path(workspace: Path, tmp_path: Path) -> None
     assert not (workspace / "maps" / MAP_NAME).exists()
 
 
-def test_tiles_option(workspace: Path) -> None:
-    result = run("build", "-w", str(workspace), "--tiles", "OpenStreetMap.Mapnik")
+def test_tiles_option(workspace: Path, runner) -> None:
+    result = runner("build", "-w", str(workspace), "--tiles", "OpenStreetMap.Mapnik",
+                    catch_exceptions=False)
     assert result.exit_code == 0
     assert "tile.openstreetmap.org" in (workspace / "maps" / MAP_NAME).read_text("utf-8")
 
 
-def test_bad_tiles_exit_2_and_leave_the_earlier_map(workspace: Path) -> None:
-    assert run("build", "-w", str(workspace)).exit_code == 0
+def test_bad_tiles_exit_2_and_leave_the_earlier_map(workspace: Path, runner) -> None:
+    assert runner("build", "-w", str(workspace), catch_exceptions=False).exit_code == 0
     target = workspace / "maps" / MAP_NAME
     before = target.read_bytes()
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--tiles", "No.Such"])
+    result = runner("build", "-w", str(workspace), "--tiles", "No.Such")
     assert result.exit_code == 2
     assert result.stderr.strip() == ("geo: error: --tiles: unknown xyzservices provider "
                                      "'No.Such' (e.g. Esri.WorldGrayCanvas, "
@@ -75,35 +71,34 @@ def test_bad_tiles_exit_2_and_leave_the_earlier_map(workspace: Path) -> None:
     assert target.read_bytes() == before
 
 
-def test_invalid_workspace_exits_2_and_writes_nothing(workspace: Path) -> None:
+def test_invalid_workspace_exits_2_and_writes_nothing(workspace: Path, runner) -> None:
     routes = workspace / "data" / "routes.toml"
     routes.write_text(routes.read_text("utf-8").replace('kind = "submarine-cable"',
                                                         'kind = "canal"'), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace)])
+    result = runner("build", "-w", str(workspace))
     assert result.exit_code == 2
     assert "data/routes.toml: trans-caspian-cable: kind:" in result.stderr
     assert not (workspace / "maps").exists()
 
 
-def test_output_that_is_a_folder_exits_2(workspace: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "-o", str(tmp_path)])
+def test_output_that_is_a_folder_exits_2(workspace: Path, tmp_path: Path, runner) -> None:
+    result = runner("build", "-w", str(workspace), "-o", str(tmp_path))
     assert result.exit_code == 2
 
 
-def test_unwritable_output_exits_2(workspace: Path, tmp_path: Path) -> None:
+def test_unwritable_output_exits_2(workspace: Path, tmp_path: Path, runner) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "-o",
-                                       str(blocker / "map.html")])
+    result = runner("build", "-w", str(workspace), "-o", str(blocker / "map.html"))
     assert result.exit_code == 2
     assert result.stderr.startswith("geo: error: ")
     assert blocker.read_text(encoding="utf-8") == "x"
 
 
-def test_open_flag_opens_the_map(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_flag_opens_the_map(workspace: Path, monkeypatch: pytest.MonkeyPatch, runner) -> None:
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
-    result = run("build", "-w", str(workspace), "--open")
+    result = runner("build", "-w", str(workspace), "--open", catch_exceptions=False)
     assert result.exit_code == 0
     assert opened == [(workspace / "maps" / MAP_NAME).resolve().as_uri()]
 

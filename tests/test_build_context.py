@@ -6,23 +6,16 @@ import re
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from geo.cli import main
 from geo.context import read_context
 from geo.webmap.build import distinct_context
 
 CONTEXT = Path(__file__).parent / "data" / "context"
 
 
-def build(ws: Path, *args: str, catch: bool = True):
-    return CliRunner().invoke(main, ["build", "--offline", "-w", str(ws), *args],
-                              catch_exceptions=not catch)
-
-
-def test_layer_option_adds_a_context_layer_with_its_legend_row(workspace):
-    result = build(workspace, "--layer", str(CONTEXT / "cables.geojson"),
-                   "--label-field", "name", catch=True)
+def test_layer_option_adds_a_context_layer_with_its_legend_row(workspace, runner):
+    result = runner("build", "--offline", "-w", str(workspace), "--layer",
+                    str(CONTEXT / "cables.geojson"), "--label-field", "name",
+                    catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "geo: context layer cables: " in result.stderr
     html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
@@ -31,25 +24,26 @@ def test_layer_option_adds_a_context_layer_with_its_legend_row(workspace):
     assert licence and licence in html  # the licence note reaches the legend
 
 
-def test_workspace_config_keeps_its_context_layers(workspace):
+def test_workspace_config_keeps_its_context_layers(workspace, runner):
     (workspace / "context").mkdir()
     shutil.copy(CONTEXT / "landings.csv", workspace / "context" / "landings.csv")
     (workspace / "geo.toml").write_text(
         '[[context]]\npath = "context/landings.csv"\nlicence = "CC0 test data"\n',
         encoding="utf-8")
-    result = build(workspace, catch=True)
+    result = runner("build", "--offline", "-w", str(workspace), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "geo: context layer landings: " in result.stderr
     html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
     assert "CC0 test data" in html
 
 
-def test_unreadable_context_file_is_exit_2_and_leaves_the_earlier_map(workspace):
-    first = build(workspace, catch=True)
+def test_unreadable_context_file_is_exit_2_and_leaves_the_earlier_map(workspace, runner):
+    first = runner("build", "--offline", "-w", str(workspace), catch_exceptions=False)
     assert first.exit_code == 0, first.output
     map_path = workspace / "maps" / "connectivity.html"
     before = map_path.read_bytes()
-    result = build(workspace, "--layer", str(CONTEXT / "unreadable.geojson"))
+    result = runner("build", "--offline", "-w", str(workspace), "--layer",
+                    str(CONTEXT / "unreadable.geojson"), catch_exceptions=False)
     assert result.exit_code == 2
     assert result.stderr.startswith("geo: error: ")
     assert "unreadable.geojson: cannot read context layer" in result.stderr
@@ -57,10 +51,11 @@ def test_unreadable_context_file_is_exit_2_and_leaves_the_earlier_map(workspace)
     assert not [p for p in map_path.parent.iterdir() if p.name.startswith(".")]
 
 
-def test_label_field_count_must_match(workspace):
-    result = build(workspace, "--layer", str(CONTEXT / "cables.geojson"),
-                   "--layer", str(CONTEXT / "landings.csv"),
-                   "--label-field", "name", "--label-field", "name", "--label-field", "x")
+def test_label_field_count_must_match(workspace, runner):
+    result = runner("build", "--offline", "-w", str(workspace), "--layer",
+                    str(CONTEXT / "cables.geojson"), "--layer", str(CONTEXT / "landings.csv"),
+                    "--label-field", "name", "--label-field", "name", "--label-field", "x",
+                    catch_exceptions=False)
     assert result.exit_code == 2
     assert "--label-field given 3 times for 2 --layer files" in result.stderr
 
@@ -72,9 +67,10 @@ def _control_labels(html: str) -> list[str]:
     return re.findall(r'"label": "((?:[^"\\]|\\.)*)"', layers.group(1))
 
 
-def test_the_same_file_twice_is_two_layers_in_the_control(workspace):
+def test_the_same_file_twice_is_two_layers_in_the_control(workspace, runner):
     path = str(CONTEXT / "cables.geojson")
-    result = build(workspace, "--layer", path, "--layer", path)
+    result = runner("build", "--offline", "-w", str(workspace), "--layer", path, "--layer", path,
+                    catch_exceptions=False)
     assert result.exit_code == 0, result.output
     html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
     labels = _control_labels(html)

@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from geo.catalog import check_workspace, fold, load_catalog
-from geo.cli import main
 from geo.errors import CatalogError, InputError, Problem
 from geo.schema import KINDS
 
@@ -20,16 +18,12 @@ SEED_STEMS = {
 }
 
 
-def run_check(ws: Path):
-    return CliRunner().invoke(main, ["check", "-w", str(ws)])
-
-
 # ------------------------------------------------------------------ the shipped workspace
 
 
-def test_shipped_workspace_is_clean(repo_root):
+def test_shipped_workspace_is_clean(repo_root, runner):
     assert check_workspace(repo_root) == []
-    result = CliRunner().invoke(main, ["check", "-w", str(repo_root)], catch_exceptions=False)
+    result = runner("check", "-w", str(repo_root), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "valid" in result.stderr
 
@@ -289,9 +283,9 @@ CORRUPTIONS = [
 
 
 @pytest.mark.parametrize(("corrupt", "expected"), CORRUPTIONS)
-def test_check_reports_each_corruption_exactly(workspace, corrupt, expected):
+def test_check_reports_each_corruption_exactly(workspace, corrupt, expected, runner):
     corrupt(workspace)
-    result = run_check(workspace)
+    result = runner("check", "-w", str(workspace))
     assert result.exit_code == 2, result.output
     lines = result.stderr.splitlines()
     assert lines[:-1] == expected
@@ -320,20 +314,20 @@ def test_an_invalid_entity_is_not_reported_again_as_dangling(workspace):
 
 
 @pytest.mark.parametrize("folder", ["data", "seeds"])
-def test_missing_folder_is_said_plainly(workspace, folder):
+def test_missing_folder_is_said_plainly(workspace, folder, runner):
     import shutil
 
     shutil.rmtree(workspace / folder)
-    result = run_check(workspace)
+    result = runner("check", "-w", str(workspace))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         f"{folder}/: -: -: no {folder}/ folder in workspace {workspace} "
         "(start one with `geo init DIR`)")
 
 
-def test_build_refuses_an_invalid_workspace(workspace):
+def test_build_refuses_an_invalid_workspace(workspace, runner):
     edit(workspace / "data/sites.toml", "lat = -1.28333", "lat = 95")
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace)])
+    result = runner("build", "-w", str(workspace))
     assert result.exit_code == 2
     assert "eadc-nairobi: lat:" in result.stderr
     assert "nothing written" in result.stderr
@@ -342,17 +336,16 @@ def test_build_refuses_an_invalid_workspace(workspace):
 # ------------------------------------------------------------------ init, list, entry points
 
 
-def test_init_makes_a_workspace_that_check_accepts(tmp_path):
-    runner = CliRunner()
-    result = runner.invoke(main, ["init", str(tmp_path / "new")], catch_exceptions=False)
+def test_init_makes_a_workspace_that_check_accepts(tmp_path, runner):
+    result = runner("init", str(tmp_path / "new"), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     for folder in ("seeds", "data", "maps"):
         assert (tmp_path / "new" / folder).is_dir()
     for kind in KINDS:
         assert (tmp_path / "new" / "data" / f"{kind}.toml").is_file()
     assert check_workspace(tmp_path / "new") == []
-    assert runner.invoke(main, ["check", "-w", str(tmp_path / "new")]).exit_code == 0
-    again = runner.invoke(main, ["init", str(tmp_path / "new")])
+    assert runner("check", "-w", str(tmp_path / "new")).exit_code == 0
+    again = runner("init", str(tmp_path / "new"))
     assert again.exit_code == 2
     assert "already exists; not overwriting" in again.stderr
 
@@ -375,10 +368,9 @@ def test_init_writes_every_file_atomically(tmp_path, monkeypatch):
                                                *(f"data/{k}.toml" for k in KINDS)])
 
 
-def test_a_user_adds_an_article_and_an_entity(tmp_path):
-    runner = CliRunner()
+def test_a_user_adds_an_article_and_an_entity(tmp_path, runner):
     ws = tmp_path / "w"
-    runner.invoke(main, ["init", str(ws)], catch_exceptions=False)
+    runner("init", str(ws), catch_exceptions=False)
     (ws / "seeds" / "note.txt").write_text("Acme opened a data centre in Lisbon.\n",
                                            encoding="utf-8")
     (ws / "seeds" / "note.toml").write_text('language = "en"\n', encoding="utf-8")
@@ -386,28 +378,26 @@ def test_a_user_adds_an_article_and_an_entity(tmp_path):
         f.write('\n[[site]]\nid = "acme-lisbon"\nname = "Acme Lisbon"\nkind = "data-centre"\n'
                 'lon = -9.13\nlat = 38.72\nprecision = "city"\n\n[[site.sources]]\n'
                 'article = "note"\nquote = "Acme opened a data\\n centre in Lisbon."\n')
-    result = runner.invoke(main, ["check", "-w", str(ws)])
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 0, result.stderr
-    listed = runner.invoke(main, ["list", "sites", "-w", str(ws)], catch_exceptions=False)
+    listed = runner("list", "sites", "-w", str(ws), catch_exceptions=False)
     assert "acme-lisbon" in listed.stdout and "-9.1300, 38.7200 (city)" in listed.stdout
 
 
-def test_list_table_and_json(repo_root):
-    runner = CliRunner()
-    result = runner.invoke(main, ["list", "-w", str(repo_root)], catch_exceptions=False)
+def test_list_table_and_json(repo_root, runner):
+    result = runner("list", "-w", str(repo_root), catch_exceptions=False)
     assert result.exit_code == 0
     header = result.stdout.splitlines()[0].split()
     assert header == ["KIND", "ID", "NAME", "TYPE", "STATUS", "WHERE", "ARTICLES", "REFERENCES"]
     row = next(line for line in result.stdout.splitlines() if " trans-caspian-cable " in line)
     assert re.search(r"submarine, schematic\s+2\s+0$", row)
-    js = runner.invoke(main, ["list", "routes", "--format", "json", "-w", str(repo_root)],
-                       catch_exceptions=False)
+    js = runner("list", "routes", "--format", "json", "-w", str(repo_root), catch_exceptions=False)
     import json
 
     rows = json.loads(js.stdout)
     assert [r["id"] for r in rows] == ["trans-caspian-cable", "dsw-azerbaijan-turkey",
                                        "sparkle-backbone"]
-    bad = runner.invoke(main, ["list", "cables", "-w", str(repo_root)])
+    bad = runner("list", "cables", "-w", str(repo_root))
     assert bad.exit_code == 2
 
 
@@ -429,7 +419,7 @@ def test_python_dash_m_geo(repo_root):
 # ------------------------------------------------------------------ warnings
 
 
-def test_a_corridor_that_does_not_chain_is_a_warning(workspace):
+def test_a_corridor_that_does_not_chain_is_a_warning(workspace, runner):
     from geo.catalog import catalog_warnings
     from geo.geodesy import path_length_m
 
@@ -444,7 +434,7 @@ def test_a_corridor_that_does_not_chain_is_a_warning(workspace):
                 f"does not start where 'trans-caspian-cable' ends: a gap of {gap_km:,.1f} km "
                 "in the chain")
     assert [str(w) for w in catalog_warnings(cat)] == [expected]
-    result = run_check(workspace)
+    result = runner("check", "-w", str(workspace))
     assert result.exit_code == 0, result.output
     assert f"warning: {expected}\n" in result.stderr
 

@@ -12,10 +12,8 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
-from click.testing import CliRunner
 
 from geo import export as export_module
-from geo.cli import main
 from geo.export import FORMATS, write_export, write_layer_files
 from geo.geodesy import path_length_m
 from geo.layers import LAYER_NAMES, build_layers
@@ -29,13 +27,6 @@ WRITES = {
     "csv": ("all.csv", []),
 }
 FLAT = {"gpkg", "csv"}
-
-
-def run(args, workspace, expect=0):
-    result = CliRunner().invoke(main, ["export", *args, "-w", str(workspace)],
-                                catch_exceptions=expect != 0)
-    assert result.exit_code == expect, (result.output, result.exception)
-    return result
 
 
 def norm(v):
@@ -152,13 +143,13 @@ def check_layer_fields(name, row, entity, cat, flat, where):
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory, repo_root):
+def written(tmp_path_factory, repo_root, runner):
     """Every format written once by the CLI from the shipped workspace."""
     folder = tmp_path_factory.mktemp("export")
     out = {}
     for key, (name, args) in WRITES.items():
         path = folder / name
-        run([*args, "-o", str(path)], repo_root)
+        runner("export", *args, "-o", str(path), "-w", str(repo_root), expect=0)
         out[key] = path
     return out
 
@@ -190,42 +181,47 @@ def test_geopackage_tables_are_typed(written):
         assert info["geometry_type"] == export_module.GPKG_GEOMETRY_TYPES[name]
 
 
-def test_an_empty_workspace_exports_empty_layers(tmp_path):
+def test_an_empty_workspace_exports_empty_layers(tmp_path, runner):
     from geo.workspace import init_workspace
 
     ws = init_workspace(tmp_path / "empty").root
-    doc = json.loads(run([], ws).stdout)
+    doc = json.loads(runner("export", "-w", str(ws), expect=0).stdout)
     assert doc == {"type": "FeatureCollection", "features": []}
-    run(["-o", str(tmp_path / "empty.gpkg")], ws)
+    runner("export", "-o", str(tmp_path / "empty.gpkg"), "-w", str(ws), expect=0)
     for name, kind in pyogrio.list_layers(tmp_path / "empty.gpkg"):
         assert kind == export_module.GPKG_GEOMETRY_TYPES[name]
         assert len(pyogrio.read_dataframe(tmp_path / "empty.gpkg", layer=name)) == 0
-    assert run(["--format", "csv"], ws).stdout.startswith("layer,id,name,kind,status")
+    assert runner("export", "--format", "csv", "-w", str(ws),
+                  expect=0).stdout.startswith("layer,id,name,kind,status")
 
 
-def test_files_match_what_stdout_gets(written, repo_root):
+def test_files_match_what_stdout_gets(written, repo_root, runner):
     for key in ("geojson", "geojsonseq", "geojsonseq-rs", "csv"):
         args = WRITES[key][1]
         if key == "csv":
             args = ["--format", "csv"]
-        assert run([*args, "-o", "-"], repo_root).stdout_bytes == written[key].read_bytes()
+        assert runner("export", *args, "-o", "-", "-w", str(repo_root),
+                      expect=0).stdout_bytes == written[key].read_bytes()
 
 
-def test_selected_layers_only(repo_root, catalog, tmp_path):
-    doc = json.loads(run(["--layer", "agreements", "--layer", "sites"], repo_root).stdout)
+def test_selected_layers_only(repo_root, catalog, tmp_path, runner):
+    doc = json.loads(runner("export", "--layer", "agreements", "--layer", "sites", "-w",
+                            str(repo_root), expect=0).stdout)
     assert {f["properties"]["layer"] for f in doc["features"]} == {"sites", "agreements"}
     assert len(doc["features"]) == len(catalog.sites) + len(catalog.agreements)
     path = tmp_path / "routes.gpkg"
-    run(["--layer", "routes", "-o", str(path)], repo_root)
+    runner("export", "--layer", "routes", "-o", str(path), "-w", str(repo_root), expect=0)
     assert [n for n, _ in pyogrio.list_layers(path)] == ["routes"]
     frame = gpd.read_file(path, layer="routes")
     assert list(frame["id"]) == list(catalog.routes)
 
 
-def test_format_follows_the_suffix_unless_given(repo_root, tmp_path):
-    run(["--layer", "sites", "-o", str(tmp_path / "s.csv")], repo_root)
+def test_format_follows_the_suffix_unless_given(repo_root, tmp_path, runner):
+    runner("export", "--layer", "sites", "-o", str(tmp_path / "s.csv"), "-w", str(repo_root),
+           expect=0)
     assert (tmp_path / "s.csv").read_text(encoding="utf-8").startswith("layer,id,name")
-    run(["--layer", "sites", "--format", "csv", "-o", str(tmp_path / "s.txt")], repo_root)
+    runner("export", "--layer", "sites", "--format", "csv", "-o", str(tmp_path / "s.txt"), "-w",
+           str(repo_root), expect=0)
     assert (tmp_path / "s.txt").read_bytes() == (tmp_path / "s.csv").read_bytes()
 
 
@@ -243,27 +239,28 @@ def test_format_follows_the_suffix_unless_given(repo_root, tmp_path):
     (["--format", "csv", "--compact"], ["csv"]),
     (["--precision", "-2"], ["precision", "-2"]),
 ])
-def test_bad_options_exit_2_and_say_why(repo_root, args, needles):
-    result = run(args, repo_root, expect=2)
+def test_bad_options_exit_2_and_say_why(repo_root, args, needles, runner):
+    result = runner("export", *args, "-w", str(repo_root), expect=2)
     assert result.stdout == ""
     for needle in needles:
         assert needle in result.stderr
 
 
-def test_a_sequence_is_not_written_to_a_geojson_file(repo_root, tmp_path):
+def test_a_sequence_is_not_written_to_a_geojson_file(repo_root, tmp_path, runner):
     target = tmp_path / "x.geojson"
-    result = run(["--format", "geojsonseq", "-o", str(target)], repo_root, expect=2)
+    result = runner("export", "--format", "geojsonseq", "-o", str(target), "-w", str(repo_root),
+                    expect=2)
     assert "FeatureCollection" in result.stderr and not target.exists()
 
 
-def test_a_folder_is_not_an_output_file(repo_root, tmp_path):
-    result = run(["-o", str(tmp_path)], repo_root, expect=2)
+def test_a_folder_is_not_an_output_file(repo_root, tmp_path, runner):
+    result = runner("export", "-o", str(tmp_path), "-w", str(repo_root), expect=2)
     assert "folder" in result.stderr
 
 
-def test_a_path_ending_in_a_slash_names_a_folder_not_a_file(repo_root, tmp_path):
+def test_a_path_ending_in_a_slash_names_a_folder_not_a_file(repo_root, tmp_path, runner):
     target = tmp_path / "new"
-    result = run(["-o", f"{target}/"], repo_root, expect=2)
+    result = runner("export", "-o", f"{target}/", "-w", str(repo_root), expect=2)
     assert result.stderr == f"geo: error: {target}/: is a folder; name the file to write\n"
     assert not target.exists()
 
@@ -275,18 +272,18 @@ def test_a_path_ending_in_a_slash_names_a_folder_not_a_file(repo_root, tmp_path)
     ("geojsonseq", "x.json", "geojson"),
 ])
 def test_a_suffix_that_names_another_format_is_refused(repo_root, tmp_path, fmt, name,
-                                                       implied):
+                                                       implied, runner):
     target = tmp_path / name
-    result = run(["--format", fmt, "-o", str(target)], repo_root, expect=2)
+    result = runner("export", "--format", fmt, "-o", str(target), "-w", str(repo_root), expect=2)
     assert result.stderr.startswith(f"geo: error: {target}: a {target.suffix} file holds "
                                     f"{implied}, not {fmt}")
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_invalid_workspace_exits_2_and_writes_nothing(workspace, tmp_path):
+def test_an_invalid_workspace_exits_2_and_writes_nothing(workspace, tmp_path, runner):
     (workspace / "data" / "sites.toml").write_text("[[site]]\nid = 'x'\n", encoding="utf-8")
     target = tmp_path / "out.geojson"
-    result = run(["-o", str(target)], workspace, expect=2)
+    result = runner("export", "-o", str(target), "-w", str(workspace), expect=2)
     assert "nothing written" in result.stderr and not target.exists()
 
 
@@ -294,19 +291,19 @@ def test_an_invalid_workspace_exits_2_and_writes_nothing(workspace, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["old.geojson", "old.gpkg", "old.csv", "old.geojsonl"])
-def test_an_existing_file_needs_overwrite(repo_root, tmp_path, name):
+def test_an_existing_file_needs_overwrite(repo_root, tmp_path, name, runner):
     target = tmp_path / name
     target.write_bytes(b"earlier output")
-    result = run(["-o", str(target)], repo_root, expect=2)
+    result = runner("export", "-o", str(target), "-w", str(repo_root), expect=2)
     assert "--overwrite" in result.stderr
     assert target.read_bytes() == b"earlier output"
-    run(["-o", str(target), "--overwrite"], repo_root)
+    runner("export", "-o", str(target), "--overwrite", "-w", str(repo_root), expect=0)
     assert pyogrio.read_info(target, layer=0)["features"] > 0
 
 
-def test_a_failed_geojson_export_leaves_the_earlier_file(repo_root, tmp_path, monkeypatch):
+def test_a_failed_geojson_export_leaves_the_earlier_file(repo_root, tmp_path, monkeypatch, runner):
     target = tmp_path / "layers.geojson"
-    run(["-o", str(target)], repo_root)
+    runner("export", "-o", str(target), "-w", str(repo_root), expect=0)
     before = target.read_bytes()
 
     def half_then_fail(self, text, *args, **kwargs):
@@ -315,16 +312,17 @@ def test_a_failed_geojson_export_leaves_the_earlier_file(repo_root, tmp_path, mo
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_text", half_then_fail)
-    result = run(["-o", str(target), "--overwrite", "--precision", "2"], repo_root, expect=2)
+    result = runner("export", "-o", str(target), "--overwrite", "--precision", "2", "-w",
+                    str(repo_root), expect=2)
     assert "No space left on device" in result.stderr
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["layers.geojson"]  # no temp left
 
 
 def test_a_failed_geopackage_export_leaves_the_earlier_file(repo_root, tmp_path,
-                                                             monkeypatch):
+                                                             monkeypatch, runner):
     target = tmp_path / "layers.gpkg"
-    run(["-o", str(target)], repo_root)
+    runner("export", "-o", str(target), "-w", str(repo_root), expect=0)
     before = target.read_bytes()
     real = pyogrio.write_dataframe
     calls = []
@@ -336,7 +334,7 @@ def test_a_failed_geopackage_export_leaves_the_earlier_file(repo_root, tmp_path,
         return real(df, path, layer=layer, **kwargs)
 
     monkeypatch.setattr(pyogrio, "write_dataframe", fail_on_third_layer)
-    result = run(["-o", str(target), "--overwrite"], repo_root, expect=2)
+    result = runner("export", "-o", str(target), "--overwrite", "-w", str(repo_root), expect=2)
     assert "simulated failure writing corridors" in result.stderr
     assert calls == ["sites", "routes", "corridors"]
     assert target.read_bytes() == before
@@ -397,9 +395,8 @@ def test_write_layer_files_keeps_earlier_files_on_failure(catalog, tmp_path, mon
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
 
 
-def test_geo_build_writes_every_layer_into_maps(workspace, catalog):
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace)],
-                                catch_exceptions=False)
+def test_geo_build_writes_every_layer_into_maps(workspace, catalog, runner):
+    result = runner("build", "-w", str(workspace), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     for name in LAYER_NAMES:
         path = workspace / "maps" / f"{name}.geojson"
@@ -436,9 +433,9 @@ def test_atomic_writes_reach_the_disk_before_the_rename(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("where", ["afile/x.geojson", "afile/sub/x.geojson"])
-def test_a_file_in_the_way_of_the_output_folder_is_said_plainly(repo_root, tmp_path, where):
+def test_a_file_in_the_way_of_the_output_folder_is_said_plainly(repo_root, tmp_path, where, runner):
     (tmp_path / "afile").write_text("keep me", encoding="utf-8")
-    result = run(["-o", str(tmp_path / where)], repo_root, expect=2)
+    result = runner("export", "-o", str(tmp_path / where), "-w", str(repo_root), expect=2)
     folder = (tmp_path / where).parent
     assert result.stderr == (f"geo: error: {folder}: cannot create the output folder: a file "
                              "is in the way (it or a folder above it is a file)\n")

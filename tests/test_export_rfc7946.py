@@ -12,14 +12,12 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from click.testing import CliRunner
 from geographiclib.geodesic import Geodesic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, shape
 
 from geo.catalog import load_catalog
-from geo.cli import main
 from geo.export import geojson_text, geojsonseq_text, split_antimeridian
 from geo.geodesy import GEOD, path_length_m
 from geo.layers import build_layers
@@ -194,10 +192,9 @@ def test_the_checker_catches_what_rfc7946_forbids(doc, needle):
 # ------------------------------------------------------------------ the shipped catalogue
 
 
-def export(args, workspace=None) -> str:
-    runner = CliRunner()
+def export(runner, args, workspace=None) -> str:
     extra = ["-w", str(workspace)] if workspace is not None else []
-    result = runner.invoke(main, ["export", *args, *extra], catch_exceptions=False)
+    result = runner("export", *args, *extra, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -212,8 +209,8 @@ def _rounded_run(coords, precision):
 
 
 @pytest.mark.parametrize("precision", [6, -1, 0, 3])
-def test_the_catalogue_exports_as_rfc7946(repo_root, catalog, precision):
-    doc = json.loads(export(["--precision", str(precision), "-w", str(repo_root)]))
+def test_the_catalogue_exports_as_rfc7946(repo_root, catalog, precision, runner):
+    doc = json.loads(export(runner, ["--precision", str(precision), "-w", str(repo_root)]))
     assert rfc7946_problems(doc, precision) == []
     assert list(doc) == ["type", "features"]
     layers = build_layers(catalog)
@@ -248,15 +245,15 @@ def test_the_catalogue_exports_as_rfc7946(repo_root, catalog, precision):
                    for v in shapely.get_coordinates(shape(f["geometry"])).ravel())
 
 
-def test_sequences_hold_rfc7946_features(repo_root):
-    lf = export(["--format", "geojsonseq", "-w", str(repo_root)])
-    rs = export(["--format", "geojsonseq", "--rs", "-w", str(repo_root)])
+def test_sequences_hold_rfc7946_features(repo_root, runner):
+    lf = export(runner, ["--format", "geojsonseq", "-w", str(repo_root)])
+    rs = export(runner, ["--format", "geojsonseq", "--rs", "-w", str(repo_root)])
     assert "\x1e" not in lf and lf.endswith("\n")
     texts = lf.splitlines()
     assert rs == "".join(f"\x1e{t}\n" for t in texts)  # RFC 8142: RS before, LF after
     features = [json.loads(t) for t in texts]
     assert rfc7946_problems({"type": "FeatureCollection", "features": features}, 6) == []
-    whole = json.loads(export(["-w", str(repo_root)]))
+    whole = json.loads(export(runner, ["-w", str(repo_root)]))
     assert features == whole["features"]
 
 
@@ -278,10 +275,10 @@ def _crosses(coords) -> int:
     return sum(abs(b[0] - a[0]) > 180 for a, b in itertools.pairwise(coords))
 
 
-def test_lines_across_the_antimeridian_are_split_and_measure_the_same(pacific):
+def test_lines_across_the_antimeridian_are_split_and_measure_the_same(pacific, runner):
     cat = load_catalog(pacific)
     layers = build_layers(cat)
-    doc = json.loads(export(["--precision", "-1"], pacific))
+    doc = json.loads(export(runner, ["--precision", "-1"], pacific))
     assert rfc7946_problems(doc) == []
     by_id = {f["id"]: f for f in doc["features"]}
     g = Geodesic.WGS84
@@ -327,9 +324,9 @@ def test_lines_across_the_antimeridian_are_split_and_measure_the_same(pacific):
     assert [p.coords[0][0] for p in parts[1:]] == [-180.0, 180.0]
 
 
-def test_split_lines_read_back_by_gdal_the_same(pacific, tmp_path):
+def test_split_lines_read_back_by_gdal_the_same(pacific, tmp_path, runner):
     out = tmp_path / "pacific.geojson"
-    export(["--layer", "routes", "-o", str(out)], pacific)
+    export(runner, ["--layer", "routes", "-o", str(out)], pacific)
     frame = gpd.read_file(out)
     route = frame.set_index("id").loc["fixture-suva-apia"]
     assert route.geometry.geom_type == "MultiLineString"
@@ -385,14 +382,14 @@ def test_polygons_are_written_counter_clockwise_with_clockwise_holes():
     assert written.equals(clockwise)
 
 
-def test_the_library_writes_what_the_cli_writes(catalog, repo_root):
+def test_the_library_writes_what_the_cli_writes(catalog, repo_root, runner):
     layers = build_layers(catalog, ["sites", "agreements"])
     args = ["--layer", "sites", "--layer", "agreements", "-w", str(repo_root)]
-    assert export([*args, "--compact"]) == geojson_text(layers, compact=True)
-    assert export([*args, "--format", "geojsonseq"]) == geojsonseq_text(layers)
-    assert json.loads(export([*args, "--indent", "2"])) == json.loads(geojson_text(layers))
+    assert export(runner, [*args, "--compact"]) == geojson_text(layers, compact=True)
+    assert export(runner, [*args, "--format", "geojsonseq"]) == geojsonseq_text(layers)
+    assert json.loads(export(runner, [*args, "--indent", "2"])) == json.loads(geojson_text(layers))
     assert frame_points(catalog) == [
-        f["geometry"]["coordinates"] for f in json.loads(export(args))["features"]
+        f["geometry"]["coordinates"] for f in json.loads(export(runner, args))["features"]
         if f["properties"]["layer"] == "sites"]
 
 

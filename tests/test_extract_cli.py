@@ -12,10 +12,7 @@ else:  # pragma: no cover
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from geo.catalog import check_workspace, fold
-from geo.cli import main
 
 DATA = Path(__file__).parent / "data" / "extract"
 A0 = "000_47e597b5552f65ef"
@@ -23,12 +20,8 @@ A1 = "001_449d01391f08646e"
 FIELDS = {"article", "text", "start", "end", "kind", "id", "name", "lon", "lat"}
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, ["extract", *args])
-
-
-def test_json_by_stem_and_by_path(repo_root):
-    by_stem = run("--format", "json", "-w", str(repo_root), A0)
+def test_json_by_stem_and_by_path(repo_root, runner):
+    by_stem = runner("extract", "--format", "json", "-w", str(repo_root), A0)
     assert by_stem.exit_code == 0, by_stem.stderr
     rows = json.loads(by_stem.stdout)
     assert rows and all(set(r) >= FIELDS for r in rows)
@@ -38,21 +31,21 @@ def test_json_by_stem_and_by_path(repo_root):
         assert text[r["start"]:r["end"]] == r["text"]
     assert {"text": "Cap", "kind": "city", "id": "geonames:3369157"}.items() <= next(
         r for r in rows if r["text"] == "Cap").items()
-    by_path = run("--format", "json", "-w", str(repo_root),
-                  str(repo_root / "seeds" / f"{A0}.txt"))
+    by_path = runner("extract", "--format", "json", "-w", str(repo_root),
+                     str(repo_root / "seeds" / f"{A0}.txt"))
     assert json.loads(by_path.stdout) == rows
 
 
-def test_json_indent_and_every_seed_by_default(repo_root):
-    result = run("--format", "json", "--indent", "2", "-w", str(repo_root))
+def test_json_indent_and_every_seed_by_default(repo_root, runner):
+    result = runner("extract", "--format", "json", "--indent", "2", "-w", str(repo_root))
     assert result.exit_code == 0
     assert result.stdout.startswith("[\n  {")
     rows = json.loads(result.stdout)
     assert {r["article"] for r in rows} == {p.stem for p in (repo_root / "seeds").glob("*.txt")}
 
 
-def test_table_shows_mentions_and_coverage(repo_root):
-    result = run("-w", str(repo_root), A1)
+def test_table_shows_mentions_and_coverage(repo_root, runner):
+    result = runner("extract", "-w", str(repo_root), A1)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.splitlines()[0].startswith(A1)
@@ -73,7 +66,7 @@ def test_coverage_counts_sites_placed_in_a_city_or_country(catalog):
                    "Lagos": None, "Nigeria": None}
 
 
-def test_bad_files_are_named_and_the_rest_still_read(workspace):
+def test_bad_files_are_named_and_the_rest_still_read(workspace, runner):
     bad = workspace / "bad"
     bad.mkdir()
     (bad / "latin1.txt").write_bytes("Le câble arrive à Nairobi.".encode("latin-1"))
@@ -81,8 +74,8 @@ def test_bad_files_are_named_and_the_rest_still_read(workspace):
     (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     good = bad / "good.txt"
     good.write_text("The cable lands in Mombasa, Kenya.", encoding="utf-8")
-    result = run("--format", "json", "-w", str(workspace), str(bad / "latin1.txt"),
-                 str(bad / "empty.txt"), str(good), str(bad / "binary.txt"), "no-such-stem")
+    result = runner("extract", "--format", "json", "-w", str(workspace), str(bad / "latin1.txt"),
+                    str(bad / "empty.txt"), str(good), str(bad / "binary.txt"), "no-such-stem")
     assert result.exit_code == 2
     err = result.stderr
     assert f"{bad / 'latin1.txt'}: not UTF-8 text" in err
@@ -111,9 +104,9 @@ def _without_african_sites(ws: Path) -> None:
     assert check_workspace(ws) == []
 
 
-def test_suggest_drafts_entries_that_check_accepts(workspace):
+def test_suggest_drafts_entries_that_check_accepts(workspace, runner):
     _without_african_sites(workspace)
-    result = run("--suggest", "-w", str(workspace))
+    result = runner("extract", "--suggest", "-w", str(workspace))
     assert result.exit_code == 0, result.stderr
     draft = tomllib.loads(result.stdout)["site"]
     by_name = {s["name"]: s for s in draft}
@@ -135,19 +128,18 @@ def test_suggest_drafts_entries_that_check_accepts(workspace):
     with open(workspace / "data" / "sites.toml", "a", encoding="utf-8") as fh:
         fh.write("\n" + result.stdout)
     assert check_workspace(workspace) == []
-    checked = CliRunner().invoke(main, ["check", "-w", str(workspace)],
-                                 catch_exceptions=False)
+    checked = runner("check", "-w", str(workspace), catch_exceptions=False)
     assert checked.exit_code == 0 and "warning:" not in checked.stderr
-    again = run("--suggest", "-w", str(workspace))
+    again = runner("extract", "--suggest", "-w", str(workspace))
     assert again.exit_code == 0 and again.stdout == ""
     assert "holds every city and country" in again.stderr
 
 
-def test_suggest_avoids_taken_ids_and_escapes_quotes(workspace):
+def test_suggest_avoids_taken_ids_and_escapes_quotes(workspace, runner):
     # An article outside seeds/ whose sentence holds quotes and a backslash.
     article = workspace / "outside.txt"
     article.write_text('He said "we land in Mombasa \\ Kenya" today.', encoding="utf-8")
-    result = run("--suggest", "-w", str(workspace), str(article))
+    result = runner("extract", "--suggest", "-w", str(workspace), str(article))
     assert result.exit_code == 0, result.stderr
     draft = tomllib.loads(result.stdout)["site"]
     mombasa = next(s for s in draft if s["name"] == "Mombasa")
@@ -156,19 +148,19 @@ def test_suggest_avoids_taken_ids_and_escapes_quotes(workspace):
     # The catalogue already has an entity "london" (England): London, Canada gets another id.
     other = workspace / "ontario.txt"
     other.write_text("A new data centre opens in London, Canada.", encoding="utf-8")
-    result = run("--suggest", "-w", str(workspace), str(other))
+    result = runner("extract", "--suggest", "-w", str(workspace), str(other))
     assert result.exit_code == 0, result.stderr
     ids = {s["name"]: s["id"] for s in tomllib.loads(result.stdout)["site"]}
     assert ids == {"London": "london-ca", "Canada": "canada"}
 
 
-def test_check_warns_without_failing(workspace):
+def test_check_warns_without_failing(workspace, runner):
     (workspace / "seeds" / "mombasa.txt").write_text(
         "Safaricom opened a data centre in Mombasa, Kenya. Astana and Hong Kong too. "
         "MainOne is in Lagos, Nigeria.",
         encoding="utf-8")
     (workspace / "seeds" / "mombasa.toml").write_text('language = "en"\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "-w", str(workspace)], catch_exceptions=False)
+    result = runner("check", "-w", str(workspace), catch_exceptions=False)
     assert result.exit_code == 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert ("warning: seeds/mombasa.txt: mentions city Mombasa (geonames:186301) as "
@@ -178,18 +170,18 @@ def test_check_warns_without_failing(workspace):
     assert not any("Hong Kong" in w or "Astana" in w or "Kenya" in w for w in warnings)
 
 
-def test_check_keeps_problem_output_unchanged(workspace):
+def test_check_keeps_problem_output_unchanged(workspace, runner):
     sites = workspace / "data" / "sites.toml"
     sites.write_text(sites.read_text(encoding="utf-8").replace(
         'quote = "Le fournisseur de connectivité zimbabwéen, Liquid Telecom"',
         'quote = "not in the article"'), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "-w", str(workspace)])
+    result = runner("check", "-w", str(workspace))
     assert result.exit_code == 2
     assert "quote not found" in result.stderr
     assert "warning:" not in result.stderr  # warnings only for a valid workspace
 
 
-def test_progress_bar_only_at_a_terminal(repo_root, monkeypatch):
+def test_progress_bar_only_at_a_terminal(repo_root, monkeypatch, runner):
     import geo.cli.extract as cli
 
     stems = [p.stem for p in sorted((repo_root / "seeds").glob("*.txt"))]
@@ -203,23 +195,23 @@ def test_progress_bar_only_at_a_terminal(repo_root, monkeypatch):
         return real(*a, **k)
 
     monkeypatch.setattr(cli.click, "progressbar", spy)
-    assert run(*args).exit_code == 0
+    assert runner("extract", *args).exit_code == 0
     assert calls == []  # not a terminal: no bar
     monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
-    result = run(*args)
+    result = runner("extract", *args)
     assert calls == ["reading articles"]
     assert len(json.loads(result.stdout)) > 0  # the bar is on stderr, never on stdout
-    assert run("--format", "json", "-w", str(repo_root), A0).exit_code == 0
+    assert runner("extract", "--format", "json", "-w", str(repo_root), A0).exit_code == 0
     assert calls == ["reading articles"]  # one article: no bar
 
 
-def test_outside_a_workspace(tmp_path):
+def test_outside_a_workspace(tmp_path, runner):
     article = tmp_path / "a.txt"
     article.write_text("The cable lands in Mombasa, Kenya.", encoding="utf-8")
-    result = run("--format", "json", "-w", str(tmp_path), str(article))
+    result = runner("extract", "--format", "json", "-w", str(tmp_path), str(article))
     assert result.exit_code == 0
     assert "no catalogue" in result.stderr
     assert [r["id"] for r in json.loads(result.stdout)] == ["geonames:186301",
                                                             "geonames:192950"]
-    nothing = run("-w", str(tmp_path))
+    nothing = runner("extract", "-w", str(tmp_path))
     assert nothing.exit_code == 2 and "no seeds/ folder" in nothing.stderr

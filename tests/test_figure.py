@@ -22,9 +22,7 @@ from typing import Any
 import matplotlib.image
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
-from geo.cli import main
 from geo.errors import InputError
 from geo.figure.labels import Box
 from geo.figure.options import FigureOptions, alt_text_path, parse_bbox
@@ -100,10 +98,6 @@ def expected_counts(layers: dict[str, Any], joiner: str) -> str:
     return joiner.join(parts)
 
 
-def run(*args: str) -> Any:
-    return CliRunner().invoke(main, list(args))
-
-
 @pytest.fixture(scope="module")
 def seed_layers() -> tuple[dict[str, Any], Any]:
     from geo.catalog import load_catalog
@@ -113,14 +107,14 @@ def seed_layers() -> tuple[dict[str, Any], Any]:
 
 
 @pytest.fixture(scope="module")
-def seed_figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def seed_figures(tmp_path_factory: pytest.TempPathFactory, runner) -> dict[str, Path]:
     """The seed catalogue drawn by `geo figure` in each format (the SVG also at 2x: no
     change; the PNG at 2x)."""
     out = tmp_path_factory.mktemp("figures")
     paths = {}
     for name, args in (("svg", ()), ("png", ()), ("pdf", ()), ("png2", ("--scale", "2"))):
         path = out / f"seed-{name}.{name[:3]}"
-        result = run("figure", "-w", str(ROOT), "-o", str(path), *args)
+        result = runner("figure", "-w", str(ROOT), "-o", str(path), *args)
         assert result.exit_code == 0, result.output
         assert result.stdout.startswith(f"figure: {path} ({name[:3].upper()}, ")
         assert result.stdout.rstrip().endswith(f"alt text: {alt_text_path(path)}")
@@ -238,7 +232,7 @@ def test_png_matches_the_reference_image(tmp_path: Path) -> None:
 
 
 def test_hostile_names_are_text_and_the_svg_has_no_script(workspace: Path,
-                                                          tmp_path: Path) -> None:
+                                                          tmp_path: Path, runner) -> None:
     sites = workspace / "data" / "sites.toml"
     text = sites.read_text(encoding="utf-8")
     old = 'name = "East Africa Data Centre (EADC)"'
@@ -246,8 +240,8 @@ def test_hostile_names_are_text_and_the_svg_has_no_script(workspace: Path,
     hostile_toml = HOSTILE.replace("\\", "\\\\")
     sites.write_text(text.replace(old, f'name = "{hostile_toml}"'), encoding="utf-8")
     out = tmp_path / "hostile.svg"
-    result = run("figure", "-w", str(workspace), "-o", str(out), "--extent", "eadc-nairobi",
-                 "--title", HOSTILE, "--notes", "</text><script>alert(2)</script>")
+    result = runner("figure", "-w", str(workspace), "-o", str(out), "--extent", "eadc-nairobi",
+                    "--title", HOSTILE, "--notes", "</text><script>alert(2)</script>")
     assert result.exit_code == 0, result.output
     raw = out.read_text(encoding="utf-8")
     assert "<script" not in raw.lower()
@@ -263,11 +257,11 @@ def test_hostile_names_are_text_and_the_svg_has_no_script(workspace: Path,
 
 
 def test_layers_and_extent_choose_what_is_drawn_and_the_legend(
-        tmp_path: Path, seed_layers: tuple[dict[str, Any], Any]) -> None:
+        tmp_path: Path, seed_layers: tuple[dict[str, Any], Any], runner) -> None:
     out = tmp_path / "dsw.svg"
-    result = run("figure", "-w", str(ROOT), "-o", str(out), "--extent", "digital-silk-way",
-                 "--layer", "routes", "--layer", "corridors", "--title", "The Digital Silk Way",
-                 "--subtitle", "")
+    result = runner("figure", "-w", str(ROOT), "-o", str(out), "--extent", "digital-silk-way",
+                    "--layer", "routes", "--layer", "corridors", "--title", "The Digital Silk Way",
+                    "--subtitle", "")
     assert result.exit_code == 0, result.output
     texts = svg_texts(out)
     legend = {k.removeprefix("legend.") for k in texts if k.startswith("legend.")}
@@ -280,11 +274,11 @@ def test_layers_and_extent_choose_what_is_drawn_and_the_legend(
     assert not any(i and i.startswith("sites.") for i in ids)
 
 
-def test_context_layer_in_legend_and_credits_with_its_licence(tmp_path: Path) -> None:
+def test_context_layer_in_legend_and_credits_with_its_licence(tmp_path: Path, runner) -> None:
     out = tmp_path / "ctx.svg"
     cables = ROOT / "tests" / "data" / "context" / "cables.geojson"
-    result = run("figure", "-w", str(ROOT), "-o", str(out), "--context", str(cables),
-                 "--bbox", "-180,-60,180,75", "--layer", "routes")
+    result = runner("figure", "-w", str(ROOT), "-o", str(out), "--context", str(cables), "--bbox",
+                    "-180,-60,180,75", "--layer", "routes")
     assert result.exit_code == 0, result.output
     texts = svg_texts(out)
     assert re.fullmatch(r"cables \(\d+ features\)", texts["legend.context-0"])
@@ -329,24 +323,24 @@ def test_drafts_and_placeless_entities(tmp_path: Path) -> None:
     (("--title", "a\x07b"), "geo: error: --title: control character U+0007 at character 1"),
 ])
 def test_bad_inputs_exit_2_with_one_line(args: tuple[str, ...], message: str,
-                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner
                                          ) -> None:
     monkeypatch.chdir(tmp_path)
     output = () if "-o" in args else ("-o", "figure.svg")
-    result = run("figure", "-w", str(ROOT), *output, *args)
+    result = runner("figure", "-w", str(ROOT), *output, *args)
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(message), result.stderr
     assert not list(tmp_path.iterdir())  # nothing written, not even a temporary file
 
 
-def test_unwritable_output_exit_2_and_nothing_written(tmp_path: Path) -> None:
+def test_unwritable_output_exit_2_and_nothing_written(tmp_path: Path, runner) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    result = run("figure", "-w", str(ROOT), "-o", str(blocker / "figure.svg"))
+    result = runner("figure", "-w", str(ROOT), "-o", str(blocker / "figure.svg"))
     assert result.exit_code == 2
     assert result.stderr == (f"geo: error: {blocker}: cannot create the output folder: a file "
                              "is in the way (it or a folder above it is a file)\n")
-    result = run("figure", "-w", str(ROOT), "-o", str(tmp_path))
+    result = runner("figure", "-w", str(ROOT), "-o", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == f"geo: error: {tmp_path}: is a folder; name the figure's file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
@@ -392,13 +386,13 @@ def _path_runs(group: ET.Element) -> list[np.ndarray]:
 
 
 def test_a_route_across_the_antimeridian_is_drawn_the_short_way(workspace: Path,
-                                                                 tmp_path: Path) -> None:
+                                                                 tmp_path: Path, runner) -> None:
     with (workspace / "data" / "routes.toml").open("a", encoding="utf-8") as out:
         out.write(PACIFIC_ROUTE)
     framed, world = tmp_path / "framed.svg", tmp_path / "world.svg"
     for path, args in ((framed, ("--extent", "fiji-samoa-test")),
                        (world, ("--bbox", "-180,-60,180,75"))):
-        result = run("figure", "-w", str(workspace), "-o", str(path), "--layer", "routes", *args)
+        result = runner("figure", "-w", str(workspace), "-o", str(path), "--layer", "routes", *args)
         assert result.exit_code == 0, result.output
     root = ET.parse(framed).getroot()
     width = float(root.get("viewBox").split()[2])

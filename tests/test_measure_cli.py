@@ -9,10 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from geographiclib.geodesic import Geodesic
 
-from geo.cli import main
 from geo.measure import LATENCY_ASSUMPTION, measure_catalog, measure_file
 
 DATA = Path(__file__).parent / "data" / "measure"
@@ -20,15 +18,8 @@ WGS84 = Geodesic.WGS84
 MM = 1e-3
 
 
-def run(args, stdin=None, ok=True):
-    result = CliRunner().invoke(main, ["measure", *args], input=stdin, catch_exceptions=not ok)
-    if ok:
-        assert result.exit_code == 0, result.output + result.stderr
-    return result
-
-
-def test_all_routes_and_corridors_as_a_table(repo_root, catalog):
-    out = run(["-w", str(repo_root)]).stdout
+def test_all_routes_and_corridors_as_a_table(repo_root, catalog, runner):
+    out = runner("measure", "-w", str(repo_root), expect=0).stdout
     for rid in [*catalog.routes, *catalog.corridors]:
         assert f"{rid}: " in out
     # each measured total appears, in km to the metre
@@ -38,9 +29,9 @@ def test_all_routes_and_corridors_as_a_table(repo_root, catalog):
     assert LATENCY_ASSUMPTION in out
 
 
-def test_one_route_as_json_matches_the_library(repo_root, catalog):
+def test_one_route_as_json_matches_the_library(repo_root, catalog, runner):
     rid = next(iter(catalog.routes))
-    result = run(["-w", str(repo_root), rid, "--format", "json"])
+    result = runner("measure", "-w", str(repo_root), rid, "--format", "json", expect=0)
     rows = json.loads(result.stdout)
     [expected] = measure_catalog(catalog, [rid])
     assert [r["id"] for r in rows] == [rid]
@@ -53,9 +44,10 @@ def test_one_route_as_json_matches_the_library(repo_root, catalog):
     assert "1.468" in result.stderr
 
 
-def test_corridor_with_slack_as_csv(repo_root, catalog):
+def test_corridor_with_slack_as_csv(repo_root, catalog, runner):
     cid = next(iter(catalog.corridors))
-    result = run(["-w", str(repo_root), cid, "--slack", "1.1", "--format", "csv"])
+    result = runner("measure", "-w", str(repo_root), cid, "--slack", "1.1", "--format", "csv",
+                    expect=0)
     [row] = list(csv.DictReader(io.StringIO(result.stdout)))
     [expected] = measure_catalog(catalog, [cid], slack=1.1)
     assert row["id"] == cid
@@ -83,20 +75,23 @@ def reference_lengths() -> dict[str, float]:
 
 @pytest.mark.parametrize("name", ["lines.geojson", "lines-compact.geojson", "lines.geojsonl",
                                   "lines.geojsons"])
-def test_file_and_stdin_in_every_form(name):
+def test_file_and_stdin_in_every_form(name, runner):
     reference = reference_lengths()
-    from_file = json.loads(run(["--file", str(DATA / name), "--format", "json"]).stdout)
+    from_file = json.loads(runner("measure", "--file", str(DATA / name), "--format", "json",
+                                  expect=0).stdout)
     text = (DATA / name).read_text(encoding="utf-8")
-    from_stdin = json.loads(run(["--file", "-", "--format", "json"], stdin=text).stdout)
+    from_stdin = json.loads(runner("measure", "--file", "-", "--format", "json", input=text,
+                                   expect=0).stdout)
     for rows in (from_file, from_stdin):
         got = {r["id"]: r["length_m"] for r in rows}
         assert got == pytest.approx(reference, abs=MM)
 
 
 @pytest.mark.parametrize("name", ["feature.json", "geometry.json"])
-def test_stdin_bare_feature_or_geometry(name):
+def test_stdin_bare_feature_or_geometry(name, runner):
     text = (DATA / name).read_text(encoding="utf-8")
-    rows = json.loads(run(["--file", "-", "--format", "json"], stdin=text).stdout)
+    rows = json.loads(runner("measure", "--file", "-", "--format", "json", input=text,
+                             expect=0).stdout)
     assert len(rows) == 1
     obj = json.loads(text)
     geom = obj.get("geometry", obj)
@@ -106,13 +101,14 @@ def test_stdin_bare_feature_or_geometry(name):
     assert rows[0]["length_m"] == pytest.approx(expected, abs=MM)
 
 
-def test_file_table_shows_published_ratio_and_flags():
-    result = run(["--file", str(DATA / "lines.geojson")])
+def test_file_table_shows_published_ratio_and_flags(runner):
+    result = runner("measure", "--file", str(DATA / "lines.geojson"), expect=0)
     out = result.stdout
     assert "PUBLISHED_KM" in out and "RATIO" in out
     assert "measured>published" in out
     assert "lengths are those of the lines as drawn" in out
-    rows = json.loads(run(["--file", str(DATA / "lines.geojson"), "--format", "json"]).stdout)
+    rows = json.loads(runner("measure", "--file", str(DATA / "lines.geojson"), "--format", "json",
+                             expect=0).stdout)
     with_published = [r for r in rows if "published_m" in r]
     assert with_published and all(
         r["ratio"] == pytest.approx(r["length_m"] / r["published_m"]) for r in with_published)
@@ -120,41 +116,42 @@ def test_file_table_shows_published_ratio_and_flags():
     assert all(r["schematic"] is None for r in rows)  # a file does not say
 
 
-def test_group_by_and_id_field():
-    rows = json.loads(run(["--file", str(DATA / "lines.geojson"), "--group-by", "cable",
-                           "--format", "json"]).stdout)
+def test_group_by_and_id_field(runner):
+    rows = json.loads(runner("measure", "--file", str(DATA / "lines.geojson"), "--group-by",
+                             "cable", "--format", "json", expect=0).stdout)
     lengths = expected_lengths()
     pacific = next(r for r in rows if r["id"] == "pacific")
     assert pacific["members"] == ["pacific-a", "pacific-b"]
     assert pacific["length_m"] == pytest.approx(lengths["pacific-a"] + lengths["pacific-b"])
-    rows = json.loads(run(["--file", str(DATA / "lines.geojson"), "--id-field", "name",
-                           "--format", "json"]).stdout)
+    rows = json.loads(runner("measure", "--file", str(DATA / "lines.geojson"), "--id-field", "name",
+                             "--format", "json", expect=0).stdout)
     assert "Atlantic 3D" in {r["id"] for r in rows}
 
 
-def test_skipped_features_are_reported_on_stderr():
-    result = run(["--file", str(DATA / "mixed.geojson"), "--format", "json"])
+def test_skipped_features_are_reported_on_stderr(runner):
+    result = runner("measure", "--file", str(DATA / "mixed.geojson"), "--format", "json", expect=0)
     assert [r["id"] for r in json.loads(result.stdout)] == ["good"]
     assert result.stderr.count("skipped") == 5
     assert "'lat95'" in result.stderr and "invalid coordinates" in result.stderr
 
 
-def test_between_places_including_negative_longitudes(repo_root):
-    result = run(["-w", str(repo_root), "--between", "-0.12574,51.50853", "2.3488,48.85341",
-                  "--format", "json"])
+def test_between_places_including_negative_longitudes(repo_root, runner):
+    result = runner("measure", "-w", str(repo_root), "--between", "-0.12574,51.50853",
+                    "2.3488,48.85341", "--format", "json", expect=0)
     [row] = json.loads(result.stdout)
     expected = WGS84.Inverse(51.50853, -0.12574, 48.85341, 2.3488)["s12"]
     assert row["length_m"] == pytest.approx(expected, abs=MM)
     assert [s["medium"] for s in row["segments"]] == ["unspecified"]
 
 
-def test_between_catalogue_site_and_gazetteer_place(repo_root, catalog):
+def test_between_catalogue_site_and_gazetteer_place(repo_root, catalog, runner):
     from geo.gazetteer import lookup_place
 
     site = next(iter(catalog.sites))
     place = "Tashkent"
     assert place.lower() not in {s.name.lower() for s in catalog.sites.values()}
-    result = run(["-w", str(repo_root), "--between", site, place, "--format", "json"])
+    result = runner("measure", "-w", str(repo_root), "--between", site, place, "--format", "json",
+                    expect=0)
     [row] = json.loads(result.stdout)
     lon, lat = catalog.site_position(site)
     found = lookup_place(place)
@@ -162,7 +159,7 @@ def test_between_catalogue_site_and_gazetteer_place(repo_root, catalog):
         WGS84.Inverse(lat, lon, found.lat, found.lon)["s12"], abs=MM)
     assert row["places"][0]["source"] == f"catalogue site {site}"
     assert row["places"][1]["source"].startswith("gazetteer")
-    table = run(["-w", str(repo_root), "--between", site, place]).stdout
+    table = runner("measure", "-w", str(repo_root), "--between", site, place, expect=0).stdout
     assert "geodesic path between the places" in table
 
 
@@ -183,40 +180,32 @@ def test_between_catalogue_site_and_gazetteer_place(repo_root, catalog):
     (["--slack", "0.5"], "0.5"),
     (["--frobnicate"], "No such option"),
 ])
-def test_bad_input_exits_2(repo_root, args, message):
-    result = run(["-w", str(repo_root), *args], ok=False)
+def test_bad_input_exits_2(repo_root, args, message, runner):
+    result = runner("measure", "-w", str(repo_root), *args)
     assert result.exit_code == 2, result.output
     assert message in result.stderr
 
 
 @pytest.mark.parametrize("stdin", ["", "not json", "{\"type\": \"FeatureCollection\", "
                                    "\"features\": []}"])
-def test_bad_stdin_exits_2(stdin):
-    result = run(["--file", "-"], stdin=stdin, ok=False)
+def test_bad_stdin_exits_2(stdin, runner):
+    result = runner("measure", "--file", "-", input=stdin)
     assert result.exit_code == 2
     assert "<stdin>" in result.stderr
 
 
-def test_control_characters_in_names_do_not_reach_the_terminal():
+def test_control_characters_in_names_do_not_reach_the_terminal(runner):
     feature = {"type": "Feature", "properties": {"name": "\x1b[31mred\x07"},
                "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}
-    out = run(["--file", "-"], stdin=json.dumps(feature)).stdout
+    out = runner("measure", "--file", "-", input=json.dumps(feature), expect=0).stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "?[31mred?" in out
 
 
-def test_between_positions_keep_every_digit_in_their_labels():
+def test_between_positions_keep_every_digit_in_their_labels(runner):
     """Two positions 0.4 m apart are two places, not one label twice."""
-    import json as _json
-
-    from click.testing import CliRunner as _Runner
-
-    from geo.cli import main as _main
-
-    result = _Runner().invoke(_main, ["measure", "--between", "36.81667,-1.283333",
-                                      "36.816674,-1.283333", "--format", "json"],
-                              catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    (row,) = _json.loads(result.stdout)
+    result = runner("measure", "--between", "36.81667,-1.283333", "36.816674,-1.283333",
+                    "--format", "json", expect=0)
+    (row,) = json.loads(result.stdout)
     (seg,) = row["segments"]
     assert (seg["from"], seg["to"]) == ("36.81667,-1.283333", "36.816674,-1.283333")

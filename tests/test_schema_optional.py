@@ -8,10 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pydantic import ValidationError
 
-from geo.cli import main
 from geo.schema import (
     AGREEMENT_KINDS,
     ORGANISATION_KINDS,
@@ -32,10 +30,6 @@ REF = [{"reference": "test:1"}]
 @pytest.fixture
 def placeless(tmp_path: Path) -> Path:
     return placeless_workspace(tmp_path / "ws")
-
-
-def run(args: list[str], ws: Path):
-    return CliRunner().invoke(main, [*args, "-w", str(ws)])
 
 
 # ---------------------------------------------------------------- organisations
@@ -59,24 +53,24 @@ def test_given_country_and_head_office_are_still_checked(field: str, value: str)
     assert exc.value.errors()[0]["loc"] == (field,)
 
 
-def test_check_accepts_organisations_without_head_office(placeless: Path) -> None:
-    result = run(["check"], placeless)
+def test_check_accepts_organisations_without_head_office(placeless: Path, runner) -> None:
+    result = runner("check", "-w", str(placeless))
     assert result.exit_code == 0, result.output
     assert "the workspace is valid" in result.stderr
 
 
-def test_an_unknown_head_office_is_still_an_error(placeless: Path) -> None:
+def test_an_unknown_head_office_is_still_an_error(placeless: Path, runner) -> None:
     path = placeless / "data" / "organisations.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('id = "ntt"\n', 'id = "ntt"\nheadquarters = "tokyo"\n'),
                     encoding="utf-8")
-    result = run(["check"], placeless)
+    result = runner("check", "-w", str(placeless))
     assert result.exit_code == 2
     assert "data/organisations.toml: ntt: headquarters: unknown site 'tokyo'" in result.output
 
 
-def test_list_says_which_organisations_have_no_head_office(placeless: Path) -> None:
-    result = run(["list", "organisations", "--format", "json"], placeless)
+def test_list_says_which_organisations_have_no_head_office(placeless: Path, runner) -> None:
+    result = runner("list", "organisations", "--format", "json", "-w", str(placeless))
     assert result.exit_code == 0, result.output
     where = {row["id"]: row["where"] for row in json.loads(result.stdout)}
     assert where["ntt"] == "no head office"
@@ -167,11 +161,11 @@ def test_figures_that_do_not_fit_are_refused(fields: dict[str, object], message:
     assert message in str(exc.value)
 
 
-def test_check_names_the_figure_that_does_not_fit(placeless: Path) -> None:
+def test_check_names_the_figure_that_does_not_fit(placeless: Path, runner) -> None:
     path = placeless / "data" / "routes.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("value = 2027\n", "value = 2027.5\n"), encoding="utf-8")
-    result = run(["check"], placeless)
+    result = runner("check", "-w", str(placeless))
     assert result.exit_code == 2
     assert ("data/routes.toml: sydney-jakarta-singapore-cable: figures[1]: a ready-for-service "
             "figure is a whole number, not 2027.5") in result.output

@@ -14,9 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from geo.cli import main
 from geo.files import MAX_ARTICLE_BYTES
 
 NESTED = ("nested too deeply to read (arrays or tables inside each other more than about a "
@@ -25,19 +23,15 @@ ARTICLE = "000_47e597b5552f65ef"
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 
 
-def geo(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
 def geo_in_subprocess(*args: str) -> subprocess.CompletedProcess[str]:
     """Run geo in its own process, killed after 20 s (the bug being tested is a hang)."""
     return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True,
                           text=True, timeout=20, stdin=subprocess.DEVNULL)
 
 
-def check_lines(ws: Path) -> list[str]:
+def check_lines(runner, ws: Path) -> list[str]:
     """The problem lines of ``geo check -w ws``, which must exit 2."""
-    result = geo("check", "-w", str(ws))
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 2, result.output
     *lines, last = result.stderr.splitlines()
     assert last == f"geo: error: {len(lines)} problem{'s' if len(lines) != 1 else ''} in " \
@@ -58,22 +52,22 @@ def edit(path: Path, old: str, new: str) -> None:
 # ------------------------------------------------------------------ 1. nested thousands deep
 
 @pytest.mark.parametrize("depth", [3_000, 100_000])
-def test_deeply_nested_data_file_is_one_line(workspace, depth):
+def test_deeply_nested_data_file_is_one_line(workspace, depth, runner):
     (workspace / "data/sites.toml").write_text(nested_toml(depth), encoding="utf-8")
     # one line: the references into sites.toml are not reported as unknown sites
-    assert check_lines(workspace) == [f"data/sites.toml: -: -: {NESTED}"]
+    assert check_lines(runner, workspace) == [f"data/sites.toml: -: -: {NESTED}"]
 
 
-def test_deeply_nested_metadata_is_one_line(workspace):
+def test_deeply_nested_metadata_is_one_line(workspace, runner):
     with (workspace / f"seeds/{ARTICLE}.toml").open("a", encoding="utf-8") as fh:
         fh.write("notes = " + "{a = " * 3_000 + "1" + "}" * 3_000 + "\n")
     # the sources quoting that article are not reported as citing a missing article
-    assert check_lines(workspace) == [f"seeds/{ARTICLE}.toml: {ARTICLE}: -: {NESTED}"]
+    assert check_lines(runner, workspace) == [f"seeds/{ARTICLE}.toml: {ARTICLE}: -: {NESTED}"]
 
 
-def test_deeply_nested_data_file_fails_the_build(workspace):
+def test_deeply_nested_data_file_fails_the_build(workspace, runner):
     (workspace / "data/routes.toml").write_text(nested_toml(10_000), encoding="utf-8")
-    result = geo("build", "-w", str(workspace))
+    result = runner("build", "-w", str(workspace))
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
         f"data/routes.toml: -: -: {NESTED}",
@@ -133,12 +127,12 @@ def test_article_linked_to_dev_zero_is_refused_at_once(workspace):
         "geo: error: 1 problem in the workspace"]
 
 
-def test_folder_article_and_oversized_article(workspace):
+def test_folder_article_and_oversized_article(workspace, runner):
     (workspace / "seeds/folder.txt").mkdir()
     (workspace / "seeds/folder.toml").write_text('language = "en"\n', encoding="utf-8")
     (workspace / "seeds/huge.txt").write_bytes(b"a" * (MAX_ARTICLE_BYTES + 1))
     (workspace / "seeds/huge.toml").write_text('language = "en"\n', encoding="utf-8")
-    assert check_lines(workspace) == [
+    assert check_lines(runner, workspace) == [
         "seeds/folder.txt: folder: -: the article is a folder, not a regular file",
         f"seeds/huge.txt: huge: -: the article is {MAX_ARTICLE_BYTES + 1:,} bytes; geo reads "
         f"at most {MAX_ARTICLE_BYTES:,} bytes of an article"]
@@ -146,11 +140,11 @@ def test_folder_article_and_oversized_article(workspace):
 
 # ------------------------------------------------------------------ 3. unreadable data files
 
-def test_dangling_symlink_data_file_is_one_line(workspace):
+def test_dangling_symlink_data_file_is_one_line(workspace, runner):
     path = workspace / "data/sites.toml"
     path.unlink()
     path.symlink_to("nowhere.toml")
-    assert check_lines(workspace) == [
+    assert check_lines(runner, workspace) == [
         "data/sites.toml: -: -: the data file is a symbolic link to a missing file "
         "(nowhere.toml)"]
 
@@ -162,25 +156,25 @@ def test_dangling_symlink_data_file_is_one_line(workspace):
     ('[site]\nid = "eadc-nairobi"\n', "expected [[site]] tables (an array of tables), not one "
                                       "[site] table: write [[site]]"),
 ], ids=["integer", "array-of-integers", "single-table"])
-def test_wrong_toml_type_is_one_line_naming_file_and_field(workspace, text, message):
+def test_wrong_toml_type_is_one_line_naming_file_and_field(workspace, text, message, runner):
     (workspace / "data/sites.toml").write_text(text, encoding="utf-8")
-    assert check_lines(workspace) == [f"data/sites.toml: -: site: {message}"]
+    assert check_lines(runner, workspace) == [f"data/sites.toml: -: site: {message}"]
 
 
-def test_misspelt_table_is_one_line(workspace):
+def test_misspelt_table_is_one_line(workspace, runner):
     path = workspace / "data/sites.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("[[site]]", "[[sites]]").replace("[[site.", "[[sites."),
                     encoding="utf-8")
-    assert check_lines(workspace) == [
+    assert check_lines(runner, workspace) == [
         "data/sites.toml: -: sites: unknown table; this file holds [[site]] tables"]
 
 
-def test_references_are_still_checked_when_every_file_is_read(workspace):
+def test_references_are_still_checked_when_every_file_is_read(workspace, runner):
     edit(workspace / "data/organisations.toml", 'headquarters = "beijing"',
          'headquarters = "peking"')
     (workspace / "data/corridors.toml").write_text("corridor = 5\n", encoding="utf-8")
-    assert check_lines(workspace) == [
+    assert check_lines(runner, workspace) == [
         "data/corridors.toml: -: corridor: expected [[corridor]] tables (an array of "
         "tables), not an integer",
         "data/organisations.toml: china-telecom: headquarters: unknown site 'peking'"]
@@ -207,31 +201,31 @@ def test_references_are_still_checked_when_every_file_is_read(workspace):
 ], ids=["nul-in-name", "escape-in-name", "c1-in-alias", "bidi-override-in-alias",
         "nul-in-article", "zero-width-name", "zero-width-alias"])
 def test_control_characters_and_invisible_text_are_refused(workspace, field, old, new,
-                                                            message):
+                                                            message, runner):
     edit(workspace / "data/sites.toml", old, new)
-    assert check_lines(workspace) == [f"data/sites.toml: eadc-nairobi: {field}: {message}"]
+    assert check_lines(runner, workspace) == [f"data/sites.toml: eadc-nairobi: {field}: {message}"]
 
 
-def test_control_character_in_article_metadata_is_refused(workspace):
+def test_control_character_in_article_metadata_is_refused(workspace, runner):
     edit(workspace / f"seeds/{ARTICLE}.toml", 'publisher = "Agence Ecofin"',
          r'publisher = "Agence\u0007 Ecofin"')
-    assert check_lines(workspace) == [
+    assert check_lines(runner, workspace) == [
         f"seeds/{ARTICLE}.toml: {ARTICLE}: publisher: control character U+0007 at character "
         "6: not allowed in text"]
 
 
-def test_a_bad_id_is_shown_escaped(workspace):
+def test_a_bad_id_is_shown_escaped(workspace, runner):
     edit(workspace / "data/sites.toml", 'id = "eadc-nairobi"', r'id = "eadc\u001b[2J"')
-    lines = check_lines(workspace)
+    lines = check_lines(runner, workspace)
     assert lines[0].startswith("data/sites.toml: eadc\\x1b[2J: id: string should match "
                                "pattern")
     assert "\x1b" not in "".join(lines)
 
 
-def test_line_separators_and_tabs_stay_allowed(workspace):
+def test_line_separators_and_tabs_stay_allowed(workspace, runner):
     edit(workspace / "data/sites.toml", '"East Africa Data Center"]',
          r'"East Africa\tData\u2028Center"]')
-    result = geo("check", "-w", str(workspace))
+    result = runner("check", "-w", str(workspace))
     assert result.exit_code == 0, result.output
 
 
@@ -245,18 +239,18 @@ def add_context_file(ws: Path, name: str = "landings.csv") -> None:
     (ws / "context" / name).write_bytes((CONTEXT / name).read_bytes())
 
 
-def build_error(ws: Path, *args: str) -> str:
+def build_error(runner, ws: Path, *args: str) -> str:
     """The one stderr line of a ``geo build`` that must fail with exit 2, writing nothing."""
-    result = geo("build", "-w", str(ws), *args)
+    result = runner("build", "-w", str(ws), *args)
     assert result.exit_code == 2, result.output
     assert not (ws / "maps" / "connectivity.html").exists()
     (line,) = result.stderr.splitlines()
     return line
 
 
-def test_deeply_nested_geo_toml_names_it(workspace):
+def test_deeply_nested_geo_toml_names_it(workspace, runner):
     (workspace / "geo.toml").write_text(nested_toml(50_000), encoding="utf-8")
-    assert build_error(workspace) == f"geo: error: {workspace / 'geo.toml'}: {NESTED}"
+    assert build_error(runner, workspace) == f"geo: error: {workspace / 'geo.toml'}: {NESTED}"
 
 
 @pytest.mark.parametrize(("entry", "message"), [
@@ -269,11 +263,11 @@ def test_deeply_nested_geo_toml_names_it(workspace):
     ('name = "Landings\\u0000"', "context[0]: name: control character U+0000 at character 8: "
                                  "not allowed in text"),
 ], ids=["inf", "nan", "negative", "text", "missing-label-field", "nul-in-name"])
-def test_every_bad_geo_toml_value_names_geo_toml(workspace, entry, message):
+def test_every_bad_geo_toml_value_names_geo_toml(workspace, entry, message, runner):
     add_context_file(workspace)
     (workspace / "geo.toml").write_text(
         f'[[context]]\npath = "context/landings.csv"\n{entry}\n', encoding="utf-8")
-    assert build_error(workspace) == (f"geo: error: {workspace / 'geo.toml'}: "
+    assert build_error(runner, workspace) == (f"geo: error: {workspace / 'geo.toml'}: "
                                       + message.format(ws=workspace))
 
 
@@ -304,30 +298,31 @@ def outside_message(ws: Path, given: str, resolved: Path) -> str:
             "(--allow-context-outside)")
 
 
-def test_geo_toml_context_outside_the_workspace_is_refused(workspace):
+def test_geo_toml_context_outside_the_workspace_is_refused(workspace, runner):
     secret = workspace.parent / "secret.csv"
     secret.write_bytes((CONTEXT / "landings.csv").read_bytes())
     for given in ("../secret.csv", str(secret)):
         (workspace / "geo.toml").write_text(f"[[context]]\npath = {given!r}\n",
                                             encoding="utf-8")
-        assert build_error(workspace) == outside_message(workspace, given, secret.resolve())
+        assert build_error(runner, workspace) == outside_message(workspace, given, secret.resolve())
     # through a symbolic link inside the workspace: followed, and refused too
     (workspace / "inside.csv").symlink_to(secret)
     (workspace / "geo.toml").write_text('[[context]]\npath = "inside.csv"\n', encoding="utf-8")
-    assert build_error(workspace) == outside_message(workspace, "inside.csv", secret.resolve())
+    assert build_error(runner, workspace) == outside_message(workspace, "inside.csv",
+                                                             secret.resolve())
 
 
-def test_context_outside_the_workspace_when_allowed(workspace):
+def test_context_outside_the_workspace_when_allowed(workspace, runner):
     secret = workspace.parent / "secret.csv"
     secret.write_bytes((CONTEXT / "landings.csv").read_bytes())
     (workspace / "geo.toml").write_text('[[context]]\npath = "../secret.csv"\n',
                                         encoding="utf-8")
-    result = geo("build", "-w", str(workspace), "--offline", "--allow-context-outside")
+    result = runner("build", "-w", str(workspace), "--offline", "--allow-context-outside")
     assert result.exit_code == 0, result.output
     assert "geo: context layer secret: 3 features" in result.stderr
     # a --layer file is the user's own explicit choice: read wherever it is
     (workspace / "geo.toml").unlink()
-    result = geo("build", "-w", str(workspace), "--offline", "--layer", str(secret))
+    result = runner("build", "-w", str(workspace), "--offline", "--layer", str(secret))
     assert result.exit_code == 0, result.output
     assert "geo: context layer secret: 3 features" in result.stderr
 

@@ -17,18 +17,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import geo.atomic
-from geo.cli import main
 from geo.cli.options import EXIT_BROKEN_PIPE
 
 LAYER_FILES = [f"{name}.geojson" for name in
                ("sites", "routes", "corridors", "organisations", "agreements")]
-
-
-def cli(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def geo_process(*args: str, env: dict[str, str] | None = None, **kwargs):
@@ -111,17 +105,17 @@ def read_only_maps(workspace, monkeypatch):
     maps.chmod(0o755)
 
 
-def test_a_read_only_maps_folder_fails_build_with_one_line(workspace, read_only_maps):
-    result = cli("build", "-w", str(workspace))
+def test_a_read_only_maps_folder_fails_build_with_one_line(workspace, read_only_maps, runner):
+    result = runner("build", "-w", str(workspace))
     assert result.exit_code == 2, result.output
     assert result.stderr == (f"geo: error: {read_only_maps}: cannot write into this folder: "
                              "Permission denied\n")
     assert list(read_only_maps.iterdir()) == []
 
 
-def test_a_read_only_folder_fails_export_with_one_line(workspace, read_only_maps):
+def test_a_read_only_folder_fails_export_with_one_line(workspace, read_only_maps, runner):
     target = read_only_maps / "x.geojson"
-    result = cli("export", "-w", str(workspace), "-o", str(target))
+    result = runner("export", "-w", str(workspace), "-o", str(target))
     assert result.exit_code == 2, result.output
     assert result.stderr == (f"geo: error: {target}: cannot write into {read_only_maps}: "
                              "Permission denied\n")
@@ -131,22 +125,22 @@ def test_a_read_only_folder_fails_export_with_one_line(workspace, read_only_maps
 # ------------------------------------------------------------------ 3. a file in the way
 
 
-def test_an_output_under_a_file_is_exit_2(repo_root, workspace, tmp_path):
+def test_an_output_under_a_file_is_exit_2(repo_root, workspace, tmp_path, runner):
     afile = tmp_path / "afile"
     afile.write_text("keep me", encoding="utf-8")
     expected = (f"geo: error: {afile}: cannot create the output folder: a file is in the way "
                 "(it or a folder above it is a file)\n")
-    export = cli("export", "-w", str(repo_root), "-o", str(afile / "out.geojson"))
+    export = runner("export", "-w", str(repo_root), "-o", str(afile / "out.geojson"))
     assert (export.exit_code, export.stderr) == (2, expected)
-    build = cli("build", "-w", str(workspace), "-o", str(afile / "map.html"))
+    build = runner("build", "-w", str(workspace), "-o", str(afile / "map.html"))
     assert (build.exit_code, build.stderr) == (2, expected)
     assert afile.read_text(encoding="utf-8") == "keep me"
 
 
-def test_init_under_a_file_is_exit_2(tmp_path):
+def test_init_under_a_file_is_exit_2(tmp_path, runner):
     afile = tmp_path / "afile"
     afile.write_text("keep me", encoding="utf-8")
-    result = cli("init", str(afile / "ws"))
+    result = runner("init", str(afile / "ws"))
     assert result.exit_code == 2
     assert result.stderr == (f"geo: error: {afile / 'ws'}: cannot be created: {afile} is a "
                              "file, not a folder; name a folder for the workspace\n")
@@ -174,21 +168,21 @@ SUPPORTED = (".geojson or .json (geojson), .geojsonl, .geojsonseq, .geojsons or 
                                       ".gpkg file"),
 ])
 def test_a_suffix_that_names_no_written_format_is_refused(repo_root, tmp_path, args, name,
-                                                          message):
+                                                          message, runner):
     target = tmp_path / name
-    result = cli("export", "-w", str(repo_root), *args, "-o", str(target))
+    result = runner("export", "-w", str(repo_root), *args, "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == f"geo: error: {target}: {message}\n"
     assert list(tmp_path.iterdir()) == []
 
 
-def test_stdout_and_a_given_format_for_a_plain_name_still_work(repo_root, tmp_path):
+def test_stdout_and_a_given_format_for_a_plain_name_still_work(repo_root, tmp_path, runner):
     for args in (["-o", "-"], []):
-        result = cli("export", "-w", str(repo_root), "--layer", "routes", *args)
+        result = runner("export", "-w", str(repo_root), "--layer", "routes", *args)
         assert result.exit_code == 0
         assert json.loads(result.stdout)["type"] == "FeatureCollection"
-    result = cli("export", "-w", str(repo_root), "--format", "geojson", "-o",
-                 str(tmp_path / "routes.txt"), "--layer", "routes")
+    result = runner("export", "-w", str(repo_root), "--format", "geojson", "-o",
+                    str(tmp_path / "routes.txt"), "--layer", "routes")
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "routes.txt").read_text(encoding="utf-8"))["features"]
 
@@ -197,40 +191,40 @@ def test_stdout_and_a_given_format_for_a_plain_name_still_work(repo_root, tmp_pa
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
-def test_export_writes_through_a_symbolic_link(repo_root, tmp_path):
+def test_export_writes_through_a_symbolic_link(repo_root, tmp_path, runner):
     real = tmp_path / "real" / "routes.geojson"
     real.parent.mkdir()
     real.write_text("earlier", encoding="utf-8")
     link = tmp_path / "link.geojson"
     link.symlink_to(real)
     args = ["export", "-w", str(repo_root), "--layer", "routes", "-o", str(link)]
-    refused = cli(*args)
+    refused = runner(*args)
     assert refused.exit_code == 2 and "already exists" in refused.stderr  # the file behind it
-    assert cli(*args, "--overwrite").exit_code == 0
+    assert runner(*args, "--overwrite").exit_code == 0
     assert link.is_symlink() and link.readlink() == real
     assert json.loads(real.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
     assert sorted(p.name for p in real.parent.iterdir()) == ["routes.geojson"]  # no temp
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
-def test_a_dangling_link_has_its_target_created_and_a_loop_is_refused(repo_root, tmp_path):
+def test_a_dangling_link_has_its_target_created_and_a_loop_is_refused(repo_root, tmp_path, runner):
     real = tmp_path / "real.csv"
     dangling = tmp_path / "dangling.csv"
     dangling.symlink_to(real)
-    result = cli("export", "-w", str(repo_root), "--layer", "sites", "-o", str(dangling))
+    result = runner("export", "-w", str(repo_root), "--layer", "sites", "-o", str(dangling))
     assert result.exit_code == 0, result.output
     assert dangling.is_symlink() and real.read_text(encoding="utf-8").startswith("layer,id")
     loop = tmp_path / "loop.geojson"
     loop.symlink_to(tmp_path / "loop2.geojson")
     (tmp_path / "loop2.geojson").symlink_to(loop)
-    result = cli("export", "-w", str(repo_root), "-o", str(loop))
+    result = runner("export", "-w", str(repo_root), "-o", str(loop))
     assert result.exit_code == 2
     assert result.stderr == (f"geo: error: {loop}: is a loop of symbolic links; cannot write "
                              "through it\n")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
-def test_build_writes_its_map_and_layers_through_links(workspace, tmp_path):
+def test_build_writes_its_map_and_layers_through_links(workspace, tmp_path, runner):
     maps = workspace / "maps"
     maps.mkdir()
     elsewhere = tmp_path / "published"
@@ -238,7 +232,7 @@ def test_build_writes_its_map_and_layers_through_links(workspace, tmp_path):
     (maps / "sites.geojson").symlink_to(elsewhere / "sites.geojson")  # dangling
     (maps / "connectivity.html").symlink_to(elsewhere / "map.html")
     (elsewhere / "map.html").write_text("earlier", encoding="utf-8")
-    result = cli("build", "-w", str(workspace))
+    result = runner("build", "-w", str(workspace))
     assert result.exit_code == 0, result.output
     assert (maps / "sites.geojson").is_symlink() and (maps / "connectivity.html").is_symlink()
     assert json.loads((elsewhere / "sites.geojson").read_text(encoding="utf-8"))["features"]
@@ -265,24 +259,24 @@ def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_csv_keeps_formula_cells_exact_and_warns_once(formula_workspace, repo_root):
+def test_csv_keeps_formula_cells_exact_and_warns_once(formula_workspace, repo_root, runner):
     warning = ("geo: warning: 3 CSV cells begin with =, +, -, @, tab or CR, which a "
                "spreadsheet may run as a formula; --csv-safe prefixes them with ' for "
                "spreadsheets\n")
-    result = cli("export", "-w", str(formula_workspace), "--format", "csv")
+    result = runner("export", "-w", str(formula_workspace), "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stderr == warning
     row = next(r for r in csv_rows(result.stdout) if r["id"] == "tbilisi")
     assert row["name"] == '=HYPERLINK("http://example.invalid")'
     assert (row["aliases"], row["notes"]) == ("@tbilisi; Tiflis", "+995 is the country code")
-    shipped = cli("export", "-w", str(repo_root), "--format", "csv")
+    shipped = runner("export", "-w", str(repo_root), "--format", "csv")
     assert shipped.exit_code == 0 and shipped.stderr == ""  # nothing to warn about
 
 
-def test_csv_safe_prefixes_text_cells_never_numbers(formula_workspace, tmp_path):
+def test_csv_safe_prefixes_text_cells_never_numbers(formula_workspace, tmp_path, runner):
     target = tmp_path / "sites.csv"
-    result = cli("export", "-w", str(formula_workspace), "--layer", "sites", "--csv-safe",
-                 "-o", str(target))
+    result = runner("export", "-w", str(formula_workspace), "--layer", "sites", "--csv-safe", "-o",
+                    str(target))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
     rows = csv_rows(target.read_text(encoding="utf-8"))
@@ -293,7 +287,7 @@ def test_csv_safe_prefixes_text_cells_never_numbers(formula_workspace, tmp_path)
     south = [r for r in rows if r["lat"].startswith("-")]
     assert south and all(float(r["lat"]) < 0 for r in south)
     assert sum(v.startswith("'") for r in rows for v in r.values()) == 3
-    not_csv = cli("export", "-w", str(formula_workspace), "--csv-safe")
+    not_csv = runner("export", "-w", str(formula_workspace), "--csv-safe")
     assert not_csv.exit_code == 2
     assert not_csv.stderr == "geo: error: --csv-safe applies only to --format csv, not geojson\n"
 
@@ -316,7 +310,7 @@ def test_library_counts_and_prefixes(catalog):
 # ------------------------------------------------------------------ 7. build atomicity
 
 
-def test_a_killed_build_is_completed_by_the_next(workspace, tmp_path):
+def test_a_killed_build_is_completed_by_the_next(workspace, tmp_path, runner):
     maps = workspace / "maps"
     assert geo_process("build", "-w", str(workspace), capture_output=True).returncode == 0
     rename_tbilisi(workspace, "Tbilisi (run B)")
@@ -338,7 +332,7 @@ def test_a_killed_build_is_completed_by_the_next(workspace, tmp_path):
     assert temp_files(maps) == [] and not (maps / geo.atomic.JOURNAL_NAME).exists()
     # the set is run B's, as a fresh build of the same catalogue writes it
     fresh = copy_workspace(workspace, tmp_path / "fresh")
-    assert cli("build", "-w", str(fresh)).exit_code == 0
+    assert runner("build", "-w", str(fresh)).exit_code == 0
     for name in LAYER_FILES:
         assert (maps / name).read_bytes() == (fresh / "maps" / name).read_bytes(), name
     assert b"Tbilisi (run B)" in (maps / "connectivity.html").read_bytes()
@@ -363,7 +357,7 @@ def test_the_journal_restores_one_runs_set(workspace):
     assert temp_files(maps) == []
 
 
-def test_stale_temporary_files_are_removed_by_the_next_build(workspace):
+def test_stale_temporary_files_are_removed_by_the_next_build(workspace, runner):
     maps = workspace / "maps"
     maps.mkdir()
     stale = [maps / ".sites.geojson.abcd1234.tmp.geojson",
@@ -372,7 +366,7 @@ def test_stale_temporary_files_are_removed_by_the_next_build(workspace):
         path.write_text("left by a killed build", encoding="utf-8")
     other = maps / ".notes.txt.abcd1234.tmp.txt"  # not a file of this set: not geo's to remove
     other.write_text("someone else's", encoding="utf-8")
-    result = cli("build", "-w", str(workspace))
+    result = runner("build", "-w", str(workspace))
     assert result.exit_code == 0, result.output
     assert (f"geo: warning: {maps}: removed 2 temporary files left by an interrupted build\n"
             in result.stderr)
@@ -380,7 +374,7 @@ def test_stale_temporary_files_are_removed_by_the_next_build(workspace):
 
 
 @pytest.mark.skipif(geo.atomic.fcntl is None, reason="no fcntl: no locking")
-def test_a_build_waits_for_the_lock_and_gives_up_with_a_clear_line(workspace, monkeypatch):
+def test_a_build_waits_for_the_lock_and_gives_up_with_a_clear_line(workspace, monkeypatch, runner):
     import fcntl
 
     maps = workspace / "maps"
@@ -390,7 +384,7 @@ def test_a_build_waits_for_the_lock_and_gives_up_with_a_clear_line(workspace, mo
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # another build is writing
         monkeypatch.setattr(geo.atomic, "LOCK_TIMEOUT_S", 0.3)
-        result = cli("build", "-w", str(workspace))
+        result = runner("build", "-w", str(workspace))
     finally:
         os.close(fd)
     assert result.exit_code == 1
@@ -398,12 +392,12 @@ def test_a_build_waits_for_the_lock_and_gives_up_with_a_clear_line(workspace, mo
                              f"this folder for 0.3 s (it holds {lock}); try again when it "
                              "has finished\n")
     assert sorted(p.name for p in maps.iterdir()) == [geo.atomic.LOCK_NAME]  # the test's
-    later = cli("build", "-w", str(workspace))  # a lock file left behind breaks nothing
+    later = runner("build", "-w", str(workspace))  # a lock file left behind breaks nothing
     assert later.exit_code == 0, later.output
     assert sorted(p.name for p in maps.iterdir()) == sorted(["connectivity.html", *LAYER_FILES])
 
 
-def test_two_concurrent_builds_both_succeed_and_leave_one_clean_set(workspace):
+def test_two_concurrent_builds_both_succeed_and_leave_one_clean_set(workspace, runner):
     maps = workspace / "maps"
     runs = [subprocess.Popen([sys.executable, "-m", "geo", "build", "-w", str(workspace)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -413,5 +407,5 @@ def test_two_concurrent_builds_both_succeed_and_leave_one_clean_set(workspace):
     assert all(b"interrupted" not in err for _out, err in outcomes)
     assert temp_files(maps) == [] and not (maps / geo.atomic.JOURNAL_NAME).exists()
     assert sorted(p.name for p in maps.iterdir()) == sorted(["connectivity.html", *LAYER_FILES])
-    later = cli("build", "-w", str(workspace))
+    later = runner("build", "-w", str(workspace))
     assert later.exit_code == 0 and "warning" not in later.stderr

@@ -15,9 +15,7 @@ from pathlib import Path
 import folium
 import pyogrio
 import pytest
-from click.testing import CliRunner
 
-from geo.cli import main
 from geo.webmap.render import Raw, render_page
 from tests.payloads import FILE_STEM, jinja_workspace
 
@@ -36,21 +34,16 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return jinja_workspace(base / "ws", marker), marker
 
 
-def _run(args: list[str]) -> None:
-    result = CliRunner().invoke(main, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-
-
 def _shown_literally(text: str, word: str) -> bool:
     return re.search(re.escape(word) + r".{0,400}?" + re.escape(TAIL), text) is not None
 
 
 @pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
-def test_maps_show_every_payload_literally_and_run_nothing(poisoned, offline):
+def test_maps_show_every_payload_literally_and_run_nothing(poisoned, offline, runner):
     ws, marker = poisoned
     out = ws / "maps" / ("offline.html" if offline else "online.html")
-    _run(["check", "-w", str(ws)])
-    _run(["build", "-w", str(ws), "-o", str(out), *(["--offline"] if offline else [])])
+    runner("check", "-w", str(ws), expect=0)
+    runner("build", "-w", str(ws), "-o", str(out), *(["--offline"] if offline else []), expect=0)
     page = out.read_text(encoding="utf-8")
     assert not marker.exists(), "a payload ran a command"
     missing = [w for w in WORDS if not _shown_literally(page, w)]
@@ -61,10 +54,10 @@ def test_maps_show_every_payload_literally_and_run_nothing(poisoned, offline):
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv", "gpkg"])
-def test_exports_carry_payloads_as_data(poisoned, tmp_path, fmt):
+def test_exports_carry_payloads_as_data(poisoned, tmp_path, fmt, runner):
     ws, marker = poisoned
     out = tmp_path / "export" / f"sites.{fmt}"
-    _run(["export", "-w", str(ws), "--layer", "sites", "--format", fmt, "-o", str(out)])
+    runner("export", "-w", str(ws), "--layer", "sites", "--format", fmt, "-o", str(out), expect=0)
     if fmt == "gpkg":
         names = list(pyogrio.read_dataframe(out)["name"])
     elif fmt == "csv":

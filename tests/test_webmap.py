@@ -11,12 +11,10 @@ from typing import Any
 
 import pyogrio
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.build import FocusError, build
-from geo.cli import main
 from geo.errors import InputError
 from geo.layers import build_layers
 from geo.schema import ORGANISATION_KINDS, SITE_KINDS
@@ -477,24 +475,22 @@ def test_permalink_fragment() -> None:
 # ---------------------------------------------------------------- geo build --focus
 
 
-def test_focus_prints_the_link_to_an_entity(workspace: Path) -> None:
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus",
-                                       "trans-caspian-cable"])
+def test_focus_prints_the_link_to_an_entity(workspace: Path, runner) -> None:
+    result = runner("build", "-w", str(workspace), "--focus", "trans-caspian-cable")
     assert result.exit_code == 0, result.output
     link = (workspace / "maps" / "connectivity.html").resolve().as_uri()
     assert result.stdout.splitlines()[-1] == f"link: {link}#o=trans-caspian-cable"
 
 
-def test_focus_on_an_unknown_or_placeless_entity_exits_2(workspace: Path) -> None:
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus", "nope"])
+def test_focus_on_an_unknown_or_placeless_entity_exits_2(workspace: Path, runner) -> None:
+    result = runner("build", "-w", str(workspace), "--focus", "nope")
     assert result.exit_code == 2
     assert result.stderr == "geo: error: --focus: no entity 'nope' in the catalogue\n"
     assert not (workspace / "maps" / "connectivity.html").exists()
     text = (workspace / "data" / "organisations.toml").read_text(encoding="utf-8")
     (workspace / "data" / "organisations.toml").write_text(text.replace(
         'headquarters = "baku"', "", 1), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "-w", str(workspace), "--focus",
-                                       "azertelecom"])
+    result = runner("build", "-w", str(workspace), "--focus", "azertelecom")
     assert result.exit_code == 2
     assert result.stderr == ("geo: error: --focus: 'azertelecom' (AzerTelecom) is not drawn "
                              "on the map (an organisation without a head office)\n")

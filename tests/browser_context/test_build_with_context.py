@@ -7,9 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from geo.cli import main
 from tests.browser_context import synth
 
 pytestmark = pytest.mark.browser
@@ -19,7 +17,7 @@ HOSTILE_FILE = ROOT / "tests" / "data" / "context" / "hostile.geojson"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict:
+def built(tmp_path_factory, runner) -> dict:
     folder = tmp_path_factory.mktemp("build-context")
     ws = folder / "ws"
     ws.mkdir()
@@ -28,10 +26,9 @@ def built(tmp_path_factory) -> dict:
     lines_path, points_path = synth.write_dataset(folder)
     hostile = folder / "hostile.geojson"
     shutil.copy(HOSTILE_FILE, hostile)
-    result = CliRunner().invoke(main, [
-        "build", "--offline", "-w", str(ws),
-        "--layer", str(lines_path), "--layer", str(points_path), "--layer", str(hostile),
-    ], catch_exceptions=False)
+    result = runner("build", "--offline", "-w", str(ws),
+                    "--layer", str(lines_path), "--layer", str(points_path),
+                    "--layer", str(hostile), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     html = ws / "maps" / "connectivity.html"
     return {"url": html.as_uri(), "stderr": result.stderr, "html": html.read_text("utf-8")}
