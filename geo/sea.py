@@ -277,6 +277,12 @@ DEGREE_M = 111_195.0
 WINDOW_MARGIN_DEG = 0.5
 WINDOW_SHARE = 0.3
 WINDOW_GROWTH = (1.0, 2.5, 6.0)
+#: The widest margin, degrees: mending is local; a way round a whole peninsula or
+#: continent is the network's to find (or not).
+MAX_MARGIN_DEG = 4.0
+#: Lengths in the local plane are within this factor of geodesic ones (for the bound on
+#: the length of a path round land).
+PLANE_SLACK = 1.2
 #: Pieces whose ends are further apart than this are not routed around land locally.
 MAX_PIECE_DEG = 12.0
 #: Coastlines are simplified to this share of the window's size (at least
@@ -341,11 +347,13 @@ def _let_out(polygons: list[shapely.Polygon], end: tuple[float, float], reach: f
     return out
 
 
-def _visible_path(nodes: np.ndarray, obstacles: Sequence[shapely.Polygon]
-                  ) -> list[int] | None:
+def _visible_path(nodes: np.ndarray, obstacles: Sequence[shapely.Polygon],
+                  max_cost: float = math.inf) -> list[int] | None:
     """The shortest path from node 0 to node 1 on the visibility graph of ``nodes`` among
-    ``obstacles`` (A*, edges tested only when they would shorten a path), as node indexes."""
-    tree = shapely.STRtree(obstacles)
+    ``obstacles`` (A*, edges tested only when they would shorten a path), as node indexes;
+    ``None`` where there is none no longer than ``max_cost`` (plane units)."""
+    land = shapely.union_all(obstacles)
+    shapely.prepare(land)
     goal = nodes[1]
     heuristic = np.hypot(nodes[:, 0] - goal[0], nodes[:, 1] - goal[1])
     cost = np.full(len(nodes), np.inf)
@@ -364,27 +372,27 @@ def _visible_path(nodes: np.ndarray, obstacles: Sequence[shapely.Polygon]
                 path.append(int(previous[path[-1]]))
             return path[::-1]
         dist = np.hypot(nodes[:, 0] - nodes[u, 0], nodes[:, 1] - nodes[u, 1])
-        better = np.nonzero(~done & (cost[u] + dist < cost))[0]
+        reached = cost[u] + dist
+        better = np.nonzero(~done & (reached < cost) & (reached + heuristic <= max_cost))[0]
         if not len(better):
             continue
         lines = shapely.linestrings(np.stack(
             [np.broadcast_to(nodes[u], (len(better), 2)), nodes[better]], axis=1))
-        blocked = np.zeros(len(better), dtype=bool)
-        blocked[tree.query(lines, predicate="intersects")[0]] = True
-        for v in better[~blocked]:
-            cost[v] = cost[u] + dist[v]
+        for v in better[~shapely.intersects(land, lines)]:
+            cost[v] = reached[v]
             previous[v] = u
             heapq.heappush(heap, (float(cost[v] + heuristic[v]), int(v)))
     return None
 
 
-def _water_path(a: Position, b: Position) -> list[Position] | None:
+def _water_path(a: Position, b: Position, max_m: float = math.inf) -> list[Position] | None:
     """The shortest path over water from ``a`` to ``b`` round the land near them, or
     ``None``: a visibility graph over the land (:func:`geo.land.land_within`) in a window
     round the two ends, in a local plane (:func:`_frame`), its corners set off the coast; an
     end on land is let out to the sea through a disc round it (:func:`_let_out`). The
-    window widens (:data:`WINDOW_GROWTH`) until a path is found. The result's ends are
-    ``a`` and ``b``; its legs are drawn as geodesics, so the caller checks it again."""
+    window widens (:data:`WINDOW_GROWTH`) until a path is found, no longer than about
+    ``max_m`` metres. The result's ends are ``a`` and ``b``; its legs are drawn as
+    geodesics, so the caller checks it again."""
     lon0, k, b_lon = _frame(a, b)
     start, goal = (0.0, a[1]), ((b_lon - lon0) * k, b[1])
     span = math.hypot(goal[0] - start[0], goal[1] - start[1])
@@ -392,7 +400,7 @@ def _water_path(a: Position, b: Position) -> list[Position] | None:
         return None
     reach = END_REACH_M / DEGREE_M
     for growth in WINDOW_GROWTH:
-        margin = growth * max(WINDOW_MARGIN_DEG, WINDOW_SHARE * span)
+        margin = min(growth * max(WINDOW_MARGIN_DEG, WINDOW_SHARE * span), MAX_MARGIN_DEG)
         x0, x1 = min(start[0], goal[0]) - margin, max(start[0], goal[0]) + margin
         y0 = max(min(start[1], goal[1]) - margin, -90.0)
         y1 = min(max(start[1], goal[1]) + margin, 90.0)
@@ -418,11 +426,14 @@ def _water_path(a: Position, b: Position) -> list[Position] | None:
                                                            predicate="within")[0]
             corners = np.delete(corners, np.unique(on_land_idx), axis=0)
         nodes = np.vstack([[start, goal], corners])
-        path = _visible_path(nodes, polygons) if polygons else [0, 1]
+        max_cost = PLANE_SLACK * max_m / DEGREE_M
+        path = _visible_path(nodes, polygons, max_cost) if polygons else [0, 1]
         if path is not None:
             inner = [(_wrap(lon0 + float(nodes[i, 0]) / k), float(nodes[i, 1]))
                      for i in path[1:-1]]
             return [a, *inner, b]
+        if margin >= MAX_MARGIN_DEG:
+            break
     return None
 
 
@@ -440,10 +451,11 @@ def _runs_to_mend(path: Sequence[Position]) -> list[tuple[int, int]]:
     return out
 
 
-def mend(path: Sequence[Position]) -> list[Position]:
+def mend(path: Sequence[Position], max_m: float = math.inf) -> list[Position]:
     """``path`` with each piece that runs over land beyond the checks' tolerances replaced
     by a path over water round the land near it (:func:`_water_path`), where one is found
-    that runs over less land, then pulled taut (:func:`pull_taut`). Ends kept."""
+    that runs over less land and keeps the whole no longer than about ``max_m`` metres,
+    then pulled taut (:func:`pull_taut`). Ends kept."""
     out = list(path)
     failed: set[tuple[Position, Position]] = set()
     for _round in range(MAX_REPAIRS):
@@ -451,7 +463,8 @@ def mend(path: Sequence[Position]) -> list[Position]:
         if not pieces:
             break
         i, j = pieces[0]
-        water = _water_path(out[i], out[j])
+        rest_m = path_length_m(out) - path_length_m(out[i:j + 1])
+        water = _water_path(out[i], out[j], max_m - rest_m)
         if water is None or _land_m(water) >= _land_m(out[i:j + 1]):
             failed.add((out[i], out[j]))
             continue
@@ -478,7 +491,7 @@ def _sea_path(start: Position, end: Position) -> SeaPath:
     candidates.append([start, end])
     best: tuple[float, list[Position]] | None = None
     for candidate in candidates:
-        path = mend(candidate) if _land_m(candidate) > 0.0 else candidate
+        path = mend(candidate, limit) if _land_m(candidate) > 0.0 else candidate
         land = _land_m(path)
         if len(path) > 2 and path_length_m(path) <= limit and land < direct_land and (
                 best is None or land < best[0]):
