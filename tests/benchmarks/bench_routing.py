@@ -15,7 +15,7 @@ segment is (:func:`geo.sea.sea_path`) and as before (the geodesic). Printed:
   is reported apart; the total CPU time too, steadier than wall time on a busy machine);
 - ``geo build`` of the shipped workspace plus 500 schematic submarine routes between those
   landings, in a fresh process, with this tree and with today's (the tree of ``--baseline``,
-  default: the commit before sea routing), median of ``-n`` runs.
+  default: the commit before sea routing), median of ``-n`` runs, wall and CPU time.
 
 Run: ``python tests/benchmarks/bench_routing.py [-n REPEATS] [--baseline REV]``. Not collected
 by pytest.
@@ -27,6 +27,7 @@ import argparse
 import csv
 import io
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -175,16 +176,23 @@ NO_ROUTING = ("import sys; import geo.sea as s; "
               "from geo.cli import main; sys.argv[0] = 'geo'; main()")
 
 
-def build_seconds(code: Path, ws: Path, repeats: int, routing: bool = True) -> list[float]:
+def build_seconds(code: Path, ws: Path, repeats: int, routing: bool = True
+                  ) -> list[tuple[float, float]]:
+    """``(wall, CPU)`` seconds of each of ``repeats`` builds (CPU: user + system time of the
+    child process)."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     run = ["-m", "geo"] if routing else ["-c", NO_ROUTING]
     out = []
     for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, *run, "build", "-w", str(ws), "--offline"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        env=env, cwd=code)
-        out.append(time.perf_counter() - start)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out.append((wall, (after.ru_utime - before.ru_utime)
+                    + (after.ru_stime - before.ru_stime)))
     return out
 
 
@@ -196,17 +204,21 @@ def build_report(rows: list[dict[str, str]], repeats: int, baseline: str) -> Non
         runs = {"today (" + baseline + ")": (today, True),
                 "this tree, no sea routing": (ROOT, False),
                 "this tree, sea routing": (ROOT, True)}
-        times: dict[str, list[float]] = {label: [] for label in runs}
+        times: dict[str, list[tuple[float, float]]] = {label: [] for label in runs}
         for _ in range(repeats):   # interleaved: a busy machine slows each alike
             for label, (code, routing) in runs.items():
                 times[label].extend(build_seconds(code, ws, 1, routing))
-        base = statistics.median(next(iter(times.values())))
+        first = next(iter(times.values()))
+        base = statistics.median(w for w, _c in first)
+        base_cpu = statistics.median(c for _w, c in first)
         print(f"geo build --offline of the shipped workspace + {N_ROUTES} schematic submarine "
               f"routes ({distinct} distinct legs), median of {repeats} fresh processes each, "
               "interleaved:")
         for label, values in times.items():
-            med = statistics.median(values)
-            print(f"  {label:26s} {med:7.2f} s   ratio to today: {med / base:4.2f}")
+            med = statistics.median(w for w, _c in values)
+            cpu = statistics.median(c for _w, c in values)
+            print(f"  {label:26s} {med:7.2f} s   ratio to today: {med / base:4.2f}   "
+                  f"(CPU {cpu:6.2f} s, ratio {cpu / base_cpu:4.2f})")
 
 
 def main() -> None:
