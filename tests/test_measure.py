@@ -76,9 +76,30 @@ def test_segments_keep_medium_and_ends(catalog):
         m = measure_route(catalog, rid)
         for seg, src in zip(m.segments, route.segments, strict=True):
             assert seg.medium == src.medium
-            assert seg.from_ == src.waypoints[0] if isinstance(src.waypoints[0], str) else True
-            assert seg.to == src.waypoints[-1] if isinstance(src.waypoints[-1], str) else True
+            for label, waypoint in ((seg.from_, src.waypoints[0]), (seg.to, src.waypoints[-1])):
+                if isinstance(waypoint, str):
+                    assert label == waypoint  # a site id as it is
+                else:  # a position: "lon,lat" that reads back to the very same numbers
+                    assert [float(x) for x in label.split(",")] == [float(x) for x in waypoint]
             assert seg.route == rid
+
+
+def test_coordinate_waypoints_are_labelled_lon_lat_with_every_digit(workspace):
+    from geo.catalog import load_catalog
+
+    routes = workspace / "data" / "routes.toml"
+    text = routes.read_text(encoding="utf-8")
+    assert 'waypoints = ["frankfurt", "paris"]' in text
+    routes.write_text(text.replace('waypoints = ["frankfurt", "paris"]',
+                                   'waypoints = [[8.68417, 50.11552], "paris", [2.3, 48.9]]'),
+                      encoding="utf-8")
+    cat = load_catalog(workspace)
+    (seg,) = [s for s in measure_route(cat, "sparkle-backbone").segments if s.via == ("paris",)]
+    assert (seg.from_, seg.to) == ("8.68417,50.11552", "2.3,48.9")
+    paris = cat.sites["paris"]
+    assert seg.length_m == pytest.approx(
+        reference_length_m([[(8.68417, 50.11552), (paris.lon, paris.lat), (2.3, 48.9)]]),
+        abs=MM)
 
 
 def test_media_split_has_three_buckets_that_sum_to_the_total(catalog):
