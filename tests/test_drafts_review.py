@@ -17,12 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import geo.atomic
 from geo.accept import accept, parse_draft, read_draft
 from geo.catalog import load_catalog
-from geo.cli import main
 from geo.errors import InputError
 from geo.workspace import Workspace
 
@@ -45,10 +43,6 @@ def ws(workspace: Path) -> Path:
     for sub in ("seeds", "drafts"):
         shutil.copytree(FIXTURE / sub, workspace / sub, dirs_exist_ok=True)
     return workspace
-
-
-def cli(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -92,8 +86,8 @@ def test_catalog_loads_drafts_only_when_asked(ws):
     assert load_catalog(ws, drafts=[STEM]).draft_of == cat.draft_of
 
 
-def test_check_reports_what_each_draft_would_add(ws):
-    result = cli("check", "-w", str(ws))
+def test_check_reports_what_each_draft_would_add(ws, runner):
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
     assert lines[0] == "geo: the workspace is valid: every quote found, every reference resolved"
@@ -101,21 +95,21 @@ def test_check_reports_what_each_draft_would_add(ws):
     assert [line for line in lines if line.startswith("drafts/")] == [REPORT]
 
 
-def test_check_without_drafts_prints_what_it_printed(workspace):
-    result = cli("check", "-w", str(workspace))
+def test_check_without_drafts_prints_what_it_printed(workspace, runner):
+    result = runner("check", "-w", str(workspace))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0].startswith("geo: the workspace is valid")
     assert "drafts/" not in result.stderr and "would add" not in result.stderr
     (workspace / "drafts").mkdir()  # an empty drafts/ adds nothing either
-    assert cli("check", "-w", str(workspace)).stderr == result.stderr
+    assert runner("check", "-w", str(workspace)).stderr == result.stderr
 
 
-def test_a_broken_draft_is_named_in_the_problem_lines(ws):
+def test_a_broken_draft_is_named_in_the_problem_lines(ws, runner):
     text = draft_text(ws)
     text = text.replace("lat = 38.71667", "lat = 98.71667")
     text = text.replace('quote = "The 700 km system', 'quote = "The 7000 km system')
     (ws / DRAFT).write_text(text, encoding="utf-8")
-    result = cli("check", "-w", str(ws))
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert f"{DRAFT}: lisbon: lat: input should be less than or equal to 90 (got 98.71667)" \
@@ -127,8 +121,8 @@ def test_a_broken_draft_is_named_in_the_problem_lines(ws):
     assert sum("lisbon" in line for line in lines) == 1
     assert lines[-1] == "geo: error: 2 problems in the workspace"
     # the map without drafts does not read them
-    assert cli("build", "-w", str(ws)).exit_code == 0
-    refused = cli("build", "-w", str(ws), "--drafts")
+    assert runner("build", "-w", str(ws)).exit_code == 0
+    refused = runner("build", "-w", str(ws), "--drafts")
     assert refused.exit_code == 2 and f"{DRAFT}: lisbon: lat:" in refused.stderr
 
 
@@ -144,35 +138,35 @@ def test_a_broken_draft_is_named_in_the_problem_lines(ws):
      f"{DRAFT}: acme-networks: aliases[0]: 'Liquid Intelligent Technologies' is also an "
      "alias of 'liquid-telecom'"),
 ])
-def test_draft_problems_name_the_draft(ws, edit, line):
+def test_draft_problems_name_the_draft(ws, edit, line, runner):
     (ws / DRAFT).write_text(edit(draft_text(ws)), encoding="utf-8")
-    result = cli("check", "-w", str(ws))
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 2
     assert any(got.startswith(line) for got in result.stderr.splitlines()), result.stderr
 
 
-def test_data_may_not_refer_to_a_drafted_entity(ws):
+def test_data_may_not_refer_to_a_drafted_entity(ws, runner):
     orgs = ws / "data/organisations.toml"
     orgs.write_text(orgs.read_text(encoding="utf-8").replace(
         'headquarters = "rome"', 'headquarters = "lisbon"'), encoding="utf-8")
-    result = cli("check", "-w", str(ws))
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 2
     assert ("data/organisations.toml: sparkle: headquarters: unknown site 'lisbon' "
             f"in data/ (only {DRAFT} drafts it)") in result.stderr.splitlines()
 
 
-def test_drafts_loaded_together_may_refer_to_each_other(ws):
+def test_drafts_loaded_together_may_refer_to_each_other(ws, runner):
     other = ws / "drafts/901_other.toml"
     other.write_text('[[site]]\nid = "bluefin-hq"\nname = "Bluefin head office"\n'
                      'kind = "headquarters"\nhost = "lisbon"\noperator = "bluefin-telecom"\n\n'
                      '[[site.sources]]\nreference = "test:1"\nnote = "Test data."\n',
                      encoding="utf-8")
     assert load_catalog(ws, drafts=True).draft_of["bluefin-hq"] == "901_other"
-    result = cli("check", "-w", str(ws))
+    result = runner("check", "-w", str(ws))
     assert result.exit_code == 0, result.output
     assert "drafts/901_other.toml: would add 1 site" in result.stderr.splitlines()
     # accepting it before the draft it needs is refused, saying where that is
-    refused = cli("accept", "-w", str(ws), "901_other")
+    refused = runner("accept", "-w", str(ws), "901_other")
     assert refused.exit_code == 2
     assert refused.stderr == (
         "geo: error: drafts/901_other.toml: bluefin-hq would refer to what data/ does not "
@@ -190,8 +184,8 @@ def features(ws: Path, layer: str) -> dict[str, dict]:
     return {f["properties"]["id"]: f["properties"] for f in data["features"]}
 
 
-def test_build_with_drafts_draws_them_and_writes_them_to_the_layer_files(ws):
-    result = cli("build", "-w", str(ws), "--drafts")
+def test_build_with_drafts_draws_them_and_writes_them_to_the_layer_files(ws, runner):
+    result = runner("build", "-w", str(ws), "--drafts")
     assert result.exit_code == 0, result.output
     assert ("geo: drafts: 7 drafted entities from 1 draft drawn as unreviewed, in the map "
             "and the layer files") in result.stderr.splitlines()
@@ -204,15 +198,15 @@ def test_build_with_drafts_draws_them_and_writes_them_to_the_layer_files(ws):
         assert not routes["trans-caspian-cable"]["draft"]
     else:
         assert load_catalog(ws, drafts=True).draft_of["tyrrhenian-link"] == STEM
-    plain = cli("build", "-w", str(ws))
+    plain = runner("build", "-w", str(ws))
     assert plain.exit_code == 0, plain.output
     assert "geo: drafts:" not in plain.stderr
     assert "tyrrhenian-link" not in features(ws, "routes")
     assert "Tyrrhenian" not in (ws / "maps/connectivity.html").read_text(encoding="utf-8")
 
 
-def test_build_help_says_drafts_reach_the_layer_files():
-    text = " ".join(cli("build", "--help").output.split())
+def test_build_help_says_drafts_reach_the_layer_files(runner):
+    text = " ".join(runner("build", "--help").output.split())
     assert "--drafts" in text and "The layer files written (maps/<layer>.geojson) then " \
         "include them too" in text
 
@@ -220,9 +214,9 @@ def test_build_help_says_drafts_reach_the_layer_files():
 # ------------------------------------------------------------------ accept
 
 
-def test_accept_refuses_an_entry_whose_references_stay_in_the_draft(ws):
+def test_accept_refuses_an_entry_whose_references_stay_in_the_draft(ws, runner):
     before = snapshot(ws)
-    result = cli("accept", "-w", str(ws), STEM, "tyrrhenian-link")
+    result = runner("accept", "-w", str(ws), STEM, "tyrrhenian-link")
     assert result.exit_code == 2
     assert result.stderr == (
         f"geo: error: {DRAFT}: tyrrhenian-link would refer to what data/ does not hold and "
@@ -234,14 +228,14 @@ def test_accept_refuses_an_entry_whose_references_stay_in_the_draft(ws):
     assert snapshot(ws) == before
 
 
-def test_accept_ids_moves_their_text_and_keeps_the_rest(ws):
+def test_accept_ids_moves_their_text_and_keeps_the_rest(ws, runner):
     original = draft_text(ws)
     head, blocks = chunks(original)
     data_before = {kind: (ws / f"data/{kind}.toml").read_text(encoding="utf-8")
                    for kind in ("organisations", "sites", "routes", "agreements")}
     ids = ["tyrrhenian-link", "acme-networks", "bluefin-telecom",
            "tyrrhenian-landing-marseille", "lisbon"]
-    result = cli("accept", "-w", str(ws), STEM, *ids)
+    result = runner("accept", "-w", str(ws), STEM, *ids)
     assert result.exit_code == 0, result.output
     assert result.stdout == ("data/organisations.toml: added acme-networks, bluefin-telecom\n"
                              "data/sites.toml: added lisbon, tyrrhenian-landing-marseille\n"
@@ -263,7 +257,7 @@ def test_accept_ids_moves_their_text_and_keeps_the_rest(ws):
     assert draft_text(ws) == "\n\n".join([head, *left]) + "\n"
     assert "# route: \"a new submarine cable" in (ws / "data/routes.toml").read_text(
         encoding="utf-8")  # its comment line moved with it
-    check = cli("check", "-w", str(ws))
+    check = runner("check", "-w", str(ws))
     assert check.exit_code == 0, check.output
     assert (f"{DRAFT}: would add 1 site, 1 agreement; 1 incomplete entry (not read: "
             "bluefin-pop-porto); proposes alias 'Liquid' for liquid-telecom") \
@@ -271,9 +265,9 @@ def test_accept_ids_moves_their_text_and_keeps_the_rest(ws):
     assert load_catalog(ws).routes["tyrrhenian-link"].figures[0].value == 700
 
 
-def test_accept_all_leaves_the_incomplete_entry_then_refuses_it(ws):
+def test_accept_all_leaves_the_incomplete_entry_then_refuses_it(ws, runner):
     head, blocks = chunks(draft_text(ws))
-    result = cli("accept", "-w", str(ws), STEM)
+    result = runner("accept", "-w", str(ws), STEM)
     assert result.exit_code == 0, result.output
     assert result.stderr == (f"geo: accepted 7 entries from {DRAFT}; it still holds 1 "
                              "incomplete entry (bluefin-pop-porto)\n")
@@ -282,18 +276,18 @@ def test_accept_all_leaves_the_incomplete_entry_then_refuses_it(ws):
     assert set(DRAFTED) <= set(cat.files)
     # the proposed alias is reported, never applied
     assert cat.organisations["liquid-telecom"].aliases == ["Liquid Intelligent Technologies"]
-    again = cli("accept", "-w", str(ws), STEM)
+    again = runner("accept", "-w", str(ws), STEM)
     assert again.exit_code == 2
     assert again.stderr == (f"geo: error: {DRAFT}: no complete entry to accept (incomplete: "
                             "bluefin-pop-porto)\n")
 
 
-def test_a_draft_left_without_entries_is_deleted(ws):
+def test_a_draft_left_without_entries_is_deleted(ws, runner):
     _head, blocks = chunks(draft_text(ws))
     (ws / DRAFT).write_text(draft_text(ws).replace(blocks["bluefin-pop-porto"] + "\n\n", ""),
                             encoding="utf-8")
     (ws / "data/agreements.toml").unlink()  # a missing data file is created
-    result = cli("accept", "-w", str(ws), STEM)
+    result = runner("accept", "-w", str(ws), STEM)
     assert result.exit_code == 0, result.output
     assert result.stderr == (f"geo: accepted 7 entries from {DRAFT} and removed it: no entry "
                              "left to review\n")
@@ -304,7 +298,7 @@ def test_a_draft_left_without_entries_is_deleted(ws):
     assert agreements.startswith("# geo catalogue: agreements.")
     assert agreements.endswith("\n\n" + blocks["acme-bluefin-memorandum"] + "\n")
     assert [p.name for p in (ws / "data").iterdir() if p.name.startswith(".")] == []
-    check = cli("check", "-w", str(ws))
+    check = runner("check", "-w", str(ws))
     assert check.exit_code == 0, check.output
     assert "drafts/" not in check.stderr
 
@@ -323,43 +317,43 @@ def test_a_draft_left_without_entries_is_deleted(ws):
      "gazetteer knows for it: add lon, lat and precision, or a host); complete it and "
      "remove its '# ' prefixes and the 'incomplete' line first"),
 ])
-def test_accept_refusals_are_one_line_and_write_nothing(ws, args, message):
+def test_accept_refusals_are_one_line_and_write_nothing(ws, args, message, runner):
     before = snapshot(ws)
-    result = cli("accept", "-w", str(ws), *args)
+    result = runner("accept", "-w", str(ws), *args)
     assert result.exit_code == 2, result.output
     assert result.stderr == f"geo: error: {message}\n"
     assert snapshot(ws) == before
 
 
-def test_accept_refuses_an_id_data_already_holds(ws):
+def test_accept_refuses_an_id_data_already_holds(ws, runner):
     sites = ws / "data/sites.toml"
     _head, blocks = chunks(draft_text(ws))
     sites.write_text(sites.read_text(encoding="utf-8") + "\n" + blocks["lisbon"] + "\n",
                      encoding="utf-8")
     before = snapshot(ws)
-    result = cli("accept", "-w", str(ws), STEM, "lisbon")
+    result = runner("accept", "-w", str(ws), STEM, "lisbon")
     assert result.exit_code == 2
     assert result.stderr == (f"geo: error: {DRAFT}: 'lisbon' is already in data/sites.toml; "
                              "remove the draft's entry, or give it another id\n")
     assert snapshot(ws) == before
 
 
-def test_accept_refuses_what_does_not_validate_but_not_for_the_others(ws):
+def test_accept_refuses_what_does_not_validate_but_not_for_the_others(ws, runner):
     text = draft_text(ws).replace('quote = "The 700 km system', 'quote = "The 7000 km system')
     (ws / DRAFT).write_text(text, encoding="utf-8")
     before = snapshot(ws)
-    refused = cli("accept", "-w", str(ws), STEM)
+    refused = runner("accept", "-w", str(ws), STEM)
     assert refused.exit_code == 2
     assert refused.stderr.splitlines() == [
         f"{DRAFT}: tyrrhenian-link: figures[0].sources[0].quote: quote not found in article "
         f"{STEM}: 'The 7000 km system is expected to be ready for service in 2027.'",
         "geo: error: 1 problem in the workspace; nothing written"]
     assert snapshot(ws) == before
-    ok = cli("accept", "-w", str(ws), STEM, "lisbon")  # another entry of the same draft
+    ok = runner("accept", "-w", str(ws), STEM, "lisbon")  # another entry of the same draft
     assert ok.exit_code == 0, ok.output
 
 
-def test_a_failed_write_leaves_every_file_as_it_was(ws, monkeypatch):
+def test_a_failed_write_leaves_every_file_as_it_was(ws, monkeypatch, runner):
     before = snapshot(ws)
     real_fsync = geo.atomic._fsync
 
@@ -369,25 +363,25 @@ def test_a_failed_write_leaves_every_file_as_it_was(ws, monkeypatch):
         real_fsync(path)
 
     monkeypatch.setattr(geo.atomic, "_fsync", failing)
-    result = cli("accept", "-w", str(ws), STEM)
+    result = runner("accept", "-w", str(ws), STEM)
     assert result.exit_code == 2
     assert result.stderr == (f"geo: error: {ws / DRAFT}: cannot write: No space left on "
                              "device\n")
     assert snapshot(ws) == before  # no data file replaced, no temporary file left
 
 
-def test_a_killed_accept_is_completed_by_the_next(ws):
+def test_a_killed_accept_is_completed_by_the_next(ws, runner):
     env = {**os.environ, geo.atomic.CRASH_AFTER_RENAMES_ENV: "1"}
     killed = subprocess.run([sys.executable, "-m", "geo", "accept", "-w", str(ws), STEM],
                             env=env, capture_output=True, text=True, timeout=20)
     assert killed.returncode in (-signal.SIGKILL, 137), killed.stderr
     # data/organisations.toml replaced, the rest not yet: check says so
-    check = cli("check", "-w", str(ws))
+    check = runner("check", "-w", str(ws))
     assert check.exit_code == 2
     assert ("data/.geo-build.journal: -: -: an accept was interrupted while it replaced data "
             "files: data/ and drafts/ may mix two states until the next accept completes it"
             ) in check.stderr.splitlines()
-    done = cli("accept", "-w", str(ws), STEM)
+    done = runner("accept", "-w", str(ws), STEM)
     assert done.exit_code == 2  # the killed accept, completed first, took every entry
     notice, error = done.stderr.splitlines()
     assert notice.startswith(f"geo: warning: {ws / 'data'}: completed the interrupted "
@@ -396,20 +390,20 @@ def test_a_killed_accept_is_completed_by_the_next(ws):
         "bluefin-pop-porto)"
     assert set(DRAFTED) <= set(load_catalog(ws).files)
     assert [p.name for p in (ws / "data").iterdir() if p.name.startswith(".")] == []
-    assert cli("check", "-w", str(ws)).exit_code == 0
+    assert runner("check", "-w", str(ws)).exit_code == 0
 
 
 # ------------------------------------------------------------------ the draft as text
 
 
-def test_entries_that_cannot_be_told_apart_as_text_are_refused(ws):
+def test_entries_that_cannot_be_told_apart_as_text_are_refused(ws, runner):
     text = draft_text(ws).replace(
         'name = "Lisbon"', 'name = "Lisbon"\nnotes = """\n[[site]]\nnot a header"""')
     (ws / DRAFT).write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"cannot tell this \[\[site\]\] entry apart"):
         read_draft(Workspace.at(ws), ws / DRAFT)
     before = snapshot(ws)
-    result = cli("accept", "-w", str(ws), STEM, "lisbon")
+    result = runner("accept", "-w", str(ws), STEM, "lisbon")
     assert result.exit_code == 2 and "cannot tell this [[site]] entry apart" in result.stderr
     assert snapshot(ws) == before
 
@@ -439,7 +433,7 @@ def test_accept_as_a_library_call(ws):
     assert result.left_incomplete == ["bluefin-pop-porto"] and not result.draft_removed
 
 
-def test_the_readme_accept_example_is_what_the_command_prints(workspace, monkeypatch):
+def test_the_readme_accept_example_is_what_the_command_prints(workspace, monkeypatch, runner):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("### `geo accept STEM [ID...]`", 1)[1].split("\n### ", 1)[0]
     console = re.search(r"```console\n(.+?)\n```", section, re.S).group(1)
@@ -451,5 +445,5 @@ def test_the_readme_accept_example_is_what_the_command_prints(workspace, monkeyp
     runs = re.findall(r"^\$ geo (.+)\n((?:(?!\$ ).*\n?)*)", console, re.M)
     assert len(runs) == 5
     for args, expected in runs:
-        result = CliRunner().invoke(main, args.split())
+        result = runner(*args.split())
         assert result.output == expected.rstrip("\n") + "\n", args
