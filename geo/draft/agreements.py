@@ -29,19 +29,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.draft.dates import dates, weekday_dates
-from geo.draft.document import Document, in_range
+from geo.draft.dates import WEEKDAYS, dates, weekday_dates
+from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
+from geo.draft.names import is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
     ACQUISITION,
     CONTRACT,
     MEMORANDUM,
+    ORG_NOUN_SUFFIXES_DE,
     OTHER_DEAL,
     PARTNERSHIP,
     SIGN,
     fold,
     folded_set,
+    month_numbers,
     pattern,
     word_set,
 )
@@ -455,7 +458,7 @@ class AgreementFinder:
             if gap > 45:
                 continue
             # not a route's end: "linking Sydney to Singapore"
-            if re.search(r"(?:link|connect|reli|conect|lig|colleg|verbind|between|entre|"
+            if re.search(r"\b(?:link|connect|reli|conect|lig|colleg|verbind|between|entre|"
                          r"from|to)\w*\s+(?:\w+\s+){0,3}$", text[max(s.start, a - 40):a],
                          re.IGNORECASE):
                 continue
@@ -481,3 +484,215 @@ def find_agreements(doc: Document, organisations: list[OrganisationFact],
                     route_names: list[tuple[int, int, str]],
                     facilities: list[FacilityFact]) -> list[AgreementFact]:
     return AgreementFinder(doc, organisations, route_names, facilities).find()
+
+
+# ---------------------------------------------------------------------- parties as names
+
+#: Words that may stand between a deal's subjects and its verb ("Telstra said on Monday it
+#: had agreed to buy", "Sonatel et Orange ont signé", "hanno firmato", "haben ...
+#: unterzeichnet"), folded.
+_BRIDGE = frozenset(fold(w) for w in word_set("""
+    has have had will would is are was were be been being also today yesterday recently
+    now finally officially formally jointly together said says announced announces that it
+    they on monday tuesday wednesday thursday friday saturday sunday this week last
+    a ont avait avaient va vont sera seront aussi hier aujourd hui ce cette mardi lundi
+    mercredi jeudi vendredi samedi dimanche officiellement conjointement annoncé annonce
+    qu que ha han había habían ya también hoy ayer este esta el pasado lunes martes
+    miércoles jueves viernes sábado domingo anunció anuncia oficialmente conjuntamente
+    tem têm já também hoje ontem nesta neste nessa nesse na no segunda-feira terça-feira
+    quarta-feira quinta-feira sexta-feira anunciou anuncia oficialmente hanno è sono
+    anche oggi ieri lunedì martedì mercoledì giovedì venerdì sabato domenica ufficialmente
+    annunciato annuncia congiuntamente hat haben ist sind wird werden heute gestern am
+    montag dienstag mittwoch donnerstag freitag samstag sonntag offiziell gemeinsam
+    kündigte angekündigt auch bereits agreed agree agrees to plans plan intends decided
+    completed finalised finalized closed concluded the its their le la les l sa son leur
+    finalisé conclu achevé el la los su sus finalizó concluyó completó cerró o a os as
+    seu sua concluiu finalizou completou fechou il lo la suo sua concluso completato
+    finalizzato chiuso die den der das seine ihre vollzogen abgeschlossen
+"""))
+_PARTY_JOIN_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|et|e|y|und|&)\s+(?:(?:the|la|le|les|"
+                            r"l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den)\s*)?")
+_PARTY_PREPOSITION_RE = re.compile(
+    r"(?:\bwith|\bavec|\bcon|\bcom|\bmit|\bentre|\bbetween|\btra|\bfra|\bzwischen|"
+    r"\bjunto\s+(?:con|a)|\binsieme\s+a|\bsigned\s+by|\bsigné\s+par|\bfirmado\s+por|"
+    r"\bassinado\s+(?:por|pela|pelo)|\bfirmato\s+da|\bunterzeichnet\s+von)\s+"
+    r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den|des|its|their|"
+    r"sa|son|leur|su|sus|sua|seu|sein|seine|seinem)\s*)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ACQUIRED_OBJECT_RE = re.compile(
+    r"(?:\bacquired|\bacquires|\bacquire|\bbuy|\bbuys|\bbought|\bpurchased?|\bacquisition\s+of|"
+    r"\btakeover\s+of|\brach[eè]te|\bracheté|\brachat\s+d[e'’]|\bacquiert|\bacquisition\s+d[e'’]|"
+    r"\badquiri[óo]|\badquiere|\badquisición\s+de|\badquiriu|\badquire|\baquisição\s+d[aoe]s?|"
+    r"\bcompr[óo]u?|\bacquisit[oa]|\bacquisisce|\bacquisizione\s+d[ie]|\brilevat[oa]|"
+    r"\bübernimmt|\bübernommen|\bkauft|\bgekauft|\berwirbt|\bÜbernahme\s+(?:von|der|des)|"
+    r"\bacquired\s+from|\bfrom)\s+"
+    r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den|des|del|della|da|"
+    r"do|du)\s*)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def party_names(doc: Document, organisations: list[OrganisationFact],
+                blocked: set[str]) -> list[tuple[str, Sentence]]:
+    """Names the text gives as parties of a deal that no other rule took for an
+    organisation: the subjects of a signing or buying verb ("Telefónica und 1&1
+    unterzeichneten"), the names after "with", "between", "avec", "con", "mit"... near a
+    deal's words, and the object of a purchase ("has acquired Teraco", "le rachat de
+    l'opérateur Salt"): a party is an organisation. Places, persons, months, route and
+    facility names are none."""
+    text = doc.text
+    names = doc.names
+    known = Spans((a, b) for a, b, _n in doc.name_occurrences(
+        [(f, o.name) for o in organisations for f in [o.name, *o.aliases]]))
+    kinds = [pattern(t) for _k, t in _KIND_TABLES] + [_SIGN_RE]
+    blocked_spans = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(text)]
+    runs_by_sentence: dict[int, list] = {}
+    for run in names.runs:
+        runs_by_sentence.setdefault(run.sentence.index, []).append(run)
+    roles = folded_set("ROLE") | folded_set("PERSON_TITLE")
+    months = set(month_numbers())
+    out: list[tuple[str, Sentence]] = []
+    seen: set[str] = set()
+
+    org_nouns = folded_set("ORG_NOUN")
+
+    def trimmed(run):
+        """The run without leading company nouns ("Betreiber Wellenfunk", "Operator X")."""
+        k = run.first
+        while k < run.last and (names.tokens[k].folded in org_nouns or names.tokens[
+                k].folded.endswith(ORG_NOUN_SUFFIXES_DE)):
+            k += 1
+        return names.sub_run(run, k, run.last) if k > run.first else run
+
+    def usable(run) -> bool:
+        if run is None or run.last - run.first > 6:
+            return False
+        key = fold(run.text)
+        if key in blocked or key in months or key in names.all_function or len(key) < 2 \
+                or key in _CURRENCIES:
+            return False
+        if known.covers(run.start, run.end) or doc.is_place_run(run) or \
+                run.start in doc.adjective_starts or is_people_adjective(
+                    text, run.start, run.start + len(run.text.split()[0]), names.all_function):
+            return False
+        words = run.text.split()
+        after = text[run.end:run.end + 40]
+        person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower()
+                                               and w.isalpha() for w in words)
+        if person and (re.match(r"\s*,\s*(?:(?:the|le|la|el|o|a|il|der|dem)\s+)?([\w-]+)",
+                                after) and fold(re.match(
+                    r"\s*,\s*(?:(?:the|le|la|el|o|a|il|der|dem)\s+)?([\w-]+)", after).group(1))
+                       in roles):
+            return False  # "Klaus Kremper, dem Chef von One Fiber"
+        before = fold(text[max(run.sentence.start, run.start - 20):run.start]).split()
+        return not (before and before[-1].rstrip(".") in roles)
+
+    def add(run, s) -> None:
+        first = names.tokens[run.first]
+        if re.fullmatch(r"[\w&]+-(?:led|based|owned|backed|controlled)", first.text) and \
+                run.last > run.first:
+            run = names.sub_run(run, run.first + 1, run.last)  # "Ayala-led Globe Telecom"
+        if first.folded in roles or fold(first.text.split("-")[0]) in roles:
+            return  # "Diretor-Geral da DGRM": a person's role
+        name = run.text
+        legal = _LEGAL_AFTER_RE.match(text, run.end)
+        if legal:
+            name = text[run.start:legal.end()]  # "Telia Carrier Norway AS"
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            out.append((name, s))
+
+    for s in doc.sentences:
+        if s.index in names.title_sentences:
+            continue
+        triggers = sorted((m.start(), m.end()) for rx in kinds
+                          for m in rx.finditer(text, s.start, s.end)
+                          if not any(a <= m.start() < b for a, b in blocked_spans))
+        if not triggers:
+            continue
+        runs = [trimmed(r) for r in (names.strip_function(r)
+                                     for r in runs_by_sentence.get(s.index, ()))
+                if r is not None and fold(r.text) not in months and fold(r.text) not in
+                WEEKDAYS]
+        if not runs:
+            continue
+        first_trigger = triggers[0][0]
+        # subjects: names joined by "and", then only bridge words up to the deal's verb
+        lead = [r for r in runs if r.end <= first_trigger]
+        if lead:
+            chain = [lead[-1]]
+            for r in reversed(lead[:-1]):
+                gap = text[r.end:chain[0].start]
+                if _PARTY_JOIN_RE.fullmatch(gap):
+                    chain.insert(0, r)
+                else:
+                    break
+            tail = fold(text[chain[-1].end:first_trigger])
+            words = re.findall(r"[\w'-]+", tail)
+            verb = _SIGN_RE.match(text, first_trigger) or any(
+                w not in _DEFINITE and w not in ("l", "d") for w in words)
+            if verb and len(words) <= 8 and all(
+                    w in _BRIDGE or w.isdigit() for w in words) and not re.search(
+                    r"[;:()]", tail):
+                opening = text[s.start:chain[0].start]
+                # "ACE Gabon, part of the ACE consortium, and Medusa Africa have signed"
+                appos = re.search(r",\s*(?:[a-z][^,]{2,120}),\s*(?:and|et|e|y|und)\s+$",
+                                  opening)
+                if appos:
+                    ahead = [r for r in lead if r.end <= s.start + appos.start()
+                             and not text[r.end:s.start + appos.start()].strip()]
+                    if ahead and re.search(r"(?:^|,)\s*$", text[s.start:ahead[-1].start]):
+                        chain.insert(0, ahead[-1])
+                        opening = text[s.start:ahead[-1].start]
+                if (not opening.strip() or re.search(r",\s*(?:(?:the|la|le|les|l['’]|el|los|"
+                                                     r"las|a|o|os|as|il|lo|der|die)\s*)?$",
+                                                     opening, re.IGNORECASE)) and not any(
+                        doc.is_place_run(r) for r in chain):
+                    for r in chain:
+                        if usable(r):
+                            add(r, s)
+        # subjects after the verb: "Am 5. Juni unterzeichneten Telefónica und 1&1"
+        for m in _SIGN_RE.finditer(text, s.start, s.end):
+            r = next((r for r in runs if r.start > m.end()), None)
+            if r is not None and not text[m.end():r.start].strip():
+                k = runs.index(r)
+                group = [r]
+                while k + 1 < len(runs) and _PARTY_JOIN_RE.fullmatch(
+                        text[runs[k].end:runs[k + 1].start]):
+                    group.append(runs[k + 1])
+                    k += 1
+                if len(group) >= 2 and not any(doc.is_place_run(g) for g in group):
+                    for g in group:
+                        if usable(g):
+                            add(g, s)
+        # after "with", "between"... near a deal's words, and the objects of a purchase
+        for r in runs:
+            near = any(abs(r.start - a) <= 90 or abs(r.start - b) <= 90 for a, b in triggers)
+            if not near:
+                continue
+            before = text[max(s.start, r.start - 60):r.start]
+            slot = _PARTY_PREPOSITION_RE.search(before) or _ACQUIRED_OBJECT_RE.search(before)
+            if slot is None:
+                continue
+            words = re.findall(r"[\w-]+", slot.group())
+            if len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in \
+                    folded_set("ORG_NOUN") and fold(words[-1]) not in _DEFINITE:
+                continue  # "with its own funds": no name there
+            if fold(words[0]) == "from" and not re.search(
+                    r"acqui|bought|purchas|buy", text[max(s.start, r.start - 60):r.start]):
+                continue
+            group = [r]
+            k = runs.index(r)
+            while k + 1 < len(runs) and _PARTY_JOIN_RE.fullmatch(text[runs[k].end:
+                                                                       runs[k + 1].start]):
+                group.append(runs[k + 1])
+                k += 1
+            if any(doc.is_place_run(g) for g in group):
+                continue  # "entre Mayotte et Grande Comore": places
+            for g in group:
+                if usable(g):
+                    add(g, s)
+    return out
+
+
+_LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|Srl|GmbH|"
+                             r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|NV|N\.V\.|BV|B\.V\.|Oy|"
+                             r"Pte|Bhd|SL|SLU|Ltda\.?)(?![\w.])")
+_CURRENCIES = word_set("eur usd gbp chf jpy cny cfa xof xaf brl mxn ars clp cop inr")

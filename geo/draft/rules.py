@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 
-from geo.draft.agreements import AgreementFinder
+from geo.draft.agreements import AgreementFinder, party_names
 from geo.draft.document import Document, Spans
 from geo.draft.facilities import find_facility_names
 from geo.draft.facts import DraftFacts, OrganisationFact
@@ -82,6 +82,8 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
     facilities = find_facility_names(doc, route_forms)
     blocked = route_forms | facilities.named
     facts.organisations = find_organisations(doc, blocked)
+    for name, sentence in party_names(doc, facts.organisations, blocked):
+        facts.organisations.append(OrganisationFact(name, sentence.evidence))  # a deal's party
     facts.facilities = facilities.resolve(facts.organisations)
     routes.attach_operators(facts.organisations)
     facts.routes = [r.fact() for r in routes.routes]
