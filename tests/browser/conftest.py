@@ -1,7 +1,7 @@
-"""Browser fixtures: one headless Debian chromium per session (Playwright's Python API),
-maps built from workspaces, and pages that load them with every request accounted for.
+"""Browser fixtures: one headless Debian chromium for this folder (the set-up is
+:mod:`tests.browser.harness`), maps built from workspaces, and pages that load them with
+every request accounted for.
 
-Skipped when /usr/bin/chromium is missing, unless GEO_REQUIRE_BROWSER=1 (CI), then failing.
 Both maps carry their own code (no CDN); the online map's basemap tiles are drawn locally
 from geo's country outlines (tests/browser/tiles.py), or refused (``tiles=False``) to see
 the map without network. Pages open at one of :data:`SIZES` (a phone and a tablet with a
@@ -10,7 +10,6 @@ touch screen, a laptop with a mouse).
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -20,11 +19,8 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
-REQUIRE = os.environ.get("GEO_REQUIRE_BROWSER") == "1"
+from tests.browser.harness import chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 VIEWPORT = {"width": 1280, "height": 800}
 
@@ -53,29 +49,10 @@ TILE_ZYX = re.compile(r"/tile/(?P<z>\d+)/(?P<y>\d+)/(?P<x>\d+)")
 TILE_ZXY = re.compile(r"/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)(?:@2x)?\.png")
 
 
-def _need_browser() -> None:
-    if CHROMIUM.exists():
-        return
-    if REQUIRE:
-        pytest.fail(f"{CHROMIUM} is missing and GEO_REQUIRE_BROWSER=1")
-    pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium to run browser tests)")
-
-
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """One headless chromium for this folder's tests (package scope: Playwright's sync API
-    runs one instance per thread, and other test folders start their own)."""
-    _need_browser()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if REQUIRE:
-            pytest.fail("playwright is not installed and GEO_REQUIRE_BROWSER=1")
-        pytest.skip("playwright is not installed")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    """One headless chromium for this folder's tests."""
+    yield from chromium()
 
 
 @dataclass

@@ -1,33 +1,25 @@
-"""Headless Chromium (Debian's /usr/bin/chromium) through Playwright; network blocked.
-
-Skipped when the browser is missing, unless GEO_REQUIRE_BROWSER=1 (then the tests fail).
+"""Headless Chromium (Debian's /usr/bin/chromium) through Playwright, set up by
+:mod:`tests.browser.harness`; network blocked.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+# CHROMIUM and ARGS stay importable from here (tests/benchmarks/bench_context.py reads them)
+from tests.browser.harness import CHROMIUM, chromium
+from tests.browser.harness import CHROMIUM_ARGS as ARGS
+
+__all__ = ["ARGS", "CHROMIUM", "Watched"]
 
 
 @pytest.fixture(scope="package")
-def browser():
+def browser() -> Iterator[Any]:
     """One Chromium for this folder, closed at its end (one Playwright session at a time)."""
-    if not CHROMIUM.exists():
-        if os.environ.get("GEO_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is missing and GEO_REQUIRE_BROWSER=1")
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 class Watched:
