@@ -123,3 +123,49 @@ def test_a_person_named_before_a_coordinated_company_is_no_organisation(extracto
     facts = draft("La convention a été signée entre le ministre de la Communication, Paule "
                   "Marie Ondo, et la société Sahelcom.", "fr", extractor)
     assert org_names(facts) == {"Sahelcom"}
+
+
+# --------------------------------------------------------------------------- facilities
+
+
+def facility_names(facts: DraftFacts) -> list[str]:
+    return [f.name for f in facts.facilities]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("en", "Orvex completed the purchase of the Scottish data centre campus Blue Harbour.",
+     "Blue Harbour"),
+    ("fr", "Le centre de données Akwaba II sera construit par le groupe Datacap.",
+     "Akwaba II"),
+    ("es", "El centro de datos Meseta Norte estará listo en 2026.", "Meseta Norte"),
+    ("pt", "O data center Serra Azul foi inaugurado pela Marifibra.", "Serra Azul"),
+    ("it", "Il data center Laguna Uno sarà operativo entro l'anno.", "Laguna Uno"),
+    ("de", "Das Rechenzentrum „NORD-7“ wurde im Mai eröffnet.", "NORD-7"),
+])
+def test_a_name_right_after_the_facility_word(extractor, language, text, name):
+    assert facility_names(draft(text, language, extractor)) == [name]
+
+
+def test_an_adjective_or_a_quantity_before_the_word_is_no_name(extractor):
+    facts = draft("Kestrel has bought a Welsh data centre. Brightline plans a 100MW data "
+                  "centre campus near Leeds.", "en", extractor)
+    assert facility_names(facts) == ["data centre", "data centre campus"]
+
+
+def test_a_company_named_like_a_facility_is_none(extractor):
+    facts = draft("According to the Data Centre Dynamics website, the operator of data centres "
+                  "Nordic Data Centres is growing.", "en", extractor)
+    assert facts.facilities == []
+
+
+def test_an_expansion_in_brackets_and_a_predicate_are_the_same_facility(extractor):
+    facts = draft("Halcyon opened a PoP (Point of Presence) in the OSL3 (Oslo Central) data "
+                  "centre. OSL3 is the second data centre of Bulkhead in Oslo.", "en",
+                  extractor)
+    assert facility_names(facts) == ["PoP", "OSL3"]
+
+
+def test_a_named_definite_mention_names_the_facility_announced_before(extractor):
+    facts = draft("Ein neues Rechenzentrum entsteht in Offenbach. Im Mai wurde das neue "
+                  "Rechenzentrum „MAIN DC“ in Betrieb genommen.", "de", extractor)
+    assert facility_names(facts) == ["MAIN DC"]

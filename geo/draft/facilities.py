@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import FacilityFact, OrganisationFact, PlaceRef
-from geo.draft.names import is_acronym
+from geo.draft.names import is_acronym, is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.status import status_near
 from geo.draft.vocabulary import (
@@ -41,13 +41,16 @@ from geo.draft.vocabulary import (
     DATA_CENTRE_SUFFIXES,
     EXCHANGE_NAME_RE,
     EXCHANGE_POINT,
+    ORG_NAME_WORDS,
     OTHER_FACILITY,
     POP,
     TELEPHONE_EXCHANGE,
     fold,
+    month_numbers,
     pattern,
     word_set,
 )
+from geo.extract import ORG_SUFFIXES
 
 _CODE_RE = re.compile(r"^[A-Z]{2,5}-?\d{1,3}[A-Z]?$")
 _KINDS = (
@@ -148,6 +151,19 @@ class _Mention:
     rename: bool = False  # names the latest facility ("dénommé X", "die Anlage „FRA7“")
 
 
+#: An opening bracket and capitalised words: a facility word after them, closing the
+#: bracket, spells out what is before it ("OS-IX (Oslo Internet Exchange)").
+_EXPANSION_RE = re.compile(r"\(\s*(?:[A-Z][\w’'-]*\s+(?:(?:of|de|di|du|da|do)\s+)?)*$")
+#: A copula and a determiner before an ordinal: "CGK5 is the fifth datacentre".
+_PREDICATE_RE = re.compile(
+    r"\b(?:is|was|est|était|es|era|é|è|ist|war|sera|será|sarà|wird)\s+"
+    r"(?:the|its|le|la|l['’]|son|sa|el|su|o|a|seu|sua|il|lo|suo|der|die|das|sein|seine|"
+    r"ihr|ihre)\s*$", re.IGNORECASE)
+#: After a facility's word, the words that may stand before its name.
+_AFTER_WORD_RE = re.compile(r"(?:\s+(?:campus|complex|complexe|complejo|complesso|building|"
+                            r"site|hub))?[ \u00a0]+[«“\"„‚'’]?")
+_MONTH_WORDS = frozenset(month_numbers())
+_COMPANY_WORDS = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
 _POSSESSIVE_THEN_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 _OWNER_THEN_RE = re.compile(
     r"[^.;,]{0,60}?\b(?:de|da|do|di|del|della|du|des|von|of|owned\s+by|operated\s+by|"
@@ -318,11 +334,22 @@ class FacilityFinder:
                 return None  # "des data centers", "dei data center"
         if plural and not counted:
             return self._plural(kind, m, s)
+        if _EXPANSION_RE.search(text[max(s.start, start - 60):start]) and re.match(
+                r"\s*\)", text[end:end + 3]):
+            return None  # "OS-IX (Oslo Internet Exchange)", "PoP (Point of Presence)"
+        if word.istitle() and len(word.split()) > 1 and re.match(
+                r" (?!(?:Hub|Campus|Park|Complex|Building|Centre|Center)\b)[A-Z][a-z]{2,}\b",
+                text[end:end + 20]) and self.doc.place_in(end + 1, end + 2) is None and \
+                not re.search(r"[A-Z][\w’'&-]*\s+$", text[max(s.start, start - 30):start]):
+            return None  # "Data Centre Dynamics", "Data Center World": another name's words
         # the phrase: an ordinal, a code, a capitalised name around the word
         mention = _Mention(kind, start, end, word, s)
         mention.definite = _determiner(before_words, self.doc.language) == "definite"
         ordinal = _ORDINAL_RE.search(text[max(s.start, start - 20):start])
         if ordinal:
+            if _PREDICATE_RE.search(text[max(s.start, start - 60):start - len(
+                    ordinal.group())]):
+                return None  # "CGK5 is the fifth datacentre": what a named one is
             mention.ordinal = ordinal.group().strip()
             mention.definite = False
         self._name(mention)
@@ -370,7 +397,11 @@ class FacilityFinder:
         text, names = self.text, self.names_
         s = x.sentence
         # a code just before ("Marseille MRS1 data center") or just after ("(„FRA13“)")
-        before = names.words_before(x.start, 2, s.start)
+        pos = x.start
+        bracket = re.search(r"\(\s*[^()]{1,60}\)\s*$", text[max(s.start, pos - 64):pos])
+        if bracket:  # "the OS-IX (Oslo Internet Exchange) data centre"
+            pos -= len(bracket.group())
+        before = names.words_before(pos, 2, s.start)
         for t in reversed(before):
             if _CODE_RE.match(t.text) and fold(t.text) not in self.route_forms:
                 x.name, x.named = t.text, True
@@ -400,6 +431,11 @@ class FacilityFinder:
                                          r"\d[\d.,]*\s*$", text[max(0, prev_run.start - 8):
                                                                 prev_run.start])):
             prev_run = None  # "a 20 MW data center": a quantity, no name
+        if prev_run is not None and prev_run.last == prev_run.first and (
+                (prev_run.start, prev_run.end) in self.doc.adjective_spans
+                or is_people_adjective(text, prev_run.start, prev_run.end,
+                                       names.all_function)):
+            prev_run = None  # "the Welsh data center": an adjective, no name
         if prev_run is not None and self.doc.language != "de" and (
                 prev_run.places or not prev_run.initial):
             stripped = names.strip_function(prev_run) if prev_run.initial or \
@@ -415,10 +451,54 @@ class FacilityFinder:
                 x.start = stripped.start
                 x.end = end
                 return
+        # a name right after the word: "the data center campus Blue Harbour", "le centre de
+        # données Akwaba II", "o data center Serra Azul", "das Rechenzentrum Nordlicht"
+        if self._name_after(x):
+            return
         # a naming verb after: "dénommé Raxio Côte d’Ivoire", "recibirán el nombre de Madrid I"
         # the text's own words
         x.name = f"{x.ordinal} {x.keyword}".strip() if x.ordinal else x.keyword
         x.named = False
+
+    def _name_after(self, x: _Mention) -> bool:
+        """A capitalised name written right after the facility's word (and "campus",
+        "complex"...) is its name: not a place (then the place and the word name it:
+        "PoP-Standort Kristiansand"), a person, a date or the next sentence's start."""
+        text, names = self.text, self.names_
+        m = _AFTER_WORD_RE.match(text, x.end)
+        if m is None or m.end() >= x.sentence.end:
+            return False
+        run = names.run_starting.get(m.end())
+        if run is None or run.title or run.sentence.index != x.sentence.index:
+            return False
+        words = names.tokens[run.first:run.last + 1]
+        if (len(words) == 1 and words[0].folded in names.all_function) or \
+                words[0].folded in _MONTH_WORDS or words[-1].folded in _COMPANY_WORDS:
+            return False  # "l'opérateur de centres de données Nordic Data Centres"
+        if run.possessive or re.match(r"\s*(?:,\s*)?(?:['’]s\b|(?:has|have|had|is|was|said|"
+                                      r"says|a|ha|hat|est|é|è|ist)\b)",
+                                      text[run.end:run.end + 12]):
+            return False  # "the data centre Equinix has built": the subject of a verb
+        if self.doc.is_place_run(run):
+            x.name, x.named = text[x.start:run.end], False
+            x.places = tuple(run.places[:1])
+            x.end = run.end
+            return True
+        if len(words) == 1 and (is_people_adjective(text, run.start, run.end,
+                                                    names.all_function)
+                                or (run.start, run.end) in self.doc.adjective_spans):
+            return False
+        if self.doc.language == "de" and not any(
+                is_acronym(t.text) or any(c.isdigit() for c in t.text) or "-" in t.text
+                or (t.text[1:] != t.text[1:].lower()) for t in words):
+            return False  # German nouns are capitalised: only name-shaped words
+        if len(words) >= 2 and all(t.text.istitle() and t.text.isalpha() for t in words) and \
+                re.match(r"\s*,\s*(?:the|le|la|el|o|a|il|der|die)?\s*(?:ceo|director|"
+                         r"head|president|directeur|director|diretor|direttore|chef)",
+                         text[run.end:run.end + 30], re.IGNORECASE):
+            return False  # a person and his role
+        x.name, x.named = run.text, True
+        return True
 
     # ------------------------------------------------------------------ facilities
 
@@ -442,6 +522,15 @@ class FacilityFinder:
                     target.name, target.named = x.name, True
                     continue
             fac = self._match(x)
+            if fac is None and x.named and x.definite and not x.ordinal:
+                # "a new data centre ... the new data centre „MAIN DC“": it gets its name
+                fac = self._latest(x.kind, unnamed_only=True, before=x.start)
+                if fac is not None and fac.place is not None and x.places and \
+                        x.places[0] is not None and fold(fac.place.surface) != fold(
+                            x.places[0].text):
+                    fac = None  # another place: another facility
+                if fac is not None:
+                    fac.name, fac.named = x.name, True
             if fac is None:
                 fac = _Facility(x.name, x.kind, x.sentence, x.start, x.named, x.ordinal)
                 self.facilities.append(fac)

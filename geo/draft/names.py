@@ -103,8 +103,14 @@ def _is_cap(word: str) -> bool:
     if word[:1].isupper():
         return True
     if word[:1].isdigit():
-        return any(c.isupper() for c in word) or "&" in word
+        return (any(c.isupper() for c in word) or "&" in word) and not _QUANTITY_RE.match(
+            word)  # "2Africa", "1&1", not "100MW"
     return False
+
+
+#: A number glued to its unit: a quantity, no name ("100MW", "54MVA", "400G", "10Tbps").
+_QUANTITY_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:[kKMGT]W|MVA|kVA|[KMGTP]B|[GTP]bps|[GMk]Hz|km|"
+                          r"KM|G|MW[hH]?)$")
 
 
 def is_acronym(word: str) -> bool:
