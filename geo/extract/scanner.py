@@ -69,6 +69,14 @@ class Raw:
 _STATE_AFTER_RE = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 
 
+def _claim(found: list[Raw], span: Raw, claimed: list[bool]) -> int:
+    """Keep ``span`` and mark its words as taken; the index of the first word after it."""
+    found.append(span)
+    for k in range(span.start_token, span.end_token):
+        claimed[k] = True
+    return span.end_token
+
+
 class Scanner:
     """Finds the spans of a text that may name something, with one gazetteer and one
     catalogue's names.
@@ -206,10 +214,7 @@ class Scanner:
                 best = contraction
             if best is None:
                 continue
-            found.append(best)
-            for k in range(best.start_token, best.end_token):
-                claimed[k] = True
-            next_free = best.end_token
+            next_free = _claim(found, best, claimed)
         return found
 
     def _interpret(self, text: str, tokens: Words, i: int, j: int,
@@ -382,10 +387,7 @@ class Scanner:
                 j += 1
             if best is None:
                 continue
-            found.append(best)
-            for k in range(best.start_token, best.end_token):
-                claimed[k] = True
-            next_free = best.end_token
+            next_free = _claim(found, best, claimed)
         return found
 
     def _us_state_towns(self, text: str, raws: list[Raw]) -> list[Raw]:
