@@ -435,7 +435,9 @@ class AgreementFinder:
                 p = doc.place_in(n.end() + m.end(), n.end() + m.end() + 1)
                 if p is not None and p.start == n.end() + m.end() and p.kind == "city":
                     return PlaceRef(text[p.start:p.end], p)
-        if not spots:
+        # a deal's noun is a spot too, closer: "in Berlin eine Vereinbarung ... unterzeichnet"
+        noun_spots = [n.start() for n in nouns] if spots else []
+        if not spots and not noun_spots:
             return None
         places = list(doc.names.places_between(s.start, s.end))
         named = [(f.name, f) for f in self.facilities if f.kind == "other"]
@@ -454,9 +456,12 @@ class AgreementFinder:
                 continue
             if mention is not None and re.search(r"\(\s*$", before):
                 continue  # "Paris (France)"
-            gap = min(min(abs(a - p), abs(b - p)) for p in spots)
-            if gap > 45:
+            gap = min([min(abs(a - p), abs(b - p)) for p in spots] or [99])
+            near_noun = min([p - b for p in noun_spots if p >= b and not re.search(
+                r"[,;:()]", text[b:p])] or [99])
+            if gap > 45 and near_noun > 20:
                 continue
+            gap = min(gap, near_noun)
             # not a route's end: "linking Sydney to Singapore"
             if re.search(r"\b(?:link|connect|reli|conect|lig|colleg|verbind|between|entre|"
                          r"from|to)\w*\s+(?:\w+\s+){0,3}$", text[max(s.start, a - 40):a],
@@ -509,6 +514,11 @@ _BRIDGE = frozenset(fold(w) for w in word_set("""
     finalisé conclu achevé el la los su sus finalizó concluyó completó cerró o a os as
     seu sua concluiu finalizou completou fechou il lo la suo sua concluso completato
     finalizzato chiuso die den der das seine ihre vollzogen abgeschlossen
+"""))
+#: Prepositions and articles between a deal's subjects and its noun, around dates and places.
+_IN_THE_WAY = frozenset(fold(w) for w in word_set("""
+    in at on à a en em na no nel nella im am le el der die das den dem ein eine einen un une
+    uno una um uma an
 """))
 _PARTY_JOIN_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|et|e|y|und|&)\s+(?:(?:the|la|le|les|"
                             r"l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den)\s*)?")
@@ -615,7 +625,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             continue
         first_trigger = triggers[0][0]
         # subjects: names joined by "and", then only bridge words up to the deal's verb
-        lead = [r for r in runs if r.end <= first_trigger]
+        lead = [r for r in runs if r.end <= first_trigger and not doc.is_place_run(r)]
         if lead:
             chain = [lead[-1]]
             for r in reversed(lead[:-1]):
@@ -624,13 +634,20 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                     chain.insert(0, r)
                 else:
                     break
-            tail = fold(text[chain[-1].end:first_trigger])
-            words = re.findall(r"[\w'-]+", tail)
+            lo = chain[-1].end
+            tail = text[lo:first_trigger]
+            # dates and places in the way: "haben am 4. Mai 2023 in Berlin eine Vereinbarung"
+            cuts = [(d.start, d.end) for d in dates(text, lo, first_trigger, doc.year)]
+            cuts += [(p.start, p.end) for p in names.places_between(lo, first_trigger)]
+            for a, b in sorted(cuts, reverse=True):
+                tail = tail[:a - lo] + " " + tail[b - lo:]
+            tail = fold(tail)
+            words = [w for w in re.findall(r"[\w'-]+", tail) if w not in _IN_THE_WAY]
             verb = _SIGN_RE.match(text, first_trigger) or any(
                 w not in _DEFINITE and w not in ("l", "d") for w in words)
             if verb and len(words) <= 8 and all(
                     w in _BRIDGE or w.isdigit() for w in words) and not re.search(
-                    r"[;:()]", tail):
+                    r"[,;:()]", tail):
                 opening = text[s.start:chain[0].start]
                 # "ACE Gabon, part of the ACE consortium, and Medusa Africa have signed"
                 appos = re.search(r",\s*(?:[a-z][^,]{2,120}),\s*(?:and|et|e|y|und)\s+$",
@@ -641,9 +658,8 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                     if ahead and re.search(r"(?:^|,)\s*$", text[s.start:ahead[-1].start]):
                         chain.insert(0, ahead[-1])
                         opening = text[s.start:ahead[-1].start]
-                if (not opening.strip() or re.search(r",\s*(?:(?:the|la|le|les|l['’]|el|los|"
-                                                     r"las|a|o|os|as|il|lo|der|die)\s*)?$",
-                                                     opening, re.IGNORECASE)) and not any(
+                if re.search(r"(?:^|,)\s*(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|"
+                             r"lo|der|die|das)\s*)?$", opening, re.IGNORECASE) and not any(
                         doc.is_place_run(r) for r in chain):
                     for r in chain:
                         if usable(r):

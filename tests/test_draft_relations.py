@@ -1,0 +1,180 @@
+"""Routes and agreements of geo.draft (issue 12) on short sentences written for these tests, in
+the six languages of the news: the classes of phrasing the rules must generalise to (not
+sentences of the labelled corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.draft import find_facts
+from geo.draft.dates import weekday_dates
+from geo.draft.facts import DraftFacts
+from geo.draft.rules import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return default_extractor()
+
+
+def draft(text: str, language: str = "en", date: str | None = None, extractor=None
+          ) -> DraftFacts:
+    facts = find_facts(text, language=language, article_date=date, extractor=extractor)
+    for fact in facts.routes + facts.agreements:
+        assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
+    return facts
+
+
+def deals(facts: DraftFacts) -> list[tuple[str, set[str], str | None, str | None]]:
+    return [(a.kind, set(a.parties), a.date, a.venue.surface if a.venue else None)
+            for a in facts.agreements]
+
+
+# ---------------------------------------------------------------------- routes
+
+
+def test_a_route_named_in_the_next_sentence_keeps_that_sentence_s_figures(extractor):
+    facts = draft("Orion and Vela announced a new subsea cable connecting France to the "
+                  "United States. The cable, called Zephyr 2, will be 6,600 km long and is "
+                  "expected to enter service in 2026.", extractor=extractor)
+    [route] = facts.routes
+    assert route.name == "Zephyr 2"
+    assert route.medium == "submarine"
+    assert route.figure("length").value == 6600
+    assert route.figure("ready-for-service").value == 2026
+
+
+def test_a_number_before_the_word_for_a_cable_leaves_it_indefinite(extractor):
+    facts = draft("Lakefibre is building a 1,000 km terrestrial fibre network between "
+                  "Toronto and Chicago.", extractor=extractor)
+    [route] = facts.routes
+    assert [w.surface for w in route.waypoints] == ["Toronto", "Chicago"]
+    assert route.medium == "terrestrial"
+    assert route.figure("length").value == 1000
+
+
+@pytest.mark.parametrize("language, text, ends", [
+    ("de", "Die Nordnetz AG hat den Ausbau des Glasfaserkabels zwischen Hamburg und Hannover "
+           "abgeschlossen.", ["Hamburg", "Hannover"]),
+    ("es", "La empresa Andired construirá una red de fibra óptica de 900 kilómetros entre "
+           "Lima y Arequipa.", ["Lima", "Arequipa"]),
+    ("pt", "A Fibrasul vai construir uma rede de fibra óptica entre Curitiba e "
+           "Florianópolis.", ["Curitiba", "Florianópolis"]),
+    ("it", "Retenova realizzerà una rete in fibra ottica di 300 km tra Bologna e Firenze.",
+     ["Bologna", "Firenze"]),
+])
+def test_inflected_and_network_words_for_a_route(extractor, language, text, ends):
+    facts = draft(text, language, extractor=extractor)
+    assert [[w.surface for w in r.waypoints] for r in facts.routes] == [ends]
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("pt", "O cabo submarino entre Angola e o Brasil, denominado de Sistema de Cabo do "
+           "Atlântico Norte, custará 200 milhões.", "Sistema de Cabo do Atlântico Norte"),
+    ("es", "El cable, conocido como Pacífico Austral, unirá Lima con Santiago.",
+     "Pacífico Austral"),
+    ("en", "The new cable, known as Boreal, will connect Oslo and Aberdeen.", "Boreal"),
+])
+def test_naming_phrases_name_the_route(extractor, language, text, name):
+    facts = draft(text, language, extractor=extractor)
+    assert [r.name for r in facts.routes] == [name]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("it", "Unifibra realizzerà una rete in fibra ottica FTTH nelle aree interne."),
+    ("de", "Das Rechenzentrum liegt im Rhein-Main-Gebiet und ist mit zwei Kabeln "
+           "angebunden."),
+    ("en", "Recent cable landing station news from India shows the growth of the business."),
+    ("en", "Submarine cable services provider Oceanix was hired by the group."),
+])
+def test_words_that_name_no_route(extractor, language, text):
+    assert [r.name for r in draft(text, language, extractor=extractor).routes if r.name] == []
+
+
+def test_names_listed_after_existing_cables(extractor):
+    facts = draft("Ce réseau sera une antenne des câbles existants Corail et Corail2 qui "
+                  "relient déjà Maurice et Madagascar.", "fr", extractor=extractor)
+    assert {"Corail", "Corail2"} <= {r.name for r in facts.routes}
+
+
+def test_a_headline_and_the_body_telling_one_cable_are_one_route(extractor):
+    facts = draft("Cabo submarino entre Angola e o Brasil custa 200 milhões\n\n"
+                  "O governo aprovou uma garantia para instalar um cabo submarino ligando "
+                  "Angola e o Brasil, denominado Atlântida.", "pt", extractor=extractor)
+    assert [r.name for r in facts.routes] == ["Atlântida"]
+
+
+# ---------------------------------------------------------------------- agreements
+
+
+@pytest.mark.parametrize("language, text, parties", [
+    ("en", "Digital Realm announced it has acquired Terafix, a data centre provider, for $3.5 "
+           "billion.", {"Digital Realm", "Terafix"}),
+    ("en", "Austel said on Monday it had agreed to buy Digivox Pacific for $1.6 billion.",
+     {"Austel", "Digivox Pacific"}),
+    ("fr", "Ilion a finalisé le rachat de l'opérateur Saltia pour 2,7 milliards de francs.",
+     {"Ilion", "Saltia"}),
+    ("it", "Tivo ha firmato con Poste Nove un accordo per la fornitura di servizi cloud.",
+     {"Tivo", "Poste Nove"}),
+    ("it", "L'accordo tra Open Fibra e Retelio è stato siglato a Roma.",
+     {"Open Fibra", "Retelio"}),
+    ("de", "Am 5. Juni 2023 unterzeichneten Telefonix und Einsundeins in München eine "
+           "Vereinbarung.", {"Telefonix", "Einsundeins"}),
+    ("en", "Meanwhile, in West Africa, Gabcom Gabon, part of the Gabcom consortium, and "
+           "Medlink Africa have signed a construction agreement.",
+     {"Gabcom Gabon", "Medlink Africa"}),
+])
+def test_the_parties_of_a_deal_are_organisations(extractor, language, text, parties):
+    facts = draft(text, language, extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements] == [parties]
+    assert parties <= {o.name for o in facts.organisations}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Orange annonce la signature d'un accord pour la construction du câble entre "
+           "Mayotte et Grande Comore."),
+    ("en", "Our partnership with Alpha covers 117 million EUR of works."),
+    ("de", "Das Unternehmen Nordkabel hat mit dem Betreiber Wellenfunk eine Vereinbarung "
+           "unterzeichnet."),
+])
+def test_places_currencies_and_company_nouns_are_no_parties(extractor, language, text):
+    names = {o.name for o in draft(text, language, extractor=extractor).organisations}
+    assert not names & {"Grande Comore", "Mayotte", "EUR", "Betreiber Wellenfunk"}
+
+
+def test_a_date_far_from_a_verb_at_the_end_of_its_clause(extractor):
+    facts = draft("Die Nordnetz AG und die Südfunk GmbH haben am 4. Mai 2023 in Berlin eine "
+                  "Vereinbarung über den Bau eines neuen Seekabels zwischen Rostock und "
+                  "Helsinki unterzeichnet.", "de", extractor=extractor)
+    assert deals(facts) == [("other", {"Nordnetz AG", "Südfunk GmbH"}, "2023-05-04",
+                             "Berlin")]
+
+
+def test_a_date_of_another_act_is_no_signing_date(extractor):
+    facts = draft("Le pays avait autorisé en juillet 2013 la signature d'un contrat avec la "
+                  "société Huatel Ltd.", "fr", extractor=extractor)
+    assert [a.date for a in facts.agreements] == [None]
+
+
+def test_a_weekday_is_the_article_s_date_only_on_that_weekday():
+    text = "A Vivex e a Timbra assinaram nesta terça-feira um contrato."
+    assert [d.value for d in weekday_dates(text, 0, len(text), "2013-12-03")] == [
+        "2013-12-03"]  # a Tuesday
+    assert weekday_dates(text, 0, len(text), "2013-12-05") == []
+    assert weekday_dates(text, 0, len(text), None) == []
+
+
+def test_a_later_memorandum_of_the_companies_is_another_deal(extractor):
+    facts = draft("A Vivex e a Timbra assinaram nesta terça-feira contrato de permuta de "
+                  "fibras.\n\nO acordo prevê a cessão de fibras.\n\nDe acordo com as "
+                  "empresas, a assinatura do contrato é um desfecho para o memorando de "
+                  "entendimento assinado em outubro de 2012.", "pt", "2013-12-03",
+                  extractor=extractor)
+    assert deals(facts) == [("contract", {"Vivex", "Timbra"}, "2013-12-03", None),
+                            ("memorandum", {"Vivex", "Timbra"}, "2012-10", None)]
+
+
+def test_a_company_s_make_up_is_no_deal(extractor):
+    facts = draft("Bdex Indonesia is a joint venture between Bdex, Indosol and Lintara.",
+                  extractor=extractor)
+    assert facts.agreements == []
