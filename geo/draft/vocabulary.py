@@ -320,13 +320,19 @@ LENGTH_UNITS = {
 #: Words that make a number of km the length of a route.
 LENGTH_CUE = {
     "en": ["long", "length", "spanning", "span", "spans", "stretch", "stretches", "extend",
-           "extends", "covering", "covers", "total of", "at"],
+           "extends", "covering", "covers", "total of", "at", "measures", "measuring",
+           "will measure", "runs for", "running"],
     "fr": ["long", "longue", "longueur", "long de", "s'étend sur", "s’étend sur",
-           "s'étendra sur", "distance", "sur"],
-    "es": ["longitud", "largo", "recorre", "extensión", "de"],
-    "pt": ["extensão", "comprimento", "de", "com"],
-    "it": ["lunghezza", "lungo", "di", "estensione"],
-    "de": ["lang", "Länge", "langes", "lange", "langen"],
+           "s'étendra sur", "distance", "sur", "mesure", "mesurera", "mesurant",
+           "parcourt", "parcourra"],
+    "es": ["longitud", "largo", "recorre", "extensión", "de", "mide", "medirá", "midiendo",
+           "recorrerá"],
+    "pt": ["extensão", "comprimento", "de", "com", "mede", "medirá", "percorre",
+           "percorrerá"],
+    "it": ["lunghezza", "lungo", "di", "estensione", "misura", "misurerà", "percorre",
+           "percorrerà"],
+    "de": ["lang", "Länge", "langes", "lange", "langen", "misst", "messen", "messen wird",
+           "über"],
 }
 #: Words before a number of km that make it no length of a route (a distance, a depth).
 NOT_LENGTH_CUE = {
@@ -362,19 +368,20 @@ READY_CUE = {
            "inaugurated", "commissioned", "come online", "available"],
     "fr": ["mise en service", "mis en service", "opérationnel", "opérationnelle",
            "inauguré", "inaugurée", "a inauguré", "achèvement", "achevé", "livraison",
-           "dès", "reliera", "entrer en service"],
+           "dès", "reliera", "entrer en service", "en service", "en exploitation"],
     "es": ["entrar en operación", "entre en operación", "entrada en operación",
            "listo para operar", "lista para operar", "entrará en servicio",
-           "puesta en servicio", "operativo", "operativa", "finalización", "operar"],
+           "puesta en servicio", "operativo", "operativa", "finalización", "operar",
+           "en servicio", "en operación", "en funcionamiento"],
     "pt": ["começar a operar", "entrar em operação", "estará operacional", "operacional",
            "em operação", "entrada em operação", "funcional", "conclusão", "inauguração",
            "iniciar a ligação", "operar", "entrar em funcionamento", "em funcionamento",
            "entrar em serviço", "em serviço"],
     "it": ["inizio delle operazioni", "entrata in servizio", "entrerà in servizio",
            "operativo", "operativa", "piena operatività", "completamento", "in esercizio",
-           "operazioni"],
+           "operazioni", "in servizio", "in funzione", "in esercizio"],
     "de": ["Inbetriebnahme", "in Betrieb", "fertiggestellt", "Fertigstellung",
-           "betriebsbereit"],
+           "betriebsbereit", "in Betrieb gehen", "Betrieb aufnehmen"],
 }
 #: Seasons and parts of a year that date a service start by the article's year.
 SEASON = {
