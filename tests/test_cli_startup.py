@@ -1,22 +1,71 @@
-"""`geo --help` and each command's --help answer without loading the heavy libraries."""
+"""Each command loads only what it uses (issue 16): `geo --help` and each command's --help
+answer without the heavy libraries, the schema (pydantic) or the templates (jinja2); a build
+does not load folium's plugins it does not draw."""
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-HEAVY = ("geopandas", "folium", "pyproj", "shapely", "pandas", "numpy", "pyogrio")
+ROOT = Path(__file__).resolve().parents[1]
+
+HEAVY = ("geopandas", "folium", "pyproj", "shapely", "pandas", "numpy", "pyogrio", "pydantic",
+         "jinja2", "branca", "simdjson", "babel")
+
+COMMANDS = ("init", "check", "list", "build", "export", "measure", "extract", "draft",
+            "accept", "figure")
 
 PROBE = """
 import sys
 from click.testing import CliRunner
 from geo.cli import main
-for args in (["--help"], ["export", "--help"], ["measure", "--help"], ["build", "--help"],
-             ["extract", "--help"], ["check", "--help"], ["list", "--help"]):
-    assert CliRunner().invoke(main, args).exit_code == 0, args
+for args in [["--help"], *([name, "--help"] for name in {COMMANDS})]:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, (args, result.output)
 print(" ".join(sorted(m for m in {HEAVY} if m in sys.modules)))
 """
 
 
 def test_help_does_not_import_heavy_libraries():
-    out = subprocess.run([sys.executable, "-c", PROBE.replace("{HEAVY}", repr(HEAVY))],
-                         capture_output=True, text=True, check=True)
+    probe = PROBE.replace("{HEAVY}", repr(HEAVY)).replace("{COMMANDS}", repr(COMMANDS))
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, timeout=60)
     assert out.stdout.strip() == ""
+
+
+def test_every_command_is_listed_in_the_help():
+    from click.testing import CliRunner
+
+    from geo.cli import COMMANDS as REGISTERED
+    from geo.cli import main
+
+    assert set(COMMANDS) == set(REGISTERED)
+    text = CliRunner().invoke(main, ["--help"]).output
+    assert all(f"  {name} " in text for name in COMMANDS)
+
+
+def test_the_list_command_offers_the_schema_s_kinds_in_its_order():
+    from geo.cli.listing import KIND_CHOICES
+    from geo.schema import KINDS
+
+    assert tuple(KINDS) == KIND_CHOICES
+
+
+BUILD_PROBE = """
+import sys
+from click.testing import CliRunner
+from geo.cli import main
+result = CliRunner().invoke(main, ["build", "-w", sys.argv[1]])
+assert result.exit_code == 0, result.output
+print(" ".join(sorted(m for m in sys.modules if m.startswith("folium.plugins"))))
+"""
+
+
+def test_a_build_does_not_load_folium_plugins_it_does_not_draw(tmp_path):
+    ws = tmp_path / "ws"
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    shutil.copytree(ROOT / "data", ws / "data")
+    out = subprocess.run([sys.executable, "-c", BUILD_PROBE, str(ws)], capture_output=True,
+                         text=True, check=True, timeout=180)
+    assert out.stdout.strip() == ""
+    assert (ws / "maps" / "connectivity.html").is_file()

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from geo.catalog import catalog_warnings, read_workspace
 from geo.cli.options import GeoClickError, handle_errors, report_problems, workspace_opt
-from geo.workspace import Workspace
 
 
 @click.command("check")
@@ -33,6 +31,10 @@ def command(workspace: str) -> None:
       geo check
       geo check -w my-workspace
     """
+    # the catalogue (pydantic) loads only when checking, not for `geo --help`
+    from geo.catalog import catalog_warnings, read_workspace
+    from geo.workspace import Workspace
+
     cat, problems = read_workspace(Workspace.at(workspace), drafts=True)
     if problems:
         report_problems(sorted(problems, key=lambda p: p.file))

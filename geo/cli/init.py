@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from geo.cli.options import handle_errors
-from geo.workspace import init_workspace
 
 
 @click.command("init")
@@ -21,6 +20,8 @@ def command(directory: str) -> None:
       geo init my-workspace
       cp article.txt my-workspace/seeds/ && geo check -w my-workspace
     """
+    from geo.workspace import init_workspace  # the schema (pydantic): not for --help
+
     ws = init_workspace(directory)
     click.echo(f"geo: empty workspace in {ws.root}: add articles to {ws.seeds}/ "
                f"and entities to {ws.data}/", err=True)

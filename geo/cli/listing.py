@@ -6,15 +6,16 @@ import json
 
 import click
 
-from geo.catalog import load_catalog
 from geo.cli.options import handle_errors, workspace_opt
 from geo.cli.table import format_table
-from geo.inventory import inventory
-from geo.schema import KINDS
+
+#: The kinds of entity, as ``geo.schema.KINDS`` names them (its keys, in its order), written
+#: out so that ``geo --help`` need not load the schema (pydantic); a test keeps them equal.
+KIND_CHOICES = ("organisations", "sites", "routes", "corridors", "agreements")
 
 
 @click.command("list")
-@click.argument("kind", required=False, type=click.Choice(list(KINDS)))
+@click.argument("kind", required=False, type=click.Choice(KIND_CHOICES))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 @workspace_opt
@@ -28,6 +29,9 @@ def command(kind: str | None, fmt: str, workspace: str) -> None:
       geo list sites
       geo list routes --format json
     """
+    from geo.catalog import load_catalog
+    from geo.inventory import inventory
+
     rows = inventory(load_catalog(workspace), kind)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False, sort_keys=True))
