@@ -178,3 +178,32 @@ def test_a_company_s_make_up_is_no_deal(extractor):
     facts = draft("Bdex Indonesia is a joint venture between Bdex, Indosol and Lintara.",
                   extractor=extractor)
     assert facts.agreements == []
+
+
+@pytest.mark.parametrize("language, text, parties, venue", [
+    ("en", "Palcom and Microtel have entered into a memorandum of understanding at the Koror "
+           "Grand Hotel in Koror to build a cable.", {"Palcom", "Microtel"},
+     "Koror Grand Hotel"),
+    ("es", "El contrato fue firmado en la sede del Ministerio de Transportes, en Lima, por "
+           "Telefónica del Perú y Entelco.", {"Telefónica del Perú", "Entelco"},
+     "Ministerio de Transportes"),
+    ("it", "L'accordo è stato firmato presso la sede di Confindustria a Roma da Sparkle e "
+           "Open Fibra.", {"Sparkle", "Open Fibra"}, "Confindustria"),
+])
+def test_a_building_or_body_where_a_deal_is_signed_is_its_venue_not_a_party(
+        extractor, language, text, parties, venue):
+    [(_kind, found, _date, where)] = deals(draft(text, language, extractor=extractor))
+    assert (found, where) == (parties, venue)
+
+
+def test_the_seller_of_a_purchase_is_a_party(extractor):
+    facts = draft("Bdex Indonesia announced a campus on a plot that it acquired from "
+                  "Suryaland Estates.", extractor=extractor)
+    assert "Suryaland Estates" in {o.name for o in facts.organisations}
+    assert any("Suryaland Estates" in a.parties for a in facts.agreements)
+
+
+def test_da_of_portuguese_is_no_agent(extractor):
+    facts = draft("A assinatura dos contratos decorreu hoje em Sines numa reunião da "
+                  "Comunidade Portotech, presidida pelo ministro.", "pt", extractor=extractor)
+    assert "Comunidade Portotech" not in {p for a in facts.agreements for p in a.parties}

@@ -113,6 +113,18 @@ _OTHER_ACT_BEFORE_RE = re.compile(
     r"(?:autoris|authori[sz]|approv|aprob|aprov|approuv|genehmig|annonc|announc|anunci|"
     r"annunci|publi|reported|expected|prévu|previst|erwartet)\w*\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE)
+#: A locative, perhaps a word for a building, before the name of a building or body where a
+#: deal is signed ("at the Koror Grand Hotel", "presso la sede di", "no Palácio").
+_BUILDING_BEFORE_RE = re.compile(
+    r"(?:\bat|\bin|\bà|\ben|\bem|\bna|\bno|\bnel|\bnella|\bpresso|\bim|\bbei|\bau|\bal|"
+    r"\bnello)\s+(?:(?:the|la|le|l['’]|el|il|o|a|der|die|dem|lo)\s*)?"
+    r"(?P<noun>(?:hotel|hôtel|palais|pal[aá]cio|palazzo|sede|si[eè]ge|headquarters|offices?|"
+    r"premises|residence|r[ée]sidence|salle|sala|Sitz|Hauptsitz|Rathaus)\s+"
+    r"(?:(?:of|de|del|da|do|di|della|du|des|von|der)\s+(?:(?:the|la|le|l['’]|el|il|o|a)\s*)?)?)?$",
+    re.IGNORECASE)
+_BUILDING_NAME_RE = re.compile(r"\b(?:Hotel|Hôtel|Plaza|Palace|Palais|Pal[aá]cio|Palazzo|"
+                               r"Centre|Center|Centro|Hall|Tower|House|Restaurant|Club|"
+                               r"Building|Auditorium|Rathaus|Hof)$")
 #: Locatives before a body where a deal is signed ("assinados na DGRM", "at the ministry").
 _ORG_VENUE_RE = re.compile(r"(?:\bat|\bin|\bna|\bno|\bem|\bà|\bau|\bim|\bpresso|\bbei|"
                            r"\bchez|\bnella|\bnel|\bal|\ben\s+el|\ben\s+la)\s+"
@@ -176,6 +188,9 @@ class AgreementFinder:
         for m in self._all_ceremonies:
             self._bucket(m.start())[2].append(m)
         self._occ_starts = [o[0] for o in self.occurrences]
+        self._runs_by_sentence: dict[int, list] = {}
+        for run in doc.names.runs:
+            self._runs_by_sentence.setdefault(run.sentence.index, []).append(run)
 
     def _occurrences(self) -> list[tuple[int, int, str]]:
         """Every place the text names an organisation: ``(start, end, its name)``."""
@@ -306,6 +321,10 @@ class AgreementFinder:
                     r"investiu|investirá|investirà|investira)\b"
                     r"\s+(?:[^,.;]{0,40}?\s)?(?:in|en|em|dans)\s*$", before[-70:]):
                 continue  # "investimento in Unifiber", "signed at X": no party
+            if _BUILDING_BEFORE_RE.search(text, max(s.start, a - 60), a) and re.search(
+                    r"(?:sede|si[eè]ge|headquarters|offices?|premises|Sitz|Hauptsitz)\s+\w+"
+                    r"\s+(?:\w+\s*)?$", before[-40:], re.IGNORECASE):
+                continue  # "en la sede del Ministerio": where it was signed, no party
             if re.match(r"\s+(?:delivering|providing|supplying|fournissant|proporcionando|"
                         r"fornendo)\b", text[b:b + 20]):
                 continue
@@ -449,9 +468,33 @@ class AgreementFinder:
         for a, b, _name in in_range(self.occurrences, self._occ_starts, s.start, s.end):
             if _ORG_VENUE_RE.search(text[max(s.start, a - 20):a]):
                 candidates.append((a, b, text[a:b], None, 2))
+        # a building or body: "at the Koror Grand Hotel in Koror", "presso la sede di
+        # Confindustria", "no Palácio do Planalto, em Brasília"
+        all_spots = spots + [n.start() for n in nouns] + [n.end() for n in nouns]
+        for run in self._runs_by_sentence.get(s.index, ()):
+            r = doc.names.strip_function(run)
+            if r is None or doc.is_place_run(r):
+                continue
+            m = _BUILDING_BEFORE_RE.search(text, max(s.start, r.start - 60), r.start)
+            if m is None:
+                continue
+            after = re.match(r"\s*,?\s*(?:(?:in|à|a|en|em|na|no|nel|im)\s+)?", text[r.end:s.end])
+            place_after = bool(after) and bool(doc.names.places_between(
+                r.end + after.end(), r.end + after.end() + 1))
+            if not (m.group("noun") or place_after or _BUILDING_NAME_RE.search(r.text)):
+                continue
+            if min([min(abs(r.start - p), abs(r.end - p)) for p in all_spots] or [99]) > 60:
+                continue
+            candidates.append((r.start, r.end, r.text, None, 0))
         best = None
         for a, b, surface, mention, rank in candidates:
             before = text[max(s.start, a - 30):a]
+            if rank == 0 and mention is None and _BUILDING_BEFORE_RE.search(
+                    text, max(s.start, a - 60), a):
+                best_key = (0, 0)
+                if best is None or best_key < best[0]:
+                    best = (best_key, surface, None)
+                continue
             if not _LOCATIVE_RE.search(before):
                 continue
             if mention is not None and re.search(r"\(\s*$", before):
@@ -520,8 +563,13 @@ _IN_THE_WAY = frozenset(fold(w) for w in word_set("""
     in at on à a en em na no nel nella im am le el der die das den dem ein eine einen un une
     uno una um uma an
 """))
-_PARTY_JOIN_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|et|e|y|und|&)\s+(?:(?:the|la|le|les|"
-                            r"l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den)\s*)?")
+_PARTY_JOIN_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|et|e|y|und|&)\s+(?:(?:by|par|por|pela|"
+                            r"pelo|da|dalla|dal|von|with|avec|con|com|mit)\s+)?(?:(?:the|la|le|"
+                            r"les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den)\s*)?")
+#: The agent of a passive signing: "signé à Dakar par Sonatel", "firmado ... por X y Y".
+_AGENT_RE = re.compile(r"(?:\bby|\bpar|\bpor|\bpela|\bpelo|\bda|\bdalla|\bdal|\bvon)\s+"
+                       r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|"
+                       r"den)\s*)?$", re.IGNORECASE)
 _PARTY_PREPOSITION_RE = re.compile(
     r"(?:\bwith|\bavec|\bcon|\bcom|\bmit|\bentre|\bbetween|\btra|\bfra|\bzwischen|"
     r"\bjunto\s+(?:con|a)|\binsieme\s+a|\bsigned\s+by|\bsigné\s+par|\bfirmado\s+por|"
@@ -571,6 +619,20 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             k += 1
         return names.sub_run(run, k, run.last) if k > run.first else run
 
+    def split(run) -> list:
+        """A place then a connector then a name is two: "Roma da Sparkle" (signed in Rome
+        by Sparkle)."""
+        first = run.places[0] if run.places else None
+        if first is None or first.start != run.start or first.end >= run.end:
+            return [run]
+        k = names.token_index(first.end)
+        while k <= run.last and not names.tokens[k].cap:
+            k += 1
+        if k > run.last or k == names.token_index(first.end):
+            return [run]
+        return [names.sub_run(run, run.first, names.token_index(first.end) - 1),
+                names.sub_run(run, k, run.last)]
+
     def usable(run) -> bool:
         if run is None or run.last - run.first > 6:
             return False
@@ -618,7 +680,8 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
         if not triggers:
             continue
         runs = [trimmed(r) for r in (names.strip_function(r)
-                                     for r in runs_by_sentence.get(s.index, ()))
+                                     for whole in runs_by_sentence.get(s.index, ())
+                                     for r in split(whole))
                 if r is not None and fold(r.text) not in months and fold(r.text) not in
                 WEEKDAYS]
         if not runs:
@@ -686,10 +749,22 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             before = text[max(s.start, r.start - 60):r.start]
             slot = _PARTY_PREPOSITION_RE.search(before) or _ACQUIRED_OBJECT_RE.search(before)
             if slot is None:
-                continue
+                agent = _AGENT_RE.search(before)
+                if agent is None or not _SIGN_RE.search(
+                        text, max(s.start, r.start - 120), r.start):
+                    continue
+                word = fold(agent.group().split()[0])
+                if word in ("da", "dal", "dalla", "von") and not (
+                        doc.language == "it" and word != "von") and not \
+                        re.search(r"(?:firmat|siglat|sottoscritt|unterzeichnet|"
+                                  r"unterschrieben)\w*\s+$", before[:agent.start()]):
+                    continue  # "da", "von" are also "of": only right after the verb
+                slot = agent
             words = re.findall(r"[\w-]+", slot.group())
             if len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in \
-                    folded_set("ORG_NOUN") and fold(words[-1]) not in _DEFINITE:
+                    org_nouns and fold(words[-1]) not in _DEFINITE and fold(words[-1]) not in (
+                    "from", "de", "da", "von", "di", "of", "du", "do", "del", "by", "par",
+                    "por", "pela", "pelo"):
                 continue  # "with its own funds": no name there
             if fold(words[0]) == "from" and not re.search(
                     r"acqui|bought|purchas|buy", text[max(s.start, r.start - 60):r.start]):
