@@ -214,12 +214,36 @@ def surface_runs(positions: Sequence[tuple[float, float]],
     """The runs over land and over water of the line through ``positions`` (``(lon, lat)``
     degrees, geodesic legs), in order along the line. A leg between a land sample and a
     water sample counts half to each."""
-    if len(positions) < 2:
-        return []
-    pts = sample_line(positions, spacing_m)
-    land = on_land(pts[:, 0], pts[:, 1])
-    _az, _baz, legs = GEOD.inv(pts[:-1, 0], pts[:-1, 1], pts[1:, 0], pts[1:, 1])
-    legs = np.asarray(legs, dtype=float)
+    return surface_runs_each([positions], spacing_m)[0]
+
+
+def surface_runs_each(lines: Sequence[Sequence[tuple[float, float]]],
+                      spacing_m: float = SAMPLE_SPACING_M) -> list[list[Run]]:
+    """:func:`surface_runs` of each line, the same, for many lines at once: one land test
+    and one geodesic computation for all their samples."""
+    sampled = [sample_line(line, spacing_m) if len(line) >= 2 else None for line in lines]
+    parts = [pts for pts in sampled if pts is not None]
+    if not parts:
+        return [[] for _line in lines]
+    every = np.concatenate(parts)
+    land_every = on_land(every[:, 0], every[:, 1])
+    _az, _baz, legs_every = GEOD.inv(every[:-1, 0], every[:-1, 1], every[1:, 0], every[1:, 1])
+    legs_every = np.asarray(legs_every, dtype=float)
+    out: list[list[Run]] = []
+    offset = 0
+    for pts in sampled:
+        if pts is None:
+            out.append([])
+            continue
+        n = len(pts)
+        out.append(_runs(pts, land_every[offset:offset + n], legs_every[offset:offset + n - 1]))
+        offset += n
+    return out
+
+
+def _runs(pts: np.ndarray, land: np.ndarray, legs: np.ndarray) -> list[Run]:
+    """The runs of a sampled line: its samples, whether each is on land, and the lengths of
+    the legs between them (metres)."""
     along = np.concatenate([[0.0], np.cumsum(legs)])
     # boundaries between runs: half-way along each leg whose ends differ
     change = np.nonzero(land[:-1] != land[1:])[0]
@@ -232,6 +256,14 @@ def surface_runs(positions: Sequence[tuple[float, float]],
         runs.append(Run(bool(land[first]), float(cuts[k]), float(cuts[k + 1] - cuts[k]), k == 0,
                         k == len(starts) - 1, float(pts[mid, 0]), float(pts[mid, 1])))
     return runs
+
+
+def land_m_each(lines: Sequence[Sequence[tuple[float, float]]],
+                spacing_m: float = SAMPLE_SPACING_M) -> list[float]:
+    """Metres over land of each line (the sum of its runs over land,
+    :func:`surface_runs_each`)."""
+    return [sum(r.length_m for r in runs if r.land)
+            for runs in surface_runs_each(lines, spacing_m)]
 
 
 def crossings(positions: Sequence[tuple[float, float]], over_land: bool,

@@ -56,7 +56,15 @@ import shapely
 from shapely.geometry.polygon import orient
 
 from geo.geodesy import path_length_m
-from geo.land import CROSSING_TOLERANCE_M, crossings, land_within, surface_runs
+from geo.land import (
+    CROSSING_TOLERANCE_M,
+    Run,
+    crossings,
+    land_m_each,
+    land_within,
+    surface_runs,
+    surface_runs_each,
+)
 
 #: Ends are rounded to this many decimals of a degree for the cache (about 0.1 m).
 CACHE_DECIMALS = 6
@@ -117,11 +125,11 @@ def _join(end: Position, nodes: np.ndarray) -> Position:
     h = (np.sin((lat - lat0) / 2) ** 2
          + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2)
     nearest = np.argsort(h, kind="stable")[:JOIN_CANDIDATES]
+    candidates = [(float(nodes[i, 0]), float(nodes[i, 1])) for i in nearest]
+    lands = land_m_each([(end, node) for node in candidates])
     best: tuple[float, float, Position] | None = None
-    for i in nearest:
-        node = (float(nodes[i, 0]), float(nodes[i, 1]))
-        land = sum(r.length_m for r in surface_runs([end, node]) if r.land)
-        key = (round(land, -3), float(h[i]), node)
+    for i, node, land in zip(nearest, candidates, lands, strict=True):
+        key = (round(float(land), -3), float(h[i]), node)
         if best is None or key[:2] < best[:2]:
             best = key
     assert best is not None
@@ -228,12 +236,11 @@ def _end_land_m(positions: Sequence[Position]) -> tuple[float, float]:
     return first, last
 
 
-def _clear(a: Position, b: Position, start_allow: float | None, end_allow: float | None
-           ) -> bool:
-    """Whether the geodesic a-b runs over water only; land at its start (end) is allowed up
-    to ``start_allow`` (``end_allow``) metres where that end is an end of the whole path
-    (``None``: it is not)."""
-    for run in surface_runs([a, b]):
+def _clear(runs: Sequence[Run], start_allow: float | None, end_allow: float | None) -> bool:
+    """Whether a line with these runs (:func:`geo.land.surface_runs`) runs over water only;
+    land at its start (end) is allowed up to ``start_allow`` (``end_allow``) metres where
+    that end is an end of the whole path (``None``: it is not)."""
+    for run in runs:
         if not run.land:
             continue
         if run.at_start and start_allow is not None and run.length_m <= start_allow:
@@ -244,9 +251,15 @@ def _clear(a: Position, b: Position, start_allow: float | None, end_allow: float
     return True
 
 
+#: :func:`pull_taut` tests the shortcuts from a vertex this many at a time, at most (the
+#: batch doubles from 2 while every shortcut of it is clear).
+TAUT_BATCH = 8
+
+
 def pull_taut(path: Sequence[Position]) -> list[Position]:
     """``path`` with vertices skipped wherever a geodesic between two of them runs over water
-    only (greedy, forward): the shortest line over water near the path."""
+    only (greedy, forward: from each vertex, to the furthest vertex before the first one it
+    does not see over water): the shortest line over water near the path."""
     n = len(path)
     if n <= 2:
         return list(path)
@@ -257,10 +270,18 @@ def pull_taut(path: Sequence[Position]) -> list[Position]:
     i = 0
     while i < n - 1:
         j = i + 1
-        while j + 1 < n and _clear(path[i], path[j + 1],
-                                   start_allow if i == 0 else None,
-                                   end_allow if j + 1 == n - 1 else None):
-            j += 1
+        batch = min(2, TAUT_BATCH)
+        while j + 1 < n:
+            ahead = range(j + 1, min(j + 1 + batch, n))
+            runs = surface_runs_each([(path[i], path[k]) for k in ahead])
+            clear = [_clear(r, start_allow if i == 0 else None,
+                            end_allow if k == n - 1 else None)
+                     for k, r in zip(ahead, runs, strict=True)]
+            if not all(clear):
+                j += clear.index(False)
+                break
+            j = ahead[-1]
+            batch = min(2 * batch, TAUT_BATCH)
         out.append(path[j])
         i = j
     return out

@@ -12,7 +12,16 @@ import pytest
 import shapely
 
 from geo.geodesy import path_length_m
-from geo.land import crossings, land_polygons, land_within, on_land, sample_line, surface_runs
+from geo.land import (
+    crossings,
+    land_m_each,
+    land_polygons,
+    land_within,
+    on_land,
+    sample_line,
+    surface_runs,
+    surface_runs_each,
+)
 from geo.routes import draw_segment
 from geo.sea import (
     MAX_DETOUR_FACTOR,
@@ -23,6 +32,7 @@ from geo.sea import (
     _nodes_path,
     _sea_path,
     mend,
+    pull_taut,
     sea_path,
 )
 
@@ -78,6 +88,15 @@ def test_samples_follow_the_geodesic_at_the_stated_spacing():
     legs = [path_length_m([tuple(a), tuple(b)]) for a, b in itertools.pairwise(pts)]
     assert max(legs) <= 5_000.0 + 1e-6
     assert sum(legs) == pytest.approx(path_length_m([LOS_ANGELES, TOKYO]), rel=1e-9)
+
+
+def test_runs_of_many_lines_at_once_are_each_line_s_runs():
+    lines = [[SYDNEY, JAKARTA], [LOS_ANGELES, TOKYO], [TOKYO], [LISBON, GENOA, AKTAU],
+             [(178.0, 66.0), (-175.0, 66.0)], [AKTAU, BAKU]]
+    assert surface_runs_each(lines) == [surface_runs(line) for line in lines]
+    assert land_m_each(lines) == [sum(r.length_m for r in surface_runs(line) if r.land)
+                                  for line in lines]
+    assert surface_runs_each([]) == [] and surface_runs_each([[TOKYO]]) == [[]]
 
 
 # ------------------------------------------------------------------ the routes
@@ -231,6 +250,18 @@ def test_a_line_is_mended_round_an_island_across_the_antimeridian():
         assert all(-180 <= lon <= 180 for lon in lons)
         assert len([1 for a, b in itertools.pairwise(lons) if abs(a - b) > 180]) == 1
         assert path_length_m(positions) < 1.2 * path_length_m([west, east])
+
+
+def test_pulling_taut_in_batches_is_the_greedy_one_vertex_at_a_time(monkeypatch):
+    import geo.sea
+
+    network = [SYDNEY, (152.0, -34.5), (151.0, -38.0), (146.0, -40.0), (140.0, -38.5),
+               (132.0, -34.0), (115.0, -35.5), (112.5, -25.0), (114.0, -21.0),
+               (118.0, -17.0), (113.0, -9.5), (107.0, -6.8), JAKARTA]
+    batched = pull_taut(network)
+    monkeypatch.setattr(geo.sea, "TAUT_BATCH", 1)
+    assert pull_taut(network) == batched
+    assert batched[0] == SYDNEY and batched[-1] == JAKARTA and len(batched) < len(network)
 
 
 def test_mending_leaves_a_line_over_water_as_it_is():
