@@ -12,11 +12,16 @@ Compact embedding: coordinates rounded by the reader (5 decimals), JSON without 
 per feature only ``{"v": [id, label, value...]}`` with the field names once per layer.
 
 Untrusted text: every value reaches the page inside a JSON literal in which ``<``, ``>`` and
-``&`` are written as ``\\u003c``... (no ``</script>`` break-out), and popups and tooltips are
-built on click as DOM nodes with ``textContent``, never ``innerHTML``. The FeatureGroup's name
-(shown by Leaflet's layer control as HTML) is HTML-escaped.
+``&`` are written as ``\\u003c``... (no ``</script>`` break-out), and popups (on click) and
+tooltips (on hover) are built as DOM nodes with ``textContent``, never ``innerHTML``. The
+FeatureGroup's name (shown by Leaflet's layer control as HTML) is HTML-escaped.
 
-The page exposes ``window.geoContext[NAME] = {layer, group, count}`` for tests and scripts.
+Hover: ONE ``L.tooltip`` per layer shows the hovered feature's label, so a hover costs the same
+at 10M vertices as at 10k (a tooltip bound to the group walks every feature on each opening;
+tests/benchmarks/bench_browser_context.py measures both).
+
+The page exposes ``window.geoContext[NAME] = {layer, group, count, tooltip}`` for tests and
+scripts.
 """
 
 from __future__ import annotations
@@ -176,7 +181,8 @@ def feature_collection(layer: ContextLayer) -> tuple[dict[str, Any], list[str]]:
     return json.loads(text), names
 
 
-_TEMPLATE = Template("""
+#: The script of one context layer (a Jinja macro; its values are script-safe JSON).
+_SCRIPT = """
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this.map_name }};
@@ -191,6 +197,82 @@ _TEMPLATE = Template("""
   var renderer = map._geoContextRenderer;
   if (!renderer) {
     renderer = map._geoContextRenderer = L.canvas({pane: meta.pane, padding: 0.5});
+    hitGrid(renderer);
+  }
+  // Hit-testing through a grid. Leaflet's canvas tests the pointer against every feature it
+  // holds, at each mouse move and click: time grows with the feature count. The grid holds
+  // each feature in the 64-pixel cells of the canvas that its pixel bounds (Leaflet's own,
+  // click tolerance included) cover, and is rebuilt at the first pointer event after the
+  // view or the layers change. A move or click then tests only the features of its cell
+  // (and those too large for the grid), and finds the feature Leaflet would: the last drawn
+  // under the pointer. Installed before the canvas is added (it binds its click handler
+  // then); Leaflet's own hit-testing stays where these methods are not Leaflet 1.x's.
+  function hitGrid(r) {
+    var CELL = 64, MAX_CELLS = 256, grid = null;
+    var proto = L.Canvas.prototype;
+    if (!proto._handleMouseHover || !proto._onClick || !proto._fireEvent ||
+        !proto._handleMouseOut || !map._draggableMoved) { return; }
+    map.on('zoomend moveend viewreset resize layeradd layerremove', function () {
+      grid = null;
+    });
+    function build() {
+      var cells = new Map(), big = [], b = r._bounds, n = 0;
+      for (var order = r._drawFirst; order; order = order.next) {
+        var l = order.layer, pb = l._pxBounds;
+        l._geoDrawn = n++;
+        if (!b || !pb || !l.options.interactive || !b.intersects(pb)) { continue; }
+        var x0 = Math.floor(Math.max(pb.min.x, b.min.x) / CELL);
+        var x1 = Math.floor(Math.min(pb.max.x, b.max.x) / CELL);
+        var y0 = Math.floor(Math.max(pb.min.y, b.min.y) / CELL);
+        var y1 = Math.floor(Math.min(pb.max.y, b.max.y) / CELL);
+        if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) { big.push(l); continue; }
+        for (var x = x0; x <= x1; x++) {
+          for (var y = y0; y <= y1; y++) {
+            var key = (x + 32768) * 65536 + (y + 32768), list = cells.get(key);
+            if (list) { list.push(l); } else { cells.set(key, [l]); }
+          }
+        }
+      }
+      return {cells: cells, big: big};
+    }
+    function lastHit(list, point, accept) {
+      for (var i = list.length - 1; i >= 0; i--) {
+        var l = list[i];
+        if (l._map && l.options.interactive && l._containsPoint(point) && accept(l)) { return l; }
+      }
+      return null;
+    }
+    function hit(point, accept) {
+      if (!grid) { grid = build(); }
+      var key = (Math.floor(point.x / CELL) + 32768) * 65536 + (Math.floor(point.y / CELL) + 32768);
+      var inCell = lastHit(grid.cells.get(key) || [], point, accept);
+      var inBig = lastHit(grid.big, point, accept);
+      if (!inCell || !inBig) { return inCell || inBig; }
+      return inCell._geoDrawn > inBig._geoDrawn ? inCell : inBig;
+    }
+    function any() { return true; }
+    r._handleMouseHover = function (e, point) {  // Leaflet 1.9's, but for the hit-test
+      if (this._mouseHoverThrottled) { return; }
+      var candidate = hit(point, any);
+      if (candidate !== this._hoveredLayer) {
+        this._handleMouseOut(e);
+        if (candidate) {
+          L.DomUtil.addClass(this._container, 'leaflet-interactive');
+          this._fireEvent([candidate], e, 'mouseover');
+          this._hoveredLayer = candidate;
+        }
+      }
+      this._fireEvent(this._hoveredLayer ? [this._hoveredLayer] : false, e);
+      this._mouseHoverThrottled = true;
+      var self = this;
+      setTimeout(function () { self._mouseHoverThrottled = false; }, 32);
+    };
+    r._onClick = function (e) {  // Leaflet 1.9's, but for the hit-test
+      var m = this._map, point = m.mouseEventToLayerPoint(e);
+      var pressed = e.type === 'click' || e.type === 'preclick';
+      var clicked = hit(point, function (l) { return !pressed || !m._draggableMoved(l); });
+      this._fireEvent(clicked ? [clicked] : false, e);
+    };
   }
   var pointStyle = Object.assign({renderer: renderer}, meta.point);
   function text(tag, value) {
@@ -223,14 +305,38 @@ _TEMPLATE = Template("""
     pointToLayer: function (f, latlng) { return L.circleMarker(latlng, pointStyle); }
   });
   layer.bindPopup(popup, meta.popup);
-  layer.bindTooltip(function (l) { return document.createTextNode(l.feature.properties.v[1]); },
-                    {sticky: true});
+  // ONE tooltip per layer, filled and placed by the hovered feature's events. A tooltip
+  // bound to the whole group (bindTooltip) walks every feature of the group each time it
+  // opens, for an aria attribute canvas features have no element to carry: per hover,
+  // time grows with the feature count (23 ms at a million vertices). The label is a text
+  // node, never HTML. As `layer._tooltip`, Leaflet's getTooltip, isTooltipOpen,
+  // closeTooltip and openTooltip of the layer work on it, with none of bindTooltip's handlers.
+  var tip = layer._tooltip = L.tooltip({sticky: true}, layer);
+  function pointer(e) {
+    var oe = e.originalEvent;
+    return oe && oe.clientX !== undefined ? map.mouseEventToLatLng(oe) : e.latlng;
+  }
+  function showTip(e) {
+    var feature = e.layer && e.layer.feature;
+    if (!feature || (map.dragging && map.dragging.moving())) { return; }
+    tip.setContent(document.createTextNode(feature.properties.v[1]));
+    tip.setLatLng(pointer(e));
+    if (!tip.isOpen()) { tip.openOn(map); }
+  }
+  layer.on({
+    mouseover: showTip,
+    click: showTip,  // a tap shows the label too, as a bound tooltip does
+    mousemove: function (e) { if (tip.isOpen()) { tip.setLatLng(pointer(e)); } },
+    mouseout: function () { tip.close(); },
+    remove: function () { tip.close(); }
+  });
   layer.addTo(group);
   window.geoContext = window.geoContext || {};
-  window.geoContext[meta.name] = {layer: layer, group: group, count: meta.count};
+  window.geoContext[meta.name] = {layer: layer, group: group, count: meta.count, tooltip: tip};
 })();
 {% endmacro %}
-""")
+"""
+_TEMPLATE = Template(_SCRIPT)
 
 
 class _ContextData(MacroElement):
