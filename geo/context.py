@@ -14,8 +14,9 @@ one into a :class:`ContextLayer`, ready for drawing:
 - lines: geodesic length on WGS84 (:func:`geo.geodesy.path_length_m`, per part, summed; the
   length of the line as drawn in the file, before simplification);
 - antimeridian: parts split at ±180° (RFC 7946 §3.1.9) are re-joined and longitudes
-  unwrapped, so a trans-Pacific cable draws as one short line in Leaflet. Such drawing
-  coordinates may leave [-180, 180]: the layer is for the map, not for RFC 7946 export;
+  unwrapped (:func:`geo.lines.join_antimeridian`), so a trans-Pacific cable draws as one
+  short line in Leaflet. Such drawing coordinates may leave [-180, 180]: the layer is for
+  the map, not for RFC 7946 export;
 - simplification (Douglas-Peucker, ``simplify_deg``) and rounding (``precision`` decimals).
 
 Tolerance: :data:`SIMPLIFY_DEG` = 0.001° (≤ 111 m). A screen pixel spans 360° / (256 · 2^z)
@@ -30,13 +31,11 @@ The workspace may list its context layers in ``geo.toml`` (see :func:`context_sp
 from __future__ import annotations
 
 import csv
-import heapq
 import io
 import math
 import os
 import sys
 import warnings
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +58,13 @@ from geo.files import (
     regular_file,
 )
 from geo.geodesy import path_length_m
+from geo.lines import (
+    ANTIMERIDIAN_TOLERANCE_DEG,
+    join_antimeridian,
+    line_from_parts,
+    line_parts,
+    round_coords,
+)
 from geo.text import shown, text_problem
 
 if sys.version_info >= (3, 11):
@@ -546,201 +552,8 @@ def _labels(frame: gpd.GeoDataFrame, label: str | None, ids: list[str],
 
 # --------------------------------------------------------------------------- geometry
 
-def unwrap_lon(lon: np.ndarray) -> np.ndarray:
-    """Longitudes (degrees) made continuous: each step taken the short way (|Δ| ≤ 180°)."""
-    lon = np.asarray(lon, dtype=float)
-    if len(lon) < 2:
-        return lon.copy()
-    diff = np.diff(lon)
-    turns = np.round((diff - ((diff + 180.0) % 360.0 - 180.0)) / 360.0)
-    # whole turns only, so longitudes that need no unwrapping come back bit for bit
-    return lon - 360.0 * np.concatenate([[0.0], np.cumsum(turns)])
-
-
-_EPS = 1e-7
-
-
-def _on_antimeridian(lon: float) -> bool:
-    return abs((lon % 360.0) - 180.0) < _EPS
-
-
-def _meets(a: np.ndarray, b: np.ndarray) -> bool:
-    """Whether points ``a`` and ``b`` are the same place on the antimeridian (mod 360°)."""
-    return _on_antimeridian(a[0]) and _on_antimeridian(b[0]) and abs(a[1] - b[1]) < _EPS
-
-
-def join_antimeridian(parts: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """Re-join line parts split at ±180° and unwrap their longitudes.
-
-    ``parts`` are ``(n, 2)`` arrays of ``(lon, lat)`` degrees. Parts whose ends meet on the
-    antimeridian (the same latitude, longitudes ±180°) are chained, either way round; each
-    chain is unwrapped (:func:`unwrap_lon`). Returns the chains, in the order of their first
-    part; the vertex at the split appears once.
-
-    The chains are those of joining, again and again, the first chain that meets another
-    to the first one it meets (:func:`_join_two`). Done that way it took time cubic in the
-    number of parts; here the chain ends on the antimeridian are indexed by latitude
-    (:class:`_AntimeridianEnds`), so each join is found in logarithmic time and a chain's
-    points are copied once, at the end: O(n log n) for n parts.
-    """
-    chains: list[np.ndarray] = []
-    for part in parts:
-        p = np.column_stack([unwrap_lon(part[:, 0]), part[:, 1]])
-        chains.append(p)
-    if len(chains) < 2:
-        return chains
-    return _Chainer(chains).join()
-
-
-class _AntimeridianEnds:
-    """Chain ends that lie on the antimeridian, by latitude: which chain, of those still
-    listed, has an end that :func:`_meets` a given point, the first in order.
-
-    Ends are kept per exact latitude, in a heap of ``(chain index, version)``; an entry
-    counts while ``versions[chain index]`` is its version (a chain whose ends change, or
-    that is joined to another, gets a new version, and its old entries are dropped when
-    they come to the top). Latitudes are grouped in buckets of :data:`_LAT_BUCKET`
-    degrees, wider than the tolerance :data:`_EPS`, so that every latitude within it
-    lies in the same bucket or the next one either side.
-    """
-
-    def __init__(self, versions: list[int]):
-        self.versions = versions
-        self._heaps: dict[float, list[tuple[int, int]]] = {}
-        self._buckets: dict[float, set[float]] = {}
-
-    @staticmethod
-    def _bucket(lat: float) -> float:
-        # beyond 1e9 degrees (not a latitude) floats are more than _EPS apart: only an
-        # equal latitude meets, and it is in the same bucket
-        return float(math.floor(lat / _LAT_BUCKET)) if abs(lat) < 1e9 else lat
-
-    def add(self, point: np.ndarray, index: int) -> None:
-        """List ``point`` (``(lon, lat)``) as an end of chain ``index``, if it lies on
-        the antimeridian."""
-        lat = float(point[1])
-        if not _on_antimeridian(point[0]) or not math.isfinite(lat):
-            return  # meets nothing (a latitude that is not finite never compares close)
-        heap = self._heaps.get(lat)
-        if heap is None:
-            heap = self._heaps[lat] = []
-            self._buckets.setdefault(self._bucket(lat), set()).add(lat)
-        heapq.heappush(heap, (index, self.versions[index]))
-
-    def first_meeting(self, point: np.ndarray) -> int | None:
-        """The lowest index of a listed chain with an end that meets ``point``."""
-        lat = float(point[1])
-        if not _on_antimeridian(point[0]) or not math.isfinite(lat):
-            return None
-        best = None
-        bucket = self._bucket(lat)
-        for near in (bucket - 1.0, bucket, bucket + 1.0):
-            for other in self._buckets.get(near, ()):
-                if not abs(other - lat) < _EPS:
-                    continue
-                heap = self._heaps[other]
-                while heap and self.versions[heap[0][0]] != heap[0][1]:
-                    heapq.heappop(heap)  # an end that has changed, or a chain joined
-                if heap and (best is None or heap[0][0] < best):
-                    best = heap[0][0]
-        return best
-
-
-#: Latitude buckets of the antimeridian index, degrees (at least the tolerance _EPS).
-_LAT_BUCKET = 1e-6
-
-
-class _Chainer:
-    """The joining of :func:`join_antimeridian`, done in one pass.
-
-    The repeated search (the first chain that meets another, and the first chain it meets)
-    is replayed exactly: a "current" chain takes the first chain that meets it, again and
-    again; when none does, the next chain not yet visited becomes current. Every visited
-    chain other than the current one meets no chain but, perhaps, the current one (ends
-    only change on the current chain), so the first chain meeting the current one is the
-    one the search would join; when it comes before the current chain the current one is
-    joined to it, and it becomes current. A chain is kept as the pieces it is made of, and
-    each piece is shifted once, as the search would shift it.
-    """
-
-    def __init__(self, chains: list[np.ndarray]):
-        n = len(chains)
-        self.pieces: list[deque[np.ndarray]] = [deque([c]) for c in chains]
-        self.first: list[np.ndarray] = [c[0] for c in chains]
-        self.last: list[np.ndarray] = [c[-1] for c in chains]
-        #: a chain's version; -1 once it is joined to another
-        self.versions = [0] * n
-        self.ends = _AntimeridianEnds(self.versions)
-        for i in range(n):
-            self.ends.add(self.first[i], i)
-            self.ends.add(self.last[i], i)
-
-    def join(self) -> list[np.ndarray]:
-        n = len(self.pieces)
-        current = visited = 0
-        self.versions[current] += 1  # the current chain's ends are not listed
-        while True:
-            found = [i for i in (self.ends.first_meeting(self.first[current]),
-                                 self.ends.first_meeting(self.last[current]))
-                     if i is not None]
-            if not found:
-                self.ends.add(self.first[current], current)
-                self.ends.add(self.last[current], current)
-                current = visited + 1
-                while current < n and self.versions[current] < 0:
-                    current += 1
-                if current >= n:
-                    break
-                visited = current
-                self.versions[current] += 1
-                continue
-            other = min(found)
-            if other > current:
-                self._append(current, other)
-                self.versions[other] = -1
-            else:
-                self._append(other, current)
-                self.versions[current] = -1
-                current = other
-                self.versions[current] += 1
-        return [self._whole(i) for i in range(n) if self.versions[i] >= 0]
-
-    def _whole(self, i: int) -> np.ndarray:
-        pieces = self.pieces[i]
-        if len(pieces) > 1:
-            pieces = self.pieces[i] = deque([np.concatenate(pieces)])
-        return pieces[0]
-
-    def _append(self, a: int, b: int) -> None:
-        """Chain ``b`` joined to chain ``a``, as :func:`_join_two` joins them."""
-        after, piece = _join_two(self.first[a], self.last[a], self._whole(b))
-        if after:
-            self.pieces[a].append(piece)
-            if len(piece):
-                self.last[a] = piece[-1]
-        else:
-            self.pieces[a].appendleft(piece)
-            if len(piece):
-                self.first[a] = piece[0]
-        self.pieces[b] = deque()
-
-
-def _join_two(first: np.ndarray, last: np.ndarray,
-              b: np.ndarray) -> tuple[bool, np.ndarray]:
-    """How ``b`` joins a chain from ``first`` to ``last`` (points) that it meets on the
-    antimeridian: ``(True, piece)`` when ``piece`` follows the chain, ``(False, piece)``
-    when it comes before. ``piece`` is ``b`` (reversed if needed) shifted in longitude to
-    the chain's end point, without the point they share. Tried in this order: ``b`` after
-    the chain, ``b`` reversed after it, ``b`` before it, ``b`` reversed before it."""
-    for cand in (b, b[::-1]):
-        if _meets(last, cand[0]):
-            shifted = cand + np.array([last[0] - cand[0, 0], 0.0])
-            return True, shifted[1:]
-    for cand in (b, b[::-1]):
-        if _meets(cand[-1], first):
-            shifted = cand + np.array([first[0] - cand[-1, 0], 0.0])
-            return False, shifted[:-1]
-    raise ValueError("the chains do not meet on the antimeridian")
+#: Tolerance of "on the antimeridian", degrees (that of :func:`geo.lines.join_antimeridian`).
+_EPS = ANTIMERIDIAN_TOLERANCE_DEG
 
 
 def _place_chains(chains: list[np.ndarray]) -> list[np.ndarray]:
@@ -764,16 +577,6 @@ def _place_chains(chains: list[np.ndarray]) -> list[np.ndarray]:
     return [c + np.array([shift, 0.0]) for c in placed] if shift else placed
 
 
-def _line_parts(geom: BaseGeometry) -> list[np.ndarray]:
-    if geom.geom_type == "LineString":
-        return [np.asarray(geom.coords, dtype=float)[:, :2]]
-    return [np.asarray(g.coords, dtype=float)[:, :2] for g in geom.geoms]
-
-
-def _round(coords: np.ndarray, precision: int) -> np.ndarray:
-    return coords if precision < 0 else np.round(coords, precision)
-
-
 def _draw_geometries(geoms: np.ndarray, simplify_deg: float,
                      precision: int) -> tuple[list[BaseGeometry], list[float]]:
     """Drawing geometries (unwrapped, simplified, rounded) and geodesic lengths in metres."""
@@ -784,28 +587,27 @@ def _draw_geometries(geoms: np.ndarray, simplify_deg: float,
     if len(points):  # the common case at scale, done in one go
         xy = shapely.get_coordinates(geoms[points])
         xy[:, 0] = (xy[:, 0] + 180.0) % 360.0 - 180.0
-        for i, geom in zip(points, shapely.points(_round(xy, precision)), strict=True):
+        for i, geom in zip(points, shapely.points(round_coords(xy, precision)), strict=True):
             out[i] = geom
     for i in np.flatnonzero(type_ids != 0):
         geom = geoms[i]
         kind = _KINDS[geom.geom_type]
         if kind == _LINE:
-            parts = _line_parts(geom)
+            parts = line_parts(geom)
             lengths[i] = sum(path_length_m(part) for part in parts)
             chains = _place_chains(join_antimeridian(parts))
             lines = [shapely.LineString(c) for c in chains]
             if simplify_deg > 0:
                 lines = list(shapely.simplify(lines, simplify_deg, preserve_topology=False))
-            lines = [shapely.LineString(_round(np.asarray(ln.coords), precision))
-                     for ln in lines]
-            out[i] = lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
+            out[i] = line_from_parts([round_coords(np.asarray(ln.coords), precision)
+                                      for ln in lines])
             continue
         if kind == _POLYGON and simplify_deg > 0:
             geom = shapely.simplify(geom, simplify_deg, preserve_topology=True)
         if kind == _POINT:
             geom = shapely.transform(geom, lambda xy: np.column_stack(
                 [(xy[:, 0] + 180.0) % 360.0 - 180.0, xy[:, 1]]))
-        out[i] = shapely.transform(geom, lambda xy: _round(xy, precision))
+        out[i] = shapely.transform(geom, lambda xy: round_coords(xy, precision))
     return out, lengths
 
 

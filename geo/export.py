@@ -67,7 +67,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import itertools
 import json
 import math
 import os
@@ -86,7 +85,13 @@ from shapely.geometry.polygon import orient
 
 from geo.atomic import atomic_path, write_text_atomic, write_texts_atomic
 from geo.errors import InputError, OutputError
-from geo.geodesy import GEOD
+from geo.lines import (
+    MAX_DECIMALS,
+    may_cross_antimeridian,
+    packed_line_parts,
+    round_coords,
+    split_antimeridian_many,
+)
 from geo.names import EXPORT_FORMATS as FORMATS
 
 #: File suffixes and the format they imply.
@@ -116,8 +121,6 @@ FOREIGN_SUFFIXES = {
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: The record separator that starts each text of a strict RFC 8142 sequence.
 RS = "\x1e"
-#: Beyond this many decimals a WGS84 degree in a double has nothing left to round.
-MAX_DECIMALS = 15
 #: GeoPackage geometry type of each of geo's layers (others: as GDAL infers). Agreements
 #: are arcs between head offices or points at their venue: the generic type (``Unknown`` is
 #: pyogrio's name for GDAL's wkbUnknown, ``GEOMETRY`` in the GeoPackage).
@@ -207,126 +210,12 @@ def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 # ------------------------------------------------------------------ geometry
 
 
-def _round(coords: np.ndarray, precision: int) -> np.ndarray:
-    if precision < 0 or precision >= MAX_DECIMALS:
-        return coords
-    # + 0.0 turns the -0.0 that rounding a small negative number gives into 0.0
-    return np.round(coords, precision) + 0.0
-
-
-def antimeridian_crossings(legs: np.ndarray) -> np.ndarray:
-    """Latitudes (degrees) where the WGS84 geodesics of ``legs`` cross ±180°.
-
-    ``legs`` is an ``(n, 4)`` array of ``lon_a, lat_a, lon_b, lat_b`` whose longitudes are
-    more than 180° apart, so that the short way between the ends crosses the antimeridian.
-    Each cut is found by narrowing a bracket of distances along the geodesic fourfold per
-    pass, down to a micrometre (longitude is monotonic along a geodesic that is not a
-    meridian), all legs at once; so the point lies on the path that
-    :func:`geo.geodesy.path_length_m` measures.
-    """
-    legs = np.asarray(legs, dtype=float).reshape(-1, 4)
-    k = len(legs)
-    if k == 0:
-        return np.empty(0)
-    lon_a, lat_a, lon_b, lat_b = legs.T
-    az, _baz, dist = GEOD.inv(lon_a, lat_a, lon_b, lat_b)
-    side = np.where(lon_a > 0, 180.0, -180.0)
-    n = 5  # points per bracket: fewest geodesic evaluations in all for a micrometre
-    steps = np.linspace(0.0, 1.0, n)
-    rows = np.arange(k)
-    lo, hi = np.zeros(k), np.asarray(dist, dtype=float)
-    for _ in range(40):  # 4**40 >> half the Earth's circumference in micrometres
-        s = lo[:, None] + (hi - lo)[:, None] * steps[None, :]
-        lons, _lats, _ = GEOD.fwd(np.repeat(lon_a, n), np.repeat(lat_a, n),
-                                  np.repeat(az, n), s.ravel())
-        lons = np.asarray(lons).reshape(k, n)
-        unwrapped = lon_a[:, None] + ((lons - lon_a[:, None] + 180.0) % 360.0 - 180.0)
-        before = np.where(side[:, None] > 0, unwrapped < side[:, None],
-                          unwrapped > side[:, None]).sum(axis=1)
-        lo = s[rows, np.clip(before - 1, 0, n - 1)]
-        hi = s[rows, np.clip(before, 0, n - 1)]
-        if np.max(hi - lo) < 1e-6:
-            break
-    _lon, lat, _ = GEOD.fwd(lon_a, lat_a, az, (lo + hi) / 2)
-    return np.where(lon_a == side, lat_a, np.asarray(lat, dtype=float))
-
-
-def _crossing_legs(coords: list[tuple[float, float]]) -> list[tuple[float, ...]]:
-    return [(*a, *b) for a, b in itertools.pairwise(coords) if abs(b[0] - a[0]) > 180.0]
-
-
-def _split_path(coords: list[tuple[float, float]], lats: Iterator[float]
-                ) -> list[list[tuple[float, float]]]:
-    """Cut ``coords`` at each leg across ±180°, taking the cut latitudes from ``lats``."""
-    parts: list[list[tuple[float, float]]] = [[coords[0]]]
-    for a, b in itertools.pairwise(coords):
-        if abs(b[0] - a[0]) > 180.0:
-            lat = next(lats)
-            side = 180.0 if a[0] > 0 else -180.0
-            if parts[-1][-1] != (side, lat):
-                parts[-1].append((side, lat))
-            parts.append([(-side, lat)])
-        if parts[-1][-1] != b:
-            parts[-1].append(b)
-    return [p for p in parts if len(p) >= 2]
-
-
-def _line_coords(geom: BaseGeometry) -> list[list[tuple[float, float]]] | None:
-    if isinstance(geom, LineString):
-        lines = [geom]
-    elif isinstance(geom, MultiLineString):
-        lines = list(geom.geoms)
-    else:
-        return None
-    return [[(float(x), float(y)) for x, y in shapely.get_coordinates(line)] for line in lines]
-
-
-def split_antimeridian_many(geoms: Iterable[BaseGeometry]) -> list[BaseGeometry]:
-    """:func:`split_antimeridian` of each geometry, every cut solved in one batch."""
-    geoms = list(geoms)
-    lines = [_line_coords(g) for g in geoms]
-    legs = [leg for ls in lines if ls for coords in ls for leg in _crossing_legs(coords)]
-    lats = iter(antimeridian_crossings(np.array(legs)).tolist())
-    out = []
-    for geom, ls in zip(geoms, lines, strict=True):
-        if not ls or not any(_crossing_legs(c) for c in ls):
-            out.append(geom)
-            continue
-        parts = [p for coords in ls if coords for p in _split_path(coords, lats)]
-        out.append(LineString(parts[0]) if len(parts) == 1 else MultiLineString(parts))
-    return out
-
-
-def split_antimeridian(geom: BaseGeometry) -> BaseGeometry:
-    """Split a (Multi)LineString where a leg crosses the antimeridian (RFC 7946 §3.1.9).
-
-    A leg whose ends are more than 180° of longitude apart is taken to go the short way,
-    across ±180° (as :func:`geo.geodesy.path_length_m` measures it); it is cut where its
-    WGS84 geodesic meets the antimeridian, and the line becomes a MultiLineString whose
-    parts end and start at 180 and -180 on the same latitude. Other geometries, and lines
-    that do not cross, are returned as they are (polygons are not split).
-    """
-    return split_antimeridian_many([geom])[0]
-
-
 def _orient(geom: BaseGeometry) -> BaseGeometry:
     if isinstance(geom, Polygon):
         return orient(geom, sign=1.0)
     if isinstance(geom, MultiPolygon):
         return MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
     return geom
-
-
-def _may_cross(geoms: np.ndarray) -> np.ndarray:
-    """Boolean mask of geometries with two consecutive positions > 180° of longitude apart
-    (a cheap vectorised pre-filter; :func:`split_antimeridian` decides)."""
-    coords, index = shapely.get_coordinates(geoms, return_index=True)
-    if len(coords) < 2:
-        return np.zeros(len(geoms), dtype=bool)
-    jump = (np.abs(np.diff(coords[:, 0])) > 180.0) & (index[1:] == index[:-1])
-    mask = np.zeros(len(geoms), dtype=bool)
-    mask[index[1:][jump]] = True
-    return mask
 
 
 def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
@@ -344,7 +233,7 @@ def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
     lines = np.isin(types, (1, 5))
     if lines.any():
         idx = np.flatnonzero(lines)
-        idx = idx[_may_cross(arr[idx])]
+        idx = idx[may_cross_antimeridian(arr[idx])]
         for i, geom in zip(idx, split_antimeridian_many(arr[idx]), strict=True):
             out[i] = geom
     for i in np.flatnonzero(np.isin(types, (3, 6))):
@@ -353,7 +242,7 @@ def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
 
 
 def _positions(geom: BaseGeometry, precision: int) -> list[list[float]]:
-    return _round(shapely.get_coordinates(geom), precision).tolist()
+    return round_coords(shapely.get_coordinates(geom), precision).tolist()
 
 
 def geometry_object(geom: BaseGeometry | None, precision: int = 6) -> dict[str, Any] | None:
@@ -386,7 +275,7 @@ def _rings(polygon: Polygon, precision: int) -> list[list[list[float]]]:
 
 
 def _point_xy(geoms: np.ndarray, precision: int) -> tuple[list[float], list[float]]:
-    xy = _round(np.column_stack([shapely.get_x(geoms), shapely.get_y(geoms)]), precision)
+    xy = round_coords(np.column_stack([shapely.get_x(geoms), shapely.get_y(geoms)]), precision)
     return xy[:, 0].tolist(), xy[:, 1].tolist()
 
 
@@ -437,11 +326,11 @@ def _drop_repeats(xy: np.ndarray, part_index: np.ndarray, n_parts: int
 def _line_positions(geoms: np.ndarray, precision: int) -> list[list[list[list[float]]]]:
     """Rounded positions of each (Multi)LineString's parts, in one pass over all of them;
     positions that rounding makes repeat are dropped (see :func:`_drop_repeats`)."""
-    parts, owner = shapely.get_parts(geoms, return_index=True)
-    coords, part_index = shapely.get_coordinates(parts, return_index=True)
-    rounded, part_index = _drop_repeats(_round(coords, precision), part_index, len(parts))
+    coords, sizes, owner = packed_line_parts(geoms)
+    part_index = np.repeat(np.arange(len(sizes)), sizes)
+    rounded, part_index = _drop_repeats(round_coords(coords, precision), part_index, len(sizes))
     xy = rounded.tolist()
-    bounds = np.concatenate([[0], np.cumsum(np.bincount(part_index, minlength=len(parts)))])
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(part_index, minlength=len(sizes)))])
     out: list[list[list[list[float]]]] = [[] for _ in range(len(geoms))]
     for o, start, stop in zip(owner.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
                               strict=True):
@@ -615,7 +504,7 @@ def _round_geometries(geoms: np.ndarray, precision: int) -> np.ndarray:
         return geoms
     # as in GeoJSON: positions that rounding makes repeat are dropped (two kept per line)
     return shapely.remove_repeated_points(
-        shapely.transform(geoms, lambda c: _round(c, precision)), 0.0)
+        shapely.transform(geoms, lambda c: round_coords(c, precision)), 0.0)
 
 
 def export_frame(frame: gpd.GeoDataFrame, precision: int = 6) -> gpd.GeoDataFrame:

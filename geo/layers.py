@@ -67,6 +67,7 @@ from shapely.geometry import LineString, MultiLineString, Point
 from geo.catalog import Catalog
 from geo.errors import InputError
 from geo.geodesy import geodesic_path, latency_ms
+from geo.lines import line_from_parts
 from geo.names import LAYER_NAMES, MEDIA
 from geo.routes import corridor_geometry, route_geometries, route_geometry
 from geo.schema import Agreement, Entity
@@ -135,12 +136,6 @@ def _common(cat: Catalog, entity: Entity, kind: str, status: str | None) -> dict
     }
 
 
-def _line(lines: list[list[tuple[float, float]]]) -> LineString | MultiLineString:
-    if len(lines) == 1:
-        return LineString(lines[0])
-    return MultiLineString(lines)
-
-
 def _site_country(cat: Catalog, site_id: str) -> str | None:
     site = cat.sites[site_id]
     seen = {site_id}
@@ -194,7 +189,7 @@ def _routes(cat: Catalog) -> tuple[list[dict[str, Any]], list[Any]]:
             "start_date": route.start_date,
         })
         rows.append(row)
-        geoms.append(_line(geom.lines))
+        geoms.append(line_from_parts(geom.lines))
     return rows, geoms
 
 
@@ -255,7 +250,7 @@ def agreement_geometry(cat: Catalog, agreement: Agreement
     hq = head_offices(cat, agreement.parties)
     if len(hq) >= 2:
         arcs = [geodesic_path(a, b, ARC_SPACING_M) for a, b in itertools.combinations(hq, 2)]
-        return LineString(arcs[0]) if len(arcs) == 1 else MultiLineString(arcs)
+        return line_from_parts(arcs)
     if agreement.venue is not None:
         return Point(cat.site_position(agreement.venue))
     return None

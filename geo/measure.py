@@ -47,6 +47,7 @@ from geo.crs import declared_crs, source_crs, xy_to_wgs84
 from geo.errors import InputError
 from geo.files import MAX_JSON_BYTES, dataset_siblings_ok, parse_nested, read_bytes, regular_file
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
+from geo.lines import line_from_parts, packed_line_parts
 from geo.names import MEDIA
 from geo.text import name_key, waypoint_label
 
@@ -1024,12 +1025,10 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
             reasons[i] = "an empty " + ("LineString" if types[i] == 1 else "MultiLineString")
     ok = np.array([i not in reasons for i in range(n)], dtype=bool)
     idx_ok = np.flatnonzero(ok)
-    parts_geom, part_feature = shapely.get_parts(geoms[idx_ok], return_index=True)
-    part_feature = idx_ok[part_feature]
-    coords, coord_part = shapely.get_coordinates(parts_geom, return_index=True)
+    coords, sizes, part_owner = packed_line_parts(geoms[idx_ok])
+    part_feature = idx_ok[part_owner]
     if crs is not None:
         coords = xy_to_wgs84(coords, crs)
-    sizes = np.bincount(coord_part, minlength=len(parts_geom))
     data = _finish(source, fields, records, coords, sizes, part_feature, reasons)
     data.warnings.extend(f"{source}: reader: {w}" for w in reader_warnings)
     return data
@@ -1282,16 +1281,13 @@ def measurements_geojson(rows: Sequence[Measurement], precision: int = 6) -> dic
     properties ``id``, ``name``, ``kind``, ``schematic``, ``routing``, ``length_m``, the
     per-medium split (``submarine_m``...), ``latency_ms``, ``segments``. Coordinates rounded
     to ``precision`` decimals."""
-    from shapely.geometry import LineString, MultiLineString
-
     from geo.export import geometry_object, prepare_geometries
 
     geoms = []
     for m in rows:
         if not m.lines:
             raise InputError(f"{m.id}: no drawn line to write (a line read from a file)")
-        geoms.append(LineString(m.lines[0]) if len(m.lines) == 1
-                     else MultiLineString(m.lines))
+        geoms.append(line_from_parts(m.lines))
     prepared = prepare_geometries(geoms)
     features = []
     for m, geom in zip(rows, prepared, strict=True):

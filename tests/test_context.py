@@ -27,9 +27,7 @@ from geo.context import (
     ContextSpec,
     context_layers_from_config,
     context_specs_from_config,
-    join_antimeridian,
     read_context,
-    unwrap_lon,
 )
 from geo.errors import InputError
 
@@ -263,27 +261,6 @@ def test_hostile_values_kept_as_text_and_long_text_cut(tmp_path):
 
 
 # --------------------------------------------------------------------------- geometry
-
-def test_unwrap_lon_takes_each_step_the_short_way():
-    lon = np.array([170.0, 179.0, -179.0, -170.0, 179.5, -179.5])
-    out = unwrap_lon(lon)
-    assert np.all(np.abs(np.diff(out)) <= 180)
-    assert np.allclose((out + 180) % 360 - 180, lon)
-    assert out[3] == pytest.approx(190.0)
-
-
-def test_join_antimeridian_either_way_round():
-    west = np.array([[170.0, 0.0], [180.0, 1.0]])
-    east = np.array([[-180.0, 1.0], [-170.0, 2.0]])
-    for parts in ([west, east], [east, west], [west, east[::-1]]):
-        (chain,) = join_antimeridian(parts)
-        assert len(chain) == 3
-        lon = sorted(chain[:, 0].tolist())
-        assert [x - lon[0] for x in lon] == [0.0, 10.0, 20.0]  # continuous, one place
-        assert lon[0] % 360 == 170.0
-    # parts that do not meet on the antimeridian stay apart
-    assert len(join_antimeridian([west, np.array([[0.0, 0.0], [1.0, 1.0]])])) == 2
-
 
 def test_simplification_stays_within_tolerance(tmp_path):
     rng = np.random.default_rng(3)

@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, shape
 
 from geo.catalog import load_catalog
-from geo.export import geojson_text, geojsonseq_text, split_antimeridian
+from geo.export import geojson_text, geojsonseq_text
 from geo.geodesy import GEOD, path_length_m
 from geo.layers import build_layers
+from geo.lines import split_antimeridian
 
 FIXTURES = Path(__file__).parent / "data" / "export"
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",

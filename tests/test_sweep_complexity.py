@@ -24,9 +24,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import geo.context
-from geo.context import _meets, _place_chains, join_antimeridian, unwrap_lon
+import geo.lines
+from geo.context import _place_chains
 from geo.files import MAX_ARTICLE_BYTES
+from geo.lines import _meets, join_antimeridian, unwrap_lon
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -224,14 +225,14 @@ def test_join_antimeridian_work_grows_as_n_log_n(monkeypatch):
     parts (and copied the growing chain at every join); here 4n parts take about 4 times
     the tests of n."""
     calls = 0
-    on_antimeridian = geo.context._on_antimeridian
+    on_antimeridian = geo.lines._on_antimeridian
 
     def counted(lon: float) -> bool:
         nonlocal calls
         calls += 1
         return on_antimeridian(lon)
 
-    monkeypatch.setattr(geo.context, "_on_antimeridian", counted)
+    monkeypatch.setattr(geo.lines, "_on_antimeridian", counted)
     work = {}
     for n in (250, 1000):
         calls = 0

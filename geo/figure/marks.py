@@ -28,6 +28,7 @@ from geo.figure.projection import (
     project_lines,
     project_lines_owned,
 )
+from geo.lines import line_parts
 from geo.webmap import styles
 
 #: route id -> [(medium, [(lon, lat), ...]), ...] in segment order (as the web map takes it)
@@ -80,16 +81,6 @@ def _text(value: Any) -> str | None:
     return None if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def _lines(geom: Any) -> list[np.ndarray]:
-    if geom is None or geom.is_empty:
-        return []
-    if geom.geom_type == "LineString":
-        return [np.asarray(geom.coords, dtype=float)[:, :2]]
-    if geom.geom_type == "MultiLineString":
-        return [np.asarray(g.coords, dtype=float)[:, :2] for g in geom.geoms]
-    raise ValueError(f"expected a line, got {geom.geom_type}")
-
-
 def _records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     cols = [c for c in frame.columns if c != frame.geometry.name]
     return [{**dict(zip(cols, values, strict=True)), "geometry": geom}
@@ -127,16 +118,16 @@ def catalogue_marks(layers: Mapping[str, gpd.GeoDataFrame], shown: Sequence[str]
                 mark.point = (geom.x, geom.y)
                 mark.point_style = "agreement.venue"
             elif layer == "agreements":
-                mark.pieces = [("agreement", line) for line in _lines(geom)]
+                mark.pieces = [("agreement", line) for line in line_parts(geom)]
             elif layer == "corridors":
-                mark.pieces = [("corridor", line) for line in _lines(geom)]
+                mark.pieces = [("corridor", line) for line in line_parts(geom)]
             elif segment_lines is not None and mark.id in segment_lines:
                 mark.pieces = [(styles.medium_style(medium).key, np.asarray(pos, dtype=float))
                                for medium, pos in segment_lines[mark.id]]
             else:
                 media = {s["medium"] for s in (row.get("segments") or [])}
                 medium = media.pop() if len(media) == 1 else "unspecified"
-                mark.pieces = [(styles.medium_style(medium).key, line) for line in _lines(geom)]
+                mark.pieces = [(styles.medium_style(medium).key, line) for line in line_parts(geom)]
             marks.append(mark)
     return marks, unplaced
 
@@ -166,7 +157,7 @@ def entity_positions(layers: Mapping[str, gpd.GeoDataFrame], ids: Sequence[str]
         if geom.geom_type == "Point":
             out.append(np.asarray([[geom.x, geom.y]]))
         else:
-            out.extend(_lines(geom))
+            out.extend(line_parts(geom))
     return out
 
 
@@ -227,7 +218,7 @@ def context_marks(index: int, layer: ContextLayer) -> ContextMarks:
     polygons: list[Any] = []
     polygon_features: list[int] = []
     for i in np.flatnonzero(np.isin(type_ids, (1, 5))):
-        for part in _lines(geoms[i]):
+        for part in line_parts(geoms[i]):
             lines.append(part)
             line_features.append(int(i))
     for i in np.flatnonzero(np.isin(type_ids, (3, 6))):

@@ -41,8 +41,8 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
-from geo.context import unwrap_lon
 from geo.geodesy import GEOD, geodesic_path
+from geo.lines import unwrap_lon
 
 #: Narrowest extent, degrees (about 220 km): a single site is shown with its surroundings.
 MIN_SPAN_DEG = 2.0

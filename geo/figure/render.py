@@ -879,7 +879,7 @@ def _draw_inset(canvas: _Canvas, box: Box, projection: MapProjection, view: View
     ok = np.isfinite(lon) & np.isfinite(lat)
     ring = np.column_stack([lon[ok], lat[ok]])
     if len(ring) >= 2:
-        from geo.context import unwrap_lon
+        from geo.lines import unwrap_lon
 
         ring[:, 0] = unwrap_lon(ring[:, 0])
         parts = project_lines([ring], world)

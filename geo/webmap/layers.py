@@ -28,9 +28,10 @@ from typing import Any
 
 import folium
 import geopandas as gpd
-from shapely.geometry.base import BaseGeometry
+import numpy as np
 
 from geo.geodesy import geodesic_path
+from geo.lines import line_parts, round_coords, unwrap_line
 from geo.webmap import styles
 from geo.webmap.citations import Citation
 from geo.webmap.elements import Bind
@@ -132,45 +133,23 @@ class LayerGroup:
 DRAW_DECIMALS = 5
 
 
-def _latlon(positions: Sequence[tuple[float, float]]) -> list[list[float]]:
-    """folium's ``[lat, lon]`` from ``(lon, lat)``, rounded to :data:`DRAW_DECIMALS`."""
-    return [[round(float(lat), DRAW_DECIMALS), round(float(lon), DRAW_DECIMALS)]
-            for lon, lat in positions]
+def _latlon(positions: Any) -> list[list[float]]:
+    """folium's ``[lat, lon]`` from ``(lon, lat)`` positions, rounded to
+    :data:`DRAW_DECIMALS` (:func:`geo.lines.round_coords`)."""
+    xy = np.asarray(positions, dtype=float).reshape(-1, 2)
+    return round_coords(xy, DRAW_DECIMALS)[:, ::-1].tolist()
 
 
-def _unwrap(positions: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Keep consecutive longitudes within 180° of each other so Leaflet draws a line that
-    crosses the antimeridian the short way instead of across the whole map."""
-    out: list[tuple[float, float]] = []
-    for lon, lat in positions:
-        if out:
-            prev = out[-1][0]
-            while lon - prev > 180:
-                lon -= 360
-            while lon - prev < -180:
-                lon += 360
-        out.append((lon, lat))
-    return out
-
-
-def geodesic_line(positions: Sequence[tuple[float, float]],
-                  spacing_m: float = DRAW_SPACING_M) -> list[tuple[float, float]]:
-    """``positions`` with points added along each leg's geodesic (WGS84), unwrapped."""
+def geodesic_line(positions: Sequence[Sequence[float]],
+                  spacing_m: float = DRAW_SPACING_M) -> np.ndarray:
+    """``positions`` with points added along each leg's geodesic (WGS84), longitudes
+    unwrapped (:func:`geo.lines.unwrap_line`) so that Leaflet draws a line that crosses the
+    antimeridian the short way instead of across the whole map."""
     out: list[tuple[float, float]] = []
     for a, b in itertools.pairwise(positions):
         leg = geodesic_path(tuple(a), tuple(b), spacing_m)
         out.extend(leg if not out else leg[1:])
-    return _unwrap(out or [tuple(p) for p in positions])
-
-
-def _lines(geom: BaseGeometry) -> list[list[tuple[float, float]]]:
-    if geom is None or geom.is_empty:
-        return []
-    if geom.geom_type == "LineString":
-        return [list(geom.coords)]
-    if geom.geom_type == "MultiLineString":
-        return [list(g.coords) for g in geom.geoms]
-    raise ValueError(f"expected a line, got {geom.geom_type}")
+    return unwrap_line(out or positions)
 
 
 def _classes(layer: str, entity_id: str, draft: Any = None) -> str:
@@ -348,7 +327,7 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
         else:
             media = {s["medium"] for s in (row.get("segments") or [])}
             medium = media.pop() if len(media) == 1 else "unspecified"
-            parts = [(medium, line) for line in _lines(row["geometry"])]
+            parts = [(medium, line) for line in line_parts(row["geometry"])]
         sub = folium.FeatureGroup(control=False)
         draft = row.get("draft")
         _note_status(out, row.get("status"))
@@ -379,7 +358,7 @@ def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str],
     style = styles.BY_KEY["corridor"]
     for row in rows:
         out.styles.add(style.key)
-        lines = [_latlon(geodesic_line(line)) for line in _lines(row["geometry"])]
+        lines = [_latlon(geodesic_line(line)) for line in line_parts(row["geometry"])]
         draft = row.get("draft")
         line = _in_pane(folium.PolyLine(lines,
                                         class_name=_classes("corridors", row["id"], draft),
@@ -451,7 +430,7 @@ def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str],
         else:
             out.styles.add(style.key)
             feature = folium.FeatureGroup(control=False)
-            lines = [_latlon(_unwrap(line)) for line in _lines(geom)]
+            lines = [_latlon(unwrap_line(line)) for line in line_parts(geom)]
             _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(feature)
             if draft:
                 _draft_line(lines, "geo-agreements", row["id"], style).add_to(feature)
