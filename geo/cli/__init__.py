@@ -7,7 +7,6 @@ Commands live one per module in this package and are loaded lazily, so ``geo --h
 from __future__ import annotations
 
 import importlib
-import logging
 
 import click
 
@@ -68,6 +67,8 @@ def main(ctx: click.Context, verbose: int, quiet: int) -> None:
       geo check -w my-workspace
       geo build
     """
+    import logging  # not for --help, which answers before this runs
+
     level = logging.WARNING - 10 * verbose + 10 * quiet
     logging.basicConfig(level=max(logging.DEBUG, min(logging.CRITICAL, level)),
                         format="geo: %(message)s")

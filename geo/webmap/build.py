@@ -36,7 +36,6 @@ from folium.template import Template
 
 from geo.atomic import write_text_atomic
 from geo.context import ContextLayer
-from geo.contextmap import add_context_layer, context_legend_html, context_style, control_label
 from geo.errors import GeoError, InputError
 from geo.webmap import offline as offline_assets
 from geo.webmap.citations import Citation
@@ -282,6 +281,8 @@ def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
     """``context`` with names made distinct (``cables``, ``cables #2``...) from each other
     and, as layer control labels, from ``taken`` (the catalogue's labels): folium keys the
     layer control by label, so a repeated label would leave a layer out of the control."""
+    from geo.contextmap import control_label
+
     names: set[str] = set()
     labels = set(taken)
     out = []
@@ -356,12 +357,18 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
         by_name[name].group.add_to(fmap)
     # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
     context = distinct_context(context, [lg.group.layer_name for lg in groups])
-    context_groups = [(add_context_layer(fmap, layer, context_style(i)), layer)
-                      for i, layer in enumerate(context)]
-    context_legend = [group.legend for group, _layer in context_groups]
+    context_groups: list[tuple[Any, ContextLayer]] = []
+    context_legend = ""
+    if context:   # geo.contextmap (and its templates) loads only for context layers
+        from geo.contextmap import add_context_layer, context_legend_html, context_style
+
+        context_groups = [(add_context_layer(fmap, layer, context_style(i)), layer)
+                          for i, layer in enumerate(context)]
+        context_legend = context_legend_html([group.legend for group, _layer in
+                                              context_groups])
 
     drawn_styles = {key for lg in groups for key in lg.styles}
-    legend = legend_html(extra_html=context_legend_html(context_legend), drawn=drawn_styles)
+    legend = legend_html(extra_html=context_legend, drawn=drawn_styles)
     ordered = [by_name[n] for n in layers]
     bounds = _bounds(layers)
     if bounds is not None:
