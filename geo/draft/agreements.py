@@ -172,13 +172,7 @@ class AgreementFinder:
         #: countries that sign as parties: organisations to add, with their sentence
         self.signing_countries: list[tuple[str, Sentence]] = []
         # every deal word, signing word and ceremony of the text, found once
-        self._all_triggers = []
-        blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(self.text)]
-        for kind, rx in self.kind_res:
-            for m in rx.finditer(self.text):
-                if not any(a <= m.start() < b for a, b in blocked):
-                    self._all_triggers.append((kind, m))
-        self._all_signs = list(_SIGN_RE.finditer(self.text))
+        self._all_triggers, self._all_signs = deal_words(doc)
         self._all_ceremonies = list(_CEREMONY_RE.finditer(self.text))
         self._by_sentence: dict[int, tuple[list, list, list]] = {}
         for kind, m in self._all_triggers:
@@ -587,6 +581,21 @@ _ACQUIRED_OBJECT_RE = re.compile(
     r"do|du)\s*)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def deal_words(doc: Document) -> tuple[list[tuple[str, re.Match[str]]], list[re.Match[str]]]:
+    """Every word of a deal in ``doc`` with its kind (not those of "according to"...), and
+    every word of signing; found once per document (kept on it)."""
+    found = doc.__dict__.get("_deal_words")
+    if found is not None:
+        return found
+    text = doc.text
+    blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(text)]
+    triggers = [(kind, m) for kind, table in _KIND_TABLES for m in pattern(table).finditer(text)
+                if not any(a <= m.start() < b for a, b in blocked)]
+    found = (triggers, list(_SIGN_RE.finditer(text)))
+    doc.__dict__["_deal_words"] = found
+    return found
+
+
 def party_names(doc: Document, organisations: list[OrganisationFact],
                 blocked: set[str]) -> list[tuple[str, Sentence]]:
     """Names the text gives as parties of a deal that no other rule took for an
@@ -599,8 +608,6 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
     names = doc.names
     known = Spans((a, b) for a, b, _n in doc.name_occurrences(
         [(f, o.name) for o in organisations for f in [o.name, *o.aliases]]))
-    kinds = [pattern(t) for _k, t in _KIND_TABLES] + [_SIGN_RE]
-    blocked_spans = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(text)]
     runs_by_sentence: dict[int, list] = {}
     for run in names.runs:
         runs_by_sentence.setdefault(run.sentence.index, []).append(run)
@@ -671,14 +678,18 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             seen.add(fold(name))
             out.append((name, s))
 
-    for s in doc.sentences:
+    # every deal word of the text, by sentence
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    triggers, signs = deal_words(doc)
+    for m in [m for _k, m in triggers] + signs:
+        at = doc.sentence_at(m.start())
+        if at is not None:
+            by_sentence.setdefault(at.index, []).append((m.start(), m.end()))
+    for index in sorted(by_sentence):
+        s = doc.sentences[index]
         if s.index in names.title_sentences:
             continue
-        triggers = sorted((m.start(), m.end()) for rx in kinds
-                          for m in rx.finditer(text, s.start, s.end)
-                          if not any(a <= m.start() < b for a, b in blocked_spans))
-        if not triggers:
-            continue
+        triggers = sorted(by_sentence[index])
         runs = [trimmed(r) for r in (names.strip_function(r)
                                      for whole in runs_by_sentence.get(s.index, ())
                                      for r in split(whole))
