@@ -207,3 +207,17 @@ def test_da_of_portuguese_is_no_agent(extractor):
     facts = draft("A assinatura dos contratos decorreu hoje em Sines numa reunião da "
                   "Comunidade Portotech, presidida pelo ministro.", "pt", extractor=extractor)
     assert "Comunidade Portotech" not in {p for a in facts.agreements for p in a.parties}
+
+
+def test_purchases_of_different_things_are_different_deals(extractor):
+    facts = draft("Vantex Data Centers has completed its acquisition of the data center campus "
+                  "Nextgen Data. Nextgen is the sixth site of Vantex following its acquisition "
+                  "of Etrix Everywhere. Infravest and Vantex agreed to the sale of the data "
+                  "center in April. The Nextgen acquisition was funded with equity commitments "
+                  "from Digicol, the data center branch of Colonia Capital.",
+                  extractor=extractor)
+    found = [(a.kind, set(a.parties)) for a in facts.agreements]
+    assert ("acquisition", {"Vantex Data Centers", "Infravest"}) in found  # the main deal
+    assert ("acquisition", {"Vantex Data Centers", "Etrix Everywhere"}) in found
+    assert ("other", {"Digicol", "Vantex Data Centers"}) in found  # its funding
+    assert len(found) == 3

@@ -65,6 +65,9 @@ _NOT_DEAL_RE = re.compile(
     r"(?:is|was|est|était|es|era|é|è|ist|war)\s+(?:a|an|une|un|una|uma|ein|eine)\s+"
     r"(?:joint[- ]venture|coentreprise|co-entreprise|empresa\s+conjunta|"
     r"Gemeinschaftsunternehmen))(?![\w])", re.IGNORECASE)
+#: Words saying a deal was paid for by others: "was funded with equity from", "financé par".
+_FUNDING_RE = re.compile(r"(?<![\w-])(?:funded|financed|backed|financé|financée|financiad[oa]|"
+                         r"financiad[oa]s|finanziat[oa]|finanziert)(?![\w-])", re.IGNORECASE)
 #: Deals that need two named parties: investments, co-financing, "investors".
 _INVESTMENT_RE = re.compile(r"invest|financ|investor|investoren", re.IGNORECASE)
 _ATTENDING_RE = re.compile(
@@ -145,6 +148,8 @@ class _Deal:
     venue_sentence: Sentence | None = None
     subjects: list[str] = field(default_factory=list)
     investment: bool = False
+    #: what was bought, as named after the words of a purchase (folded)
+    objects: list[str] = field(default_factory=list)
 
     def fact(self) -> AgreementFact:
         return AgreementFact(self.kind, list(self.parties), self.sentence.evidence,  # type: ignore
@@ -213,14 +218,33 @@ class AgreementFinder:
             parties = self._parties(s, triggers, signs)
             deal = None
             definite = self._definite(anchor, s)
-            # the deal a definite mention refers to: the latest with parties
+            bought = self._object(s, triggers) if kind == "acquisition" else None
+            # the deal a definite mention refers to: the latest with parties; a specific
+            # noun with nothing named after it ("the sale of the data center") is the
+            # text's first deal of that kind, its main one
             target = next((d for d in reversed(self.deals) if d.parties),
                           self.deals[-1] if self.deals else None)
-            if definite and target is not None and (kind == target.kind or fold(
-                    first.group()) in _GENERIC_DEAL or target.kind == "other"):
+            generic = fold(first.group()) in _GENERIC_DEAL
+            if definite and not generic and bought is None:
+                target = next((d for d in self.deals if d.parties and d.kind == kind), target)
+            funding = _FUNDING_RE.search(self.text, anchor, s.end)
+            if funding and target is not None and target.parties and not _FUNDING_RE.search(
+                    target.sentence.text):
+                # "The NGD acquisition was funded with equity from X": a deal of its own,
+                # between the funders and the buyer
+                kind = "other"
+                deal = _Deal(kind, [target.parties[0]], s)
+                deal.investment = True
+                self.deals.append(deal)
+                parties = [p for p in parties if p not in target.parties[1:]]
+            elif definite and target is not None and (kind == target.kind or generic
+                                                      or target.kind == "other") and not (
+                    bought and target.objects and bought not in target.objects):
                 deal = target
             else:
                 for d in self.deals:
+                    if bought and d.objects and bought not in d.objects:
+                        continue  # another purchase
                     if d.kind == kind and parties and d.parties and (
                             set(parties) <= set(d.parties) or set(d.parties) <= set(parties)):
                         deal = d
@@ -231,6 +255,8 @@ class AgreementFinder:
                 deal = _Deal(kind, [], s)
                 deal.investment = all(_INVESTMENT_RE.search(t[1].group()) for t in triggers)
                 self.deals.append(deal)
+            if bought is not None and bought not in deal.objects:
+                deal.objects.append(bought)
             elif _PRIORITY[kind] < _PRIORITY[deal.kind] and fold(first.group()) not in \
                     _GENERIC_DEAL:
                 deal.kind = kind
@@ -251,6 +277,28 @@ class AgreementFinder:
                 continue  # a company's own investment
             out.append(d.fact())
         return out
+
+    def _object(self, s: Sentence, triggers) -> str | None:
+        """The first name after the words of a purchase ("acquisition of Etix Everywhere",
+        "its acquisition of the Welsh data center campus"), folded; months are none."""
+        text = self.text
+        months = month_numbers()
+        for kind, m in triggers:
+            if kind != "acquisition":
+                continue
+            if not re.match(r"\s+(?:of|de|du|des|di|del|della|da|do|von|der)\b",
+                            text[m.end():m.end() + 6]):
+                continue
+            for run in self._runs_by_sentence.get(s.index, ()):
+                if run.start < m.end() or run.start in self.doc.adjective_starts or \
+                        is_people_adjective(text, run.start, run.start + len(
+                            run.text.split()[0]), self.doc.names.all_function):
+                    continue
+                if run.start - m.end() > 70 or re.search(r"[,;:()]", text[m.end():run.start]):
+                    break
+                if fold(run.text) not in months and fold(run.text) not in WEEKDAYS:
+                    return fold(run.text)
+        return None
 
     def _definite(self, pos: int, s: Sentence) -> bool:
         words = re.findall(r"[\w'’]+", self.text[max(s.start, pos - 30):pos])
