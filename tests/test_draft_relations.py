@@ -221,3 +221,36 @@ def test_purchases_of_different_things_are_different_deals(extractor):
     assert ("acquisition", {"Vantex Data Centers", "Etrix Everywhere"}) in found
     assert ("other", {"Digicol", "Vantex Data Centers"}) in found  # its funding
     assert len(found) == 3
+
+
+def test_the_month_last_of_its_name_dates_a_signing():
+    from geo.draft.dates import last_month_dates
+
+    def values(text: str, date: str | None) -> list[str | None]:
+        return [d.value for d in last_month_dates(text, 0, len(text), date)]
+
+    assert values("La société a signé en juin dernier un accord.", "2024-09-10") == ["2024-06"]
+    assert values("firmato a novembre scorso", "2024-09-10") == ["2023-11"]  # a year before
+    assert values("The deal was signed last June.", None) == []
+
+
+@pytest.mark.parametrize("language, text, parties, venue", [
+    ("pt", "A Guilabo, operadora de comunicações internacionais da Guiné e a Cevetel "
+           "assinaram, na cidade da Praia, um memorando de entendimento.",
+     {"Guilabo", "Cevetel"}, "Praia"),
+    ("pt", "A Asterix Partners anunciou a entrada no mercado, através da compra à Altavia "
+           "Portugal do Covilhã Data Center Campus, por 120 milhões de euros.",
+     {"Asterix Partners", "Altavia Portugal"}, None),
+])
+def test_coordinated_subjects_and_sellers_are_parties(extractor, language, text, parties,
+                                                      venue):
+    [(_kind, found, _date, where)] = deals(draft(text, language, extractor=extractor))
+    assert (found, where) == (parties, venue)
+
+
+def test_both_parties_are_those_of_the_previous_deal(extractor):
+    facts = draft("A Asterix Partners comprou à Altavia Portugal o campus da Covilhã. A "
+                  "Altavia continuará a ser o principal cliente ao abrigo de um contrato de "
+                  "serviços que dá visibilidade a ambas as partes.", "pt",
+                  extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements][-1] >= {"Asterix Partners"}

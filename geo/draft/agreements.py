@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.draft.dates import WEEKDAYS, dates, weekday_dates
+from geo.draft.dates import WEEKDAYS, dates, last_month_dates, weekday_dates
 from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
 from geo.draft.names import is_people_adjective
@@ -96,10 +96,11 @@ _PLURAL_ANAPHOR_RE = re.compile(
     r"aziende|Unternehmen|partners|partenaires|socios|parceiros|operators|opérateurs|"
     r"operadores|operadoras)\b", re.IGNORECASE)
 _PLURAL_ANAPHOR_ANY_RE = re.compile(
-    r"(?<![\w-])(?:the|les|las|los|os|as|die|le)\s+(?:two\s+|deux\s+|dos\s+|duas\s+|due\s+|"
-    r"beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|aziende|"
-    r"Unternehmen|partners|partenaires|socios|parceiros|parties|partes)(?![\w-])",
-    re.IGNORECASE)
+    r"(?<![\w-])(?:(?:the|les|las|los|os|as|die|le)\s+(?:two\s+|deux\s+|dos\s+|duas\s+|"
+    r"due\s+|beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|"
+    r"aziende|Unternehmen|partners|partenaires|socios|parceiros|parties|partes)|both\s+parties|"
+    r"ambas\s+(?:as\s+)?partes|entrambe\s+le\s+parti|beide\s+(?:Seiten|Parteien|Partner))"
+    r"(?![\w-])", re.IGNORECASE)
 _DEFINITE = word_set("""
     the this that these those its le la les l ce cet cette ces el la los las este esta
     estos estas ese esa o a os as esse essa este esta il lo gli i questo questa quest
@@ -134,7 +135,9 @@ _ORG_VENUE_RE = re.compile(r"(?:\bat|\bin|\bna|\bno|\bem|\bà|\bau|\bim|\bpresso
                            r"(?:(?:the|la|le|l['’]|el|il|der|die|dem)\s*)?$", re.IGNORECASE)
 _LOCATIVE_RE = re.compile(r"(?:\bin|\bat|\bà|\ben|\bem|\bna|\bno|\ba|\bad|\bnel|\bnella|\bim|"
                           r"\bau|\bdans|\bin\s+der|\bin\s+the)\s+(?:(?:the|la|le|l['’]|el|o|"
-                          r"a|il|der|die|das)\s*)?$", re.IGNORECASE)
+                          r"a|il|der|die|das)\s*)?(?:(?:city|town|ville|ciudad|cidade|città|"
+                          r"Stadt|capital|capitale)\s+(?:of|de|da|di|del|du|d['’])\s*(?:(?:the|"
+                          r"la|le|l['’]|el|o|a|il)\s*)?)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -325,6 +328,12 @@ class AgreementFinder:
             if m and not re.match(r"\s*(?:through|a\s+trav[ée]s|attraverso|via|par\s+le\s+biais"
                                   r"|atrav[ée]s|über|durch)", m.group(1), re.IGNORECASE):
                 appos = (b0, b0 + m.end())
+                # the apposition ends before "and X" that signs with it: "A GUILAB,
+                # operadora ... da Guiné-Conacri e a CV Telecom assinaram"
+                sign = _SIGN_RE.search(m.group(1))
+                if sign:
+                    joins = list(re.finditer(r"\s(?:and|et|e|y|und)\s", m.group(1)[:sign.start()]))
+                    appos = (b0, b0 + m.start(1) + joins[-1].start()) if joins else None
         anchors = sorted([t[1].start() for t in triggers] + [m.start() for m in signs])
         for a, b, name in occ:
             before = text[s.start:a]
@@ -417,6 +426,9 @@ class AgreementFinder:
         if not any(b <= comma and re.fullmatch(r"[\s”\"’»)]*", text[b:comma])
                    for _a, b, _n in occ):
             return False
+        if re.search(r"\s(?:and|et|e|y|und)\s+(?:(?:the|la|le|l['’]|el|a|o|il|der|die)\s*)?$",
+                     text[comma:pos]):
+            return False  # "A GUILAB, operadora de ... e a CV Telecom assinaram"
         words = re.findall(r"[\w'’-]+", text[comma:pos])[:3]
         nouns = self._org_nouns
         return any(fold(w) in nouns for w in words[:2]) and len(words) >= 1
@@ -461,6 +473,7 @@ class AgreementFinder:
         if deal.date is None:
             near, far = [], []
             found = dates(text, s.start, s.end, doc.year) + weekday_dates(
+                text, s.start, s.end, doc.article_date) + last_month_dates(
                 text, s.start, s.end, doc.article_date)
             for d in found:
                 gap = min(min(abs(d.start - p), abs(d.end - p)) for p in points)
@@ -622,7 +635,8 @@ _ACQUIRED_OBJECT_RE = re.compile(
     r"(?:\bacquired|\bacquires|\bacquire|\bbuy|\bbuys|\bbought|\bpurchased?|\bacquisition\s+of|"
     r"\btakeover\s+of|\brach[eè]te|\bracheté|\brachat\s+d[e'’]|\bacquiert|\bacquisition\s+d[e'’]|"
     r"\badquiri[óo]|\badquiere|\badquisición\s+de|\badquiriu|\badquire|\baquisição\s+d[aoe]s?|"
-    r"\bcompr[óo]u?|\bacquisit[oa]|\bacquisisce|\bacquisizione\s+d[ie]|\brilevat[oa]|"
+    r"\bcompr[óo]u?|\bcompra\s+(?:a|à|ao|al|de|da|do|del)|\bacquisto\s+da|\bachat\s+à|"
+    r"\bacquisit[oa]|\bacquisisce|\bacquisizione\s+d[ie]|\brilevat[oa]|"
     r"\bübernimmt|\bübernommen|\bkauft|\bgekauft|\berwirbt|\bÜbernahme\s+(?:von|der|des)|"
     r"\bacquired\s+from|\bfrom)\s+"
     r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den|des|del|della|da|"
@@ -676,7 +690,12 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
 
     def split(run) -> list:
         """A place then a connector then a name is two: "Roma da Sparkle" (signed in Rome
-        by Sparkle)."""
+        by Sparkle); so is a name then a connector then a facility's: "Altice Portugal do
+        Covilhã Data Center Campus"."""
+        for k in range(run.first + 1, run.last):
+            if names.tokens[k].folded in ("de", "do", "da", "of", "di", "du", "von", "del") \
+                    and _FACILITY_WORDS_RE.search(text, names.tokens[k].end, run.end):
+                return [names.sub_run(run, run.first, k - 1)]
         first = run.places[0] if run.places else None
         if first is None or first.start != run.start or first.end >= run.end:
             return [run]
@@ -845,4 +864,6 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
 _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|Srl|GmbH|"
                              r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|NV|N\.V\.|BV|B\.V\.|Oy|"
                              r"Pte|Bhd|SL|SLU|Ltda\.?)(?![\w.])")
+_FACILITY_WORDS_RE = re.compile(r"(?i)\b(?:data\s*cent(?:er|re)s?|datacent\w*|campus|"
+                                r"landing|station|parque|park|parc|tower|torre)\b")
 _CURRENCIES = word_set("eur usd gbp chf jpy cny cfa xof xaf brl mxn ars clp cop inr")

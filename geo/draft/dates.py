@@ -77,6 +77,31 @@ def weekday_dates(text: str, start: int, end: int, article_date: str | None
     return out
 
 
+_LAST_MONTH_RE = re.compile(
+    r"(?<![\w-])(?:(?:last|im\s+vergangenen|im\s+letzten|el\s+pasado(?:\s+mes\s+de)?|"
+    r"lo\s+scorso(?:\s+mese\s+di)?)\s+" + _MONTH.replace("month", "m1")
+    + r"|(?:en\s+|in\s+|em\s+|a\s+|el\s+|ad\s+)?" + _MONTH.replace("month", "m2")
+    + r"\s+(?:dernier|passé|pasado|passado|scorso|último|ultimo))(?![\w-])", re.IGNORECASE)
+
+
+def last_month_dates(text: str, start: int, end: int, article_date: str | None
+                     ) -> list[DateMention]:
+    """Months said to be the last of their name ("en juin dernier", "last June", "el pasado
+    marzo", "em junho passado"): the latest such month up to the article's date, as
+    YYYY-MM; none without the article's date."""
+    if not article_date or not re.match(r"\d{4}-\d\d", article_date):
+        return []
+    year, month_now = int(article_date[:4]), int(article_date[5:7])
+    months = month_numbers()
+    out = []
+    for m in _LAST_MONTH_RE.finditer(text, start, end):
+        month = months.get(fold(m.group("m1") or m.group("m2")))
+        if month:
+            y = year if month <= month_now else year - 1
+            out.append(DateMention(m.start(), m.end(), f"{y}-{month:02d}"))
+    return out
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
