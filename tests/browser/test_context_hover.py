@@ -62,6 +62,7 @@ PREPARE = """async ([line, zoom]) => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   window.__walks = 0;
   window.__tests = 0;
+  window.__builds = map._geoContextRenderer._geoGridBuilds || 0;
   for (const g of [h.layer, h.group]) {
     const each = g.eachLayer;
     g.eachLayer = function () { window.__walks++; return each.apply(this, arguments); };
@@ -77,7 +78,9 @@ PREPARE = """async ([line, zoom]) => {
 
 #: the element under a page point (the context canvas, or what covers it)
 UNDER = "([x, y]) => { const el = document.elementFromPoint(x, y); return el && el.tagName; }"
-COSTS = "() => [window.__walks, window.__tests]"
+#: since PREPARE: walks over the layer, hit-tests of a line, builds of the hit-testing grid
+COSTS = """() => [window.__walks, window.__tests,
+  window.geoMap.map._geoContextRenderer._geoGridBuilds - window.__builds]"""
 TOOLTIP = ".leaflet-tooltip"
 
 
@@ -107,8 +110,8 @@ def test_hover_shows_the_label_as_text_and_leaving_hides_it(browser: Any,
         assert shown == {"count": 1, "text": HOSTILE, "children": 0, "pwned": "undefined",
                          "injected": 0}
         # one hover: no walk over the layer's 3,001 features, a few hit-tests at most
-        walks, tests = page.evaluate(COSTS)
-        assert walks == 0
+        walks, tests, builds = page.evaluate(COSTS)
+        assert walks == 0 and builds == 1
         assert 1 <= tests <= 5, tests
         # the tooltip follows the pointer along the line
         before = page.locator(TOOLTIP).bounding_box()
@@ -123,8 +126,8 @@ def test_hover_shows_the_label_as_text_and_leaving_hides_it(browser: Any,
         page.wait_for_timeout(50)
         page.mouse.move(x, y + 60)
         page.locator(TOOLTIP).wait_for(state="detached", timeout=10_000)
-        walks, tests = page.evaluate(COSTS)
-        assert walks == 0 and tests <= 15, (walks, tests)
+        walks, tests, builds = page.evaluate(COSTS)
+        assert (walks, builds) == (0, 1) and tests <= 15, (walks, tests, builds)
         page.wait_for_timeout(200)  # let any injected handler run
         assert page.evaluate("() => typeof window.__geoPwned") == "undefined"
         assert loaded.problems() == []
@@ -147,8 +150,8 @@ def test_tap_opens_the_popup_and_the_label(browser: Any, hover_map: Path) -> Non
         shown = _shown_tooltip(page, "attached")
         assert shown["text"] == HOSTILE and shown["children"] == 0
         assert shown["pwned"] == "undefined" and shown["injected"] == 0
-        walks, tests = page.evaluate(COSTS)
-        assert walks == 0 and tests <= 10, (walks, tests)
+        walks, tests, builds = page.evaluate(COSTS)
+        assert (walks, builds) == (0, 1) and tests <= 10, (walks, tests, builds)
         assert loaded.problems() == []
     finally:
         loaded.close()
