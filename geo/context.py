@@ -47,7 +47,7 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import declared_crs, source_crs
+from geo.crs import declared_crs
 from geo.errors import InputError
 from geo.files import (
     MAX_JSON_BYTES,
@@ -66,6 +66,16 @@ from geo.lines import (
     round_coords,
 )
 from geo.text import shown, text_problem
+from geo.vector import (
+    ID_FIELDS,
+    first_field,
+    frame_to_wgs84,
+    gdal_reason,
+    insane_positions,
+    is_blank,
+    require_field,
+    utf8_text,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -87,9 +97,8 @@ MAX_CSV_BYTES = MAX_JSON_BYTES
 #: Largest ``<file>.licence.txt`` read (bytes): a licence note is a line or a paragraph.
 MAX_LICENCE_BYTES = 64 * 1024
 
-#: Columns tried, in order and ignoring case, for labels and for ids.
+#: Columns tried, in order and ignoring case, for labels (ids: geo.vector.ID_FIELDS).
 LABEL_CANDIDATES = ("name", "title", "label", "nom", "name_en", "display_name", "id")
-ID_CANDIDATES = ("id", "feature_id", "fid", "uid", "gid", "objectid", "slug", "code")
 #: CSV columns tried for coordinates (ignoring case).
 LON_CANDIDATES = ("lon", "lng", "long", "longitude", "x")
 LAT_CANDIDATES = ("lat", "latitude", "y")
@@ -231,9 +240,9 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     else:
         frame = _read_ogr(path, report)
 
-    frame = _to_wgs84(frame, path)
+    frame = frame_to_wgs84(frame, path)
     columns = [c for c in frame.columns if c != frame.geometry.name]
-    id_field = _find_column(columns, ID_CANDIDATES)
+    id_field = first_field(columns, ID_FIELDS)
     label = _choose_label(path, columns, label_field, frame)
     fields = _choose_popup_fields(path, columns, popup_fields, (label, id_field), frame)
 
@@ -286,7 +295,7 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
                     df["layer"] = layer
                 frames.append(df)
         except Exception as exc:  # pyogrio/GDAL raise many kinds; all mean "cannot read"
-            raise InputError(f"{path}: cannot read context layer: {_gdal_message(exc, path)}"
+            raise InputError(f"{path}: cannot read context layer: {gdal_reason(exc, path)}"
                              ) from None
     messages = [_one_line(w.message) for w in caught]
     for message in messages:
@@ -294,18 +303,10 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
     if not frames:
         return gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs="EPSG:4326")
     # each layer in the CRS it declares (None: WGS84 lon/lat), by the rule of geo.crs
-    frames = [_to_wgs84(f.set_crs(declared_crs(path, f.crs, messages) or "EPSG:4326",
+    frames = [frame_to_wgs84(f.set_crs(declared_crs(path, f.crs, messages) or "EPSG:4326",
                                   allow_override=True), path) for f in frames]
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
                             crs="EPSG:4326")
-
-
-def _gdal_message(exc: Exception, path: Path) -> str:
-    """GDAL's message on one line, without the repeated path and the driver hint."""
-    text = _one_line(exc).split("; It might help")[0]
-    for prefix in (f"'{path}' ", f"{path}: "):
-        text = text.replace(prefix, "")
-    return text.rstrip(".;") or type(exc).__name__
 
 
 def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
@@ -313,7 +314,7 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
     rows go to ``broken``. Positions are WGS84 degrees unless a ``.prj`` beside the file
     (``name.prj``, as GDAL reads it) declares another CRS (see :func:`geo.crs.declared_crs`).
     """
-    text = _utf8_text(read_bytes(path, MAX_CSV_BYTES, "context layer"),
+    text = utf8_text(read_bytes(path, MAX_CSV_BYTES, "context layer"),
                       f"{path}: cannot read context layer")
     try:
         sample = text[:65536]
@@ -326,9 +327,9 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
     except csv.Error as exc:
         raise InputError(f"{path}: cannot read context layer: {_one_line(exc)}") from None
     fieldnames = [f for f in fieldnames if f is not None]
-    lon_col = _find_column(fieldnames, LON_CANDIDATES)
-    lat_col = _find_column(fieldnames, LAT_CANDIDATES)
-    wkt_col = _find_column(fieldnames, WKT_CANDIDATES)
+    lon_col = first_field(fieldnames, LON_CANDIDATES)
+    lat_col = first_field(fieldnames, LAT_CANDIDATES)
+    wkt_col = first_field(fieldnames, WKT_CANDIDATES)
     if not ((lon_col and lat_col) or wkt_col):
         raise InputError(f"{path}: cannot read context layer: no lon/lat or WKT column "
                          f"(columns: {', '.join(fieldnames) or 'none'})")
@@ -349,53 +350,21 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
                             crs=declared_crs(path, None) or "EPSG:4326")
 
 
-def _to_wgs84(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
-    """``frame`` in EPSG:4326 (lon, lat order): reprojected from its CRS unless that is
-    WGS84 lon/lat already or unset; a CRS that cannot be read or transformed is refused
-    (:func:`geo.crs.source_crs`, the rule ``geo measure --file`` follows too)."""
-    crs = source_crs(frame.crs, path)
-    if crs is None:
-        return frame.set_crs("EPSG:4326", allow_override=True)
-    try:
-        return frame.to_crs("EPSG:4326")
-    except Exception as exc:  # pyproj raises several kinds; all mean a CRS we cannot use
-        raise InputError(f"{path}: cannot reproject from {crs.to_string()} to EPSG:4326: "
-                         f"{_one_line(exc)}") from None
-
-
 # --------------------------------------------------------------------------- fields
-
-def _find_column(columns: Sequence[str], candidates: Sequence[str]) -> str | None:
-    by_lower = {str(c).lower(): c for c in columns}
-    for cand in candidates:
-        if cand in by_lower:
-            return by_lower[cand]
-    return None
-
-
-def _resolve(path: Path, columns: Sequence[str], wanted: str, what: str) -> str:
-    if wanted in columns:
-        return wanted
-    found = _find_column(columns, [wanted.lower()])
-    if found is None:
-        raise InputError(f"{path}: {what} {wanted!r} is not a field of the file "
-                         f"(fields: {', '.join(map(str, columns)) or 'none'})")
-    return found
-
 
 def _choose_label(path: Path, columns: Sequence[str], label_field: str | None,
                   frame: gpd.GeoDataFrame) -> str | None:
     if label_field:
-        return _resolve(path, columns, label_field, "label field")
+        return require_field(columns, label_field, path, "label field")
     filled = [c for c in columns if frame[c].notna().any()]
-    return _find_column(filled, LABEL_CANDIDATES)
+    return first_field(filled, LABEL_CANDIDATES)
 
 
 def _choose_popup_fields(path: Path, columns: Sequence[str], wanted: Sequence[str] | None,
                          shown: tuple[str | None, ...], frame: gpd.GeoDataFrame) -> list[str]:
     """The given popup fields, or the first non-empty columns other than label and id."""
     if wanted is not None:
-        return [_resolve(path, columns, w, "popup field") for w in wanted]
+        return [require_field(columns, w, path, "popup field") for w in wanted]
     chosen = [c for c in columns
               if c not in shown and str(c).lower() not in NOISE_FIELDS
               and not str(c).startswith("geo:") and frame[c].notna().any()]
@@ -434,19 +403,7 @@ def _sidecar_licence(path: Path) -> str | None:
     if not (sidecar.exists() or sidecar.is_symlink()):
         return None
     raw = read_bytes(sidecar, MAX_LICENCE_BYTES, "licence note")
-    return _utf8_text(raw, f"{sidecar}: cannot read licence note").strip() or None
-
-
-def _utf8_text(raw: bytes, where: str) -> str:
-    """``raw`` decoded as UTF-8 (a leading byte-order mark dropped); else an
-    :class:`InputError` ``WHERE: not UTF-8 text (byte 0xNN at offset N)``."""
-    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        return str(memoryview(raw)[bom:], "utf-8")
-    except UnicodeDecodeError as exc:
-        offset = bom + exc.start
-        raise InputError(f"{where}: not UTF-8 text (byte 0x{raw[offset]:02x} at offset "
-                         f"{offset})") from None
+    return utf8_text(raw, f"{sidecar}: cannot read licence note").strip() or None
 
 
 # --------------------------------------------------------------------------- features
@@ -458,9 +415,9 @@ def _check_geometries(frame: gpd.GeoDataFrame, broken: dict[int, str], id_field:
     with np.errstate(invalid="ignore"):
         bounds = shapely.bounds(geoms)
         fine = (np.isin(shapely.get_type_id(geoms), _SUPPORTED_TYPE_IDS)
-                & ~shapely.is_empty(geoms) & np.isfinite(bounds).all(axis=1)
-                & (np.abs(bounds[:, [1, 3]]) <= 90).all(axis=1)
-                & (np.abs(bounds[:, [0, 2]]) <= 540).all(axis=1)
+                & ~shapely.is_empty(geoms)
+                & ~insane_positions(bounds[:, 0], bounds[:, 1])
+                & ~insane_positions(bounds[:, 2], bounds[:, 3])
                 & shapely.is_valid(geoms))
     for i in broken:
         fine[i] = False
@@ -470,7 +427,7 @@ def _check_geometries(frame: gpd.GeoDataFrame, broken: dict[int, str], id_field:
     for i in np.flatnonzero(~fine):
         reason = broken.get(i) or _geometry_problem(geoms[i])
         ident = ids[i]
-        where = f"feature {i}" + ("" if _is_blank(ident) else f" (id {_clean_text(ident)})")
+        where = f"feature {i}" + ("" if is_blank(ident) else f" (id {_clean_text(ident)})")
         report.add("broken features", f"{where}: {reason}; skipped")
     return [int(i) for i in np.flatnonzero(fine)]
 
@@ -487,19 +444,11 @@ def _geometry_problem(geom: BaseGeometry | None) -> str:
     xy = shapely.get_coordinates(geom)
     if not np.isfinite(xy).all():
         return "coordinates are not finite numbers"
-    if (np.abs(xy[:, 1]) > 90).any() or (np.abs(xy[:, 0]) > 540).any():
+    if insane_positions(xy[:, 0], xy[:, 1]).any():
         return "coordinates out of range (lon, lat in degrees expected)"
     if not geom.is_valid:
         return f"invalid geometry ({shapely.is_valid_reason(geom)})"
     return "coordinates are not finite numbers"
-
-
-def _is_blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return str(value).strip() == ""
 
 
 def _unique_ids(frame: gpd.GeoDataFrame, id_field: str | None, positions: list[int],
@@ -510,7 +459,7 @@ def _unique_ids(frame: gpd.GeoDataFrame, id_field: str | None, positions: list[i
     taken = set()
     out = []
     for pos, value in zip(positions, raw, strict=True):
-        base = str(pos) if _is_blank(value) else _clean_text(_int_text(value))
+        base = str(pos) if is_blank(value) else _clean_text(_int_text(value))
         ident = base
         if base in taken:
             n = seen.get(base, 1)
@@ -538,7 +487,7 @@ def _labels(frame: gpd.GeoDataFrame, label: str | None, ids: list[str],
     out = []
     unnamed = 0
     for value, ident in zip(values, ids, strict=True):
-        if _is_blank(value):
+        if is_blank(value):
             unnamed += 1
             out.append(ident)
         else:

@@ -50,13 +50,17 @@ from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
 from geo.lines import line_from_parts, packed_line_parts
 from geo.names import MEDIA
 from geo.text import name_key, waypoint_label
+from geo.vector import (
+    LINE_ID_FIELDS,
+    find_field,
+    gdal_reason,
+    insane_positions,
+    require_field,
+    utf8_text,
+)
 
 if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
     from geo.catalog import Catalog
-
-#: Largest absolute longitude accepted in input lines (one turn past ±180°, for lines written
-#: across the antimeridian); anything larger is taken for projected or corrupt coordinates.
-MAX_ABS_LON = 540.0
 
 LATENCY_ASSUMPTION = (
     f"latency: one-way = length × slack / (c / n), n = {FIBRE_INDEX} (standard single-mode "
@@ -362,8 +366,8 @@ _SHORT = _short_repr()
 
 def _describe(records: list[dict[str, Any]], index: int) -> str:
     rec = records[index]
-    for key in ("id", "slug", "name"):
-        field_ = _field_like(list(rec), key)   # KML's "Name"
+    for key in LINE_ID_FIELDS:
+        field_ = find_field(list(rec), key)   # KML's "Name"
         value = rec.get(field_) if field_ else None
         if value is not None and value == value:
             return f"feature {rec['__fid__']} ({key} {_SHORT.repr(value)})"
@@ -395,9 +399,7 @@ def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
             reasons[int(f)] = "a line part with fewer than 2 positions"
     coord_feature = np.repeat(part_feature, sizes)
     lon, lat = coords[:, 0], coords[:, 1]
-    with np.errstate(invalid="ignore"):
-        bad = ~np.isfinite(lon) | ~np.isfinite(lat) | (np.abs(lat) > 90) | \
-            (np.abs(lon) > MAX_ABS_LON)
+    bad = insane_positions(lon, lat)
     bad &= usable[coord_feature]
     if bad.any():
         feats, first = np.unique(coord_feature[bad], return_index=True)
@@ -931,15 +933,7 @@ SEQUENCE_SUFFIXES = (".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl
 def _geojson_sequence_file(path: Path, source: str) -> LineData:
     """A GeoJSON text sequence file (at most :data:`MAX_JSON_BYTES`, UTF-8) read as
     :func:`read_geojson_text` reads standard input, every feature given every field."""
-    raw = read_bytes(path, MAX_JSON_BYTES, "file")
-    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        text = str(memoryview(raw)[bom:], "utf-8")
-    except UnicodeDecodeError as exc:
-        offset = bom + exc.start
-        raise InputError(f"{source}: not UTF-8 text (byte 0x{raw[offset]:02x} at offset "
-                         f"{offset})") from None
-    del raw
+    text = utf8_text(read_bytes(path, MAX_JSON_BYTES, "file"), source)
     data = read_geojson_text(text, source)
     for rec in data.records:
         for name in data.fields:
@@ -991,9 +985,8 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
         try:
             meta, fids, wkb, field_data = pyogrio.raw.read(path, return_fids=True, **kwargs)
         except Exception as exc:  # pyogrio raises DataSourceError and friends
-            text = str(exc).strip()
-            reason = text.splitlines()[0] if text else type(exc).__name__
-            raise InputError(f"{source}: cannot read as a vector file: {reason}") from None
+            raise InputError(f"{source}: cannot read as a vector file: "
+                             f"{gdal_reason(exc, path)}") from None
     reader_warnings = [" ".join(str(w.message).split()) for w in caught]
     crs = declared_crs(path, meta.get("crs"), reader_warnings, raw)
     del raw
@@ -1057,19 +1050,6 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _field_like(fields: list[str], name: str) -> str | None:
-    """``name`` if it is a field, else a field spelt the same but for case (KML's ``Name``)."""
-    if name in fields:
-        return name
-    return next((f for f in fields if f.casefold() == name), None)
-
-
-def _require_field(data: LineData, name: str, option: str) -> None:
-    if name not in data.fields:
-        known = ", ".join(data.fields) or "none"
-        raise InputError(f"{data.source}: no field {name!r} for {option}; fields: {known}")
-
-
 def measure_lines(data: LineData, id_field: str | None = None, group_by: str | None = None,
                   published_field: str | None = None, slack: float = 1.0) -> FileMeasurement:
     """One :class:`Measurement` per usable feature, or per value of ``group_by``.
@@ -1080,18 +1060,20 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     fills in, else the feature number);
     ``published_field`` the published length (default ``length`` if present; see
     :func:`parse_length_m`). Grouped features share a published length only if they all give
-    the same one. Unknown fields raise :class:`InputError`; a file with no measurable line
-    raises :class:`InputError` too.
+    the same one. A field named is looked up as :func:`geo.vector.require_field` does (any
+    letter case); one the file lacks raises :class:`geo.vector.MissingFieldError`; a file
+    with no measurable line raises :class:`InputError`.
     """
     slack = _check_slack(slack)
     if id_field is not None:
-        _require_field(data, id_field, "--id-field")
+        id_field = require_field(data.fields, id_field, data.source, "id field")
     if group_by is not None:
-        _require_field(data, group_by, "--group-by")
+        group_by = require_field(data.fields, group_by, data.source, "group field")
     if published_field is not None:
-        _require_field(data, published_field, "--published-field")
+        published_field = require_field(data.fields, published_field, data.source,
+                                        "published length field")
     else:
-        published_field = _field_like(data.fields, "length")
+        published_field = find_field(data.fields, "length")
     if not data.usable.any():
         why = ""
         if data.skipped:
@@ -1099,11 +1081,11 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
             first = data.skipped[0].removeprefix(f"{data.source}: ").replace(": skipped", "")
             why = f" ({n} feature{'s' if n != 1 else ''} skipped; first: {first})"
         raise InputError(f"{data.source}: no lines to measure{why}")
-    # without --id-field: the first of id / slug / name that the feature fills in (KML
+    # without an id field: the first of id / slug / name that the feature fills in (KML
     # files read by GDAL have an "id" field, empty unless the Placemark has an id)
     key_fields = [id_field] if id_field else \
-        [f for f in (_field_like(data.fields, k) for k in ("id", "slug", "name")) if f]
-    name_field = _field_like(data.fields, "name")
+        [f for f in (find_field(data.fields, k) for k in LINE_ID_FIELDS) if f]
+    name_field = find_field(data.fields, "name")
 
     part_len = parts_lengths_m(data.coords, data.part_offsets)
     n_feat = len(data.records)

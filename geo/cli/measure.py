@@ -281,10 +281,16 @@ def _catalog_if_any(workspace: str) -> Any:
     return load_catalog(workspace)
 
 
+#: The option that names each field geo.measure looks up (its MissingFieldError role).
+_FIELD_OPTIONS = {"id field": "--id-field", "group field": "--group-by",
+                  "published length field": "--published-field"}
+
+
 def _measure_file(file_: str, id_field: str | None, group_by: str | None,
                   published_field: str | None, slack: float, fmt: str) -> None:
     from geo.files import MAX_JSON_BYTES, read_stream
     from geo.measure import measure_file, measure_geojson_text
+    from geo.vector import MissingFieldError, utf8_text
 
     if file_ == "-":
         if hasattr(sys.stdin, "buffer"):
@@ -294,20 +300,18 @@ def _measure_file(file_: str, id_field: str | None, group_by: str | None,
             if len(data) > MAX_JSON_BYTES:
                 raise GeoClickError(f"<stdin>: the input is over {MAX_JSON_BYTES:,} "
                                     f"characters; geo reads at most {MAX_JSON_BYTES:,}", 2)
-        if isinstance(data, bytes):
-            bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-            try:
-                text = str(memoryview(data)[bom:], "utf-8")
-            except UnicodeDecodeError as exc:
-                offset = bom + exc.start
-                raise GeoClickError(f"<stdin>: not UTF-8 text (byte 0x{data[offset]:02x} "
-                                    f"at offset {offset})", 2) from None
+        text = utf8_text(data, "<stdin>") if isinstance(data, bytes) else data
+    try:
+        if file_ == "-":
+            result = measure_geojson_text(text, "<stdin>", id_field, group_by,
+                                          published_field, slack)
         else:
-            text = data
-        result = measure_geojson_text(text, "<stdin>", id_field, group_by, published_field,
-                                      slack)
-    else:
-        result = measure_file(file_, id_field, group_by, published_field, slack)
+            result = measure_file(file_, id_field, group_by, published_field, slack)
+    except MissingFieldError as exc:
+        option = _FIELD_OPTIONS.get(exc.role)
+        if option is None:
+            raise
+        raise GeoClickError(f"{exc} (given by {option})", 2) from None
     for line in [*result.skipped, *result.warnings]:
         click.echo(f"geo: {line}", err=True)
     _emit(result.rows, fmt, result.source)
