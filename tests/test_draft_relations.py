@@ -254,3 +254,15 @@ def test_both_parties_are_those_of_the_previous_deal(extractor):
                   "serviços que dá visibilidade a ambas as partes.", "pt",
                   extractor=extractor)
     assert [set(a.parties) for a in facts.agreements][-1] >= {"Asterix Partners"}
+
+
+def test_a_route_told_by_countries_then_by_towns_is_one_route(extractor):
+    facts = draft("Neues Glasfaserkabel nach Dänemark soll Norwegen mehr Sicherheit bringen\n\n"
+                  "Die Behörde hat einen Vertrag unterzeichnet, um eine neue sichere Route "
+                  "zwischen Norwegen und dem Ausland einzurichten. Die neue Route wird von Oslo "
+                  "über Kristiansand nach Esbjerg verlaufen. Der Partner baut auch das "
+                  "Unterwasserkabel „Nordlicht“.", "de", extractor=extractor)
+    unnamed = [r for r in facts.routes if not r.name]
+    assert [[w.surface for w in r.waypoints] for r in unnamed] == [
+        ["Oslo", "Kristiansand", "Esbjerg"]]
+    assert [r.name for r in facts.routes if r.name] == ["Nordlicht"]

@@ -143,7 +143,7 @@ _NOT_ROUTE_NAMES = word_set("""
 """)
 _CABLE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,5}(?:-[A-Z][A-Za-z]{1,5}){2,}"
                              r"(?:[- ]?\d{1,2})?(?![\w-])")
-_QUOTE_OPEN = "«“\"'’‘"
+_QUOTE_OPEN = "«“„\"'’‘"
 _YEAR_HINT_RE = re.compile(r"(?:19|20)\d\d")
 _HEAD_HINT_RE = re.compile(r"cabl|cabo|cavo|kabel|system|sistem|project|consort")
 
@@ -230,6 +230,9 @@ class RouteFinder:
                 rest = rest.replace(self.text[m.start:m.end], "")
             if not re.sub(r"[\s\-–—,]|\b(?:e|y|and|et|und)\b", "", rest):
                 return False  # "Brasil – Portugal": waypoints
+        last = surface.split()[-1] if surface.split() else ""
+        if self.doc.language == "de" and _CABLE_RE.fullmatch(last):
+            return False  # "Neues Glasfaserkabel", "Route": German nouns, no names
         if key in self.names.all_function or len(key) < 2 or key in _NOT_ROUTE_NAMES or \
                 _MEDIUM_WORD_RE.fullmatch(surface) or re.fullmatch(r"G\.?65\d\w?", surface):
             return False  # "Submarine cable services provider", "un cavo G.652D"
@@ -281,9 +284,9 @@ class RouteFinder:
                     "in") and not re.search(r"(?:baptis|d[ée]nomm|denomin|named|called|bautiz)",
                                             gap):
                 continue
-            quoted = re.fullmatch(r"\s*[«“\"'’‘]{1,2}\s*", gap)
+            quoted = re.fullmatch(r"\s*[«“„\"'’‘]{1,2}\s*", gap)
             if quoted:
-                close = re.search(r"[»”\"'’]{1,2}", text[tokens[k].start:s.end])
+                close = re.search(r"[»”“\"'’]{1,2}", text[tokens[k].start:s.end])
                 if close:
                     end = tokens[k].start + close.start()
                     if self._valid_name(tokens[k].start, end):
@@ -750,7 +753,11 @@ class RouteFinder:
         # definite: the route most mentioned so far, or a new one with ends
         route = self._salient()
         if route is not None:
-            if wps and not route.waypoints and route.waypoint_sentence < 0:
+            if wps and ((not route.waypoints and route.waypoint_sentence < 0) or (
+                    len(route.waypoints) < 2 <= len(wps) and m.start() - s.start < 30)):
+                # its ends, or ends where only one was known ("a route between Norway and
+                # abroad", then, as the subject, "the new route will run from Oslo via
+                # Kristiansand to Esbjerg")
                 route.waypoints = wps
                 route.waypoint_sentence = s.index
                 if not route.name:
@@ -935,11 +942,20 @@ class RouteFinder:
             if r.name or len(r.waypoints) < 2 or r not in self.routes:
                 continue
             ends = {fold(w.surface) for w in r.waypoints}
+            countries = _countries(r.waypoints)
             for other in sorted(self.routes, key=lambda o: (not o.name, o.first)):
                 if other is r or (not other.name and other.first > r.first):
                     continue
                 if len(ends & {fold(w.surface) for w in other.waypoints}) < 2:
-                    continue
+                    theirs = _countries(other.waypoints)
+                    if not (len(countries) >= 2 and countries == theirs):
+                        continue
+                    # the same countries linked, one of them by towns: "Neues Glasfaserkabel
+                    # nach Dänemark soll Norwegen ...", "von Oslo ... nach Esbjerg"
+                    if _towns(r.waypoints) > _towns(other.waypoints) and not other.name:
+                        other.waypoints = r.waypoints
+                        other.waypoint_sentence = r.waypoint_sentence
+                        other.evidence = r.evidence
                 for k, v in r.figures.items():
                     other.figures.setdefault(k, v)
                 if other.medium == "unspecified":
@@ -984,6 +1000,16 @@ _OWNER_BEFORE_RE = re.compile(
     r"(?:(?:la|l'|l’|el|the|a|o)\s*)?$", re.IGNORECASE)
 _POSSESSED_AFTER_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:cable|system|network|"
                                  r"backbone)", re.IGNORECASE)
+
+
+def _countries(waypoints: list[PlaceRef]) -> set[str]:
+    """The country codes of the waypoints the gazetteer knows."""
+    return {w.mention.country for w in waypoints
+            if w.mention is not None and getattr(w.mention, "country", None)}
+
+
+def _towns(waypoints: list[PlaceRef]) -> int:
+    return sum(1 for w in waypoints if w.kind == "city")
 
 
 def _occurrences_then_brackets(text: str, form: str):

@@ -133,7 +133,8 @@ CABLE = {
     "de": ["Kabel", "Kabels", "Seekabel", "Seekabels", "Unterseekabel", "Unterseekabels",
            "Glasfaserkabel", "Glasfaserkabels", "Kabelsystem", "Kabelsystems", "Verbindung",
            "Trasse", "Backbone", "Glasfasernetz", "Glasfasernetzes", "Glasfaserverbindung",
-           "Glasfasertrasse", "Glasfaserleitung", "Unterwasserkabel", "Tiefseekabel"],
+           "Glasfasertrasse", "Glasfaserleitung", "Unterwasserkabel", "Tiefseekabel",
+           "Unterwasserkabels", "Route"],
 }
 #: Nouns that make a name a cable's when they follow it ("the 2Africa cable").
 CABLE_HEAD = {
