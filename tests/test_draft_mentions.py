@@ -169,3 +169,53 @@ def test_a_named_definite_mention_names_the_facility_announced_before(extractor)
     facts = draft("Ein neues Rechenzentrum entsteht in Offenbach. Im Mai wurde das neue "
                   "Rechenzentrum „MAIN DC“ in Betrieb genommen.", "de", extractor)
     assert facility_names(facts) == ["MAIN DC"]
+
+
+# --------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize(("language", "text", "town"), [
+    ("en", "The campus is sited in the town of Marshfield, close to Cardiff.", "Marshfield"),
+    ("fr", "Le site est implanté dans la commune de Kerlouan, en Bretagne.", "Kerlouan"),
+    ("es", "La estación estará en el municipio de Ventanilla, cerca de Lima.", "Ventanilla"),
+    ("pt", "O cabo chega à cidade de Sines, no litoral alentejano.", "Sines"),
+    ("it", "Il nodo sorgerà nel comune di Vittuone, vicino a Milano.", "Vittuone"),
+    ("de", "Das Rechenzentrum entsteht in der Gemeinde Kelsterbach bei Frankfurt.",
+     "Kelsterbach"),
+])
+def test_a_place_noun_makes_the_name_after_it_a_town(extractor, language, text, town):
+    assert town in place_names(draft(text, language, extractor))
+
+
+def test_an_unknown_town_keeps_no_position_and_a_known_one_its_country(extractor):
+    facts = draft("The landing station is in the town of Marshfield, near Cardiff.", "en",
+                  extractor)
+    [town] = [m for m in facts.places if m.text == "Marshfield"]
+    assert town.lon is None and town.id is None  # the gazetteer's Marshfields are in the US
+    facts = draft("La red llegará a las localidades Tinogasta, Fiambalá, Medanitos y Saujil, "
+                  "en Argentina.", "es", extractor)
+    towns = {m.text: m for m in facts.places}
+    assert {"Tinogasta", "Fiambalá", "Medanitos", "Saujil", "Argentina"} <= set(towns)
+    assert towns["Tinogasta"].country == "AR" and towns["Saujil"].lon is None
+
+
+def test_towns_listed_with_towns_and_in_a_chain_of_towns(extractor):
+    facts = draft("O backbone da Lusonet liga Recife, Caruaru e Arcoverde. A rede segue pelos "
+                  "trechos Teresina-Picos-Petrolina e Belém-Castanhal.", "pt", extractor)
+    assert {"Recife", "Caruaru", "Arcoverde", "Teresina", "Picos", "Petrolina", "Belém",
+            "Castanhal"} <= place_names(facts)
+
+
+def test_a_small_town_after_a_preposition_of_place_in_a_country_the_text_names(extractor):
+    facts = draft("A Start vai construir o campus em Sines. Portugal ganha assim um novo "
+                  "polo digital.", "pt", extractor)
+    assert {"Sines", "Portugal"} <= place_names(facts)
+
+
+def test_a_company_in_a_list_stops_the_list_and_german_nouns_are_no_towns(extractor):
+    facts = draft("Google, Fibrasur Telecom y Santiago firmaron el acuerdo.", "es", extractor)
+    assert "Google" not in place_names(facts)
+    facts = draft("Der Bau des Rechenzentrums beginnt im Mai in Graz. Es trägt den neuen "
+                  "Namen Graz-Nord 2.", "de", extractor)
+    assert "Bau" not in place_names(facts) and "Namen" not in place_names(facts)
+    assert "Graz" in place_names(facts)

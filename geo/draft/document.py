@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from geo.draft.names import Names, Run
+from geo.draft.names import Names, Run, more_places
 from geo.draft.sentences import Sentence, Sentences
 from geo.draft.vocabulary import ORG_NAME_WORDS, fold, fold_aligned
 from geo.extract import ORG_SUFFIXES, Extractor, Mention
@@ -111,6 +111,7 @@ class Document:
         if org_spans:
             inside = Spans(org_spans)
             names.set_places([p for p in places if not inside.covers(p.start, p.end, True)])
+        more_places(names, getattr(extractor, "gazetteer", None))
         year = None
         if article_date:
             m = re.match(r"(\d{4})", article_date)

@@ -160,17 +160,20 @@ _ADJECTIVE_END_RE = re.compile(
     r"és|ische|ischen|isches)$")
 
 
-@lru_cache(maxsize=4)
-def _country_prefixes(gazetteer) -> frozenset[str]:
-    """The first four letters (folded) of every country's name the gazetteer knows, in
-    any of its languages: an adjective sharing them is that country's ("argentino",
-    "chileno", "italiano")."""
+@lru_cache(maxsize=1)
+def _country_prefixes() -> frozenset[str]:
+    """The first four letters (folded) of every country's name in the six languages (CLDR,
+    through babel): an adjective sharing them is that country's ("argentino", "chileno",
+    "italiano")."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency of geo
+        return frozenset()
     out = set()
-    keys = gazetteer.keys()
-    for key in keys:
-        if len(key) >= 4 and any(p.kind == "country" for p, _primary in
-                                 gazetteer.matches(key)):
-            out.add(fold(key)[:4])
+    for language in ("en", "fr", "es", "pt", "it", "de"):
+        for code, name in Locale(language).territories.items():
+            if code.isalpha() and len(name) >= 4:
+                out.add(fold(name)[:4])
     return frozenset(out)
 
 
@@ -837,10 +840,9 @@ class OrganisationFinder:
             cand = self._add(run)
             cand.own.append("government: a government word and a country")
 
-    def _country_prefixes(self) -> frozenset[str]:
-        extractor = self.doc.extractor
-        return _country_prefixes(extractor.gazetteer) if extractor is not None else \
-            frozenset()
+    @staticmethod
+    def _country_prefixes() -> frozenset[str]:
+        return _country_prefixes()
 
     def _acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
