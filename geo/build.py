@@ -11,7 +11,6 @@ notices of the write phase.
 from __future__ import annotations
 
 import os
-import webbrowser
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,5 +137,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
               if focus is not None else None),
     )
     if open_browser:
+        import webbrowser  # only to open the map
+
         (opener or webbrowser.open)(map_path.resolve().as_uri())
     return result
