@@ -72,7 +72,7 @@ from geo.vector import (
     frame_to_wgs84,
     gdal_reason,
     insane_positions,
-    is_blank,
+    is_missing,
     require_field,
     utf8_text,
 )
@@ -427,7 +427,7 @@ def _check_geometries(frame: gpd.GeoDataFrame, broken: dict[int, str], id_field:
     for i in np.flatnonzero(~fine):
         reason = broken.get(i) or _geometry_problem(geoms[i])
         ident = ids[i]
-        where = f"feature {i}" + ("" if is_blank(ident) else f" (id {_clean_text(ident)})")
+        where = f"feature {i}" + ("" if is_missing(ident) else f" (id {_clean_text(ident)})")
         report.add("broken features", f"{where}: {reason}; skipped")
     return [int(i) for i in np.flatnonzero(fine)]
 
@@ -459,7 +459,7 @@ def _unique_ids(frame: gpd.GeoDataFrame, id_field: str | None, positions: list[i
     taken = set()
     out = []
     for pos, value in zip(positions, raw, strict=True):
-        base = str(pos) if is_blank(value) else _clean_text(_int_text(value))
+        base = str(pos) if is_missing(value) else _clean_text(_int_text(value))
         ident = base
         if base in taken:
             n = seen.get(base, 1)
@@ -487,7 +487,7 @@ def _labels(frame: gpd.GeoDataFrame, label: str | None, ids: list[str],
     out = []
     unnamed = 0
     for value, ident in zip(values, ids, strict=True):
-        if is_blank(value):
+        if is_missing(value):
             unnamed += 1
             out.append(ident)
         else:

@@ -12,7 +12,7 @@ context layers, :mod:`geo.measure` for ``geo measure --file``).
   the field and what it was wanted for (the CLI adds which option gave it);
 - **ids**: the fields tried for an id (:data:`ID_FIELDS` for a context layer's features,
   :data:`LINE_ID_FIELDS` for measured lines), looked up as any field is; a missing value
-  (:func:`is_blank`) falls back to the feature's number;
+  (:func:`is_missing`) falls back to the feature's number;
 - **coordinates**: a position is sane when finite, its latitude within ±90° and its
   longitude within ±540° (one turn past ±180°, for lines written across the antimeridian):
   :func:`insane_positions`;
@@ -34,6 +34,7 @@ import numpy as np
 
 from geo.crs import source_crs
 from geo.errors import InputError
+from geo.text import is_blank
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -96,13 +97,14 @@ def require_field(fields: Sequence[Any], name: str, source: str | Path, role: st
     return found
 
 
-def is_blank(value: Any) -> bool:
-    """Whether a property value is missing: ``None``, NaN, or text of white space only."""
+def is_missing(value: Any) -> bool:
+    """Whether a property value is missing: ``None``, NaN, or blank text (white space and
+    zero-width characters only, :func:`geo.text.is_blank`)."""
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    return str(value).strip() == ""
+    return is_blank(str(value))
 
 
 # --------------------------------------------------------------------------- coordinates

@@ -17,7 +17,7 @@ from geo.vector import (
     find_field,
     first_field,
     insane_positions,
-    is_blank,
+    is_missing,
     require_field,
     utf8_text,
 )
@@ -112,8 +112,8 @@ def test_the_library_message_names_no_option_the_cli_adds_it(runner):
 
 
 def test_is_blank():
-    assert all(is_blank(v) for v in (None, float("nan"), "", "  \t"))
-    assert not any(is_blank(v) for v in (0, "0", "x", 0.0))
+    assert all(is_missing(v) for v in (None, float("nan"), "", "  \t", "\u200b"))
+    assert not any(is_missing(v) for v in (0, "0", "x", 0.0))
 
 
 # --------------------------------------------------------------------------- coordinates
