@@ -266,3 +266,33 @@ def test_a_route_told_by_countries_then_by_towns_is_one_route(extractor):
     assert [[w.surface for w in r.waypoints] for r in unnamed] == [
         ["Oslo", "Kristiansand", "Esbjerg"]]
     assert [r.name for r in facts.routes if r.name] == ["Nordlicht"]
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("es", "La Red Dorsal Andina nació como un proyecto del Estado.", "Red Dorsal Andina"),
+    ("es", "El gobierno ampliará la Red Provincial de Fibra Óptica (Repfo) en la provincia.",
+     "Red Provincial de Fibra Óptica"),
+    ("it", "Sparkle ha stabilito il suo hub, fra cui il proprio MedLink che collega Italia, "
+           "Francia e Grecia.", "MedLink"),
+    ("fr", "Le câble Sealink, qui relie Dakar à Praia, est en service.", "Sealink"),
+])
+def test_network_names_and_names_that_link_places(extractor, language, text, name):
+    assert name in {r.name for r in draft(text, language, extractor=extractor).routes}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Red Eléctrica de España invertirá 200 millones."),
+    ("it", "MedLink è il nuovo cavo di Sparkle che collega l'Italia alla Francia."),
+])
+def test_grids_and_owners_are_no_route_names(extractor, language, text):
+    names = {r.name for r in draft(text, language, extractor=extractor).routes}
+    assert not names & {"Red Eléctrica de España", "Sparkle"}
+
+
+def test_a_segment_with_its_own_ends_and_length_is_a_route_of_its_own(extractor):
+    facts = draft("El gobierno ampliará la Red Provincial de Fibra Óptica en la provincia. "
+                  "Del total, 100 kilómetros corresponden al tendido entre Córdoba y "
+                  "Rosario.", "es", extractor=extractor)
+    segment = [r for r in facts.routes if not r.name]
+    assert [[w.surface for w in r.waypoints] for r in segment] == [["Córdoba", "Rosario"]]
+    assert segment[0].figure("length").value == 100

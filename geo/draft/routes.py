@@ -136,6 +136,16 @@ _NAME_HEADS = word_set("""
     sistema systeme system cabo cable cavo red rede rete reseau dorsal dorsale backbone
 """)
 _NAME_CONNECTORS = word_set("de do da dos das del della di du des of")
+#: Words of a line of fibre that make "Red ..." a network's name ("Red Dorsal").
+_NETWORK_WORDS = word_set("""
+    dorsal dorsale troncal fibra fibre fiber optica otica ottica backbone
+""")
+#: A relative clause of linking right after a name: "BlueMed che collega", "X, which links".
+_WHICH_LINKS_RE = re.compile(
+    r"\s*,?\s*(?:che|which|that|qui|que|der|das|die)\s+(?:(?:già|already|déjà|ya|já|"
+    r"bereits)\s+)?(?:collega|collegherà|links|will\s+link|connects|will\s+connect|relie|"
+    r"reliera|conecta|conectará|une|unirá|liga|ligará|verbindet|verbinden\s+wird)\b",
+    re.IGNORECASE)
 #: Technology acronyms that name no route ("una rete in fibra ottica FTTH").
 _NOT_ROUTE_NAMES = word_set("""
     ftth fttx fttb fttp ftto fttc gpon xgs-pon pon dwdm wdm otn mpls sdh ip 5g 4g lte
@@ -183,6 +193,8 @@ class RouteFinder:
         #: spans of named mentions: (start, end, route)
         self.spans: list[tuple[int, int, _Route]] = []
         self._facility_spans: Spans | None = None
+        #: where the extractor read an organisation's name
+        self._org_starts = {m.start for m in doc.mentions if m.kind == "organisation"}
 
     # ------------------------------------------------------------------ names
 
@@ -356,6 +368,32 @@ class RouteFinder:
                 if stripped is not None and self._valid_name(stripped.start, stripped.end) \
                         and not self._is_org_shaped(stripped.text):
                     self._add_name(stripped.start, stripped.end, run.sentence)
+        # 3b. descriptive names of networks: "Red Dorsal", "Red Federal de Fibra Óptica"
+        #     (not "Red Eléctrica": a word of a line of fibre is needed)
+        # 3c. a name then "which links" and places: "il proprio BlueMed che collega Italia,
+        #     Francia, Grecia", "Sealink, qui relie Dakar à Praia"
+        for run in names.runs:
+            if run.title or self.doc.is_place_run(run):
+                continue
+            stripped = names.strip_function(run)
+            if stripped is None:
+                continue
+            words = [t.folded for t in tokens[stripped.first:stripped.last + 1]]
+            if len(words) >= 2 and words[0] in ("red", "rede", "rete", "reseau") and any(
+                    w in _NETWORK_WORDS for w in words[1:]):
+                if self._valid_name(stripped.start, stripped.end):
+                    self._add_name(stripped.start, stripped.end, run.sentence)
+                continue
+            link = _WHICH_LINKS_RE.match(text, stripped.end, run.sentence.end)
+            if link and re.search(r"\b(?:di|de|of|da|do|du|del|della|von|des|by|par|por)\s+$",
+                                  text[max(0, stripped.start - 8):stripped.start]):
+                link = None  # "il nuovo cavo di Sparkle che collega": the owner
+            if link and not run.possessive and not self._is_org_shaped(stripped.text) and \
+                    len(names.places_between(link.end(), min(run.sentence.end,
+                                                             link.end() + 40))) >= 1 and \
+                    self._valid_name(stripped.start, stripped.end) and \
+                    stripped.start not in self._org_starts:
+                self._add_name(stripped.start, stripped.end, run.sentence)
         # 4. shapes of cable names: "SEA-ME-WE 6"
         for m in _CABLE_SHAPE_RE.finditer(text):
             s = self.doc.sentence_at(m.start())
@@ -750,8 +788,13 @@ class RouteFinder:
             if own_length is not None:  # "davon 800 Kilometer als Seekabel": its own figure
                 route.figures["length"] = FigureFact("length", own_length, "km", s.evidence)
             return route
-        # definite: the route most mentioned so far, or a new one with ends
+        # definite: the route most mentioned so far, or a new one with ends; a segment
+        # with its own ends and length is one of its own ("100 kilómetros corresponden al
+        # tendido entre El Salado y Fiambalá")
         route = self._salient()
+        if noun in ("tendido", "tramo", "segment", "segmento") and wps and lengths(
+                text, s.start, s.end):
+            route = None
         if route is not None:
             if wps and ((not route.waypoints and route.waypoint_sentence < 0) or (
                     len(route.waypoints) < 2 <= len(wps) and m.start() - s.start < 30)):
@@ -908,7 +951,9 @@ class RouteFinder:
         return bool(_LENGTH_CUE_RE.search(before) or re.match(
             r"\s*(?:long|lang|de\s+long|of\s+cable|de\s+cabo|de\s+c[aâ]ble|di\s+cavo|"
             r"de\s+cable|\w*\s*(?:cable|câble|cabo|cavo|kabel|system|sistema|"
-            r"système|route|link|network|backhaul|fibre|fiber))", after, re.IGNORECASE))
+            r"système|route|link|network|backhaul|fibre|fiber))|\s*(?:\w+\s+){0,2}(?:al|a\s+la|"
+            r"du|au|ao|à|the|del|de\s+la)\s+(?:tendido|tramo|tronçon|segment|segmento|trecho|"
+            r"tratta)\b", after, re.IGNORECASE))
 
     # ------------------------------------------------------------------ description
 
