@@ -296,3 +296,20 @@ def test_a_segment_with_its_own_ends_and_length_is_a_route_of_its_own(extractor)
     segment = [r for r in facts.routes if not r.name]
     assert [[w.surface for w in r.waypoints] for r in segment] == [["Córdoba", "Rosario"]]
     assert segment[0].figure("length").value == 100
+
+
+@pytest.mark.parametrize("language, text, ends", [
+    ("en", "Malta and Sicily will be connected by a new subsea cable.", ["Malta", "Sicily"]),
+    ("pt", "Cabo Verde e Senegal vão estar ligados brevemente por um cabo submarino.",
+     ["Cabo Verde", "Senegal"]),
+])
+def test_ends_before_a_passive_of_linking(extractor, language, text, ends):
+    facts = draft(text, language, extractor=extractor)
+    assert [[w.surface for w in r.waypoints] for r in facts.routes] == [ends]
+
+
+def test_a_route_told_by_a_headline_quotes_the_body(extractor):
+    text = ("Malta e Sicília ligados por cabo submarino em breve\n\n"
+            "Malta e Sicília vão estar ligados brevemente por um cabo submarino.")
+    [route] = draft(text, "pt", extractor=extractor).routes
+    assert route.evidence.sentence.startswith("Malta e Sicília vão estar")

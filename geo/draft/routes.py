@@ -146,6 +146,12 @@ _WHICH_LINKS_RE = re.compile(
     r"bereits)\s+)?(?:collega|collegherà|links|will\s+link|connects|will\s+connect|relie|"
     r"reliera|conecta|conectará|une|unirá|liga|ligará|verbindet|verbinden\s+wird)\b",
     re.IGNORECASE)
+#: A passive of linking right before a word for a cable: "ligados (brevemente) por um".
+_LINKED_BY_RE = re.compile(
+    r"(?<![\w-])(?:linked|connected|joined|reli[ée]e?s|connect[ée]e?s|unid[oa]s|conectad[oa]s|"
+    r"ligad[oa]s|collegat[ie]|uniti|verbunden)\s+(?:[\w-]+\s+){0,2}(?:by|par|por|da|durch|"
+    r"mit)\s+(?:(?:a|an|un|une|uno|una|um|uma|ein|eine|einem|einen|the|le|la|el|il|o)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: Technology acronyms that name no route ("una rete in fibra ottica FTTH").
 _NOT_ROUTE_NAMES = word_set("""
     ftth fttx fttb fttp ftto fttc gpon xgs-pon pon dwdm wdm otn mpls sdh ip 5g 4g lte
@@ -773,7 +779,7 @@ class RouteFinder:
                 return r
         window_start = m.start()
         own_length = self._own_length(m, s)
-        wps = self._waypoints(m.end(), s)
+        wps = self._waypoints(m.end(), s) or self._linked_before(m, s)
         generic = noun in _GENERIC_NOUNS
         medium = _medium_near(text, m.start(), m.end(), s)
         if det in ("indefinite", "bare"):
@@ -810,6 +816,28 @@ class RouteFinder:
             return self._create(m, s, det, wps, created)
         del window_start
         return None
+
+    def _linked_before(self, m: re.Match[str], s: Sentence) -> list[PlaceRef]:
+        """Ends named before a passive of linking: "Cabo Verde e Guiné-Conacri vão estar
+        ligados por um cabo", "A and B will be connected by a new cable"."""
+        text = self.text
+        verb = _LINKED_BY_RE.search(text, max(s.start, m.start() - 90), m.start())
+        if verb is None:
+            return []
+        places = [p for p in self.names.places_between(s.start, verb.start())
+                  if p.kind in ("city", "country", "region", "island")]
+        if len(places) < 2:
+            return []
+        rest = text[s.start:verb.start()]
+        for p in reversed(places):
+            rest = rest[:p.start - s.start] + rest[p.end - s.start:]
+        if not re.fullmatch(r"[\s,-]*(?:(?:and|et|e|y|und|the|le|la|les|l['’]|el|los|o|a|os|"
+                            r"il|die|der|das|will|be|are|were|have|been|vont|être|sont|ont|"
+                            r"été|van|a|estar|están|vão|serão|são|foram|saranno|sono|stati|"
+                            r"werden|sind|wurden|soon|bientôt|pronto|brevemente|presto|bald|"
+                            r"now|désormais|ya|já|ora|jetzt|,|-)\s*)*", rest, re.IGNORECASE):
+            return []  # the places are the subject and nothing else
+        return [PlaceRef(text[p.start:p.end], p) for p in places]
 
     def _create(self, m: re.Match[str], s: Sentence, det: str, wps: list[PlaceRef],
                 created: list) -> _Route:
@@ -1001,6 +1029,10 @@ class RouteFinder:
                         other.waypoints = r.waypoints
                         other.waypoint_sentence = r.waypoint_sentence
                         other.evidence = r.evidence
+                if not other.name and not re.search(r"[.!?…»”\"]\s*$", other.evidence.text):
+                    # told first by a headline: the body's sentence states it
+                    other.evidence = r.evidence
+                    other.waypoints = r.waypoints
                 for k, v in r.figures.items():
                     other.figures.setdefault(k, v)
                 if other.medium == "unspecified":
