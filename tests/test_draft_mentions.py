@@ -219,3 +219,30 @@ def test_a_company_in_a_list_stops_the_list_and_german_nouns_are_no_towns(extrac
                   "Namen Graz-Nord 2.", "de", extractor)
     assert "Bau" not in place_names(facts) and "Namen" not in place_names(facts)
     assert "Graz" in place_names(facts)
+
+
+def test_bodies_named_with_a_purpose_and_companies_with_their_country(extractor):
+    facts = draft("Se sumaron Nextel, la Corporación Universitaria para el Desarrollo de "
+                  "Internet y el Consorcio para el Intercambio de Tráfico.", "es", extractor)
+    assert {"Corporación Universitaria para el Desarrollo de Internet",
+            "Consorcio para el Intercambio de Tráfico"} <= org_names(facts)
+    facts = draft("The cable was built by Huawei Marine Networks of China and financed by "
+                  "the Bank of Oceania.", "en", extractor)
+    assert "Huawei Marine Networks" in org_names(facts)
+    assert "China" in place_names(facts)
+
+
+def test_roman_numerals_and_lowercase_initials(extractor):
+    facts = draft("Es la obra del siglo XXI, dijo Fibrasur. El nodo de Nordix (Northern "
+                  "Internet eXchange) abrirá en mayo.", "es", extractor)
+    assert "XXI" not in org_names(facts)
+    assert all("eXchange" not in o.name or o.name.startswith("Northern")
+               for o in facts.organisations)
+
+
+def test_named_parks_are_facilities_and_unnamed_ones_are_not(extractor):
+    facts = draft("El campus se ubica en el Parque Industrial Norteño, en Querétaro. El parque "
+                  "industrial tiene energía propia.", "es", extractor)
+    assert [(f.name, f.kind) for f in facts.facilities] == [("Parque Industrial Norteño",
+                                                            "other")]
+    assert "Parque Industrial Norteño" not in org_names(facts)

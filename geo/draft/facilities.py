@@ -41,6 +41,7 @@ from geo.draft.vocabulary import (
     DATA_CENTRE_SUFFIXES,
     EXCHANGE_NAME_RE,
     EXCHANGE_POINT,
+    GENERIC_PARKS,
     ORG_NAME_WORDS,
     OTHER_FACILITY,
     POP,
@@ -360,12 +361,15 @@ class FacilityFinder:
         "parc technologique du VITIB"."""
         text = self.text
         word = m.group()
+        if fold(word) in GENERIC_PARKS and not word[:1].isupper():
+            return None  # "an industrial park", "le parc de la ville"
         if word[:1].isupper():
-            run = next((r for r in self.names_.runs if r.start <= m.start() and m.end() <=
-                        r.end), None)
+            run = self.names_.run_around(m.start(), m.end())
             if run is not None and run.last > run.first:
                 stripped = self.names_.strip_function(run)
-                if stripped is not None and stripped.start < m.start():
+                if stripped is not None and (stripped.start < m.start() or (
+                        stripped.start == m.start() and stripped.end > m.end()
+                        and not self.doc.is_place_run(stripped))):
                     return _Mention("other", stripped.start, stripped.end, word, s,
                                     name=stripped.text, named=True)
         after = re.match(r"\s+(?:de|du|des|di|del|da|do|of)\s+(?:la\s+|l['’]\s*)?"

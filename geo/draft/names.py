@@ -52,6 +52,20 @@ _HEADLINE_BREAKS = word_set("""
     e der die das den dem ein eine und im am zu zum zur mit von für auf o os as um uma
     no na do da em com
 """)
+#: Connectors of purpose inside a body's name, after one of :data:`_PURPOSE_OPENERS`.
+_PURPOSE_CONNECTORS = word_set("para pour for per fur für pelo pela pel al")
+_PURPOSE_OPENERS = word_set("""
+    consorcio consortium consorzio consorcio consórcio corporacion corporación corporation
+    agency agence agencia agência agenzia institute institut instituto istituto centre
+    center centro fund fonds fondo fundo fundacion fundación fundação fondation
+    fondazione foundation association asociacion asociación associação associazione
+    alliance alianza comite comité comitato committee council conseil consejo conselho
+    consiglio commission comision comisión comissão commissione office oficina ufficio
+    ministry ministere ministère ministerio ministério ministero secretaria secretaría
+    autorite autorité autoridad autoridade authority programa programme
+""")
+_PURPOSE_SUFFIXES_DE = ("ministerium", "amt", "agentur", "behörde", "behorde", "stiftung",
+                        "verband", "institut", "zentrum")
 #: Connectors that may follow another ("de la", "von der", "de los").
 _SECOND_CONNECTORS = word_set("la le les l der los las el")
 #: English adjectives of peoples, nations within countries and regions that the gazetteer's
@@ -102,6 +116,9 @@ class Run:
 def _is_cap(word: str) -> bool:
     if word[:1].isupper():
         return True
+    if word[:1].islower() and len(word) > 2 and word[1:2].isupper() and any(
+            c.islower() for c in word[2:]):
+        return True  # "eXchange", "iCloud", "eBay"
     if word[:1].isdigit():
         return (any(c.isupper() for c in word) or "&" in word) and not _QUANTITY_RE.match(
             word)  # "2Africa", "1&1", not "100MW"
@@ -162,6 +179,7 @@ class Names:
         self.lower_words = {t.folded for t in self.tokens if t.text[:1].islower()}
         self.title_sentences = {s.index for s in sentences if _is_title(s.text)}
         self.runs = self._runs()
+        self.gazetteer = None  # set by :func:`more_places`
         self._run_starts = [r.start for r in self.runs]
         self._run_ends = [r.end for r in self.runs]
         self.run_starting = {r.start: r for r in self.runs}
@@ -186,6 +204,21 @@ class Names:
             out.append(Token(start, start + len(word), word, fold(word), _is_cap(word),
                              possessive))
         return out
+
+    def country_at(self, start: int, end: int) -> Mention | None:
+        """The country or region the gazetteer reads in ``text[start:end]`` (a whole name
+        after "of" in a company's name, which the extractor leaves inside the company)."""
+        if self.gazetteer is None:
+            return None
+        surface = self.text[start:end]
+        from geo.text import name_key
+
+        found = [p for p, primary in self.gazetteer.matches(name_key(surface))
+                 if p.kind in ("country", "region") and primary]
+        if not found:
+            return None
+        p = found[0]
+        return _mention_of(p, surface, start, end, "a country after a company's name")
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -258,13 +291,18 @@ class Names:
                 if nxt.text.isdigit() and len(nxt.text) <= 2 and self._name_number(j + 1):
                     j += 1  # "PENCAN 8", "SEA-ME-WE 6"
                     continue
-                # connectors: "Commission de la CEDEAO", "Empresa de Tecnologia da ..."
+                # connectors: "Commission de la CEDEAO", "Empresa de Tecnologia da ...";
+                # "para", "for", "für" after a body's opening word ("Consorcio para el
+                # Intercambio", "Agency for Development", "Bundesministerium für Digitales")
                 k = j + 1
                 steps = 0
+                purpose = tok.folded in _PURPOSE_OPENERS or tok.folded.endswith(
+                    _PURPOSE_SUFFIXES_DE)
                 while (k < n and steps < 2 and not tokens[k].cap
                        and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’")
-                       and (tokens[k].folded in _PLAIN_CONNECTORS if steps == 0
-                            else tokens[k].folded in _SECOND_CONNECTORS)):
+                       and ((tokens[k].folded in _PLAIN_CONNECTORS
+                             or (purpose and tokens[k].folded in _PURPOSE_CONNECTORS))
+                            if steps == 0 else tokens[k].folded in _SECOND_CONNECTORS)):
                     k += 1
                     steps += 1
                 if steps and k < n and tokens[k].cap and tokens[k].start < sentence.end \
@@ -439,6 +477,7 @@ class PlaceFinder:
             drop |= self._german_nouns()
         self._after_nouns(add, drop)
         self._after_locatives(add, drop)
+        self._after_companies(add)
         self._lists(add, drop)
         self._chains(add, drop)
         return add, drop
@@ -545,6 +584,22 @@ class PlaceFinder:
                 continue
             self._new(start, end, kind, True, f"a {kind} after {noun!r}", add, drop)
 
+    def _after_companies(self, add: list[Mention]) -> None:
+        """"Huawei Marine Networks of China": the country after a company's name."""
+        names = self.names
+        for run in names.runs:
+            if run.title or run.last - run.first < 2:
+                continue
+            toks = names.tokens
+            for k in range(run.first + 1, run.last):
+                if toks[k].folded in ("of", "de", "du", "da", "do", "di") and \
+                        toks[k - 1].folded in ORG_END_WORDS:
+                    m = names.country_at(toks[k + 1].start, run.end)
+                    if m is not None and (m.start, m.end) not in self.taken:
+                        self.taken.add((m.start, m.end))
+                        add.append(m)
+                    break
+
     def _after_locatives(self, add: list[Mention], drop: set) -> None:
         """"em Sines", "in Schwechat": a town below the gazetteer's cut, of a country the
         text names, after a preposition of place."""
@@ -614,7 +669,7 @@ class PlaceFinder:
                 continue
             toks = names.tokens[run.first:run.last + 1]
             if len(toks) > 4 or any(is_acronym(t.text) or is_camel(t.text) for t in toks) \
-                    or toks[-1].folded in _ORG_END_WORDS or (
+                    or toks[-1].folded in ORG_END_WORDS or (
                         len(toks) == 1 and toks[0].folded in names.all_function):
                 return  # a company or an acronym in the list: no list of towns
             town = self._resolve(run.text, "city", True) if self.countries else None
@@ -700,11 +755,12 @@ class PlaceFinder:
                                            "a town in a chain of towns"))
 
 
-#: Words that end a company's name, not a town's.
-_ORG_END_WORDS = word_set("""
+#: Words that end a company's name, not a town's (nor a bank's or a ministry's: "Bank of
+#: America" keeps its country).
+ORG_END_WORDS = word_set("""
     telecom telecoms telekom cables networks network communications group groupe grupo
     gruppo holding holdings sa ag gmbh inc ltd llc plc spa srl corp corporation company
-    systems technologies solutions services capital partners
+    systems technologies solutions services capital partners bhd limited co
 """)
 
 
@@ -713,6 +769,7 @@ def more_places(names: Names, gazetteer) -> None:
     reads as words of another kind)."""
     if gazetteer is None:
         return
+    names.gazetteer = gazetteer
     add, drop = PlaceFinder(names, gazetteer).find()
     if add or drop:
         names.set_places([m for m in names.places if (m.start, m.end) not in drop] + add)

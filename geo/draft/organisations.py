@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
-from geo.draft.names import Run, is_acronym, is_camel, is_people_adjective
+from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
 from geo.draft.vocabulary import (
     CABLE_LANDING,
     DATA_CENTRE,
@@ -78,8 +78,11 @@ NOT_ORG_ACRONYMS = word_set("""
     wimax wifi rfp rfi capex opex ebitda roi irr npv ipo ir ceo dsl adsl vdsl hfc ngn ott
     ia tbit gbit ghz mhz tpe tpme pme pmes eti tpes dh mad dzd tnd zar ngn kes ghs egp
     brl ars clp cop mxn pen uyu inr cny rmb jpy chf sek nok dkk pln aud nzd cad xpf
-    ht ttc ht kva mva ups noc soc cdn ddos ixc
+    ht ttc ht kva mva ups noc soc cdn ddos ixc cfp
 """)
+#: Roman numerals ("le XXIe siècle", "siglo XXI"): no organisation.
+_ROMAN_RE = re.compile(r"^(?=[MDCLXVI]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
+                       r"(?:IX|IV|V?I{0,3})(?:e|º|°)?$")
 #: Words of titles and roles: a run holding one names a person or an office, not a body.
 _TITLE_WORDS = word_set("""
     minister ministre ministro ministra president presidente presidenta prime premier
@@ -213,7 +216,7 @@ _POSSESSED_RE = re.compile(
     r"platform|infrastructure|backbone|fibre|fiber|statement|board|investment|hub|"
     r"landing|station|site|project|capacity|offices?|headquarters|services|portfolio)")
 _OWNED_RE = re.compile(
-    r"(?:data\s*cent(?:er|re)s?|datacenter|centro\s+de\s+dados|centro\s+de\s+datos|"
+    r"(?<![\w-])(?:data\s*cent(?:er|re)s?|datacenter|centro\s+de\s+dados|centro\s+de\s+datos|"
     r"centre\s+de\s+donnees|rechenzentrum|cabo|cable|cavo|cavi|cabos|cables|kabel|rede|"
     r"red|rete|reseau|network|sistema|systeme|infrastructures?|infraestrutura|"
     r"infraestructura|infrastruttura|estacao|station|estacion|stazione|clientes|clients|"
@@ -432,6 +435,10 @@ class OrganisationFinder:
         if first != run.first:
             run = names.sub_run(run, first, last)
         words = [t.folded for t in tokens[run.first:run.last + 1]]
+        # "Huawei Marine Networks of China": the company, then its country
+        k = _country_after_name(names, run, self.name_words)
+        if k is not None:
+            return self._pieces(names.sub_run(run, run.first, k - 1))
         # "Chang Wei of Nordic Telecom": a person, then the organisation he speaks for
         for k in range(run.first + 2, run.last):
             if tokens[k].folded in ("of", "de", "di", "von", "da", "do", "du") and \
@@ -557,8 +564,9 @@ class OrganisationFinder:
         if single and folded[0] in self.name_words:
             cand.vetoed.append("an organisation word alone")
             return
-        if single and folded[0] in NOT_ORG_ACRONYMS and run.text.isupper():
-            cand.vetoed.append("an acronym of a thing, unit or currency")
+        if single and ((folded[0] in NOT_ORG_ACRONYMS and run.text.isupper())
+                       or _ROMAN_RE.match(run.text)):
+            cand.vetoed.append("an acronym of a thing, unit or currency, or a number")
             return
         if connector and _GEOGRAPHIC_BEFORE_RE.search(tail):
             cand.vetoed.append("a place: 'island of', 'city of'...")
@@ -1083,6 +1091,19 @@ _SHORT_FORM_TAILS = word_set("""
     centres fiber fibre fibra cloud digital towers connect connectivity datacenter
     datacentre
 """)
+
+
+def _country_after_name(names, run: Run, name_words: frozenset[str]) -> int | None:
+    """The index of "of" in "<name ending with a company word> of <country or region>"
+    ("Huawei Marine Networks of China", "Unified Networks Sdn Bhd of Brunei"), if any."""
+    tokens = names.tokens
+    for k in range(run.first + 1, run.last):
+        if tokens[k].folded in ("of", "de", "du", "da", "do", "di") and (
+                tokens[k - 1].folded in ORG_END_WORDS or tokens[k - 1].folded.rstrip(".")
+                in _LEGAL_FORMS) and tokens[k - 1].folded not in name_words - \
+                ORG_END_WORDS and names.country_at(tokens[k + 1].start, run.end):
+            return k
+    return None
 
 
 def _short_form(short: str, long: str, name_words: frozenset[str]) -> bool:

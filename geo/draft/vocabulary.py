@@ -106,14 +106,21 @@ TELEPHONE_EXCHANGE = {
 #: Named places of other kinds: technology parks, campuses, buildings, venues.
 OTHER_FACILITY = {
     "en": ["technology park", "tech park", "science park", "business park", "plaza",
-           "convention centre", "convention center", "exhibition centre"],
+           "convention centre", "convention center", "exhibition centre", "park",
+           "industrial park", "industrial estate"],
     "fr": ["parc technologique", "technopole", "technopôle", "centre de supervision",
-           "parc d'activités", "zone franche"],
-    "es": ["parque tecnológico", "centro de convenciones"],
-    "pt": ["parque tecnológico", "centro de supervisão", "centro de convenções"],
-    "it": ["parco tecnologico", "polo tecnologico"],
-    "de": ["Technologiepark", "Gewerbepark"],
+           "parc d'activités", "zone franche", "parc", "parc industriel"],
+    "es": ["parque tecnológico", "centro de convenciones", "parque", "parque industrial"],
+    "pt": ["parque tecnológico", "centro de supervisão", "centro de convenções", "parque",
+           "parque industrial"],
+    "it": ["parco tecnologico", "polo tecnologico", "parco", "parco industriale"],
+    "de": ["Technologiepark", "Gewerbepark", "Park", "Industriepark"],
 }
+#: Words of :data:`OTHER_FACILITY` that name a facility only capitalised, in a proper
+#: name ("Caldera Park", "Parque Industrial Pyme"; not "an industrial park").
+GENERIC_PARKS = frozenset({"park", "parc", "parque", "parco", "industrial park",
+                           "industrial estate", "parc industriel", "parque industrial",
+                           "parco industriale", "industriepark"})
 
 # --------------------------------------------------------------------------- routes
 
