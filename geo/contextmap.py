@@ -16,9 +16,12 @@ Untrusted text: every value reaches the page inside a JSON literal in which ``<`
 tooltips (on hover) are built as DOM nodes with ``textContent``, never ``innerHTML``. The
 FeatureGroup's name (shown by Leaflet's layer control as HTML) is HTML-escaped.
 
-Hover: ONE ``L.tooltip`` per layer shows the hovered feature's label, so a hover costs the same
-at 10M vertices as at 10k (a tooltip bound to the group walks every feature on each opening;
-tests/benchmarks/bench_browser_context.py measures both).
+At scale (tests/benchmarks/bench_browser_context.py measures it, at up to 10M vertices,
+against a bare Leaflet page): a hover or click costs the same at 10M vertices as at 10k, as
+ONE ``L.tooltip`` per layer takes the hovered feature's label (a tooltip bound to the group
+walks every feature at each opening) and the shared canvas finds the feature under the
+pointer through a grid of its cells (Leaflet's canvas tests every feature); and every
+vertex is projected once at load, as the features join after the page has set its view.
 
 The page exposes ``window.geoContext[NAME] = {layer, group, count, tooltip}`` for tests and
 scripts.
@@ -310,9 +313,9 @@ _SCRIPT = """
   // ONE tooltip per layer, filled and placed by the hovered feature's events. A tooltip
   // bound to the whole group (bindTooltip) walks every feature of the group each time it
   // opens, for an aria attribute canvas features have no element to carry: per hover,
-  // time grows with the feature count (23 ms at a million vertices). The label is a text
-  // node, never HTML. As `layer._tooltip`, Leaflet's getTooltip, isTooltipOpen,
-  // closeTooltip and openTooltip of the layer work on it, with none of bindTooltip's handlers.
+  // time grows with the feature count. The label is a text node, never HTML. As
+  // `layer._tooltip`, Leaflet's getTooltip, isTooltipOpen, closeTooltip and openTooltip of
+  // the layer work on it, with none of bindTooltip's handlers.
   var tip = layer._tooltip = L.tooltip({sticky: true}, layer);
   function pointer(e) {
     var oe = e.originalEvent;
