@@ -313,3 +313,9 @@ def test_a_route_told_by_a_headline_quotes_the_body(extractor):
             "Malta e Sicília vão estar ligados brevemente por um cabo submarino.")
     [route] = draft(text, "pt", extractor=extractor).routes
     assert route.evidence.sentence.startswith("Malta e Sicília vão estar")
+
+
+def test_german_subject_and_object_of_a_verb_final_purchase(extractor):
+    facts = draft("Die Deutsche Faserwerk hat den Netzbetreiber Inexion übernommen.", "de",
+                  extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements] == [{"Deutsche Faserwerk", "Inexion"}]

@@ -714,10 +714,11 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
         if key in blocked or key in months or key in names.all_function or len(key) < 2 \
                 or key in _CURRENCIES:
             return False
-        if known.covers(run.start, run.end) or doc.is_place_run(run) or \
-                run.start in doc.adjective_starts or is_people_adjective(
-                    text, run.start, run.start + len(run.text.split()[0]), names.all_function):
+        if known.covers(run.start, run.end) or doc.is_place_run(run):
             return False
+        if run.first == run.last and (run.start in doc.adjective_starts or is_people_adjective(
+                text, run.start, run.end, names.all_function)):
+            return False  # "South African", "Welsh"; "Deutsche Glasfaser" is a name
         words = run.text.split()
         after = text[run.end:run.end + 40]
         person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower()
@@ -805,6 +806,20 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                     for r in chain:
                         if usable(r):
                             add(r, s)
+        # German verb-final clauses: "Die Deutsche Glasfaser hat den Netzbetreiber Inexio
+        # übernommen": the subject before the auxiliary, the object of a purchase before
+        # the participle
+        if doc.language == "de" and runs:
+            aux = re.match(r"\s+(?:hat|haben|hatte|hatten)\b", text[runs[0].end:s.end])
+            opening = text[s.start:runs[0].start]
+            if aux and re.fullmatch(r"\s*(?:(?:der|die|das)\s*)?", opening, re.IGNORECASE):
+                last = triggers[-1]
+                if not text[last[1]:s.end].strip(" .;:!?\"”»") and usable(runs[0]):
+                    add(runs[0], s)
+                    if _ACQUISITION_DE_RE.fullmatch(text[last[0]:last[1]]):
+                        inner = [r for r in runs[1:] if r.end <= last[0]]
+                        if len(inner) == 1 and usable(inner[0]):
+                            add(inner[0], s)
         # subjects after the verb: "Am 5. Juni unterzeichneten Telefónica und 1&1"
         for m in _SIGN_RE.finditer(text, s.start, s.end):
             r = next((r for r in runs if r.start > m.end()), None)
@@ -866,4 +881,5 @@ _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|
                              r"Pte|Bhd|SL|SLU|Ltda\.?)(?![\w.])")
 _FACILITY_WORDS_RE = re.compile(r"(?i)\b(?:data\s*cent(?:er|re)s?|datacent\w*|campus|"
                                 r"landing|station|parque|park|parc|tower|torre)\b")
+_ACQUISITION_DE_RE = re.compile(r"(?i)übernommen|gekauft|erworben|akquiriert")
 _CURRENCIES = word_set("eur usd gbp chf jpy cny cfa xof xaf brl mxn ars clp cop inr")
