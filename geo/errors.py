@@ -16,7 +16,20 @@ class GeoError(Exception):
 
 
 class InputError(GeoError, ValueError):
-    """The input (a workspace, a file, an option value) is not what geo can use."""
+    """The input (a workspace, a file, an option value) is not what geo can use.
+
+    ``parameter`` names the library parameter whose value is at fault (``"tiles"``), so that a
+    front end can name its own option for it; library messages never name command-line
+    options.
+    """
+
+    def __init__(self, *args: object, parameter: str | None = None):
+        super().__init__(*args)
+        self.parameter = parameter
+
+
+class OutputExistsError(InputError):
+    """An output file exists and replacing it was not asked for."""
 
 
 class OutputError(GeoError, OSError):

@@ -84,7 +84,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from geo.atomic import atomic_path, write_text_atomic, write_texts_atomic
-from geo.errors import InputError, OutputError
+from geo.errors import InputError, OutputError, OutputExistsError
 from geo.lines import (
     MAX_DECIMALS,
     may_cross_antimeridian,
@@ -722,7 +722,7 @@ def check_output(path: str | os.PathLike[str], fmt: str | None = None,
         raise InputError(f"{path}: is a folder; name the file to write")
     fmt = output_format(path, fmt)
     if Path(path).exists() and not overwrite:
-        raise InputError(f"{path}: already exists; add --overwrite to replace it")
+        raise OutputExistsError(f"{path}: already exists")
     return fmt
 
 

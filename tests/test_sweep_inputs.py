@@ -259,7 +259,8 @@ def test_deeply_nested_geo_toml_names_it(workspace, runner):
     ("simplify_deg = -0.5", "context[0]: simplify_deg: expected degrees >= 0, not -0.5"),
     ('simplify_deg = "fine"', "context[0]: simplify_deg: expected degrees >= 0, not 'fine'"),
     ('label_field = "nope"', "context[0]: {ws}/context/landings.csv: label field 'nope' is "
-                             "not a field of the file (fields: id, name, country)"),
+                             "not a field of the file (no field 'nope' in any letter "
+                             "case; fields: id, name, country)"),
     ('name = "Landings\\u0000"', "context[0]: name: control character U+0000 at character 8: "
                                  "not allowed in text"),
 ], ids=["inf", "nan", "negative", "text", "missing-label-field", "nul-in-name"])

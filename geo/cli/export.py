@@ -13,6 +13,7 @@ from geo.cli.options import (
     indent_opt,
     precision_opt,
     stdout_failed,
+    with_option,
     workspace_opt,
 )
 from geo.errors import InputError
@@ -73,7 +74,7 @@ def command(layer_names: tuple[str, ...], fmt: str | None, output: str | None, p
         try:
             fmt = check_output(output, fmt, overwrite)
         except InputError as exc:
-            message = str(exc)
+            message = with_option(exc)
             if message.endswith("or name the format"):
                 message += " with --format"
             raise GeoClickError(message, 2) from None

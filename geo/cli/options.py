@@ -11,7 +11,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from geo.errors import CatalogError, GeoError, InputError, OutputError
+from geo.errors import CatalogError, GeoError, InputError, OutputError, OutputExistsError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,6 +95,27 @@ def _is_stdout_failure(exc: OSError) -> bool:
     return False
 
 
+def _option_of(parameter: str) -> str | None:
+    """The running command's option (``--tiles``) for the library parameter ``parameter``."""
+    ctx = click.get_current_context(silent=True)
+    for param in ctx.command.params if ctx is not None else ():
+        if param.name == parameter and isinstance(param, click.Option):
+            return max(param.opts, key=len)
+    return None
+
+
+def with_option(exc: Exception) -> str:
+    """The library's message, with the option that gave the faulty value where there is one
+    (library messages name no options)."""
+    message = str(exc)
+    if isinstance(exc, OutputExistsError) and (flag := _option_of("overwrite")):
+        return f"{message}; add {flag} to replace it"
+    parameter = getattr(exc, "parameter", None)
+    if parameter and (flag := _option_of(parameter)):
+        return f"{flag}: {message}"
+    return message
+
+
 def handle_errors(fn: F) -> F:
     """Turn library errors into exits: bad input and outputs that cannot be written 2,
     other failures 1; catalogue problems listed. A failed write to stdout is one line and
@@ -113,7 +134,7 @@ def handle_errors(fn: F) -> F:
                                 "nothing written", 2) from None
         except (InputError, OutputError) as exc:
             # an output geo cannot write is a path (or a disk) the user gave it
-            raise GeoClickError(str(exc), 2) from None
+            raise GeoClickError(with_option(exc), 2) from None
         except GeoError as exc:
             raise GeoClickError(str(exc), 1) from None
         except OSError as exc:

@@ -120,11 +120,12 @@ def tile_provider(name: str) -> Any:
     try:
         provider = xyzservices.providers.query_name(name)
     except ValueError:
-        raise InputError(f"--tiles: unknown xyzservices provider {name!r} "
-                         f"(e.g. {DEFAULT_TILES}, OpenStreetMap.Mapnik, OpenTopoMap)"
-                         ) from None
+        raise InputError(f"unknown xyzservices provider {name!r} "
+                         f"(e.g. {DEFAULT_TILES}, OpenStreetMap.Mapnik, OpenTopoMap)",
+                         parameter="tiles") from None
     if provider.requires_token():
-        raise InputError(f"--tiles: provider {name!r} needs an API key; choose another")
+        raise InputError(f"provider {name!r} needs an API key; choose another",
+                         parameter="tiles")
     return provider
 
 

@@ -26,7 +26,7 @@ def _leaflet_dir() -> Path:
     try:
         import xstatic.pkg.leaflet as xleaflet
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise GeoError("--offline needs the package xstatic-leaflet (pip install "
+        raise GeoError("the offline map needs the package xstatic-leaflet (pip install "
                        "xstatic-leaflet)") from exc
     return Path(xleaflet.BASE_DIR)
 
