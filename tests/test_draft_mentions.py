@@ -246,3 +246,20 @@ def test_named_parks_are_facilities_and_unnamed_ones_are_not(extractor):
     assert [(f.name, f.kind) for f in facts.facilities] == [("Parque Industrial Norteño",
                                                             "other")]
     assert "Parque Industrial Norteño" not in org_names(facts)
+
+
+def test_companies_listed_after_such_as_with_their_countries(extractor):
+    facts = draft("Heute konkurriert man mit Unternehmen wie Nordtel aus Japan, Kvarta aus "
+                  "Holland oder Zentix aus den USA.", "de", extractor)
+    assert {"Nordtel", "Kvarta", "Zentix"} <= org_names(facts)
+    assert {"Japan", "Holland", "USA"} <= place_names(facts)
+    facts = draft("Il polo è un consorzio composto, oltre che da Fibrex, da Marenet Italia, "
+                  "Telvia, Osso e Lumina.", "it", extractor)
+    assert {"Fibrex", "Marenet Italia", "Telvia", "Osso", "Lumina"} <= org_names(facts)
+
+
+def test_a_german_company_noun_before_a_town_homonym_makes_a_company(extractor):
+    facts = draft("Das Datencenter-Unternehmen Green hat in Lupfig gebaut. Green gehört "
+                  "einem Fonds.", "de", extractor)
+    assert "Green" in org_names(facts)
+    assert "Green" not in place_names(facts)

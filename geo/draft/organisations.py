@@ -186,6 +186,13 @@ _ATTRIBUTE_RE = re.compile(r"\w-(?:led|based|owned|backed|controlled|headquarter
 _ATTRIBUTE_BEFORE_RE = re.compile(r"[\w'-]+-(?:led|based|owned|backed|controlled|"
                                   r"headquartered|listed|born|focused|registered|"
                                   r"founded)\s+$")
+#: A member's country or town after it in a list: "NTT aus Japan, Interxion aus Holland".
+_PLACE_BEFORE_RE = re.compile(r"\s(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:den|der|dem|"
+                              r"the|la|le|el|il|lo)\s+)?$")
+_PLACE_AFTER_RE = re.compile(r"^\s+(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:den|der|dem|"
+                             r"the|la|le|el|il|lo)\s+)?[A-ZÀ-Ý][\w’'-]{0,30}"
+                             r"(?:\s+[A-ZÀ-Ý][\w’'-]{0,30})?(?=\s*(?:,|;|\s(?:and|et|y|e|"
+                             r"und|ou|or|o|oder)\s))")
 _SHARE_RE = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent|pour\s+cent|"
                        r"por\s+ciento|por\s+cento|per\s+cento|Prozent)\s*\)")
 #: Words of deals near which a generic preposition names a party.
@@ -208,7 +215,13 @@ _LIST_INTRO_RE = re.compile(
     r"formee?\s+de|compuesto\s+por|formado\s+por|integrado\s+por|composto\s+por|"
     r"formada\s+por|composto\s+da|formato\s+da|bestehend\s+aus|investoren\s+sind|"
     r"companies|entreprises|operateurs|empresas|operadoras|societa|unternehmen|"
-    r"investors|investisseurs|inversores|investidores|investitori|two\s+companies)"
+    r"investors|investisseurs|inversores|investidores|investitori|two\s+companies|"
+    r"consor\w*[^.;:]{0,30}?\b(?:da|de|by|of|par|por|von|aus)|"
+    r"(?:companies|firms|operators|players|providers|carriers|entreprises|societes|"
+    r"operateurs|acteurs|empresas|operadores|operadoras|societa|aziende|operatori|"
+    r"unternehmen|anbietern?|betreibern?|konkurrenz|competitors|concurrents|rivals)"
+    r"[^.;:]{0,30}?\b(?:such\s+as|like|including|comme|tels?\s+que|telles?\s+que|como|"
+    r"tales\s+como|come|quali|wie|etwa|darunter))"
     r"\s*(?:the|das|die|der|les|la|le|los|las|os|as|gli|i)?\s*(?:\w+\s+)?[:,]?\s*$")
 _POSSESSED_RE = re.compile(
     r"(?:data\s*cent|datacent|centre|center|campus|facility|facilities|network|cable|"
@@ -598,6 +611,14 @@ class OrganisationFinder:
         # ownership: "X's data centre", "cabo ... da X", "cofinancement de l'X"
         if run.possessive and _POSSESSED_RE.search(doc.folded_after(run.end + 2, s, 60)):
             cand.context.append("possessive")
+        # a German noun of a company right before it ("Rechenzentrenbetreiber X",
+        # "Datencenter-Unternehmen Green")
+        prev = self.names.words_before(run.start, 1, s.start)
+        if prev and prev[0].text[:1].isupper() and (
+                prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)
+                or prev[0].folded in self.org_nouns) and doc.text[prev[0].end:run.start] in (
+                    " ", "\u00a0"):
+            cand.context.append("noun before (German)")
         if cand.place:
             return  # a place is an organisation only by a noun, a role or a list
         if connector and not personal and _OWNED_RE.search(tail):
@@ -656,13 +677,6 @@ class OrganisationFinder:
             m2 = re.match(r",[^,;:.]{3,160},\s*(.*)$", after)
             if m2 and self.verb_re.match(m2.group(1)):
                 cand.weak.append("subject of an organisation's verb")
-        # a German noun of a company right before it ("Rechenzentrenbetreiber X")
-        prev = self.names.words_before(run.start, 1, s.start)
-        if prev and prev[0].text[:1].isupper() and (
-                prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)
-                or prev[0].folded in self.org_nouns) and doc.text[prev[0].end:run.start] in (
-                    " ", "\u00a0"):
-            cand.context.append("noun before (German)")
 
     def _person_shaped(self, run: Run) -> bool:
         """Two to four title-case words, none an organisation word, code or place: the
@@ -880,7 +894,9 @@ class OrganisationFinder:
                 runs_by_start[run.start] = (cand, run)
         # a name in brackets right after another ("Meta (Facebook)") belongs to that item
         ordered = [k for k in sorted(runs_by_start)
-                   if not re.search(r"\(\s*(?:[\w'’-]+\s+){0,2}$", text[max(0, k - 30):k])]
+                   if not re.search(r"\(\s*(?:[\w'’-]+\s+){0,2}$", text[max(0, k - 30):k])
+                   and not (runs_by_start[k][0].place and _PLACE_BEFORE_RE.search(
+                       text[max(0, k - 20):k]))]
         for _ in range(3):
             changed = False
             i = 0
@@ -892,7 +908,9 @@ class OrganisationFinder:
                     _c, run = runs_by_start[ordered[j]]
                     _n, nxt = runs_by_start[ordered[j + 1]]
                     gap = re.sub(r"^\s*\([^()]{1,60}\)", "", text[run.end:nxt.start])
-                    m = re.fullmatch(r"\s*(,|;|,?\s+(?:and|et|y|e|und|ou|or|o)|\s)\s*"
+                    gap = _PLACE_AFTER_RE.sub("", gap)  # "Interxion aus Holland, ..."
+                    m = re.fullmatch(r"\s*(,|;|,?\s+(?:and|et|y|e|und|ou|or|o|oder)|\s)\s*"
+                                     r"(?:(?:da|by|par|por|von)\s+)?"
                                      r"(?:(?:la|le|el|il|o|a|the|die|der|das)\s+|l['’]\s*)?",
                                      gap)
                     if nxt.sentence.index != run.sentence.index or m is None:
@@ -1037,7 +1055,8 @@ _GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tione
                         "zentren", "punkt", "punkte", "kabel", "netz", "leitung", "bereich",
                         "markt", "dichte", "teil", "jahr", "woche", "tage", "tagen", "euro",
                         "millionen", "milliarde", "milliarden", "ingenieure", "stadte",
-                        "angaben", "enden", "schiff", "autobahn", "kunden", "verfugung")
+                        "angaben", "enden", "schiff", "autobahn", "kunden", "verfugung",
+                        "center", "centern", "centers")
 
 
 def _german_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:

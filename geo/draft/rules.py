@@ -43,6 +43,13 @@ _WATER_RE = re.compile(r"(?<![\w-])(?:oc[ée]an|ocean|oceano|océano|ozean|mer|m
                        re.IGNORECASE)
 
 
+def _population(doc: Document, m) -> int:
+    """The population of the town a mention resolves to (0 when unknown)."""
+    gazetteer = getattr(doc.extractor, "gazetteer", None)
+    place = gazetteer.get(m.place) if gazetteer is not None and m.place else None
+    return getattr(place, "population", 0) or 0
+
+
 def places_of(doc: Document, facts: DraftFacts) -> list:
     """The cities, countries and regions the text names as places: the extractor's mentions
     (and the gazetteer's readings of names in facilities' phrases), less those inside the
@@ -57,11 +64,17 @@ def places_of(doc: Document, facts: DraftFacts) -> list:
     for name in {n for n in names if n and len(n) > 2}:
         found.extend(doc.occurrences(name))
     spans = Spans(found)
+    # a one-word town the text names as a company is that company ("Datencenter-Unternehmen
+    # Green"); a country stays a place when it signs
+    companies = {fold(n) for o in facts.organisations for n in [o.name, *o.aliases]
+                 if " " not in n}
     out = []
     for m in sorted(list(doc.places) + doc.found_places, key=lambda m: m.start):
         if m.kind not in ("city", "country", "region"):
             continue
         if spans.covers(m.start, m.end, proper=True):
+            continue
+        if m.kind == "city" and fold(m.text) in companies and _population(doc, m) < 100_000:
             continue
         if fold(m.name or "") in _SEA_NAMES or _WATER_RE.search(m.text):
             continue
