@@ -319,3 +319,15 @@ def test_german_subject_and_object_of_a_verb_final_purchase(extractor):
     facts = draft("Die Deutsche Faserwerk hat den Netzbetreiber Inexion übernommen.", "de",
                   extractor=extractor)
     assert [set(a.parties) for a in facts.agreements] == [{"Deutsche Faserwerk", "Inexion"}]
+
+
+@pytest.mark.parametrize("language, text, year", [
+    ("en", "The target is turning it online by the third quarter of 2025.", 2025),
+    ("fr", "Le système sera complet vers la fin de 2028.", 2028),
+    ("de", "Anfang 2022 soll die Verbindung in Betrieb gehen.", 2022),
+    ("es", "El cable estará habilitado en el 2010.", 2010),
+])
+def test_ready_for_service_words(language, text, year):
+    from geo.draft.figures import ready_years
+
+    assert [q.value for q in ready_years(text, 0, len(text), language, None)] == [year]

@@ -153,7 +153,9 @@ def ready_years(text: str, start: int, end: int, language: str,
             # "soll 2026 in Betrieb gehen": the words of service after the year
             if cue.match(sentence, m.end() + 1, m.end() + 30) or re.match(
                     r"\s+(?:\w+\s+){0,1}(?:in\s+Betrieb|betriebsbereit|fertig)",
-                    sentence[m.end():m.end() + 30]):
+                    sentence[m.end():m.end() + 30]) or re.match(
+                    r"\s+(?:soll|sollen|wird|werden)\s+(?:[\w-]+\s+){0,4}(?:in\s+Betrieb|"
+                    r"betriebsbereit|fertig)", sentence[m.end():m.end() + 60]):
                 out.append(Quantity(float(m.group(1)), "year", start + m.start(),
                                     start + m.end()))
             continue
