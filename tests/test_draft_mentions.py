@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from geo.draft import find_facts
+from geo.draft.document import Document
 from geo.draft.facts import DraftFacts
+from geo.draft.organisations import find_organisations
 from geo.draft.rules import default_extractor
 
 
@@ -120,9 +122,11 @@ def test_legal_forms_with_stops_attributes_and_persons_of_an_organisation(extrac
 
 
 def test_a_person_named_before_a_coordinated_company_is_no_organisation(extractor):
-    facts = draft("La convention a été signée entre le ministre de la Communication, Paule "
-                  "Marie Ondo, et la société Sahelcom.", "fr", extractor)
-    assert org_names(facts) == {"Sahelcom"}
+    # the organisation finder alone (the parties of deals are another module's)
+    text = ("La convention a été signée entre le ministre de la Communication, Paule Marie "
+            "Ondo, et la société Sahelcom.")
+    doc = Document.read(text, "fr", None, extractor.extract(text), extractor)
+    assert {o.name for o in find_organisations(doc)} == {"Sahelcom"}
 
 
 # --------------------------------------------------------------------------- facilities
@@ -263,3 +267,15 @@ def test_a_german_company_noun_before_a_town_homonym_makes_a_company(extractor):
                   "einem Fonds.", "de", extractor)
     assert "Green" in org_names(facts)
     assert "Green" not in place_names(facts)
+
+
+def test_a_name_given_by_a_naming_phrase_names_the_nearest_facility_before_it(extractor):
+    facts = draft("Das Datacenter mit dem vielsagenden Namen Basel-Nord 2 steht in Basel. "
+                  "Zusammen mit Datencentern in Bern bilden sie den Internetknoten, den "
+                  "sogenannten RheinIX.", "de", extractor)
+    assert [(f.name, f.kind) for f in facts.facilities] == [("Basel-Nord 2", "data-centre"),
+                                                          ("RheinIX", "ixp")]
+    assert "Datencentern" not in org_names(facts)
+    facts = draft("Ende 2026 soll das neue Alpen-Datencenter in Graz fertig sein.", "de",
+                  extractor)
+    assert [f.name for f in facts.facilities] == ["Alpen-Datencenter"]

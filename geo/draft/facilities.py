@@ -107,7 +107,10 @@ _NAMING_RE = re.compile(
     r"appel[ée]e?s?|llamad[oa]s?|denominad[oa]s?|bautizad[oa]s?\s+como|chamad[oa]s?|"
     r"denominat[oa]|chiamat[oa]|battezzat[oa]|namens|genannt|conocid[oa]s?\s+como|"
     r"conhecid[oa]s?\s+como|not[oa]\s+come|connue?s?\s+sous\s+le\s+nom\s+de|"
-    r"bekannt\s+als|(?:recibir[áa]n?|"
+    r"bekannt\s+als|sogenannte[nr]?|so-called|dit|dite|cosiddett[oa]|"
+    r"(?:(?:mit|unter)\s+dem\s+(?:[a-zäöüß]+\s+)?Namen|with\s+the\s+name|under\s+the\s+name|"
+    r"sous\s+le\s+nom\s+de|con\s+el\s+nombre\s+de|com\s+o\s+nome\s+de|"
+    r"con\s+il\s+nome\s+di)|(?:recibir[áa]n?|"
     r"llevar[áa]n?|receber[ãa]o?|receberá|porter[ao]n?t?|prendr[ao]n?t?|tragen\s+wird|"
     r"will\s+(?:be\s+)?(?:called|named|bear))\s+(?:el|le|o|the|den)\s+(?:nombre|nom|nome|"
     r"name|Namen)\s+(?:de|di|of)?)\s*[:«“\"'’‘„]*\s*", re.IGNORECASE)
@@ -544,8 +547,9 @@ class FacilityFinder:
             self._describe(fac, x)
             for start, _end, name in renames:
                 if x.sentence.index == self._sentence_index(start) and start > x.start and \
-                        not fac.named:
-                    fac.name, fac.named = name, True
+                        not fac.named and not any(x.start < y.start < start
+                                                  for y in self.mentions if y is not x):
+                    fac.name, fac.named = name, True  # the nearest facility before the name
         del text
         self._hosts()
         return [f.fact() for f in self.facilities]
@@ -563,8 +567,13 @@ class FacilityFinder:
             if s is None:
                 continue
             k = names.token_index(m.end())
-            run = names.run_starting.get(names.tokens[k].start) if k < len(names.tokens) \
-                else None
+            if k >= len(names.tokens):
+                continue
+            run = names.run_starting.get(names.tokens[k].start)
+            if run is None:  # "mit dem Namen Zürich-West 3": the name inside a German run
+                around = names.run_around(names.tokens[k].start, names.tokens[k].end)
+                if around is not None and around.first < k <= around.last:
+                    run = names.sub_run(around, k, around.last)
             if run is None or run.start - m.end() > 2:
                 continue
             out.append((run.start, run.end, run.text))

@@ -473,6 +473,10 @@ class OrganisationFinder:
             return []
         if self.doc.language == "de" and len(words) > 1:
             return self._german_pieces(run)
+        if self.doc.language == "de" and words[0].endswith(_GERMAN_NOUN_ENDINGS) and not (
+                is_acronym(run.text) or is_camel(run.text) or "-" in run.text
+                or any(c.isdigit() for c in run.text)):
+            return []  # a German common noun ("mit Datencentern", "die Leitung")
         if any(w in _TITLE_WORDS or w in _NOT_ACTORS for w in words):
             return []
         if words[-1] in ("cable", "system", "kabel", "cabo", "cavo", "project", "projet",

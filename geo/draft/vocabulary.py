@@ -46,7 +46,8 @@ DATA_CENTRE = {
            "Rechenzentrums"],
 }
 #: German compounds ending in these are data centres ("KPNQwest-Rechenzentrum").
-DATA_CENTRE_SUFFIXES = ("rechenzentrum", "rechenzentrums", "rechenzentren", "datacenter")
+DATA_CENTRE_SUFFIXES = ("rechenzentrum", "rechenzentrums", "rechenzentren", "datacenter",
+                        "datencenter")
 
 POP = {
     "en": ["point of presence", "points of presence", "PoP", "PoPs", "POP", "POPs"],
@@ -92,7 +93,7 @@ EXCHANGE_POINT = {
 #: names of exchange points: "DE-CIX", "AMS-IX", "France-IX", "LINX", "NAPAfrica", "IX.br"
 EXCHANGE_NAME_RE = re.compile(
     r"\b(?:[A-Z][A-Za-z]{1,12}-(?:CIX|Cix|IX|Ix)|[A-Z]{2,6}IX|LINX|NAPAfrica|IX\.br|"
-    r"[A-Z]{2,8}-IX)\b")
+    r"[A-Z]{2,8}-IX|[A-Z][a-z]{2,12}IX)\b")
 
 TELEPHONE_EXCHANGE = {
     "en": ["telephone exchange", "exchange building"],
