@@ -331,3 +331,18 @@ def test_ready_for_service_words(language, text, year):
     from geo.draft.figures import ready_years
 
     assert [q.value for q in ready_years(text, 0, len(text), language, None)] == [year]
+
+
+@pytest.mark.parametrize("language, text, parties", [
+    ("fr", "La société Nuvola Data est présente au Maroc. La société a acquis un terrain à "
+           "Casablanca "
+           "pour y construire un centre de données.", {"Nuvola Data"}),
+    ("en", "The contract for the cable between Fiji and Tonga has been awarded to French "
+           "telecommunications giant Alcanet this week. Alcanet won the contract against "
+           "tenderers that included Marinex of China and Nekko of Japan.", {"Alcanet"}),
+    ("pt", "O acordo foi fechado entre a Nordeste Telecom e o grupo Eleva Digital, integrado "
+           "por Titania Capital e Piemonte Holding.", {"Nordeste Telecom", "Eleva Digital"}),
+])
+def test_who_is_a_party_and_who_is_not(extractor, language, text, parties):
+    facts = draft(text, language, extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements] == [parties]

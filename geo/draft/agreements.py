@@ -65,6 +65,15 @@ _NOT_DEAL_RE = re.compile(
     r"(?:is|was|est|était|es|era|é|è|ist|war)\s+(?:a|an|une|un|una|uma|ein|eine)\s+"
     r"(?:joint[- ]venture|coentreprise|co-entreprise|empresa\s+conjunta|"
     r"Gemeinschaftsunternehmen))(?![\w])", re.IGNORECASE)
+#: Land bought: a one-party purchase of the organisation the text speaks of.
+_LAND_RE = re.compile(r"(?i)(?<![\w-])(?:land|plot|terrain|terreno|terrenos|área|area|"
+                      r"Grundstück|Bauland|Gelände|parcel|acres|hectares|hectáreas|ettari|"
+                      r"metri\s+quadrati|square\s+met(?:er|re)s|Quadratmeter)(?![\w-])")
+#: The members of a party named after it: "integrado por", "composed of", "bestehend aus".
+_MEMBERS_RE = re.compile(
+    r"(?i),\s*(?:integrad[oa]|composed|made\s+up|formed|compos[ée]e?|formad[oa]|"
+    r"integrat[oa]|compost[oa]|comprising|consisting|bestehend|controlled|owned|"
+    r"détenue?|detid[oa]|participad[oa])\b[^,;]*$")
 #: Words saying a deal was paid for by others: "was funded with equity from", "financé par".
 _FUNDING_RE = re.compile(r"(?<![\w-])(?:funded|financed|backed|financé|financée|financiad[oa]|"
                          r"financiad[oa]s|finanziat[oa]|finanziert)(?![\w-])", re.IGNORECASE)
@@ -75,7 +84,8 @@ _ATTENDING_RE = re.compile(
     r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
     r"participaram|hanno\s+partecipato|ont\s+particip)", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
-    r"(?:\bqui\b|\bwhich\b|\bwho\b|\bque\b|\bche\b|\bcui\b|\bcuyo\b|\bcuya\b|\bcuja\b|"
+    r"(?:\bqui\b|\bwhich\b|\bwho\b|\bthat\s+(?:included|includes|include)\b|\bagainst\b|"
+    r"\bcontre\b|\bcontra\b|\bcontro\b|\bgegen\b|\bque\b|\bche\b|\bcui\b|\bcuyo\b|\bcuya\b|\bcuja\b|"
     r"\bcujo\b|\bla\s+cual\b|\bel\s+cual\b|\bdont\b|,\s*(?:die|der|das)\b|\bwhose\b|"
     r"\bwhere\b|\bo\s+qual\b|\ba\s+qual\b|\bil\s+quale\b|\bla\s+quale\b)", re.IGNORECASE)
 _PARENT_RE = re.compile(r"(?:filial|filiale|subsidiary|subsidiária|controllata|Tochter\w*|"
@@ -352,6 +362,8 @@ class AgreementFinder:
                 continue
             if _PARENT_RE.search(before[-40:]):
                 continue
+            if _MEMBERS_RE.search(before[-80:]):
+                continue  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
             # inside an apposition that describes another organisation: "Blue Path ...,
             # empresa mandatada para o efeito pela Google LLC"
             if self._describing(a, occ, s):
@@ -415,6 +427,13 @@ class AgreementFinder:
             main = self._salient(s.start, exclude={fold(k) for k in keep})
             if main:
                 keep.insert(0, main)
+        # a purchase of land with no buyer named ("elle a acquis un terrain", "habe dort
+        # 40.000 Quadratmeter Bauland erworben"): the organisation the text speaks of
+        if not keep and any(k == "acquisition" for k, _m in triggers) and _LAND_RE.search(
+                text, s.start, s.end):
+            main = self._salient(s.start, exclude=set())
+            if main:
+                keep.append(main)
         del signs
         return keep
 
@@ -626,11 +645,12 @@ _AGENT_RE = re.compile(r"(?:\bby|\bpar|\bpor|\bpela|\bpelo|\bda|\bdalla|\bdal|\b
                        r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|"
                        r"den)\s*)?$", re.IGNORECASE)
 _PARTY_PREPOSITION_RE = re.compile(
-    r"(?:\bwith|\bavec|\bcon|\bcom|\bmit|\bentre|\bbetween|\btra|\bfra|\bzwischen|"
+    r"(?:\bawarded\s+to|\battribué\s+à|\badjudicad[oa]\s+a|\baggiudicat[oa]\s+a|"
+    r"\bwith|\bavec|\bcon|\bcom|\bmit|\bentre|\bbetween|\btra|\bfra|\bzwischen|"
     r"\bjunto\s+(?:con|a)|\binsieme\s+a|\bsigned\s+by|\bsigné\s+par|\bfirmado\s+por|"
     r"\bassinado\s+(?:por|pela|pelo)|\bfirmato\s+da|\bunterzeichnet\s+von)\s+"
     r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den|des|its|their|"
-    r"sa|son|leur|su|sus|sua|seu|sein|seine|seinem)\s*)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"sa|son|leur|su|sus|sua|seu|sein|seine|seinem)\s*)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ACQUIRED_OBJECT_RE = re.compile(
     r"(?:\bacquired|\bacquires|\bacquire|\bbuy|\bbuys|\bbought|\bpurchased?|\bacquisition\s+of|"
     r"\btakeover\s+of|\brach[eè]te|\bracheté|\brachat\s+d[e'’]|\bacquiert|\bacquisition\s+d[e'’]|"
