@@ -114,7 +114,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         problem = focus_problem(layers, focus)
         if problem is not None:
             raise FocusError(problem)
-    # geo.toml's [[context]] first, then the --layer files; read before anything is written
+    # geo.toml's [[context]] first, then the --context files; read before anything is written
     read = [*context_layers_from_config(ws.root, allow_outside_workspace=allow_outside_workspace),
             *(spec.read() for spec in context)]
     # named as the map's layer control will show them ("cables", "cables #2"...)

@@ -13,7 +13,7 @@ CONTEXT = Path(__file__).parent / "data" / "context"
 
 
 def test_layer_option_adds_a_context_layer_with_its_legend_row(workspace, runner):
-    result = runner("build", "--offline", "-w", str(workspace), "--layer",
+    result = runner("build", "--offline", "-w", str(workspace), "--context",
                     str(CONTEXT / "cables.geojson"), "--label-field", "name",
                     catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -42,7 +42,7 @@ def test_unreadable_context_file_is_exit_2_and_leaves_the_earlier_map(workspace,
     assert first.exit_code == 0, first.output
     map_path = workspace / "maps" / "connectivity.html"
     before = map_path.read_bytes()
-    result = runner("build", "--offline", "-w", str(workspace), "--layer",
+    result = runner("build", "--offline", "-w", str(workspace), "--context",
                     str(CONTEXT / "unreadable.geojson"), catch_exceptions=False)
     assert result.exit_code == 2
     assert result.stderr.startswith("geo: error: ")
@@ -52,12 +52,12 @@ def test_unreadable_context_file_is_exit_2_and_leaves_the_earlier_map(workspace,
 
 
 def test_label_field_count_must_match(workspace, runner):
-    result = runner("build", "--offline", "-w", str(workspace), "--layer",
-                    str(CONTEXT / "cables.geojson"), "--layer", str(CONTEXT / "landings.csv"),
+    result = runner("build", "--offline", "-w", str(workspace), "--context",
+                    str(CONTEXT / "cables.geojson"), "--context", str(CONTEXT / "landings.csv"),
                     "--label-field", "name", "--label-field", "name", "--label-field", "x",
                     catch_exceptions=False)
     assert result.exit_code == 2
-    assert "--label-field given 3 times for 2 --layer files" in result.stderr
+    assert "--label-field given 3 times for 2 --context files" in result.stderr
 
 
 def _control_labels(html: str) -> list[str]:
@@ -69,8 +69,8 @@ def _control_labels(html: str) -> list[str]:
 
 def test_the_same_file_twice_is_two_layers_in_the_control(workspace, runner):
     path = str(CONTEXT / "cables.geojson")
-    result = runner("build", "--offline", "-w", str(workspace), "--layer", path, "--layer", path,
-                    catch_exceptions=False)
+    result = runner("build", "--offline", "-w", str(workspace), "--context", path,
+                    "--context", path, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     html = (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
     labels = _control_labels(html)
@@ -86,3 +86,12 @@ def test_context_names_are_kept_apart_from_the_catalogue_labels():
     renamed = distinct_context([layer, layer], taken=["Sites (25)", f"cables ({n:,})"])
     assert [c.name for c in renamed] == ["cables #2", "cables #3"]
     assert distinct_context([layer])[0] is layer
+
+
+def test_the_former_option_name_still_works_and_says_its_new_name(workspace, runner):
+    result = runner("build", "--offline", "-w", str(workspace), "--layer",
+                    str(CONTEXT / "landings.csv"), expect=0)
+    assert result.stderr.splitlines()[0] == ("geo: --layer is now --context (--layer will be "
+                                             "removed)")
+    assert "context layer landings: " in result.stderr
+    assert "--layer" not in runner("build", "--help", expect=0).stdout

@@ -323,7 +323,7 @@ def test_context_outside_the_workspace_when_allowed(workspace, runner):
     assert "geo: context layer secret: 3 features" in result.stderr
     # a --layer file is the user's own explicit choice: read wherever it is
     (workspace / "geo.toml").unlink()
-    result = runner("build", "-w", str(workspace), "--offline", "--layer", str(secret))
+    result = runner("build", "-w", str(workspace), "--offline", "--context", str(secret))
     assert result.exit_code == 0, result.output
     assert "geo: context layer secret: 3 features" in result.stderr
 

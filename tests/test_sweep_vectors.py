@@ -141,14 +141,14 @@ def test_a_device_as_measure_file_is_refused_without_hanging():
 def test_a_fifo_as_context_layer_is_refused_without_hanging(tmp_path, empty_ws, name):
     fifo = tmp_path / name
     os.mkfifo(fifo)
-    done = run_geo("build", "--offline", "-w", str(empty_ws), "--layer", str(fifo))
+    done = run_geo("build", "--offline", "-w", str(empty_ws), "--context", str(fifo))
     assert done.returncode == 2
     assert done.stderr == (f"geo: error: {fifo}: cannot read context layer: the file is a "
                            "FIFO (named pipe), not a regular file\n")
 
 
 def test_a_device_as_context_layer_is_refused(empty_ws, runner):
-    result = runner("build", "--offline", "-w", str(empty_ws), "--layer", "/dev/zero")
+    result = runner("build", "--offline", "-w", str(empty_ws), "--context", "/dev/zero")
     assert error_line(result) == ("geo: error: /dev/zero: cannot read context layer: the "
                                   "file is a device, not a regular file")
 
@@ -157,7 +157,7 @@ def test_a_fifo_as_licence_note_is_refused_without_hanging(tmp_path, empty_ws):
     layer = tmp_path / "cables.geojson"
     layer.write_bytes((SWEEP / "crs-3857.geojson").read_bytes())
     os.mkfifo(tmp_path / "cables.geojson.licence.txt")
-    done = run_geo("build", "--offline", "-w", str(empty_ws), "--layer", str(layer))
+    done = run_geo("build", "--offline", "-w", str(empty_ws), "--context", str(layer))
     assert done.returncode == 2
     assert done.stderr == (f"geo: error: {layer}.licence.txt: the licence note is a FIFO "
                            "(named pipe), not a regular file\n")
@@ -167,7 +167,8 @@ def test_a_licence_note_over_64_kib_is_refused(tmp_path, empty_ws, runner):
     layer = tmp_path / "cables.geojson"
     layer.write_bytes((SWEEP / "crs-3857.geojson").read_bytes())
     (tmp_path / "cables.geojson.licence.txt").write_text("x" * 70_000, encoding="utf-8")
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer", str(layer))) == (
+    result = runner("build", "--offline", "-w", str(empty_ws), "--context", str(layer))
+    assert error_line(result) == (
         f"geo: error: {layer}.licence.txt: the licence note is 70,000 bytes; geo reads at "
         "most 65,536 bytes of a licence note")
 
@@ -190,7 +191,7 @@ def test_an_unreadable_crs_member_is_refused_by_measure_file_and_stdin(runner):
 
 def test_an_unreadable_crs_member_is_refused_as_context_layer(empty_ws, runner):
     path = SWEEP / "crs-unknown.geojson"
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer",
+    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--context",
                              str(path))) == f"geo: error: {path}: {UNKNOWN_CRS}"
 
 
@@ -200,7 +201,7 @@ def test_an_unreadable_prj_beside_a_csv_is_refused_by_both_readers(empty_ws, run
             "reference system 'not a projection' (unrecognized format / unknown name), so its "
             "coordinates cannot be converted to WGS84 longitude/latitude")
     assert error_line(runner("measure", "--file", str(path))) == line
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer",
+    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--context",
                              str(path))) == line
 
 
@@ -224,7 +225,7 @@ def test_a_geopackage_with_an_unreadable_srs_is_refused_by_both_readers(
             "to parse srs_id '3857' well-known text 'undefined'), so its coordinates cannot be "
             "converted to WGS84 longitude/latitude")
     assert error_line(runner("measure", "--file", str(path))) == line
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer",
+    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--context",
                              str(path))) == line
 
 
@@ -297,7 +298,8 @@ def test_text_coordinates_beside_good_lines_are_reported_and_skipped(tmp_path, r
 
 def test_text_coordinates_in_a_context_layer_are_refused(empty_ws, runner):
     path = SWEEP / "text-coordinates.geojson"
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer", str(path))) == (
+    result = runner("build", "--offline", "-w", str(empty_ws), "--context", str(path))
+    assert error_line(result) == (
         f"geo: error: {path}: cannot read context layer: no drawable feature (1 feature "
         "skipped; first: feature 0: missing or unreadable geometry)")
 
@@ -350,7 +352,8 @@ def test_non_finite_or_out_of_range_coordinates_are_exit_2(name, label, position
 ])
 def test_a_context_layer_of_only_broken_features_is_exit_2(empty_ws, name, reason, runner):
     path = SWEEP / name
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer", str(path))) == (
+    result = runner("build", "--offline", "-w", str(empty_ws), "--context", str(path))
+    assert error_line(result) == (
         f"geo: error: {path}: cannot read context layer: no drawable feature (1 feature "
         f"skipped; first: feature 0: {reason})")
 
@@ -365,7 +368,8 @@ def test_an_empty_geojson_file_is_named_as_empty(tmp_path, runner):
 def test_invalid_utf8_in_a_context_csv_names_the_byte(tmp_path, empty_ws, runner):
     path = tmp_path / "landings.csv"
     path.write_bytes(b"name,lon,lat\n\xff,1,2\n")
-    assert error_line(runner("build", "--offline", "-w", str(empty_ws), "--layer", str(path))) == (
+    result = runner("build", "--offline", "-w", str(empty_ws), "--context", str(path))
+    assert error_line(result) == (
         f"geo: error: {path}: cannot read context layer: not UTF-8 text (byte 0xff at "
         "offset 13)")
 
@@ -390,5 +394,5 @@ def test_a_fifo_beside_a_shapefile_is_refused_without_hanging(tmp_path, empty_ws
             "beside l.shp (GDAL may read it with l.shp)\n")
     done = run_geo("measure", "--file", str(shp))
     assert (done.returncode, done.stderr) == (2, line)
-    done = run_geo("build", "--offline", "-w", str(empty_ws), "--layer", str(shp))
+    done = run_geo("build", "--offline", "-w", str(empty_ws), "--context", str(shp))
     assert (done.returncode, done.stderr) == (2, line)

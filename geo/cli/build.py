@@ -20,18 +20,22 @@ from geo.cli.options import handle_errors, workspace_opt
                    "[default: Esri.WorldGrayCanvas]. Ignored with --offline.")
 @click.option("--open", "open_browser", is_flag=True,
               help="Open the map in the default web browser once written.")
-@click.option("--layer", "context_paths", multiple=True, metavar="PATH",
+@click.option("--context", "context_paths", multiple=True, metavar="PATH",
               type=click.Path(dir_okay=False, path_type=str),
               help="A context file (GeoJSON, GeoPackage, KML, CSV with lon/lat or WKT) drawn "
                    "as its own layer under the catalogue. Repeatable.")
+@click.option("--layer", "legacy_layer_paths", multiple=True, metavar="PATH", hidden=True,
+              type=click.Path(dir_okay=False, path_type=str),
+              help="The former name of --context.")
 @click.option("--label-field", "label_fields", multiple=True, metavar="FIELD",
-              help="Field labelling the features of the --layer files: once for all, or once "
-                   "per --layer in the same order [default: guessed: name, title, label...].")
+              help="Field labelling the features of the --context files: once for all, or "
+                   "once per --context in the same order [default: guessed: name, title, "
+                   "label...].")
 @click.option("--allow-context-outside", "allow_context_outside", is_flag=True,
               help="Read geo.toml [[context]] paths that lead outside the workspace (up a "
                    "folder, absolute, or through a symbolic link). Refused by default: the "
                    "map embeds those files' rows, and a geo.toml from someone else could "
-                   "otherwise pull a private file into a map you share. --layer files are "
+                   "otherwise pull a private file into a map you share. --context files are "
                    "always read.")
 @click.option("--drafts", "with_drafts", is_flag=True,
               help="Add the entries of every draft in drafts/ (validated with data/), drawn "
@@ -45,7 +49,8 @@ from geo.cli.options import handle_errors, workspace_opt
 @workspace_opt
 @handle_errors
 def command(output: str | None, offline: bool, tiles: str | None, open_browser: bool,
-            context_paths: tuple[str, ...], label_fields: tuple[str, ...],
+            context_paths: tuple[str, ...], legacy_layer_paths: tuple[str, ...],
+            label_fields: tuple[str, ...],
             allow_context_outside: bool, with_drafts: bool, focus: str | None,
             workspace: str) -> None:
     """Validate the workspace and build its outputs in maps/: one GeoJSON file per layer
@@ -66,10 +71,13 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
     from geo.context import ContextSpec, OutsideWorkspaceError
     from geo.webmap import DEFAULT_TILES
 
+    if legacy_layer_paths:
+        click.echo("geo: --layer is now --context (--layer will be removed)", err=True)
+        context_paths = (*context_paths, *legacy_layer_paths)
     if label_fields and len(label_fields) not in (1, len(context_paths)):
         raise click.UsageError(f"--label-field given {len(label_fields)} times for "
-                               f"{len(context_paths)} --layer files: give it once, or once "
-                               "per --layer")
+                               f"{len(context_paths)} --context files: give it once, or once "
+                               "per --context")
     labels = (label_fields * len(context_paths) if len(label_fields) == 1
               else label_fields or (None,) * len(context_paths))
     specs = [ContextSpec(Path(p), label_field=label)

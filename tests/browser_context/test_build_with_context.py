@@ -1,4 +1,4 @@
-"""Issue 7 through the product's own path: `geo build --offline --layer ... --layer ...` on the
+"""Issue 7 through the product's own path: `geo build --offline --context ... --context ...` on the
 shipped workspace with the synthetic 500-cable / 10,000-point dataset, loaded in Chromium."""
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def built(tmp_path_factory, runner) -> dict:
     hostile = folder / "hostile.geojson"
     shutil.copy(HOSTILE_FILE, hostile)
     result = runner("build", "--offline", "-w", str(ws),
-                    "--layer", str(lines_path), "--layer", str(points_path),
-                    "--layer", str(hostile), catch_exceptions=False)
+                    "--context", str(lines_path), "--context", str(points_path),
+                    "--context", str(hostile), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     html = ws / "maps" / "connectivity.html"
     return {"url": html.as_uri(), "stderr": result.stderr, "html": html.read_text("utf-8")}
