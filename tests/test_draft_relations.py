@@ -346,3 +346,16 @@ def test_ready_for_service_words(language, text, year):
 def test_who_is_a_party_and_who_is_not(extractor, language, text, parties):
     facts = draft(text, language, extractor=extractor)
     assert [set(a.parties) for a in facts.agreements] == [parties]
+
+
+@pytest.mark.parametrize("language, text, parties", [
+    ("en", "Borneo Data has announced a new campus. It is built on a plot that the company "
+           "acquired from Suryaland Estates.", {"Borneo Data", "Suryaland Estates"}),
+    ("es", "La empresa Odatix anunció su tercer centro de datos. En virtud de una alianza "
+           "estratégica con Ampera, se llevará a cabo una segunda etapa.",
+     {"Odatix", "Ampera"}),
+])
+def test_the_organisation_the_text_speaks_of_is_the_implicit_party(extractor, language, text,
+                                                                   parties):
+    facts = draft(text, language, extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements] == [parties]

@@ -65,6 +65,12 @@ _NOT_DEAL_RE = re.compile(
     r"(?:is|was|est|était|es|era|é|è|ist|war)\s+(?:a|an|une|un|una|uma|ein|eine)\s+"
     r"(?:joint[- ]venture|coentreprise|co-entreprise|empresa\s+conjunta|"
     r"Gemeinschaftsunternehmen))(?![\w])", re.IGNORECASE)
+#: "the company" (and an auxiliary) right before a deal's verb.
+_ANAPHOR_BEFORE_VERB_RE = re.compile(
+    r"(?i)(?<![\w-])(?:the|la|le|l['’]|el|a|il|das|der|die)\s*(?:company|group|firm|société|"
+    r"groupe|empresa|compañía|companhia|grupo|società|azienda|gruppo|Unternehmen|Konzern|"
+    r"Gruppe)\s+(?:(?:has|had|have|a|avait|ha|había|tem|tinha|hat|hatte|also|aussi|también|"
+    r"também|anche|auch)\s+)*$")
 #: Land bought: a one-party purchase of the organisation the text speaks of.
 _LAND_RE = re.compile(r"(?i)(?<![\w-])(?:land|plot|terrain|terreno|terrenos|área|area|"
                       r"Grundstück|Bauland|Gelände|parcel|acres|hectares|hectáreas|ettari|"
@@ -422,11 +428,22 @@ class AgreementFinder:
         if keep and triggers and all(a > min(t[1].start() for t in triggers) for a, _b, _n in
                                      occ) and not m and re.search(
                 r"(?:collaborazione|collaboration|colaboraci[oó]n|colabora[çc][aã]o|"
-                r"partnership|partenariat|parceria)\s+(?:con|with|avec|com|mit)\b",
+                r"partnership|partenariat|parceria|alianza|alliance|aliança|alleanza|"
+                r"Partnerschaft|Kooperation)(?:\s+[\w-]+){0,2}\s+(?:con|with|avec|com|mit)\b",
                 text[s.start:s.end], re.IGNORECASE):
             main = self._salient(s.start, exclude={fold(k) for k in keep})
             if main:
                 keep.insert(0, main)
+        # "the company" right before the deal's verb: "a plot that the company acquired
+        # from X", "que la empresa firmó con X"
+        for _k, t in triggers:
+            anaphor = _ANAPHOR_BEFORE_VERB_RE.search(text, max(s.start, t.start() - 40),
+                                                     t.start())
+            if anaphor:
+                main = self._salient(s.start, exclude={fold(k) for k in keep})
+                if main and main not in keep:
+                    keep.insert(0, main)
+                break
         # a purchase of land with no buyer named ("elle a acquis un terrain", "habe dort
         # 40.000 Quadratmeter Bauland erworben"): the organisation the text speaks of
         if not keep and any(k == "acquisition" for k, _m in triggers) and _LAND_RE.search(
