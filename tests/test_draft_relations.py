@@ -359,3 +359,11 @@ def test_the_organisation_the_text_speaks_of_is_the_implicit_party(extractor, la
                                                                    parties):
     facts = draft(text, language, extractor=extractor)
     assert [set(a.parties) for a in facts.agreements] == [parties]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Trans-Sahel Backbone will link Algeria, Niger and Chad.", "Trans-Sahel Backbone"),
+    ("Google announced the “Nuvola” cable, connecting Portugal to Bermuda.", "Nuvola"),
+])
+def test_names_before_backbone_and_quoted_names_before_cable(extractor, text, name):
+    assert [r.name for r in draft(text, extractor=extractor).routes] == [name]

@@ -344,7 +344,8 @@ class RouteFinder:
                 continue
             run_tokens = tokens[run.first:run.last + 1]
             heads = [i for i, t in enumerate(run_tokens)
-                     if t.folded in ("cable", "system", "kabel", "cabo", "cavo", "câble")]
+                     if t.folded in ("cable", "system", "kabel", "cabo", "cavo", "câble",
+                                     "backbone")]
             if heads and heads[-1] == len(run_tokens) - 1 and heads[0] > 0:
                 stripped = names.strip_function(run)
                 if stripped is not None and stripped.first < run.first + heads[0] and \
@@ -356,7 +357,7 @@ class RouteFinder:
                 continue
             if _FACILITY_RE.match(text, run.end + len(after) - len(after.lstrip())):
                 continue  # "Recent cable landing station news": a facility's words
-            m2 = re.match(r"\s+(?:(?:submarine|subsea|undersea|fibre|fiber|optical)\s+)*"
+            m2 = re.match(r"[”\"’»]?\s+(?:(?:submarine|subsea|undersea|fibre|fiber|optical)\s+)*"
                           r"(cable|system|project|cable\s+system|consortium\s+cable)\b", after)
             if m2 and not run.possessive:
                 stripped = names.strip_function(run)
