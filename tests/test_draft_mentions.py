@@ -279,3 +279,14 @@ def test_a_name_given_by_a_naming_phrase_names_the_nearest_facility_before_it(ex
     facts = draft("Ende 2026 soll das neue Alpen-Datencenter in Graz fertig sein.", "de",
                   extractor)
     assert [f.name for f in facts.facilities] == ["Alpen-Datencenter"]
+
+
+def test_a_code_before_a_generic_noun_is_a_data_centre_of_the_nearest_owner(extractor):
+    facts = draft("Equinix will open its JB3 facility in Johannesburg and Teraco expands its "
+                  "CT2 site in Cape Town.", "en", extractor)
+    assert [(f.name, f.kind, f.operator, f.place.surface) for f in facts.facilities] == [
+        ("JB3", "data-centre", "Equinix", "Johannesburg"),
+        ("CT2", "data-centre", "Teraco", "Cape Town")]
+    facts = draft("Odatix inauguró el primer edificio de su campus QR07 en Querétaro.", "es",
+                  extractor)
+    assert "QR07" in [f.name for f in facts.facilities]

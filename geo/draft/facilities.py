@@ -163,11 +163,22 @@ _PREDICATE_RE = re.compile(
     r"\b(?:is|was|est|était|es|era|é|è|ist|war|sera|será|sarà|wird)\s+"
     r"(?:the|its|le|la|l['’]|son|sa|el|su|o|a|seu|sua|il|lo|suo|der|die|das|sein|seine|"
     r"ihr|ihre)\s*$", re.IGNORECASE)
+#: Generic nouns of a site after a code ("the JB3 facility", "its CT2 site") or before it
+#: ("el campus QR03", "le site PA3").
+_CODE_NOUN_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:facility|facilities|site|campus|building|complex|data\s+hall|"
+    r"colocation)\b", re.IGNORECASE)
+_CODE_NOUN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:campus|site|sito|sitio|Standort|Campus|edificio|edifício|bâtiment|"
+    r"Gebäude|complexe|complejo|complesso)\s+$", re.IGNORECASE)
 #: After a facility's word, the words that may stand before its name.
 _AFTER_WORD_RE = re.compile(r"(?:\s+(?:campus|complex|complexe|complejo|complesso|building|"
                             r"site|hub))?[ \u00a0]+[«“\"„‚'’]?")
 _MONTH_WORDS = frozenset(month_numbers())
 _COMPANY_WORDS = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
+_POSSESSIVE_PRONOUN_RE = re.compile(
+    r"(?<![\w-])(?:its|their|son|sa|ses|leur|su|sus|seu|sua|seus|suas|suo|sua|suoi|"
+    r"sein|seine|seinen|seinem|ihr|ihre|ihren|ihrem)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _POSSESSIVE_THEN_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 _OWNER_THEN_RE = re.compile(
     r"[^.;,]{0,60}?\b(?:de|da|do|di|del|della|du|des|von|of|owned\s+by|operated\s+by|"
@@ -268,6 +279,20 @@ class FacilityFinder:
                     continue
                 found.append(_Mention("data-centre", t.start, t.end, t.text, s, name=t.text,
                                       named=True, rename=rename))
+        # a code before a generic noun, in any text: "its JB3 facility", "the CT2 site",
+        # "el campus QR03" (a code after "campus"), "die Anlage FRA7" (above)
+        for t in self.names_.tokens:
+            if not _CODE_RE.match(t.text) or fold(t.text) in self.route_forms or \
+                    taken.covers(t.start, t.start + 1):
+                continue
+            s = self.doc.sentence_at(t.start)
+            if s is None or s.index in self.names_.title_sentences:
+                continue
+            if _CODE_NOUN_AFTER_RE.match(text, t.end) or _CODE_NOUN_BEFORE_RE.search(
+                    text[max(s.start, t.start - 30):t.start]):
+                found.append(_Mention("data-centre", t.start, t.end, t.text, s, name=t.text,
+                                      named=True))
+                taken.add(t.start, t.end)
         # "Avalon3, la struttura ...": a name in apposition to a generic noun
         for run in self.names_.runs:
             if run.title:
@@ -709,6 +734,12 @@ class FacilityFinder:
             if b <= x.start and x.start - b < 60 and _POSSESSIVE_THEN_RE.fullmatch(
                     text, b, x.start):
                 return name, "stated"
+        # a possessive pronoun: "Teraco expands its CT2 site": the nearest organisation
+        # before it in the sentence
+        if _POSSESSIVE_PRONOUN_RE.search(text, max(s.start, x.start - 40), x.start):
+            nearest = [o for o in in_sentence if o[1] <= x.start]
+            if nearest:
+                return nearest[-1][2], "stated"
         # a name opening with an organisation: "Equinix Carrier Neutral Data Centre"
         for f in sorted(forms, key=len, reverse=True):
             if fold(fac.name).startswith(f + " ") or fold(fac.name).startswith(f + "-"):

@@ -476,7 +476,10 @@ class OrganisationFinder:
         if self.doc.language == "de" and words[0].endswith(_GERMAN_NOUN_ENDINGS) and not (
                 is_acronym(run.text) or is_camel(run.text) or "-" in run.text
                 or any(c.isdigit() for c in run.text)):
-            return []  # a German common noun ("mit Datencentern", "die Leitung")
+            prev = names.words_before(run.start, 1, run.sentence.start)
+            if not prev or not (prev[0].folded in self.org_nouns
+                                or prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)):
+                return []  # a German common noun ("mit Datencentern"), not "Firma Nordkabel"
         if any(w in _TITLE_WORDS or w in _NOT_ACTORS for w in words):
             return []
         if words[-1] in ("cable", "system", "kabel", "cabo", "cavo", "project", "projet",
