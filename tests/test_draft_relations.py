@@ -367,3 +367,19 @@ def test_the_organisation_the_text_speaks_of_is_the_implicit_party(extractor, la
 ])
 def test_names_before_backbone_and_quoted_names_before_cable(extractor, text, name):
     assert [r.name for r in draft(text, extractor=extractor).routes] == [name]
+
+
+@pytest.mark.parametrize("language, text, parties", [
+    ("en", "Austel has selected Cienix to upgrade its network between Sydney and Perth.",
+     [{"Austel", "Cienix"}]),
+    ("es", "Ufinex eligió a Huaxin para desplegar su red en Colombia.",
+     [{"Ufinex", "Huaxin"}]),
+    ("it", "Open Fibra ha scelto Prysmix per la fornitura dei cavi.",
+     [{"Open Fibra", "Prysmix"}]),
+    ("en", "The selected sites will be announced next year. Google chose Portugal for its "
+           "landing.", []),
+])
+def test_choosing_a_supplier_is_a_contract_between_the_two(extractor, language, text,
+                                                           parties):
+    facts = draft(text, language, extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements] == parties

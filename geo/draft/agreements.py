@@ -80,6 +80,12 @@ _MEMBERS_RE = re.compile(
     r"(?i),\s*(?:integrad[oa]|composed|made\s+up|formed|compos[ée]e?|formad[oa]|"
     r"integrat[oa]|compost[oa]|comprising|consisting|bestehend|controlled|owned|"
     r"détenue?|detid[oa]|participad[oa])\b[^,;]*$")
+#: Verbs of choosing a supplier: a deal only with the one chosen named ("Google chose
+#: Portugal" is none).
+_SELECTION_RE = re.compile(
+    r"(?i)(?:has\s+)?(?:selected|chosen|chose|hired|appointed)|a\s+(?:choisi|retenu|"
+    r"sélectionné|confié)|eligió|seleccionó|ha\s+(?:elegido|seleccionado)|contrató|escolheu|"
+    r"selecionou|contratou|ha\s+(?:scelto|selezionato|affidato)|(?:hat\s+)?ausgewählt")
 #: Words saying a deal was paid for by others: "was funded with equity from", "financé par".
 _FUNDING_RE = re.compile(r"(?<![\w-])(?:funded|financed|backed|financé|financée|financiad[oa]|"
                          r"financiad[oa]s|finanziat[oa]|finanziert)(?![\w-])", re.IGNORECASE)
@@ -272,7 +278,8 @@ class AgreementFinder:
                         deal = d  # "Telebras e TIM fecham acordo", then "... assinaram contrato"
             if deal is None:
                 deal = _Deal(kind, [], s)
-                deal.investment = all(_INVESTMENT_RE.search(t[1].group()) for t in triggers)
+                deal.investment = all(_INVESTMENT_RE.search(t[1].group()) or
+                                      _SELECTION_RE.fullmatch(t[1].group()) for t in triggers)
                 self.deals.append(deal)
             if bought is not None and bought not in deal.objects:
                 deal.objects.append(bought)
@@ -675,7 +682,10 @@ _ACQUIRED_OBJECT_RE = re.compile(
     r"\bcompr[óo]u?|\bcompra\s+(?:a|à|ao|al|de|da|do|del)|\bacquisto\s+da|\bachat\s+à|"
     r"\bacquisit[oa]|\bacquisisce|\bacquisizione\s+d[ie]|\brilevat[oa]|"
     r"\bübernimmt|\bübernommen|\bkauft|\bgekauft|\berwirbt|\bÜbernahme\s+(?:von|der|des)|"
-    r"\bacquired\s+from|\bfrom)\s+"
+    r"\bacquired\s+from|\bfrom|\bselected|\bchose|\bchosen|\bhired|\bappointed|"
+    r"\bchoisi|\bretenu|\bsélectionné|\beligió|\bseleccionó|\belegido|\bseleccionado|"
+    r"\bescolheu|\bselecionou|\bcontratou|\bcontrató|\bscelto|\bselezionato|\baffidato|"
+    r"\bconfié)\s+"
     r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den|des|del|della|da|"
     r"do|du)\s*)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -823,7 +833,9 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             tail = fold(tail)
             words = [w for w in re.findall(r"[\w'-]+", tail) if w not in _IN_THE_WAY]
             verb = _SIGN_RE.match(text, first_trigger) or any(
-                w not in _DEFINITE and w not in ("l", "d") for w in words)
+                w not in _DEFINITE and w not in ("l", "d") for w in words) or (not re.sub(
+                r"[\s,]", "", text[chain[-1].end:first_trigger]) and not _DEAL_NOUN_RE.match(
+                    text, first_trigger, first_trigger + 40))  # "Ufinet eligió a Huawei"
             if verb and len(words) <= 8 and all(
                     w in _BRIDGE or w.isdigit() for w in words) and not re.search(
                     r"[,;:()]", tail):
@@ -919,4 +931,8 @@ _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|
 _FACILITY_WORDS_RE = re.compile(r"(?i)\b(?:data\s*cent(?:er|re)s?|datacent\w*|campus|"
                                 r"landing|station|parque|park|parc|tower|torre)\b")
 _ACQUISITION_DE_RE = re.compile(r"(?i)übernommen|gekauft|erworben|akquiriert")
+#: The shape of a deal's noun (not its verb): "acquisition", "partnership", "Vertrag"...
+_DEAL_NOUN_RE = re.compile(r"(?i)[\w'’-]*(?:tion|sion|ment|ship|ção|ción|zione|ung|ance|"
+                           r"ence|ord|ordo|erdo|rato|ratto|tract|deal|venture|MoU|memorandum|"
+                           r"Kauf|chat|achat|compra|venta|venda|vendita|sale|accordo|intesa)\b")
 _CURRENCIES = word_set("eur usd gbp chf jpy cny cfa xof xaf brl mxn ars clp cop inr")

@@ -252,13 +252,18 @@ MEMORANDUM = {
 }
 CONTRACT = {
     "en": ["contract", "supply agreement", "construction agreement", "concession",
-           "contracted", "awarded", "deal to build", "turnkey"],
-    "fr": ["contrat", "convention", "marché", "concession"],
-    "es": ["contrato", "concesión", "adjudicó", "adjudicado"],
+           "contracted", "awarded", "deal to build", "turnkey", "has selected", "selected",
+           "has chosen", "chose", "hired", "has hired", "has appointed"],
+    "fr": ["contrat", "convention", "marché", "concession", "a choisi", "a retenu",
+           "a sélectionné", "a confié"],
+    "es": ["contrato", "concesión", "adjudicó", "adjudicado", "eligió", "seleccionó",
+           "ha elegido", "ha seleccionado", "contrató"],
     "pt": ["contrato", "contratos", "concessão", "títulos de concessão", "contratada",
-           "contratado"],
-    "it": ["contratto", "concessione", "appalto", "commessa"],
-    "de": ["Vertrag", "Auftrag", "Liefervertrag", "Konzession", "beauftragt"],
+           "contratado", "escolheu", "selecionou", "contratou"],
+    "it": ["contratto", "concessione", "appalto", "commessa", "ha scelto",
+           "ha selezionato", "ha affidato"],
+    "de": ["Vertrag", "Auftrag", "Liefervertrag", "Konzession", "beauftragt",
+           "ausgewählt", "hat ausgewählt"],
 }
 PARTNERSHIP = {
     "en": ["partnership", "partnered", "partners with", "partnering", "joint venture",
