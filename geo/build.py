@@ -22,6 +22,7 @@ from geo.context import ContextLayer, ContextSpec, context_layers_from_config
 from geo.errors import InputError
 from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
+from geo.names import LAYER_BY_NAME
 from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
 from geo.webmap import DEFAULT_TILES, render_map
 from geo.webmap.build import distinct_context, permalink_fragment
@@ -53,7 +54,7 @@ class BuildResult:
 
     def summary(self) -> str:
         """One line: ``25 sites, 3 routes, 1 corridor, 8 organisations, 4 agreements``."""
-        return ", ".join(f"{n} {name if n != 1 else name[:-1]}"
+        return ", ".join(f"{n} {name if n != 1 else LAYER_BY_NAME[name].singular}"
                          for name, n in self.counts.items())
 
 

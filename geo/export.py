@@ -93,6 +93,7 @@ from geo.lines import (
     split_antimeridian_many,
 )
 from geo.names import EXPORT_FORMATS as FORMATS
+from geo.names import LAYERS
 
 #: File suffixes and the format they imply.
 SUFFIXES = {
@@ -124,13 +125,7 @@ RS = "\x1e"
 #: GeoPackage geometry type of each of geo's layers (others: as GDAL infers). Agreements
 #: are arcs between head offices or points at their venue: the generic type (``Unknown`` is
 #: pyogrio's name for GDAL's wkbUnknown, ``GEOMETRY`` in the GeoPackage).
-GPKG_GEOMETRY_TYPES = {
-    "sites": "Point",
-    "routes": "MultiLineString",
-    "corridors": "MultiLineString",
-    "organisations": "Point",
-    "agreements": "Unknown",
-}
+GPKG_GEOMETRY_TYPES = {layer.name: layer.geometry for layer in LAYERS}
 #: Columns of a flattened frame that carry the geometry in CSV.
 GEOMETRY_COLUMNS = ("lon", "lat", "wkt")
 

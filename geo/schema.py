@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from geo.names import MEDIA
+from geo.names import LAYER_BY_NAME, MEDIA
 from geo.text import text_problem
 
 #: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
@@ -359,11 +359,10 @@ class Agreement(Entity):
     _date = field_validator("date")(validate_date)
 
 
-#: data file name -> (TOML table name, model)
+#: data file name (a layer's name) -> (TOML table name: the layer's singular, model), in the
+#: order the catalogue loads them
 KINDS: dict[str, tuple[str, type[Entity]]] = {
-    "organisations": ("organisation", Organisation),
-    "sites": ("site", Site),
-    "routes": ("route", Route),
-    "corridors": ("corridor", Corridor),
-    "agreements": ("agreement", Agreement),
+    name: (LAYER_BY_NAME[name].singular, model)
+    for name, model in (("organisations", Organisation), ("sites", Site), ("routes", Route),
+                        ("corridors", Corridor), ("agreements", Agreement))
 }

@@ -18,6 +18,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from geo import names
 from geo.context import ContextLayer
 from geo.errors import InputError
 from geo.figure.projection import (
@@ -35,7 +36,7 @@ from geo.webmap import styles
 SegmentLines = Mapping[str, Sequence[tuple[str, Sequence[tuple[float, float]]]]]
 
 #: The catalogue's layers, in the order their marks are drawn (bottom first), as on the map.
-DRAW_ORDER = ("corridors", "agreements", "routes", "organisations", "sites")
+DRAW_ORDER = names.DRAW_ORDER
 
 
 @dataclass

@@ -97,6 +97,7 @@ from geo.figure.text import (
     text_width,
     wrap,
 )
+from geo.names import DRAW_ORDER
 from geo.webmap import styles
 from geo.webmap.offline import countries
 
@@ -158,8 +159,7 @@ THEMES: dict[str, Theme] = {
 }
 
 #: Drawing order (z) of each layer's marks, bottom first, as the web map's panes.
-_Z = {"context": 3.0, "corridors": 4.0, "agreements": 5.0, "routes": 6.0,
-      "organisations": 7.0, "sites": 8.0, "pins": 9.0}
+_Z = {"context": 3.0, **{name: 4.0 + i for i, name in enumerate(DRAW_ORDER)}, "pins": 9.0}
 #: Label priority: entities the figure is framed on, then corridors and routes, then the
 #: facilities, head offices, PoPs, and places last (cities and countries: orientation).
 _SITE_PRIORITY = {"pop": 5, "city": 6, "country": 6, "headquarters": 6}

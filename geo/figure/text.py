@@ -23,6 +23,7 @@ from matplotlib.textpath import TextToPath
 from geo import __version__
 from geo.figure.marks import ContextMarks, Mark
 from geo.figure.projection import Extent, MapProjection, lat_text, lon_text
+from geo.names import LAYER_NAMES, LAYERS
 
 #: Points per CSS pixel (72 points and 96 pixels to the inch).
 PX = 0.75
@@ -42,11 +43,8 @@ BASEMAP_CREDIT = "Natural Earth 1:110m country outlines (public domain)"
 REFERENCE_NAMES = {"geonames": "GeoNames (CC BY 4.0)"}
 
 #: Layer names in running text, singular and plural.
-_NOUNS = {"sites": ("site", "sites"), "routes": ("route", "routes"),
-          "corridors": ("corridor", "corridors"),
-          "organisations": ("organisation", "organisations"),
-          "agreements": ("agreement", "agreements")}
-_COUNT_ORDER = ("sites", "routes", "corridors", "organisations", "agreements")
+_NOUNS = {layer.name: (layer.singular, layer.name) for layer in LAYERS}
+_COUNT_ORDER = LAYER_NAMES
 
 
 @functools.lru_cache(maxsize=8)

@@ -37,6 +37,7 @@ from folium.template import Template
 from geo.atomic import write_text_atomic
 from geo.context import ContextLayer
 from geo.errors import GeoError, InputError
+from geo.names import DRAW_ORDER
 from geo.webmap import offline as offline_assets
 from geo.webmap.citations import Citation
 from geo.webmap.elements import CountryOutlines, InlineAssets, Panes, js_name, legend_html
@@ -57,7 +58,6 @@ from geo.webmap.safe import esc, script_json
 DEFAULT_TILES = "Esri.WorldGrayCanvas"
 OFFLINE_ATTRIBUTION = "Country outlines: Natural Earth (public domain) · offline map: no tiles"
 ONLINE_ATTRIBUTION = "Country outlines: Natural Earth"
-LAYER_ORDER = ("corridors", "agreements", "routes", "organisations", "sites")
 DEFAULT_TITLE = "Telecom connectivity"
 #: Zoom levels of the map (the page lowers the least zoom on small screens so that the
 #: world can be seen whole).
@@ -343,7 +343,7 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
 
     names = _names(layers)
     groups: list[LayerGroup] = []
-    for name in LAYER_ORDER:
+    for name in DRAW_ORDER:
         if name not in layers:
             continue
         frame = layers[name]

@@ -16,6 +16,7 @@ from typing import Any
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo.names import LAYERS
 from geo.webmap.render import Raw
 from geo.webmap.safe import esc, script_json
 from geo.webmap.styles import STYLES, Style
@@ -145,14 +146,8 @@ def _swatch(style: Style) -> str:
             f'stroke="{c}" stroke-width="{min(style.weight, 3.5)}"{dash}/></svg>')
 
 
-LAYER_TITLES = {
-    "sites": "Sites",
-    "routes": "Routes",
-    "corridors": "Corridors",
-    "organisations": "Organisations",
-    "agreements": "Agreements",
-    "*": "Status",
-}
+#: legend group -> its heading: each layer's title, and ``*`` (the status styles)
+LAYER_TITLES = {**{layer.name: layer.title for layer in LAYERS}, "*": "Status"}
 
 
 def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "",

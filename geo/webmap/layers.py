@@ -32,6 +32,7 @@ import numpy as np
 
 from geo.geodesy import geodesic_path
 from geo.lines import line_parts, round_coords, unwrap_line
+from geo.names import LAYERS
 from geo.webmap import styles
 from geo.webmap.citations import Citation
 from geo.webmap.elements import Bind
@@ -43,13 +44,8 @@ DRAW_SPACING_M = 25_000.0
 #: Width in pixels of the invisible line that catches the pointer along thin lines.
 HIT_WEIGHT = 14
 
-LAYER_LABELS = {
-    "sites": "Sites",
-    "routes": "Routes",
-    "corridors": "Corridors",
-    "organisations": "Organisations",
-    "agreements": "Agreements",
-}
+#: layer -> its title in the panel (``Sites``), from :data:`geo.names.LAYERS`
+LAYER_LABELS = {layer.name: layer.title for layer in LAYERS}
 
 #: route id -> [(medium, [(lon, lat), ...]), ...] in segment order
 SegmentLines = Mapping[str, Sequence[tuple[str, Sequence[tuple[float, float]]]]]
@@ -73,11 +69,10 @@ def year_of(value: Any) -> int | None:
 ROLES = ("operator", "tenant", "party", "owner", "self")
 
 #: layer -> the singular noun that qualifies its kinds in filter keys (``site.data-centre``)
-KIND_NOUN = {"sites": "site", "routes": "route", "corridors": "corridor",
-             "organisations": "organisation", "agreements": "agreement"}
+KIND_NOUN = {layer.name: layer.singular for layer in LAYERS}
 
 #: layers whose entities have a status (the status filter leaves the others alone)
-STATUS_LAYERS = frozenset({"sites", "routes", "corridors"})
+STATUS_LAYERS = frozenset(layer.name for layer in LAYERS if layer.has_status)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from geo.geodesy import FIBRE_INDEX
+from geo.names import LAYERS
 from geo.webmap.citations import Citation, web_address
 from geo.webmap.safe import esc
 
@@ -24,13 +25,7 @@ PRECISION_TEXT = {
     "country": "position known only to the country: the point stands for it",
 }
 
-LAYER_NOUN = {
-    "sites": "site",
-    "routes": "route",
-    "corridors": "corridor",
-    "organisations": "organisation",
-    "agreements": "agreement",
-}
+LAYER_NOUN = {layer.name: layer.singular for layer in LAYERS}
 
 
 def _present(value: Any) -> bool:
