@@ -383,3 +383,10 @@ def test_choosing_a_supplier_is_a_contract_between_the_two(extractor, language, 
                                                            parties):
     facts = draft(text, language, extractor=extractor)
     assert [set(a.parties) for a in facts.agreements] == parties
+
+
+def test_german_passive_agents_before_the_participle(extractor):
+    facts = draft("Die Vereinbarung wurde in Frankfurt von Nordnetz und Südfunk unterzeichnet.",
+                  "de", extractor=extractor)
+    assert [(set(a.parties), a.venue.surface if a.venue else None)
+            for a in facts.agreements] == [({"Nordnetz", "Südfunk"}, "Frankfurt")]

@@ -892,12 +892,18 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             slot = _PARTY_PREPOSITION_RE.search(before) or _ACQUIRED_OBJECT_RE.search(before)
             if slot is None:
                 agent = _AGENT_RE.search(before)
-                if agent is None or not _SIGN_RE.search(
+                if agent is not None and doc.language == "de" and fold(
+                        agent.group().split()[0]) == "von" and _SIGN_RE.search(
+                        text, r.end, min(s.end, r.end + 60)):
+                    pass  # "wurde ... von Interxion und DE-CIX unterzeichnet"
+                elif agent is None or not _SIGN_RE.search(
                         text, max(s.start, r.start - 120), r.start):
                     continue
                 word = fold(agent.group().split()[0])
                 if word in ("da", "dal", "dalla", "von") and not (
-                        doc.language == "it" and word != "von") and not \
+                        doc.language == "it" and word != "von") and not (
+                        doc.language == "de" and word == "von" and _SIGN_RE.search(
+                            text, r.end, min(s.end, r.end + 60))) and not \
                         re.search(r"(?:firmat|siglat|sottoscritt|unterzeichnet|"
                                   r"unterschrieben)\w*\s+$", before[:agent.start()]):
                     continue  # "da", "von" are also "of": only right after the verb
