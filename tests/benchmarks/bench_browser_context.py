@@ -1,9 +1,12 @@
 """Browser benchmark of context layers: draw, zoom step and hover at 10k, 1M and 10M vertices.
 
-Run: python tests/benchmarks/bench_browser_context.py [--sizes 10k,1m,10m] [--no-old]
-(headless Debian chromium at /usr/bin/chromium through Playwright; about 1 minute at 1M
-vertices and 3-4 minutes at 10M on 2 shared cores; 10M needs about 8 GB of free memory:
-leave it out of ``--sizes`` on a smaller machine). Not collected by pytest.
+Run: python tests/benchmarks/bench_browser_context.py [--sizes 10k,1m] [--old | --no-old]
+with headless Debian chromium (/usr/bin/chromium) through Playwright. Not collected by
+pytest. On this machine (2 cores shared with other work, 24 GB): the default (10k and 1M
+vertices, three pages each) takes about 4 minutes. ``--sizes 10m`` (geo and bare pages
+only unless ``--old``; 4 GB per page) takes about 7 minutes, 13 with ``--old``: past the
+5 minutes a benchmark should take, because Leaflet itself needs a minute to draw 10M
+vertices and half a minute per zoom step, so it is not in the default run.
 
 Data: synthetic cable-like lines, 100 vertices each (random walks of 3-15 km steps over the
 world, 10,000 lines at 1M vertices), written to a GeoPackage and read by geo's reader
@@ -12,11 +15,11 @@ world, 10,000 lines at 1M vertices), written to a GeoPackage and read by geo's r
 Pages, each loaded in a fresh browser context of 1280x800 CSS pixels with no network:
 
 - ``geo``: geo's offline map (:func:`geo.webmap.build.render_map`, the shipped workspace's
-  catalogue plus the lines as one context layer), as ``geo build --offline --layer`` writes
+  catalogue plus the lines as one context layer), as ``geo build --offline --context`` writes
   it, Content-Security-Policy included;
-- ``geo old`` (unless ``--no-old``): the same page as geo drew context layers before issue
-  16: the tooltip bound to the whole layer (``bindTooltip`` on the ``L.geoJSON``), Leaflet's
-  own hit-testing, the features added before the page sets its first view;
+- ``geo old`` (``--old``; default at 10k and 1M): the page as geo drew context layers before
+  issue 16: the tooltip bound to the whole layer (``bindTooltip`` on the ``L.geoJSON``),
+  Leaflet's own hit-testing, the features added before the page sets its first view;
 - ``bare``: Leaflet alone (inlined from xstatic-leaflet) with the same GeoJSON text geo
   embeds, drawn by ``L.geoJSON`` on a canvas renderer, each feature with its own sticky
   tooltip of the same label (what a Leaflet user writes to show labels on hover), in a map
@@ -27,7 +30,8 @@ Measured, per page (times from the browser's ``performance.now()``):
 - draw: navigation start to the second animation frame after DOMContentLoaded (every inline
   script has run and the canvas has drawn once), median of the loads;
 - zoom step: ``map.setZoom(z ± 1, {animate: false})`` to the second animation frame after
-  it (the canvas re-projected and redrawn), median over zoom 3 -> 4 -> 5 -> 4 -> 3;
+  it (the canvas re-projected and redrawn), median over zoom 3 -> 4 -> 5 -> 4 -> 3 in the
+  first load (one step, 3 -> 4, at 10M);
 - hover: real mouse moves (Playwright ``page.mouse.move``) onto the middle of a drawn
   segment of a random line, each on another line than the last (so each enters a feature
   and opens the tooltip), 40 ms apart (Leaflet's canvas tests the pointer at most every
@@ -200,7 +204,13 @@ def geo_pages(context_path: Path, old: bool) -> tuple[dict[str, str], str, int, 
     """geo's offline map (and its old-binding twin), the GeoJSON text it embeds, the
     number of lines and of vertices it draws."""
     layer, layers, kwargs = geo_inputs(context_path, context_path.parent)
-    pages = {"geo": render_map(layers, **kwargs)}
+    data_js, names = contextmap.feature_collection_js(layer)
+    serialise = contextmap.feature_collection_js
+    contextmap.feature_collection_js = lambda _layer: (data_js, names)  # once for every page
+    try:
+        pages = {"geo": render_map(layers, **kwargs)}
+    finally:
+        contextmap.feature_collection_js = serialise
     if old:
         script = contextmap._SCRIPT
         start = script.index("  // ONE tooltip per layer")
@@ -213,12 +223,13 @@ def geo_pages(context_path: Path, old: bool) -> tuple[dict[str, str], str, int, 
                 assert old_script.count(new) == 1, new
                 old_script = old_script.replace(new, was)
             contextmap._ContextData._template = contextmap.Template(old_script)
+            contextmap.feature_collection_js = lambda _layer: (data_js, names)
             pages["geo old"] = render_map(layers, **kwargs)
         finally:
             contextmap._ContextData._template = contextmap._TEMPLATE
+            contextmap.feature_collection_js = serialise
         marker = "layer.bindTooltip(function (l) {"
         assert marker in pages["geo old"] and marker not in pages["geo"]
-    data_js, _names = contextmap.feature_collection_js(layer)
     vertices = int(shapely.get_num_coordinates(layer.features.geometry.to_numpy()).sum())
     return pages, data_js, len(layer), vertices
 
@@ -328,7 +339,7 @@ def run_size(browser: Any, label: str, folder: Path, old: bool, hover_moves: int
         for name, path in paths.items():
             first = i == 0
             run = measure(browser, path, hover_moves if first else 0,
-                          zoom_path if first or len(zoom_path) > 1 else ())
+                          zoom_path if first else ())
             if tuple(run["size"]) != (width, height):
                 raise RuntimeError(f"{path.name}: map of {run['size']} px, not {size}")
             results[name].append(run)
@@ -339,7 +350,7 @@ def run_size(browser: Any, label: str, folder: Path, old: bool, hover_moves: int
     for name, runs in results.items():
         draw = _median([r["draw"] for r in runs])
         hover_run = runs[0]
-        summary[name] = {"draw": draw, "zoom": _median([z for r in runs for z in r["zooms"]]),
+        summary[name] = {"draw": draw, "zoom": _median(hover_run["zooms"]),
                          "hover": hover_run["hover"]}
         print(f"{name:>8}: draw {draw:8.0f} ms (median of {len(runs)})  zoom step "
               f"{summary[name]['zoom']:8.1f} ms  hover {hover_run['hover']:7.2f} ms "
@@ -360,10 +371,11 @@ def run_size(browser: Any, label: str, folder: Path, old: bool, hover_moves: int
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10k,1m,10m",
-                        help="comma-separated, of: " + ", ".join(SIZES))
-    parser.add_argument("--no-old", action="store_true",
-                        help="leave out the page with the old tooltip binding")
+    parser.add_argument("--sizes", default="10k,1m",
+                        help="comma-separated, of: " + ", ".join(SIZES) + " (default: 10k,1m)")
+    parser.add_argument("--old", action=argparse.BooleanOptionalAction, default=None,
+                        help="measure the page as geo drew it before issue 16 too (default: "
+                             "yes, but not at 10m)")
     parser.add_argument("--loads", type=int, default=0,
                         help="page loads per page for the draw time (default: 3; 1 at 10m)")
     parser.add_argument("--hover-moves", type=int, default=HOVER_MOVES)
@@ -377,6 +389,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     from playwright.sync_api import sync_playwright
 
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="bench-browser-context-"))
     try:
@@ -386,8 +399,8 @@ def main(argv: list[str] | None = None) -> None:
                 size = warm_up(browser, folder)
                 for label in sizes:
                     t0 = time.perf_counter()
-                    run_size(browser, label, folder, not args.no_old, args.hover_moves,
-                             args.loads, size)
+                    old = args.old if args.old is not None else label != "10m"
+                    run_size(browser, label, folder, old, args.hover_moves, args.loads, size)
                     print(f"  ({label} took {time.perf_counter() - t0:.0f} s)")
             finally:
                 browser.close()
