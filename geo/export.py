@@ -70,7 +70,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,18 +79,15 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry import LineString, MultiLineString
 from shapely.geometry.base import BaseGeometry
-from shapely.geometry.polygon import orient
 
 from geo.atomic import atomic_path, write_text_atomic, write_texts_atomic
 from geo.errors import InputError, OutputError, OutputExistsError
+from geo.geojson import RS, dumps, geometry_object, geometry_objects, prepare_geometries
 from geo.lines import (
     MAX_DECIMALS,
-    may_cross_antimeridian,
-    packed_line_parts,
     round_coords,
-    split_antimeridian_many,
 )
 from geo.names import EXPORT_FORMATS as FORMATS
 from geo.names import LAYERS
@@ -120,8 +117,6 @@ FOREIGN_SUFFIXES = {
 }
 #: First characters of a CSV text cell that a spreadsheet may take as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: The record separator that starts each text of a strict RFC 8142 sequence.
-RS = "\x1e"
 #: GeoPackage geometry type of each of geo's layers (others: as GDAL infers). Agreements
 #: are arcs between head offices or points at their venue: the generic type (``Unknown`` is
 #: pyogrio's name for GDAL's wkbUnknown, ``GEOMETRY`` in the GeoPackage).
@@ -200,138 +195,6 @@ def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         raise InputError(f"{path}: a GeoPackage is named *.gpkg, not "
                          f"*{target.suffix or ' without a suffix'}; name a .gpkg file")
     return fmt
-
-
-# ------------------------------------------------------------------ geometry
-
-
-def _orient(geom: BaseGeometry) -> BaseGeometry:
-    if isinstance(geom, Polygon):
-        return orient(geom, sign=1.0)
-    if isinstance(geom, MultiPolygon):
-        return MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
-    return geom
-
-
-def prepare_geometries(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
-    """Geometries as RFC 7946 wants them: lines split at the antimeridian, polygons with
-    counter-clockwise exteriors. Returns an object array (``None`` for missing)."""
-    items = list(geoms)
-    arr = np.empty(len(items), dtype=object)
-    arr[:] = items
-    out = arr.copy()
-    if len(arr) == 0:
-        return out
-    present = np.array([g is not None for g in arr])
-    types = np.full(len(arr), -1)
-    types[present] = shapely.get_type_id(arr[present])
-    lines = np.isin(types, (1, 5))
-    if lines.any():
-        idx = np.flatnonzero(lines)
-        idx = idx[may_cross_antimeridian(arr[idx])]
-        for i, geom in zip(idx, split_antimeridian_many(arr[idx]), strict=True):
-            out[i] = geom
-    for i in np.flatnonzero(np.isin(types, (3, 6))):
-        out[i] = _orient(arr[i])
-    return out
-
-
-def _positions(geom: BaseGeometry, precision: int) -> list[list[float]]:
-    return round_coords(shapely.get_coordinates(geom), precision).tolist()
-
-
-def geometry_object(geom: BaseGeometry | None, precision: int = 6) -> dict[str, Any] | None:
-    """An RFC 7946 §3.1 geometry object (``None`` for a missing or empty geometry), with
-    coordinates rounded to ``precision`` decimals (-1: as they are). Z is dropped."""
-    if geom is None or geom.is_empty:
-        return None
-    kind = geom.geom_type
-    if kind == "Point":
-        return {"type": kind, "coordinates": _positions(geom, precision)[0]}
-    if kind in ("LineString", "MultiLineString"):
-        arr = np.empty(1, dtype=object)
-        arr[0] = geom
-        return geometry_objects(arr, precision)[0]  # one rounding rule for all lines
-    if kind == "Polygon":
-        return {"type": kind, "coordinates": _rings(geom, precision)}
-    if kind == "MultiPoint":
-        return {"type": kind, "coordinates": _positions(geom, precision)}
-    if kind == "MultiPolygon":
-        return {"type": kind, "coordinates": [_rings(g, precision) for g in geom.geoms]}
-    if kind == "GeometryCollection":
-        return {"type": kind, "geometries": [geometry_object(g, precision)
-                                             for g in geom.geoms if not g.is_empty]}
-    raise InputError(f"cannot write a {kind} geometry as GeoJSON")
-
-
-def _rings(polygon: Polygon, precision: int) -> list[list[list[float]]]:
-    return [_positions(polygon.exterior, precision),
-            *(_positions(r, precision) for r in polygon.interiors)]
-
-
-def _point_xy(geoms: np.ndarray, precision: int) -> tuple[list[float], list[float]]:
-    xy = round_coords(np.column_stack([shapely.get_x(geoms), shapely.get_y(geoms)]), precision)
-    return xy[:, 0].tolist(), xy[:, 1].tolist()
-
-
-def geometry_objects(geoms: np.ndarray, precision: int = 6) -> list[dict[str, Any] | None]:
-    """:func:`geometry_object` for each of ``geoms`` (prepared), points vectorised."""
-    out: list[dict[str, Any] | None] = [None] * len(geoms)
-    present = np.array([g is not None for g in geoms], dtype=bool)
-    types = np.full(len(geoms), -1)
-    if present.any():
-        types[present] = shapely.get_type_id(geoms[present])
-        types[present & np.asarray(shapely.is_empty(np.where(present, geoms, None)))] = -1
-    points = np.flatnonzero(types == 0)
-    if len(points):
-        xs, ys = _point_xy(geoms[points], precision)
-        for i, x, y in zip(points.tolist(), xs, ys, strict=True):
-            out[i] = {"type": "Point", "coordinates": [x, y]}
-    lines = np.flatnonzero((types == 1) | (types == 5))
-    if len(lines):
-        for i, coords in zip(lines.tolist(), _line_positions(geoms[lines], precision),
-                             strict=True):
-            if types[i] == 1:
-                out[i] = {"type": "LineString", "coordinates": coords[0]}
-            else:
-                out[i] = {"type": "MultiLineString", "coordinates": coords}
-    for i in np.flatnonzero((types > 0) & (types != 1) & (types != 5)).tolist():
-        out[i] = geometry_object(geoms[i], precision)
-    return out
-
-
-def _drop_repeats(xy: np.ndarray, part_index: np.ndarray, n_parts: int
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """Drop positions equal to the one before them in the same part (rounding to few
-    decimals makes them), keeping at least two per part (a LineString needs two, RFC 7946
-    §3.1.4). Lengths do not change: a repeated position is a leg of no length."""
-    if len(xy) < 2:
-        return xy, part_index
-    keep = np.ones(len(xy), dtype=bool)
-    keep[1:] = ~((xy[1:] == xy[:-1]).all(axis=1) & (part_index[1:] == part_index[:-1]))
-    kept = np.bincount(part_index[keep], minlength=n_parts)
-    total = np.bincount(part_index, minlength=n_parts)
-    short = np.flatnonzero((kept < 2) & (total >= 2))
-    if len(short):
-        last = np.cumsum(total) - 1
-        keep[last[short]] = True
-    return xy[keep], part_index[keep]
-
-
-def _line_positions(geoms: np.ndarray, precision: int) -> list[list[list[list[float]]]]:
-    """Rounded positions of each (Multi)LineString's parts, in one pass over all of them;
-    positions that rounding makes repeat are dropped (see :func:`_drop_repeats`)."""
-    coords, sizes, owner = packed_line_parts(geoms)
-    part_index = np.repeat(np.arange(len(sizes)), sizes)
-    rounded, part_index = _drop_repeats(round_coords(coords, precision), part_index, len(sizes))
-    xy = rounded.tolist()
-    bounds = np.concatenate([[0], np.cumsum(np.bincount(part_index, minlength=len(sizes)))])
-    out: list[list[list[list[float]]]] = [[] for _ in range(len(geoms))]
-    for o, start, stop in zip(owner.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
-                              strict=True):
-        if stop > start:
-            out[o].append(xy[start:stop])
-    return out
 
 
 # ------------------------------------------------------------------ properties
@@ -421,16 +284,10 @@ def feature_collection(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 
     return {"type": "FeatureCollection", "features": list(iter_features(layers, precision))}
 
 
-def _dumps(obj: Any, indent: int | None = None, compact: bool = False) -> str:
-    separators = (",", ":") if compact else ((",", ": ") if indent is not None else None)
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False, indent=indent,
-                      separators=separators)
-
-
 def geojson_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
                  indent: int | None = None, compact: bool = False) -> str:
     """The layers as one GeoJSON FeatureCollection, UTF-8 text ending in LF."""
-    return _dumps(feature_collection(layers, precision), indent, compact) + "\n"
+    return dumps(feature_collection(layers, precision), indent, compact) + "\n"
 
 
 def geojsonseq_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
@@ -438,7 +295,7 @@ def geojsonseq_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
     """The layers' features as an RFC 8142 text sequence: one feature per line, LF after
     each, RS (0x1E) before each when ``rs``."""
     prefix = RS if rs else ""
-    return "".join(f"{prefix}{_dumps(f, None, compact)}\n"
+    return "".join(f"{prefix}{dumps(f, None, compact)}\n"
                    for f in iter_features(layers, precision))
 
 

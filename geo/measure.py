@@ -29,7 +29,6 @@ Published lengths (``"1,234 km"``, ``"850 mi"``, ``"600 nmi"``, a number) are re
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -41,12 +40,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import simdjson
 
-from geo.crs import declared_crs, source_crs, xy_to_wgs84
+from geo import geojson_fast
+from geo.crs import declared_crs, xy_to_wgs84
 from geo.errors import InputError
-from geo.files import MAX_JSON_BYTES, dataset_siblings_ok, parse_nested, read_bytes, regular_file
+from geo.files import MAX_JSON_BYTES, dataset_siblings_ok, read_bytes, regular_file
 from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
+from geo.geojson import (
+    SURROGATE_ESCAPE,
+    features_of,
+    geojson_objects,
+    geometry_line_parts,
+    geometry_object,
+    position_array,
+    prepare_geometries,
+    replace_lone_surrogates,
+)
 from geo.lines import line_from_parts, packed_line_parts
 from geo.names import MEDIA
 from geo.text import name_key, waypoint_label
@@ -419,183 +428,6 @@ def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
     return LineData(source, fields, records, coords, offsets, part_feature, usable, skipped)
 
 
-def _geometry_parts(geom: Any) -> list[Any] | str:
-    """Line parts (lists of positions) of a GeoJSON geometry, or why it cannot be measured."""
-    if geom is None:
-        return "no geometry"
-    if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
-        return "not a GeoJSON geometry"
-    gtype = geom["type"]
-    coords = geom.get("coordinates")
-    if gtype == "LineString":
-        parts = [coords]
-    elif gtype == "MultiLineString":
-        if not isinstance(coords, list):
-            return "a MultiLineString without a list of coordinates"
-        parts = coords
-    elif gtype == "GeometryCollection":
-        return "a GeometryCollection, not a line"
-    else:
-        return f"a {gtype}, not a line"
-    if not parts or all(isinstance(p, list) and not p for p in parts):
-        return f"an empty {gtype}"
-    return parts
-
-
-def _positions(part: Any) -> np.ndarray | str:
-    """A ``(n, 2)`` float array of a GeoJSON position list, heights dropped; or why it is
-    not one. Positions must be JSON numbers: text (``"10"``), ``true``/``false`` or ``null``
-    is refused, never converted."""
-    if not isinstance(part, list):
-        return "invalid coordinates (a line part is not a list of positions)"
-    for position in part:
-        if not isinstance(position, list) or len(position) < 2:
-            return "invalid coordinates (a position is not [lon, lat] numbers)"
-        for value in position:
-            if type(value) is not float and type(value) is not int:
-                if isinstance(value, str):
-                    shown = value if len(value) <= 20 else value[:19] + "…"
-                    return f"coordinates given as text ({shown!r}), not numbers"
-                return "invalid coordinates (a position is not [lon, lat] numbers)"
-    if not part:
-        return np.zeros((0, 2))
-    try:
-        return np.asarray([p[:2] for p in part], dtype=float)
-    except OverflowError:   # an integer too large for a float: not degrees anyway
-        return np.full((len(part), 2), np.inf)
-
-
-#: White space before a JSON text (``str.lstrip()`` would also strip the RS character).
-_JSON_SPACE = " \t\r\n\ufeff"
-
-
-def _json_loads(text: str, source: str) -> Any:
-    """``json.loads``, input nested thousands deep refused as an :class:`InputError`."""
-    return parse_nested(json.loads, text, source)
-
-
-def _byte_offset(text: str, index: int) -> int:
-    return len(text[:index].encode("utf-8", "surrogatepass"))
-
-
-def _geojson_objects(text: str, source: str) -> list[Any]:
-    """Top-level GeoJSON objects of ``text``: one document, or an RS (RFC 8142) or LF
-    delimited sequence. A broken RS record is named by its number (from 1) and the byte
-    offset of its RS; a broken LF sequence by its line number (from 1)."""
-    stripped = text.lstrip(_JSON_SPACE)
-    if not stripped.strip():
-        raise InputError(f"{source}: no input (expected GeoJSON)")
-    if stripped.startswith("\x1e"):
-        chunks: list[tuple[str, str]] = []
-        start = text.index("\x1e")
-        number = 0
-        while start >= 0:
-            end = text.find("\x1e", start + 1)
-            chunk = text[start + 1: end if end >= 0 else len(text)]
-            number += 1
-            if chunk.strip(_JSON_SPACE):
-                where = f"record {number} (byte offset {_byte_offset(text, start):,})"
-                chunks.append((where, chunk))
-            start = end
-    else:
-        try:
-            return [_json_loads(text, source)]
-        except json.JSONDecodeError as exc:
-            lines = [(f"line {i + 1}", ln) for i, ln in enumerate(text.split("\n"))
-                     if ln.strip(_JSON_SPACE)]
-            if len(lines) < 2 or not _parses(lines[0][1], source):
-                # one broken document, not a sequence of texts
-                raise InputError(f"{source}: not GeoJSON: {exc.msg} at line {exc.lineno} "
-                                 f"column {exc.colno}") from None
-        chunks = lines
-    out = []
-    for where, chunk in chunks:
-        try:
-            out.append(_json_loads(chunk, f"{source}: {where}"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: {where}: not GeoJSON: {exc.msg} at character "
-                             f"{exc.pos + 1} of the {where.split()[0]}") from None
-    return out
-
-
-def _parses(text: str, source: str) -> bool:
-    try:
-        _json_loads(text, source)
-    except json.JSONDecodeError:
-        return False
-    return True
-
-
-def _features(objects: list[Any], source: str) -> tuple[list[dict[str, Any]], list[Any]]:
-    """The features of the top-level GeoJSON objects, and the CRS of each (``None``:
-    WGS84 lon/lat): that of its object's GeoJSON 2008 ``crs`` member, if any (see
-    :func:`geo.crs.source_crs`)."""
-    feats: list[dict[str, Any]] = []
-    crs_of: list[Any] = []
-    resolved: dict[str, Any] = {}
-    for obj in objects:
-        kind = obj.get("type") if isinstance(obj, dict) else None
-        crs = None
-        if isinstance(obj, dict) and obj.get("crs") is not None:
-            key = json.dumps(obj["crs"], sort_keys=True, default=str)
-            if key not in resolved:
-                resolved[key] = source_crs(obj["crs"], source)
-            crs = resolved[key]
-        before = len(feats)
-        if kind == "FeatureCollection":
-            members = obj.get("features")
-            if not isinstance(members, list):
-                raise InputError(f"{source}: a FeatureCollection without a 'features' list")
-            feats.extend(members)
-        elif kind == "Feature":
-            feats.append(obj)
-        elif kind == "GeometryCollection" or (isinstance(kind, str) and "coordinates" in obj):
-            feats.append({"type": "Feature", "properties": {}, "geometry": obj})
-        else:
-            raise InputError(f"{source}: not a GeoJSON object (type {kind!r}); expected a "
-                             "FeatureCollection, a Feature or a geometry")
-        crs_of.extend([crs] * (len(feats) - before))
-    return feats, crs_of
-
-
-#: A ``\uD800``-``\uDFFF`` escape: half of a UTF-16 pair, a lone surrogate unless paired.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _replace_lone_surrogates(objects: list[Any]) -> int:
-    """Replace, in place, every lone surrogate in the keys and strings of ``objects`` (as
-    :mod:`json` decodes ``"\\ud800"``) by U+FFFD, as GDAL does; returns how many.
-    Iterative: the objects may be nested as deep as :mod:`json` allows."""
-    count = 0
-
-    def fix(text: str) -> str:
-        nonlocal count
-        new, n = _LONE_SURROGATE.subn("\ufffd", text)
-        count += n
-        return new
-
-    stack: list[Any] = [objects]
-    while stack:
-        container = stack.pop()
-        if isinstance(container, list):
-            for i, value in enumerate(container):
-                if isinstance(value, str):
-                    container[i] = fix(value)
-                elif isinstance(value, list | dict):
-                    stack.append(value)
-        else:
-            items = list(container.items())
-            container.clear()
-            for key, value in items:
-                if isinstance(value, str):
-                    value = fix(value)
-                elif isinstance(value, list | dict):
-                    stack.append(value)
-                container[fix(key)] = value
-    return count
-
-
 _STARTS_WITH_OBJECT = re.compile(r"\s*\{")
 
 
@@ -612,8 +444,8 @@ def read_geojson_text(text: str, source: str = "<stdin>") -> LineData:
     A feature's id is its ``id`` member (kept as the ``id`` attribute unless a property
     already has that name); features are numbered from 0 as GDAL does (``__fid__``).
     One FeatureCollection or Feature is parsed by simdjson, its plain lines straight into
-    arrays (:func:`_fast_features`); anything else, or anything unusual in a feature, is
-    read with :mod:`json` to the same result.
+    arrays (:func:`geo.geojson_fast.fast_features`); anything else, or anything unusual in
+    a feature, is read with :mod:`json` to the same result (:mod:`geo.geojson`).
     """
     fast = None
     if _STARTS_WITH_OBJECT.match(text):
@@ -622,13 +454,13 @@ def read_geojson_text(text: str, source: str = "<stdin>") -> LineData:
         except UnicodeEncodeError:   # lone surrogates: json copes, simdjson would not
             raw = None
         if raw is not None:
-            fast = _fast_features(raw, source)
+            fast = geojson_fast.fast_features(raw, source)
     if fast is not None:
         feats, parts, crs = fast
         return _line_data(feats, parts, source, crs)
-    objects = _geojson_objects(text, source)
-    replaced = _replace_lone_surrogates(objects) if _SURROGATE_ESCAPE.search(text) else 0
-    feats, crs_of = _features(objects, source)
+    objects = geojson_objects(text, source)
+    replaced = replace_lone_surrogates(objects) if SURROGATE_ESCAPE.search(text) else 0
+    feats, crs_of = features_of(objects, source)
     data = _line_data(feats, [None] * len(feats), source, crs_of)
     if replaced:
         data.warnings.append(
@@ -672,11 +504,11 @@ def _line_data(feats: list[Any], fast_parts: list[tuple[np.ndarray, list[int]] |
             sizes.extend(fast[1])
             part_feature.extend([index] * len(fast[1]))
             continue
-        got = _geometry_parts(feat.get("geometry"))
+        got = geometry_line_parts(feat.get("geometry"))
         if isinstance(got, str):
             reasons[index] = got
             continue
-        arrays = [_positions(p) for p in got]
+        arrays = [position_array(p) for p in got]
         why = next((a for a in arrays if isinstance(a, str)), None)
         if why is not None:
             reasons[index] = why
@@ -698,213 +530,6 @@ def _line_data(feats: list[Any], fast_parts: list[tuple[np.ndarray, list[int]] |
     return _finish(source, fields, records, coords, sizes_arr, part_feature_arr, reasons)
 
 
-# --------------------------------------------------------------------------- fast GeoJSON
-
-_OPEN, _CLOSE = ord("["), ord("]")
-#: ``bytes.translate`` table: 1 for ``[``, ``]`` and ``,``, 0 for the rest (a bool array).
-_MARKS = bytes(1 if c in b"[]," else 0 for c in range(256))
-#: A ``coordinates`` member and the bracket opening its value (raw GeoJSON bytes).
-_COORDINATES_KEY = re.compile(rb'"coordinates"\s*:\s*\[')
-
-
-#: A simdjson parser kept for reuse: setting up its buffers costs half a parse.
-_PARSER = simdjson.Parser()
-
-
-def _parse_json(raw: bytes) -> Any:
-    """``raw`` parsed by simdjson (lazy objects), with the kept parser unless a document it
-    parsed earlier is still referenced (simdjson then refuses: a new parser is used)."""
-    try:
-        return _PARSER.parse(raw)
-    except RuntimeError:
-        return simdjson.Parser().parse(raw)
-
-
-def _plain_json(value: Any) -> Any:
-    """A simdjson lazy value as plain Python (dicts, lists, str, numbers, None)."""
-    if isinstance(value, simdjson.Object):
-        return value.as_dict()
-    if isinstance(value, simdjson.Array):
-        return value.as_list()
-    return value
-
-
-@dataclass
-class _FastGeometry:
-    """A LineString / MultiLineString read by simdjson: its ``coordinates`` (lazy), the
-    number of positions of each part and of numbers in each part, and its ``(lon, lat)``
-    positions, all parts one after another."""
-
-    feature: int
-    coordinates: Any
-    multi: bool
-    counts: list[int]
-    numbers: list[int]
-    positions: np.ndarray
-
-
-def _fast_geometry(feature: int, geometry: Any) -> _FastGeometry | None:
-    """A simdjson LineString / MultiLineString whose parts all have two or more positions
-    and that has a whole multiple (≥ 2) of that many numbers, flattened in one
-    ``Array.as_buffer`` call into ``(lon, lat)`` positions, heights dropped; ``None`` for
-    anything else, read then the ordinary way. Whether each position really holds that
-    many numbers, and nothing is nested deeper, is checked afterwards for all geometries
-    at once (:func:`_shapes_match`)."""
-    if not isinstance(geometry, simdjson.Object):
-        return None
-    gtype = geometry.get("type")
-    coords = geometry.get("coordinates")
-    if gtype not in ("LineString", "MultiLineString") or \
-            not isinstance(coords, simdjson.Array) or len(coords) == 0:
-        return None
-    multi = gtype == "MultiLineString"
-    if multi:
-        counts = []
-        for part in coords:
-            if not isinstance(part, simdjson.Array):
-                return None
-            counts.append(len(part))
-    else:
-        counts = [len(coords)]
-    try:
-        flat = np.frombuffer(coords.as_buffer(of_type="d"), dtype=float)
-    except (TypeError, ValueError):   # a string, null, bool or object inside
-        return None
-    n = sum(counts)
-    if min(counts) < 2 or len(flat) % n or len(flat) < 2 * n:
-        return None
-    width = len(flat) // n
-    return _FastGeometry(feature, coords, multi, counts, [c * width for c in counts],
-                         flat.reshape(n, width)[:, :2])
-
-
-def _shapes_match(text: bytes, starts: np.ndarray, geoms: list[_FastGeometry]) -> bool:
-    """Whether the JSON array starting at each of ``starts`` in ``text`` is exactly the
-    coordinates of the matching geometry: for a LineString ``[[x, y(, z)], ...]`` with
-    ``n`` positions of ``numbers / n`` numbers each; for a MultiLineString an array of
-    such parts. The values hold only numbers and brackets (``as_buffer`` read them), so
-    their brackets and commas are all structural.
-
-    Vectorised over all geometries: the brackets and commas from each start are gathered
-    (a value of ``N`` numbers and ``A`` arrays has ``2A + N - 1`` of them), their depth is
-    a cumulative sum, and the commas inside each position are those between its brackets.
-    Checks: depth returns to zero at the last of them and not before, never exceeds the
-    positions' depth, each geometry has its parts and each part its positions at the
-    right depth (so all are arrays and none nests deeper), and each position has
-    ``numbers / n - 1`` commas.
-    """
-    marks = np.flatnonzero(np.frombuffer(text.translate(_MARKS), dtype=np.bool_))
-    n_parts = np.array([len(g.counts) for g in geoms], dtype=np.int32)
-    counts = np.array([c for g in geoms for c in g.counts], dtype=np.int32)
-    numbers = np.array([w for g in geoms for w in g.numbers], dtype=np.int32)
-    part_depth = np.array([2 if g.multi else 1 for g in geoms], dtype=np.int32)
-    geom_of_part = np.repeat(np.arange(len(geoms)), n_parts)
-    positions = np.bincount(geom_of_part, weights=counts, minlength=len(geoms))
-    total = np.bincount(geom_of_part, weights=numbers, minlength=len(geoms))
-    arrays = 1 + np.where(part_depth == 2, n_parts, 0) + positions
-    lengths = (2 * arrays + total - 1).astype(np.int32)
-    first = np.searchsorted(marks, starts).astype(np.int32)
-    if (first + lengths > len(marks)).any() or (first[1:] < first[:-1] + lengths[:-1]).any():
-        return False
-    if not (marks[np.minimum(first, len(marks) - 1)] == starts).all():
-        return False
-    offsets = (np.cumsum(lengths) - lengths).astype(np.int32)
-    idx = np.repeat(first - offsets, lengths)
-    idx += np.arange(len(idx), dtype=np.int32)
-    chars = np.frombuffer(text, dtype=np.uint8)[marks[idx]]
-    is_open = chars == _OPEN
-    is_close = chars == _CLOSE
-    step = is_open.astype(np.int32) - is_close
-    depth = np.cumsum(step, dtype=np.int32)
-    # depth relative to each geometry's start, less its parts' depth: parts open at 0,
-    # positions at 1, the geometry's own closing bracket brings it to -part_depth
-    depth -= np.repeat(depth[offsets] - step[offsets] + part_depth, lengths)
-    ends = offsets + lengths - 1
-    lowest = np.minimum.reduceat(depth, np.ravel(np.column_stack([offsets, ends])))
-    if (lowest[1::2] != -part_depth).any() or (lowest[0::2] <= -part_depth).any() or \
-            depth.max() > 1:
-        return False
-    part_open = np.flatnonzero(is_open & (depth == 0))
-    pos_open = np.flatnonzero(is_open & (depth == 1))
-    pos_close = np.flatnonzero(is_close & (depth == 0))
-    if len(part_open) != len(counts) or len(pos_open) != len(pos_close) or \
-            not np.array_equal(np.diff(np.searchsorted(part_open, offsets), append=len(
-                part_open)), n_parts):
-        return False
-    # with nothing deeper than the positions, a part holds no more arrays than its
-    # elements, so as many positions in all as elements in all means every element of
-    # every part is a position; between a position's brackets are only its commas
-    return bool(np.array_equal(pos_close - pos_open - 1, np.repeat(numbers // counts - 1,
-                                                                   counts)))
-
-
-def _fast_shapes_ok(raw: bytes, geoms: list[_FastGeometry]) -> bool:
-    """:func:`_shapes_match` on the document itself where each geometry's ``coordinates``
-    member is found in it unambiguously (no backslash anywhere, so no quote inside a
-    string, and as many ``"coordinates": [`` as geometries); else on the minified text
-    of each geometry's coordinates (slower: simdjson writes the numbers out again)."""
-    if b"\\" not in raw:
-        starts = np.array([m.end() - 1 for m in _COORDINATES_KEY.finditer(raw)],
-                          dtype=np.intp)
-        if len(starts) == len(geoms) and _shapes_match(raw, starts, geoms):
-            return True
-    texts = [g.coordinates.mini for g in geoms]
-    sizes = np.array([len(t) for t in texts], dtype=np.intp)
-    return _shapes_match(b"".join(texts), np.cumsum(sizes) - sizes, geoms)
-
-
-def _fast_features(raw: bytes, source: str
-                   ) -> tuple[list[Any], list[tuple[np.ndarray, list[int]] | None], Any
-                              ] | None:
-    """Features of a GeoJSON FeatureCollection (or one Feature) parsed by simdjson, with
-    the line parts of those whose geometry is a plain LineString / MultiLineString already
-    as arrays (no Python object per vertex), and the CRS of its ``crs`` member (``None``:
-    WGS84 lon/lat; :func:`geo.crs.source_crs`); ``None`` if ``raw`` is anything else (then
-    the ordinary reader handles it, and its errors). A document nested deeper than
-    simdjson follows is an :class:`InputError`, as :mod:`json` reports it."""
-    try:
-        doc = _parse_json(raw)
-    except (ValueError, RuntimeError) as exc:
-        if "DEPTH_ERROR" in str(exc):   # json refuses it too: the same message either way
-            _json_loads(raw.decode("utf-8", "replace"), source)
-        return None
-    if not isinstance(doc, simdjson.Object):
-        return None
-    kind = doc.get("type")
-    if kind == "FeatureCollection":
-        members = doc.get("features")
-        if not isinstance(members, simdjson.Array):
-            return None
-        lazy = list(members)
-    elif kind == "Feature":
-        lazy = [doc]
-    else:
-        return None
-    feats: list[Any] = []
-    parts: list[tuple[np.ndarray, list[int]] | None] = [None] * len(lazy)
-    geoms: list[_FastGeometry] = []
-    for index, feat in enumerate(lazy):
-        if not isinstance(feat, simdjson.Object) or feat.get("type") != "Feature":
-            feats.append(_plain_json(feat))
-            continue
-        plain = {k: _plain_json(feat[k]) for k in feat.keys() if k != "geometry"}  # noqa: SIM118
-        geometry = feat.get("geometry")
-        got = _fast_geometry(index, geometry)
-        if got is None:
-            plain["geometry"] = _plain_json(geometry)
-        else:
-            geoms.append(got)
-        feats.append(plain)
-    if geoms and _fast_shapes_ok(raw, geoms):
-        for g in geoms:
-            parts[g.feature] = (g.positions, g.counts)
-    else:   # some position is ragged or nested: read those features the ordinary way
-        for g in geoms:
-            feats[g.feature]["geometry"] = _plain_json(lazy[g.feature]["geometry"])
-    crs = source_crs(_plain_json(doc["crs"]), source) if "crs" in doc else None
-    return feats, parts, crs
-
-
 def _fast_geojson_file(raw: bytes, source: str) -> LineData | None:
     """The bytes of a GeoJSON file read as :func:`read_geojson_text` reads text, every
     feature given every field (``None`` where it has none, as GDAL does); ``None`` if it is
@@ -914,7 +539,7 @@ def _fast_geojson_file(raw: bytes, source: str) -> LineData | None:
         raise InputError(f"{source}: the file is empty (expected GeoJSON)")
     if raw.lstrip()[:1] != b"{":
         return None
-    fast = _fast_features(raw, source)
+    fast = geojson_fast.fast_features(raw, source)
     if fast is None:
         return None
     feats, parts, crs = fast
@@ -1263,8 +888,6 @@ def measurements_geojson(rows: Sequence[Measurement], precision: int = 6) -> dic
     properties ``id``, ``name``, ``kind``, ``schematic``, ``routing``, ``length_m``, the
     per-medium split (``submarine_m``...), ``latency_ms``, ``segments``. Coordinates rounded
     to ``precision`` decimals."""
-    from geo.export import geometry_object, prepare_geometries
-
     geoms = []
     for m in rows:
         if not m.lines:

@@ -1,6 +1,6 @@
 """geo.measure's simdjson reader of GeoJSON gives exactly what the json reader gives.
 
-The fast path (:func:`geo.measure._fast_features`) must never change a result: every case
+The fast path (:func:`geo.geojson_fast.fast_features`) must never change a result: every case
 here is read twice, once as it is and once with the fast path switched off, and the two
 ``LineData`` compared field by field, including the skipped features and their reasons.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import geo.geojson_fast as geojson_fast
 import geo.measure as measure
 from geo.measure import read_geojson_text, read_line_file
 
@@ -75,7 +76,7 @@ ODD_FEATURES = [
 def both(text: str, monkeypatch) -> tuple[measure.LineData, measure.LineData]:
     fast = read_geojson_text(text, "t")
     with monkeypatch.context() as m:
-        m.setattr(measure, "_fast_features", lambda *a, **k: None)
+        m.setattr(geojson_fast, "fast_features", lambda *a, **k: None)
         slow = read_geojson_text(text, "t")
     return fast, slow
 
@@ -92,8 +93,8 @@ def assert_same(a: measure.LineData, b: measure.LineData) -> None:
 
 def test_the_fast_path_is_taken_for_a_feature_collection(monkeypatch):
     calls = []
-    real = measure._fast_features
-    monkeypatch.setattr(measure, "_fast_features",
+    real = geojson_fast.fast_features
+    monkeypatch.setattr(geojson_fast, "fast_features",
                         lambda *a, **k: calls.append(1) or real(*a, **k))
     data = read_geojson_text(json.dumps({"type": "FeatureCollection",
                                          "features": ODD_FEATURES[:1]}))
@@ -212,9 +213,9 @@ def test_unparseable_geojson_files_still_get_gdal_s_error(tmp_path):
 
 def test_a_document_still_referenced_does_not_block_the_next_read():
     # simdjson refuses to reuse a parser whose last document is alive: a new one is used
-    held = measure._parse_json(b'{"type": "FeatureCollection", "features": []}')
+    held = geojson_fast.parse_json(b'{"type": "FeatureCollection", "features": []}')
     raw = json.dumps({"type": "FeatureCollection", "features": ODD_FEATURES[:1]}).encode()
-    _feats, parts, _crs = measure._fast_features(raw, "t")
+    _feats, parts, _crs = geojson_fast.fast_features(raw, "t")
     assert parts[0] is not None and len(held["features"]) == 0
 
 
