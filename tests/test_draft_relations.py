@@ -390,3 +390,15 @@ def test_german_passive_agents_before_the_participle(extractor):
                   "de", extractor=extractor)
     assert [(set(a.parties), a.venue.surface if a.venue else None)
             for a in facts.agreements] == [({"Nordnetz", "Südfunk"}, "Frankfurt")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The operator said the new system will improve latency across its network. The "
+           "company will expand its fibre network to 20 new cities."),
+    ("it", "La rete mobile di Telenova copre il 99% della popolazione. Il sistema è stato "
+           "aggiornato a Milano e Roma."),
+    ("de", "Das Netz der Telekom erreicht 90 Prozent der Haushalte. Die Verbindung zwischen "
+           "Politik und Wirtschaft ist eng."),
+])
+def test_generic_networks_and_systems_are_no_routes(extractor, language, text):
+    assert draft(text, language, extractor=extractor).routes == []

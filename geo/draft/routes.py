@@ -813,6 +813,10 @@ class RouteFinder:
                 if not route.name:
                     route.evidence = s
             return route
+        if wps and generic and medium == "unspecified" and not any(
+                fold(x.group()) not in _BARE_LINKS
+                for x in _LINK_RE.finditer(text, m.end(), min(s.end, m.end() + 110))):
+            return None  # "Il sistema è stato aggiornato a Milano e Roma": no route
         if wps:
             return self._create(m, s, det, wps, created)
         del window_start
