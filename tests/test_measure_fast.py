@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 import geo.geojson_fast as geojson_fast
+import geo.line_input as line_input
 import geo.measure as measure
 from geo.measure import read_geojson_text, read_line_file
 
@@ -169,7 +170,7 @@ def test_geojson_files_read_by_simdjson_match_gdal(monkeypatch):
                  "points.geojson"):
         fast = read_line_file(DATA / name)
         with monkeypatch.context() as m:
-            m.setattr(measure, "_fast_geojson_file", lambda *a: None)
+            m.setattr(line_input, "_fast_geojson_file", lambda *a: None)
             gdal = read_line_file(DATA / name)
         assert [r["__fid__"] for r in fast.records] == [r["__fid__"] for r in gdal.records]
         if fast.usable.any():
