@@ -402,3 +402,14 @@ def test_german_passive_agents_before_the_participle(extractor):
 ])
 def test_generic_networks_and_systems_are_no_routes(extractor, language, text):
     assert draft(text, language, extractor=extractor).routes == []
+
+
+@pytest.mark.parametrize("language, text, names", [
+    ("en", "Angola is already connected to the SAT-3, WACS and ACE cables.",
+     {"SAT-3", "WACS", "ACE"}),
+    ("es", "Chile ya cuenta con los cables Curie, SAm-1 y Pratia.", {"Curie", "SAm-1", "Pratia"}),
+    ("de", "In Marseille landen die Seekabel 2Africa, PEACE und AAE-1.",
+     {"2Africa", "PEACE", "AAE-1"}),
+])
+def test_cables_listed_before_or_after_a_plural(extractor, language, text, names):
+    assert {r.name for r in draft(text, language, extractor=extractor).routes} == names

@@ -322,8 +322,8 @@ class RouteFinder:
                     r"des|dei)\s*$", fold(text[max(s.start, m.start() - 20):m.start()])):
                 continue  # "a operadora de cabos submarinos EllaLink": no cable's name
             route = self._add_name(span[0], span[1], s)
-            if plural and route is not None:
-                self._list_after(span[1], s)
+            if (plural or self.doc.language == "de") and route is not None:
+                self._list_after(span[1], s, plain=True)  # "los cables Curie, SAm-1 y Prat"
         # 2. a plural, then a list: "two new cables, Sea-Me-We-5 and AAE1"
         for m in _CABLE_RE.finditer(text):
             if fold(m.group()).split()[-1] not in _PLURAL_NOUNS or self._in_name(m):
@@ -338,6 +338,36 @@ class RouteFinder:
                             after)
             if lead:
                 self._list_after(m.end() + lead.end(), s, first=True)
+        # 2b. a list, then a plural: "the SAT-3, WACS and ACE cables", "the EASSy and
+        #     Seacom systems"
+        for m in _CABLE_RE.finditer(text):
+            if fold(m.group()).split()[-1] not in _PLURAL_NOUNS or self._in_name(m):
+                continue
+            s = self.doc.sentence_at(m.start())
+            if s is None:
+                continue
+            listed = []
+            end = m.start()
+            while True:
+                run = names.run_ending_before(end)
+                if run is None or run.start < s.start:
+                    break
+                gap = text[run.end:end]
+                if (not listed and gap.strip()) or (listed and not re.fullmatch(
+                        r"\s*(?:,\s*(?:and\s+|et\s+|e\s+|y\s+|und\s+)?|\s+(?:and|et|e|y|und)\s+)",
+                        gap)):
+                    break
+                stripped = names.strip_function(run)
+                if stripped is None or not self._valid_name(stripped.start, stripped.end) or \
+                        self.doc.is_place_run(run) or self._is_org_shaped(stripped.text):
+                    break
+                listed.insert(0, stripped)
+                end = run.start
+                if stripped.start != run.start:
+                    break  # "the SAT-3": the list starts at its article
+            if len(listed) >= 2:
+                for r in listed:
+                    self._add_name(r.start, r.end, s)
         # 3. a name then a word for a cable: "the 2Africa cable", "Monet Cable System"
         for run in names.runs:
             if run.title or self.doc.is_place_run(run):
@@ -491,8 +521,10 @@ class RouteFinder:
         self.spans = [(a, b, keep if r is other else r) for a, b, r in self.spans]
         self.routes.remove(other)
 
-    def _list_after(self, pos: int, sentence: Sentence, first: bool = False) -> None:
-        """Names listed from ``pos``: "Sea-Me-We-5 and AAE1"."""
+    def _list_after(self, pos: int, sentence: Sentence, first: bool = False,
+                    plain: bool = False) -> None:
+        """Names listed from ``pos``: "Sea-Me-We-5 and AAE1" (any capitalised name when
+        ``plain``: the list follows a plural word for cables)."""
         text, names = self.text, self.names
         k = names.token_index(pos)
         if not first:
@@ -504,7 +536,7 @@ class RouteFinder:
             span = self._name_from(k, sentence)
             if span is None or not self._valid_name(*span):
                 return
-            if not (first or is_acronym(text[span[0]:span[1]]) or "-" in text[
+            if not (first or plain or is_acronym(text[span[0]:span[1]]) or "-" in text[
                     span[0]:span[1]] or any(c.isdigit() for c in text[span[0]:span[1]])):
                 return
             self._add_name(span[0], span[1], sentence)
