@@ -290,3 +290,14 @@ def test_a_code_before_a_generic_noun_is_a_data_centre_of_the_nearest_owner(extr
     facts = draft("Odatix inauguró el primer edificio de su campus QR07 en Querétaro.", "es",
                   extractor)
     assert "QR07" in [f.name for f in facts.facilities]
+
+
+def test_a_country_named_with_its_capital_and_island_territories(extractor):
+    facts = draft("O cabo liga a Guiné-Conacri a Cabo Verde e chega depois a Lisboa.", "pt",
+                  extractor)
+    assert {(m.text, m.kind) for m in facts.places} >= {("Guiné-Conacri", "country"),
+                                                        ("Cabo Verde", "country")}
+    assert "Conacri" not in place_names(facts)
+    facts = draft("Le câble relie Mayotte à Madagascar.", "fr", extractor)
+    kinds = {m.text: m.kind for m in facts.places}
+    assert kinds.get("Madagascar") == "country" and kinds.get("Mayotte") in (None, "island")

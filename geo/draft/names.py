@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.draft.sentences import Sentence, Sentences
 from geo.draft.vocabulary import fold, function_words, word_set
@@ -475,6 +475,10 @@ class PlaceFinder:
         drop: set[tuple[int, int]] = set()
         if self.names.language == "de":
             drop |= self._german_nouns()
+        for m in self.names.places:  # "Mayotte", "Santa Helena": islands, not countries
+            if m.kind == "country" and m.country in _ISLAND_TERRITORIES:
+                drop.add((m.start, m.end))
+                add.append(replace(m, kind="island"))
         self._after_nouns(add, drop)
         self._after_locatives(add, drop)
         self._after_companies(add)
@@ -494,7 +498,7 @@ class PlaceFinder:
         try:
             found = [p for p, primary in self.gazetteer.matches(name_key(surface))
                      if (p.kind == kind or (kind == "region" and p.kind == "island"))
-                     and (primary or p.population >= 100_000)]
+                     and (primary or (p.population >= 100_000 and kind != "city"))]
         except (AttributeError, KeyError, ValueError):
             return None
         inside = [p for p in found if p.country in countries]
@@ -583,6 +587,30 @@ class PlaceFinder:
             if end <= run.start:
                 continue
             self._new(start, end, kind, True, f"a {kind} after {noun!r}", add, drop)
+
+    def _country_and_town(self, parts, add: list[Mention], drop: set) -> bool:
+        """A country joined to a town of its own ("Guinée-Conakry"): the country, named
+        by its capital to tell it from another."""
+        (a, b), (c, d) = parts
+        country = _exact(self.names, a, b)
+        if country is None or country.kind != "country" or not country.country:
+            return False
+        town = _exact(self.names, c, d)
+        if town is None:
+            place = self._resolve(self.text[c:d], "city", False, {country.country})
+        else:
+            place = town if town.country == country.country else None
+        if place is None or getattr(place, "kind", "city") != "city":
+            return False
+        drop.add((a, b))
+        if town is not None:
+            drop.add((c, d))
+        self.taken.add((a, d))
+        add.append(Mention(self.text[a:d], a, d, "country", country.id, country.name,
+                           country.lon, country.lat, "a country joined to one of its towns",
+                           entity=country.entity, place=country.place,
+                           country=country.country))
+        return True
 
     def _after_companies(self, add: list[Mention]) -> None:
         """"Huawei Marine Networks of China": the country after a company's name."""
@@ -686,15 +714,17 @@ class PlaceFinder:
         between = len(group) == 2 and bool(words) and words[-1] in (
             "entre", "between", "tra", "fra", "zwischen")
         placed = sum(1 for _r, m, p in status if m is not None or p is not None)
+        countries = {x.country for _r, x, _p in status if x is not None and x.country}
         for run, m, town in status:
             if m is not None:
                 continue
             others = placed - (1 if town is not None else 0)
-            if not (intro or others >= 2 or (between and others >= 1)):
-                continue
-            countries = {x.country for _r, x, _p in status if x is not None and x.country}
-            self._new(run.start, run.end, kind, True, f"a {kind} in a list of places", add,
-                      drop, countries or None)
+            # a town the gazetteer confirms needs one more; an unknown name two ("between
+            # Telin and Dili" may name a party)
+            needed = 1 if town is not None else 2
+            if intro or (between and town is not None) or others >= needed:
+                self._new(run.start, run.end, kind, True, f"a {kind} in a list of places",
+                          add, drop, countries | self.countries)
 
     def _chains(self, add: list[Mention], drop: set) -> None:
         names, text = self.names, self.text
@@ -722,6 +752,8 @@ class PlaceFinder:
             if whole is not None and whole.start <= m.start() and whole.end >= m.end() and \
                     len(parts) < 3:
                 continue  # "Guinée-Bissau", "Roma-Fiumicino": one place
+            if len(parts) == 2 and self._country_and_town(parts, add, drop):
+                continue  # "Guinée-Conakry", "Congo-Brazzaville": one country
             known = {}
             for a, b in parts:
                 p = names.place_at(a, b)
@@ -753,6 +785,20 @@ class PlaceFinder:
                     self.taken.add((a, b))
                     add.append(_mention_of(place, text[a:b], a, b,
                                            "a town in a chain of towns"))
+
+
+#: ISO 3166-1 codes of single islands that are no sovereign countries (overseas
+#: departments and territories, crown dependencies): the gazetteer lists them as
+#: countries, the news as islands ("Mayotte", "La Réunion", "Santa Helena", "Guam");
+#: archipelagos ("Polynésie française", "Nouvelle-Calédonie") stay areas.
+_ISLAND_TERRITORIES = word_set("""
+    YT RE GP MQ BL MF SH AW CW SX PR GU IM JE GG NU NF CX AI MS
+""")
+
+
+def _exact(names: Names, a: int, b: int) -> Mention | None:
+    m = names.place_at(a, b)
+    return m if m is not None and m.start == a and m.end == b else None
 
 
 #: Words that end a company's name, not a town's (nor a bank's or a ministry's: "Bank of
