@@ -413,3 +413,13 @@ def test_generic_networks_and_systems_are_no_routes(extractor, language, text):
 ])
 def test_cables_listed_before_or_after_a_plural(extractor, language, text, names):
     assert {r.name for r in draft(text, language, extractor=extractor).routes} == names
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Alphanet and Betacom signed an agreement to build a cable that will be ready by June "
+     "2025.", None),
+    ("Alphanet and Betacom signed an agreement on 5 June 2023 in Lagos.", "2023-06-05"),
+])
+def test_a_date_of_service_is_no_signing_date(extractor, text, date):
+    facts = draft(text, date="2023-07-01", extractor=extractor)
+    assert [a.date for a in facts.agreements] == [date]

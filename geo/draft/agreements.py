@@ -136,8 +136,10 @@ _GENERIC_DEAL = word_set("""
 """)
 #: Words of another act right before a date: the date is that act's, not the signing's.
 _OTHER_ACT_BEFORE_RE = re.compile(
-    r"(?:autoris|authori[sz]|approv|aprob|aprov|approuv|genehmig|annonc|announc|anunci|"
-    r"annunci|publi|reported|expected|prévu|previst|erwartet)\w*\s+(?:\w+\s+){0,2}$",
+    r"(?:(?:autoris|authori[sz]|approv|aprob|aprov|approuv|genehmig|annonc|announc|anunci|"
+    r"annunci|publi|reported|expected|prévu|previst|erwartet|ready|service|operat|complet|"
+    r"achev|conclu|inaugur|live|online|Betrieb)\w*\s+(?:\w+\s+){0,2}|(?:by|until|before|"
+    r"d['’]ici|avant|hasta|antes\s+de|até|entro|bis)\s+(?:\w+\s+){0,1})$",
     re.IGNORECASE)
 #: A locative, perhaps a word for a building, before the name of a building or body where a
 #: deal is signed ("at the Koror Grand Hotel", "presso la sede di", "no Palácio").
@@ -528,7 +530,7 @@ class AgreementFinder:
                     continue
                 if gap <= 45:
                     near.append((gap, d))
-                elif anchors and d.value and len(d.value) >= 7:
+                elif anchors and d.value and len(d.value) == 10:
                     far.append((gap, d))  # a signing verb at the end of its clause
             if near or far:
                 d = min(near or far, key=lambda x: x[0])[1]
