@@ -423,3 +423,14 @@ def test_cables_listed_before_or_after_a_plural(extractor, language, text, names
 def test_a_date_of_service_is_no_signing_date(extractor, text, date):
     facts = draft(text, date="2023-07-01", extractor=extractor)
     assert [a.date for a in facts.agreements] == [date]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Alphanet inks deal with Betacom in Lagos on 5 June 2023."),
+    ("pt", "A Alphanet e a Betacom fecham acordo em Lisboa a 5 de junho de 2023."),
+    ("es", "Alphanet y Betacom rubricaron el 5 de junio de 2023 en Lima un acuerdo."),
+])
+def test_more_verbs_of_signing(extractor, language, text):
+    facts = draft(text, language, extractor=extractor)
+    assert [(set(a.parties), a.date) for a in facts.agreements] == [
+        ({"Alphanet", "Betacom"}, "2023-06-05")]
