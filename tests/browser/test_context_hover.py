@@ -105,7 +105,8 @@ def test_hover_shows_the_label_as_text_and_leaving_hides_it(browser: Any,
         page.mouse.move(x - 200, y + 150)  # open sea: nothing under the pointer
         page.wait_for_timeout(50)  # Leaflet's canvas tests the pointer every 32 ms at most
         assert page.locator(TOOLTIP).count() == 0
-        page.mouse.move(x, y)
+        # left of the map's middle, where the tooltip opens right of the pointer
+        page.mouse.move(x - 60, y)
         shown = _shown_tooltip(page)
         assert shown == {"count": 1, "text": HOSTILE, "children": 0, "pwned": "undefined",
                          "injected": 0}
@@ -116,7 +117,7 @@ def test_hover_shows_the_label_as_text_and_leaving_hides_it(browser: Any,
         # the tooltip follows the pointer along the line
         before = page.locator(TOOLTIP).bounding_box()
         page.wait_for_timeout(50)
-        page.mouse.move(x + 40, y)
+        page.mouse.move(x - 20, y)
         page.wait_for_function("""([sel, left]) => {
           const tip = document.querySelector(sel);
           return tip && tip.getBoundingClientRect().left > left + 20;
