@@ -434,3 +434,15 @@ def test_more_verbs_of_signing(extractor, language, text):
     facts = draft(text, language, extractor=extractor)
     assert [(set(a.parties), a.date) for a in facts.agreements] == [
         ({"Alphanet", "Betacom"}, "2023-06-05")]
+
+
+@pytest.mark.parametrize("language, text, count", [
+    ("fr", "La société Orangina annonce la signature d'un accord pour la construction du "
+           "câble.", 0),
+    ("fr", "Le groupe Sonatix a signé un protocole d'accord en vue de la construction d'un "
+           "câble.", 1),
+    ("en", "Acme Telecom says the partnership programme is growing.", 0),
+])
+def test_an_agreement_has_two_sides_unless_one_is_said_to_sign(extractor, language, text,
+                                                               count):
+    assert len(draft(text, language, extractor=extractor).agreements) == count

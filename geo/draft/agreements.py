@@ -86,6 +86,12 @@ _SELECTION_RE = re.compile(
     r"(?i)(?:has\s+)?(?:selected|chosen|chose|hired|appointed)|a\s+(?:choisi|retenu|"
     r"sélectionné|confié)|eligió|seleccionó|ha\s+(?:elegido|seleccionado)|contrató|escolheu|"
     r"selecionou|contratou|ha\s+(?:scelto|selezionato|affidato)|(?:hat\s+)?ausgewählt")
+#: Verbs (not nouns) of signing: a deal one named party signs.
+_SIGNED_VERB_RE = re.compile(
+    r"(?i)(?<![\w-])(?:signed|signs|inked|a\s+signé|ont\s+signé|signe|firmó|firmaron|"
+    r"ha\s+firmado|han\s+firmado|assinou|assinaram|ha\s+(?:firmato|siglato|sottoscritto)|"
+    r"hanno\s+(?:firmato|siglato|sottoscritto)|(?:hat|haben)\s+(?:\w+\s+){0,6}"
+    r"unterzeichnet|unterzeichnete|unterzeichneten)(?![\w-])")
 #: Words saying a deal was paid for by others: "was funded with equity from", "financé par".
 _FUNDING_RE = re.compile(r"(?<![\w-])(?:funded|financed|backed|financé|financée|financiad[oa]|"
                          r"financiad[oa]s|finanziat[oa]|finanziert)(?![\w-])", re.IGNORECASE)
@@ -303,6 +309,9 @@ class AgreementFinder:
                 continue
             if d.investment and len(d.parties) < 2:
                 continue  # a company's own investment
+            if len(d.parties) < 2 and d.kind in ("other", "partnership", "memorandum") and \
+                    not _SIGNED_VERB_RE.search(d.sentence.text):
+                continue  # an agreement has two sides, unless one is said to sign it
             out.append(d.fact())
         return out
 
