@@ -18,7 +18,8 @@ from typing import Any
 
 from geo.atomic import write_file_set
 from geo.catalog import load_catalog
-from geo.context import ContextLayer, ContextSpec, context_layers_from_config
+from geo.context import ContextLayer, ContextSpec
+from geo.context_config import context_layers_from_config
 from geo.errors import InputError
 from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers

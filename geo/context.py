@@ -25,7 +25,7 @@ pixel of the file's line up to zoom 10 (regional views; the catalogue map opens 
 Leaflet's own smoothing (1 px) drops more at low zooms. :data:`PRECISION` = 5 decimals
 (≤ 1.1 m) is far below that tolerance.
 
-The workspace may list its context layers in ``geo.toml`` (see :func:`context_specs_from_config`).
+The workspace may list its context layers in ``geo.toml`` (:mod:`geo.context_config`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ import csv
 import io
 import math
 import os
-import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -51,9 +50,7 @@ from geo.crs import declared_crs
 from geo.errors import InputError
 from geo.files import (
     MAX_JSON_BYTES,
-    MAX_TOML_BYTES,
     dataset_siblings_ok,
-    parse_nested,
     read_bytes,
     regular_file,
 )
@@ -65,7 +62,6 @@ from geo.lines import (
     line_parts,
     round_coords,
 )
-from geo.text import shown, text_problem
 from geo.vector import (
     ID_FIELDS,
     first_field,
@@ -76,11 +72,6 @@ from geo.vector import (
     require_field,
     utf8_text,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 #: Douglas-Peucker tolerance in degrees (≈ 111 m): under one pixel up to zoom 10.
 SIMPLIFY_DEG = 0.001
@@ -112,9 +103,6 @@ NOISE_FIELDS = frozenset({"tessellate", "extrude", "visibility", "altitudemode",
 ID_COL = "geo:id"
 LABEL_COL = "geo:label"
 LENGTH_COL = "geo:length_m"
-
-#: Name of the workspace configuration file.
-CONFIG_FILE = "geo.toml"
 
 _POINT, _LINE, _POLYGON = "point", "line", "polygon"
 #: shapely type ids of Point, LineString, Polygon and their Multi- forms
@@ -297,7 +285,7 @@ def _read_ogr(path: Path, report: _Report) -> gpd.GeoDataFrame:
         except Exception as exc:  # pyogrio/GDAL raise many kinds; all mean "cannot read"
             raise InputError(f"{path}: cannot read context layer: {gdal_reason(exc, path)}"
                              ) from None
-    messages = [_one_line(w.message) for w in caught]
+    messages = [one_line(w.message) for w in caught]
     for message in messages:
         report.add("reader warnings", f"reader: {message}")
     if not frames:
@@ -325,7 +313,7 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
         rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
         fieldnames = list(rows[0].keys()) if rows else []
     except csv.Error as exc:
-        raise InputError(f"{path}: cannot read context layer: {_one_line(exc)}") from None
+        raise InputError(f"{path}: cannot read context layer: {one_line(exc)}") from None
     fieldnames = [f for f in fieldnames if f is not None]
     lon_col = first_field(fieldnames, LON_CANDIDATES)
     lat_col = first_field(fieldnames, LAT_CANDIDATES)
@@ -342,7 +330,7 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
             else:
                 geom = shapely.from_wkt(row[wkt_col])
         except (TypeError, ValueError, shapely.errors.ShapelyError) as exc:
-            broken[i] = f"unparseable geometry ({_one_line(exc)[:80]})"
+            broken[i] = f"unparseable geometry ({one_line(exc)[:80]})"
         geoms.append(geom)
     used = {c for c in (lon_col, lat_col, wkt_col) if c}
     data = {k: [(r.get(k) or None) for r in rows] for k in fieldnames if k not in used}
@@ -371,7 +359,8 @@ def _choose_popup_fields(path: Path, columns: Sequence[str], wanted: Sequence[st
     return chosen[:MAX_POPUP_FIELDS]
 
 
-def _one_line(value: object) -> str:
+def one_line(value: object) -> str:
+    """``value`` as text on one line, runs of white space made one space (for messages)."""
     return " ".join(str(value).split())
 
 
@@ -582,149 +571,3 @@ def _align_siblings(geoms: list[BaseGeometry], labels: list[str]) -> list[BaseGe
                 offset = np.array([360.0 * turns, 0.0])
                 out[i] = shapely.transform(geoms[i], lambda xy, d=offset: xy + d)
     return out
-
-
-# --------------------------------------------------------------------------- workspace
-
-_SPEC_KEYS = {"path", "name", "label_field", "popup_fields", "licence", "simplify_deg"}
-
-
-class OutsideWorkspaceError(InputError):
-    """A ``geo.toml`` context path resolves outside the workspace, and that was not allowed."""
-
-
-def _config_value(value: object) -> str:
-    """A ``geo.toml`` value for a message: its repr, cut at 60 characters."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _read_config(config: Path) -> dict[str, Any]:
-    """The table of ``geo.toml`` (a regular file of at most :data:`MAX_TOML_BYTES`)."""
-    raw = read_bytes(config, MAX_TOML_BYTES, "workspace configuration")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{config}: cannot read: not UTF-8 text: byte "
-                         f"0x{raw[exc.start]:02x} at offset {exc.start}") from None
-    try:
-        return parse_nested(tomllib.loads, text, str(config))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{config}: cannot read: {_one_line(exc)}") from None
-
-
-def _config_path(root: Path, given: str, where: str, allow_outside_workspace: bool) -> Path:
-    """The file a ``[[context]] path`` names (relative to ``root``), checked: a regular file,
-    inside the workspace (symbolic links followed) unless ``allow_outside_workspace``."""
-    problem = text_problem(given)
-    if problem is not None:
-        raise InputError(f"{where}: path: {problem}")
-    path = Path(given)
-    if not path.is_absolute():
-        path = root / path
-    if not allow_outside_workspace:
-        try:
-            resolved, home = path.resolve(), root.resolve()
-        except (OSError, RuntimeError) as exc:  # a symbolic link loop
-            raise InputError(f"{where}: path: {given!r}: cannot resolve: "
-                             f"{_one_line(exc)}") from None
-        if not resolved.is_relative_to(home):
-            raise OutsideWorkspaceError(
-                f"{where}: path: {given!r} is outside the workspace ({resolved}): its rows "
-                "would be embedded in the map; copy the file into the workspace, or allow "
-                "context files outside it explicitly")
-    try:
-        return regular_file(path, "context file")
-    except InputError as exc:
-        raise InputError(f"{where}: path: {given!r}: "
-                         f"{str(exc).removeprefix(f'{path}: ')}") from None
-
-
-def context_specs_from_config(workspace: str | os.PathLike[str], *,
-                              allow_outside_workspace: bool = False) -> list[ContextSpec]:
-    """The ``[[context]]`` tables of ``geo.toml`` at the workspace root (none if absent).
-
-    Example::
-
-        [[context]]
-        path = "context/cables.geojson"      # relative to the workspace
-        label_field = "name"                 # optional; guessed otherwise
-        popup_fields = ["owners", "rfs"]     # optional; guessed otherwise
-        licence = "CC BY-SA 4.0"             # optional; else <file>.licence.txt
-        name = "Submarine cables"            # optional; the file stem otherwise
-        simplify_deg = 0.001                 # optional tolerance in degrees
-
-    A ``path`` must name a regular file inside the workspace folder (symbolic links
-    followed): the file's rows are embedded in the map, which is made to be shared, so a
-    ``geo.toml`` someone else wrote must not pull in ``../secret.csv`` or ``/etc/...``.
-    ``allow_outside_workspace`` lifts that rule.
-
-    Raises :class:`~geo.errors.InputError` whose message starts with the path of
-    ``geo.toml`` (``WORKSPACE/geo.toml: context[N]: field: message``);
-    :class:`OutsideWorkspaceError` for a path outside the workspace.
-    """
-    root = Path(workspace)
-    config = root / CONFIG_FILE
-    if not config.exists() and not config.is_symlink():
-        return []
-    data = _read_config(config)
-    for key in data:
-        if key != "context":
-            raise InputError(f"{config}: {shown(key)}: unknown table "
-                             f"(geo.toml holds [[context]] tables)")
-    tables = data.get("context", [])
-    if not isinstance(tables, list):
-        raise InputError(f"{config}: context: expected [[context]] tables")
-    specs = []
-    for n, table in enumerate(tables):
-        where = f"{config}: context[{n}]"
-        if not isinstance(table, dict):
-            raise InputError(f"{where}: expected a table")
-        unknown = sorted(set(table) - _SPEC_KEYS)
-        if unknown:
-            raise InputError(f"{where}: {shown(unknown[0])}: unknown key "
-                             f"(expected one of {', '.join(sorted(_SPEC_KEYS))})")
-        for key in ("path", "name", "label_field", "licence"):
-            if key in table and not isinstance(table[key], str):
-                raise InputError(f"{where}: {key}: expected text, not "
-                                 f"{_config_value(table[key])}")
-        if "path" not in table or not table["path"].strip():
-            raise InputError(f"{where}: path: missing")
-        for key in ("name", "licence"):
-            problem = text_problem(table.get(key, ""), allow_blank=True)
-            if problem is not None:
-                raise InputError(f"{where}: {key}: {problem}")
-        popup = table.get("popup_fields")
-        if popup is not None and not (isinstance(popup, list)
-                                      and all(isinstance(p, str) for p in popup)):
-            raise InputError(f"{where}: popup_fields: expected a list of field names")
-        tol = table.get("simplify_deg", SIMPLIFY_DEG)
-        if (isinstance(tol, bool) or not isinstance(tol, (int, float))
-                or not 0 <= tol < math.inf):
-            raise InputError(f"{where}: simplify_deg: expected degrees >= 0, not "
-                             f"{_config_value(tol)}")
-        path = _config_path(root, table["path"], where, allow_outside_workspace)
-        specs.append(ContextSpec(
-            path=path, name=table.get("name"), label_field=table.get("label_field"),
-            popup_fields=tuple(popup) if popup is not None else None,
-            licence=table.get("licence"), simplify_deg=float(tol)))
-    return specs
-
-
-def context_layers_from_config(workspace: str | os.PathLike[str], *,
-                               allow_outside_workspace: bool = False) -> list[ContextLayer]:
-    """Read every context layer that the workspace's ``geo.toml`` lists, in order.
-
-    An error reading one of them (its file, or a field ``geo.toml`` names that the file
-    lacks) is an :class:`~geo.errors.InputError` starting ``WORKSPACE/geo.toml: context[N]:``.
-    """
-    layers = []
-    config = Path(workspace) / CONFIG_FILE
-    specs = context_specs_from_config(workspace, allow_outside_workspace=allow_outside_workspace)
-    for n, spec in enumerate(specs):
-        try:
-            layers.append(spec.read())
-        except InputError as exc:
-            raise InputError(f"{config}: context[{n}]: {exc}") from None
-    return layers
-

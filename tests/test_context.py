@@ -25,10 +25,9 @@ from geo.context import (
     PRECISION,
     SIMPLIFY_DEG,
     ContextSpec,
-    context_layers_from_config,
-    context_specs_from_config,
     read_context,
 )
+from geo.context_config import context_layers_from_config, context_specs_from_config
 from geo.errors import InputError
 
 DATA = Path(__file__).resolve().parent / "data" / "context"

@@ -330,7 +330,7 @@ def test_context_outside_the_workspace_when_allowed(workspace, runner):
 
 def test_library_build_refuses_context_outside_unless_allowed(workspace):
     from geo.build import build
-    from geo.context import OutsideWorkspaceError
+    from geo.context_config import OutsideWorkspaceError
 
     secret = workspace.parent / "secret.csv"
     secret.write_bytes((CONTEXT / "landings.csv").read_bytes())

@@ -68,7 +68,8 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
       geo build -w my-workspace
     """
     from geo.build import FocusError, build
-    from geo.context import ContextSpec, OutsideWorkspaceError
+    from geo.context import ContextSpec
+    from geo.context_config import OutsideWorkspaceError
     from geo.webmap import DEFAULT_TILES
 
     if legacy_layer_paths:

@@ -75,7 +75,8 @@ def command(output: str | None, fmt: str | None, extent_ids: tuple[str, ...],
       geo figure --theme print --format pdf
       geo figure --context cables.geojson --scale 2 -o cables.png
     """
-    from geo.context import ContextSpec, OutsideWorkspaceError
+    from geo.context import ContextSpec
+    from geo.context_config import OutsideWorkspaceError
     from geo.figure.make import make_figure
     from geo.figure.options import FigureOptions, check_layers, format_for, parse_bbox
 

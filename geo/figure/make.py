@@ -16,7 +16,8 @@ from pathlib import Path
 
 from geo.atomic import atomic_path, write_text_atomic
 from geo.catalog import load_catalog
-from geo.context import ContextLayer, ContextSpec, context_layers_from_config
+from geo.context import ContextLayer, ContextSpec
+from geo.context_config import context_layers_from_config
 from geo.errors import InputError, OutputError
 from geo.figure.options import FigureOptions, alt_text_path, format_for
 from geo.figure.render import RenderedFigure, render_figure
