@@ -446,3 +446,12 @@ def test_more_verbs_of_signing(extractor, language, text):
 def test_an_agreement_has_two_sides_unless_one_is_said_to_sign(extractor, language, text,
                                                                count):
     assert len(draft(text, language, extractor=extractor).agreements) == count
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The landing station is used by two cables. It also hosts the Eastsea and Seacomm "
+     "systems.", {"Eastsea", "Seacomm"}),
+    ("The company uses the Sapio and Oraclex systems for billing.", set()),
+])
+def test_systems_listed_where_cables_are_spoken_of(extractor, text, names):
+    assert {r.name for r in draft(text, extractor=extractor).routes} == names

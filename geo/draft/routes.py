@@ -152,6 +152,7 @@ _LINKED_BY_RE = re.compile(
     r"ligad[oa]s|collegat[ie]|uniti|verbunden)\s+(?:[\w-]+\s+){0,2}(?:by|par|por|da|durch|"
     r"mit)\s+(?:(?:a|an|un|une|uno|una|um|uma|ein|eine|einem|einen|the|le|la|el|il|o)\s+)?"
     r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_SYSTEMS_RE = re.compile(r"(?i)(?<![\w-])(?:systems|systèmes|sistemas|sistemi)(?![\w-])")
 #: Technology acronyms that name no route ("una rete in fibra ottica FTTH").
 _NOT_ROUTE_NAMES = word_set("""
     ftth fttx fttb fttp ftto fttc gpon xgs-pon pon dwdm wdm otn mpls sdh ip 5g 4g lte
@@ -339,8 +340,11 @@ class RouteFinder:
             if lead:
                 self._list_after(m.end() + lead.end(), s, first=True)
         # 2b. a list, then a plural: "the SAT-3, WACS and ACE cables", "the EASSy and
-        #     Seacom systems"
-        for m in _CABLE_RE.finditer(text):
+        #     Seacom systems" (systems where cables are spoken of)
+        plurals = [m for m in _CABLE_RE.finditer(text)] + [
+            m for m in _SYSTEMS_RE.finditer(text) if self._cable_context(
+                self.doc.sentence_at(m.start()) or self.doc.sentences[0])]
+        for m in plurals:
             if fold(m.group()).split()[-1] not in _PLURAL_NOUNS or self._in_name(m):
                 continue
             s = self.doc.sentence_at(m.start())
