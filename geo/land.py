@@ -4,9 +4,10 @@ or over the sea.
 The polygons come from ``geo/data/land-50m.json``, a byte-for-byte copy of the npm package
 ``world-atlas`` 2.0.2's ``land-50m.json`` (Natural Earth 4.1.0 *land*, 1:50m, public domain;
 TopoJSON quantised to about 0.0036° × 0.0017°, i.e. 400 × 190 m; see
-``geo/data/PROVENANCE.md``). It is read once per process (:func:`land_polygons`, about a
-second), without any network access. Lakes are land at this scale, except the Caspian Sea,
-which Natural Earth leaves open as water.
+``geo/data/PROVENANCE.md``). It is read once per process (:func:`land_polygons`), without
+any network access: decoded on first use (about 0.35 s) and kept in geo's cache folder
+(:mod:`geo.cache`), from which later runs read it in a few milliseconds. Lakes are land at
+this scale, except the Caspian Sea, which Natural Earth leaves open as water.
 
 :func:`surface_runs` samples a line along its geodesic legs (WGS84, every
 :data:`SAMPLE_SPACING_M` metres) and returns the runs over land and over water, in order,
@@ -20,15 +21,19 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon, box
 
+from geo.cache import Store, digest
 from geo.geodesy import GEOD
 
 #: The land data kept in ``geo/data``.
@@ -44,6 +49,8 @@ CROSSING_TOLERANCE_M = 10_000.0
 END_TOLERANCE_M = 50_000.0
 
 _WORLD = box(-180.0, -90.0, 180.0, 90.0)
+
+_log = logging.getLogger(__name__)
 
 
 def _unwrap(lon: np.ndarray) -> np.ndarray:
@@ -108,9 +115,56 @@ def _planar_pieces(rings: list[np.ndarray]) -> list[Polygon]:
 def land_polygons() -> tuple[Polygon, ...]:
     """Natural Earth 1:50m land as planar polygons in WGS84 degrees, longitudes within
     [-180, 180] (polygons across the antimeridian are cut there; Antarctica is closed along
-    the South Pole)."""
-    text = resources.files("geo.data").joinpath(LAND_FILE).read_text(encoding="utf-8")
-    topology = json.loads(text)
+    the South Pole).
+
+    Read from geo's cache folder (:data:`LAND_STORE`, as WKB: the same coordinates, bit for
+    bit) where it holds them for this data and code (:func:`land_key`), else decoded
+    (:func:`decode_land`) and kept there for the next run."""
+    try:
+        raw = resources.files("geo.data").joinpath(LAND_FILE).read_bytes()
+        key = land_key(raw)
+    except OSError as exc:   # the data unread: decoding says so
+        _log.debug("land cache: none (%s)", exc)
+        return decode_land()
+    polygons = LAND_STORE.load(key, _from_wkb)
+    if polygons is not None:
+        return polygons
+    polygons = decode_land(raw)
+    LAND_STORE.save(key, [bytes(b) for b in shapely.to_wkb(np.array(polygons, dtype=object))])
+    return polygons
+
+
+#: Version of the cached land's layout; part of :func:`land_key`.
+LAND_FORMAT = 1
+#: The decoded land polygons kept in geo's cache folder (:mod:`geo.cache`; about 1 MB).
+LAND_STORE = Store("land", "geo land polygons", 64 * 1024 * 1024)
+
+
+def land_key(raw: bytes) -> str:
+    """A digest of what :func:`decode_land` depends on: the land data (``raw``, the bytes
+    of :data:`LAND_FILE`), this module's source, the versions of shapely, GEOS (which
+    repairs and cuts polygons), numpy and Python, and the cache's layout."""
+    return digest((LAND_FORMAT, shapely.__version__, shapely.geos_version_string,
+                   np.__version__, sys.version_info[:3]), [raw, Path(__file__)])
+
+
+def _from_wkb(value: object) -> tuple[Polygon, ...]:
+    """The polygons of a cached list of WKB strings; :class:`ValueError` if that is not
+    what ``value`` holds."""
+    if not isinstance(value, list) or not value:
+        raise ValueError("not a list of polygons")
+    polygons = tuple(shapely.from_wkb(np.array(value, dtype=object)))
+    if not all(isinstance(p, Polygon) for p in polygons):
+        raise ValueError("not a list of polygons")
+    return polygons
+
+
+def decode_land(raw: bytes | None = None) -> tuple[Polygon, ...]:
+    """:func:`land_polygons` decoded from :data:`LAND_FILE` (``raw``: its bytes, else read
+    here): about 0.35 s."""
+    if raw is None:
+        raw = resources.files("geo.data").joinpath(LAND_FILE).read_bytes()
+    topology = json.loads(raw)
     arcs = _decode_arcs(topology)
     polygons: list[Polygon] = []
     for geom in topology["objects"]["land"]["geometries"]:

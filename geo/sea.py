@@ -39,7 +39,8 @@ reports that crossing, which is true).
 Results are cached per process (:func:`functools.lru_cache`, keyed by the ends rounded to
 1e-6 degree, in a fixed order: B to A is drawn as A to B reversed), so a route drawn by the
 map, measured by the layers and by ``geo measure`` is routed once. The first call loads the
-network and the land (about 0.6 s together).
+land (decoded once, then read from geo's cache folder: see :mod:`geo.land`); the first that
+needs the network loads it (about 0.3 s, mostly importing ``searoute`` and ``networkx``).
 """
 
 from __future__ import annotations
@@ -108,10 +109,21 @@ JOIN_CANDIDATES = 12
 
 @functools.lru_cache(maxsize=1)
 def _network() -> tuple[object, np.ndarray]:
-    """``searoute``'s maritime network and its nodes' ``(lon, lat)`` as an array."""
+    """``searoute``'s maritime network and its nodes' ``(lon, lat)`` as an array.
+
+    The network is made as ``searoute.setup_M`` makes it (a ``Marnet`` graph holding the
+    package's node and edge tables), less the k-d tree of its nodes that ``setup_M`` builds
+    in Python for its own nearest-node search (0.1 s): :func:`_join` finds nodes itself.
+    Where the package's layout differs, ``setup_M`` is called."""
     import searoute
 
-    graph = searoute.setup_M()
+    try:
+        from searoute.data.marnet_dict import edge_list, node_list
+
+        graph = searoute.Marnet()
+        graph._node, graph._adj = node_list, edge_list  # as searoute.from_nodes_edges_set
+    except (ImportError, AttributeError, TypeError):
+        graph = searoute.setup_M()
     return graph, np.array(list(graph.nodes), dtype=float)
 
 
