@@ -301,3 +301,18 @@ def test_a_country_named_with_its_capital_and_island_territories(extractor):
     facts = draft("Le câble relie Mayotte à Madagascar.", "fr", extractor)
     kinds = {m.text: m.kind for m in facts.places}
     assert kinds.get("Madagascar") == "country" and kinds.get("Mayotte") in (None, "island")
+
+
+@pytest.mark.parametrize(("language", "text", "company"), [
+    ("es", "El concurso lo ganó la mexicana Aztequia en 2013.", "Aztequia"),
+    ("fr", "Le marocain Medafrix vient de renforcer ses fonds propres.", "Medafrix"),
+    ("pt", "A portuguesa Lusonet assinou o contrato.", "Lusonet"),
+    ("it", "L'accordo è stato firmato dalla francese Oranjia.", "Oranjia"),
+])
+def test_a_country_adjective_standing_for_a_company_noun(extractor, language, text, company):
+    assert company in org_names(draft(text, language, extractor))
+
+
+def test_a_country_adjective_before_a_person_makes_no_organisation(extractor):
+    facts = draft("El argentino Lionel Mendoza visitó la planta.", "es", extractor)
+    assert org_names(facts) == set()

@@ -81,8 +81,7 @@ NOT_ORG_ACRONYMS = word_set("""
     ht ttc ht kva mva ups noc soc cdn ddos ixc cfp
 """)
 #: Roman numerals ("le XXIe siècle", "siglo XXI"): no organisation.
-_ROMAN_RE = re.compile(r"^(?=[MDCLXVI]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
-                       r"(?:IX|IV|V?I{0,3})(?:e|º|°)?$")
+_ROMAN_RE = re.compile(r"^(?=[XVI]{2,})X{0,3}(?:IX|IV|V?I{0,3})(?:e|º|°)?$")  # "XXI", "IV"
 #: Words of titles and roles: a run holding one names a person or an office, not a body.
 _TITLE_WORDS = word_set("""
     minister ministre ministro ministra president presidente presidenta prime premier
@@ -193,6 +192,12 @@ _PLACE_AFTER_RE = re.compile(r"^\s+(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:
                              r"the|la|le|el|il|lo)\s+)?[A-ZÀ-Ý][\w’'-]{0,30}"
                              r"(?:\s+[A-ZÀ-Ý][\w’'-]{0,30})?(?=\s*(?:,|;|\s(?:and|et|y|e|"
                              r"und|ou|or|o|oder)\s))")
+_DEMONYM_END_RE = re.compile(r"(?:ano|ana|ino|ina|eno|ena|ese|es|esa|eiro|eira|ais|aise|ain|"
+                             r"aine|ois|oise|ien|ienne|ique|ol|ola|ense|ota|ote|ita|ite|"
+                             r"co|ca)$")
+_DEMONYM_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:le|la|l'|el|lo|il|o|a|au|du|del|al|dal|nel|"
+                                r"della|dalla|alla|nella|dello|pela|pelo|da|do|na|no)\s*"
+                                r"([a-z]{5,})\s+$")
 _SHARE_RE = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent|pour\s+cent|"
                        r"por\s+ciento|por\s+cento|per\s+cento|Prozent)\s*\)")
 #: Words of deals near which a generic preposition names a party.
@@ -609,6 +614,13 @@ class OrganisationFinder:
         # a noun before it ("la société X", "das finnische Unternehmen X", "operator, X")
         if self._noun_before(before):
             cand.context.append("noun before")
+        # a country's adjective as the noun before it: "ganó la mexicana Azteca", "le
+        # marocain Medafrica", "a portuguesa EllaLink" (a company of that country)
+        if doc.language in ("fr", "es", "pt", "it") and not personal:
+            m = _DEMONYM_BEFORE_RE.search(tail[-40:])
+            if m and _DEMONYM_END_RE.search(m.group(1)) and (
+                    m.group(1)[:4] in self._country_prefixes()):
+                cand.context.append("noun before: a country's adjective")
         # an apposition after it ("X, primo operatore", "X, su filial")
         if self._noun_after(after):
             cand.context.append("noun after")
