@@ -59,7 +59,8 @@ Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`
 
 All files are written atomically (:mod:`geo.atomic`): a failed export leaves any earlier
 file untouched, and a symbolic link is written through (the file it points to is replaced).
-A file's name must say its format (:data:`SUFFIXES`, see :func:`output_format`).
+A file's name must say its format (:data:`SUFFIXES`, see :func:`output_format`; both in
+:mod:`geo.export_format`).
 """
 
 from __future__ import annotations
@@ -84,37 +85,21 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.atomic import atomic_path, write_text_atomic, write_texts_atomic
 from geo.errors import InputError, OutputError, OutputExistsError
+from geo.export_format import (
+    check_format,
+    check_precision,
+    output_format,
+)
 from geo.geojson import RS, dumps, geometry_object, geometry_objects, prepare_geometries
 from geo.lines import (
     MAX_DECIMALS,
     round_coords,
 )
-from geo.names import EXPORT_FORMATS as FORMATS
-from geo.names import LAYERS
+from geo.names import EXPORT_FORMATS, LAYERS
 
-#: File suffixes and the format they imply.
-SUFFIXES = {
-    ".geojson": "geojson",
-    ".json": "geojson",
-    ".geojsonl": "geojsonseq",
-    ".geojsonseq": "geojsonseq",
-    ".geojsons": "geojsonseq",
-    ".ndjson": "geojsonseq",
-    ".gpkg": "gpkg",
-    ".csv": "csv",
-}
-#: Suffixes of formats geo does not write, and what they name (a file so named is refused).
-FOREIGN_SUFFIXES = {
-    ".shp": "a Shapefile", ".shx": "a Shapefile index", ".dbf": "a dBase table",
-    ".kml": "KML", ".kmz": "zipped KML", ".gml": "GML", ".gpx": "GPX",
-    ".fgb": "FlatGeobuf", ".parquet": "(Geo)Parquet", ".geoparquet": "GeoParquet",
-    ".topojson": "TopoJSON", ".tab": "a MapInfo table", ".mif": "MapInfo MIF",
-    ".sqlite": "SQLite", ".db": "a database", ".tsv": "tab-separated values",
-    ".xlsx": "an Excel workbook", ".xls": "an Excel workbook",
-    ".ods": "an OpenDocument spreadsheet", ".zip": "a zip archive",
-    ".tif": "a (Geo)TIFF raster", ".tiff": "a (Geo)TIFF raster",
-    ".html": "a web page", ".htm": "a web page",
-}
+#: The formats this module writes (see the module docstring).
+FORMATS = EXPORT_FORMATS
+
 #: First characters of a CSV text cell that a spreadsheet may take as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: GeoPackage geometry type of each of geo's layers (others: as GDAL infers). Agreements
@@ -123,78 +108,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GPKG_GEOMETRY_TYPES = {layer.name: layer.geometry for layer in LAYERS}
 #: Columns of a flattened frame that carry the geometry in CSV.
 GEOMETRY_COLUMNS = ("lon", "lat", "wkt")
-
-
-# ------------------------------------------------------------------ options
-
-
-def check_precision(precision: int) -> int:
-    """Validate a coordinate precision: ``-1`` (no rounding) or a number of decimals >= 0."""
-    if isinstance(precision, bool) or not isinstance(precision, int) or precision < -1:
-        raise InputError(f"precision {precision!r}: expected -1 (no rounding) or decimals >= 0")
-    return precision
-
-
-def check_format(fmt: str) -> str:
-    """Validate a format name; raise :class:`InputError` listing the valid ones."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
-    return fmt
-
-
-def format_for_path(path: str | os.PathLike[str], default: str = "geojson") -> str:
-    """The format a file name implies by its suffix (``.gpkg`` -> ``gpkg``...), else
-    ``default``."""
-    return SUFFIXES.get(Path(path).suffix.lower(), default)
-
-
-def _suffix_list() -> str:
-    by_format: dict[str, list[str]] = {}
-    for suffix, fmt in SUFFIXES.items():
-        by_format.setdefault(fmt, []).append(suffix)
-    items = [f"{' or '.join([', '.join(s[:-1]), s[-1]] if len(s) > 1 else s)} ({fmt})"
-             for fmt, s in by_format.items()]
-    return ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """The format to write the file ``path`` in: ``fmt``, else the one its suffix names
-    (:data:`SUFFIXES`).
-
-    Raises :class:`InputError` when ``fmt`` is not given and the suffix names no format
-    geo writes (or there is none), and when the suffix names another format than ``fmt``:
-    one of :data:`SUFFIXES`, one of :data:`FOREIGN_SUFFIXES` (``.shp``...), or anything
-    but ``.gpkg`` for a GeoPackage. A suffix that names no format (``.txt``) takes any
-    text format that is given.
-    """
-    target = Path(path)
-    suffix = target.suffix.lower()
-    implied = SUFFIXES.get(suffix)
-    foreign = FOREIGN_SUFFIXES.get(suffix)
-    if fmt is None:
-        if implied is not None:
-            return implied
-        if foreign is not None:
-            raise InputError(f"{path}: a {target.suffix} file holds {foreign}, which geo does "
-                             f"not write; name a file ending in {_suffix_list()}")
-        what = f"a {target.suffix} file" if suffix else "a file name without a suffix"
-        raise InputError(f"{path}: {what} names no format geo writes; name a file ending "
-                         f"in {_suffix_list()}, or name the format")
-    check_format(fmt)
-    if foreign is not None:
-        raise InputError(f"{path}: a {target.suffix} file holds {foreign}, not {fmt}; "
-                         "name a file with a matching suffix")
-    if fmt == "geojsonseq" and suffix == ".geojson":
-        raise InputError(f"{path}: a .geojson file holds one FeatureCollection; "
-                         "name a .geojsonl or .geojsons file for a sequence")
-    if implied is not None and implied != fmt:
-        # a GeoPackage named .geojson (or CSV named .gpkg) misleads every reader
-        raise InputError(f"{path}: a {target.suffix} file holds {implied}, not {fmt}; "
-                         "name a file with a matching suffix")
-    if fmt == "gpkg" and suffix != ".gpkg":
-        raise InputError(f"{path}: a GeoPackage is named *.gpkg, not "
-                         f"*{target.suffix or ' without a suffix'}; name a .gpkg file")
-    return fmt
 
 
 # ------------------------------------------------------------------ properties
