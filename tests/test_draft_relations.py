@@ -455,3 +455,12 @@ def test_an_agreement_has_two_sides_unless_one_is_said_to_sign(extractor, langua
 ])
 def test_systems_listed_where_cables_are_spoken_of(extractor, text, names):
     assert {r.name for r in draft(text, extractor=extractor).routes} == names
+
+
+def test_partners_named_in_the_next_sentence(extractor):
+    facts = draft("Globo Telecom Inc. said it has entered into an agreement with three other "
+                  "telco players to put up the Asia Ring Cable. Apart from Globo, the "
+                  "consortium is made up of China Telenet Ltd., Ditel Corp. and Unified "
+                  "Networks Sdn Bhd.", extractor=extractor)
+    assert [set(a.parties) for a in facts.agreements] == [
+        {"Globo Telecom Inc.", "China Telenet Ltd.", "Ditel Corp.", "Unified Networks Sdn Bhd"}]

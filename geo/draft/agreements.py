@@ -86,6 +86,15 @@ _SELECTION_RE = re.compile(
     r"(?i)(?:has\s+)?(?:selected|chosen|chose|hired|appointed)|a\s+(?:choisi|retenu|"
     r"sélectionné|confié)|eligió|seleccionó|ha\s+(?:elegido|seleccionado)|contrató|escolheu|"
     r"selecionou|contratou|ha\s+(?:scelto|selezionato|affidato)|(?:hat\s+)?ausgewählt")
+_OTHER_PARTNERS_RE = re.compile(
+    r"(?i)\b(?:with|avec|con|com|mit)\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|"
+    r"several|\d+|deux|trois|quatre|cinq|plusieurs|dos|tres|cuatro|cinco|varios|duas|"
+    r"vários|due|tre|quattro|altri|zwei|drei|vier|fünf|mehreren)\s+(?:other|autres|otros|"
+    r"otras|outros|outras|altri|altre|anderen|weiteren)?\s*\w+")
+_MADE_UP_OF_RE = re.compile(
+    r"(?i)\b(?:made\s+up\s+of|comprises|comprising|composed\s+of|consists\s+of|includes|"
+    r"composé\s+de|composée\s+de|compuesto\s+por|integrado\s+por|formado\s+por|"
+    r"composto\s+(?:por|da)|bestehend\s+aus|besteht\s+aus)\b")
 #: Verbs (not nouns) of signing: a deal one named party signs.
 _SIGNED_VERB_RE = re.compile(
     r"(?i)(?<![\w-])(?:signed|signs|inked|a\s+signé|ont\s+signé|signe|firmó|firmaron|"
@@ -303,6 +312,7 @@ class AgreementFinder:
             for name in self._subjects(s):
                 if name not in deal.subjects:
                     deal.subjects.append(name)
+        self._unnamed_partners()
         out = []
         for d in self.deals:
             if not d.parties:
@@ -314,6 +324,23 @@ class AgreementFinder:
                 continue  # an agreement has two sides, unless one is said to sign it
             out.append(d.fact())
         return out
+
+    def _unnamed_partners(self) -> None:
+        """"An agreement with four other telco players", then "the consortium is made up
+        of A, B, C and D": the partners named next are parties."""
+        for d in self.deals:
+            if not d.parties or not _OTHER_PARTNERS_RE.search(d.sentence.text):
+                continue
+            for k in range(d.sentence.index + 1, min(d.sentence.index + 3,
+                                                     len(self.doc.sentences))):
+                nxt = self.doc.sentences[k]
+                if not _MADE_UP_OF_RE.search(nxt.text):
+                    continue
+                for _a, _b, name in in_range(self.occurrences, self._occ_starts, nxt.start,
+                                             nxt.end):
+                    if name not in d.parties:
+                        d.parties.append(name)
+                break
 
     def _object(self, s: Sentence, triggers) -> str | None:
         """The first name after the words of a purchase ("acquisition of Etix Everywhere",
@@ -732,6 +759,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
     for run in names.runs:
         runs_by_sentence.setdefault(run.sentence.index, []).append(run)
     roles = folded_set("ROLE") | folded_set("PERSON_TITLE")
+    known_names = {fold(f) for o in organisations for f in [o.name, *o.aliases]}
     months = set(month_numbers())
     out: list[tuple[str, Sentence]] = []
     seen: set[str] = set()
@@ -800,6 +828,8 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
         legal = _LEGAL_AFTER_RE.match(text, run.end)
         if legal:
             name = text[run.start:legal.end()]  # "Telia Carrier Norway AS"
+        if known.covers(run.start, run.end) or fold(name) in known_names:
+            return
         if fold(name) not in seen:
             seen.add(fold(name))
             out.append((name, s))
