@@ -316,3 +316,13 @@ def test_a_country_adjective_standing_for_a_company_noun(extractor, language, te
 def test_a_country_adjective_before_a_person_makes_no_organisation(extractor):
     facts = draft("El argentino Lionel Mendoza visitó la planta.", "es", extractor)
     assert org_names(facts) == set()
+
+
+def test_public_bodies_named_as_such(extractor):
+    facts = draft("D'après un document de la Banque mondiale, le projet est financé.", "fr",
+                  extractor)
+    assert org_names(facts) == {"Banque mondiale"}
+    facts = draft("A Lusonet assinou com a Câmara Municipal de Sines e com o governo do Ceará. "
+                  "O estado do Ceará fica no Brasil.", "pt", extractor)
+    assert {"Câmara Municipal de Sines", "governo do Ceará"} <= org_names(facts)
+    assert "estado do Ceará" not in org_names(facts)

@@ -192,6 +192,9 @@ _PLACE_AFTER_RE = re.compile(r"^\s+(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:
                              r"the|la|le|el|il|lo)\s+)?[A-ZÀ-Ý][\w’'-]{0,30}"
                              r"(?:\s+[A-ZÀ-Ý][\w’'-]{0,30})?(?=\s*(?:,|;|\s(?:and|et|y|e|"
                              r"und|ou|or|o|oder)\s))")
+_GOVERNMENT_BODIES = word_set("""
+    government gouvernement gobierno governo regierung landesregierung ministry
+""")
 _DEMONYM_END_RE = re.compile(r"(?:ano|ana|ino|ina|eno|ena|ese|es|esa|eiro|eira|ais|aise|ain|"
                              r"aine|ois|oise|ien|ienne|ique|ol|ola|ense|ota|ote|ita|ite|"
                              r"co|ca)$")
@@ -491,8 +494,11 @@ class OrganisationFinder:
                          "proyecto", "projeto", "progetto", "campus"):
             return []
         if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
-                                or words[0] in self.org_nouns or len(run.text) < 2):
-            return []
+                                or (words[0] in self.org_nouns and not (
+                                    words[0] in _ADJECTIVE_TAKERS
+                                    and _ADJECTIVE_RE.match(self.doc.text, run.end)))
+                                or len(run.text) < 2):
+            return []  # (but "Banque mondiale", "Commission européenne" are names)
         if (run.start, run.end) in self.adjective_spans or (
                 len(words) == 1 and is_people_adjective(self.doc.text, run.start, run.end,
                                                         self.names.all_function)):
@@ -870,7 +876,9 @@ class OrganisationFinder:
                 if art and doc.place_in(k, k + len(m.group(3))) is None:
                     k += art.end()
                 p = doc.place_in(k, k + 3)
-                if p is not None and p.kind == "country":
+                if p is not None and (p.kind == "country" or (
+                        p.kind == "region" and fold(m.group(1)) in _GOVERNMENT_BODIES)):
+                    # "State of Timor-Leste", "governo do Ceará" (not "the state of Odisha")
                     ok = True
                     end = p.end
             if not ok:

@@ -529,7 +529,9 @@ ORG_OPENING_WORDS = word_set("""
     istituto university université universidad universidade università autorité autoridad
     autoridade autorità authority direção dirección direzione direction office oficina
     municipality município municipio comune mairie fundación fundação fondazione
-    fondation association associação asociación associazione federal
+    fondation association associação asociación associazione federal câmara camara
+    ayuntamiento prefeitura municipalidad alcaldía alcaldia intendencia diputación
+    generalitat
 """)
 #: German words ending so name an authority ("Bundeskartellamt", "Bundesnetzagentur").
 ORG_DE_SUFFIXES = ("amt", "agentur", "behörde", "ministerium", "kommission", "bank",
