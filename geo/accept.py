@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from geo.atomic import complete_interrupted, write_file_set
-from geo.catalog import TABLE_KINDS, Catalog, entity_references, read_workspace
+from geo.catalog import TABLE_KINDS, Catalog, read_workspace
+from geo.catalog_checks import entity_references
 from geo.errors import CatalogError, GeoError, InputError, OutputError, Problem
 from geo.files import MAX_TOML_BYTES, parse_nested, read_bytes
 from geo.schema import ID_PATTERN, KINDS

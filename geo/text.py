@@ -64,6 +64,12 @@ def shown(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+def fold(text: str) -> str:
+    """Fold white space (any run becomes one space) and normalise Unicode to NFC: how a
+    quote is compared with its article."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def name_key(name: str) -> str:
     """Normalise a name for lookup: NFKC, case-folded, accents removed, apostrophes and
     dashes unified, white space folded. ``"États-Unis"`` and ``"etats-unis"`` share a key."""

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.catalog import check_workspace, fold, load_catalog
+from geo.catalog import check_workspace, load_catalog
 from geo.errors import CatalogError, InputError, Problem
 from geo.schema import KINDS
+from geo.text import fold
 
 SEED_STEMS = {
     "000_47e597b5552f65ef", "001_449d01391f08646e",
@@ -420,7 +421,7 @@ def test_python_dash_m_geo(repo_root):
 
 
 def test_a_corridor_that_does_not_chain_is_a_warning(workspace, runner):
-    from geo.catalog import catalog_warnings
+    from geo.catalog_checks import catalog_warnings
     from geo.geodesy import path_length_m
 
     edit(workspace / "data/corridors.toml",
@@ -440,7 +441,7 @@ def test_a_corridor_that_does_not_chain_is_a_warning(workspace, runner):
 
 
 def test_the_shipped_corridors_chain(catalog):
-    from geo.catalog import catalog_warnings
+    from geo.catalog_checks import catalog_warnings
 
     assert catalog_warnings(catalog) == []
 

@@ -12,7 +12,8 @@ else:  # pragma: no cover
 
 from pathlib import Path
 
-from geo.catalog import check_workspace, fold
+from geo.catalog import check_workspace
+from geo.text import fold
 
 DATA = Path(__file__).parent / "data" / "extract"
 A0 = "000_47e597b5552f65ef"

@@ -32,7 +32,8 @@ def command(workspace: str) -> None:
       geo check -w my-workspace
     """
     # the catalogue (pydantic) loads only when checking, not for `geo --help`
-    from geo.catalog import catalog_warnings, read_workspace
+    from geo.catalog import read_workspace
+    from geo.catalog_checks import catalog_warnings
     from geo.workspace import Workspace
 
     cat, problems = read_workspace(Workspace.at(workspace), drafts=True)

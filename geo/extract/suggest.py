@@ -8,13 +8,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from geo.catalog import fold
 from geo.extract.articles import ArticleMentions
 from geo.extract.catalogue_coverage import coverage
 from geo.extract.mention import Mention
 from geo.extract.sentences import sentence_span
 from geo.gazetteer import Gazetteer, Place, default_gazetteer
-from geo.text import toml_string
+from geo.text import fold, toml_string
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
