@@ -8,6 +8,7 @@ import click
 
 from geo.cli.options import GeoClickError, handle_errors, workspace_opt
 from geo.errors import InputError
+from geo.names import LAYER_NAMES
 
 
 def _flag(flag: str, exc: InputError) -> GeoClickError:
@@ -32,8 +33,8 @@ def _flag(flag: str, exc: InputError) -> GeoClickError:
                    "for none].")
 @click.option("--notes", default=None, help="A note under the legend (a paragraph).")
 @click.option("--layer", "layer_names", multiple=True, metavar="NAME",
-              help="Draw this catalogue layer (sites, routes, corridors, organisations, "
-                   "agreements; repeatable) [default: every layer].")
+              help=f"Draw this catalogue layer ({', '.join(LAYER_NAMES)}; repeatable) "
+                   "[default: every layer].")
 @click.option("--context", "context_paths", multiple=True, metavar="PATH",
               help="A context file (GeoJSON, GeoPackage, KML, CSV with lon/lat or WKT) drawn "
                    "under the catalogue, after geo.toml's; its licence goes in the credits. "
