@@ -4,9 +4,10 @@ Run: python tests/benchmarks/bench_browser_context.py [--sizes 10k,1m] [--old | 
 with headless Debian chromium (/usr/bin/chromium) through Playwright. Not collected by
 pytest. On this machine (2 cores shared with other work, 24 GB): the default (10k and 1M
 vertices, three pages each) takes about 4 minutes. ``--sizes 10m`` (geo and bare pages
-only unless ``--old``; 4 GB per page) takes about 7 minutes, 13 with ``--old``: past the
-5 minutes a benchmark should take, because Leaflet itself needs a minute to draw 10M
-vertices and half a minute per zoom step, so it is not in the default run.
+only unless ``--old``; 4 GB per page) took 12 minutes (13 with ``--old``): past the 5
+minutes a benchmark should take, because geo reads and renders 10M vertices in 2.5 minutes
+and Leaflet itself needs a minute to draw them and a minute per zoom step, so it is not in
+the default run.
 
 Data: synthetic cable-like lines, 100 vertices each (random walks of 3-15 km steps over the
 world, 10,000 lines at 1M vertices), written to a GeoPackage and read by geo's reader
