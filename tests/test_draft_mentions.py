@@ -326,3 +326,11 @@ def test_public_bodies_named_as_such(extractor):
                   "O estado do Ceará fica no Brasil.", "pt", extractor)
     assert {"Câmara Municipal de Sines", "governo do Ceará"} <= org_names(facts)
     assert "estado do Ceará" not in org_names(facts)
+
+
+def test_a_lone_short_acronym_needs_another_cue_or_its_spelling_out(extractor):
+    facts = draft("O MNE destacou a importância do ZILS para Sines.", "pt", extractor)
+    assert org_names(facts) == set()
+    facts = draft("Foram assinados na DGMR os títulos. Assinou o diretor da DGMR (Direção-"
+                  "Geral do Mar e Recursos), no porto.", "pt", extractor)
+    assert "DGMR" in {n for o in facts.organisations for n in [o.name, *o.aliases]}

@@ -314,6 +314,7 @@ class OrgCandidate:
     vetoed: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     first: int = 0
+    defined: bool = False  # an acronym spelt out in brackets ("DGRM (Direção-Geral ...)")
 
     @property
     def strong(self) -> list[str]:
@@ -337,6 +338,9 @@ class OrgCandidate:
             return True  # "Orange Marine has started laying ..."
         if self.personal or self.person or self.source:
             return False
+        if self.weak and all(w == "acronym" for w in self.weak) and len(self.runs) < 2 \
+                and len(self.surface) < 5 and not self.defined:
+            return False  # one short bare acronym ("ZILS", "MNE") names no organisation
         return bool(self.weak)
 
 
@@ -683,6 +687,14 @@ class OrganisationFinder:
         if single and is_acronym(run.text) and folded[0] not in NOT_ORG_ACRONYMS and not any(
                 c.isdigit() for c in run.text) and not self.other_facility_re.search(before):
             cand.weak.append("acronym")
+            inner = re.match(r"\s*\(([^()]{3,120})\)", after_raw)
+            outer = doc.text[max(0, run.start - 120):run.start - 1] if doc.text[
+                run.start - 1:run.start] == "(" else ""
+            if (inner and (_defines(run.text, inner.group(1)) or _spelt_out(
+                    run.text, inner.group(1)))) or (outer and (
+                        _defined_by(outer.rstrip(), run.text) or _spelt_out(
+                            run.text, re.split(r"[,;:.()]", outer)[-1].strip()))):
+                cand.defined = True
         # the subject of an organisation's verb
         verb = self.verb_re.match(after)
         if verb and personal and not _PERSON_VERB_RE.match(after) and run.initial:
@@ -895,8 +907,17 @@ class OrganisationFinder:
 
     def _acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
-        l'Interconnexion en Europe (MIE)", "South Atlantic Cable System (SACS)") is none."""
+        l'Interconnexion en Europe (MIE)", "South Atlantic Cable System (SACS)") is none;
+        one spelt out anywhere in the text ("da DGRM (Direção-Geral ...)") is defined."""
         text = self.doc.text
+        for cand in self.candidates.values():
+            if cand.weak and not cand.defined and is_acronym(cand.surface):
+                for _a, b in self.doc.occurrences(cand.surface):
+                    inner = re.match(r"\s*\(([^()]{3,120})\)", text[b:b + 130])
+                    if inner and (_defines(cand.surface, inner.group(1)) or _spelt_out(
+                            cand.surface, inner.group(1))):
+                        cand.defined = True
+                        break
         for cand in self.candidates.values():
             if not cand.weak or cand.strong:
                 continue
@@ -1118,6 +1139,14 @@ def _defines(acronym: str, long: str) -> bool:
     if acr.upper() == ini:
         return True
     return len(acr) >= 3 and ini.startswith(acr.upper()[:2]) and abs(len(ini) - len(acr)) <= 1
+
+
+def _spelt_out(acronym: str, words: str) -> bool:
+    """Whether ``words`` may spell out ``acronym`` loosely: two capitalised words or more,
+    the first with the acronym's first letter ("DGRM (Direção-Geral de Recursos ...)",
+    "Energieversorgung Offenbach (EVO)")."""
+    caps = re.findall(r"\b[A-ZÀ-Ý][\w’'-]*", words)
+    return len(caps) >= 2 and words[:1] == acronym[:1] and words[:1].isupper()
 
 
 def _defined_by(before: str, acronym: str) -> str | None:
