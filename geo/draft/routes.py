@@ -657,7 +657,9 @@ class RouteFinder:
         text = self.text
         end = sentence.end if limit is None else min(limit, sentence.end)
         link = None
-        for m in _LINK_RE.finditer(text, start, end):
+        # a link word lies within 110 characters: searched there only (a search to the
+        # end of a long sentence, once per word for a cable, made long texts quadratic)
+        for m in _LINK_RE.finditer(text, start, min(end, start + 140)):
             if m.start() - start > 110:
                 break
             if fold(m.group()) in _BARE_LINKS and m.start() - start > 40:
