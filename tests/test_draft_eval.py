@@ -14,16 +14,15 @@ from geo.draft import find_facts
 from geo.draft.rules import default_extractor
 from tests.draft_eval import load_corpus, score_corpus
 
-#: F1 measured on each split when the rules were frozen, rounded down to two decimals (the
-#: places, and through them some organisations and agreements, also follow geo.extract: the
-#: hold-out agreements were measured at 0.222 / 0.111 before the extractor's own changes of
-#: that day, and at 0.200 / 0.100 after them)
+#: F1 measured on each split when the rules were last changed (2026-12-01: 102 articles, 70
+#: dev and 32 hold-out), rounded down to two decimals. The hold-out is far below the dev split
+#: and the targets: see the README and the closing report of that day
 FLOORS = {
-    "dev": {"organisations": 0.99, "facilities": 0.96, "routes": 0.98, "route figures": 1.00,
-            "agreements": 0.88, "agreements (date, venue)": 0.88, "places": 0.90},
-    "holdout": {"organisations": 0.68, "facilities": 0.58, "routes": 0.20,
-                "route figures": 1.00, "agreements": 0.20, "agreements (date, venue)": 0.10,
-                "places": 0.85},
+    "dev": {"organisations": 0.90, "facilities": 0.76, "routes": 0.87, "route figures": 0.92,
+            "agreements": 0.71, "agreements (date, venue)": 0.69, "places": 0.94},
+    "holdout": {"organisations": 0.65, "facilities": 0.58, "routes": 0.26,
+                "route figures": 0.72, "agreements": 0.25, "agreements (date, venue)": 0.20,
+                "places": 0.88},
 }
 #: the targets of issue #12 (hold-out F1; places: precision and recall)
 TARGETS = {"organisations": 0.90, "facilities": 0.85, "routes": 0.85, "agreements": 0.80,
