@@ -48,7 +48,7 @@ import logging
 import marshal
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -550,23 +550,78 @@ def us_states() -> dict[str, tuple[str, str]]:
 SMALL_TOWNS_FILE = "towns5000.tsv.gz"
 
 
+#: The small towns by name key, kept in geo's cache folder (:mod:`geo.cache`; about 2 MB):
+#: reading the file costs about half a second, the kept rows a tenth of that.
+TOWNS_STORE = Store("towns", "geo small towns", 64 * 1024 * 1024)
+
+
 @lru_cache(maxsize=1)
-def small_towns() -> dict[str, tuple[Place, ...]]:
+def small_towns() -> Mapping[str, tuple[Place, ...]]:
     """Towns below the gazetteer's population cut, by :func:`name_key` of their own name,
-    most populous first. Read on first use only (about 35,000 towns): callers ask it where
-    the text gives strong evidence, such as the town's country written right after it."""
+    most populous first. Read on first use only (about 35,000 towns), from the rows kept in
+    geo's cache folder where there are any for this file and this code, else from the file
+    (and kept): callers ask it where the text gives strong evidence, such as the town's
+    country written right after it."""
+    data = resources.files("geo").joinpath("data", SMALL_TOWNS_FILE)
+    raw = data.read_bytes()
+    key = cache.digest(("small towns", 1, sys.version_info[:3]),
+                       [raw, Path(__file__), Path(geo.text.__file__)])
+    rows = TOWNS_STORE.load(key, _town_rows)
+    if rows is None:
+        rows = _read_towns(raw)
+        TOWNS_STORE.save(key, rows)
+    return _Towns(rows)
+
+
+class _Towns(Mapping[str, tuple[Place, ...]]):
+    """The small towns by name key, each key's places made on first look-up (making all
+    35,000 up front would cost more than reading them)."""
+
+    def __init__(self, rows: dict[str, list[tuple[str, str, float, float, str, int, str]]]):
+        self._rows = rows
+        self._made: dict[str, tuple[Place, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Place, ...]:
+        places = self._made.get(key)
+        if places is None:
+            places = self._made[key] = tuple(
+                Place(id=f"geonames:{gid}", name=name, lon=lon, lat=lat, country=cc,
+                      kind="city", population=pop, admin1=admin1)
+                for name, gid, lon, lat, cc, pop, admin1 in self._rows[key])
+        return places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _read_towns(raw: bytes) -> dict[str, list[tuple[str, str, float, float, str, int, str]]]:
+    """The rows of :data:`SMALL_TOWNS_FILE` (``raw``: its gzip bytes) by name key, each
+    key's rows most populous first (as :func:`_rank` orders places)."""
     import gzip
 
-    out: dict[str, list[Place]] = {}
-    data = resources.files("geo").joinpath("data", SMALL_TOWNS_FILE)
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        next(fh)  # header
-        for line in fh:
-            name, gid, lon, lat, cc, pop, admin1 = line.rstrip("\n").split("\t")
-            place = Place(id=f"geonames:{gid}", name=name, lon=float(lon), lat=float(lat),
-                          country=cc, kind="city", population=int(pop), admin1=admin1)
-            out.setdefault(name_key(name), []).append(place)
-    return {key: tuple(sorted(found, key=_rank)) for key, found in out.items()}
+    out: dict[str, list[tuple[str, str, float, float, str, int, str]]] = {}
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    for line in lines[1:]:  # a header first
+        name, gid, lon, lat, cc, pop, admin1 = line.split("\t")
+        out.setdefault(name_key(name), []).append(
+            (name, gid, float(lon), float(lat), cc, int(pop), admin1))
+    for found in out.values():
+        found.sort(key=lambda row: (-row[5], f"geonames:{row[1]}"))
+    return out
+
+
+def _town_rows(value: object) -> dict[str, list[tuple[str, str, float, float, str, int, str]]]:
+    """Kept rows as :func:`_read_towns` gives them; :class:`ValueError` if that is not what
+    ``value`` holds."""
+    if not isinstance(value, dict) or not value:
+        raise ValueError("not the small towns")
+    for found in value.values():
+        if not isinstance(found, list) or any(len(row) != 7 for row in found):
+            raise ValueError("not the small towns")
+    return value
 
 
 @lru_cache(maxsize=4)

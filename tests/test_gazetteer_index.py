@@ -187,3 +187,41 @@ def test_a_new_process_reads_the_index_without_building(cache, builds):
                          timeout=60, env={**os.environ, "GEO_CACHE_DIR": str(cache)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "Cape Town"
+
+
+def _towns_from_the_file() -> dict[str, tuple[gazetteer.Place, ...]]:
+    """The small towns read here from the shipped file, independently of geo's reader."""
+    import gzip
+    from importlib import resources
+
+    from geo.text import name_key
+
+    data = resources.files("geo").joinpath("data", gazetteer.SMALL_TOWNS_FILE).read_bytes()
+    out: dict[str, list[gazetteer.Place]] = {}
+    rows = gzip.decompress(data).decode("utf-8").split("\n")
+    assert rows[0].split("\t")[:2] == ["name", "geonameid"]
+    for row in filter(None, rows[1:]):
+        name, gid, lon, lat, cc, pop, admin1 = row.split("\t")
+        out.setdefault(name_key(name), []).append(gazetteer.Place(
+            id=f"geonames:{gid}", name=name, lon=float(lon), lat=float(lat), country=cc,
+            kind="city", population=int(pop), admin1=admin1))
+    return {k: tuple(sorted(v, key=lambda p: (-p.population, p.id))) for k, v in out.items()}
+
+
+def test_small_towns_kept_in_the_cache_are_the_file_s_towns(cache):
+    expected = _towns_from_the_file()
+    gazetteer.small_towns.cache_clear()
+    try:
+        first = gazetteer.small_towns()          # read from the file and kept
+        kept = list(cache.glob("towns-*.marshal"))
+        gazetteer.small_towns.cache_clear()
+        second = gazetteer.small_towns()         # read back from the cache
+    finally:
+        gazetteer.small_towns.cache_clear()
+    assert len(kept) == 1
+    assert first == expected and second == expected
+    kept[0].write_bytes(b"damaged")
+    try:
+        assert gazetteer.small_towns() == expected
+    finally:
+        gazetteer.small_towns.cache_clear()
