@@ -22,28 +22,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import run_process
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOOR = "import geopandas+folium+pyproj"
 
 
-def run_process(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """Wall and CPU time (user + system) of ``cmd`` as a new process (s)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env, cwd=cwd)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main() -> None:

@@ -29,13 +29,14 @@ import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import zlib
 from importlib import resources
 from pathlib import Path
+
+from timing import run_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,15 +102,6 @@ def process_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def run_process(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU time (user + system) of ``cmd`` as a new process (s)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def rounds(cmds: dict[str, list[str]], repeats: int, env: dict[str, str]
