@@ -249,7 +249,8 @@ def test_a_new_process_reads_the_land_without_decoding(land_cache):
 
 def test_the_sea_network_is_searoutes_own():
     """geo.sea makes the network without searoute's k-d tree (unused): the same graph."""
-    searoute = pytest.importorskip("searoute")
+    import searoute
+
     import geo.sea as sea
 
     sea._network.cache_clear()

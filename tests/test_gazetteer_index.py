@@ -208,20 +208,24 @@ def _towns_from_the_file() -> dict[str, tuple[gazetteer.Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: (-p.population, p.id))) for k, v in out.items()}
 
 
-def test_small_towns_kept_in_the_cache_are_the_file_s_towns(cache):
+def test_small_towns_kept_in_the_cache_are_the_file_s_towns(cache, monkeypatch):
     expected = _towns_from_the_file()
+    read_towns = gazetteer._read_towns
     gazetteer.small_towns.cache_clear()
     try:
         first = gazetteer.small_towns()          # read from the file and kept
         kept = list(cache.glob("towns-*.marshal"))
         gazetteer.small_towns.cache_clear()
-        second = gazetteer.small_towns()         # read back from the cache
-    finally:
+        with monkeypatch.context() as patch:     # read back from the cache, not the file
+            patch.setattr(gazetteer, "_read_towns",
+                          lambda raw: pytest.fail("the file was read, not the cache"))
+            second = gazetteer.small_towns()
         gazetteer.small_towns.cache_clear()
-    assert len(kept) == 1
-    assert first == expected and second == expected
-    kept[0].write_bytes(b"damaged")
-    try:
+        assert len(kept) == 1
+        assert first == expected and second == expected
+        kept[0].write_bytes(b"damaged")
+        assert gazetteer._read_towns is read_towns
         assert gazetteer.small_towns() == expected
+        assert kept[0].read_bytes() != b"damaged"   # read anew and kept again
     finally:
         gazetteer.small_towns.cache_clear()

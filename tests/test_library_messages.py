@@ -52,6 +52,6 @@ def test_the_library_says_which_parameter_the_cli_names_the_option(runner, tmp_p
     existing.write_text("x\n", encoding="utf-8")
     with pytest.raises(OutputExistsError, match=r"sites\.csv: already exists$"):
         check_output(existing)
-    result = runner("export", "--layer", "sites", "-o", str(existing), expect=2)
+    result = runner("export", "-w", ROOT, "--layer", "sites", "-o", existing, expect=2)
     assert result.stderr.strip() == (f"geo: error: {existing}: already exists; add "
                                      "--overwrite to replace it")
