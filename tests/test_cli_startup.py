@@ -2,7 +2,6 @@
 answer without the heavy libraries, the schema (pydantic) or the templates (jinja2); a build
 does not load folium's plugins it does not draw."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,14 +32,11 @@ def test_help_does_not_import_heavy_libraries():
     assert out.stdout.strip() == ""
 
 
-def test_every_command_is_listed_in_the_help():
-    from click.testing import CliRunner
-
+def test_every_command_is_listed_in_the_help(runner):
     from geo.cli import COMMANDS as REGISTERED
-    from geo.cli import main
 
     assert set(COMMANDS) == set(REGISTERED)
-    text = CliRunner().invoke(main, ["--help"]).output
+    text = runner("--help", expect=0).stdout
     assert all(f"  {name} " in text for name in COMMANDS)
 
 
@@ -61,11 +57,8 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith("folium.plugins")))
 """
 
 
-def test_a_build_does_not_load_folium_plugins_it_does_not_draw(tmp_path):
-    ws = tmp_path / "ws"
-    shutil.copytree(ROOT / "seeds", ws / "seeds")
-    shutil.copytree(ROOT / "data", ws / "data")
-    out = subprocess.run([sys.executable, "-c", BUILD_PROBE, str(ws)], capture_output=True,
+def test_a_build_does_not_load_folium_plugins_it_does_not_draw(workspace):
+    out = subprocess.run([sys.executable, "-c", BUILD_PROBE, str(workspace)], capture_output=True,
                          text=True, check=True, timeout=180)
     assert out.stdout.strip() == ""
-    assert (ws / "maps" / "connectivity.html").is_file()
+    assert (workspace / "maps" / "connectivity.html").is_file()

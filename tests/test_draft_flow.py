@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from geo.catalog import load_catalog
-from geo.cli import main
 from tests.draft_eval import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,22 +21,11 @@ PARAGRAPH = ("NTT and Telstra signed an agreement in Singapore to build a new su
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def ws(tmp_path: Path) -> Path:
     dest = tmp_path / "ws"
     shutil.copytree(ROOT / "seeds", dest / "seeds")
     shutil.copytree(ROOT / "data", dest / "data")
     return dest
-
-
-def _ok(runner: CliRunner, *args: str) -> str:
-    result = runner.invoke(main, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stderr
 
 
 def _readme_example() -> dict[str, list[str]]:
@@ -55,7 +42,7 @@ def _readme_example() -> dict[str, list[str]]:
     return out
 
 
-def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner: CliRunner, ws: Path,
+def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner, ws: Path,
                                                           monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
     """Run as the README shows it, in the workspace, and print what the README says."""
@@ -66,7 +53,7 @@ def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner: CliRunner, ws: 
     monkeypatch.chdir(ws)
     printed = {}
     for command in example:
-        result = runner.invoke(main, command.split()[1:], catch_exceptions=False)
+        result = runner(*command.split()[1:], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         printed[command] = (result.stdout + result.stderr).splitlines()
         if command == "geo check":
@@ -76,7 +63,7 @@ def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner: CliRunner, ws: 
     assert (ws / "seeds" / "ntt-telstra.txt").read_bytes() == article.read_bytes()
     for name, raw in data_before.items():  # appended to, never rewritten
         assert (ws / "data" / name).read_bytes().startswith(raw)
-    assert "valid" in _ok(runner, "check", "-w", str(ws))
+    assert "valid" in runner("check", "-w", str(ws), expect=0).stderr
 
     cat = load_catalog(ws)
     new = {eid for eid in (e.id for _k, e in cat.entities())
@@ -98,7 +85,7 @@ def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner: CliRunner, ws: 
     assert cat.sites[agreement.venue].name == "Singapore" and agreement.date is None
     assert route.id in agreement.subjects
 
-    _ok(runner, "build", "-w", str(ws))
+    runner("build", "-w", str(ws), expect=0)
     layers = {name: json.loads((ws / "maps" / f"{name}.geojson").read_text(encoding="utf-8"))
               for name in ("sites", "routes", "agreements")}
     drawn = {f["properties"]["id"] for layer in layers.values() for f in layer["features"]}
@@ -107,15 +94,15 @@ def test_the_paragraph_reaches_the_map_with_no_hand_edit(runner: CliRunner, ws: 
     assert "Telstra point of presence" in page or pop.name in page
 
 
-def test_the_whole_corpus_drafts_and_every_quote_is_found(runner: CliRunner, ws: Path
+def test_the_whole_corpus_drafts_and_every_quote_is_found(runner, ws: Path
                                                           ) -> None:
     articles = sorted(str(p) for p in CORPUS.glob("*.txt"))
     assert len(articles) >= 30
-    said = _ok(runner, "draft", *articles, "-w", str(ws), "--jobs", "2")
+    said = runner("draft", *articles, "-w", str(ws), "--jobs", "2", expect=0).stderr
     assert f"drafted {len(articles)} articles" in said
     assert len(list((ws / "drafts").glob("*.toml"))) == len(articles)
     # geo check reads every draft with data/: schema, references, every quote in its article
-    result = runner.invoke(main, ["check", "-w", str(ws)], catch_exceptions=False)
+    result = runner("check", "-w", ws, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("would add") == len(articles)
 
@@ -126,17 +113,17 @@ def test_the_whole_corpus_drafts_and_every_quote_is_found(runner: CliRunner, ws:
     "Acme\x00 Networks",
     "\ufeff" + "A" * 50_000,
 ])
-def test_hostile_articles_draft_inertly_or_are_refused(runner: CliRunner, ws: Path,
+def test_hostile_articles_draft_inertly_or_are_refused(runner, ws: Path,
                                                        tmp_path: Path, payload: str) -> None:
     article = tmp_path / "hostile.txt"
     article.write_text(payload, encoding="utf-8")
-    result = runner.invoke(main, ["draft", str(article), "-w", str(ws)])
+    result = runner("draft", article, "-w", ws)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in (0, 2), result.output
     if result.exit_code == 2:
         assert result.stderr.startswith("geo: error: ") and "hostile" in result.stderr
         return
-    checked = runner.invoke(main, ["check", "-w", str(ws)])
+    checked = runner("check", "-w", ws)
     assert checked.exit_code == 0, checked.stderr
-    built = runner.invoke(main, ["build", "-w", str(ws), "--drafts", "--offline"])
+    built = runner("build", "-w", ws, "--drafts", "--offline")
     assert built.exit_code == 0, built.stderr
