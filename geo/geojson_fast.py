@@ -42,6 +42,14 @@ def parse_json(raw: bytes) -> Any:
         return simdjson.Parser().parse(raw)
 
 
+def _repeats_a_member(obj: Any) -> bool:
+    """Whether the simdjson object ``obj`` names a member twice: simdjson's look-up takes
+    the first, :mod:`json` (and ``as_dict``) the last, so such a document is left to the
+    ordinary reader."""
+    names = list(obj.keys())
+    return len(set(names)) != len(names)
+
+
 def _plain_json(value: Any) -> Any:
     """A simdjson lazy value as plain Python (dicts, lists, str, numbers, None)."""
     if isinstance(value, simdjson.Object):
@@ -72,7 +80,7 @@ def _fast_geometry(feature: int, geometry: Any) -> _FastGeometry | None:
     anything else, read then the ordinary way. Whether each position really holds that
     many numbers, and nothing is nested deeper, is checked afterwards for all geometries
     at once (:func:`_shapes_match`)."""
-    if not isinstance(geometry, simdjson.Object):
+    if not isinstance(geometry, simdjson.Object) or _repeats_a_member(geometry):
         return None
     gtype = geometry.get("type")
     coords = geometry.get("coordinates")
@@ -190,7 +198,7 @@ def fast_features(raw: bytes, source: str
         if "DEPTH_ERROR" in str(exc):   # json refuses it too: the same message either way
             json_loads(raw.decode("utf-8", "replace"), source)
         return None
-    if not isinstance(doc, simdjson.Object):
+    if not isinstance(doc, simdjson.Object) or _repeats_a_member(doc):
         return None
     kind = doc.get("type")
     if kind == "FeatureCollection":
@@ -209,6 +217,8 @@ def fast_features(raw: bytes, source: str
         if not isinstance(feat, simdjson.Object) or feat.get("type") != "Feature":
             feats.append(_plain_json(feat))
             continue
+        if _repeats_a_member(feat):
+            return None
         plain = {k: _plain_json(feat[k]) for k in feat.keys() if k != "geometry"}  # noqa: SIM118
         geometry = feat.get("geometry")
         got = _fast_geometry(index, geometry)

@@ -128,6 +128,30 @@ def test_other_forms_read_the_same_both_ways(text, monkeypatch):
     assert_same(*both(text, monkeypatch))
 
 
+GEOMETRY_TWICE = ('{"type": "LineString", "coordinates": [[0, 0], [60, 40]], '
+                  '"coordinates": [[0, 0], [1, 1]]}')
+
+
+@pytest.mark.parametrize("text", [
+    GEOMETRY_TWICE,
+    f'{{"type": "Feature", "properties": {{}}, "geometry": {GEOMETRY_TWICE}}}',
+    f'{{"type": "FeatureCollection", "features": [{{"type": "Feature", "properties": {{}}, '
+    f'"geometry": {GEOMETRY_TWICE}}}]}}',
+    '{"type": "Feature", "properties": {"name": "a"}, "properties": {"name": "b"}, '
+    '"geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}',
+    '{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [9, 9]]}, '
+    '"properties": {}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}',
+    '{"type": "FeatureCollection", "features": [], "features": [{"type": "Feature", '
+    '"properties": {}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]}',
+])
+def test_a_member_named_twice_reads_as_json_reads_it(text, monkeypatch):
+    """json keeps the last of a member named twice; so does the fast path, whatever wraps
+    the geometry (simdjson's own look-up would take the first)."""
+    fast, slow = both(text, monkeypatch)
+    assert_same(fast, slow)
+    np.testing.assert_array_equal(fast.coords[-1], [1, 1])
+
+
 def test_escaped_keys_do_not_fool_the_search_for_coordinates(monkeypatch):
     # the geometry's key is escaped, so a text search misses it; a property key ending in
     # "coordinates" holds a well-formed value of the same shape as the ragged geometry
