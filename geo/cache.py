@@ -13,8 +13,11 @@ files, data files), so a change of any of them reads another file and the result
 anew; the newest few files of other keys (other versions of geo, say) are kept, older ones
 removed.
 
-**What is in a file.** A :mod:`marshal` dump of ``(magic, key, value)``: the magic names the
-kind of content, the key repeats the file name's (a renamed or foreign file is refused).
+**What is in a file.** A :mod:`marshal` dump of ``(magic, key, checksum, payload)``: the magic
+names the kind of content, the key repeats the file name's (a renamed or foreign file is
+refused), the payload is the :mod:`marshal` dump of the value and the checksum its BLAKE2b
+digest (a file damaged in a way that still reads is refused too). The folder is the user's
+own: like any cache of Python objects, it is trusted not to hold files crafted by others.
 Files are written atomically (:func:`geo.atomic.atomic_path`: a reader never sees half of
 one).
 
@@ -30,6 +33,7 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -132,23 +136,35 @@ class Store:
                 _log.debug("%s cache: %s", self.kind, exc)
             return None
         try:
-            magic, found_key, value = marshal.loads(blob)
+            magic, found_key, checksum, payload = marshal.loads(blob)
             if magic != self.magic or found_key != key:
                 raise ValueError("another cache's file")
-            return decode(value)
+            if checksum != _checksum(payload):
+                raise ValueError("damaged: its checksum does not match")
+            return decode(marshal.loads(payload))
         except Exception as exc:  # any damage: computed anew, never an error
             _log.debug("%s cache: %s: %s; computed anew", self.kind, path, exc)
             return None
+
+    def encode(self, key: str, value: Any) -> bytes:
+        """The bytes of the file that keeps ``value`` for ``key``. Raises
+        :class:`ValueError` for a value :mod:`marshal` cannot write."""
+        payload = marshal.dumps(value)
+        return marshal.dumps((self.magic, key, _checksum(payload), payload))
 
     def save(self, key: str, value: Any) -> Path | None:
         """Keep ``value`` (anything :mod:`marshal` writes) for ``key``, atomically, and
         remove this kind's files but the newest :attr:`keep_others` of other keys; return
         the file, or ``None`` when it cannot be written (passed over, logged at debug
-        level). Raises :class:`ValueError` for a value :mod:`marshal` cannot write."""
+        level), also for a value :mod:`marshal` cannot write."""
         from geo.atomic import atomic_path
         from geo.errors import OutputError
 
-        blob = marshal.dumps((self.magic, key, value))
+        try:
+            blob = self.encode(key, value)
+        except ValueError as exc:
+            _log.debug("%s cache: not written: %s", self.kind, exc)
+            return None
         try:
             path = self.path(key)
             with atomic_path(path) as tmp:
@@ -157,9 +173,15 @@ class Store:
             _log.debug("%s cache: not written: %s", self.kind, exc)
             return None
         with contextlib.suppress(OSError):
+            mine = re.compile(rf"{re.escape(self.kind)}-[0-9A-Za-z_]+\.marshal")
             others = sorted((p for p in path.parent.glob(f"{self.kind}-*.marshal")
-                             if p.name != path.name),
+                             if p.name != path.name and mine.fullmatch(p.name)),
                             key=lambda p: p.stat().st_mtime, reverse=True)
             for old in others[self.keep_others:]:
                 old.unlink()
         return path
+
+
+def _checksum(payload: bytes) -> bytes:
+    """The digest a file keeps of its payload (BLAKE2b, 16 bytes)."""
+    return hashlib.blake2b(payload, digest_size=16).digest()

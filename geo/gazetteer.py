@@ -564,8 +564,12 @@ def small_towns() -> Mapping[str, tuple[Place, ...]]:
     country written right after it."""
     data = resources.files("geo").joinpath("data", SMALL_TOWNS_FILE)
     raw = data.read_bytes()
-    key = cache.digest(("small towns", 1, sys.version_info[:3]),
-                       [raw, Path(__file__), Path(geo.text.__file__)])
+    try:
+        key = cache.digest(("small towns", 1, sys.version_info[:3]),
+                           [raw, Path(__file__), Path(geo.text.__file__)])
+    except OSError as exc:   # no source file to digest (a zipped install): no cache
+        _log.debug("small towns: not kept (%s)", exc)
+        return _Towns(_read_towns(raw))
     rows = TOWNS_STORE.load(key, _town_rows)
     if rows is None:
         rows = _read_towns(raw)

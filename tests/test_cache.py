@@ -66,6 +66,8 @@ def test_a_value_saved_loads_back_from_a_file_named_by_kind_and_key(cache):
     marshal.dumps(("geo other things", "k1", "v")),        # another kind's content
     marshal.dumps(("geo test things", "k0", "v")),         # another key's content
     marshal.dumps(("geo test things", "k1")),              # wrong shape
+    marshal.dumps(("geo test things", "k1", "v")),         # no checksum (an older layout)
+    STORE.encode("k1", "value")[:-2] + b"x\x00",           # damaged, still readable
     b"x" * 2000,                                           # larger than max_bytes
 ])
 def test_a_damaged_or_foreign_file_loads_as_nothing(cache, content):
@@ -205,20 +207,20 @@ def test_cached_land_answers_as_fresh_land(land_cache, fresh_land, monkeypatch):
 
 
 @pytest.mark.parametrize("content", [
-    b"",
-    b"garbage",
-    marshal.dumps(("geo land polygons", "KEY", [b"not wkb"])),
-    marshal.dumps(("geo land polygons", "KEY", [])),
-    marshal.dumps(("geo land polygons", "KEY",
-                   [shapely.Point(1, 2).wkb])),                       # not a polygon
-])
+    lambda key: b"",
+    lambda key: b"garbage",
+    lambda key: land.LAND_STORE.encode(key, [b"not wkb"]),
+    lambda key: land.LAND_STORE.encode(key, []),
+    lambda key: land.LAND_STORE.encode(key, [shapely.Point(1, 2).wkb]),    # not a polygon
+    lambda key: land.LAND_STORE.encode(key, [b"x"])[:-1] + b"y",          # checksum wrong
+], ids=["empty", "garbage", "not-wkb", "no-polygon", "a-point", "checksum"])
 def test_a_damaged_land_cache_is_decoded_anew_and_rewritten(land_cache, fresh_land, content,
                                                            monkeypatch):
     raw = (Path(land.__file__).parent / "data" / land.LAND_FILE).read_bytes()
     key = land.land_key(raw)
     land_cache.mkdir(parents=True)
     path = land_cache / f"land-{key}.marshal"
-    path.write_bytes(content.replace(b"KEY", key.encode()))
+    path.write_bytes(content(key))
     assert_same_polygons(land.land_polygons(), fresh_land)
     assert marshal.loads(path.read_bytes())[1] == key          # rewritten
     assert_same_polygons(cached_land(monkeypatch), fresh_land)

