@@ -6,6 +6,7 @@ layers read in order (:func:`context_layers_from_config`). :mod:`geo.context` re
 
 from __future__ import annotations
 
+import glob
 import math
 import os
 import sys
@@ -73,10 +74,47 @@ def _config_path(root: Path, given: str, where: str, allow_outside_workspace: bo
                 "would be embedded in the map; copy the file into the workspace, or allow "
                 "context files outside it explicitly")
     try:
-        return regular_file(path, "context file")
+        found = regular_file(path, "context file")
     except InputError as exc:
         raise InputError(f"{where}: path: {given!r}: "
                          f"{str(exc).removeprefix(f'{path}: ')}") from None
+    if not allow_outside_workspace:
+        _reads_nothing_outside(found, home, given, where)
+    return found
+
+
+#: What starts a GDAL virtual vector file (OGR VRT), whatever its name: it reads other files.
+_VRT_MARK = b"<ogrvrtdatasource"
+
+
+def _reads_nothing_outside(path: Path, home: Path, given: str, where: str) -> None:
+    """Refuse a context file through which GDAL would read files outside ``home``: a GDAL
+    virtual file (it names other files to read), or a file beside it that GDAL opens with
+    it (a shapefile's ``.dbf``, a CSV's ``.prj``...) leading outside by a symbolic link."""
+    allow = ("; copy the files into the workspace, or allow context files outside it "
+             "explicitly")
+    try:   # without blocking, should a FIFO have been swapped in since the check
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            head = os.read(fd, 4096)
+        finally:
+            os.close(fd)
+    except OSError:
+        head = b""   # unreadable: the reader says so
+    if _VRT_MARK in head.lstrip().lower():
+        raise OutsideWorkspaceError(
+            f"{where}: path: {given!r} is a GDAL virtual file, which reads the files it names "
+            f"wherever they are{allow}")
+    escaped = glob.escape(path.stem), glob.escape(path.name)
+    for sibling in (*path.parent.glob(f"{escaped[0]}.*"), *path.parent.glob(f"{escaped[1]}-*")):
+        try:
+            resolved = sibling.resolve()
+        except (OSError, RuntimeError):
+            continue   # a loop or unreadable: GDAL reports it
+        if sibling != path and not resolved.is_relative_to(home):
+            raise OutsideWorkspaceError(
+                f"{where}: path: {given!r}: {sibling.name}, which is read with it, is outside "
+                f"the workspace ({resolved}){allow}")
 
 
 def context_specs_from_config(workspace: str | os.PathLike[str], *,

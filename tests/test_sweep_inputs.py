@@ -340,3 +340,42 @@ def test_library_build_refuses_context_outside_unless_allowed(workspace):
         build(workspace, offline=True)
     result = build(workspace, offline=True, allow_outside_workspace=True)
     assert [len(layer) for layer in result.context] == [3]
+
+
+def test_a_context_file_that_would_read_files_outside_the_workspace_is_refused(workspace,
+                                                                               runner):
+    """The path rule holds for what GDAL reads through the file too: a GDAL virtual file
+    naming a file outside, whatever its own name, and a shapefile whose .dbf is a link out."""
+    secret = workspace.parent / "secret.csv"
+    secret.write_text("name,lon,lat\nSECRET-ROW,1,2\n", encoding="utf-8")
+    vrt = (f'<OGRVRTDataSource><OGRVRTLayer name="secret"><SrcDataSource>{secret}'
+           '</SrcDataSource><GeometryType>wkbPoint</GeometryType><GeometryField '
+           'encoding="PointFromColumns" x="lon" y="lat"/></OGRVRTLayer></OGRVRTDataSource>')
+    allow = ("; copy the files into the workspace, or allow context files outside it "
+             "explicitly (--allow-context-outside)")
+    for name in ("evil.vrt", "innocent.geojson"):
+        (workspace / name).write_text(vrt, encoding="utf-8")
+        (workspace / "geo.toml").write_text(f'[[context]]\npath = "{name}"\n', encoding="utf-8")
+        result = runner("build", "-w", workspace, "--offline", expect=2)
+        assert result.stderr.splitlines() == [
+            f"geo: error: {workspace / 'geo.toml'}: context[0]: path: {name!r} is a GDAL "
+            f"virtual file, which reads the files it names wherever they are{allow}"]
+        assert not (workspace / "maps").exists()
+    result = runner("build", "-w", workspace, "--offline", "--allow-context-outside",
+                    expect=0)
+    assert "geo: context layer innocent: 1 features from " in result.stderr
+    assert "SECRET-ROW" in (workspace / "maps" / "connectivity.html").read_text(encoding="utf-8")
+    # a shapefile whose attribute table is a link to a file outside
+    import geopandas as gpd
+    import shapely
+
+    shp = workspace / "points.shp"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.Point(1, 2)], crs=4326).to_file(shp)
+    outside_dbf = workspace.parent / "points.dbf"
+    (workspace / "points.dbf").rename(outside_dbf)
+    (workspace / "points.dbf").symlink_to(outside_dbf)
+    (workspace / "geo.toml").write_text('[[context]]\npath = "points.shp"\n', encoding="utf-8")
+    result = runner("build", "-w", workspace, "--offline", expect=2)
+    assert result.stderr.splitlines() == [
+        f"geo: error: {workspace / 'geo.toml'}: context[0]: path: 'points.shp': points.dbf, "
+        f"which is read with it, is outside the workspace ({outside_dbf.resolve()}){allow}"]
