@@ -209,12 +209,13 @@ _SCRIPT = """
   // view or the layers change. A move or click then tests only the features of its cell
   // (and those too large for the grid), and finds the feature Leaflet would: the last drawn
   // under the pointer. Installed before the canvas is added (it binds its click handler
-  // then); Leaflet's own hit-testing stays where these methods are not Leaflet 1.x's.
+  // then); Leaflet's own hit-testing stays on any Leaflet but 1.9, whose private methods
+  // these replace.
   function hitGrid(r) {
     var CELL = 64, MAX_CELLS = 256, grid = null;
     var proto = L.Canvas.prototype;
-    if (!proto._handleMouseHover || !proto._onClick || !proto._fireEvent ||
-        !proto._handleMouseOut || !map._draggableMoved) { return; }
+    if (String(L.version).indexOf('1.9.') !== 0 || !proto._handleMouseHover || !proto._onClick ||
+        !proto._fireEvent || !proto._handleMouseOut || !map._draggableMoved) { return; }
     map.on('zoomend moveend viewreset resize', function () { grid = null; });
     map.on('layeradd layerremove', function (e) {  // not the tooltip's opening and closing
       if (e.layer._renderer === r) { grid = null; }

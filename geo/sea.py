@@ -122,7 +122,11 @@ def _network() -> tuple[object, np.ndarray]:
 
         graph = searoute.Marnet()
         graph._node, graph._adj = node_list, edge_list  # as searoute.from_nodes_edges_set
-    except (ImportError, AttributeError, TypeError):
+        first = next(iter(graph.nodes))
+        if graph.number_of_edges() == 0 or len(first) != 2 or \
+                not hasattr(graph, "restrictions"):
+            raise TypeError("not the layout geo knows")
+    except (ImportError, AttributeError, TypeError, StopIteration):
         graph = searoute.setup_M()
     return graph, np.array(list(graph.nodes), dtype=float)
 
