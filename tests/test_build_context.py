@@ -95,3 +95,13 @@ def test_the_former_option_name_still_works_and_says_its_new_name(workspace, run
                                              "removed)")
     assert "context layer landings: " in result.stderr
     assert "--layer" not in runner("build", "--help", expect=0).stdout
+
+
+def test_labels_per_file_across_both_option_names_are_refused(workspace, runner):
+    result = runner("build", "--offline", "-w", str(workspace),
+                    "--context", str(CONTEXT / "cables.geojson"),
+                    "--layer", str(CONTEXT / "landings.csv"),
+                    "--label-field", "name", "--label-field", "name", expect=2)
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --label-field given once per file: give the files all with --context (their "
+        "order is lost across --layer and --context)")

@@ -74,6 +74,10 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
 
     if legacy_layer_paths:
         click.echo("geo: --layer is now --context (--layer will be removed)", err=True)
+        if context_paths and len(label_fields) > 1:
+            raise click.UsageError("--label-field given once per file: give the files all "
+                                   "with --context (their order is lost across --layer and "
+                                   "--context)")
         context_paths = (*context_paths, *legacy_layer_paths)
     if label_fields and len(label_fields) not in (1, len(context_paths)):
         raise click.UsageError(f"--label-field given {len(label_fields)} times for "
