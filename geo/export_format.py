@@ -54,12 +54,6 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def format_for_path(path: str | os.PathLike[str], default: str = "geojson") -> str:
-    """The format a file name implies by its suffix (``.gpkg`` -> ``gpkg``...), else
-    ``default``."""
-    return SUFFIXES.get(Path(path).suffix.lower(), default)
-
-
 def _suffix_list() -> str:
     by_format: dict[str, list[str]] = {}
     for suffix, fmt in SUFFIXES.items():
