@@ -270,3 +270,31 @@ def test_place_chains_keeps_a_rejoined_line_east_of_the_antimeridian():
     (chain,) = _place_chains(join_antimeridian(zigzag(2000, seed=3)))
     assert len(chain) == 4001
     assert chain[:, 0].min() == pytest.approx(170.0) and chain[:, 0].max() == pytest.approx(190.0)
+
+
+# ------------------------------------------------------------------ drafting's patterns
+# Patterns of geo.draft that were tried again at each position of a long run (of spaces,
+# stops or short words), so that one sentence of hostile text took minutes to hours: the
+# sentence splitter and the joins of listed names (quadratic), and the words before a
+# passive of linking ("A and B ... will be linked by": exponential, 52 bytes took over a
+# minute). Each case below took the old code from half an hour to hours.
+DRAFT_PROBE = """
+import sys
+from geo.draft import find_facts
+run = " " * 500_000
+for text in (
+    "Telecom" + run + "and Orange signed an agreement.",     # sentences, which-links, joins
+    "Telecom" + "." * 500_000 + "and Orange signed.",         # a run of stops
+    ("Lisbon" + " \\t" * 250_000 + "\\n") * 2 + "Porto and Faro host data centres.",
+    "Lisbon" + run + ", Porto and Faro host data centres.",   # a list of towns
+    "Paris and Lyon " + "ya" * 40 + "! will be linked by a new cable.",
+):
+    find_facts(text, language="en")
+print("ok")
+"""
+
+
+def test_drafting_hostile_runs_of_spaces_stops_and_words_finishes():
+    done = subprocess.run([sys.executable, "-c", DRAFT_PROBE], capture_output=True, text=True,
+                          timeout=240, cwd=ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "ok\n", "")

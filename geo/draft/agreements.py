@@ -699,9 +699,17 @@ _IN_THE_WAY = frozenset(fold(w) for w in word_set("""
     in at on à a en em na no nel nella im am le el der die das den dem ein eine einen un une
     uno una um uma an
 """))
-_PARTY_JOIN_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|et|e|y|und|&)\s+(?:(?:by|par|por|pela|"
+_PARTY_JOIN_RE = re.compile(r"\s*,\s*|\s*(?:,\s*)?(?:and|et|e|y|und|&)\s+(?:(?:by|par|por|pela|"
                             r"pelo|da|dalla|dal|von|with|avec|con|com|mit)\s+)?(?:(?:the|la|le|"
                             r"les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|den)\s*)?")
+
+
+def _joins_parties(gap: str) -> bool:
+    """Whether the text between two names joins them as parties ("X and Y", "X, Y"); a
+    long gap never does (and is not searched: the pattern is slow on long runs of space)."""
+    return len(gap) <= 40 and _PARTY_JOIN_RE.fullmatch(gap) is not None
+
+
 #: The agent of a passive signing: "signé à Dakar par Sonatel", "firmado ... por X y Y".
 _AGENT_RE = re.compile(r"(?:\bby|\bpar|\bpor|\bpela|\bpelo|\bda|\bdalla|\bdal|\bvon)\s+"
                        r"(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|lo|der|die|dem|"
@@ -860,7 +868,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             chain = [lead[-1]]
             for r in reversed(lead[:-1]):
                 gap = text[r.end:chain[0].start]
-                if _PARTY_JOIN_RE.fullmatch(gap):
+                if _joins_parties(gap):
                     chain.insert(0, r)
                 else:
                     break
@@ -916,7 +924,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             if r is not None and not text[m.end():r.start].strip():
                 k = runs.index(r)
                 group = [r]
-                while k + 1 < len(runs) and _PARTY_JOIN_RE.fullmatch(
+                while k + 1 < len(runs) and _joins_parties(
                         text[runs[k].end:runs[k + 1].start]):
                     group.append(runs[k + 1])
                     k += 1
@@ -960,8 +968,8 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                 continue
             group = [r]
             k = runs.index(r)
-            while k + 1 < len(runs) and _PARTY_JOIN_RE.fullmatch(text[runs[k].end:
-                                                                       runs[k + 1].start]):
+            while k + 1 < len(runs) and _joins_parties(text[runs[k].end:
+                                                                runs[k + 1].start]):
                 group.append(runs[k + 1])
                 k += 1
             if any(doc.is_place_run(g) for g in group):

@@ -675,7 +675,7 @@ class PlaceFinder:
                 while not closed and len(group) < 12 and i + len(group) < len(runs):
                     nxt = runs[i + len(group)]
                     gap = text[group[-1].end:nxt.start]
-                    if not _LIST_GAP_RE.match(gap) or len(gap) > 16:
+                    if len(gap) > 16 or not _LIST_GAP_RE.match(gap):
                         break
                     closed = bool(_CONJUNCTION_RE.search(gap))
                     group.append(nxt)

@@ -142,10 +142,18 @@ _NETWORK_WORDS = word_set("""
 """)
 #: A relative clause of linking right after a name: "BlueMed che collega", "X, which links".
 _WHICH_LINKS_RE = re.compile(
-    r"\s*,?\s*(?:che|which|that|qui|que|der|das|die)\s+(?:(?:già|already|déjà|ya|já|"
+    r"\s*(?:,\s*)?(?:che|which|that|qui|que|der|das|die)\s+(?:(?:già|already|déjà|ya|já|"
     r"bereits)\s+)?(?:collega|collegherà|links|will\s+link|connects|will\s+connect|relie|"
     r"reliera|conecta|conectará|une|unirá|liga|ligará|verbindet|verbinden\s+wird)\b",
     re.IGNORECASE)
+#: The words that may stand with the places before a passive of linking, the places being its
+#: subject and nothing else ("A and B will soon be linked by"; "l'" is "l" once split).
+_LINKED_SUBJECT_FILLER = frozenset((
+    "and", "et", "e", "y", "und", "the", "le", "la", "les", "l", "el", "los", "o", "a", "os",
+    "il", "die", "der", "das", "will", "be", "are", "were", "have", "been", "vont", "être",
+    "sont", "ont", "été", "van", "estar", "están", "vão", "serão", "são", "foram", "saranno",
+    "sono", "stati", "werden", "sind", "wurden", "soon", "bientôt", "pronto", "brevemente",
+    "presto", "bald", "now", "désormais", "ya", "já", "ora", "jetzt"))
 #: A passive of linking right before a word for a cable: "ligados (brevemente) por um".
 _LINKED_BY_RE = re.compile(
     r"(?<![\w-])(?:linked|connected|joined|reli[ée]e?s|connect[ée]e?s|unid[oa]s|conectad[oa]s|"
@@ -425,7 +433,8 @@ class RouteFinder:
                 if self._valid_name(stripped.start, stripped.end):
                     self._add_name(stripped.start, stripped.end, run.sentence)
                 continue
-            link = _WHICH_LINKS_RE.match(text, stripped.end, run.sentence.end)
+            link = _WHICH_LINKS_RE.match(text, stripped.end,
+                                         min(run.sentence.end, stripped.end + 120))
             if link and re.search(r"\b(?:di|de|of|da|do|du|del|della|von|des|by|par|por)\s+$",
                                   text[max(0, stripped.start - 8):stripped.start]):
                 link = None  # "il nuovo cavo di Sparkle che collega": the owner
@@ -874,11 +883,8 @@ class RouteFinder:
         rest = text[s.start:verb.start()]
         for p in reversed(places):
             rest = rest[:p.start - s.start] + rest[p.end - s.start:]
-        if not re.fullmatch(r"[\s,-]*(?:(?:and|et|e|y|und|the|le|la|les|l['’]|el|los|o|a|os|"
-                            r"il|die|der|das|will|be|are|were|have|been|vont|être|sont|ont|"
-                            r"été|van|a|estar|están|vão|serão|são|foram|saranno|sono|stati|"
-                            r"werden|sind|wurden|soon|bientôt|pronto|brevemente|presto|bald|"
-                            r"now|désormais|ya|já|ora|jetzt|,|-)\s*)*", rest, re.IGNORECASE):
+        words = [w for w in re.split(r"[\s,'’-]+", rest.lower()) if w]
+        if not all(w in _LINKED_SUBJECT_FILLER for w in words):
             return []  # the places are the subject and nothing else
         return [PlaceRef(text[p.start:p.end], p) for p in places]
 

@@ -21,10 +21,12 @@ from geo.draft.vocabulary import word_set
 _BOUNDARY_RE = re.compile(
     # an end of sentence (with its closing quotes) then a line break, or white space and a
     # capital, a digit or an opening quote
-    r"(?P<end>[.!?…]+[»”\"’'）)\]]*)"
+    # (each alternative starts only where its run of stops or spaces starts: tried again
+    # inside a long run, it would make the search quadratic in the run's length)
+    r"(?<![.!?…])(?P<end>[.!?…]+[»”\"’'）)\]]*)"
     r"(?:[ \t\u00a0]*\n\s*|[ \t\u00a0]+(?=[«“\"‘’'(¿¡]*[^\W_a-zà-ÿ]))"
     r"|\n[ \t]*\n\s*"  # a blank line
-    r"|[ \t]*\n[ \t]*(?=[«“\"‘’'(¿¡–—-]*[^\W_a-zà-ÿ])"  # a line break before a capital
+    r"|(?<![ \t])[ \t]*\n[ \t]*(?=[«“\"‘’'(¿¡–—-]*[^\W_a-zà-ÿ])"  # a break before a capital
 )
 #: Words that end with a full stop without ending a sentence (case-folded, without the stop).
 ABBREVIATIONS = word_set("""
