@@ -277,7 +277,8 @@ def test_place_chains_keeps_a_rejoined_line_east_of_the_antimeridian():
 # stops or short words), so that one sentence of hostile text took minutes to hours: the
 # sentence splitter and the joins of listed names (quadratic), and the words before a
 # passive of linking ("A and B ... will be linked by": exponential, 52 bytes took over a
-# minute). Each case below took the old code from half an hour to hours.
+# minute), and the names beside each word for a cable (10 kB of "cable Sea-Me-We": 100 s).
+# Each case below took the old code from half an hour to hours.
 DRAFT_PROBE = """
 import sys
 from geo.draft import find_facts
@@ -288,6 +289,7 @@ for text in (
     ("Lisbon" + " \\t" * 250_000 + "\\n") * 2 + "Porto and Faro host data centres.",
     "Lisbon" + run + ", Porto and Faro host data centres.",   # a list of towns
     "Paris and Lyon " + "ya" * 40 + "! will be linked by a new cable.",
+    "cable Sea-Me-We " * 6_000,                               # 6,000 names beside cables
 ):
     find_facts(text, language="en")
 print("ok")

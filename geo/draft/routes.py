@@ -26,6 +26,7 @@ waypoints in order, medium, status and published figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from geo.draft.document import Document, Spans, in_range, word_occurrences
@@ -146,6 +147,10 @@ _WHICH_LINKS_RE = re.compile(
     r"bereits)\s+)?(?:collega|collegherà|links|will\s+link|connects|will\s+connect|relie|"
     r"reliera|conecta|conectará|une|unirá|liga|ligará|verbindet|verbinden\s+wird)\b",
     re.IGNORECASE)
+#: At most six whole words (each with an optional bracket) between a word for a cable and
+#: the name it stands beside; a word is matched whole (``(?![\w'’-])``), never split.
+_CLOSE_WORDS_RE = re.compile(
+    r"[\s,–—\-()]*(?:[\w'’-]+(?![\w'’-])\s*(?:\([^()]*\))?[\s,]*){0,6}")
 #: The words that may stand with the places before a passive of linking, the places being its
 #: subject and nothing else ("A and B will soon be linked by"; "l'" is "l" once split).
 _LINKED_SUBJECT_FILLER = frozenset((
@@ -804,24 +809,28 @@ class RouteFinder:
         copula = re.search(r"\b(?:is|est|es|é|è|ist|sera|será|sarà|wird|was|fut|era)\s+"
                            r"(?:an?|un|une|uno|una|um|uma|ein|eine|the|le|la|el|il|o)\s+"
                            r"(?:[\w-]+\s+){0,4}$", text[max(s.start, m.start() - 80):m.start()])
-        if copula:
-            named_before = [r for a, _b, r in in_sentence if a < m.start()]
-            if named_before:
-                return named_before[0]
+        if copula and in_sentence and in_sentence[0][0] < m.start():
+            return in_sentence[0][2]  # the sentence's first name, before the noun
         # "sistema de rota": one noun phrase
         if re.search(r"(?:system|sistema|systeme|cable|cabo|cavo)\s+(?:de|di|of|da)\s*$",
                      fold(text[max(s.start, m.start() - 20):m.start()])):
             return None
         # the named route of the sentence, in apposition or as a subject (unless the
         # sentence names what it refers to: "o cabo ..., denominado Sacs")
-        for a, b, r in in_sentence:
+        # the names near the noun only (the spans are in text order, none inside another)
+        first = bisect_right(in_sentence, m.start() - 70, key=lambda span: span[1])
+        for k in range(first, len(in_sentence)):
+            a, b, r = in_sentence[k]
+            if a - m.end() >= 70:
+                break
+            if (m.start() - b if b <= m.start() else a - m.end()) >= 70:
+                continue  # too far to be in apposition (measured before any slicing)
             if b > m.start() and _NAMING_RE.search(text[m.end():a]):
                 continue
             between = text[b:m.start()] if b <= m.start() else text[m.end():a]
-            close = len(between) < 70 and re.fullmatch(
-                r"[\s,–—\-()]*(?:[\w'’-]+\s*(?:\([^()]*\))?[\s,]*){0,6}", between) and not \
-                re.search(r"\b(?:developed|built|deploy|lanc|launch|construi|realizz|"
-                          r"new\s+terrestrial)", fold(between))
+            close = _CLOSE_WORDS_RE.fullmatch(between) and not re.search(
+                r"\b(?:developed|built|deploy|lanc|launch|construi|realizz|"
+                r"new\s+terrestrial)", fold(between))
             if close and (det != "indefinite" or b <= m.start() or re.search(
                     r"\b(?:is|est|es|é|è|ist)\b", between)):
                 return r
