@@ -149,9 +149,9 @@ class Measurement:
     @property
     def ratio(self) -> float | None:
         """Measured over published length, or ``None`` without a published length."""
-        if self.published_m is None or self.published_m <= 0:
-            return None
-        return self.length_m / self.published_m
+        from geo.routes import length_ratio  # not needed to read a file: imported late
+
+        return length_ratio(self.length_m, self.published_m)
 
     @property
     def flags(self) -> list[str]:

@@ -112,6 +112,13 @@ def _routing(segments: Sequence[SegmentGeometry]) -> str:
     return "sea" if any(s.routing == "sea" for s in segments) else "geodesic"
 
 
+def length_ratio(length_m: float, published_m: float | None) -> float | None:
+    """Measured over published length, ``None`` without a (positive) published length."""
+    if published_m is None or published_m <= 0:
+        return None
+    return length_m / published_m
+
+
 def length_flags(ratio: float | None) -> list[str]:
     """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply (empty
     without a ratio)."""
@@ -169,9 +176,7 @@ class RouteGeometry:
     @property
     def ratio(self) -> float | None:
         """Measured over published length, ``None`` without a (positive) published length."""
-        if self.published_m is None or self.published_m <= 0:
-            return None
-        return self.length_m / self.published_m
+        return length_ratio(self.length_m, self.published_m)
 
     @property
     def flags(self) -> list[str]:
