@@ -222,7 +222,8 @@ _LIST_INTRO_RE = re.compile(
     r"(?:are|include)|partners\s+(?:are|include)|compose\s+de|composee?\s+de|forme\s+de|"
     r"formee?\s+de|compuesto\s+por|formado\s+por|integrado\s+por|composto\s+por|"
     r"formada\s+por|composto\s+da|formato\s+da|bestehend\s+aus|investoren\s+sind|"
-    r"companies|entreprises|operateurs|empresas|operadoras|societa|unternehmen|"
+    r"companies|entreprises|operateurs|empresas|operadoras|societa|unternehmen|operators|"
+    r"carriers|telcos|operadores|operatori|betreiber|"
     r"investors|investisseurs|inversores|investidores|investitori|two\s+companies|"
     r"consor\w*[^.;:]{0,30}?\b(?:da|de|by|of|par|por|von|aus)|"
     r"(?:companies|firms|operators|players|providers|carriers|entreprises|societes|"
@@ -230,7 +231,7 @@ _LIST_INTRO_RE = re.compile(
     r"unternehmen|anbietern?|betreibern?|konkurrenz|competitors|concurrents|rivals)"
     r"[^.;:]{0,30}?\b(?:such\s+as|like|including|comme|tels?\s+que|telles?\s+que|como|"
     r"tales\s+como|come|quali|wie|etwa|darunter))"
-    r"\s*(?:the|das|die|der|les|la|le|los|las|os|as|gli|i)?\s*(?:\w+\s+)?[:,]?\s*$")
+    r"\s*(?:the|das|die|der|les|la|le|los|las|os|as|gli|i)?\s*(?:\w+\s+)?[:,(]?\s*$")
 _POSSESSED_RE = re.compile(
     r"(?:data\s*cent|datacent|centre|center|campus|facility|facilities|network|cable|"
     r"system|pop|point|subsidiary|unit|ceo|chief|president|shares|stake|customers|"
@@ -325,7 +326,7 @@ class OrgCandidate:
         if self.vetoed:
             return False
         if self.place:
-            return any(c.startswith(("noun", "role", "list", "possessive", "government"))
+            return any(c.startswith(("noun", "role", "list", "government"))
                        for c in self.context + self.own)
         if self.own:
             return True
@@ -421,6 +422,8 @@ class OrganisationFinder:
         for cand in self.candidates.values():
             cand.personal = all(self._person_shaped(r) for r in cand.runs)
             cand.place = any(self.doc.is_place_run(r) for r in cand.runs)
+            if all(self._inside_a_place(r) for r in cand.runs):
+                cand.vetoed.append("a part of a place's name")  # "Tomé" of "São Tomé"
             for run in cand.runs:
                 self._cues(cand, run)
         self._acronym_definitions()
@@ -715,6 +718,11 @@ class OrganisationFinder:
             if m2 and self.verb_re.match(m2.group(1)):
                 cand.weak.append("subject of an organisation's verb")
 
+    def _inside_a_place(self, run: Run) -> bool:
+        """The run is a part of a longer place name ("Príncipe" of "São Tomé e Príncipe")."""
+        m = self.doc.place_in(run.start, run.end)
+        return m is not None and m.end - m.start > run.end - run.start
+
     def _person_shaped(self, run: Run) -> bool:
         """Two to four title-case words, none an organisation word, code or place: the
         shape of a person's name ("Marí Alkatiri", "José Carlos Simão")."""
@@ -827,8 +835,12 @@ class OrganisationFinder:
                 long = re.sub(r"^[a-z]{1,4}['’]", "", long)  # "l'Istituto ..."
             if not long or not long[:1].isupper() or " " not in long:
                 continue
-            if not re.search(r"\s(?:e|and|y|et|und|&)\s", long):
-                continue  # a plain run: found as a run
+            words = [fold(w) for w in re.findall(r"[^\W_][\w'’-]*", long)]
+            if not re.search(r"\s(?:e|and|y|et|und|&)\s", long) and not (
+                    (words[0] in self.opening or words[-1] in self.name_words) and any(
+                        w[:1].islower() and fold(w) not in _SMALL_WORDS
+                        for w in long.split()[1:])):
+                continue  # a plain run: found as a run ("Agence nationale de ..." is none)
             start = m.start() - (len(before) - before.rfind(long))
             end = start + len(long)
             if text[start:end] != long:
@@ -940,9 +952,17 @@ class OrganisationFinder:
         for cand in self.candidates.values():
             for run in cand.runs:
                 runs_by_start[run.start] = (cand, run)
-        # a name in brackets right after another ("Meta (Facebook)") belongs to that item
+        # a name in brackets right after another ("Meta (Facebook)") belongs to that item;
+        # names in brackets after a common noun are items ("les opérateurs (A, B et C)")
+        run_ends = {run.end for _c, run in runs_by_start.values()}
+
+        def after_a_name(k: int) -> bool:
+            if not re.search(r"\(\s*(?:[\w'’-]+\s+){0,2}$", text[max(0, k - 30):k]):
+                return False
+            return len(text[:text.rfind("(", 0, k)].rstrip()) in run_ends
+
         ordered = [k for k in sorted(runs_by_start)
-                   if not re.search(r"\(\s*(?:[\w'’-]+\s+){0,2}$", text[max(0, k - 30):k])
+                   if not after_a_name(k)
                    and not (runs_by_start[k][0].place and _PLACE_BEFORE_RE.search(
                        text[max(0, k - 20):k]))]
         for _ in range(3):
