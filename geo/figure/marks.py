@@ -21,14 +21,15 @@ import shapely
 from geo import names
 from geo.context import ContextLayer
 from geo.errors import InputError
-from geo.figure.projection import (
-    Extent,
-    MapProjection,
-    View,
+from geo.figure.extent import Extent
+from geo.figure.map_projection import MapProjection
+from geo.figure.reproject import (
     geodesic_densify,
     project_lines,
     project_lines_owned,
+    project_polygons,
 )
+from geo.figure.view import View
 from geo.lines import line_parts
 from geo.webmap import styles
 
@@ -234,8 +235,6 @@ def project_context(ctx: ContextMarks, projection: MapProjection, extent: Extent
     """Project a context layer into ``view`` (lines as drawn in the file, cut at the back
     meridian; polygons cut and clipped like the country outlines) and count the features
     that show."""
-    from geo.figure.projection import project_polygons
-
     shown: set[int] = set()
     if len(ctx.points):
         x, y = projection.forward(ctx.points[:, 0], ctx.points[:, 1])

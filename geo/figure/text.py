@@ -21,8 +21,9 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.textpath import TextToPath
 
 from geo import __version__
+from geo.figure.extent import Extent, lat_text, lon_text
+from geo.figure.map_projection import MapProjection
 from geo.figure.marks import ContextMarks, Mark
-from geo.figure.projection import Extent, MapProjection, lat_text, lon_text
 from geo.names import LAYER_NAMES, LAYERS
 
 #: Points per CSS pixel (72 points and 96 pixels to the inch).
