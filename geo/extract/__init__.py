@@ -15,13 +15,16 @@ One module per job:
   short forms, hyphenated neighbours);
 - :mod:`~geo.extract.sentences`: the sentence around a span;
 - :mod:`~geo.extract.catalogue_coverage`: mapped, covered, lacking (:func:`coverage`);
-- :mod:`~geo.extract.articles`: article files found, read and extracted;
+- :mod:`~geo.extract.articles`: article files found, read and extracted, many at once in
+  parallel processes (:func:`extract_articles`);
 - :mod:`~geo.extract.suggest`: draft ``[[site]]`` entries for what the catalogue lacks.
 """
 
 from geo.extract.articles import (
     ArticleMentions,
+    ExtractRun,
     extract_article,
+    extract_articles,
     read_article,
     resolve_article,
     workspace_extractor,
@@ -63,11 +66,13 @@ __all__ = [
     "OUTWEIGH",
     "ArticleMentions",
     "Coverage",
+    "ExtractRun",
     "Extractor",
     "Mention",
     "coverage",
     "covered_by",
     "extract_article",
+    "extract_articles",
     "extract_mentions",
     "missing_places",
     "read_article",
