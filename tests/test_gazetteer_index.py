@@ -16,6 +16,7 @@ import pytest
 
 import geo.cache
 import geo.gazetteer as gazetteer
+import geo.gazetteer.towns as towns
 from geo.gazetteer import Gazetteer, default_gazetteer, index_key
 
 #: Names looked up by tests: exonyms, short forms, accents, regions, ambiguous towns.
@@ -211,21 +212,21 @@ def _towns_from_the_file() -> dict[str, tuple[gazetteer.Place, ...]]:
 
 def test_small_towns_kept_in_the_cache_are_the_file_s_towns(cache, monkeypatch):
     expected = _towns_from_the_file()
-    read_towns = gazetteer._read_towns
+    read_towns = towns._read_towns
     gazetteer.small_towns.cache_clear()
     try:
         first = gazetteer.small_towns()          # read from the file and kept
         kept = list(cache.glob("towns-*.marshal"))
         gazetteer.small_towns.cache_clear()
         with monkeypatch.context() as patch:     # read back from the cache, not the file
-            patch.setattr(gazetteer, "_read_towns",
+            patch.setattr(towns, "_read_towns",
                           lambda raw: pytest.fail("the file was read, not the cache"))
             second = gazetteer.small_towns()
         gazetteer.small_towns.cache_clear()
         assert len(kept) == 1
         assert first == expected and second == expected
         kept[0].write_bytes(b"damaged")
-        assert gazetteer._read_towns is read_towns
+        assert towns._read_towns is read_towns
         assert gazetteer.small_towns() == expected
         assert kept[0].read_bytes() != b"damaged"   # read anew and kept again
     finally:
