@@ -2,7 +2,7 @@
 
 Run on demand (not collected by pytest)::
 
-    python tests/benchmarks/bench_extract.py [--articles 1000] [--seed 7]
+    python tests/benchmarks/bench_extract.py [--articles 1000] [--seed 7] [--repeats 3]
 
 Corpus: each article mixes sentences of the four seed articles with templated English and
 French sentences naming cities, countries, regions and organisations (drawn from the
@@ -13,22 +13,32 @@ Prints, with ratios against baselines measured in the same run:
 1. gazetteer load time (GeoNames cities15000 + countries + continents, CLDR names, the
    word-prefix index), against ``json.load`` of cities15000.json alone;
 2. articles per second of ``Extractor.extract`` (with the shipped catalogue), against a
-   baseline that only tokenises each article and looks every word up in a dict.
+   baseline that only tokenises each article and looks every word up in a dict;
+3. the whole command, ``geo extract --jobs 1`` and ``geo extract --jobs 0`` (one process
+   per core) on the corpus written as files, each in a fresh process (best of
+   ``--repeats``): articles per second of the whole process (start-up included), its CPU
+   time, and the rate the command itself says on stderr (reading only); then the ratio
+   every core / one job of each rate.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from timing import run_process  # noqa: E402
 
 from geo.catalog import load_catalog  # noqa: E402
 from geo.extract import Extractor  # noqa: E402
@@ -83,6 +93,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
 
     # 1. load time
@@ -124,6 +135,39 @@ def main() -> None:
     print(f"extract: {len(texts) / run_s:,.0f} articles/s ({run_s:.2f} s, "
           f"{mentions:,} mentions); baseline tokenise + dict lookup "
           f"{len(texts) / base_s:,.0f} articles/s; ratio (time) {run_s / base_s:.1f}")
+
+    # 3. the command, one job against every core
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"article-{i:04d}.txt"
+            path.write_text(text, encoding="utf-8")
+            files.append(str(path))
+        whole: dict[str, float] = {}
+        said: dict[str, float] = {}
+        for jobs in ("1", "0"):
+            cmd = [sys.executable, "-m", "geo", "extract", "-w", str(ROOT), "--jobs", jobs,
+                   *files]
+            runs = [run_process(cmd, dict(os.environ)) for _ in range(args.repeats)]
+            wall, cpu = min(runs)
+            whole[jobs] = len(files) / wall
+            said[jobs] = _said_rate(cmd)
+            label = "--jobs 1" if jobs == "1" else f"--jobs 0 ({os.cpu_count()} cores)"
+            print(f"geo extract {label}: {whole[jobs]:,.0f} articles/s (whole process, "
+                  f"{wall:.2f} s wall, {cpu:.2f} s CPU); says {said[jobs]:,.0f} articles/s")
+    print(f"every core / one job: ratio {whole['0'] / whole['1']:.2f} (whole process), "
+          f"{said['0'] / said['1']:.2f} (the rate the command says)")
+
+
+def _said_rate(cmd: list[str]) -> float:
+    """The articles per second ``geo extract`` says on stderr (``geo: read N articles in
+    S s (R articles/s, P processes)``)."""
+    done = subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    found = re.search(r"\((\d+) articles/s, \d+ process", done.stderr)
+    if found is None:
+        raise SystemExit(f"no rate in geo extract's stderr: {done.stderr!r}")
+    return float(found.group(1))
 
 
 if __name__ == "__main__":
