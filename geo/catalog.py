@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from geo.atomic import JOURNAL_NAME
 from geo.catalog_checks import check_aliases, check_references, check_sources
 from geo.errors import CatalogError, InputError, Problem
-from geo.files import MAX_ARTICLE_BYTES, MAX_TOML_BYTES, parse_nested, read_bytes
+from geo.files import MAX_ARTICLE_BYTES, MAX_TOML_BYTES, decode_utf8, parse_nested, read_bytes
 from geo.schema import (
     KINDS,
     Agreement,
@@ -73,7 +73,13 @@ def _read_file(path: Path, limit: int, what: str) -> bytes:
     try:
         return read_bytes(path, limit, what)
     except InputError as exc:
-        raise ValueError(str(exc).removeprefix(f"{path}: ")) from None
+        raise ValueError(_reason(exc, path)) from None
+
+
+def _reason(exc: InputError, source: str | Path) -> str:
+    """The message of ``exc`` without the leading ``SOURCE: `` that names the file (a
+    :class:`Problem` names it apart)."""
+    return str(exc).removeprefix(f"{source}: ")
 
 
 def read_article_text(path: Path) -> str:
@@ -91,11 +97,9 @@ def read_article_text(path: Path) -> str:
     if b"\x00" in data:
         raise ValueError("the article is binary, not text (it holds NUL bytes)")
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}"
-        ) from None
+        return decode_utf8(data, str(path))
+    except InputError as exc:
+        raise ValueError(_reason(exc, path)) from None
 
 
 @dataclass
@@ -277,17 +281,11 @@ def _read_toml(ws: Workspace, path: Path, what: str, problems: list[Problem],
                                 "the file is empty (delete it, or keep at least a comment)"))
         return None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
-        problems.append(Problem(rel, entity_id, "-", f"not UTF-8 text: {bad}"))
-        return None
-    try:
-        return parse_nested(tomllib.loads, text, rel)
+        return parse_nested(tomllib.loads, decode_utf8(raw, rel), rel)
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(rel, entity_id, "-", f"not valid TOML: {exc}"))
-    except InputError as exc:
-        problems.append(Problem(rel, entity_id, "-", str(exc).removeprefix(f"{rel}: ")))
+    except InputError as exc:   # not UTF-8, or nested too deeply
+        problems.append(Problem(rel, entity_id, "-", _reason(exc, rel)))
     return None
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from geo.context import SIMPLIFY_DEG, ContextLayer, ContextSpec, one_line
 from geo.errors import InputError
-from geo.files import MAX_TOML_BYTES, parse_nested, read_bytes, regular_file
+from geo.files import MAX_TOML_BYTES, decode_utf8, parse_nested, read_bytes, regular_file
 from geo.text import shown, text_problem
 
 if sys.version_info >= (3, 11):
@@ -42,11 +42,7 @@ def _config_value(value: object) -> str:
 def _read_config(config: Path) -> dict[str, Any]:
     """The table of ``geo.toml`` (a regular file of at most :data:`MAX_TOML_BYTES`)."""
     raw = read_bytes(config, MAX_TOML_BYTES, "workspace configuration")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{config}: cannot read: not UTF-8 text: byte "
-                         f"0x{raw[exc.start]:02x} at offset {exc.start}") from None
+    text = decode_utf8(raw, f"{config}: cannot read")
     try:
         return parse_nested(tomllib.loads, text, str(config))
     except tomllib.TOMLDecodeError as exc:

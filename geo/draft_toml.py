@@ -22,6 +22,7 @@ from typing import Any
 from geo.catalog import TABLE_KINDS
 from geo.errors import InputError
 from geo.files import MAX_TOML_BYTES, parse_nested, read_bytes
+from geo.files import decode_utf8 as decode_utf8_bytes
 from geo.schema import ID_PATTERN
 from geo.workspace import Workspace
 
@@ -230,11 +231,7 @@ def _commented_entry(body: list[str]) -> tuple[str | None, str | None]:
 def decode_utf8(path: Path, rel: str, raw: bytes) -> str:
     """``raw`` as UTF-8 text; else an :class:`InputError` naming the file ``rel`` (its path
     in the workspace), the byte and its offset."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{rel}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset "
-                         f"{exc.start}") from None
+    return decode_utf8_bytes(raw, rel)
 
 
 def read_draft(ws: Workspace, path: Path) -> tuple[DraftText, dict[str, Any]]:

@@ -6,7 +6,8 @@ context layers, ``geo measure --file``) goes through :func:`read_bytes` or
 blocking or filling memory, a dangling symbolic link is named as such, and a file larger than
 the limit for its kind is refused with its size. Parsers that recurse (``tomllib``, ``json``)
 are wrapped by :func:`parse_nested` so that input nested deeper than they can follow is an
-:class:`InputError`, not a ``RecursionError``.
+:class:`InputError`, not a ``RecursionError``. Bytes that should be UTF-8 text are decoded by
+:func:`decode_utf8`, which names the file, the first bad byte and its offset.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ MAX_ARTICLE_BYTES = 4 * MIB
 MAX_TOML_BYTES = 16 * MIB
 #: A GeoJSON text read whole into memory (``geo measure --file``, standard input).
 MAX_JSON_BYTES = 1024 * MIB
+#: The byte-order mark some Windows editors write at the start of a UTF-8 file.
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def _kind(mode: int) -> str:
@@ -137,3 +140,24 @@ def parse_nested(parse: Callable[[str], T], text: str, source: str) -> T:
     except RecursionError:
         raise InputError(f"{source}: nested too deeply to read (arrays or tables inside "
                          "each other more than about a thousand levels deep)") from None
+
+
+def decode_utf8(raw: bytes, source: str, *, drop_bom: bool = False,
+                parenthesised: bool = False) -> str:
+    """``raw`` decoded as UTF-8 text, else an :class:`InputError` naming ``source`` (the
+    file's path, or its path and what was being done: ``"geo.toml: cannot read"``), the first
+    byte that is not UTF-8 and its offset in ``raw`` (bytes from its start):
+    ``SOURCE: not UTF-8 text: byte 0xff at offset 5``, or with ``parenthesised``
+    ``SOURCE: not UTF-8 text (byte 0xff at offset 5)``.
+
+    ``drop_bom``: a leading byte-order mark (:data:`UTF8_BOM`) is not part of the text
+    (offsets still count it). The bytes are decoded without a copy (large files pass here).
+    """
+    start = len(UTF8_BOM) if drop_bom and raw.startswith(UTF8_BOM) else 0
+    try:
+        return str(memoryview(raw)[start:], "utf-8")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        bad = f"byte 0x{raw[offset]:02x} at offset {offset}"
+        detail = f" ({bad})" if parenthesised else f": {bad}"
+        raise InputError(f"{source}: not UTF-8 text{detail}") from None

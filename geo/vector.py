@@ -34,6 +34,7 @@ import numpy as np
 
 from geo.crs import source_crs
 from geo.errors import InputError
+from geo.files import decode_utf8
 from geo.text import is_blank
 
 if TYPE_CHECKING:
@@ -149,10 +150,4 @@ def gdal_reason(exc: BaseException, path: str | Path) -> str:
 def utf8_text(raw: bytes, where: str) -> str:
     """``raw`` decoded as UTF-8 (a leading byte-order mark dropped); else an
     :class:`InputError` ``WHERE: not UTF-8 text (byte 0xNN at offset N)``."""
-    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        return str(memoryview(raw)[bom:], "utf-8")
-    except UnicodeDecodeError as exc:
-        offset = bom + exc.start
-        raise InputError(f"{where}: not UTF-8 text (byte 0x{raw[offset]:02x} at offset "
-                         f"{offset})") from None
+    return decode_utf8(raw, where, drop_bom=True, parenthesised=True)
