@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from shapely.geometry import shape
 
-from geo.cli import main
 from geo.geodesy import path_length_m
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,10 +84,6 @@ def synthetic_catalog(synthetic):
     return load_catalog(synthetic)
 
 
-def invoke(args: list[str]):
-    return CliRunner().invoke(main, args, catch_exceptions=False)
-
-
 # ------------------------------------------------------------------ one length everywhere
 
 
@@ -119,7 +113,7 @@ def _export_lengths(text: str) -> dict[str, float]:
 
 @pytest.mark.parametrize("which", ["shipped", "synthetic"])
 def test_map_export_and_measure_give_the_same_length_for_every_route(which, synthetic,
-                                                                      tmp_path):
+                                                                      tmp_path, runner):
     from geo.catalog import load_catalog
     from geo.layers import build_layers
 
@@ -129,16 +123,13 @@ def test_map_export_and_measure_give_the_same_length_for_every_route(which, synt
     layer_m = {**dict(zip(layers["routes"]["id"], layers["routes"]["length_m"], strict=True)),
                **dict(zip(layers["corridors"]["id"], layers["corridors"]["length_m"],
                           strict=True))}
-    measured = invoke(["measure", "-w", str(ws), "--format", "json"])
-    assert measured.exit_code == 0, measured.output
+    measured = runner("measure", "-w", ws, "--format", "json", expect=0)
     measure_m = {m["id"]: m["length_m"] for m in json.loads(measured.stdout)}
-    exported = invoke(["export", "-w", str(ws), "--layer", "routes", "--layer", "corridors",
-                       "--precision", "-1"])
-    assert exported.exit_code == 0, exported.output
+    exported = runner("export", "-w", ws, "--layer", "routes", "--layer", "corridors",
+                      "--precision", "-1", expect=0)
     export_m = _export_lengths(exported.stdout)
     out = tmp_path / "map.html"
-    built = invoke(["build", "-w", str(ws), "--offline", "-o", str(out)])
-    assert built.exit_code == 0, built.output
+    runner("build", "-w", ws, "--offline", "-o", out, expect=0)
     map_m = _map_lengths(out.read_text(encoding="utf-8"))
 
     assert set(layer_m) == set(measure_m) == set(export_m) == {*cat.routes, *cat.corridors}
@@ -241,9 +232,8 @@ def test_the_popup_says_routed_over_the_sea_and_the_ratio(synthetic_catalog):
 # ------------------------------------------------------------------ checks
 
 
-def test_geo_check_warns_of_land_and_sea_crossings(synthetic):
-    result = invoke(["check", "-w", str(synthetic)])
-    assert result.exit_code == 0, result.output
+def test_geo_check_warns_of_land_and_sea_crossings(synthetic, runner):
+    result = runner("check", "-w", synthetic, expect=0)
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     land = [w for w in warnings if "test-surveyed-across-australia" in w]
     assert land == [
@@ -268,20 +258,19 @@ def test_the_shipped_catalogue_crosses_nothing(catalog):
 # ------------------------------------------------------------------ geo measure --between
 
 
-def test_measure_between_submarine_draws_what_the_map_would(synthetic, synthetic_catalog):
+def test_measure_between_submarine_draws_what_the_map_would(synthetic, synthetic_catalog,
+                                                           runner):
     from geo.routes import route_geometry
 
     args = ["measure", "-w", str(synthetic), "--between", "sydney", "jakarta", "singapore",
             "--medium", "submarine"]
-    table = invoke(args)
-    assert table.exit_code == 0, table.output
+    table = runner(*args, expect=0)
     expected = route_geometry(synthetic_catalog, "test-sydney-jakarta-singapore")
     assert f"total {expected.length_m / 1000:,.3f} km (submarine " in table.stdout
     assert "routed over the sea" in table.stdout
     assert re.search(r"Test sydney\s+Test jakarta\s+submarine\s+sea\s", table.stdout)
 
-    doc = invoke([*args, "--format", "geojson"])
-    assert doc.exit_code == 0, doc.output
+    doc = runner(*args, "--format", "geojson", expect=0)
     (feature,) = json.loads(doc.stdout)["features"]
     assert feature["properties"]["routing"] == "sea"
     assert feature["properties"]["length_m"] == pytest.approx(expected.length_m, abs=1e-6)
@@ -290,21 +279,19 @@ def test_measure_between_submarine_draws_what_the_map_would(synthetic, synthetic
         (round(lon, 6), round(lat, 6)) for lon, lat in expected.lines[0]]
 
 
-def test_measure_between_defaults_to_geodesics(synthetic):
-    result = invoke(["measure", "-w", str(synthetic), "--between", "sydney", "jakarta",
-                     "--format", "json"])
-    assert result.exit_code == 0, result.output
+def test_measure_between_defaults_to_geodesics(synthetic, runner):
+    result = runner("measure", "-w", synthetic, "--between", "sydney", "jakarta",
+                    "--format", "json", expect=0)
     (m,) = json.loads(result.stdout)
     assert m["routing"] == "geodesic"
     assert m["length_m"] == path_length_m([SITES["sydney"][:2], SITES["jakarta"][:2]])
 
 
-def test_measure_route_as_geojson_is_the_drawn_line(synthetic, synthetic_catalog):
+def test_measure_route_as_geojson_is_the_drawn_line(synthetic, synthetic_catalog, runner):
     from geo.routes import route_geometry
 
-    result = invoke(["measure", "-w", str(synthetic), "test-trans-pacific", "--format",
-                     "geojson"])
-    assert result.exit_code == 0, result.output
+    result = runner("measure", "-w", synthetic, "test-trans-pacific", "--format", "geojson",
+                    expect=0)
     (feature,) = json.loads(result.stdout)["features"]
     # the line crosses the antimeridian: split there (RFC 7946 §3.1.9), same length
     assert feature["geometry"]["type"] == "MultiLineString"
@@ -320,8 +307,7 @@ def test_measure_route_as_geojson_is_the_drawn_line(synthetic, synthetic_catalog
     (["--file", "tests/data/measure/lines.geojson", "--format", "geojson"],
      "--format geojson writes drawn routes and paths, not --file lines"),
 ])
-def test_measure_options_that_do_not_fit_are_refused(args, message):
-    result = CliRunner().invoke(main, ["measure", "-w", str(ROOT), *args])
-    assert result.exit_code == 2
+def test_measure_options_that_do_not_fit_are_refused(args, message, runner):
+    result = runner("measure", "-w", ROOT, *args, expect=2)
     assert result.stderr == f"geo: error: {message}" + result.stderr.split(message, 1)[1]
     assert result.stderr.count("\n") == 1
