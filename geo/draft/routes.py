@@ -54,7 +54,8 @@ _CABLE_RE = pattern(CABLE)
 _ANAPHOR_EXTRA_RE = re.compile(
     r"(?<![\w-])(?:project|projet|proyecto|projeto|progetto|Projekt|Autobahn|"
     r"Datenautobahn|infrastructure|infraestructura|infraestrutura|infrastruttura|"
-    r"segment|segmento|tronçon|section|sezione|branch|ramificação|diramazione)(?![\w])",
+    r"segment|segmento|tronçon|section|sezione|branch|ramificação|ramal|spur|bretelle|"
+    r"diramazione|Abzweig)(?![\w])",
     re.IGNORECASE)
 _SUBMARINE_RE = pattern(SUBMARINE)
 _MEDIUM_WORD_RE = re.compile(r"(?i)sub(?:marine|sea)|undersea|underwater|terrestrial|"
@@ -129,7 +130,9 @@ _NAMING_RE = re.compile(
     r"appel[ée]e?s?|llamad[oa]|denominad[oa]|bautizad[oa]|chamad[oa]|designad[oa]|"
     r"conocid[oa]\s+como|conhecid[oa]\s+como|connue?s?\s+sous\s+le\s+nom\s+d[e'’]|"
     r"not[oa]\s+come|bekannt\s+als|denominat[oa]|chiamat[oa]|battezzat[oa]|namens|"
-    r"genannt|getauft)(?:\s+(?:de|como|come|as|du|di))?\s*(?::\s*)?",
+    r"genannt|getauft|chamar-se|chama-se|se\s+chamar[áa]|se\s+llamar[áa]|se\s+llama|"
+    r"s['’]appellera|s['’]appelle|si\s+chiamer[àa]|si\s+chiama|hei(?:ß|ss)en\s+wird|"
+    r"hei(?:ß|ss)t)(?:\s+(?:de|como|come|as|du|di))?\s*(?::\s*)?",
     re.IGNORECASE)
 #: Capitalised generic words that open a descriptive name, whose words may then be joined
 #: by any connector ("Sistema de Cabo do Atlântico Sul", "Red Federal de Fibra Óptica").
@@ -472,6 +475,12 @@ class RouteFinder:
                         route.name = surface
                         route.first = start
                     self.by_form[fold(surface)] = route
+        #: long form -> (short form before it, the long form as written)
+        bracketed: dict[str, list[tuple[str, str]]] = {}
+        for m in _BEFORE_BRACKETED_RE.finditer(text):
+            long = re.sub(r"^(?:the|le|la|el|il|o|a)\s+", "", m.group(2).strip(),
+                          flags=re.IGNORECASE)
+            bracketed.setdefault(fold(long), []).append((m.group(1), m.group(2).strip()))
         for route in list(self.routes):
             if route not in self.routes:
                 continue
@@ -489,6 +498,11 @@ class RouteFinder:
                         self.by_form[fold(inner)] = route
                     elif other is not route:
                         self._merge(route, other)
+                # "TEAMS (The East African Marine System)": the short form before the long
+                for short, written in bracketed.get(fold(form), ()):
+                    if _abbreviates(short, written) and fold(short) not in self.by_form:
+                        route.forms.append(short)
+                        self.by_form[fold(short)] = route
         # every written form of every name is a mention
         found = {(a, b) for a, b, _r in self.spans}
         for key, route in list(self.by_form.items()):
@@ -506,8 +520,16 @@ class RouteFinder:
                     found.add((start, end))
         self.spans.sort(key=lambda x: x[0])
         for route in self.routes:
-            firsts = [a for a, _b, r in self.spans if r is route and not self._in_title(a)]
-            route.first = min(firsts) if firsts else route.first
+            firsts = [(a, b) for a, b, r in self.spans if r is route and not self._in_title(a)]
+            if not firsts:
+                continue
+            a, b = min(firsts)
+            route.first = a
+            # one route written two ways: the form written first is its name ("WAFS (West
+            # African Festoon System)"), wherever a word for a cable first named it
+            written = fold(text[a:b])
+            if route.name and written != fold(route.name):
+                route.name = next((f for f in route.forms if fold(f) == written), route.name)
 
     def _absorb(self, named: _Route, unnamed: _Route) -> None:
         """An unnamed route the text then names: its ends and figures are the named one's."""
@@ -1160,6 +1182,8 @@ def _occurrences_then_brackets(text: str, form: str):
 
 
 _BRACKETS_AFTER_RE = re.compile(r"\s*\(\s*([^()]{2,80})\)")
+_BEFORE_BRACKETED_RE = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z0-9]{1,7})(?:-[\w]+)?\s*\(([^()]{2,80})\)")
 
 
 def _locates(previous, current, gap: str) -> bool:
@@ -1191,10 +1215,14 @@ def _abbreviates(short: str, long: str) -> bool:
     """Whether ``short`` is the initials of ``long``: "SACS" of "South Atlantic Cable
     System", "ACE" of "Atlantique Connexion to Europe"."""
     letters = re.sub(r"[^A-Za-z]", "", short).upper()
-    words = [w for w in re.findall(r"[^\W_]+", long)
+    all_words = re.findall(r"[^\W_]+", long)
+    words = [w for w in all_words
              if fold(w) not in ("de", "of", "to", "the", "and", "et", "e", "y", "da", "do",
                                 "du", "la", "le", "en", "a", "di", "del", "della")]
     initials = "".join(w[0] for w in words).upper()
+    if all_words and fold(all_words[0]) in ("the", "le", "la", "el", "il", "o", "a"):
+        # "TEAMS (The East African Marine System)": the article may lend its letter
+        initials = (all_words[0][0] + initials).upper() if letters != initials else initials
     return len(letters) >= 2 and len(words) >= 2 and letters == initials
 
 
