@@ -291,6 +291,10 @@ _PLURAL_VERB_RE = re.compile(
     r"firmado|anunciaron|assinaram|anunciaram|hanno\s+(?:firmato|siglato|sottoscritto|"
     r"annunciato)|firmarono|haben\s+(?:eine|einen|ein|den|die|das)?\s*\w*\s*"
     r"unterzeichnet|unterzeichneten|have\s+partnered|join\s+forces)\b")
+#: an amount right after or before a three-letter code: a currency ("PHP 5.6 billion",
+#: "100 millions de MAD")
+_AMOUNT_AFTER_RE = re.compile(r"\s?\d")
+_AMOUNT_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-z]+\s+(?:de\s+|d['’]\s*)?)?$")
 _ACRONYM_IN_BRACKETS_RE = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")
 _LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
@@ -605,6 +609,10 @@ class OrganisationFinder:
         if single and ((folded[0] in NOT_ORG_ACRONYMS and run.text.isupper())
                        or _ROMAN_RE.match(run.text)):
             cand.vetoed.append("an acronym of a thing, unit or currency, or a number")
+            return
+        if single and run.text.isupper() and len(run.text) == 3 and (
+                _AMOUNT_AFTER_RE.match(after_raw) or _AMOUNT_BEFORE_RE.search(before[-30:])):
+            cand.vetoed.append("a currency's code by an amount ('PHP 5.6 billion')")
             return
         if connector and _GEOGRAPHIC_BEFORE_RE.search(tail):
             cand.vetoed.append("a place: 'island of', 'city of'...")

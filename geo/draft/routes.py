@@ -500,7 +500,8 @@ class RouteFinder:
                         self._merge(route, other)
                 # "TEAMS (The East African Marine System)": the short form before the long
                 for short, written in bracketed.get(fold(form), ()):
-                    if _abbreviates(short, written) and fold(short) not in self.by_form:
+                    if _abbreviates(short, written, article_letter=True) and \
+                            fold(short) not in self.by_form:
                         route.forms.append(short)
                         self.by_form[fold(short)] = route
         # every written form of every name is a mention
@@ -1211,7 +1212,7 @@ def _medium_near(text: str, start: int, end: int, s: Sentence) -> str:
     return best[1] if best else "unspecified"
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def _abbreviates(short: str, long: str, article_letter: bool = False) -> bool:
     """Whether ``short`` is the initials of ``long``: "SACS" of "South Atlantic Cable
     System", "ACE" of "Atlantique Connexion to Europe"."""
     letters = re.sub(r"[^A-Za-z]", "", short).upper()
@@ -1220,7 +1221,7 @@ def _abbreviates(short: str, long: str) -> bool:
              if fold(w) not in ("de", "of", "to", "the", "and", "et", "e", "y", "da", "do",
                                 "du", "la", "le", "en", "a", "di", "del", "della")]
     initials = "".join(w[0] for w in words).upper()
-    if all_words and fold(all_words[0]) in ("the", "le", "la", "el", "il", "o", "a"):
+    if article_letter and all_words and fold(all_words[0]) in ("the", "le", "la", "el", "il"):
         # "TEAMS (The East African Marine System)": the article may lend its letter
         initials = (all_words[0][0] + initials).upper() if letters != initials else initials
     return len(letters) >= 2 and len(words) >= 2 and letters == initials
