@@ -140,3 +140,20 @@ def test_library_order_and_progress_with_two_processes(repo_root):
     assert two.articles == len(names) and two.rate > 0
     with pytest.raises(InputError, match="at least 1"):
         extract_articles(names, repo_root, extractor, jobs=0)
+
+
+def test_mentions_cross_processes_unchanged(catalog):
+    """A mention pickled (as ``--jobs`` sends it) comes back equal, field for field."""
+    import pickle
+
+    from geo.extract import Mention, extract_mentions
+
+    found = extract_mentions("Liquid Telecom opened a PoP in Nairobi, Kenya, and in Foo.",
+                             catalog)
+    assert len(found) >= 3
+    back = pickle.loads(pickle.dumps(found))
+    assert back == found
+    assert [m.to_dict() for m in back] == [m.to_dict() for m in found]
+    assert all(type(m) is Mention for m in back)
+    bare = Mention("Foo", 0, 3, "city", None, None, None, None, "unresolved")
+    assert pickle.loads(pickle.dumps(bare)).to_dict() == bare.to_dict()

@@ -36,5 +36,19 @@ class Mention:
         deep copy: every value is a string, a number or ``None``)."""
         return {name: getattr(self, name) for name in _MENTION_FIELDS}
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its values in field order (what ``geo extract --jobs`` sends from
+        process to process: about half the time to load of the default, which pickles each
+        field's name and sets each field one by one)."""
+        return (_mention, (tuple([getattr(self, name) for name in _MENTION_FIELDS]),))
+
 
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+
+
+def _mention(values: tuple) -> Mention:
+    """A :class:`Mention` from its values in field order, as :meth:`Mention.__reduce__`
+    gives them (without the checks of ``__init__``: they are a Mention's own values)."""
+    mention = object.__new__(Mention)
+    mention.__dict__.update(zip(_MENTION_FIELDS, values, strict=True))
+    return mention
