@@ -208,6 +208,17 @@ def _compile(table: dict[str, list[str]], case: bool = False) -> re.Pattern[str]
     return pattern(table, case=case)
 
 
+#: Nouns after a facility word that make it a modifier: "the data center market".
+_MODIFIED_NOUNS = word_set("""
+    market markets industry industries sector sectors business businesses operator operators
+    provider providers developer developers company companies firm firms player players
+    space capacity strategy strategies platform platforms portfolio portfolios expansion
+    construction investment investments demand supply trends trend segment segments
+    services service solutions solution ecosystem ecosystems specialist specialists
+    infrastructure infrastructures stocks reits reit fund funds
+""")
+
+
 class FacilityFinder:
     """Finds the facilities of one :class:`Document`; :meth:`names` first (so that the
     organisation finder leaves them out), :meth:`resolve` once organisations are known."""
@@ -348,6 +359,9 @@ class FacilityFinder:
             return None
         plural = any(w in _PLURAL_WORDS for w in re.findall(r"[\w-]+", fold(word)))
         nxt = re.match(r" ([\w-]+)", text[end:end + 30])
+        if nxt and fold(nxt.group(1)) in _MODIFIED_NOUNS and not re.match(
+                r"\s*[A-Z0-9]", text[end:end + 3]):
+            return None  # "the data center market", "PoP operators": a kind, no facility
         if nxt and fold(nxt.group(1)) in _PLURAL_WORDS:
             plural = True  # "Internet Exchange Points"
         counted = (bool(before_words) and fold(before_words[-1]) in _COUNT_WORDS) or (
@@ -576,8 +590,38 @@ class FacilityFinder:
                                                   for y in self.mentions if y is not x):
                     fac.name, fac.named = name, True  # the nearest facility before the name
         del text
+        self._merge_repeats()
         self._hosts()
         return [f.fact() for f in self.facilities]
+
+    def _merge_repeats(self) -> None:
+        """One facility written twice is one entry: a headline's facility is the body's
+        first of its kind ("Bolivia's first IXP" / "the country's first internet exchange
+        point"); an unnamed one placed only in a country where one of its kind already is
+        ("un point d'atterrissement" in Bénin after the landing station at Abomey-Calavi)."""
+        titles = self.names_.title_sentences
+        keep: list[_Facility] = []
+        for fac in self.facilities:
+            if fac.sentence.index in titles:
+                body = next((g for g in self.facilities if g.kind == fac.kind
+                             and g.sentence.index not in titles), None)
+                if body is not None:
+                    if body.place is None:
+                        body.place = fac.place
+                    if body.status == "unspecified":
+                        body.status = fac.status
+                    continue
+            if not fac.named and not fac.ordinal and (
+                    fac.place is None or fac.place.kind == "country"):
+                country = fac.place.surface if fac.place is not None else None
+                earlier = next((g for g in keep if g.kind == fac.kind and (
+                    country is None or _in_country(g.place, fac.place))), None)
+                if earlier is not None and country is not None:
+                    if earlier.status == "unspecified":
+                        earlier.status = fac.status
+                    continue
+            keep.append(fac)
+        self.facilities = keep
 
     def _sentence_index(self, pos: int) -> int:
         s = self.doc.sentence_at(pos)
@@ -838,6 +882,17 @@ def _determiner(before_words: list[str], language: str = "en") -> str:
 
 
 _KIND_RANK = {"city": 0, "island": 1, "region": 2, "country": 3, "sea": 4}
+
+
+def _in_country(place: PlaceRef | None, country: PlaceRef | None) -> bool:
+    """Whether ``place`` is ``country`` or lies in it (by the gazetteer's country code)."""
+    if place is None or country is None or country.mention is None:
+        return False
+    if fold(place.surface) == fold(country.surface):
+        return True
+    inner = getattr(place.mention, "country", None)
+    outer = getattr(country.mention, "country", None)
+    return bool(inner) and inner == outer
 
 
 def _finest(places) -> object:
