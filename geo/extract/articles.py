@@ -108,12 +108,12 @@ class ExtractRun:
         return self.articles / self.seconds if self.seconds > 0 else 0.0
 
 
-# -- one worker process's state: its extractor, built once per process --------------------
+# -- one worker process's state: the extractor it was given -------------------------------
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str) -> None:
-    _WORKER["extractor"] = workspace_extractor(root)[0]
+def _init_worker(extractor: Extractor) -> None:
+    _WORKER["extractor"] = extractor
 
 
 def _extract_in_worker(arg: str, seeds: str) -> ArticleMentions | str:
@@ -130,10 +130,11 @@ def _extract_in_worker(arg: str, seeds: str) -> ArticleMentions | str:
 def extract_articles(articles: Sequence[str], root: str | os.PathLike[str],
                      extractor: Extractor, *, jobs: int = 1,
                      done: Callable[[], None] | None = None) -> ExtractRun:
-    """Extract the mentions of each article (a path, or a stem of ``root``'s ``seeds/``),
-    with ``extractor``, or, when ``jobs`` > 1 and there are several articles, in up to
-    ``jobs`` processes that each build the same extractor from the workspace at ``root``.
-    Results and failures come in the order of ``articles``, the same whatever ``jobs``.
+    """Extract the mentions of each article (a path, or a stem of ``root``'s ``seeds/``)
+    with ``extractor``: in this process, or, when ``jobs`` > 1 and there are several
+    articles, in up to ``jobs`` processes, each given a copy of ``extractor`` when it starts
+    (inherited where processes fork, else pickled once per process). Results and failures
+    come in the order of ``articles``, the same whatever ``jobs``.
 
     An article that cannot be found or read is a failure (its :class:`InputError`), not an
     exception: the others are still read. ``done`` is called once per article, in order,
@@ -165,7 +166,7 @@ def extract_articles(articles: Sequence[str], root: str | os.PathLike[str],
         chunk = max(1, min(8, len(articles) // (workers * 4)))
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                     initargs=(str(root),)) as pool:
+                                     initargs=(extractor,)) as pool:
                 for outcome in pool.map(_extract_in_worker, articles,
                                         [str(seeds)] * len(articles), chunksize=chunk):
                     keep(outcome)
