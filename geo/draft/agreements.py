@@ -413,6 +413,10 @@ class AgreementFinder:
                 continue
             if _PARENT_RE.search(before[-40:]):
                 continue
+            opened = text.rfind("(", s.start, a)
+            if opened >= 0 and text.find(")", opened, a) < 0 and any(
+                    b0 <= opened and not text[b0:opened].strip() for _a0, b0, _n0 in occ):
+                continue  # "Grid Telecom (controllata del gruppo Ipto)": an aside on it
             if _MEMBERS_RE.search(before[-80:]):
                 continue  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
             # inside an apposition that describes another organisation: "Blue Path ...,
@@ -751,6 +755,11 @@ def deal_words(doc: Document) -> tuple[list[tuple[str, re.Match[str]]], list[re.
     return found
 
 
+_GERMAN_ARTICLES = word_set("""
+    der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins
+""")
+
+
 def party_names(doc: Document, organisations: list[OrganisationFact],
                 blocked: set[str]) -> list[tuple[str, Sentence]]:
     """Names the text gives as parties of a deal that no other rule took for an
@@ -790,6 +799,9 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             if names.tokens[k].folded in ("de", "do", "da", "of", "di", "du", "von", "del") \
                     and _FACILITY_WORDS_RE.search(text, names.tokens[k].end, run.end):
                 return [names.sub_run(run, run.first, k - 1)]
+        for k in range(run.first + 1, run.last + 1):
+            if names.tokens[k].folded in roles:  # "DICT Secretary Ivan John D Uy": the
+                return [names.sub_run(run, run.first, k - 1)]  # body, then its officer
         first = run.places[0] if run.places else None
         if first is None or first.start != run.start or first.end >= run.end:
             return [run]
@@ -823,6 +835,9 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                        in roles):
             return False  # "Klaus Kremper, dem Chef von One Fiber"
         before = fold(text[max(run.sentence.start, run.start - 20):run.start]).split()
+        if doc.language == "de" and len(words) == 1 and before and before[-1] in \
+                _GERMAN_ARTICLES and words[0][1:].islower() and "-" not in words[0]:
+            return False  # "auf dem Grundstück": a German noun after its article
         return not (before and before[-1].rstrip(".") in roles)
 
     def add(run, s) -> None:

@@ -295,7 +295,7 @@ _PLURAL_VERB_RE = re.compile(
 #: "100 millions de MAD")
 _AMOUNT_AFTER_RE = re.compile(r"\s?\d")
 _AMOUNT_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-z]+\s+(?:de\s+|d['’]\s*)?)?$")
-_ACRONYM_IN_BRACKETS_RE = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")
+_ACRONYM_IN_BRACKETS_RE = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,7}(?: [A-Z]{2,4})?)\s*\)")
 _LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
 _NAMING_RE = re.compile(
