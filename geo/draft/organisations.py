@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
+from geo.draft.known_organisations import known_organisations
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
 from geo.draft.vocabulary import (
     CABLE_LANDING,
@@ -164,17 +165,17 @@ _ADJECTIVE_END_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def _country_prefixes() -> frozenset[str]:
-    """The first four letters (folded) of every country's name in the six languages (CLDR,
-    through babel): an adjective sharing them is that country's ("argentino", "chileno",
-    "italiano")."""
+    """The first four letters (folded) of every country's and continent's name in the six
+    languages (CLDR, through babel): an adjective sharing them is that country's
+    ("argentino", "chileno", "italiano", "americana", "europea")."""
     try:
         from babel import Locale
     except ImportError:  # pragma: no cover - babel is a dependency of geo
         return frozenset()
     out = set()
     for language in ("en", "fr", "es", "pt", "it", "de"):
-        for code, name in Locale(language).territories.items():
-            if code.isalpha() and len(name) >= 4:
+        for name in Locale(language).territories.values():
+            if len(name) >= 4:
                 out.add(fold(name)[:4])
     return frozenset(out)
 
@@ -200,7 +201,7 @@ _DEMONYM_END_RE = re.compile(r"(?:ano|ana|ino|ina|eno|ena|ese|es|esa|eiro|eira|a
                              r"co|ca)$")
 _DEMONYM_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:le|la|l'|el|lo|il|o|a|au|du|del|al|dal|nel|"
                                 r"della|dalla|alla|nella|dello|pela|pelo|da|do|na|no)\s*"
-                                r"([a-z]{5,})\s+$")
+                                r"([a-z]{2,}-?[a-z]{4,})\s+$")
 _SHARE_RE = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent|pour\s+cent|"
                        r"por\s+ciento|por\s+cento|per\s+cento|Prozent)\s*\)")
 #: Words of deals near which a generic preposition names a party.
@@ -423,11 +424,14 @@ class OrganisationFinder:
                 self._add(run)
         self._named_by_quote()
         self._governments()
+        known = known_organisations()
         for cand in self.candidates.values():
             cand.personal = all(self._person_shaped(r) for r in cand.runs)
             cand.place = any(self.doc.is_place_run(r) for r in cand.runs)
             if all(self._inside_a_place(r) for r in cand.runs):
                 cand.vetoed.append("a part of a place's name")  # "Tomé" of "São Tomé"
+            elif cand.key in known and not cand.place:
+                cand.own.append("a known organisation's name")
             for run in cand.runs:
                 self._cues(cand, run)
         self._acronym_definitions()
@@ -640,7 +644,7 @@ class OrganisationFinder:
         if doc.language in ("fr", "es", "pt", "it") and not personal:
             m = _DEMONYM_BEFORE_RE.search(tail[-40:])
             if m and _DEMONYM_END_RE.search(m.group(1)) and (
-                    m.group(1)[:4] in self._country_prefixes()):
+                    m.group(1).split("-")[-1][:4] in self._country_prefixes()):
                 cand.context.append("noun before: a country's adjective")
         # an apposition after it ("X, primo operatore", "X, su filial")
         if self._noun_after(after):

@@ -1,0 +1,26 @@
+"""The shipped list of known organisations is the dev labels' organisations, nothing else."""
+
+from geo.draft.known_organisations import DATA_FILE, known_organisations
+from geo.draft.vocabulary import fold
+from tests.draft_eval import load_corpus
+from tests.draft_lexicon import file_text, known_names
+
+
+def test_the_shipped_list_is_built_from_the_dev_labels():
+    assert DATA_FILE.read_text(encoding="utf-8") == file_text(), (
+        "geo/data/draft_known_organisations.txt is stale: run python -m tests.draft_lexicon")
+
+
+def test_no_name_comes_from_the_hold_out_only():
+    dev = {fold(n) for a in load_corpus("dev") for o in a.labels.get("organisation", [])
+           for n in [o["name"], *o.get("aliases", [])]}
+    assert {fold(n) for n in known_names()} <= dev
+    assert known_organisations() == frozenset(fold(n) for n in known_names())
+
+
+def test_a_known_name_is_an_organisation_without_other_cues():
+    from geo.draft import find_facts
+
+    text = "Le câble arrive à Sines. Il sera hébergé chez Equinix et chez EdgeConneX."
+    names = {o.name for o in find_facts(text, language="fr").organisations}
+    assert names == {"Equinix", "EdgeConneX"}
