@@ -1,14 +1,15 @@
 """The shipped list of known organisations is the dev labels' organisations, nothing else."""
 
-from geo.draft.known_organisations import DATA_FILE, known_organisations
+from geo.draft.known_names import known_organisations
 from geo.draft.vocabulary import fold
 from tests.draft_eval import load_corpus
-from tests.draft_lexicon import file_text, known_names
+from tests.draft_lexicon import cable_names, file_texts, known_names
 
 
-def test_the_shipped_list_is_built_from_the_dev_labels():
-    assert DATA_FILE.read_text(encoding="utf-8") == file_text(), (
-        "geo/data/draft_known_organisations.txt is stale: run python -m tests.draft_lexicon")
+def test_the_shipped_lists_are_built_from_the_dev_labels():
+    for path, text in file_texts().items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path} is stale: run python -m tests.draft_lexicon")
 
 
 def test_no_name_comes_from_the_hold_out_only():
@@ -16,6 +17,8 @@ def test_no_name_comes_from_the_hold_out_only():
            for n in [o["name"], *o.get("aliases", [])]}
     assert {fold(n) for n in known_names()} <= dev
     assert known_organisations() == frozenset(fold(n) for n in known_names())
+    dev_routes = {fold(r["name"]) for a in load_corpus("dev") for r in a.labels.get("route", [])}
+    assert {fold(n) for n in cable_names()} <= dev_routes
 
 
 def test_a_known_name_is_an_organisation_without_other_cues():

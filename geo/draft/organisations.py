@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
-from geo.draft.known_organisations import known_organisations
+from geo.draft.known_names import known_organisations
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
 from geo.draft.vocabulary import (
     CABLE_LANDING,

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from geo.draft.document import Document, Spans, in_range, word_occurrences
 from geo.draft.facts import FigureFact, OrganisationFact, PlaceRef, RouteFact
 from geo.draft.figures import capacities, fibre_pairs, lengths, ready_years
+from geo.draft.known_names import distinctive, known_cables_pattern
 from geo.draft.names import is_acronym, is_camel
 from geo.draft.sentences import Sentence
 from geo.draft.status import status_near
@@ -475,6 +476,20 @@ class RouteFinder:
                         route.name = surface
                         route.first = start
                     self.by_form[fold(surface)] = route
+        # a cable's name known from labelled news ("WACS", "Equiano"), where the text speaks
+        # of cables or the name is distinctive
+        known = known_cables_pattern()
+        for m in known.finditer(self.doc.folded) if known is not None else ():
+            start, end = m.start(), m.end()
+            s = self.doc.sentence_at(start)
+            written = text[start:end]
+            if s is None or not (written[:1].isupper() or written[:1].isdigit()) or \
+                    fold(written) in self.by_form or any(
+                        a <= start < b for a, b, _r in self.spans):
+                continue
+            if (distinctive(written) or self._cable_context(s)) and \
+                    self._valid_name(start, end):
+                self._add_name(start, end, s)
         #: long form -> (short form before it, the long form as written)
         bracketed: dict[str, list[tuple[str, str]]] = {}
         for m in _BEFORE_BRACKETED_RE.finditer(text):

@@ -1,0 +1,60 @@
+"""Names known from labelled news: evidence that a capitalised name is an organisation or a
+cable.
+
+The lists ship as ``geo/data/draft_known_organisations.txt`` and
+``geo/data/draft_known_cables.txt``, built by ``python -m tests.draft_lexicon`` from the
+organisations and named routes labelled in the dev split of the draft corpus
+(``tests/data/draft_corpus``; the hold-out split is never read). A name on a list is only a
+cue: a place, a person's name or a source of the news stays what the rules say it is, and a
+cable's name counts only where the text speaks of cables or the name is distinctive.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from geo.draft.vocabulary import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ORGANISATIONS_FILE = DATA / "draft_known_organisations.txt"
+CABLES_FILE = DATA / "draft_known_cables.txt"
+HEADERS = {
+    ORGANISATIONS_FILE: "# Organisations labelled in the dev split of tests/data/draft_corpus, "
+                        "one name per\n# line (built by `python -m tests.draft_lexicon`; do "
+                        "not edit by hand).\n",
+    CABLES_FILE: "# Cables and backbones named in the dev split of tests/data/draft_corpus, "
+                 "one name per\n# line (built by `python -m tests.draft_lexicon`; do not edit "
+                 "by hand).\n",
+}
+
+
+def _names(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:  # pragma: no cover - a broken installation
+        return []
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def known_organisations() -> frozenset[str]:
+    """The folded names of the organisations' list."""
+    return frozenset(fold(n) for n in _names(ORGANISATIONS_FILE))
+
+
+@lru_cache(maxsize=1)
+def known_cables_pattern() -> re.Pattern[str] | None:
+    """One pattern of every cable name on the list, to search folded text (whole words)."""
+    names = sorted({fold(n) for n in _names(CABLES_FILE)}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def distinctive(name: str) -> bool:
+    """A name no common word could be: a digit, a hyphen or two capitals ("SAT-3", "WACS",
+    "2Africa", "EllaLink")."""
+    return any(c.isdigit() for c in name) or "-" in name or sum(c.isupper() for c in name) >= 2
