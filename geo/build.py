@@ -25,10 +25,13 @@ from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
 from geo.names import LAYER_BY_NAME
 from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
-from geo.webmap import DEFAULT_TILES, render_map
-from geo.webmap.build import distinct_context, permalink_fragment
-from geo.webmap.citations import article_citations
-from geo.webmap.layers import group_label
+from geo.webmap import (
+    DEFAULT_TILES,
+    article_citations,
+    context_layers_for_map,
+    permalink_fragment,
+    render_map,
+)
 from geo.workspace import Workspace
 
 #: The map's file name in the workspace's maps/ folder.
@@ -96,7 +99,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     workspace is refused unless ``allow_outside_workspace`` (the map embeds the file's rows;
     files passed in ``context`` are the caller's explicit choice and always allowed).
     ``focus`` names an entity: the result's ``link`` is then the map's ``file://`` address
-    with the fragment that opens it on that entity (:func:`geo.webmap.build.permalink_fragment`);
+    with the fragment that opens it on that entity (:func:`geo.webmap.permalink_fragment`);
     an unknown entity, or one the map does not draw, is a :class:`FocusError` raised before
     anything is written.
     ``drafts`` adds the entries of every draft of ``drafts/`` to the map and to the layer
@@ -120,8 +123,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     read = [*context_layers_from_config(ws.root, allow_outside_workspace=allow_outside_workspace),
             *(spec.read() for spec in context)]
     # named as the map's layer control will show them ("cables", "cables #2"...)
-    context_layers = distinct_context(read,
-                                      [group_label(k, len(f)) for k, f in layers.items()])
+    context_layers = context_layers_for_map(read, layers)
     html_text = render_map(layers, offline=offline, tiles=tiles,
                            segment_lines=segment_lines(cat), context=context_layers,
                            citations=article_citations(cat.articles))

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from geo.context import read_context
-from geo.webmap.build import distinct_context
+from geo.webmap.context import distinct_context
 
 CONTEXT = Path(__file__).parent / "data" / "context"
 

@@ -1139,7 +1139,7 @@ function geoMapInit(map, layers, entries, config, tiles) {
     });
   }
 
-  /* Context layers' popups (geo/contextmap.py) open clear of the controls too. */
+  /* Context layers' popups (geo/webmap/context.py) open clear of the controls too. */
   function layoutContextPopups() {
     layers.forEach(function (layer) {
       if (!layer.context) { return; }

@@ -30,7 +30,7 @@ from geo.figure.map_projection import MapProjection
 from geo.figure.marks import ContextMarks, Mark
 from geo.figure.reproject import globe_outline, graticule, project_lines, project_polygons
 from geo.figure.text import PX
-from geo.figure.theme import Theme, context_layer_style
+from geo.figure.theme import Theme
 from geo.figure.view import View
 from geo.names import DRAW_ORDER
 from geo.webmap import styles
@@ -77,7 +77,7 @@ def draw_base(ax: Any, projection: MapProjection, extent: Extent, view: View,
 def draw_context(ax: Any, shown_context: Sequence[ContextMarks]) -> None:
     """Context layers under the catalogue, in their muted colours (one path per kind)."""
     for ctx in shown_context:
-        style = context_layer_style(ctx.index)
+        style = styles.context_style(ctx.index)
         z = _Z["context"] + ctx.index * 0.01
         ident = gid("context", str(ctx.index))
         polys = polygon_path(ctx.xy_polygons)

@@ -17,7 +17,7 @@ from geo.figure.artists import dash_style, gid, pin_paths
 from geo.figure.canvas import Canvas
 from geo.figure.marks import ContextMarks, Mark
 from geo.figure.text import PX, font, text_width
-from geo.figure.theme import LEGEND_PX, context_layer_style
+from geo.figure.theme import LEGEND_PX
 from geo.webmap import styles
 
 #: Height of a legend row and the gap between columns, points.
@@ -57,7 +57,7 @@ def legend_entries(visible: Sequence[Mark], shown_context: Sequence[ContextMarks
                  else f"{ctx.shown:,} of {total:,} features")
         name = ctx.layer.name if len(ctx.layer.name) <= 60 else ctx.layer.name[:59] + "…"
         entries.append(LegendEntry(f"context-{ctx.index}", f"{name} ({count})",
-                                   colour=context_layer_style(ctx.index).colour,
+                                   colour=styles.context_style(ctx.index).colour,
                                    geometry_type=ctx.layer.geometry_type))
     return entries
 

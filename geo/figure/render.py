@@ -11,7 +11,7 @@ the locator inset when asked (or, by default, on regional maps), and the labels,
 colour, width, opacity and dash of each feature as Leaflet options, which
 :func:`geo.figure.artists.line_style` and
 :func:`~geo.figure.artists.point_style` turn into matplotlib's (a CSS pixel is 0.75 point).
-Context layers take :func:`geo.contextmap.context_style`.
+Context layers take :func:`geo.webmap.styles.context_style`.
 
 **Determinism**: one font, DejaVu Sans, the copy that ships inside matplotlib (named by its
 file, so a system copy of another version is never picked); SVG text kept as text

@@ -13,7 +13,6 @@ measured and drawn unhinted, so a line is as wide in a 1x PNG as in the SVG.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 #: Text sizes and the figure's margin, CSS pixels.
 MARGIN_PX = 24.0
@@ -73,12 +72,3 @@ THEMES: dict[str, Theme] = {
                    graticule="#dadada", text="#000000", muted="#333333", frame="#555555",
                    halo="#ffffff", extent="#c00000"),
 }
-
-
-def context_layer_style(index: int) -> Any:
-    """The web map's style of the ``index``-th context layer
-    (:func:`geo.contextmap.context_style`; that module loads folium, so only figures with
-    context layers pay for it)."""
-    from geo.contextmap import context_style
-
-    return context_style(index)

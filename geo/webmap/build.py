@@ -19,7 +19,6 @@ images (plus, online, images from the tile provider's hosts) and nothing else.
 from __future__ import annotations
 
 import base64
-import dataclasses
 import hashlib
 import os
 import re
@@ -40,6 +39,12 @@ from geo.errors import GeoError, InputError
 from geo.names import DRAW_ORDER
 from geo.webmap import offline as offline_assets
 from geo.webmap.citations import Citation
+from geo.webmap.context import (
+    add_context_layer,
+    context_label,
+    context_legend_html,
+    distinct_context,
+)
 from geo.webmap.elements import CountryOutlines, InlineAssets, Panes, js_name, legend_html
 from geo.webmap.layers import (
     BUILDERS,
@@ -53,6 +58,7 @@ from geo.webmap.layers import (
 )
 from geo.webmap.render import Raw, render_page
 from geo.webmap.safe import esc, script_json
+from geo.webmap.styles import context_style
 
 #: The default basemap: light grey, few labels, no API key (CARTO tiles now need one).
 DEFAULT_TILES = "Esri.WorldGrayCanvas"
@@ -187,7 +193,8 @@ class MapUi(MacroElement):
             layer_items.append(f"{{g:{js_name(lg.group)}," + script_json(meta)[1:])
         for group, layer in context:
             meta = {"key": "context:" + layer.name, "name": layer.name, "total": len(layer),
-                    "unplaced": 0, "context": True, "label": f"{layer.name} ({len(layer):,})"}
+                    "unplaced": 0, "context": True,
+                    "label": context_label(layer.name, len(layer))}
             layer_items.append(f"{{g:{js_name(group)}," + script_json(meta)[1:])
         self.layers_js = "[" + ",\n".join(layer_items) + "]"
         items = [f"{{f:{js_name(e.feature)},g:{js_name(lg.group)}," + script_json(e.data())[1:]
@@ -277,27 +284,6 @@ def _controls_config(groups: Sequence[LayerGroup], names: Mapping[str, str], tit
     }
 
 
-def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
-                     ) -> list[ContextLayer]:
-    """``context`` with names made distinct (``cables``, ``cables #2``...) from each other
-    and, as layer control labels, from ``taken`` (the catalogue's labels): folium keys the
-    layer control by label, so a repeated label would leave a layer out of the control."""
-    from geo.contextmap import control_label
-
-    names: set[str] = set()
-    labels = set(taken)
-    out = []
-    for layer in context:
-        name, k = layer.name, 1
-        while name in names or control_label(name, len(layer)) in labels:
-            k += 1
-            name = f"{layer.name} #{k}"
-        names.add(name)
-        labels.add(control_label(name, len(layer)))
-        out.append(layer if name == layer.name else dataclasses.replace(layer, name=name))
-    return out
-
-
 def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
               tiles: str = DEFAULT_TILES, segment_lines: SegmentLines | None = None,
               title: str = DEFAULT_TITLE, context: Sequence[ContextLayer] = (),
@@ -358,15 +344,9 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
         by_name[name].group.add_to(fmap)
     # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
     context = distinct_context(context, [lg.group.layer_name for lg in groups])
-    context_groups: list[tuple[Any, ContextLayer]] = []
-    context_legend = ""
-    if context:   # geo.contextmap (and its templates) loads only for context layers
-        from geo.contextmap import add_context_layer, context_legend_html, context_style
-
-        context_groups = [(add_context_layer(fmap, layer, context_style(i)), layer)
-                          for i, layer in enumerate(context)]
-        context_legend = context_legend_html([group.legend for group, _layer in
-                                              context_groups])
+    context_groups = [(add_context_layer(fmap, layer, context_style(i)), layer)
+                      for i, layer in enumerate(context)]
+    context_legend = context_legend_html([group.legend for group, _layer in context_groups])
 
     drawn_styles = {key for lg in groups for key in lg.styles}
     legend = legend_html(extra_html=context_legend, drawn=drawn_styles)

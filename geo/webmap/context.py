@@ -29,10 +29,11 @@ scripts.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,10 +43,14 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer
+from geo.webmap.layers import group_label
+from geo.webmap.safe import script_json
+from geo.webmap.styles import ContextStyle, context_style
 
-#: Muted colours for context layers, so they sit under the catalogue's own colours.
-CONTEXT_COLOURS = ("#7a8796", "#9a8478", "#7f9481", "#8c7f9a", "#9a9278")
-
+__all__ = ["CONTEXT_PANE", "ContextFeatureGroup", "ContextStyle", "LegendEntry",
+           "add_context_layer", "context_label", "context_layers_for_map", "context_legend_html",
+           "context_style", "control_label", "distinct_context", "feature_collection",
+           "feature_collection_js", "js_json", "legend_entry"]
 
 #: The Leaflet pane of context layers and its z-index: above tiles (200) and geo's basemap
 #: (150), under Leaflet's overlayPane (400) and the catalogue's panes (380 and up), so the
@@ -59,23 +64,6 @@ CONTEXT_PANE_Z = 350
 #: map (the layer control, search and legend sit over popups), as the catalogue's are.
 POPUP_OPTIONS = {"maxWidth": 360, "minWidth": 200, "className": "geo-popup-wrap",
                  "autoPanPaddingTopLeft": [60, 10], "autoPanPaddingBottomRight": [290, 10]}
-
-
-@dataclass(frozen=True)
-class ContextStyle:
-    """How a context layer is drawn (colours as CSS hex, widths and radii in pixels)."""
-
-    colour: str = CONTEXT_COLOURS[0]
-    line_weight_px: float = 1.5
-    line_opacity: float = 0.7
-    fill_opacity: float = 0.08
-    point_radius_px: float = 3.0
-    point_opacity: float = 0.8
-
-
-def context_style(index: int) -> ContextStyle:
-    """The default style of the ``index``-th context layer (colours cycle)."""
-    return ContextStyle(colour=CONTEXT_COLOURS[index % len(CONTEXT_COLOURS)])
 
 
 @dataclass(frozen=True)
@@ -131,14 +119,44 @@ def legend_entry(layer: ContextLayer, style: ContextStyle | None = None) -> Lege
 def js_json(value: Any) -> str:
     """Compact JSON that is safe inside an HTML ``<script>`` element
     (:func:`geo.webmap.safe.script_json`)."""
-    from geo.webmap.safe import script_json  # imported here: geo.webmap imports this module
-
     return script_json(value, compact=True)
+
+
+def context_label(name: str, count: int) -> str:
+    """A context layer's label in the map's panel, as text: ``cables (1,234)``."""
+    return f"{name} ({count:,})"
 
 
 def control_label(name: str, count: int) -> str:
     """A context layer's label in the layer control, HTML-escaped: ``cables (1,234)``."""
-    return html.escape(f"{name} ({count:,})")
+    return html.escape(context_label(name, count))
+
+
+def distinct_context(context: Sequence[ContextLayer], taken: Sequence[str] = ()
+                     ) -> list[ContextLayer]:
+    """``context`` with names made distinct (``cables``, ``cables #2``...) from each other
+    and, as layer control labels, from ``taken`` (the catalogue's labels): folium keys the
+    layer control by label, so a repeated label would leave a layer out of the control."""
+    names: set[str] = set()
+    labels = set(taken)
+    out = []
+    for layer in context:
+        name, k = layer.name, 1
+        while name in names or control_label(name, len(layer)) in labels:
+            k += 1
+            name = f"{layer.name} #{k}"
+        names.add(name)
+        labels.add(control_label(name, len(layer)))
+        out.append(layer if name == layer.name else dataclasses.replace(layer, name=name))
+    return out
+
+
+def context_layers_for_map(context: Sequence[ContextLayer], layers: Mapping[str, Any]
+                           ) -> list[ContextLayer]:
+    """``context`` named as the map of the catalogue ``layers`` (``{layer name: frame}``)
+    will show them (``cables``, ``cables #2``...: :func:`distinct_context`)."""
+    return distinct_context(context, [group_label(name, len(frame))
+                                      for name, frame in layers.items()])
 
 
 def _json_value(value: Any) -> Any:

@@ -154,7 +154,7 @@ def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "",
                 drawn: Collection[str] = ()) -> str:
     """The legend's HTML: one row per style of the table, grouped by layer; a style marked
     ``when_drawn`` only when its key is in ``drawn`` (the keys of the styles the map draws);
-    ``extra_html`` (already escaped, e.g. :func:`geo.contextmap.context_legend_html`) after
+    ``extra_html`` (already escaped, e.g. :func:`geo.webmap.context.context_legend_html`) after
     the groups."""
     groups: dict[str, list[Style]] = {}
     for style in styles:

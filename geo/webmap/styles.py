@@ -28,6 +28,27 @@ DRAFT_DASH = "8 5"
 DRAFT_HALO_DASH = "3 3"
 
 
+#: Muted colours for context layers, so they sit under the catalogue's own colours.
+CONTEXT_COLOURS = ("#7a8796", "#9a8478", "#7f9481", "#8c7f9a", "#9a9278")
+
+
+@dataclass(frozen=True)
+class ContextStyle:
+    """How a context layer is drawn (colours as CSS hex, widths and radii in pixels)."""
+
+    colour: str = CONTEXT_COLOURS[0]
+    line_weight_px: float = 1.5
+    line_opacity: float = 0.7
+    fill_opacity: float = 0.08
+    point_radius_px: float = 3.0
+    point_opacity: float = 0.8
+
+
+def context_style(index: int) -> ContextStyle:
+    """The default style of the ``index``-th context layer (colours cycle)."""
+    return ContextStyle(colour=CONTEXT_COLOURS[index % len(CONTEXT_COLOURS)])
+
+
 @dataclass(frozen=True)
 class Style:
     """How one kind of feature is drawn, and how the legend names it."""

@@ -63,7 +63,7 @@ import numpy as np  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
 
-import geo.contextmap as contextmap  # noqa: E402
+import geo.webmap.context as contextmap  # noqa: E402
 from geo.catalog import load_catalog  # noqa: E402
 from geo.context import read_context  # noqa: E402
 from geo.layers import build_layers  # noqa: E402

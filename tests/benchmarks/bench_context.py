@@ -7,7 +7,7 @@ split into several features) in a GeoPackage and 10,000 points in a GeoJSON file
 
 Prints, in one run, ratios against baselines measured in the same run:
 1. build time (read both files, make the map, render the HTML) with geo.context +
-   geo.contextmap, against plain ``folium.GeoJson`` of the same files (target ≤ 1.5);
+   geo.webmap.context, against plain ``folium.GeoJson`` of the same files (target ≤ 1.5);
 2. HTML size against that plain folium map (target ≤ 1.0);
 3. time until the features are drawn in headless Chromium (navigation start to two animation
    frames after the last script ran, median of runs), against a bare Leaflet page with the
@@ -34,7 +34,7 @@ import geopandas as gpd  # noqa: E402
 import pyogrio  # noqa: E402
 
 from geo.context import read_context  # noqa: E402
-from geo.contextmap import add_context_layer, context_style  # noqa: E402
+from geo.webmap import add_context_layer, context_style  # noqa: E402
 from tests.browser_context import synth  # noqa: E402
 from tests.browser_context.conftest import ARGS, CHROMIUM  # noqa: E402
 from tests.browser_context.offline import (  # noqa: E402

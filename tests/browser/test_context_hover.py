@@ -1,4 +1,4 @@
-"""Hovering a context layer (geo/contextmap.py, issue 16): the label shows as inert text in
+"""Hovering a context layer (geo/webmap/context.py, issue 16): the label shows as inert text in
 ONE tooltip that follows the pointer and goes when the pointer leaves; a hover neither walks
 the layer's features (Leaflet's tooltip bound to a group did, at every opening) nor tests
 the pointer against each of them (Leaflet's canvas did, at every move and click)."""

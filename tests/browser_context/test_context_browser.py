@@ -8,7 +8,7 @@ import folium
 import pytest
 
 from geo.context import read_context
-from geo.contextmap import add_context_layer, context_style
+from geo.webmap import add_context_layer, context_style
 from tests.browser_context import synth
 from tests.browser_context.offline import inline_leaflet
 

@@ -1,4 +1,4 @@
-"""geo.contextmap: drawing context layers on a folium map, compactly and safely."""
+"""geo.webmap.context: drawing context layers on a folium map, compactly and safely."""
 
 from __future__ import annotations
 
@@ -10,18 +10,16 @@ import folium
 import pytest
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, read_context
-from geo.contextmap import (
-    CONTEXT_COLOURS,
+from geo.webmap.context import (
     ContextFeatureGroup,
-    ContextStyle,
     LegendEntry,
     add_context_layer,
     context_legend_html,
-    context_style,
     feature_collection,
     js_json,
     legend_entry,
 )
+from geo.webmap.styles import CONTEXT_COLOURS, ContextStyle, context_style
 
 DATA = Path(__file__).resolve().parent / "data" / "context"
 HOSTILE_BITS = ("<img", "</script><script>", "<svg", "<b id=")
