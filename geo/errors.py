@@ -20,8 +20,14 @@ class InputError(GeoError, ValueError):
 
     ``parameter`` names the library parameter whose value is at fault (``"tiles"``), so that a
     front end can name its own option for it; library messages never name command-line
-    options.
+    options. A front end names it before the message (``--tiles: unknown provider...``),
+    or after it where :attr:`names_parameter_after` is true: for messages that begin with
+    the file they are about (``cables.geojson: id field 'x' is not a field of the file
+    (given by --id-field)``).
     """
+
+    #: whether a front end names the parameter's option after the message, not before it
+    names_parameter_after = False
 
     def __init__(self, *args: object, parameter: str | None = None):
         super().__init__(*args)

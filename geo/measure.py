@@ -361,12 +361,14 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     """
     slack = _check_slack(slack)
     if id_field is not None:
-        id_field = require_field(data.fields, id_field, data.source, "id field")
+        id_field = require_field(data.fields, id_field, data.source, "id field",
+                                 parameter="id_field")
     if group_by is not None:
-        group_by = require_field(data.fields, group_by, data.source, "group field")
+        group_by = require_field(data.fields, group_by, data.source, "group field",
+                                 parameter="group_by")
     if published_field is not None:
         published_field = require_field(data.fields, published_field, data.source,
-                                        "published length field")
+                                        "published length field", parameter="published_field")
     else:
         published_field = find_field(data.fields, "length")
     if not data.usable.any():

@@ -61,12 +61,18 @@ class MissingFieldError(InputError):
     """A field the caller named that the file does not have.
 
     ``role`` says what the field was wanted for (``"id field"``, ``"label field"``...),
-    ``field`` is the name given; the message names both, never a command-line option."""
+    ``field`` is the name given; the message names both, never a command-line option.
+    ``parameter`` is the library parameter that named the field (:class:`InputError`): the
+    message starts with the file, so a front end names its option after it."""
 
-    def __init__(self, source: str | Path, field: str, role: str, fields: Iterable[Any]):
+    names_parameter_after = True
+
+    def __init__(self, source: str | Path, field: str, role: str, fields: Iterable[Any],
+                 *, parameter: str | None = None):
         known = ", ".join(map(str, fields)) or "none"
         super().__init__(f"{source}: {role} {field!r} is not a field of the file (no field "
-                         f"{field!r} in any letter case; fields: {known})")
+                         f"{field!r} in any letter case; fields: {known})",
+                         parameter=parameter)
         self.field = field
         self.role = role
 
@@ -89,12 +95,13 @@ def first_field(fields: Sequence[Any], candidates: Iterable[str]) -> Any | None:
     return None
 
 
-def require_field(fields: Sequence[Any], name: str, source: str | Path, role: str) -> Any:
+def require_field(fields: Sequence[Any], name: str, source: str | Path, role: str,
+                  *, parameter: str | None = None) -> Any:
     """The field ``name`` names (:func:`find_field`); a :class:`MissingFieldError` if the
-    file has none."""
+    file has none (``parameter``: the library parameter that gave ``name``)."""
     found = find_field(fields, name)
     if found is None:
-        raise MissingFieldError(source, name, role, fields)
+        raise MissingFieldError(source, name, role, fields, parameter=parameter)
     return found
 
 

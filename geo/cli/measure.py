@@ -281,16 +281,11 @@ def _catalog_if_any(workspace: str) -> Any:
     return load_catalog(workspace)
 
 
-#: The option that names each field geo.measure looks up (its MissingFieldError role).
-_FIELD_OPTIONS = {"id field": "--id-field", "group field": "--group-by",
-                  "published length field": "--published-field"}
-
-
 def _measure_file(file_: str, id_field: str | None, group_by: str | None,
                   published_field: str | None, slack: float, fmt: str) -> None:
     from geo.files import MAX_JSON_BYTES, read_stream
     from geo.measure import measure_file, measure_geojson_text
-    from geo.vector import MissingFieldError, utf8_text
+    from geo.vector import utf8_text
 
     if file_ == "-":
         if hasattr(sys.stdin, "buffer"):
@@ -301,17 +296,13 @@ def _measure_file(file_: str, id_field: str | None, group_by: str | None,
                 raise GeoClickError(f"<stdin>: the input is over {MAX_JSON_BYTES:,} "
                                     f"characters; geo reads at most {MAX_JSON_BYTES:,}", 2)
         text = utf8_text(data, "<stdin>") if isinstance(data, bytes) else data
-    try:
-        if file_ == "-":
-            result = measure_geojson_text(text, "<stdin>", id_field, group_by,
-                                          published_field, slack)
-        else:
-            result = measure_file(file_, id_field, group_by, published_field, slack)
-    except MissingFieldError as exc:
-        option = _FIELD_OPTIONS.get(exc.role)
-        if option is None:
-            raise
-        raise GeoClickError(f"{exc} (given by {option})", 2) from None
+    # a field the file lacks is an InputError naming its parameter: handle_errors adds the
+    # option ("(given by --id-field)")
+    if file_ == "-":
+        result = measure_geojson_text(text, "<stdin>", id_field, group_by, published_field,
+                                      slack)
+    else:
+        result = measure_file(file_, id_field, group_by, published_field, slack)
     for line in [*result.skipped, *result.warnings]:
         click.echo(f"geo: {line}", err=True)
     _emit(result.rows, fmt, result.source)

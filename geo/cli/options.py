@@ -112,6 +112,8 @@ def with_option(exc: Exception) -> str:
         return f"{message}; add {flag} to replace it"
     parameter = getattr(exc, "parameter", None)
     if parameter and (flag := _option_of(parameter)):
+        if getattr(exc, "names_parameter_after", False):
+            return f"{message} (given by {flag})"
         return f"{flag}: {message}"
     return message
 
