@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geo.draft.sentences import Sentence, Sentences
-from geo.draft.vocabulary import fold, function_words, word_set
+from geo.draft.verbs import business_verb_forms
+from geo.draft.vocabulary import ORG_VERB, fold, function_words, word_set
 from geo.extract import Mention
 
 #: A word: letters and digits, with "&", and "-", "'", "’" or "." between letters
@@ -149,7 +151,16 @@ def is_people_adjective(text: str, start: int, end: int, function: frozenset[str
                                       or _ADJECTIVE_SHAPE_RE.match(word)):
         return False
     m = _NEXT_WORD_RE.match(text, end)
-    return bool(m) and fold(m.group(1)) not in function
+    return bool(m) and fold(m.group(1)) not in function and fold(
+        m.group(1)) not in _verb_words()  # "Ardian adquirió": a name, then its verb
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """One-word forms of the verbs of business ("announced", "adquirió", "anunciou")."""
+    forms = [f for table in (business_verb_forms(), ORG_VERB) for fs in table.values()
+             for f in fs]
+    return frozenset(fold(f) for f in forms if " " not in f)
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-zà-ÿ][\w-]*)")

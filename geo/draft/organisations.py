@@ -42,6 +42,7 @@ from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
 from geo.draft.known_names import known_organisations
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
+from geo.draft.verbs import business_verb_forms
 from geo.draft.vocabulary import (
     CABLE_LANDING,
     DATA_CENTRE,
@@ -373,7 +374,7 @@ def _patterns() -> tuple:
         r"\s*(?:la\s+|l'\s*)?$")
     generic = {"is", "has", "will", "a", "est", "sera", "va", "es", "será", "ha", "tiene",
                "é", "vai", "tem", "è", "sarà", "hat", "ist", "wird", "has been", "a été"}
-    verbs = [v for v in _all(ORG_VERB) if v not in generic]
+    verbs = [v for v in [*_all(ORG_VERB), *_all(business_verb_forms())] if v not in generic]
     verb_re = re.compile(
         r"^\s*(?:(?:today|also|recently|now|has|hat|ha|a|ja|ya|gia|recentemente|hoy|"
         r"oggi|heute|ainsi|aussi|jetzt|nun|bereits|again|have|had)\s+)*"
