@@ -54,6 +54,7 @@ from geo.line_input import (
 )
 from geo.lines import line_from_parts
 from geo.names import MEDIA
+from geo.routes import ComparedToPublished, corridor_geometry, path_geometry, route_geometry
 from geo.text import name_key, waypoint_label
 from geo.vector import (
     LINE_ID_FIELDS,
@@ -97,7 +98,7 @@ class SegmentLength:
 
 
 @dataclass
-class Measurement:
+class Measurement(ComparedToPublished):
     """The measured length of one route, corridor, feature (or group of features) or path.
 
     ``length_m`` is the geodesic length of the drawn line on WGS84; ``slack`` scales it into
@@ -145,20 +146,6 @@ class Measurement:
         for seg in self.segments:
             out[seg.medium] = out.get(seg.medium, 0.0) + seg.length_m
         return out
-
-    @property
-    def ratio(self) -> float | None:
-        """Measured over published length, or ``None`` without a published length."""
-        from geo.routes import length_ratio  # not needed to read a file: imported late
-
-        return length_ratio(self.length_m, self.published_m)
-
-    @property
-    def flags(self) -> list[str]:
-        """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply."""
-        from geo.routes import length_flags  # not needed to read a file: imported late
-
-        return length_flags(self.ratio)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ``id``, ``name``, ``kind``, ``length_m``, ``latency_ms``,
@@ -226,8 +213,6 @@ def measure_route(cat: Catalog, route_id: str, slack: float = 1.0) -> Measuremen
     route = cat.routes.get(route_id)
     if route is None:
         raise InputError(f"unknown route {route_id!r}")
-    from geo.routes import route_geometry
-
     geom = route_geometry(cat, route_id)
     return Measurement(route.id, route.name, "route", geom.length_m,
                        _segment_lengths(geom, route_id), geom.schematic, slack,
@@ -238,8 +223,6 @@ def measure_route(cat: Catalog, route_id: str, slack: float = 1.0) -> Measuremen
 def measure_corridor(cat: Catalog, corridor_id: str, slack: float = 1.0) -> Measurement:
     """Length of a corridor: the segments of its routes as drawn, in order, summed
     (metres)."""
-    from geo.routes import corridor_geometry
-
     slack = _check_slack(slack)
     corridor = cat.corridors.get(corridor_id)
     if corridor is None:
@@ -535,8 +518,6 @@ def measure_between(places: Sequence[str], cat: Catalog | None = None,
     resolved = [resolve_place(q, cat, lookup) for q in places]
     positions = [(float(p["lon"]), float(p["lat"])) for p in resolved]
     labels = [p["name"] for p in resolved]
-    from geo.routes import path_geometry
-
     segments = path_geometry(positions, labels, medium)
     lines: list[list[tuple[float, float]]] = []
     for seg in segments:

@@ -119,6 +119,24 @@ def length_ratio(length_m: float, published_m: float | None) -> float | None:
     return length_m / published_m
 
 
+class ComparedToPublished:
+    """``ratio`` and ``flags`` of something measured (``length_m``) that may have a published
+    length (``published_m``), both in metres: a route as drawn, a measurement."""
+
+    length_m: float
+    published_m: float | None
+
+    @property
+    def ratio(self) -> float | None:
+        """Measured over published length, ``None`` without a (positive) published length."""
+        return length_ratio(self.length_m, self.published_m)
+
+    @property
+    def flags(self) -> list[str]:
+        """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply."""
+        return length_flags(self.ratio)
+
+
 def length_flags(ratio: float | None) -> list[str]:
     """``measured>published`` and ``ratio<0.7`` / ``ratio>1.3`` where they apply (empty
     without a ratio)."""
@@ -145,7 +163,7 @@ def published_length(route: Any) -> tuple[float | None, str | None]:
 
 
 @dataclass(frozen=True)
-class RouteGeometry:
+class RouteGeometry(ComparedToPublished):
     """A route as drawn: its segments in order, and what follows from them."""
 
     id: str
@@ -172,15 +190,6 @@ class RouteGeometry:
     @property
     def routing(self) -> str:
         return _routing(self.segments)
-
-    @property
-    def ratio(self) -> float | None:
-        """Measured over published length, ``None`` without a (positive) published length."""
-        return length_ratio(self.length_m, self.published_m)
-
-    @property
-    def flags(self) -> list[str]:
-        return length_flags(self.ratio)
 
 
 @dataclass(frozen=True)
