@@ -103,12 +103,20 @@ def _planar_pieces(rings: list[np.ndarray]) -> list[Polygon]:
     poly = shapely.make_valid(poly)
     out = []
     for shift in (-360.0, 0.0, 360.0):
-        moved = shapely.transform(poly, lambda xy, s=shift: xy + np.array([s, 0.0]))
-        piece = shapely.intersection(moved, _WORLD)
-        for part in getattr(piece, "geoms", [piece]):
-            if part.geom_type == "Polygon" and part.area > 0:
-                out.append(part)
+        out.extend(_polygons_within(_shifted(poly, shift), _WORLD))
     return out
+
+
+def _shifted(geom: Any, shift_deg: float) -> Any:
+    """``geom`` moved east by ``shift_deg`` degrees of longitude."""
+    return shapely.transform(geom, lambda xy: xy + np.array([shift_deg, 0.0]))
+
+
+def _polygons_within(geom: Any, window: Any) -> list[Polygon]:
+    """The polygons (of positive area) of ``geom`` cut by ``window``, in order."""
+    piece = shapely.intersection(geom, window)
+    return [part for part in getattr(piece, "geoms", [piece])
+            if part.geom_type == "Polygon" and part.area > 0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -196,12 +204,7 @@ def land_within(lon_min: float, lat_min: float, lon_max: float, lat_max: float
             continue
         for i in tree.query(box(lon_min - shift, lat_min, lon_max - shift, lat_max)):
             poly = polygons[int(i)]
-            if shift:
-                poly = shapely.transform(poly, lambda xy, s=shift: xy + np.array([s, 0.0]))
-            piece = shapely.intersection(poly, window)
-            for part in getattr(piece, "geoms", [piece]):
-                if part.geom_type == "Polygon" and part.area > 0:
-                    out.append(part)
+            out.extend(_polygons_within(_shifted(poly, shift) if shift else poly, window))
     return out
 
 
