@@ -43,6 +43,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer
+from geo.webmap.elements import swatch_svg
 from geo.webmap.layers import group_label
 from geo.webmap.safe import script_json
 from geo.webmap.styles import ContextStyle, context_style
@@ -83,14 +84,14 @@ class LegendEntry:
         esc = html.escape
         colour = esc(self.colour)
         if self.geometry_type == "point":
-            swatch = (f'<circle cx="10" cy="6" r="3.5" fill="{colour}" fill-opacity="0.6" '
-                      f'stroke="{colour}"/>')
+            shape = (f'<circle cx="10" cy="6" r="3.5" fill="{colour}" fill-opacity="0.6" '
+                     f'stroke="{colour}"/>')
         else:
-            swatch = f'<line x1="1" y1="6" x2="19" y2="6" stroke="{colour}" stroke-width="1.5"/>'
+            shape = f'<line x1="1" y1="6" x2="19" y2="6" stroke="{colour}" stroke-width="1.5"/>'
         plural = "" if self.count == 1 else "s"
         licence = f" · {esc(self.licence)}" if self.licence else ""
-        return (f'<li class="geo-context-legend"><svg width="20" height="12" aria-hidden="true">'
-                f"{swatch}</svg><span>{esc(self.label)} ({self.count:,} feature{plural}; "
+        return (f'<li class="geo-context-legend">{swatch_svg(shape)}'
+                f"<span>{esc(self.label)} ({self.count:,} feature{plural}; "
                 f"{esc(self.source)}{licence})</span></li>")
 
 

@@ -113,37 +113,47 @@ class CountryOutlines(MacroElement):
                                      "className": "geo-country"})
 
 
+def swatch_svg(shape_svg: str) -> str:
+    """A legend sample: ``shape_svg`` (SVG elements, escaped) in a 20x12 px inline SVG."""
+    return f'<svg width="20" height="12" aria-hidden="true">{shape_svg}</svg>'
+
+
 def _swatch(style: Style) -> str:
     """An inline SVG sample of ``style`` (20x12 px)."""
+    return swatch_svg(_swatch_shape(style))
+
+
+def _swatch_shape(style: Style) -> str:
+    """The SVG elements of :func:`_swatch`'s sample of ``style``."""
     c = esc(style.color)
     if style.shape == "circle":
         r = min(style.radius, 5.5)
-        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="10" cy="6" r="{r}" '
+        return (f'<circle cx="10" cy="6" r="{r}" '
                 f'fill="{c}" fill-opacity="{style.fill_opacity}" stroke="#fff" '
-                'stroke-width="1.2"/></svg>')
+                'stroke-width="1.2"/>')
     if style.shape == "pin":
-        return (f'<svg width="20" height="12" aria-hidden="true"><path d="M10 11.5 L6.4 4.6 '
+        return (f'<path d="M10 11.5 L6.4 4.6 '
                 f'A4 4 0 1 1 13.6 4.6 Z" fill="{c}" stroke="#fff" stroke-width="1"/>'
-                '<circle cx="10" cy="4" r="1.4" fill="#fff"/></svg>')
+                '<circle cx="10" cy="4" r="1.4" fill="#fff"/>')
     if style.shape == "draft":
-        return (f'<svg width="20" height="12" aria-hidden="true"><circle cx="5.5" cy="6" r="4.5" '
+        return (f'<circle cx="5.5" cy="6" r="4.5" '
                 f'fill="none" stroke="{c}" stroke-width="1.5" stroke-dasharray="2 2"/>'
                 f'<line x1="12" y1="6" x2="20" y2="6" stroke="{c}" stroke-opacity="'
-                f'{style.opacity}" stroke-width="6" stroke-dasharray="4 2"/></svg>')
+                f'{style.opacity}" stroke-width="6" stroke-dasharray="4 2"/>')
     if style.shape == "diamond":
-        return (f'<svg width="20" height="12" aria-hidden="true"><rect x="6" y="2" width="8" '
+        return (f'<rect x="6" y="2" width="8" '
                 f'height="8" fill="{c}" stroke="#fff" stroke-width="1" '
-                'transform="rotate(45 10 6)"/></svg>')
+                'transform="rotate(45 10 6)"/>')
     if style.shape == "band":
-        return (f'<svg width="20" height="12" aria-hidden="true"><line x1="1" y1="6" x2="19" '
+        return (f'<line x1="1" y1="6" x2="19" '
                 f'y2="6" stroke="{c}" stroke-opacity="{style.opacity}" stroke-width="10" '
-                'stroke-linecap="round"/></svg>')
+                'stroke-linecap="round"/>')
     if style.shape == "arc":
-        return (f'<svg width="20" height="12" aria-hidden="true"><path d="M1 10 Q10 -2 19 10" '
-                f'fill="none" stroke="{c}" stroke-width="{style.weight}"/></svg>')
+        return (f'<path d="M1 10 Q10 -2 19 10" '
+                f'fill="none" stroke="{c}" stroke-width="{style.weight}"/>')
     dash = f' stroke-dasharray="{esc(style.dash)}"' if style.dash else ""
-    return (f'<svg width="20" height="12" aria-hidden="true"><line x1="1" y1="6" x2="19" y2="6" '
-            f'stroke="{c}" stroke-width="{min(style.weight, 3.5)}"{dash}/></svg>')
+    return (f'<line x1="1" y1="6" x2="19" y2="6" '
+            f'stroke="{c}" stroke-width="{min(style.weight, 3.5)}"{dash}/>')
 
 
 #: legend group -> its heading: each layer's title, and ``*`` (the status styles)
