@@ -33,8 +33,7 @@ from geo.figure.text import PX
 from geo.figure.theme import Theme
 from geo.figure.view import View
 from geo.names import DRAW_ORDER
-from geo.webmap import styles
-from geo.webmap.offline import countries
+from geo.webmap import countries, styles
 
 #: Drawing order (z) of each layer's marks, bottom first, as the web map's panes.
 _Z = {"context": 3.0, **{name: 4.0 + i for i, name in enumerate(DRAW_ORDER)}, "pins": 9.0}
