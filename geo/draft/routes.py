@@ -34,152 +34,44 @@ from geo.draft.facts import FigureFact, OrganisationFact, PlaceRef, RouteFact
 from geo.draft.figures import capacities, fibre_pairs, lengths, ready_years
 from geo.draft.known_names import distinctive, known_cables_pattern
 from geo.draft.names import is_acronym, is_camel
+from geo.draft.route_waypoints import (
+    ends_linked_before,
+    town_count,
+    waypoint_countries,
+    waypoints_after,
+)
+from geo.draft.route_words import (
+    ADJECTIVES_FOLDED,
+    ANAPHOR_EXTRA_RE,
+    BARE_LINKS,
+    CABLE_RE,
+    CABLE_SHAPE_RE,
+    CLOSE_WORDS_RE,
+    DEFINITE,
+    FACILITY_RE,
+    GENERIC_NOUNS,
+    HEAD_HINT_RE,
+    INDEFINITE,
+    LENGTH_CUE_RE,
+    LINK_RE,
+    MEDIUM_WORD_RE,
+    MODIFIERS,
+    NAME_CONNECTORS,
+    NAME_HEADS,
+    NAMING_RE,
+    NETWORK_WORDS,
+    NOT_LENGTH_RE,
+    NOT_ROUTE_NAMES,
+    PLURAL_NOUNS,
+    QUOTE_OPEN,
+    SYSTEMS_RE,
+    WHICH_LINKS_RE,
+    YEAR_HINT_RE,
+    medium_near,
+)
 from geo.draft.sentences import Sentence
 from geo.draft.status import status_near
-from geo.draft.vocabulary import (
-    CABLE,
-    CABLE_LANDING,
-    DATA_CENTRE,
-    LENGTH_CUE,
-    NOT_LENGTH_CUE,
-    POP,
-    SUBMARINE,
-    TERRESTRIAL,
-    fold,
-    pattern,
-    word_set,
-)
-
-#: Words for a cable that may start a route (metaphors like "Autobahn" only refer to one).
-_CABLE_RE = pattern(CABLE)
-_ANAPHOR_EXTRA_RE = re.compile(
-    r"(?<![\w-])(?:project|projet|proyecto|projeto|progetto|Projekt|Autobahn|"
-    r"Datenautobahn|infrastructure|infraestructura|infraestrutura|infrastruttura|"
-    r"segment|segmento|tronçon|section|sezione|branch|ramificação|ramal|spur|bretelle|"
-    r"diramazione|Abzweig)(?![\w])",
-    re.IGNORECASE)
-_SUBMARINE_RE = pattern(SUBMARINE)
-_MEDIUM_WORD_RE = re.compile(r"(?i)sub(?:marine|sea)|undersea|underwater|terrestrial|"
-                             r"sous-marin|submarino|sottomarino|terrestre")
-_TERRESTRIAL_RE = pattern(TERRESTRIAL)
-_FACILITY_RE = pattern({"x": [w for t in (CABLE_LANDING, DATA_CENTRE, POP)
-                              for ws in t.values() for w in ws]})
-_LENGTH_CUE_RE = pattern(LENGTH_CUE)
-_NOT_LENGTH_RE = pattern(NOT_LENGTH_CUE)
-#: Lower-case words that may stand between a word for a cable and its name.
-_MODIFIERS = word_set("""
-    de di da of à a en in du del della dei des do the le la il el o new nouveau nouvel
-    nouvelle nuevo nueva novo nova nuovo nuova neue neues neuen neuer fibre fibres fiber
-    fibra fibras optic optical optique optiques óptica ótica óptico ottica ottico
-    ottiche fibre-optic fiber-optic sottomarini sottomarine submarinos submarinas
-    sous-marins sous-marines subsea undersea ottici telecommunications
-    télécommunications telecomunicações
-    telecomunicaciones telecomunicazioni high-capacity alta capacidad capacidade
-    capacità international internacional internazionale transatlantic transatlantique
-    système sistema system en fibre optique à haute capacité sous-marin sous-marine
-    submarine subsea undersea submarino submarina sottomarino sottomarina unterseeische
-    unterseeisches unterseeischen terrestrial terrestre express baptisé dénommé
-    denominado denominato named called bautizado como chamado genannt namens
-""")
-_INDEFINITE = word_set("""
-    a an un une uno una um uma ein eine einen einem einer another second
-""")
-#: Adjectives that may stand between a determiner and the word for a cable.
-_ADJECTIVES_BEFORE = word_set("""
-    new nouveau nouvel nouvelle nuevo nueva novo nova nuovo nuova neue neues neuen neuer
-    first premier première primer primera primeiro primeira primo prima erste ersten
-    erster longest only direct digital digitale large big major main principal
-    principale principal grand grande gran schnellste kürzeste längste and und et e y
-    high-capacity international internacional internazionale optical optique óptico
-    ottico submarine subsea undersea sous-marin sous-marine submarino submarina
-    sottomarino sottomarina terrestrial terrestre seventh septième séptimo sétimo
-    settimo siebte second deuxième segundo secondo zweite own propre propio próprio
-    proprio eigene eigenen
-""")
-_DEFINITE = word_set("""
-    the this that its their le la l ce cet cette son sa leur el este esta ese esa su o
-    esse essa seu sua il lo questo questa quel quello suo der die das dem den des dieses
-    diese dieser sein seine ihr ihre du au del al do no ao nel dal dello im vom zum
-    dessen
-""")
-_ADJECTIVES_FOLDED = frozenset(fold(w) for w in _ADJECTIVES_BEFORE)
-_PLURAL_NOUNS = word_set("""
-    cables câbles cabos cavi systems systèmes sistemas sistemi links liaisons routes
-    backbones réseaux networks segments rotas enlaces collegamenti verbindungen
-    redes reti
-""")
-_GENERIC_NOUNS = word_set("""
-    system système sistema link liaison route rota ruta enlace collegamento network réseau
-    verbindung interconnection segment backhaul backbone ligação
-""")
-#: Words of linking: the places after them are a route's waypoints.
-_LINK_RE = re.compile(
-    r"(?<![\w-])(?:link(?:s|ing|ed)?|connect(?:s|ing|ed)?|join(?:s|ing)?|between|from|"
-    r"running|stretch(?:es|ing)?|extend(?:s|ing)?\s+(?:\S+\s+){0,4}?to|landing\s+in|"
-    r"land(?:s|ed)?\s+in|reli(?:ant|era|e|er|ent|eront)|connect(?:ant|era|e)|entre|"
-    r"s[’']etend(?:ra)?|conect(?:ará|a|ando|ar|e)|unir(?:á|a)?|une|desde|lig(?:ando|ará|"
-    r"a|ar|ue)|colleg(?:a|herà|are|ando|herebbe)|unir[àa]|tra|fra|verbind(?:et|en|end)|"
-    r"zwischen|von|ligação|reach(?:es|ing)?|to|à|a|ao|al|alla|au|aux|nach|con|com|"
-    r"até|hasta|jusqu['’]à|fino\s+a|bis|vers|towards)(?![\w-])", re.IGNORECASE)
-#: Prepositions that link only close to the word for a cable.
-_BARE_LINKS = word_set("to a à ao al alla au aux nach con com von de en em in")
-#: Words before the places that lie between the ends.
-_VIA_RE = re.compile(r"(?<![\w-])(?:via|through|passing\s+through|passando\s+por|"
-                     r"en\s+passant\s+par|attraverso|über|por|par)(?![\w-])", re.IGNORECASE)
-_NAMING_RE = re.compile(
-    r"(?<![\w-])(?:called|named|dubbed|known\s+as|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
-    r"appel[ée]e?s?|llamad[oa]|denominad[oa]|bautizad[oa]|chamad[oa]|designad[oa]|"
-    r"conocid[oa]\s+como|conhecid[oa]\s+como|connue?s?\s+sous\s+le\s+nom\s+d[e'’]|"
-    r"not[oa]\s+come|bekannt\s+als|denominat[oa]|chiamat[oa]|battezzat[oa]|namens|"
-    r"genannt|getauft|chamar-se|chama-se|se\s+chamar[áa]|se\s+llamar[áa]|se\s+llama|"
-    r"s['’]appellera|s['’]appelle|si\s+chiamer[àa]|si\s+chiama|hei(?:ß|ss)en\s+wird|"
-    r"hei(?:ß|ss)t)(?:\s+(?:de|como|come|as|du|di))?\s*(?::\s*)?",
-    re.IGNORECASE)
-#: Capitalised generic words that open a descriptive name, whose words may then be joined
-#: by any connector ("Sistema de Cabo do Atlântico Sul", "Red Federal de Fibra Óptica").
-_NAME_HEADS = word_set("""
-    sistema systeme system cabo cable cavo red rede rete reseau dorsal dorsale backbone
-""")
-_NAME_CONNECTORS = word_set("de do da dos das del della di du des of")
-#: Words of a line of fibre that make "Red ..." a network's name ("Red Dorsal").
-_NETWORK_WORDS = word_set("""
-    dorsal dorsale troncal fibra fibre fiber optica otica ottica backbone
-""")
-#: A relative clause of linking right after a name: "BlueMed che collega", "X, which links".
-_WHICH_LINKS_RE = re.compile(
-    r"\s*(?:,\s*)?(?:che|which|that|qui|que|der|das|die)\s+(?:(?:già|already|déjà|ya|já|"
-    r"bereits)\s+)?(?:collega|collegherà|links|will\s+link|connects|will\s+connect|relie|"
-    r"reliera|conecta|conectará|une|unirá|liga|ligará|verbindet|verbinden\s+wird)\b",
-    re.IGNORECASE)
-#: At most six whole words (each with an optional bracket) between a word for a cable and
-#: the name it stands beside; a word is matched whole (``(?![\w'’-])``), never split.
-_CLOSE_WORDS_RE = re.compile(
-    r"[\s,–—\-()]*(?:[\w'’-]+(?![\w'’-])\s*(?:\([^()]*\))?[\s,]*){0,6}")
-#: The words that may stand with the places before a passive of linking, the places being its
-#: subject and nothing else ("A and B will soon be linked by"; "l'" is "l" once split).
-_LINKED_SUBJECT_FILLER = frozenset((
-    "and", "et", "e", "y", "und", "the", "le", "la", "les", "l", "el", "los", "o", "a", "os",
-    "il", "die", "der", "das", "will", "be", "are", "were", "have", "been", "vont", "être",
-    "sont", "ont", "été", "van", "estar", "están", "vão", "serão", "são", "foram", "saranno",
-    "sono", "stati", "werden", "sind", "wurden", "soon", "bientôt", "pronto", "brevemente",
-    "presto", "bald", "now", "désormais", "ya", "já", "ora", "jetzt"))
-#: A passive of linking right before a word for a cable: "ligados (brevemente) por um".
-_LINKED_BY_RE = re.compile(
-    r"(?<![\w-])(?:linked|connected|joined|reli[ée]e?s|connect[ée]e?s|unid[oa]s|conectad[oa]s|"
-    r"ligad[oa]s|collegat[ie]|uniti|verbunden)\s+(?:[\w-]+\s+){0,2}(?:by|par|por|da|durch|"
-    r"mit)\s+(?:(?:a|an|un|une|uno|una|um|uma|ein|eine|einem|einen|the|le|la|el|il|o)\s+)?"
-    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_SYSTEMS_RE = re.compile(r"(?i)(?<![\w-])(?:systems|systèmes|sistemas|sistemi)(?![\w-])")
-#: Technology acronyms that name no route ("una rete in fibra ottica FTTH").
-_NOT_ROUTE_NAMES = word_set("""
-    ftth fttx fttb fttp ftto fttc gpon xgs-pon pon dwdm wdm otn mpls sdh ip 5g 4g lte
-    ngn ngan vhcn
-""")
-_CABLE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,5}(?:-[A-Z][A-Za-z]{1,5}){2,}"
-                             r"(?:[- ]?\d{1,2})?(?![\w-])")
-_QUOTE_OPEN = "«“„\"'’‘"
-_YEAR_HINT_RE = re.compile(r"(?:19|20)\d\d")
-_HEAD_HINT_RE = re.compile(r"cabl|cabo|cavo|kabel|system|sistem|project|consort")
+from geo.draft.vocabulary import fold
 
 
 @dataclass
@@ -243,7 +135,7 @@ class RouteFinder:
                 j += 1
                 continue
             if gap == " " and (nxt.folded in ("to", "of", "de") or (
-                    nxt.folded in _NAME_CONNECTORS and tokens[k].folded in _NAME_HEADS)) and \
+                    nxt.folded in NAME_CONNECTORS and tokens[k].folded in NAME_HEADS)) and \
                     j + 2 < len(tokens) and \
                     tokens[j + 2].cap and text[nxt.end:tokens[j + 2].start] == " " and \
                     tokens[j + 2].start < sentence.end:
@@ -267,18 +159,18 @@ class RouteFinder:
             if not re.sub(r"[\s\-–—,]|\b(?:e|y|and|et|und)\b", "", rest):
                 return False  # "Brasil – Portugal": waypoints
         last = surface.split()[-1] if surface.split() else ""
-        if self.doc.language == "de" and _CABLE_RE.fullmatch(last):
+        if self.doc.language == "de" and CABLE_RE.fullmatch(last):
             return False  # "Neues Glasfaserkabel", "Route": German nouns, no names
-        if key in self.names.all_function or len(key) < 2 or key in _NOT_ROUTE_NAMES or \
-                _MEDIUM_WORD_RE.fullmatch(surface) or re.fullmatch(r"G\.?65\d\w?", surface):
+        if key in self.names.all_function or len(key) < 2 or key in NOT_ROUTE_NAMES or \
+                MEDIUM_WORD_RE.fullmatch(surface) or re.fullmatch(r"G\.?65\d\w?", surface):
             return False  # "Submarine cable services provider", "un cavo G.652D"
-        if _FACILITY_RE.search(surface):
+        if FACILITY_RE.search(surface):
             return False
         return start not in self.doc.adjective_starts
 
     def _add_name(self, start: int, end: int, sentence: Sentence, *, alias_of: _Route | None
                   = None) -> _Route | None:
-        surface = self.text[start:end].strip(" " + _QUOTE_OPEN + "»”")
+        surface = self.text[start:end].strip(" " + QUOTE_OPEN + "»”")
         surface = re.sub(r"\s+", " ", surface)
         if not surface:
             return None
@@ -297,14 +189,14 @@ class RouteFinder:
     def _find_names(self) -> None:
         text, tokens, names = self.text, self.names.tokens, self.names
         # 1. a word for a cable, its modifiers, then a name: "câble sous-marin X"
-        for m in _CABLE_RE.finditer(text):
+        for m in CABLE_RE.finditer(text):
             s = self.doc.sentence_at(m.start())
             if s is None or self._facility_phrase(m.start(), m.end()) or self._in_name(m):
                 continue
             k = names.token_index(m.end())
             steps = 0
             while k < len(tokens) and steps < 7 and tokens[k].start < s.end and (
-                    tokens[k].folded in _MODIFIERS) and text[tokens[k - 1].end:
+                    tokens[k].folded in MODIFIERS) and text[tokens[k - 1].end:
                                                              tokens[k].start].strip() in (
                     "", ",", "-"):
                 if tokens[k].cap and tokens[k].folded not in ("submarino", "submarine",
@@ -330,7 +222,7 @@ class RouteFinder:
                     continue
             if gap.strip() not in ("", ":"):
                 continue
-            plural = fold(m.group()).split()[-1] in _PLURAL_NOUNS
+            plural = fold(m.group()).split()[-1] in PLURAL_NOUNS
             span = self._name_from(k, s)
             if span is None or not self._valid_name(*span):
                 continue
@@ -343,8 +235,8 @@ class RouteFinder:
             if (plural or self.doc.language == "de") and route is not None:
                 self._list_after(span[1], s, plain=True)  # "los cables Curie, SAm-1 y Prat"
         # 2. a plural, then a list: "two new cables, Sea-Me-We-5 and AAE1"
-        for m in _CABLE_RE.finditer(text):
-            if fold(m.group()).split()[-1] not in _PLURAL_NOUNS or self._in_name(m):
+        for m in CABLE_RE.finditer(text):
+            if fold(m.group()).split()[-1] not in PLURAL_NOUNS or self._in_name(m):
                 continue
             s = self.doc.sentence_at(m.start())
             if s is None:
@@ -358,11 +250,11 @@ class RouteFinder:
                 self._list_after(m.end() + lead.end(), s, first=True)
         # 2b. a list, then a plural: "the SAT-3, WACS and ACE cables", "the EASSy and
         #     Seacom systems" (systems where cables are spoken of)
-        plurals = [m for m in _CABLE_RE.finditer(text)] + [
-            m for m in _SYSTEMS_RE.finditer(text) if self._cable_context(
+        plurals = [m for m in CABLE_RE.finditer(text)] + [
+            m for m in SYSTEMS_RE.finditer(text) if self._cable_context(
                 self.doc.sentence_at(m.start()) or self.doc.sentences[0])]
         for m in plurals:
-            if fold(m.group()).split()[-1] not in _PLURAL_NOUNS or self._in_name(m):
+            if fold(m.group()).split()[-1] not in PLURAL_NOUNS or self._in_name(m):
                 continue
             s = self.doc.sentence_at(m.start())
             if s is None:
@@ -404,9 +296,9 @@ class RouteFinder:
                     self._add_name(stripped.start, run.end, run.sentence)
                 continue
             after = self.doc.folded[run.end:run.end + 30]
-            if not _HEAD_HINT_RE.search(after):
+            if not HEAD_HINT_RE.search(after):
                 continue
-            if _FACILITY_RE.match(text, run.end + len(after) - len(after.lstrip())):
+            if FACILITY_RE.match(text, run.end + len(after) - len(after.lstrip())):
                 continue  # "Recent cable landing station news": a facility's words
             m2 = re.match(r"[”\"’»]?\s+(?:(?:submarine|subsea|undersea|fibre|fiber|optical)\s+)*"
                           r"(cable|system|project|cable\s+system|consortium\s+cable)\b", after)
@@ -438,11 +330,11 @@ class RouteFinder:
                 continue
             words = [t.folded for t in tokens[stripped.first:stripped.last + 1]]
             if len(words) >= 2 and words[0] in ("red", "rede", "rete", "reseau") and any(
-                    w in _NETWORK_WORDS for w in words[1:]):
+                    w in NETWORK_WORDS for w in words[1:]):
                 if self._valid_name(stripped.start, stripped.end):
                     self._add_name(stripped.start, stripped.end, run.sentence)
                 continue
-            link = _WHICH_LINKS_RE.match(text, stripped.end,
+            link = WHICH_LINKS_RE.match(text, stripped.end,
                                          min(run.sentence.end, stripped.end + 120))
             if link and re.search(r"\b(?:di|de|of|da|do|du|del|della|von|des|by|par|por)\s+$",
                                   text[max(0, stripped.start - 8):stripped.start]):
@@ -454,7 +346,7 @@ class RouteFinder:
                     stripped.start not in self._org_starts:
                 self._add_name(stripped.start, stripped.end, run.sentence)
         # 4. shapes of cable names: "SEA-ME-WE 6"
-        for m in _CABLE_SHAPE_RE.finditer(text):
+        for m in CABLE_SHAPE_RE.finditer(text):
             s = self.doc.sentence_at(m.start())
             if self.names.places_between(m.start(), m.end()) or fold(
                     m.group().split("-")[-1]) in ("gebiet", "region", "raum", "kreis"):
@@ -604,15 +496,15 @@ class RouteFinder:
 
     def _named_by_verb(self) -> None:
         text, names = self.text, self.names
-        for m in _NAMING_RE.finditer(text):
+        for m in NAMING_RE.finditer(text):
             s = self.doc.sentence_at(m.start())
             if s is None:
                 continue
             before = fold(text[max(s.start, m.start() - 120):m.start()])
-            nouns = [(x.end(), "route") for x in _CABLE_RE.finditer(before)
-                     if not _FACILITY_RE.search(before[x.start():x.end() + 25])]
-            nouns += [(x.end(), "route") for x in _ANAPHOR_EXTRA_RE.finditer(before)]
-            nouns += [(x.end(), "facility") for x in _FACILITY_RE.finditer(before)]
+            nouns = [(x.end(), "route") for x in CABLE_RE.finditer(before)
+                     if not FACILITY_RE.search(before[x.start():x.end() + 25])]
+            nouns += [(x.end(), "route") for x in ANAPHOR_EXTRA_RE.finditer(before)]
+            nouns += [(x.end(), "facility") for x in FACILITY_RE.finditer(before)]
             nouns += [(x.end(), "org") for x in re.finditer(
                 r"(?:societe|societa|company|empresa|companhia|gesellschaft|entreprise|"
                 r"regroupement|consortium|joint[- ]venture|newco|firm)", before)]
@@ -640,7 +532,7 @@ class RouteFinder:
         """A word for a cable inside a facility's ("cable landing station", "cable
         station", "estação de cabos submarinos")."""
         if self._facility_spans is None:
-            self._facility_spans = Spans((m.start(), m.end()) for m in _FACILITY_RE.finditer(
+            self._facility_spans = Spans((m.start(), m.end()) for m in FACILITY_RE.finditer(
                 self.text))
         return self._facility_spans.covers(start, end)
 
@@ -654,7 +546,7 @@ class RouteFinder:
         if self.doc.language == "de":
             return False  # German capitalises every noun
         nxt = re.match(r"\s+([\w-]+)", self.text[m.end():m.end() + 30])
-        if nxt and fold(nxt.group(1)) in _MODIFIERS:
+        if nxt and fold(nxt.group(1)) in MODIFIERS:
             return False
         prev = re.search(r"([\w-]+)\s+$", self.text[max(0, m.start() - 30):m.start()])
         return bool((nxt and nxt.group(1)[:1].isupper()) or (prev and prev.group(1)[:1]
@@ -662,7 +554,7 @@ class RouteFinder:
 
     def _cable_context(self, sentence: Sentence) -> bool:
         lo = self.doc.sentences[max(0, sentence.index - 1)].start
-        return bool(_CABLE_RE.search(self.text[lo:sentence.end]))
+        return bool(CABLE_RE.search(self.text[lo:sentence.end]))
 
     @staticmethod
     def _is_org_shaped(surface: str) -> bool:
@@ -689,73 +581,17 @@ class RouteFinder:
                 return "definite"
             if f in ("l",) or w.endswith(("'", "’")):
                 return "definite"
-            if f in _INDEFINITE:
+            if f in INDEFINITE:
                 return "indefinite"
-            if f in _DEFINITE:
+            if f in DEFINITE:
                 return "definite"
-            if f in _ADJECTIVES_FOLDED or (f in _MODIFIERS and f not in (
+            if f in ADJECTIVES_FOLDED or (f in MODIFIERS and f not in (
                     "de", "di", "da", "of", "à", "a", "en", "in", "du", "del", "della", "do")):
                 continue
             if w[:1].isdigit() or f in ("km", "kms", "kilometre", "kilometer", "mile"):
                 continue
             return "bare"
         return "bare"
-
-    # ------------------------------------------------------------------ waypoints
-
-    def _waypoints(self, start: int, sentence: Sentence, limit: int | None = None
-                   ) -> list[PlaceRef]:
-        """The places a linking phrase after ``start`` names, in route order."""
-        text = self.text
-        end = sentence.end if limit is None else min(limit, sentence.end)
-        link = None
-        # a link word lies within 110 characters: searched there only (a search to the
-        # end of a long sentence, once per word for a cable, made long texts quadratic)
-        for m in _LINK_RE.finditer(text, start, min(end, start + 140)):
-            if m.start() - start > 110:
-                break
-            if fold(m.group()) in _BARE_LINKS and m.start() - start > 40:
-                continue
-            places_after = self.names.places_between(m.end(), end)
-            if places_after and places_after[0].start - m.end() <= 40:
-                link = m
-                break
-        if link is None:
-            # "cabo Brasil – Portugal": places right after the word
-            places = self.names.places_between(start, end)
-            if len(places) >= 2 and re.fullmatch(
-                    r"\s*(?:[\w\s-]{0,20})?", text[start:places[0].start]) and re.fullmatch(
-                    r"\s*[-–—/]\s*", text[places[0].end:places[1].start]):
-                return [PlaceRef(text[p.start:p.end], p) for p in places[:2]]
-            return []
-        places = [p for p in self.names.places_between(link.start(), end)
-                  if p.kind in ("city", "country", "region", "island")]
-        out: list[PlaceRef] = []
-        middle: list[PlaceRef] = []
-        previous = None
-        via = False
-        for p in places:
-            gap = text[previous.end:p.start] if previous is not None else text[
-                link.start():p.start]
-            if previous is not None and len(gap) > 90:
-                break
-            if _VIA_RE.search(gap):
-                via = True
-            elif previous is not None and _LINK_RE.search(gap) and not re.fullmatch(
-                    r"[\s,]*(?:and|et|e|y|und)?[\s,]*", gap):
-                via = False
-            if previous is not None and _locates(previous, p, gap):
-                previous = p
-                continue  # "Genoa, Italy", "Fortaleza (Brazil)"
-            ref = PlaceRef(text[p.start:p.end], p)
-            if fold(ref.surface) in {fold(r.surface) for r in out + middle}:
-                previous = p
-                continue
-            (middle if via else out).append(ref)
-            previous = p
-        if middle and out:
-            return [out[0], *middle, *out[1:]]
-        return out + middle
 
     # ------------------------------------------------------------------ the text, in order
 
@@ -780,7 +616,7 @@ class RouteFinder:
             for a, _b, r in in_sentence:
                 touched.append((a, r))
             # words for cables
-            nouns = [m for m in _CABLE_RE.finditer(text, s.start, s.end)
+            nouns = [m for m in CABLE_RE.finditer(text, s.start, s.end)
                      if not self._facility_phrase(m.start(), m.end())
                      and not self._in_name(m)
                      and not named.covers(m.start(), m.start() + 1)]
@@ -794,7 +630,7 @@ class RouteFinder:
             for a, _b, r in in_sentence:  # named: counted once the sentence's anaphors are read
                 r.mentions += 1
                 r.last = a
-            for m in _ANAPHOR_EXTRA_RE.finditer(text, s.start, s.end):
+            for m in ANAPHOR_EXTRA_RE.finditer(text, s.start, s.end):
                 if not touched and self.routes:
                     route = self._salient()
                     if route is not None:
@@ -808,7 +644,7 @@ class RouteFinder:
             # waypoints of named routes
             for _a, b, r in in_sentence:
                 if not r.waypoints and r.waypoint_sentence < 0:
-                    wps = self._waypoints(b, s)
+                    wps = waypoints_after(self.text, self.names, b, s)
                     if wps:
                         r.waypoints = wps
                         r.waypoint_sentence = s.index
@@ -831,10 +667,10 @@ class RouteFinder:
               ) -> _Route | None:
         text = self.text
         noun = fold(m.group()).split()[-1]
-        if noun in _PLURAL_NOUNS:
+        if noun in PLURAL_NOUNS:
             return None
         det = self._determiner(m.start(), s)
-        if noun in _GENERIC_NOUNS and det == "bare" and m.group()[:1].islower() and not \
+        if noun in GENERIC_NOUNS and det == "bare" and m.group()[:1].islower() and not \
                 re.match(r"\s+(?:terrestre|terrestrial|sous-marin|submarino|de\s+\d)",
                          text[m.end():m.end() + 20]):
             return None  # "the system that will link A to B": a verb, or no route
@@ -863,10 +699,10 @@ class RouteFinder:
                 break
             if (m.start() - b if b <= m.start() else a - m.end()) >= 70:
                 continue  # too far to be in apposition (measured before any slicing)
-            if b > m.start() and _NAMING_RE.search(text[m.end():a]):
+            if b > m.start() and NAMING_RE.search(text[m.end():a]):
                 continue
             between = text[b:m.start()] if b <= m.start() else text[m.end():a]
-            close = _CLOSE_WORDS_RE.fullmatch(between) and not re.search(
+            close = CLOSE_WORDS_RE.fullmatch(between) and not re.search(
                 r"\b(?:developed|built|deploy|lanc|launch|construi|realizz|"
                 r"new\s+terrestrial)", fold(between))
             if close and (det != "indefinite" or b <= m.start() or re.search(
@@ -874,9 +710,10 @@ class RouteFinder:
                 return r
         window_start = m.start()
         own_length = self._own_length(m, s)
-        wps = self._waypoints(m.end(), s) or self._linked_before(m, s)
-        generic = noun in _GENERIC_NOUNS
-        medium = _medium_near(text, m.start(), m.end(), s)
+        wps = waypoints_after(self.text, self.names, m.end(), s) or ends_linked_before(
+            self.text, self.names, m, s)
+        generic = noun in GENERIC_NOUNS
+        medium = medium_near(text, m.start(), m.end(), s)
         if det in ("indefinite", "bare"):
             if not wps and own_length is None:
                 return None
@@ -908,32 +745,13 @@ class RouteFinder:
                     route.evidence = s
             return route
         if wps and generic and medium == "unspecified" and not any(
-                fold(x.group()) not in _BARE_LINKS
-                for x in _LINK_RE.finditer(text, m.end(), min(s.end, m.end() + 110))):
+                fold(x.group()) not in BARE_LINKS
+                for x in LINK_RE.finditer(text, m.end(), min(s.end, m.end() + 110))):
             return None  # "Il sistema è stato aggiornato a Milano e Roma": no route
         if wps:
             return self._create(m, s, det, wps, created)
         del window_start
         return None
-
-    def _linked_before(self, m: re.Match[str], s: Sentence) -> list[PlaceRef]:
-        """Ends named before a passive of linking: "Cabo Verde e Guiné-Conacri vão estar
-        ligados por um cabo", "A and B will be connected by a new cable"."""
-        text = self.text
-        verb = _LINKED_BY_RE.search(text, max(s.start, m.start() - 90), m.start())
-        if verb is None:
-            return []
-        places = [p for p in self.names.places_between(s.start, verb.start())
-                  if p.kind in ("city", "country", "region", "island")]
-        if len(places) < 2:
-            return []
-        rest = text[s.start:verb.start()]
-        for p in reversed(places):
-            rest = rest[:p.start - s.start] + rest[p.end - s.start:]
-        words = [w for w in re.split(r"[\s,'’-]+", rest.lower()) if w]
-        if not all(w in _LINKED_SUBJECT_FILLER for w in words):
-            return []  # the places are the subject and nothing else
-        return [PlaceRef(text[p.start:p.end], p) for p in places]
 
     def _create(self, m: re.Match[str], s: Sentence, det: str, wps: list[PlaceRef],
                 created: list) -> _Route:
@@ -942,7 +760,7 @@ class RouteFinder:
         head = re.findall(r"[\w'’-]+", text[lo:m.start()])
         keep = []
         for w in reversed(head[-3:]):
-            if fold(w) in _INDEFINITE or fold(w) in _DEFINITE or fold(w) in _MODIFIERS or \
+            if fold(w) in INDEFINITE or fold(w) in DEFINITE or fold(w) in MODIFIERS or \
                     fold(w) in ("first", "premier", "primer", "primeiro"):
                 keep.insert(0, w)
             else:
@@ -952,8 +770,8 @@ class RouteFinder:
             "submarina", "sottomarino", "terrestre", "terrestrial", "de fibra óptica",
             "à fibres optiques", "en fibre optique", "di fibre sottomarine")) + r"))*",
                         text[m.end():m.end() + 40])
-        description = " ".join([*[w for w in keep if fold(w) not in _INDEFINITE
-                                  and fold(w) not in _DEFINITE], m.group() + (
+        description = " ".join([*[w for w in keep if fold(w) not in INDEFINITE
+                                  and fold(w) not in DEFINITE], m.group() + (
             tail.group() if tail else "")])
         route = _Route("", [], s, m.start(), description=re.sub(r"\s+", " ", description),
                        last=m.start())
@@ -1021,7 +839,7 @@ class RouteFinder:
                 if not before:
                     return min(touched, key=lambda x: x[0])[1]
                 return max(before, key=lambda x: x[0])[1]
-            if _FACILITY_RE.search(s.text):
+            if FACILITY_RE.search(s.text):
                 return None
             return self._salient()
 
@@ -1030,7 +848,7 @@ class RouteFinder:
         has_capacity = any(u in low for u in ("bps", "bit/", "terab", "gigab", "petab", "tbit",
                                               "gbit"))
         has_pairs = any(u in low for u in ("pair", "pare", "coppi", "paar"))
-        has_year = bool(_YEAR_HINT_RE.search(low)) or any(
+        has_year = bool(YEAR_HINT_RE.search(low)) or any(
             u in low for u in ("spring", "summer", "autumn", "winter", "printemps", "primavera",
                                "fruhjahr", "sommer", "herbst", "this year", "cette annee",
                                "este ano", "este ano", "quest'anno", "diesem jahr", "fin de"))
@@ -1070,9 +888,9 @@ class RouteFinder:
                     r"de\s+profundidad|de\s+profundidade|deep\b|tief\b|unter\b|below\b|"
                     r"sous\b|entfernt)", after, re.IGNORECASE):
             return False
-        if _NOT_LENGTH_RE.search(" ".join(before.split()[-4:])):
+        if NOT_LENGTH_RE.search(" ".join(before.split()[-4:])):
             return False
-        return bool(_LENGTH_CUE_RE.search(before) or re.match(
+        return bool(LENGTH_CUE_RE.search(before) or re.match(
             r"\s*(?:long|lang|de\s+long|of\s+cable|de\s+cabo|de\s+c[aâ]ble|di\s+cavo|"
             r"de\s+cable|\w*\s*(?:cable|câble|cabo|cavo|kabel|system|sistema|"
             r"système|route|link|network|backhaul|fibre|fiber))|\s*(?:\w+\s+){0,2}(?:al|a\s+la|"
@@ -1083,7 +901,7 @@ class RouteFinder:
 
     def _describe(self, route: _Route, s: Sentence, pos: int) -> None:
         if route.medium == "unspecified":
-            route.medium = _medium_near(self.text, pos, pos, s)
+            route.medium = medium_near(self.text, pos, pos, s)
         if route.status == "unspecified":
             route.status = status_near(self.text, pos, s, self.doc.language, "route")
 
@@ -1111,17 +929,17 @@ class RouteFinder:
             if r.name or len(r.waypoints) < 2 or r not in self.routes:
                 continue
             ends = {fold(w.surface) for w in r.waypoints}
-            countries = _countries(r.waypoints)
+            countries = waypoint_countries(r.waypoints)
             for other in sorted(self.routes, key=lambda o: (not o.name, o.first)):
                 if other is r or (not other.name and other.first > r.first):
                     continue
                 if len(ends & {fold(w.surface) for w in other.waypoints}) < 2:
-                    theirs = _countries(other.waypoints)
+                    theirs = waypoint_countries(other.waypoints)
                     if not (len(countries) >= 2 and countries == theirs):
                         continue
                     # the same countries linked, one of them by towns: "Neues Glasfaserkabel
                     # nach Dänemark soll Norwegen ...", "von Oslo ... nach Esbjerg"
-                    if _towns(r.waypoints) > _towns(other.waypoints) and not other.name:
+                    if town_count(r.waypoints) > town_count(other.waypoints) and not other.name:
                         other.waypoints = r.waypoints
                         other.waypoint_sentence = r.waypoint_sentence
                         other.evidence = r.evidence
@@ -1175,16 +993,6 @@ _POSSESSED_AFTER_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:cable|system|
                                  r"backbone)", re.IGNORECASE)
 
 
-def _countries(waypoints: list[PlaceRef]) -> set[str]:
-    """The country codes of the waypoints the gazetteer knows."""
-    return {w.mention.country for w in waypoints
-            if w.mention is not None and getattr(w.mention, "country", None)}
-
-
-def _towns(waypoints: list[PlaceRef]) -> int:
-    return sum(1 for w in waypoints if w.kind == "city")
-
-
 def _occurrences_then_brackets(text: str, form: str):
     """Matches of "<form> (<inner>)" in ``text``, ``group(1)`` the inner text."""
     out = []
@@ -1200,31 +1008,6 @@ def _occurrences_then_brackets(text: str, form: str):
 _BRACKETS_AFTER_RE = re.compile(r"\s*\(\s*([^()]{2,80})\)")
 _BEFORE_BRACKETED_RE = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]{1,7})(?:-[\w]+)?\s*\(([^()]{2,80})\)")
-
-
-def _locates(previous, current, gap: str) -> bool:
-    """Whether ``current`` only locates ``previous``: "Genoa, Italy", "Fortaleza (Brazil)",
-    "Sines, em Portugal"."""
-    if current.kind not in ("country", "region") or previous.kind not in ("city", "island",
-                                                                         "region"):
-        return False
-    if not re.fullmatch(r"\s*(?:,|\()\s*(?:(?:in|en|em|no|na|nel|in|im)\s+)?"
-                        r"(?:(?:the|la|le|el|o|a|il)\s+)?", gap):
-        return False
-    return previous.country is None or current.country is None or \
-        previous.country == current.country or current.kind == "region"
-
-
-def _medium_near(text: str, start: int, end: int, s: Sentence) -> str:
-    lo, hi = max(s.start, start - 70), min(s.end, end + 70)
-    window = text[lo:hi]
-    best = None
-    for kind, rx in (("submarine", _SUBMARINE_RE), ("terrestrial", _TERRESTRIAL_RE)):
-        for m in rx.finditer(window):
-            d = min(abs(lo + m.start() - end), abs(lo + m.end() - start))
-            if best is None or d < best[0]:
-                best = (d, kind)
-    return best[1] if best else "unspecified"
 
 
 def _abbreviates(short: str, long: str, article_letter: bool = False) -> bool:
