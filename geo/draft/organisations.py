@@ -35,67 +35,36 @@ Internet AG"); a longer name that adds a place ("Sparkle Greece") is another org
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
 from geo.draft.known_names import known_organisations
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
-from geo.draft.verbs import business_verb_forms
+from geo.draft.org_acronyms import SMALL_WORDS, defined_by, defines, spelt_out
+from geo.draft.org_candidate import OrgCandidate, add_candidate
+from geo.draft.org_words import (
+    GERMAN_NOUN_ENDINGS,
+    LEGAL_FORMS,
+    NAMING_RE,
+    NOT_ORG_ACRONYMS,
+    TITLE_WORDS,
+    all_words,
+    country_prefixes,
+    finder_patterns,
+    german_noun,
+)
 from geo.draft.vocabulary import (
-    CABLE_LANDING,
-    DATA_CENTRE,
     DATA_CENTRE_SUFFIXES,
     GOVERNMENT,
     ORG_DE_SUFFIXES,
-    ORG_NAME_WORDS,
     ORG_NOUN_SUFFIXES_DE,
-    ORG_OPENING_WORDS,
-    ORG_VERB,
-    OTHER_FACILITY,
-    PERSON_AFTER,
-    POP,
-    ROLE,
-    SOURCE_CUE,
     fold,
     folded_set,
-    month_numbers,
-    pattern,
     word_set,
 )
-from geo.extract import ORG_SUFFIXES
 
-#: Acronyms that name no organisation: units, technologies, roles, currencies, codes.
-NOT_ORG_ACRONYMS = word_set("""
-    ict it ip ai 5g 4g 3g 2g lte ftth fttx fttb ceo cfo cto coo cio pdg dg ad usd eur gbp
-    cfa fcfa xof xaf gdp pib pil bip mw gw kw kwh mwh tb gb pb tbps gbps mbps pop pops ixp
-    ixps dc dcs cndc cndcs saas iaas paas api sla isp isps ott vpn sd-wan mpls dwdm wdm otn
-    rfs utc gmt tv hd pr nb ok am pm id iot vr ar ml hpc gpu gpus cpu tier iii iv ii vi vii
-    viii ix xi xii km kms usb esg csr rse pme pmi kmu sme smes rn br sp rj mg ba pe ce rs
-    sc pa ap es df go ma mt ms pi rr se to faq pdf html url www evp svp vp md ltd plc llc
-    gmbh ag sa spa sas srl nv bv ab oy asa inc corp co eu ue onu un usa us uk eeuu eua rdc
-    drc uae eau nasdaq nyse cac dax ibex ftse mou mous loi ppp tic tics ntic nict cpd cpds
-    ia rgpd gdpr nfv sdn ran oran pon gpon sat ftta voip sms mms ussd gsm cdma umts hspa
-    wimax wifi rfp rfi capex opex ebitda roi irr npv ipo ir ceo dsl adsl vdsl hfc ngn ott
-    ia tbit gbit ghz mhz tpe tpme pme pmes eti tpes dh mad dzd tnd zar ngn kes ghs egp
-    brl ars clp cop mxn pen uyu inr cny rmb jpy chf sek nok dkk pln aud nzd cad xpf
-    ht ttc ht kva mva ups noc soc cdn ddos ixc cfp
-""")
 #: Roman numerals ("le XXIe siècle", "siglo XXI"): no organisation.
 _ROMAN_RE = re.compile(r"^(?=[XVI]{2,})X{0,3}(?:IX|IV|V?I{0,3})(?:e|º|°)?$")  # "XXI", "IV"
-#: Words of titles and roles: a run holding one names a person or an office, not a body.
-_TITLE_WORDS = word_set("""
-    minister ministre ministro ministra president presidente presidenta prime premier
-    vice deputy mayor maire alcalde alcaldesa prefeito prefeita sindaco governor gouverneur
-    gobernador governador governadora governatore secretary secretaire secretario
-    secretaria segretario ambassador ambassadeur embajador embaixador ambasciatore ceo
-    director directeur directrice diretor diretora direttore direttrice chairman
-    chairwoman chief officer founder executive manager head king queen prince sheikh dr mr
-    mrs ms burgermeister prasident geschaftsfuhrer chef herr frau senator senador senateur
-    deputado depute diputado deputato consultant consulente amministratore vorsitzender
-    spokesman spokeswoman spokesperson
-""")
 #: Bodies that are seldom actors of telecom news: parliaments and assemblies.
 _NOT_ACTORS = word_set("""
     parliament parlement parlamento parlament assembly assemblee asamblea assembleia
@@ -163,22 +132,6 @@ _ADJECTIVE_END_RE = re.compile(
     r"(?:o|a|e|os|as|es|ais|aise|ien|ienne|ês|esa|ese|ain|aine|ois|oise|eiro|eira|ol|ola|"
     r"és|ische|ischen|isches)$")
 
-
-@lru_cache(maxsize=1)
-def _country_prefixes() -> frozenset[str]:
-    """The first four letters (folded) of every country's and continent's name in the six
-    languages (CLDR, through babel): an adjective sharing them is that country's
-    ("argentino", "chileno", "italiano", "americana", "europea")."""
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover - babel is a dependency of geo
-        return frozenset()
-    out = set()
-    for language in ("en", "fr", "es", "pt", "it", "de"):
-        for name in Locale(language).territories.values():
-            if len(name) >= 4:
-                out.add(fold(name)[:4])
-    return frozenset(out)
 
 
 #: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
@@ -300,103 +253,6 @@ _AMOUNT_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-z]+\s+(?:de\s+|d['’]\s
 _ACRONYM_IN_BRACKETS_RE = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,7}(?: [A-Z]{2,4})?)\s*\)")
 _LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
-_NAMING_RE = re.compile(
-    r"(?:called|named|dubbed|known\s+as|appele|appelee|denomme|denommee|baptise|baptisee|"
-    r"nomme|nommee|llamad[oa]|denominad[oa]|bautizad[oa]\s+como|chamad[oa]|"
-    r"denominat[oa]|chiamat[oa]|namens|genannt)\s*[«“\"'’‘]*\s*$")
-
-
-@dataclass
-class OrgCandidate:
-    key: str
-    surface: str
-    runs: list[Run] = field(default_factory=list)
-    own: list[str] = field(default_factory=list)  # its own words
-    context: list[str] = field(default_factory=list)  # words around it
-    weak: list[str] = field(default_factory=list)
-    person: list[str] = field(default_factory=list)
-    source: bool = False
-    place: bool = False  # a place the gazetteer knows
-    personal: bool = False  # shaped like a person's name
-    vetoed: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    first: int = 0
-    defined: bool = False  # an acronym spelt out in brackets ("DGRM (Direção-Geral ...)")
-
-    @property
-    def strong(self) -> list[str]:
-        return self.own + self.context
-
-    @property
-    def is_org(self) -> bool:
-        if self.vetoed:
-            return False
-        if self.place:
-            return any(c.startswith(("noun", "role", "list", "government"))
-                       for c in self.context + self.own)
-        if self.own:
-            return True
-        if self.person and self.personal:
-            return False
-        if self.context:
-            return True
-        if self.personal and not self.person and not self.source and \
-                "the subject of a verb of business" in self.weak:
-            return True  # "Orange Marine has started laying ..."
-        if self.personal or self.person or self.source:
-            return False
-        if self.weak and all(w == "acronym" for w in self.weak) and len(self.runs) < 2 \
-                and len(self.surface) < 5 and not self.defined:
-            return False  # one short bare acronym ("ZILS", "MNE") names no organisation
-        return bool(self.weak)
-
-
-def _all(table: dict[str, list[str]]) -> list[str]:
-    return [w for ws in table.values() for w in ws]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple:
-    """The word sets and patterns of the finder, built once per process."""
-    org_nouns = folded_set("ORG_NOUN")
-    roles = folded_set("ROLE")
-    titles = folded_set("PERSON_TITLE")
-    name_words = frozenset(fold(w) for w in ORG_NAME_WORDS) | ORG_SUFFIXES
-    opening = frozenset(fold(w) for w in ORG_OPENING_WORDS)
-    months = month_numbers()
-    facility_re = pattern({"x": [*_all(DATA_CENTRE), *_all(POP), *_all(CABLE_LANDING)]})
-    other_facility_re = re.compile(
-        r"(?:" + _alternation(_all(OTHER_FACILITY)) + r")\s+(?:de|du|des|of|di|del|da|do)"
-        r"\s*(?:la\s+|l'\s*)?$")
-    generic = {"is", "has", "will", "a", "est", "sera", "va", "es", "será", "ha", "tiene",
-               "é", "vai", "tem", "è", "sarà", "hat", "ist", "wird", "has been", "a été"}
-    verbs = [v for v in [*_all(ORG_VERB), *_all(business_verb_forms())] if v not in generic]
-    verb_re = re.compile(
-        r"^\s*(?:(?:today|also|recently|now|has|hat|ha|a|ja|ya|gia|recentemente|hoy|"
-        r"oggi|heute|ainsi|aussi|jetzt|nun|bereits|again|have|had)\s+)*"
-        r"(?:" + _alternation(verbs) + r")\b")
-    person_after_re = re.compile(r"^\s*,?\s*(?:" + _alternation(_all(PERSON_AFTER)) + r")\b")
-    role_re = re.compile(
-        r"\b(?:" + _alternation(_all(ROLE)) + r")"
-        r"(?:\s+(?:general|generale|generaux|territorial|regional|executive|"
-        r"executivo|ejecutivo|delegato|adjoint|adjunto|comercial|commercial|"
-        r"technique|tecnico|financeiro|financier|financiero|operativo|e\s+ceo|"
-        r"and\s+ceo|et\s+ceo|y\s+ceo))?"
-        r"\s*(?:,\s*)?(?:of|de|di|da|do|du|des|della|del|dello|dei|degli|von|vom|at|"
-        r"for|chez|bei|presso|en|na|no|in)\s+(?:(?:the|la|le|l'|el|il|lo|a|o|"
-        r"societe|company|empresa|gruppo|groupe|grupo|firma)\s+)*$")
-    source_re = re.compile(
-        r"(?:" + _alternation(_all(SOURCE_CUE)) + r")\s*(?:(?:the|la|le|l'|el|il|o|a|"
-        r"der|die|das|first|a\s+\w+)\s+)*$")
-    # "the CEO of Angola Cables, António Nunes": a person after a role of an organisation
-    role_of_then_re = re.compile(r"(?:" + _alternation(_all(ROLE)) + r")\s+(?:of|de|di|da|do|"
-                                 r"du|della|von)\s+[\w' -]{2,40},\s*$")
-    return (org_nouns, roles, titles, name_words, opening, months, facility_re,
-            other_facility_re, verb_re, person_after_re, role_re, source_re, role_of_then_re)
 
 
 class OrganisationFinder:
@@ -410,7 +266,7 @@ class OrganisationFinder:
         (self.org_nouns, self.roles, self.titles, self.name_words, self.opening,
          self.months, self.facility_re, self.other_facility_re, self.verb_re,
          self.person_after_re, self.role_re, self.source_re,
-         self.role_of_then_re) = _patterns()
+         self.role_of_then_re) = finder_patterns()
         self.candidates: dict[str, OrgCandidate] = {}
         self.adjective_spans = doc.adjective_spans
         self.extractor_orgs = {(m.start, m.end) for m in doc.mentions
@@ -422,7 +278,7 @@ class OrganisationFinder:
         defined = self._defined_long_names()
         for run in self._candidate_runs():
             if not any(a <= run.start and run.end <= b for a, b in defined):
-                self._add(run)
+                add_candidate(self.candidates, run)
         self._named_by_quote()
         self._governments()
         known = known_organisations()
@@ -440,14 +296,6 @@ class OrganisationFinder:
         self._persons_by_surname()
         return self._facts()
 
-    def _add(self, run: Run) -> OrgCandidate:
-        cand = self.candidates.get(run.key)
-        if cand is None:
-            cand = self.candidates[run.key] = OrgCandidate(run.key, run.text, first=run.start)
-        cand.runs.append(run)
-        cand.first = min(cand.first, run.start)
-        return cand
-
     def _candidate_runs(self) -> list[Run]:
         out = []
         for run in self.names.runs:
@@ -463,7 +311,7 @@ class OrganisationFinder:
         """The parts of a run that may each name an organisation."""
         tokens, names = self.tokens, self.names
         first, last = run.first, run.last
-        while first <= last and (tokens[first].folded in _TITLE_WORDS
+        while first <= last and (tokens[first].folded in TITLE_WORDS
                                  or not tokens[first].cap or _ATTRIBUTE_RE.search(
                                      tokens[first].text)):
             first += 1  # titles, and "Ayala-led", "Singapore-based" before a name
@@ -497,14 +345,14 @@ class OrganisationFinder:
             return []
         if self.doc.language == "de" and len(words) > 1:
             return self._german_pieces(run)
-        if self.doc.language == "de" and words[0].endswith(_GERMAN_NOUN_ENDINGS) and not (
+        if self.doc.language == "de" and words[0].endswith(GERMAN_NOUN_ENDINGS) and not (
                 is_acronym(run.text) or is_camel(run.text) or "-" in run.text
                 or any(c.isdigit() for c in run.text)):
             prev = names.words_before(run.start, 1, run.sentence.start)
             if not prev or not (prev[0].folded in self.org_nouns
                                 or prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)):
                 return []  # a German common noun ("mit Datencentern"), not "Firma Nordkabel"
-        if any(w in _TITLE_WORDS or w in _NOT_ACTORS for w in words):
+        if any(w in TITLE_WORDS or w in _NOT_ACTORS for w in words):
             return []
         if words[-1] in ("cable", "system", "kabel", "cabo", "cavo", "project", "projet",
                          "proyecto", "projeto", "progetto", "campus"):
@@ -551,7 +399,7 @@ class OrganisationFinder:
         if words[-1] in self.name_words and words[-1] not in ("internet", "global", "online"):
             # keep the name words before the suffix that are no common nouns
             k = run.last
-            while k > run.first and not _german_noun(tokens[k - 1].text, tokens[k - 1].folded,
+            while k > run.first and not german_noun(tokens[k - 1].text, tokens[k - 1].folded,
                                                      self.org_nouns):
                 k -= 1
             return [self.names.sub_run(run, k, run.last)]
@@ -562,8 +410,8 @@ class OrganisationFinder:
             after_noun = k > run.first and (tokens[k - 1].folded in self.org_nouns
                                             or tokens[k - 1].folded.endswith(
                                                 ORG_NOUN_SUFFIXES_DE))
-            if (_german_noun(t.text, t.folded, self.org_nouns) and not after_noun) or \
-                    t.folded in _TITLE_WORDS:
+            if (german_noun(t.text, t.folded, self.org_nouns) and not after_noun) or \
+                    t.folded in TITLE_WORDS:
                 if k > start:
                     out.append(self.names.sub_run(run, start, k - 1))
                 start = k + 1
@@ -685,7 +533,7 @@ class OrganisationFinder:
             if ok:
                 cand.context.append("party to a deal")
         # named by an organisation noun: "una società di scopo denominata Unitirreno"
-        m = _NAMING_RE.search(tail) if _NAMING_HINT_RE.search(tail) else None
+        m = NAMING_RE.search(tail) if _NAMING_HINT_RE.search(tail) else None
         if m and any(w in self.org_nouns for w in re.findall(r"[\w'-]+",
                                                               tail[:m.start()])[-4:]):
             cand.context.append("noun before: named")
@@ -706,9 +554,9 @@ class OrganisationFinder:
             inner = re.match(r"\s*\(([^()]{3,120})\)", after_raw)
             outer = doc.text[max(0, run.start - 120):run.start - 1] if doc.text[
                 run.start - 1:run.start] == "(" else ""
-            if (inner and (_defines(run.text, inner.group(1)) or _spelt_out(
+            if (inner and (defines(run.text, inner.group(1)) or spelt_out(
                     run.text, inner.group(1)))) or (outer and (
-                        _defined_by(outer.rstrip(), run.text) or _spelt_out(
+                        defined_by(outer.rstrip(), run.text) or spelt_out(
                             run.text, re.split(r"[,;:.()]", outer)[-1].strip()))):
                 cand.defined = True
         # the subject of an organisation's verb
@@ -767,7 +615,7 @@ class OrganisationFinder:
         if not m:
             return False
         words = re.findall(r"[\w'-]+", after[m.end():])[:4]
-        return any(w in self.roles or w in self.titles or w in _TITLE_WORDS
+        return any(w in self.roles or w in self.titles or w in TITLE_WORDS
                    for w in words[:2]) or any(" ".join(words[:k]) in self.roles
                                               for k in (2, 3))
 
@@ -827,7 +675,7 @@ class OrganisationFinder:
             return True
         prev = self.names.words_before(run.start, 1, run.sentence.start)
         if not prev:
-            return not _german_noun(t.text, t.folded, self.org_nouns)
+            return not german_noun(t.text, t.folded, self.org_nouns)
         return prev[0].folded not in _GERMAN_DETERMINERS and not prev[0].text[:1].islower()
 
     # ------------------------------------------------------------------ whole-text rules
@@ -843,7 +691,7 @@ class OrganisationFinder:
             if s is None or s.index in self.names.title_sentences:
                 continue
             before = text[max(s.start, m.start() - 160):m.start()]
-            long = _defined_by(before.rstrip(), acronym)
+            long = defined_by(before.rstrip(), acronym)
             if long:
                 long = re.sub(r"^[a-z]{1,4}['’]", "", long)  # "l'Istituto ..."
             if not long or not long[:1].isupper() or " " not in long:
@@ -851,7 +699,7 @@ class OrganisationFinder:
             words = [fold(w) for w in re.findall(r"[^\W_][\w'’-]*", long)]
             if not re.search(r"\s(?:e|and|y|et|und|&)\s", long) and not (
                     (words[0] in self.opening or words[-1] in self.name_words) and any(
-                        w[:1].islower() and fold(w) not in _SMALL_WORDS
+                        w[:1].islower() and fold(w) not in SMALL_WORDS
                         for w in long.split()[1:])):
                 continue  # a plain run: found as a run ("Agence nationale de ..." is none)
             start = m.start() - (len(before) - before.rfind(long))
@@ -860,7 +708,7 @@ class OrganisationFinder:
                 continue
             run = Run(start, end, long, self.names.token_index(start),
                       self.names.token_index(end) - 1, s, False)
-            cand = self._add(run)
+            cand = add_candidate(self.candidates, run)
             cand.own.append(f"abbreviated {acronym}")
             spans.append((start, end))
         return spans
@@ -874,7 +722,7 @@ class OrganisationFinder:
             if s is None or not m.group(1)[:1].isupper():
                 continue
             before = doc.folded_before(m.start(), s, 80)
-            n = _NAMING_RE.search(before + " ")
+            n = NAMING_RE.search(before + " ")
             near = re.findall(r"[\w'-]+", before)[-8:]
             if n is None or not any(w in self.org_nouns for w in near):
                 continue
@@ -882,14 +730,14 @@ class OrganisationFinder:
             end = start + len(m.group(1))
             run = Run(start, end, doc.text[start:end], self.names.token_index(start),
                       self.names.token_index(end) - 1, s, False)
-            cand = self._add(run)
+            cand = add_candidate(self.candidates, run)
             cand.own.append("a quoted name given to an organisation")
 
     def _governments(self) -> None:
         """"Estado Português", "gouvernement gabonais", "Etat mauritanien", "State of
         Timor-Leste": a government word and a country adjective or "of <country>"."""
         doc = self.doc
-        gov = "|".join(sorted((re.escape(w) for w in _all(GOVERNMENT)), key=len,
+        gov = "|".join(sorted((re.escape(w) for w in all_words(GOVERNMENT)), key=len,
                               reverse=True))
         for m in re.finditer(rf"(?<![\w-])((?:{gov}))\s+([\w’'-]+)(?:\s+([\w’'-]+))?",
                              doc.text, re.IGNORECASE):
@@ -923,12 +771,12 @@ class OrganisationFinder:
             surface = doc.text[m.start():end]
             run = Run(m.start(), end, surface, self.names.token_index(m.start()),
                       self.names.token_index(end) - 1, s, False)
-            cand = self._add(run)
+            cand = add_candidate(self.candidates, run)
             cand.own.append("government: a government word and a country")
 
     @staticmethod
     def _country_prefixes() -> frozenset[str]:
-        return _country_prefixes()
+        return country_prefixes()
 
     def _acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
@@ -939,7 +787,7 @@ class OrganisationFinder:
             if cand.weak and not cand.defined and is_acronym(cand.surface):
                 for _a, b in self.doc.occurrences(cand.surface):
                     inner = re.match(r"\s*\(([^()]{3,120})\)", text[b:b + 130])
-                    if inner and (_defines(cand.surface, inner.group(1)) or _spelt_out(
+                    if inner and (defines(cand.surface, inner.group(1)) or spelt_out(
                             cand.surface, inner.group(1))):
                         cand.defined = True
                         break
@@ -949,7 +797,7 @@ class OrganisationFinder:
             for run in cand.runs:
                 if text[run.start - 1:run.start] != "(" or not is_acronym(run.text):
                     continue
-                long = _defined_by(text[max(0, run.start - 120):run.start - 1], run.text)
+                long = defined_by(text[max(0, run.start - 120):run.start - 1], run.text)
                 if long and fold(long) not in self.candidates:
                     cand.vetoed.append(f"the acronym of {long!r}")
                     break
@@ -1056,7 +904,7 @@ class OrganisationFinder:
                 if other is not None and other is not c:
                     if other.key not in merged and c.key not in merged:
                         merged[other.key] = c.key
-                elif other is None and (_defines(inner, c.surface) or _defines(
+                elif other is None and (defines(inner, c.surface) or defines(
                         c.surface, inner) or former) and inner[:1].isupper() and (
                         self.doc.place_in(run.end, run.end + 140) is None
                         or not self.doc.names.places_between(
@@ -1130,69 +978,6 @@ _GERMAN_DETERMINERS = word_set("""
     diesem sein seine seinen seinem seiner ihr ihre ihren ihrem unser unsere im am zum zur
     vom beim ins kein keine
 """)
-_GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tat",
-                        "nahme", "ment", "ismus", "chen", "ling", "nis", "tum", "enz", "anz",
-                        "flache", "meter", "kapazitat", "stelle", "werk", "zentrum",
-                        "zentren", "punkt", "punkte", "kabel", "netz", "leitung", "bereich",
-                        "markt", "dichte", "teil", "jahr", "woche", "tage", "tagen", "euro",
-                        "millionen", "milliarde", "milliarden", "ingenieure", "stadte",
-                        "angaben", "enden", "schiff", "autobahn", "kunden", "verfugung",
-                        "center", "centern", "centers")
-
-
-def _german_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:
-    if "-" in word:  # "US-Unternehmen": its last part says
-        word, folded = word.rsplit("-", 1)[1], folded.rsplit("-", 1)[1]
-        if not word[:1].isupper():
-            return False
-    if is_acronym(word) or is_camel(word) or any(c.isdigit() for c in word):
-        return False
-    return folded in org_nouns or folded.endswith(ORG_NOUN_SUFFIXES_DE) or folded.endswith(
-        _GERMAN_NOUN_ENDINGS) or (folded.endswith("er") and len(folded) > 5
-                                  and word[:1].isupper() and folded[-3] not in "aeiou")
-
-
-_SMALL_WORDS = word_set("""
-    de da do dos das of and e et y di del della du des la le the for pour per und der von
-    l d to en in a au aux à
-""")
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if fold(w) not in _SMALL_WORDS).upper()
-
-
-def _defines(acronym: str, long: str) -> bool:
-    """Whether ``acronym`` is the initials of ``long`` (allowing a letter more or less)."""
-    acr = re.sub(r"[^A-Za-z]", "", acronym)
-    if len(acr) < 2 or not acronym.strip().replace("-", "").isalnum() or not (
-            acronym.strip().isupper() or is_acronym(acronym.strip())):
-        return False
-    ini = _initials(re.findall(r"[^\W_]+", long))
-    if acr.upper() == ini:
-        return True
-    return len(acr) >= 3 and ini.startswith(acr.upper()[:2]) and abs(len(ini) - len(acr)) <= 1
-
-
-def _spelt_out(acronym: str, words: str) -> bool:
-    """Whether ``words`` may spell out ``acronym`` loosely: two capitalised words or more,
-    the first with the acronym's first letter ("DGRM (Direção-Geral de Recursos ...)",
-    "Energieversorgung Offenbach (EVO)")."""
-    caps = re.findall(r"\b[A-ZÀ-Ý][\w’'-]*", words)
-    return len(caps) >= 2 and words[:1] == acronym[:1] and words[:1].isupper()
-
-
-def _defined_by(before: str, acronym: str) -> str | None:
-    """The words right before an acronym in brackets that it abbreviates, if any."""
-    words = list(re.finditer(r"[^\W_][\w'’-]*", before))
-    for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
-        span = before[words[k].start():].strip()
-        if _initials(re.findall(r"[^\W_]+", span)) == re.sub(r"[^A-Za-z]", "",
-                                                             acronym).upper():
-            return span
-    return None
-
-
 #: Generic words a company's short name may leave out ("Vantage" of "Vantage Data Centers").
 _SHORT_FORM_TAILS = word_set("""
     technology services internet intelligent corporation data center centre centers
@@ -1208,7 +993,7 @@ def _country_after_name(names, run: Run, name_words: frozenset[str]) -> int | No
     for k in range(run.first + 1, run.last):
         if tokens[k].folded in ("of", "de", "du", "da", "do", "di") and (
                 tokens[k - 1].folded in ORG_END_WORDS or tokens[k - 1].folded.rstrip(".")
-                in _LEGAL_FORMS) and tokens[k - 1].folded not in name_words - \
+                in LEGAL_FORMS) and tokens[k - 1].folded not in name_words - \
                 ORG_END_WORDS and names.country_at(tokens[k + 1].start, run.end):
             return k
     return None
@@ -1227,17 +1012,9 @@ def _same_stem(a: str, b: str, name_words: frozenset[str]) -> bool:
     wa, wb = a.replace(",", " ").split(), b.replace(",", " ").split()
     if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or a == b:
         return False
-    return all(fold(w).rstrip(".") in _LEGAL_FORMS for w in wa[1:]) and all(
-        fold(w).rstrip(".") in _LEGAL_FORMS for w in wb[1:])
+    return all(fold(w).rstrip(".") in LEGAL_FORMS for w in wa[1:]) and all(
+        fold(w).rstrip(".") in LEGAL_FORMS for w in wb[1:])
 
-
-#: Legal forms of companies: "Google LLC" and "Google Corporation" are one company, while
-#: "Angola Cables" and "Angola Telecom" are two.
-_LEGAL_FORMS = word_set("""
-    corporation corp inc incorporated ltd limited llc plc lp llp co company sa s.a sas
-    s.a.s sarl s.a.r.l spa s.p.a srl s.r.l sl s.l slu ltda lda ag gmbh kg kgaa se nv n.v
-    bv b.v ab oy asa pte pty bhd sdn s.a.b c.v group groupe grupo gruppo holding holdings
-""")
 
 
 def find_organisations(doc: Document, blocked: set[str] | None = None
