@@ -29,19 +29,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geo.draft.agreement_words import (
+    CEREMONY_RE,
+    DEFINITE,
+    KIND_TABLES,
+    SIGN_RE,
+    deal_words,
+)
 from geo.draft.dates import WEEKDAYS, dates, last_month_dates, weekday_dates
 from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
 from geo.draft.names import is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
-    ACQUISITION,
-    CONTRACT,
-    MEMORANDUM,
     ORG_NOUN_SUFFIXES_DE,
-    OTHER_DEAL,
-    PARTNERSHIP,
-    SIGN,
     fold,
     folded_set,
     month_numbers,
@@ -49,22 +50,7 @@ from geo.draft.vocabulary import (
     word_set,
 )
 
-_KIND_TABLES = (("memorandum", MEMORANDUM), ("contract", CONTRACT),
-                ("acquisition", ACQUISITION), ("partnership", PARTNERSHIP),
-                ("other", OTHER_DEAL))
 _PRIORITY = {"memorandum": 0, "contract": 1, "acquisition": 2, "partnership": 3, "other": 4}
-_SIGN_RE = pattern(SIGN)
-_CEREMONY_RE = re.compile(r"(?<![\w-])(?:ceremony|cérémonie|ceremonia|cerimónia|cerimônia|"
-                          r"cerimonia|Zeremonie|Festakt)(?![\w])", re.IGNORECASE)
-#: Phrases with the word of a deal that mean no deal.
-_NOT_DEAL_RE = re.compile(
-    r"(?<![\w-])(?:de\s+acuerdo\s+con|de\s+acordo\s+com|d['’]accordo|according\s+to|in\s+"
-    r"accordance|conform[ée]ment|en\s+accord\s+avec\s+(?:les?|la)\s+(?:r[eè]gles|"
-    r"principes)|in\s+the\s+deal\s+flow|"
-    # a company's make-up told as background: "BDx Indonesia is a joint venture between"
-    r"(?:is|was|est|était|es|era|é|è|ist|war)\s+(?:a|an|une|un|una|uma|ein|eine)\s+"
-    r"(?:joint[- ]venture|coentreprise|co-entreprise|empresa\s+conjunta|"
-    r"Gemeinschaftsunternehmen))(?![\w])", re.IGNORECASE)
 #: "the company" (and an auxiliary) right before a deal's verb.
 _ANAPHOR_BEFORE_VERB_RE = re.compile(
     r"(?i)(?<![\w-])(?:the|la|le|l['’]|el|a|il|das|der|die)\s*(?:company|group|firm|société|"
@@ -138,12 +124,6 @@ _PLURAL_ANAPHOR_ANY_RE = re.compile(
     r"aziende|Unternehmen|partners|partenaires|socios|parceiros|parties|partes)|both\s+parties|"
     r"ambas\s+(?:as\s+)?partes|entrambe\s+le\s+parti|beide\s+(?:Seiten|Parteien|Partner))"
     r"(?![\w-])", re.IGNORECASE)
-_DEFINITE = word_set("""
-    the this that these those its le la les l ce cet cette ces el la los las este esta
-    estos estas ese esa o a os as esse essa este esta il lo gli i questo questa quest
-    der die das den dem des dieses diese dieser du del dello della do da dos das nos nas
-    ao aos au aux al
-""")
 _GENERIC_DEAL = word_set("""
     agreement agreements accord accords acuerdo acuerdos acordo acordos accordo accordi
     vereinbarung abkommen deal signature siganture firma assinatura sottoscrizione
@@ -212,7 +192,7 @@ class AgreementFinder:
         self.route_names = sorted(route_names)
         self._route_starts = [a for a, _b, _n in self.route_names]
         self.facilities = facilities
-        self.kind_res = [(kind, pattern(table)) for kind, table in _KIND_TABLES]
+        self.kind_res = [(kind, pattern(table)) for kind, table in KIND_TABLES]
         self._org_nouns = folded_set("ORG_NOUN")
         self.occurrences = self._occurrences()
         self.deals: list[_Deal] = []
@@ -220,7 +200,7 @@ class AgreementFinder:
         self.signing_countries: list[tuple[str, Sentence]] = []
         # every deal word, signing word and ceremony of the text, found once
         self._all_triggers, self._all_signs = deal_words(doc)
-        self._all_ceremonies = list(_CEREMONY_RE.finditer(self.text))
+        self._all_ceremonies = list(CEREMONY_RE.finditer(self.text))
         self._by_sentence: dict[int, tuple[list, list, list]] = {}
         for kind, m in self._all_triggers:
             self._bucket(m.start())[0].append((kind, m))
@@ -368,7 +348,7 @@ class AgreementFinder:
         words = re.findall(r"[\w'’]+", self.text[max(s.start, pos - 30):pos])
         for w in reversed(words[-3:]):
             f = fold(w).rstrip("'’")
-            if f in _DEFINITE or w.endswith(("'", "’")):
+            if f in DEFINITE or w.endswith(("'", "’")):
                 return not (f == "a" and self.doc.language not in ("pt",))
             if f in ("de", "du", "of", "signature", "siganture", "firma", "assinatura"):
                 continue
@@ -391,7 +371,7 @@ class AgreementFinder:
                 appos = (b0, b0 + m.end())
                 # the apposition ends before "and X" that signs with it: "A GUILAB,
                 # operadora ... da Guiné-Conacri e a CV Telecom assinaram"
-                sign = _SIGN_RE.search(m.group(1))
+                sign = SIGN_RE.search(m.group(1))
                 if sign:
                     joins = list(re.finditer(r"\s(?:and|et|e|y|und)\s", m.group(1)[:sign.start()]))
                     appos = (b0, b0 + m.start(1) + joins[-1].start()) if joins else None
@@ -401,13 +381,13 @@ class AgreementFinder:
             if appos and appos[0] <= a < appos[1]:
                 continue
             attending = _ATTENDING_RE.search(before[-70:])
-            if attending and not _SIGN_RE.search(before[-70:][attending.end():]):
+            if attending and not SIGN_RE.search(before[-70:][attending.end():]):
                 continue
             # a relative clause between the deal's word and the name: "qui est ...",
             # "che prevede ..."
             first = next((x for x in anchors if x < a), None)
             if first is not None and _RELATIVE_RE.search(text[first:a]) and not \
-                    _SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
+                    SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
                 continue
             if first is None and _RELATIVE_RE.search(re.split(r"[,;:–—]", before)[-1]):
                 continue
@@ -427,7 +407,7 @@ class AgreementFinder:
             tail = re.search(r",\s*(?:in|with|em|num|numa|en|dans|con|mit|com|nel|in\s+einem)\s+"
                              r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
                              re.IGNORECASE)
-            if tail and not _SIGN_RE.search(tail.group()) and anchors and \
+            if tail and not SIGN_RE.search(tail.group()) and anchors and \
                     anchors[0] < s.start + tail.start():
                 continue
             if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
@@ -506,7 +486,7 @@ class AgreementFinder:
     def _describing(self, pos: int, occ, s: Sentence) -> bool:
         text = self.text
         comma = text.rfind(",", s.start, pos)
-        if comma < 0 or _SIGN_RE.search(text[comma:pos]):
+        if comma < 0 or SIGN_RE.search(text[comma:pos]):
             return False
         if not any(b <= comma and re.fullmatch(r"[\s”\"’»)]*", text[b:comma])
                    for _a, b, _n in occ):
@@ -740,21 +720,6 @@ _ACQUIRED_OBJECT_RE = re.compile(
     r"do|du)\s*)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def deal_words(doc: Document) -> tuple[list[tuple[str, re.Match[str]]], list[re.Match[str]]]:
-    """Every word of a deal in ``doc`` with its kind (not those of "according to"...), and
-    every word of signing; found once per document (kept on it)."""
-    found = doc.__dict__.get("_deal_words")
-    if found is not None:
-        return found
-    text = doc.text
-    blocked = [(m.start(), m.end()) for m in _NOT_DEAL_RE.finditer(text)]
-    triggers = [(kind, m) for kind, table in _KIND_TABLES for m in pattern(table).finditer(text)
-                if not any(a <= m.start() < b for a, b in blocked)]
-    found = (triggers, list(_SIGN_RE.finditer(text)))
-    doc.__dict__["_deal_words"] = found
-    return found
-
-
 _GERMAN_ARTICLES = word_set("""
     der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins
 """)
@@ -896,8 +861,8 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                 tail = tail[:a - lo] + " " + tail[b - lo:]
             tail = fold(tail)
             words = [w for w in re.findall(r"[\w'-]+", tail) if w not in _IN_THE_WAY]
-            verb = _SIGN_RE.match(text, first_trigger) or any(
-                w not in _DEFINITE and w not in ("l", "d") for w in words) or (not re.sub(
+            verb = SIGN_RE.match(text, first_trigger) or any(
+                w not in DEFINITE and w not in ("l", "d") for w in words) or (not re.sub(
                 r"[\s,]", "", text[chain[-1].end:first_trigger]) and not _DEAL_NOUN_RE.match(
                     text, first_trigger, first_trigger + 40))  # "Ufinet eligió a Huawei"
             if verb and len(words) <= 8 and all(
@@ -934,7 +899,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                         if len(inner) == 1 and usable(inner[0]):
                             add(inner[0], s)
         # subjects after the verb: "Am 5. Juni unterzeichneten Telefónica und 1&1"
-        for m in _SIGN_RE.finditer(text, s.start, s.end):
+        for m in SIGN_RE.finditer(text, s.start, s.end):
             r = next((r for r in runs if r.start > m.end()), None)
             if r is not None and not text[m.end():r.start].strip():
                 k = runs.index(r)
@@ -957,16 +922,16 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             if slot is None:
                 agent = _AGENT_RE.search(before)
                 if agent is not None and doc.language == "de" and fold(
-                        agent.group().split()[0]) == "von" and _SIGN_RE.search(
+                        agent.group().split()[0]) == "von" and SIGN_RE.search(
                         text, r.end, min(s.end, r.end + 60)):
                     pass  # "wurde ... von Interxion und DE-CIX unterzeichnet"
-                elif agent is None or not _SIGN_RE.search(
+                elif agent is None or not SIGN_RE.search(
                         text, max(s.start, r.start - 120), r.start):
                     continue
                 word = fold(agent.group().split()[0])
                 if word in ("da", "dal", "dalla", "von") and not (
                         doc.language == "it" and word != "von") and not (
-                        doc.language == "de" and word == "von" and _SIGN_RE.search(
+                        doc.language == "de" and word == "von" and SIGN_RE.search(
                             text, r.end, min(s.end, r.end + 60))) and not \
                         re.search(r"(?:firmat|siglat|sottoscritt|unterzeichnet|"
                                   r"unterschrieben)\w*\s+$", before[:agent.start()]):
@@ -974,7 +939,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                 slot = agent
             words = re.findall(r"[\w-]+", slot.group())
             if len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in \
-                    org_nouns and fold(words[-1]) not in _DEFINITE and fold(words[-1]) not in (
+                    org_nouns and fold(words[-1]) not in DEFINITE and fold(words[-1]) not in (
                     "from", "de", "da", "von", "di", "of", "du", "do", "del", "by", "par",
                     "por", "pela", "pelo"):
                 continue  # "with its own funds": no name there
