@@ -33,7 +33,7 @@ from geo.draft.facility_words import (
     determiner,
     kind_patterns,
 )
-from geo.draft.names import is_acronym, is_people_adjective
+from geo.draft.name_words import is_acronym, is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import DATA_CENTRE_SUFFIXES, EXCHANGE_NAME_RE, GENERIC_PARKS, fold
 

@@ -17,7 +17,7 @@ from geo.draft.document import Document, in_range
 from geo.draft.facility_mentions import FacilityMention
 from geo.draft.facility_words import CODE_RE
 from geo.draft.facts import FacilityFact, OrganisationFact, PlaceRef
-from geo.draft.names import is_acronym
+from geo.draft.name_words import is_acronym
 from geo.draft.sentences import Sentence
 from geo.draft.status import status_near
 from geo.draft.vocabulary import fold
