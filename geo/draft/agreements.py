@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geo.draft.agreement_date_venue import BUILDING_BEFORE_RE, SigningDateVenue
 from geo.draft.agreement_party_names import party_names
 from geo.draft.agreement_words import (
     CEREMONY_RE,
@@ -37,7 +38,7 @@ from geo.draft.agreement_words import (
     SIGN_RE,
     deal_words,
 )
-from geo.draft.dates import WEEKDAYS, dates, last_month_dates, weekday_dates
+from geo.draft.dates import WEEKDAYS
 from geo.draft.document import Document, in_range
 from geo.draft.facts import AgreementFact, Evidence, FacilityFact, OrganisationFact, PlaceRef
 from geo.draft.names import is_people_adjective
@@ -133,34 +134,6 @@ _GENERIC_DEAL = word_set("""
     vereinbarung abkommen deal signature siganture firma assinatura sottoscrizione
     unterzeichnung
 """)
-#: Words of another act right before a date: the date is that act's, not the signing's.
-_OTHER_ACT_BEFORE_RE = re.compile(
-    r"(?:(?:autoris|authori[sz]|approv|aprob|aprov|approuv|genehmig|annonc|announc|anunci|"
-    r"annunci|publi|reported|expected|prévu|previst|erwartet|ready|service|operat|complet|"
-    r"achev|conclu|inaugur|live|online|Betrieb)\w*\s+(?:\w+\s+){0,2}|(?:by|until|before|"
-    r"d['’]ici|avant|hasta|antes\s+de|até|entro|bis)\s+(?:\w+\s+){0,1})$",
-    re.IGNORECASE)
-#: A locative, perhaps a word for a building, before the name of a building or body where a
-#: deal is signed ("at the Koror Grand Hotel", "presso la sede di", "no Palácio").
-_BUILDING_BEFORE_RE = re.compile(
-    r"(?:\bat|\bin|\bà|\ben|\bem|\bna|\bno|\bnel|\bnella|\bpresso|\bim|\bbei|\bau|\bal|"
-    r"\bnello)\s+(?:(?:the|la|le|l['’]|el|il|o|a|der|die|dem|lo)\s*)?"
-    r"(?P<noun>(?:hotel|hôtel|palais|pal[aá]cio|palazzo|sede|si[eè]ge|headquarters|offices?|"
-    r"premises|residence|r[ée]sidence|salle|sala|Sitz|Hauptsitz|Rathaus)\s+"
-    r"(?:(?:of|de|del|da|do|di|della|du|des|von|der)\s+(?:(?:the|la|le|l['’]|el|il|o|a)\s*)?)?)?$",
-    re.IGNORECASE)
-_BUILDING_NAME_RE = re.compile(r"\b(?:Hotel|Hôtel|Plaza|Palace|Palais|Pal[aá]cio|Palazzo|"
-                               r"Centre|Center|Centro|Hall|Tower|House|Restaurant|Club|"
-                               r"Building|Auditorium|Rathaus|Hof)$")
-#: Locatives before a body where a deal is signed ("assinados na DGRM", "at the ministry").
-_ORG_VENUE_RE = re.compile(r"(?:\bat|\bin|\bna|\bno|\bem|\bà|\bau|\bim|\bpresso|\bbei|"
-                           r"\bchez|\bnella|\bnel|\bal|\ben\s+el|\ben\s+la)\s+"
-                           r"(?:(?:the|la|le|l['’]|el|il|der|die|dem)\s*)?$", re.IGNORECASE)
-_LOCATIVE_RE = re.compile(r"(?:\bin|\bat|\bà|\ben|\bem|\bna|\bno|\ba|\bad|\bnel|\bnella|\bim|"
-                          r"\bau|\bdans|\bin\s+der|\bin\s+the)\s+(?:(?:the|la|le|l['’]|el|o|"
-                          r"a|il|der|die|das)\s*)?(?:(?:city|town|ville|ciudad|cidade|città|"
-                          r"Stadt|capital|capitale)\s+(?:of|de|da|di|del|du|d['’])\s*(?:(?:the|"
-                          r"la|le|l['’]|el|o|a|il)\s*)?)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -187,7 +160,7 @@ def _ev(s: Sentence | None) -> Evidence | None:
     return s.evidence if s is not None else None
 
 
-class AgreementFinder:
+class AgreementFinder(SigningDateVenue):
     def __init__(self, doc: Document, organisations: list[OrganisationFact],
                  route_names: list[tuple[int, int, str]], facilities: list[FacilityFact]):
         self.doc = doc
@@ -212,10 +185,10 @@ class AgreementFinder:
             self._bucket(m.start())[1].append(m)
         for m in self._all_ceremonies:
             self._bucket(m.start())[2].append(m)
-        self._occ_starts = [o[0] for o in self.occurrences]
-        self._runs_by_sentence: dict[int, list] = {}
+        self.occurrence_starts = [o[0] for o in self.occurrences]
+        self.runs_by_sentence: dict[int, list] = {}
         for run in doc.names.runs:
-            self._runs_by_sentence.setdefault(run.sentence.index, []).append(run)
+            self.runs_by_sentence.setdefault(run.sentence.index, []).append(run)
 
     def _occurrences(self) -> list[tuple[int, int, str]]:
         """Every place the text names an organisation: ``(start, end, its name)``."""
@@ -320,7 +293,7 @@ class AgreementFinder:
                 nxt = self.doc.sentences[k]
                 if not _MADE_UP_OF_RE.search(nxt.text):
                     continue
-                for _a, _b, name in in_range(self.occurrences, self._occ_starts, nxt.start,
+                for _a, _b, name in in_range(self.occurrences, self.occurrence_starts, nxt.start,
                                              nxt.end):
                     if name not in d.parties:
                         d.parties.append(name)
@@ -337,7 +310,7 @@ class AgreementFinder:
             if not re.match(r"\s+(?:of|de|du|des|di|del|della|da|do|von|der)\b",
                             text[m.end():m.end() + 6]):
                 continue
-            for run in self._runs_by_sentence.get(s.index, ()):
+            for run in self.runs_by_sentence.get(s.index, ()):
                 if run.start < m.end() or run.start in self.doc.adjective_starts or \
                         is_people_adjective(text, run.start, run.start + len(
                             run.text.split()[0]), self.doc.names.all_function):
@@ -363,7 +336,7 @@ class AgreementFinder:
 
     def _parties(self, s: Sentence, triggers, signs) -> list[str]:
         text = self.text
-        occ = in_range(self.occurrences, self._occ_starts, s.start, s.end)
+        occ = in_range(self.occurrences, self.occurrence_starts, s.start, s.end)
         keep: list[str] = []
         # an apposition after the subject: "EllaLink, joint-venture entre A e B, assinou"
         appos = None
@@ -423,7 +396,7 @@ class AgreementFinder:
                     r"investiu|investirá|investirà|investira)\b"
                     r"\s+(?:[^,.;]{0,40}?\s)?(?:in|en|em|dans)\s*$", before[-70:]):
                 continue  # "investimento in Unifiber", "signed at X": no party
-            if _BUILDING_BEFORE_RE.search(text, max(s.start, a - 60), a) and re.search(
+            if BUILDING_BEFORE_RE.search(text, max(s.start, a - 60), a) and re.search(
                     r"(?:sede|si[eè]ge|headquarters|offices?|premises|Sitz|Hauptsitz)\s+\w+"
                     r"\s+(?:\w+\s*)?$", before[-40:], re.IGNORECASE):
                 continue  # "en la sede del Ministerio": where it was signed, no party
@@ -530,116 +503,22 @@ class AgreementFinder:
             return None
         return max(counts, key=lambda n: (len(counts[n]), max(counts[n])))
 
-    # ------------------------------------------------------------------ date and venue
-
     def _date_venue(self, deal: _Deal, s: Sentence, anchors, nouns) -> None:
-        text, doc = self.text, self.doc
         points = [m.start() for m in anchors] + [m.end() for m in anchors]
         if not points:
             points = [m.start() for m in nouns] + [m.end() for m in nouns]
         if not points:
             return
         if deal.date is None:
-            near, far = [], []
-            found = dates(text, s.start, s.end, doc.year) + weekday_dates(
-                text, s.start, s.end, doc.article_date) + last_month_dates(
-                text, s.start, s.end, doc.article_date)
-            for d in found:
-                gap = min(min(abs(d.start - p), abs(d.end - p)) for p in points)
-                if _OTHER_ACT_BEFORE_RE.search(text[max(s.start, d.start - 40):d.start]):
-                    continue  # "avait autorisé en juillet 2013 la signature", "announced on"
-                between = text[min(d.end, min(points)):max(d.start, min(points))]
-                if re.search(r"(?:annonc|announc|anunci|annunci|reported|publi)", between,
-                             re.IGNORECASE):
-                    continue
-                if gap <= 45:
-                    near.append((gap, d))
-                elif anchors and d.value and len(d.value) == 10:
-                    far.append((gap, d))  # a signing verb at the end of its clause
-            if near or far:
-                d = min(near or far, key=lambda x: x[0])[1]
-                if d.value:
-                    deal.date = d.value
-                    deal.date_sentence = s
+            date = self.signing_date(s, anchors, points)
+            if date:
+                deal.date = date
+                deal.date_sentence = s
         if deal.venue is None:
-            venue = self._venue(s, [m for m in anchors], nouns)
+            venue = self.signing_venue(s, [m for m in anchors], nouns)
             if venue is not None:
                 deal.venue = venue
                 deal.venue_sentence = s
-
-    def _venue(self, s: Sentence, anchors, nouns) -> PlaceRef | None:
-        text, doc = self.text, self.doc
-        candidates = []
-        spots = [m.end() for m in anchors] + [m.start() for m in anchors]
-        # "protocole d'accord de Dakar": the deal's noun, "de", a town
-        for n in nouns:
-            m = re.match(r"\s+(?:de|of|di|da|do)\s+", text[n.end():n.end() + 8])
-            if m:
-                p = doc.place_in(n.end() + m.end(), n.end() + m.end() + 1)
-                if p is not None and p.start == n.end() + m.end() and p.kind == "city":
-                    return PlaceRef(text[p.start:p.end], p)
-        # a deal's noun is a spot too, closer: "in Berlin eine Vereinbarung ... unterzeichnet"
-        noun_spots = [n.start() for n in nouns] if spots else []
-        if not spots and not noun_spots:
-            return None
-        places = list(doc.names.places_between(s.start, s.end))
-        named = [(f.name, f) for f in self.facilities if f.kind == "other"]
-        for name, _f in named:
-            for m in re.finditer(re.escape(name), text[s.start:s.end]):
-                candidates.append((s.start + m.start(), s.start + m.end(), name, None, 0))
-        for p in places:
-            candidates.append((p.start, p.end, text[p.start:p.end], p, 1))
-        for a, b, _name in in_range(self.occurrences, self._occ_starts, s.start, s.end):
-            if _ORG_VENUE_RE.search(text[max(s.start, a - 20):a]):
-                candidates.append((a, b, text[a:b], None, 2))
-        # a building or body: "at the Koror Grand Hotel in Koror", "presso la sede di
-        # Confindustria", "no Palácio do Planalto, em Brasília"
-        all_spots = spots + [n.start() for n in nouns] + [n.end() for n in nouns]
-        for run in self._runs_by_sentence.get(s.index, ()):
-            r = doc.names.strip_function(run)
-            if r is None or doc.is_place_run(r):
-                continue
-            m = _BUILDING_BEFORE_RE.search(text, max(s.start, r.start - 60), r.start)
-            if m is None:
-                continue
-            after = re.match(r"\s*,?\s*(?:(?:in|à|a|en|em|na|no|nel|im)\s+)?", text[r.end:s.end])
-            place_after = bool(after) and bool(doc.names.places_between(
-                r.end + after.end(), r.end + after.end() + 1))
-            if not (m.group("noun") or place_after or _BUILDING_NAME_RE.search(r.text)):
-                continue
-            if min([min(abs(r.start - p), abs(r.end - p)) for p in all_spots] or [99]) > 60:
-                continue
-            candidates.append((r.start, r.end, r.text, None, 0))
-        best = None
-        for a, b, surface, mention, rank in candidates:
-            before = text[max(s.start, a - 30):a]
-            if rank == 0 and mention is None and _BUILDING_BEFORE_RE.search(
-                    text, max(s.start, a - 60), a):
-                best_key = (0, 0)
-                if best is None or best_key < best[0]:
-                    best = (best_key, surface, None)
-                continue
-            if not _LOCATIVE_RE.search(before):
-                continue
-            if mention is not None and re.search(r"\(\s*$", before):
-                continue  # "Paris (France)"
-            gap = min([min(abs(a - p), abs(b - p)) for p in spots] or [99])
-            near_noun = min([p - b for p in noun_spots if p >= b and not re.search(
-                r"[,;:()]", text[b:p])] or [99])
-            if gap > 45 and near_noun > 20:
-                continue
-            gap = min(gap, near_noun)
-            # not a route's end: "linking Sydney to Singapore"
-            if re.search(r"\b(?:link|connect|reli|conect|lig|colleg|verbind|between|entre|"
-                         r"from|to)\w*\s+(?:\w+\s+){0,3}$", text[max(s.start, a - 40):a],
-                         re.IGNORECASE):
-                continue
-            key = (rank if rank != 1 or mention.kind != "country" else 1.5, gap)
-            if best is None or key < best[0]:
-                best = (key, surface, mention)
-        if best is None:
-            return None
-        return PlaceRef(best[1], best[2])
 
     def _subjects(self, s: Sentence) -> list[str]:
         out = []
