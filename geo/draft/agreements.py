@@ -29,13 +29,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.draft.agreement_date_venue import BUILDING_BEFORE_RE, SigningDateVenue
+from geo.draft.agreement_date_venue import SigningDateVenue
+from geo.draft.agreement_parties import DealParties
 from geo.draft.agreement_party_names import party_names
 from geo.draft.agreement_words import (
     CEREMONY_RE,
     DEFINITE,
     KIND_TABLES,
-    SIGN_RE,
     deal_words,
 )
 from geo.draft.dates import WEEKDAYS
@@ -56,21 +56,6 @@ from geo.draft.vocabulary import (
 __all__ = ["AgreementFinder", "deal_words", "find_agreements", "party_names"]
 
 _PRIORITY = {"memorandum": 0, "contract": 1, "acquisition": 2, "partnership": 3, "other": 4}
-#: "the company" (and an auxiliary) right before a deal's verb.
-_ANAPHOR_BEFORE_VERB_RE = re.compile(
-    r"(?i)(?<![\w-])(?:the|la|le|l['’]|el|a|il|das|der|die)\s*(?:company|group|firm|société|"
-    r"groupe|empresa|compañía|companhia|grupo|società|azienda|gruppo|Unternehmen|Konzern|"
-    r"Gruppe)\s+(?:(?:has|had|have|a|avait|ha|había|tem|tinha|hat|hatte|also|aussi|también|"
-    r"também|anche|auch)\s+)*$")
-#: Land bought: a one-party purchase of the organisation the text speaks of.
-_LAND_RE = re.compile(r"(?i)(?<![\w-])(?:land|plot|terrain|terreno|terrenos|área|area|"
-                      r"Grundstück|Bauland|Gelände|parcel|acres|hectares|hectáreas|ettari|"
-                      r"metri\s+quadrati|square\s+met(?:er|re)s|Quadratmeter)(?![\w-])")
-#: The members of a party named after it: "integrado por", "composed of", "bestehend aus".
-_MEMBERS_RE = re.compile(
-    r"(?i),\s*(?:integrad[oa]|composed|made\s+up|formed|compos[ée]e?|formad[oa]|"
-    r"integrat[oa]|compost[oa]|comprising|consisting|bestehend|controlled|owned|"
-    r"détenue?|detid[oa]|participad[oa])\b[^,;]*$")
 #: Verbs of choosing a supplier: a deal only with the one chosen named ("Google chose
 #: Portugal" is none).
 _SELECTION_RE = re.compile(
@@ -97,38 +82,6 @@ _FUNDING_RE = re.compile(r"(?<![\w-])(?:funded|financed|backed|financé|financé
                          r"financiad[oa]s|finanziat[oa]|finanziert)(?![\w-])", re.IGNORECASE)
 #: Deals that need two named parties: investments, co-financing, "investors".
 _INVESTMENT_RE = re.compile(r"invest|financ|investor|investoren", re.IGNORECASE)
-_ATTENDING_RE = re.compile(
-    r"(?:en\s+pr[ée]sence\s+d|in\s+the\s+presence\s+of|attended\s+by|alla\s+presenza\s+d|"
-    r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
-    r"participaram|hanno\s+partecipato|ont\s+particip)", re.IGNORECASE)
-_RELATIVE_RE = re.compile(
-    r"(?:\bqui\b|\bwhich\b|\bwho\b|\bthat\s+(?:included|includes|include)\b|\bagainst\b|"
-    r"\bcontre\b|\bcontra\b|\bcontro\b|\bgegen\b|\bque\b|\bche\b|\bcui\b|\bcuyo\b|\bcuya\b|\bcuja\b|"
-    r"\bcujo\b|\bla\s+cual\b|\bel\s+cual\b|\bdont\b|,\s*(?:die|der|das)\b|\bwhose\b|"
-    r"\bwhere\b|\bo\s+qual\b|\ba\s+qual\b|\bil\s+quale\b|\bla\s+quale\b)", re.IGNORECASE)
-_PARENT_RE = re.compile(r"(?:filial|filiale|subsidiary|subsidiária|controllata|Tochter\w*|"
-                        r"affiliate|unit|members?|membres?|miembros?|membros?|membri|"
-                        r"Mitglied\w*|part|partie|parte|Teil|branch|arm|division|branche|"
-                        r"rama|braço|ramo)\s+(?:de|of|di|da|do|von|du|del|des|della|dello)\s+"
-                        r"(?:l['’]\s*|la\s+|el\s+|the\s+|o\s+|a\s+|il\s+|der\s+|dem\s+)?$",
-                        re.IGNORECASE)
-_SUBJECT_ANAPHOR_RE = re.compile(
-    r"^\s*(?:(?:the|le|la|l['’]|el|o|a|il|lo|der|die|das)\s*)(?:group|groupe|grupo|gruppo|"
-    r"company|société|compañía|empresa|companhia|società|azienda|Konzern|Unternehmen|firm|"
-    r"carrier|operator|opérateur|operador|operadora|operatore|filial|filiale|subsidiary|"
-    r"controllata)\b(?:\s+(?:de|of|di|da|do|du|von)\s+([^\s,]+(?:\s+[A-Z][^\s,]*)*))?",
-    re.IGNORECASE)
-_PLURAL_ANAPHOR_RE = re.compile(
-    r"^\s*(?:(?:the|les|las|los|os|as|le|die)\s+)?(?:two\s+|deux\s+|dos\s+|duas\s+|due\s+|"
-    r"beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|"
-    r"aziende|Unternehmen|partners|partenaires|socios|parceiros|operators|opérateurs|"
-    r"operadores|operadoras)\b", re.IGNORECASE)
-_PLURAL_ANAPHOR_ANY_RE = re.compile(
-    r"(?<![\w-])(?:(?:the|les|las|los|os|as|die|le)\s+(?:two\s+|deux\s+|dos\s+|duas\s+|"
-    r"due\s+|beiden\s+|both\s+)?(?:companies|sociétés|compañías|empresas|companhias|società|"
-    r"aziende|Unternehmen|partners|partenaires|socios|parceiros|parties|partes)|both\s+parties|"
-    r"ambas\s+(?:as\s+)?partes|entrambe\s+le\s+parti|beide\s+(?:Seiten|Parteien|Partner))"
-    r"(?![\w-])", re.IGNORECASE)
 _GENERIC_DEAL = word_set("""
     agreement agreements accord accords acuerdo acuerdos acordo acordos accordo accordi
     vereinbarung abkommen deal signature siganture firma assinatura sottoscrizione
@@ -160,7 +113,7 @@ def _ev(s: Sentence | None) -> Evidence | None:
     return s.evidence if s is not None else None
 
 
-class AgreementFinder(SigningDateVenue):
+class AgreementFinder(DealParties, SigningDateVenue):
     def __init__(self, doc: Document, organisations: list[OrganisationFact],
                  route_names: list[tuple[int, int, str]], facilities: list[FacilityFact]):
         self.doc = doc
@@ -170,7 +123,7 @@ class AgreementFinder(SigningDateVenue):
         self._route_starts = [a for a, _b, _n in self.route_names]
         self.facilities = facilities
         self.kind_res = [(kind, pattern(table)) for kind, table in KIND_TABLES]
-        self._org_nouns = folded_set("ORG_NOUN")
+        self.org_nouns = folded_set("ORG_NOUN")
         self.occurrences = self._occurrences()
         self.deals: list[_Deal] = []
         #: countries that sign as parties: organisations to add, with their sentence
@@ -214,7 +167,7 @@ class AgreementFinder(SigningDateVenue):
                 continue
             kind, first = min(triggers, key=lambda t: (_PRIORITY[t[0]], t[1].start()))
             anchor = min(t[1].start() for t in triggers)
-            parties = self._parties(s, triggers, signs)
+            parties = self.sentence_parties(s, triggers, signs)
             deal = None
             definite = self._definite(anchor, s)
             bought = self._object(s, triggers) if kind == "acquisition" else None
@@ -331,177 +284,6 @@ class AgreementFinder(SigningDateVenue):
                 continue
             return False
         return False
-
-    # ------------------------------------------------------------------ parties
-
-    def _parties(self, s: Sentence, triggers, signs) -> list[str]:
-        text = self.text
-        occ = in_range(self.occurrences, self.occurrence_starts, s.start, s.end)
-        keep: list[str] = []
-        # an apposition after the subject: "EllaLink, joint-venture entre A e B, assinou"
-        appos = None
-        if occ:
-            _a0, b0, _n0 = occ[0]
-            m = re.match(r"\s*,([^,]{0,160}?(?:\([^()]*\)[^,]{0,40})?),", text[b0:s.end])
-            if m and not re.match(r"\s*(?:through|a\s+trav[ée]s|attraverso|via|par\s+le\s+biais"
-                                  r"|atrav[ée]s|über|durch)", m.group(1), re.IGNORECASE):
-                appos = (b0, b0 + m.end())
-                # the apposition ends before "and X" that signs with it: "A GUILAB,
-                # operadora ... da Guiné-Conacri e a CV Telecom assinaram"
-                sign = SIGN_RE.search(m.group(1))
-                if sign:
-                    joins = list(re.finditer(r"\s(?:and|et|e|y|und)\s", m.group(1)[:sign.start()]))
-                    appos = (b0, b0 + m.start(1) + joins[-1].start()) if joins else None
-        anchors = sorted([t[1].start() for t in triggers] + [m.start() for m in signs])
-        for a, b, name in occ:
-            before = text[s.start:a]
-            if appos and appos[0] <= a < appos[1]:
-                continue
-            attending = _ATTENDING_RE.search(before[-70:])
-            if attending and not SIGN_RE.search(before[-70:][attending.end():]):
-                continue
-            # a relative clause between the deal's word and the name: "qui est ...",
-            # "che prevede ..."
-            first = next((x for x in anchors if x < a), None)
-            if first is not None and _RELATIVE_RE.search(text[first:a]) and not \
-                    SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
-                continue
-            if first is None and _RELATIVE_RE.search(re.split(r"[,;:–—]", before)[-1]):
-                continue
-            if _PARENT_RE.search(before[-40:]):
-                continue
-            opened = text.rfind("(", s.start, a)
-            if opened >= 0 and text.find(")", opened, a) < 0 and any(
-                    b0 <= opened and not text[b0:opened].strip() for _a0, b0, _n0 in occ):
-                continue  # "Grid Telecom (controllata del gruppo Ipto)": an aside on it
-            if _MEMBERS_RE.search(before[-80:]):
-                continue  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
-            # inside an apposition that describes another organisation: "Blue Path ...,
-            # empresa mandatada para o efeito pela Google LLC"
-            if self._describing(a, occ, s):
-                continue
-            # a trailing circumstance: ", num investimento da ... X", ", in a ceremony ..."
-            tail = re.search(r",\s*(?:in|with|em|num|numa|en|dans|con|mit|com|nel|in\s+einem)\s+"
-                             r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
-                             re.IGNORECASE)
-            if tail and not SIGN_RE.search(tail.group()) and anchors and \
-                    anchors[0] < s.start + tail.start():
-                continue
-            if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
-                         before[-8:]) and not re.search(r"(?:partnership|partenariat|"
-                                                        r"collabor|parceria)\s+\w*\s*$",
-                                                        before[-30:]) and not re.search(
-                    r"\b(?:invest|invests|invested|investing|investit|investissent|invierte|"
-                    r"invierten|invirtió|investe|investono|investito|investiert|investierte|"
-                    r"investiu|investirá|investirà|investira)\b"
-                    r"\s+(?:[^,.;]{0,40}?\s)?(?:in|en|em|dans)\s*$", before[-70:]):
-                continue  # "investimento in Unifiber", "signed at X": no party
-            if BUILDING_BEFORE_RE.search(text, max(s.start, a - 60), a) and re.search(
-                    r"(?:sede|si[eè]ge|headquarters|offices?|premises|Sitz|Hauptsitz)\s+\w+"
-                    r"\s+(?:\w+\s*)?$", before[-40:], re.IGNORECASE):
-                continue  # "en la sede del Ministerio": where it was signed, no party
-            if re.match(r"\s+(?:delivering|providing|supplying|fournissant|proporcionando|"
-                        r"fornendo)\b", text[b:b + 20]):
-                continue
-            if name not in keep:
-                keep.append(name)
-        # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
-        if not keep and signs:
-            countries = self._signing_countries(s, signs)
-            for c in countries:
-                if c not in keep:
-                    keep.append(c)
-                    self.signing_countries.append((c, s))
-        # a subject written as "the group", "la filial de X", "the companies"
-        lead = text[s.start:s.end]
-        m = _SUBJECT_ANAPHOR_RE.match(lead)
-        if m and (m.group(1) or not (occ and occ[0][0] - s.start < m.end())):
-            excluded = fold(m.group(1)) if m.group(1) else ""
-            main = self._salient(s.start, exclude={excluded} | {fold(k) for k in keep})
-            if main and main not in keep:
-                keep.insert(0, main)
-        elif (_PLURAL_ANAPHOR_RE.match(lead) or (not keep and _PLURAL_ANAPHOR_ANY_RE.search(
-                lead))) and self.deals:
-            # "the companies" as subject, or as the only parties named ("De acordo com as
-            # empresas, ... o memorando assinado em 2012")
-            before = next((d for d in reversed(self.deals) if d.parties), self.deals[-1])
-            for p in reversed(before.parties):
-                if p not in keep:
-                    keep.insert(0, p)
-        elif occ and not keep:
-            pass
-        # a deal "with X" and no subject named: the organisation the text speaks of
-        if keep and triggers and all(a > min(t[1].start() for t in triggers) for a, _b, _n in
-                                     occ) and not m and re.search(
-                r"(?:collaborazione|collaboration|colaboraci[oó]n|colabora[çc][aã]o|"
-                r"partnership|partenariat|parceria|alianza|alliance|aliança|alleanza|"
-                r"Partnerschaft|Kooperation)(?:\s+[\w-]+){0,2}\s+(?:con|with|avec|com|mit)\b",
-                text[s.start:s.end], re.IGNORECASE):
-            main = self._salient(s.start, exclude={fold(k) for k in keep})
-            if main:
-                keep.insert(0, main)
-        # "the company" right before the deal's verb: "a plot that the company acquired
-        # from X", "que la empresa firmó con X"
-        for _k, t in triggers:
-            anaphor = _ANAPHOR_BEFORE_VERB_RE.search(text, max(s.start, t.start() - 40),
-                                                     t.start())
-            if anaphor:
-                main = self._salient(s.start, exclude={fold(k) for k in keep})
-                if main and main not in keep:
-                    keep.insert(0, main)
-                break
-        # a purchase of land with no buyer named ("elle a acquis un terrain", "habe dort
-        # 40.000 Quadratmeter Bauland erworben"): the organisation the text speaks of
-        if not keep and any(k == "acquisition" for k, _m in triggers) and _LAND_RE.search(
-                text, s.start, s.end):
-            main = self._salient(s.start, exclude=set())
-            if main:
-                keep.append(main)
-        del signs
-        return keep
-
-    def _describing(self, pos: int, occ, s: Sentence) -> bool:
-        text = self.text
-        comma = text.rfind(",", s.start, pos)
-        if comma < 0 or SIGN_RE.search(text[comma:pos]):
-            return False
-        if not any(b <= comma and re.fullmatch(r"[\s”\"’»)]*", text[b:comma])
-                   for _a, b, _n in occ):
-            return False
-        if re.search(r"\s(?:and|et|e|y|und)\s+(?:(?:the|la|le|l['’]|el|a|o|il|der|die)\s*)?$",
-                     text[comma:pos]):
-            return False  # "A GUILAB, operadora de ... e a CV Telecom assinaram"
-        words = re.findall(r"[\w'’-]+", text[comma:pos])[:3]
-        nouns = self._org_nouns
-        return any(fold(w) in nouns for w in words[:2]) and len(words) >= 1
-
-    def _signing_countries(self, s: Sentence, signs) -> list[str]:
-        """The countries a sentence names as its subject before the signing verb, when it
-        names nothing else there: they sign as parties."""
-        text, doc = self.text, self.doc
-        verb = signs[0].start()
-        places = [p for p in doc.names.places_between(s.start, verb) if p.kind == "country"]
-        if len(places) < 2:
-            return []
-        rest = text[s.start:verb]
-        for p in reversed(places):
-            rest = rest[:p.start - s.start] + rest[p.end - s.start:]
-        if re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’]|the|el|los|o|a|os|il|lo|die|der|das|"
-                        r"et|and|y|e|und|,)\s*)*(?:ont|have|han|têm|hanno|haben|has|a|ha|hat|"
-                        r"heute|today|aujourd['’]hui|hier|yesterday|\s|,)*", rest,
-                        re.IGNORECASE):
-            return [text[p.start:p.end] for p in places]
-        return []
-
-    def _salient(self, pos: int, exclude: set[str]) -> str | None:
-        """The organisation the text names most before ``pos`` (the latest of those)."""
-        counts: dict[str, list[int]] = {}
-        for a, _b, name in self.occurrences:
-            if a < pos and fold(name) not in exclude:
-                counts.setdefault(name, []).append(a)
-        if not counts:
-            return None
-        return max(counts, key=lambda n: (len(counts[n]), max(counts[n])))
 
     def _date_venue(self, deal: _Deal, s: Sentence, anchors, nouns) -> None:
         points = [m.start() for m in anchors] + [m.end() for m in anchors]
