@@ -1,27 +1,19 @@
 """Agreements a text states: memoranda, contracts, partnerships, acquisitions and other deals,
-with their parties, the signing date and venue where the text gives them, and their subjects.
+with their parties, the signing date and venue where the text gives them, and their subjects
+(:class:`AgreementFinder`, :func:`find_agreements`).
 
-* **Kind** from the words of the deal (``MEMORANDUM``, ``CONTRACT``, ``PARTNERSHIP``,
-  ``ACQUISITION``, ``OTHER_DEAL`` in :mod:`geo.draft.vocabulary`); "de acuerdo con", "de
-  acordo com", "according to" are no deals. An investment or co-financing is one only
-  between two named parties (a company's own investment is none).
-* **Parties**: the organisations the sentence names as making it: its subject and those
-  "with", "junto con", "avec", "in collaborazione con", "between A and B", "signé par"...;
-  not those only attending ("en présence de"), named in a relative clause ("qui est ...",
-  "de la cual ..."), in an apposition that describes the subject ("EllaLink, joint-venture
-  entre A e B, assinou"), parents named as such ("la filial de Telefónica"), the target of an
-  investment ("in Unifiber") or someone "delivering" beside it. A subject written as "the
-  group" is the organisation the text speaks of most; "the companies" are the parties of the
-  previous deal.
+* **Kind** from the words of the deal (:mod:`geo.draft.agreement_words`). An investment or
+  co-financing is one only between two named parties (a company's own investment is none).
+* **Parties**: the organisations the sentence names as making it
+  (:mod:`geo.draft.agreement_parties`); the partners a later sentence names for "an
+  agreement with four other players".
 * **One entry per deal**: a definite mention ("L'accord a été signé par", "Ce protocole
   d'accord", "the agreement") adds to the previous deal; so does a signing ceremony.
-* **Date**: only one written next to the signing ("signed on 5 June", "ont signé ce
-  mercredi 5 avril 2023") or the deal's noun ("la co-acquisition ..., en février 2000"); a
-  day and month without a year take the article's year when it has one.
-* **Venue**: the place, building or body a locative names next to the signing ("signed an
-  agreement in Singapore", "held at Timor Plaza", "assinados na DGRM", "protocole d'accord de
-  Dakar").
+* **Date** and **venue**: as written next to the signing (:mod:`geo.draft.agreement_date_venue`).
 * **Subjects**: the named routes and facilities of its sentences.
+
+Names the text gives as parties that no other rule took for an organisation are
+:func:`party_names` (:mod:`geo.draft.agreement_party_names`).
 """
 
 from __future__ import annotations
@@ -90,7 +82,9 @@ _GENERIC_DEAL = word_set("""
 
 
 @dataclass
-class _Deal:
+class Deal:
+    """A deal as the finder gathers it, sentence by sentence."""
+
     kind: str
     parties: list[str]
     sentence: Sentence
@@ -114,6 +108,9 @@ def _ev(s: Sentence | None) -> Evidence | None:
 
 
 class AgreementFinder(DealParties, SigningDateVenue):
+    """The deals of a document, found sentence by sentence (:meth:`find`); the parties
+    come from :class:`DealParties`, the date and venue from :class:`SigningDateVenue`."""
+
     def __init__(self, doc: Document, organisations: list[OrganisationFact],
                  route_names: list[tuple[int, int, str]], facilities: list[FacilityFact]):
         self.doc = doc
@@ -125,7 +122,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
         self.kind_res = [(kind, pattern(table)) for kind, table in KIND_TABLES]
         self.org_nouns = folded_set("ORG_NOUN")
         self.occurrences = self._occurrences()
-        self.deals: list[_Deal] = []
+        self.deals: list[Deal] = []
         #: countries that sign as parties: organisations to add, with their sentence
         self.signing_countries: list[tuple[str, Sentence]] = []
         # every deal word, signing word and ceremony of the text, found once
@@ -185,7 +182,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
                 # "The NGD acquisition was funded with equity from X": a deal of its own,
                 # between the funders and the buyer
                 kind = "other"
-                deal = _Deal(kind, [target.parties[0]], s)
+                deal = Deal(kind, [target.parties[0]], s)
                 deal.investment = True
                 self.deals.append(deal)
                 parties = [p for p in parties if p not in target.parties[1:]]
@@ -204,7 +201,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
                             set(parties) == set(d.parties):
                         deal = d  # "Telebras e TIM fecham acordo", then "... assinaram contrato"
             if deal is None:
-                deal = _Deal(kind, [], s)
+                deal = Deal(kind, [], s)
                 deal.investment = all(_INVESTMENT_RE.search(t[1].group()) or
                                       _SELECTION_RE.fullmatch(t[1].group()) for t in triggers)
                 self.deals.append(deal)
@@ -285,7 +282,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
             return False
         return False
 
-    def _date_venue(self, deal: _Deal, s: Sentence, anchors, nouns) -> None:
+    def _date_venue(self, deal: Deal, s: Sentence, anchors, nouns) -> None:
         points = [m.start() for m in anchors] + [m.end() for m in anchors]
         if not points:
             points = [m.start() for m in nouns] + [m.end() for m in nouns]
