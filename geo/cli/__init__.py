@@ -24,6 +24,7 @@ COMMANDS = {
     "draft": "draft",
     "accept": "accept",
     "figure": "figure",
+    "serve": "serve",
 }
 
 
