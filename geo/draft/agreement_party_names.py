@@ -91,41 +91,52 @@ _GERMAN_ARTICLES = word_set("""
 """)
 
 
-def party_names(doc: Document, organisations: list[OrganisationFact],
-                blocked: set[str]) -> list[tuple[str, Sentence]]:
-    """Names the text gives as parties of a deal that no other rule took for an
-    organisation: the subjects of a signing or buying verb ("Telefónica und 1&1
-    unterzeichneten"), the names after "with", "between", "avec", "con", "mit"... near a
-    deal's words, and the object of a purchase ("has acquired Teraco", "le rachat de
-    l'opérateur Salt"): a party is an organisation. Places, persons, months, route and
-    facility names are none."""
-    text = doc.text
-    names = doc.names
-    known = Spans((a, b) for a, b, _n in doc.name_occurrences(
-        [(f, o.name) for o in organisations for f in [o.name, *o.aliases]]))
-    runs_by_sentence: dict[int, list] = {}
-    for run in names.runs:
-        runs_by_sentence.setdefault(run.sentence.index, []).append(run)
-    roles = folded_set("ROLE") | folded_set("PERSON_TITLE")
-    known_names = {fold(f) for o in organisations for f in [o.name, *o.aliases]}
-    months = set(month_numbers())
-    out: list[tuple[str, Sentence]] = []
-    seen: set[str] = set()
+class _PartyNames:
+    """The party names of one document, gathered sentence by sentence into ``out``."""
 
-    org_nouns = folded_set("ORG_NOUN")
+    def __init__(self, doc: Document, organisations: list[OrganisationFact],
+                 blocked: set[str]):
+        self.doc = doc
+        self.text = doc.text
+        self.names = doc.names
+        self.blocked = blocked
+        #: where the text names an organisation already found
+        self.known = Spans((a, b) for a, b, _n in doc.name_occurrences(
+            [(f, o.name) for o in organisations for f in [o.name, *o.aliases]]))
+        self.runs_by_sentence: dict[int, list] = {}
+        for run in self.names.runs:
+            self.runs_by_sentence.setdefault(run.sentence.index, []).append(run)
+        self.roles = folded_set("ROLE") | folded_set("PERSON_TITLE")
+        self.known_names = {fold(f) for o in organisations for f in [o.name, *o.aliases]}
+        self.months = set(month_numbers())
+        #: the names found, each with its sentence, in the order found
+        self.out: list[tuple[str, Sentence]] = []
+        self.seen: set[str] = set()
+        self.org_nouns = folded_set("ORG_NOUN")
 
-    def trimmed(run):
+    def sentence_runs(self, s: Sentence) -> list:
+        """The names of ``s`` that may be parties: split, trimmed, no months or weekdays."""
+        names, months = self.names, self.months
+        return [self.trimmed(r) for r in (names.strip_function(r)
+                                          for whole in self.runs_by_sentence.get(s.index, ())
+                                          for r in self.split(whole))
+                if r is not None and fold(r.text) not in months and fold(r.text) not in
+                WEEKDAYS]
+
+    def trimmed(self, run):
         """The run without leading company nouns ("Betreiber Wellenfunk", "Operator X")."""
+        names, org_nouns = self.names, self.org_nouns
         k = run.first
         while k < run.last and (names.tokens[k].folded in org_nouns or names.tokens[
                 k].folded.endswith(ORG_NOUN_SUFFIXES_DE)):
             k += 1
         return names.sub_run(run, k, run.last) if k > run.first else run
 
-    def split(run) -> list:
+    def split(self, run) -> list:
         """A place then a connector then a name is two: "Roma da Sparkle" (signed in Rome
         by Sparkle); so is a name then a connector then a facility's: "Altice Portugal do
         Covilhã Data Center Campus"."""
+        text, names, roles = self.text, self.names, self.roles
         for k in range(run.first + 1, run.last):
             if names.tokens[k].folded in ("de", "do", "da", "of", "di", "du", "von", "del") \
                     and _FACILITY_WORDS_RE.search(text, names.tokens[k].end, run.end):
@@ -144,7 +155,11 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
         return [names.sub_run(run, run.first, names.token_index(first.end) - 1),
                 names.sub_run(run, k, run.last)]
 
-    def usable(run) -> bool:
+    def usable(self, run) -> bool:
+        """Whether ``run`` may name a party: not a known organisation, a place, a month, a
+        currency, a people's adjective, a person or a German noun after its article."""
+        doc, text, names, roles = self.doc, self.text, self.names, self.roles
+        known, blocked, months = self.known, self.blocked, self.months
         if run is None or run.last - run.first > 6:
             return False
         key = fold(run.text)
@@ -171,7 +186,11 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             return False  # "auf dem Grundstück": a German noun after its article
         return not (before and before[-1].rstrip(".") in roles)
 
-    def add(run, s) -> None:
+    def add(self, run, s: Sentence) -> None:
+        """Keep ``run`` (with a legal form written after it) as a party named in ``s``,
+        unless it is a role or a known organisation, or was kept before."""
+        text, names, roles = self.text, self.names, self.roles
+        known, known_names, seen, out = self.known, self.known_names, self.seen, self.out
         first = names.tokens[run.first]
         if re.fullmatch(r"[\w&]+-(?:led|based|owned|backed|controlled)", first.text) and \
                 run.last > run.first:
@@ -188,25 +207,10 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             seen.add(fold(name))
             out.append((name, s))
 
-    # every deal word of the text, by sentence
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
-    triggers, signs = deal_words(doc)
-    for m in [m for _k, m in triggers] + signs:
-        at = doc.sentence_at(m.start())
-        if at is not None:
-            by_sentence.setdefault(at.index, []).append((m.start(), m.end()))
-    for index in sorted(by_sentence):
-        s = doc.sentences[index]
-        if s.index in names.title_sentences:
-            continue
-        triggers = sorted(by_sentence[index])
-        runs = [trimmed(r) for r in (names.strip_function(r)
-                                     for whole in runs_by_sentence.get(s.index, ())
-                                     for r in split(whole))
-                if r is not None and fold(r.text) not in months and fold(r.text) not in
-                WEEKDAYS]
-        if not runs:
-            continue
+    def subjects_before_deal(self, s: Sentence, runs: list, triggers) -> None:
+        """The names joined by "and" before the deal's words ``triggers`` (``(start,
+        end)``), with only bridge words between them and its verb."""
+        text, doc, names = self.text, self.doc, self.names
         first_trigger = triggers[0][0]
         # subjects: names joined by "and", then only bridge words up to the deal's verb
         lead = [r for r in runs if r.end <= first_trigger and not doc.is_place_run(r)]
@@ -248,8 +252,12 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                              r"lo|der|die|das)\s*)?$", opening, re.IGNORECASE) and not any(
                         doc.is_place_run(r) for r in chain):
                     for r in chain:
-                        if usable(r):
-                            add(r, s)
+                        if self.usable(r):
+                            self.add(r, s)
+
+    def german_verb_final(self, s: Sentence, runs: list, triggers) -> None:
+        """The subject of a German verb-final clause and the object of a purchase."""
+        text, doc = self.text, self.doc
         # German verb-final clauses: "Die Deutsche Glasfaser hat den Netzbetreiber Inexio
         # übernommen": the subject before the auxiliary, the object of a purchase before
         # the participle
@@ -258,12 +266,16 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             opening = text[s.start:runs[0].start]
             if aux and re.fullmatch(r"\s*(?:(?:der|die|das)\s*)?", opening, re.IGNORECASE):
                 last = triggers[-1]
-                if not text[last[1]:s.end].strip(" .;:!?\"”»") and usable(runs[0]):
-                    add(runs[0], s)
+                if not text[last[1]:s.end].strip(" .;:!?\"”»") and self.usable(runs[0]):
+                    self.add(runs[0], s)
                     if _ACQUISITION_DE_RE.fullmatch(text[last[0]:last[1]]):
                         inner = [r for r in runs[1:] if r.end <= last[0]]
-                        if len(inner) == 1 and usable(inner[0]):
-                            add(inner[0], s)
+                        if len(inner) == 1 and self.usable(inner[0]):
+                            self.add(inner[0], s)
+
+    def subjects_after_signing(self, s: Sentence, runs: list) -> None:
+        """The names joined by "and" right after a signing verb."""
+        text, doc = self.text, self.doc
         # subjects after the verb: "Am 5. Juni unterzeichneten Telefónica und 1&1"
         for m in SIGN_RE.finditer(text, s.start, s.end):
             r = next((r for r in runs if r.start > m.end()), None)
@@ -276,8 +288,13 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                     k += 1
                 if len(group) >= 2 and not any(doc.is_place_run(g) for g in group):
                     for g in group:
-                        if usable(g):
-                            add(g, s)
+                        if self.usable(g):
+                            self.add(g, s)
+
+    def after_prepositions(self, s: Sentence, runs: list, triggers) -> None:
+        """The names after "with", "between", a passive's agent... near a deal's words
+        (``triggers``), and the objects of a purchase."""
+        text, doc = self.text, self.doc
         # after "with", "between"... near a deal's words, and the objects of a purchase
         for r in runs:
             near = any(abs(r.start - a) <= 90 or abs(r.start - b) <= 90 for a, b in triggers)
@@ -305,7 +322,7 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
                 slot = agent
             words = re.findall(r"[\w-]+", slot.group())
             if len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in \
-                    org_nouns and fold(words[-1]) not in DEFINITE and fold(words[-1]) not in (
+                    self.org_nouns and fold(words[-1]) not in DEFINITE and fold(words[-1]) not in (
                     "from", "de", "da", "von", "di", "of", "du", "do", "del", "by", "par",
                     "por", "pela", "pelo"):
                 continue  # "with its own funds": no name there
@@ -321,9 +338,45 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
             if any(doc.is_place_run(g) for g in group):
                 continue  # "entre Mayotte et Grande Comore": places
             for g in group:
-                if usable(g):
-                    add(g, s)
-    return out
+                if self.usable(g):
+                    self.add(g, s)
+
+
+def _deal_word_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Every deal word and signing word of ``doc``, ``(start, end)``, by sentence index."""
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    triggers, signs = deal_words(doc)
+    for m in [m for _k, m in triggers] + signs:
+        at = doc.sentence_at(m.start())
+        if at is not None:
+            by_sentence.setdefault(at.index, []).append((m.start(), m.end()))
+    return by_sentence
+
+
+def party_names(doc: Document, organisations: list[OrganisationFact],
+                blocked: set[str]) -> list[tuple[str, Sentence]]:
+    """Names the text gives as parties of a deal that no other rule took for an
+    organisation: the subjects of a signing or buying verb ("Telefónica und 1&1
+    unterzeichneten"), the names after "with", "between", "avec", "con", "mit"... near a
+    deal's words, and the object of a purchase ("has acquired Teraco", "le rachat de
+    l'opérateur Salt"): a party is an organisation. Places, persons, months, route and
+    facility names are none."""
+    found = _PartyNames(doc, organisations, blocked)
+    by_sentence = _deal_word_spans(doc)
+    for index in sorted(by_sentence):
+        s = doc.sentences[index]
+        if s.index in doc.names.title_sentences:
+            continue
+        triggers = sorted(by_sentence[index])
+        runs = found.sentence_runs(s)
+        if not runs:
+            continue
+        found.subjects_before_deal(s, runs, triggers)
+        found.german_verb_final(s, runs, triggers)
+        found.subjects_after_signing(s, runs)
+        found.after_prepositions(s, runs, triggers)
+    return found.out
+
 
 
 _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|Srl|GmbH|"
