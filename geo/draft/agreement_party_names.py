@@ -208,11 +208,10 @@ class _PartyNames:
             out.append((name, s))
 
     def subjects_before_deal(self, s: Sentence, runs: list, triggers) -> None:
-        """The names joined by "and" before the deal's words ``triggers`` (``(start,
-        end)``), with only bridge words between them and its verb."""
+        """The subjects of a deal: names joined by "and" before the deal's words
+        ``triggers`` (``(start, end)``), then only bridge words up to its verb."""
         text, doc, names = self.text, self.doc, self.names
         first_trigger = triggers[0][0]
-        # subjects: names joined by "and", then only bridge words up to the deal's verb
         lead = [r for r in runs if r.end <= first_trigger and not doc.is_place_run(r)]
         if lead:
             chain = [lead[-1]]
@@ -251,16 +250,13 @@ class _PartyNames:
                 if re.search(r"(?:^|,)\s*(?:(?:the|la|le|les|l['’]|el|los|las|a|o|os|as|il|"
                              r"lo|der|die|das)\s*)?$", opening, re.IGNORECASE) and not any(
                         doc.is_place_run(r) for r in chain):
-                    for r in chain:
-                        if self.usable(r):
-                            self.add(r, s)
+                    self.add_usable(chain, s)
 
     def german_verb_final(self, s: Sentence, runs: list, triggers) -> None:
-        """The subject of a German verb-final clause and the object of a purchase."""
+        """German verb-final clauses: "Die Deutsche Glasfaser hat den Netzbetreiber Inexio
+        übernommen": the subject before the auxiliary, the object of a purchase before the
+        participle."""
         text, doc = self.text, self.doc
-        # German verb-final clauses: "Die Deutsche Glasfaser hat den Netzbetreiber Inexio
-        # übernommen": the subject before the auxiliary, the object of a purchase before
-        # the participle
         if doc.language == "de" and runs:
             aux = re.match(r"\s+(?:hat|haben|hatte|hatten)\b", text[runs[0].end:s.end])
             opening = text[s.start:runs[0].start]
@@ -274,73 +270,80 @@ class _PartyNames:
                             self.add(inner[0], s)
 
     def subjects_after_signing(self, s: Sentence, runs: list) -> None:
-        """The names joined by "and" right after a signing verb."""
+        """Two or more names joined by "and" right after a signing verb: "Am 5. Juni
+        unterzeichneten Telefónica und 1&1"."""
         text, doc = self.text, self.doc
-        # subjects after the verb: "Am 5. Juni unterzeichneten Telefónica und 1&1"
         for m in SIGN_RE.finditer(text, s.start, s.end):
             r = next((r for r in runs if r.start > m.end()), None)
             if r is not None and not text[m.end():r.start].strip():
-                k = runs.index(r)
-                group = [r]
-                while k + 1 < len(runs) and _joins_parties(
-                        text[runs[k].end:runs[k + 1].start]):
-                    group.append(runs[k + 1])
-                    k += 1
+                group = self.joined(runs, r)
                 if len(group) >= 2 and not any(doc.is_place_run(g) for g in group):
-                    for g in group:
-                        if self.usable(g):
-                            self.add(g, s)
+                    self.add_usable(group, s)
 
     def after_prepositions(self, s: Sentence, runs: list, triggers) -> None:
         """The names after "with", "between", a passive's agent... near a deal's words
-        (``triggers``), and the objects of a purchase."""
-        text, doc = self.text, self.doc
-        # after "with", "between"... near a deal's words, and the objects of a purchase
+        (``triggers``), and the objects of a purchase; places are none ("entre Mayotte et
+        Grande Comore")."""
+        doc = self.doc
         for r in runs:
             near = any(abs(r.start - a) <= 90 or abs(r.start - b) <= 90 for a, b in triggers)
-            if not near:
+            if not near or self.party_slot(s, r) is None:
                 continue
-            before = text[max(s.start, r.start - 60):r.start]
-            slot = _PARTY_PREPOSITION_RE.search(before) or _ACQUIRED_OBJECT_RE.search(before)
-            if slot is None:
-                agent = _AGENT_RE.search(before)
-                if agent is not None and doc.language == "de" and fold(
-                        agent.group().split()[0]) == "von" and SIGN_RE.search(
-                        text, r.end, min(s.end, r.end + 60)):
-                    pass  # "wurde ... von Interxion und DE-CIX unterzeichnet"
-                elif agent is None or not SIGN_RE.search(
-                        text, max(s.start, r.start - 120), r.start):
-                    continue
-                word = fold(agent.group().split()[0])
-                if word in ("da", "dal", "dalla", "von") and not (
-                        doc.language == "it" and word != "von") and not (
-                        doc.language == "de" and word == "von" and SIGN_RE.search(
-                            text, r.end, min(s.end, r.end + 60))) and not \
-                        re.search(r"(?:firmat|siglat|sottoscritt|unterzeichnet|"
-                                  r"unterschrieben)\w*\s+$", before[:agent.start()]):
-                    continue  # "da", "von" are also "of": only right after the verb
-                slot = agent
-            words = re.findall(r"[\w-]+", slot.group())
-            if len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in \
-                    self.org_nouns and fold(words[-1]) not in DEFINITE and fold(words[-1]) not in (
-                    "from", "de", "da", "von", "di", "of", "du", "do", "del", "by", "par",
-                    "por", "pela", "pelo"):
-                continue  # "with its own funds": no name there
-            if fold(words[0]) == "from" and not re.search(
-                    r"acqui|bought|purchas|buy", text[max(s.start, r.start - 60):r.start]):
-                continue
-            group = [r]
-            k = runs.index(r)
-            while k + 1 < len(runs) and _joins_parties(text[runs[k].end:
-                                                                runs[k + 1].start]):
-                group.append(runs[k + 1])
-                k += 1
+            group = self.joined(runs, r)
             if any(doc.is_place_run(g) for g in group):
-                continue  # "entre Mayotte et Grande Comore": places
-            for g in group:
-                if self.usable(g):
-                    self.add(g, s)
+                continue
+            self.add_usable(group, s)
 
+    def party_slot(self, s: Sentence, r) -> re.Match[str] | None:
+        """The words right before ``r`` that make it a party: "with", "between", the object
+        of a purchase or a choice, the agent of a passive signing; None if none does."""
+        text, doc = self.text, self.doc
+        before = text[max(s.start, r.start - 60):r.start]
+        slot = _PARTY_PREPOSITION_RE.search(before) or _ACQUIRED_OBJECT_RE.search(before)
+        if slot is None:
+            agent = _AGENT_RE.search(before)
+            if agent is not None and doc.language == "de" and fold(
+                    agent.group().split()[0]) == "von" and SIGN_RE.search(
+                    text, r.end, min(s.end, r.end + 60)):
+                pass  # "wurde ... von Interxion und DE-CIX unterzeichnet"
+            elif agent is None or not SIGN_RE.search(
+                    text, max(s.start, r.start - 120), r.start):
+                return None
+            word = fold(agent.group().split()[0])
+            if word in ("da", "dal", "dalla", "von") and not (
+                    doc.language == "it" and word != "von") and not (
+                    doc.language == "de" and word == "von" and SIGN_RE.search(
+                        text, r.end, min(s.end, r.end + 60))) and not \
+                    re.search(r"(?:firmat|siglat|sottoscritt|unterzeichnet|"
+                              r"unterschrieben)\w*\s+$", before[:agent.start()]):
+                return None  # "da", "von" are also "of": only right after the verb
+            slot = agent
+        words = re.findall(r"[\w-]+", slot.group())
+        if len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in \
+                self.org_nouns and fold(words[-1]) not in DEFINITE and fold(words[-1]) not in (
+                "from", "de", "da", "von", "di", "of", "du", "do", "del", "by", "par",
+                "por", "pela", "pelo"):
+            return None  # "with its own funds": no name there
+        if fold(words[0]) == "from" and not re.search(
+                r"acqui|bought|purchas|buy", text[max(s.start, r.start - 60):r.start]):
+            return None
+        return slot
+
+    def joined(self, runs: list, r) -> list:
+        """``r`` and the names of ``runs`` joined to it as parties ("X and Y", "X, Y")."""
+        text = self.text
+        group = [r]
+        k = runs.index(r)
+        while k + 1 < len(runs) and _joins_parties(text[runs[k].end:runs[k + 1].start]):
+            group.append(runs[k + 1])
+            k += 1
+        return group
+
+    def add_usable(self, group: list, s: Sentence) -> None:
+        """Each name of ``group`` that may name a party, kept as named in ``s``."""
+        for g in group:
+            if self.usable(g):
+                self.add(g, s)
 
 def _deal_word_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """Every deal word and signing word of ``doc``, ``(start, end)``, by sentence index."""
