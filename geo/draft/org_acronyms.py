@@ -44,7 +44,7 @@ def defined_by(before: str, acronym: str) -> str | None:
     for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
         span = before[words[k].start():].strip()
         if initials(re.findall(r"[^\W_]+", span)) == re.sub(r"[^A-Za-z]", "",
-                                                             acronym).upper():
+                                                            acronym).upper():
             return span
     return None
 

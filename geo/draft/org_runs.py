@@ -1,0 +1,221 @@
+"""The capitalised runs of a text that may each name an organisation: a run cut at titles,
+attributes ("Singapore-based"), facility words ("Data Center de Teraco"), a country after a
+company word ("Huawei Marine Networks of China"), German common nouns; months, weekdays,
+adjectives and places left out; the shape of a person's name."""
+
+from __future__ import annotations
+
+import re
+
+from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
+from geo.draft.org_words import (
+    GERMAN_NOUN_ENDINGS,
+    LEGAL_FORMS,
+    TITLE_WORDS,
+    german_noun,
+)
+from geo.draft.vocabulary import (
+    DATA_CENTRE_SUFFIXES,
+    ORG_NOUN_SUFFIXES_DE,
+    word_set,
+)
+
+#: Bodies that are seldom actors of telecom news: parliaments and assemblies.
+_NOT_ACTORS = word_set("""
+    parliament parlement parlamento parlament assembly assemblee asamblea assembleia
+    assemblea senate senat senado senato congress congres congreso congresso kongress
+    bundestag
+""")
+_WEEKDAYS = word_set("""
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miercoles jueves viernes sabado domingo
+    segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+""")
+#: Lower-case consortium words that complete a name before them ("the 2Africa consortium").
+_CONSORTIUM_RE = re.compile(r"\s+(consortium|consorcio|consórcio|consorzio|Konsortium)\b")
+#: Name words after which a lower-case adjective still belongs to the name ("Union
+#: européenne", "Banque mondiale", "Commission européenne").
+_ADJECTIVE_TAKERS = word_set("""
+    union commission banque banco banca comision comissao commissione agence agencia
+    agenzia conseil consejo conselho consiglio autorite unione uniao
+""")
+_ADJECTIVE_RE = re.compile(
+    r"\s+([a-zà-ÿ]+(?:éenne|een|eenne|enne|ien|ienne|ais|aise|ale|al|ane|ano|ana|ea|eo|"
+    r"eia|eu|ese|esa|ês|iale|ial|ica|ico|ique|ische|ischen|isch|ndiale|ndial|ondiale))\b")
+#: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
+_ATTRIBUTE_RE = re.compile(r"\w-(?:led|based|owned|backed|controlled|headquartered|listed|"
+                           r"born|focused|registered|founded)$")
+
+
+def _country_after_name(names, run: Run, name_words: frozenset[str]) -> int | None:
+    """The index of "of" in "<name ending with a company word> of <country or region>"
+    ("Huawei Marine Networks of China", "Unified Networks Sdn Bhd of Brunei"), if any."""
+    tokens = names.tokens
+    for k in range(run.first + 1, run.last):
+        if tokens[k].folded in ("of", "de", "du", "da", "do", "di") and (
+                tokens[k - 1].folded in ORG_END_WORDS or tokens[k - 1].folded.rstrip(".")
+                in LEGAL_FORMS) and tokens[k - 1].folded not in name_words - \
+                ORG_END_WORDS and names.country_at(tokens[k + 1].start, run.end):
+            return k
+    return None
+
+
+class CandidateRuns:
+    """The candidate runs of :class:`geo.draft.organisations.OrganisationFinder` (mixed into
+    it: uses its ``doc``, ``names``, ``tokens``, ``blocked`` and the word sets of
+    :func:`geo.draft.org_words.finder_patterns`)."""
+
+    def candidate_runs(self) -> list[Run]:
+        out = []
+        for run in self.names.runs:
+            if run.title:
+                continue
+            stripped = self.names.strip_function(run)
+            if stripped is None:
+                continue
+            out.extend(self._pieces(stripped))
+        return out
+
+    def _pieces(self, run: Run) -> list[Run]:
+        """The parts of a run that may each name an organisation."""
+        tokens, names = self.tokens, self.names
+        first, last = run.first, run.last
+        while first <= last and (tokens[first].folded in TITLE_WORDS
+                                 or not tokens[first].cap or _ATTRIBUTE_RE.search(
+                                     tokens[first].text)):
+            first += 1  # titles, and "Ayala-led", "Singapore-based" before a name
+        if first > last:
+            return []
+        if first != run.first:
+            run = names.sub_run(run, first, last)
+        words = [t.folded for t in tokens[run.first:run.last + 1]]
+        # "Huawei Marine Networks of China": the company, then its country
+        k = _country_after_name(names, run, self.name_words)
+        if k is not None:
+            return self._pieces(names.sub_run(run, run.first, k - 1))
+        # "Chang Wei of Nordic Telecom": a person, then the organisation he speaks for
+        for k in range(run.first + 2, run.last):
+            if tokens[k].folded in ("of", "de", "di", "von", "da", "do", "du") and \
+                    tokens[k + 1].cap and self.person_shaped(
+                        names.sub_run(run, run.first, k - 1)) and (
+                    k + 1 == run.last or tokens[run.last].folded in self.name_words):
+                return self._pieces(names.sub_run(run, k + 1, run.last))
+        # "Data Center de Teraco", "Rechenzentrum von X": the owner after the facility word
+        found = self.facility_re.search(run.text)
+        if found and run.text[-1:] == "s" and run.text[:1].isupper() and re.search(
+                r"(?:Data\s+Cent(?:re|er)s|Datacent(?:re|er)s)$", run.text):
+            found = None  # "Africa Data Centres": a company's name, no facility
+        if found or any(w.endswith(DATA_CENTRE_SUFFIXES) for w in words):
+            after = run.start + found.end() if found else run.end
+            for k in range(run.first + 1, run.last + 1):
+                if tokens[k].start >= after and tokens[k - 1].folded in (
+                        "de", "da", "do", "di", "von", "of", "du", "del") and tokens[k].cap:
+                    return self._pieces(names.sub_run(run, k, run.last))
+            return []
+        if self.doc.language == "de" and len(words) > 1:
+            return self._german_pieces(run)
+        if self.doc.language == "de" and words[0].endswith(GERMAN_NOUN_ENDINGS) and not (
+                is_acronym(run.text) or is_camel(run.text) or "-" in run.text
+                or any(c.isdigit() for c in run.text)):
+            prev = names.words_before(run.start, 1, run.sentence.start)
+            if not prev or not (prev[0].folded in self.org_nouns
+                                or prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)):
+                return []  # a German common noun ("mit Datencentern"), not "Firma Nordkabel"
+        if any(w in TITLE_WORDS or w in _NOT_ACTORS for w in words):
+            return []
+        if words[-1] in ("cable", "system", "kabel", "cabo", "cavo", "project", "projet",
+                         "proyecto", "projeto", "progetto", "campus"):
+            return []
+        if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
+                                or (words[0] in self.org_nouns and not (
+                                    words[0] in _ADJECTIVE_TAKERS
+                                    and _ADJECTIVE_RE.match(self.doc.text, run.end)))
+                                or len(run.text) < 2):
+            return []  # (but "Banque mondiale", "Commission européenne" are names)
+        if (run.start, run.end) in self.adjective_spans or (
+                len(words) == 1 and is_people_adjective(self.doc.text, run.start, run.end,
+                                                        self.names.all_function)):
+            return []  # "the Welsh data centre": an adjective
+        # "Diario Expansión de España": the name stops before "de <place>"
+        if run.places and words[0] not in self.opening:
+            for m in run.places:
+                k = names.token_index(m.start)
+                if k - 1 > run.first and tokens[k - 1].folded in ("de", "of", "di", "da",
+                                                                  "do", "del", "du"):
+                    if k - 2 < run.first:
+                        return []
+                    return self._pieces(names.sub_run(run, run.first, k - 2))
+        text = self.doc.text
+        m = _CONSORTIUM_RE.match(text, run.end)
+        if m and run.sentence.end >= m.end():
+            run = Run(run.start, m.end(), text[run.start:m.end()], run.first, run.last,
+                      run.sentence, run.initial, False, run.title, run.places)
+        elif words[-1] in _ADJECTIVE_TAKERS:
+            m = _ADJECTIVE_RE.match(text, run.end)
+            if m and run.sentence.end >= m.end():
+                run = Run(run.start, m.end(), text[run.start:m.end()], run.first, run.last,
+                          run.sentence, run.initial, False, run.title, run.places)
+        if run.key in self.blocked:
+            return []  # a cable's name
+        return [run]
+
+    def _german_pieces(self, run: Run) -> list[Run]:
+        """German capitalises every noun: a run is cut at its common nouns ("Unternehmen
+        Cinia", "Technikpartners KPNQwest"), unless it ends with a company word ("1&1
+        Internet AG", "Teles AG")."""
+        tokens = self.tokens
+        words = [t.folded for t in tokens[run.first:run.last + 1]]
+        if words[-1] in self.name_words and words[-1] not in ("internet", "global", "online"):
+            # keep the name words before the suffix that are no common nouns
+            k = run.last
+            while k > run.first and not german_noun(tokens[k - 1].text, tokens[k - 1].folded,
+                                                    self.org_nouns):
+                k -= 1
+            return [self.names.sub_run(run, k, run.last)]
+        out: list[Run] = []
+        start = run.first
+        for k in range(run.first, run.last + 1):
+            t = tokens[k]
+            after_noun = k > run.first and (tokens[k - 1].folded in self.org_nouns
+                                            or tokens[k - 1].folded.endswith(
+                                                ORG_NOUN_SUFFIXES_DE))
+            if (german_noun(t.text, t.folded, self.org_nouns) and not after_noun) or \
+                    t.folded in TITLE_WORDS:
+                if k > start:
+                    out.append(self.names.sub_run(run, start, k - 1))
+                start = k + 1
+        if start <= run.last:
+            out.append(self.names.sub_run(run, start, run.last))
+        pieces = []
+        for piece in out:
+            if piece.first == run.first and piece.last == run.last:
+                pieces.append(piece)
+            else:
+                pieces.extend(p for p in self._pieces(piece))
+        return pieces
+
+    def inside_a_place(self, run: Run) -> bool:
+        """The run is a part of a longer place name ("Príncipe" of "São Tomé e Príncipe")."""
+        m = self.doc.place_in(run.start, run.end)
+        return m is not None and m.end - m.start > run.end - run.start
+
+    def person_shaped(self, run: Run) -> bool:
+        """Two to four title-case words, none an organisation word, code or place: the
+        shape of a person's name ("Marí Alkatiri", "José Carlos Simão")."""
+        words = self.tokens[run.first:run.last + 1]
+        if not 2 <= len(words) <= 5 or run.places or run.end > words[-1].end:
+            return False
+        caps = 0
+        for t in words:
+            w = t.text
+            if t.folded in ("de", "da", "do", "dos", "das", "del", "di", "van", "von", "la",
+                            "le", "bin", "ben", "al", "ould", "el", "y", "e"):
+                continue
+            if not w.isalpha() or not w[:1].isupper() or is_acronym(w) or (
+                    is_camel(w) and not re.match(r"^(?:Mc|Mac|O|D)[A-Z]", w)):
+                return False
+            if t.folded in self.name_words or t.folded in self.opening:
+                return False
+            caps += 1
+        return caps >= 2
