@@ -89,10 +89,27 @@ class DealParties:
         """The parties ``s`` names for the deal of its words ``triggers`` (``(kind, match)``)
         and signing words ``signs``; countries that sign are kept in
         ``signing_countries`` too."""
-        text = self.text
         occ = in_range(self.occurrences, self.occurrence_starts, s.start, s.end)
         keep: list[str] = []
-        # an apposition after the subject: "EllaLink, joint-venture entre A e B, assinou"
+        appos = self._subject_apposition(s, occ)
+        anchors = sorted([t[1].start() for t in triggers] + [m.start() for m in signs])
+        for a, b, name in occ:
+            if self._named_as_party(s, occ, appos, anchors, a, b) and name not in keep:
+                keep.append(name)
+        # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
+        if not keep and signs:
+            countries = self._signing_countries(s, signs)
+            for c in countries:
+                if c not in keep:
+                    keep.append(c)
+                    self.signing_countries.append((c, s))
+        self._unnamed_subjects(s, occ, triggers, keep)
+        return keep
+
+    def _subject_apposition(self, s: Sentence, occ) -> tuple[int, int] | None:
+        """Where an apposition after the first organisation of ``s`` is, ``(start, end)``:
+        "EllaLink, joint-venture entre A e B, assinou"; None if there is none."""
+        text = self.text
         appos = None
         if occ:
             _a0, b0, _n0 = occ[0]
@@ -106,66 +123,69 @@ class DealParties:
                 if sign:
                     joins = list(re.finditer(r"\s(?:and|et|e|y|und)\s", m.group(1)[:sign.start()]))
                     appos = (b0, b0 + m.start(1) + joins[-1].start()) if joins else None
-        anchors = sorted([t[1].start() for t in triggers] + [m.start() for m in signs])
-        for a, b, name in occ:
-            before = text[s.start:a]
-            if appos and appos[0] <= a < appos[1]:
-                continue
-            attending = _ATTENDING_RE.search(before[-70:])
-            if attending and not SIGN_RE.search(before[-70:][attending.end():]):
-                continue
-            # a relative clause between the deal's word and the name: "qui est ...",
-            # "che prevede ..."
-            first = next((x for x in anchors if x < a), None)
-            if first is not None and _RELATIVE_RE.search(text[first:a]) and not \
-                    SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
-                continue
-            if first is None and _RELATIVE_RE.search(re.split(r"[,;:–—]", before)[-1]):
-                continue
-            if _PARENT_RE.search(before[-40:]):
-                continue
-            opened = text.rfind("(", s.start, a)
-            if opened >= 0 and text.find(")", opened, a) < 0 and any(
-                    b0 <= opened and not text[b0:opened].strip() for _a0, b0, _n0 in occ):
-                continue  # "Grid Telecom (controllata del gruppo Ipto)": an aside on it
-            if _MEMBERS_RE.search(before[-80:]):
-                continue  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
-            # inside an apposition that describes another organisation: "Blue Path ...,
-            # empresa mandatada para o efeito pela Google LLC"
-            if self._describing(a, occ, s):
-                continue
-            # a trailing circumstance: ", num investimento da ... X", ", in a ceremony ..."
-            tail = re.search(r",\s*(?:in|with|em|num|numa|en|dans|con|mit|com|nel|in\s+einem)\s+"
-                             r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
-                             re.IGNORECASE)
-            if tail and not SIGN_RE.search(tail.group()) and anchors and \
-                    anchors[0] < s.start + tail.start():
-                continue
-            if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
-                         before[-8:]) and not re.search(r"(?:partnership|partenariat|"
-                                                        r"collabor|parceria)\s+\w*\s*$",
-                                                        before[-30:]) and not re.search(
-                    r"\b(?:invest|invests|invested|investing|investit|investissent|invierte|"
-                    r"invierten|invirtió|investe|investono|investito|investiert|investierte|"
-                    r"investiu|investirá|investirà|investira)\b"
-                    r"\s+(?:[^,.;]{0,40}?\s)?(?:in|en|em|dans)\s*$", before[-70:]):
-                continue  # "investimento in Unifiber", "signed at X": no party
-            if BUILDING_BEFORE_RE.search(text, max(s.start, a - 60), a) and re.search(
-                    r"(?:sede|si[eè]ge|headquarters|offices?|premises|Sitz|Hauptsitz)\s+\w+"
-                    r"\s+(?:\w+\s*)?$", before[-40:], re.IGNORECASE):
-                continue  # "en la sede del Ministerio": where it was signed, no party
-            if re.match(r"\s+(?:delivering|providing|supplying|fournissant|proporcionando|"
-                        r"fornendo)\b", text[b:b + 20]):
-                continue
-            if name not in keep:
-                keep.append(name)
-        # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
-        if not keep and signs:
-            countries = self._signing_countries(s, signs)
-            for c in countries:
-                if c not in keep:
-                    keep.append(c)
-                    self.signing_countries.append((c, s))
+        return appos
+
+    def _named_as_party(self, s: Sentence, occ, appos, anchors: list[int], a: int,
+                        b: int) -> bool:
+        """Whether the organisation named at ``a:b`` in ``s`` makes the deal: not one
+        attending, in a relative clause, a parent, an aside, its members, in an apposition
+        (``appos``) or describing another, a circumstance, a venue, someone delivering."""
+        text = self.text
+        before = text[s.start:a]
+        if appos and appos[0] <= a < appos[1]:
+            return False
+        attending = _ATTENDING_RE.search(before[-70:])
+        if attending and not SIGN_RE.search(before[-70:][attending.end():]):
+            return False
+        # a relative clause between the deal's word and the name: "qui est ...",
+        # "che prevede ..."
+        first = next((x for x in anchors if x < a), None)
+        if first is not None and _RELATIVE_RE.search(text[first:a]) and not \
+                SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
+            return False
+        if first is None and _RELATIVE_RE.search(re.split(r"[,;:–—]", before)[-1]):
+            return False
+        if _PARENT_RE.search(before[-40:]):
+            return False
+        opened = text.rfind("(", s.start, a)
+        if opened >= 0 and text.find(")", opened, a) < 0 and any(
+                b0 <= opened and not text[b0:opened].strip() for _a0, b0, _n0 in occ):
+            return False  # "Grid Telecom (controllata del gruppo Ipto)": an aside on it
+        if _MEMBERS_RE.search(before[-80:]):
+            return False  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
+        # inside an apposition that describes another organisation: "Blue Path ...,
+        # empresa mandatada para o efeito pela Google LLC"
+        if self._describing(a, occ, s):
+            return False
+        # a trailing circumstance: ", num investimento da ... X", ", in a ceremony ..."
+        tail = re.search(r",\s*(?:in|with|em|num|numa|en|dans|con|mit|com|nel|in\s+einem)\s+"
+                         r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
+                         re.IGNORECASE)
+        if tail and not SIGN_RE.search(tail.group()) and anchors and \
+                anchors[0] < s.start + tail.start():
+            return False
+        if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
+                     before[-8:]) and not re.search(r"(?:partnership|partenariat|"
+                                                    r"collabor|parceria)\s+\w*\s*$",
+                                                    before[-30:]) and not re.search(
+                r"\b(?:invest|invests|invested|investing|investit|investissent|invierte|"
+                r"invierten|invirtió|investe|investono|investito|investiert|investierte|"
+                r"investiu|investirá|investirà|investira)\b"
+                r"\s+(?:[^,.;]{0,40}?\s)?(?:in|en|em|dans)\s*$", before[-70:]):
+            return False  # "investimento in Unifiber", "signed at X": no party
+        if BUILDING_BEFORE_RE.search(text, max(s.start, a - 60), a) and re.search(
+                r"(?:sede|si[eè]ge|headquarters|offices?|premises|Sitz|Hauptsitz)\s+\w+"
+                r"\s+(?:\w+\s*)?$", before[-40:], re.IGNORECASE):
+            return False  # "en la sede del Ministerio": where it was signed, no party
+        return not re.match(r"\s+(?:delivering|providing|supplying|fournissant|"
+                            r"proporcionando|fornendo)\b", text[b:b + 20])
+
+    def _unnamed_subjects(self, s: Sentence, occ, triggers, keep: list[str]) -> None:
+        """Parties ``s`` writes as "the group", "la filial de X", "the companies", "the
+        company" before the verb, or leaves unnamed ("a partnership with X", a purchase of
+        land): the organisation the text speaks of, or the previous deal's parties; added to
+        ``keep``."""
+        text = self.text
         # a subject written as "the group", "la filial de X", "the companies"
         lead = text[s.start:s.end]
         m = _SUBJECT_ANAPHOR_RE.match(lead)
@@ -182,8 +202,6 @@ class DealParties:
             for p in reversed(before.parties):
                 if p not in keep:
                     keep.insert(0, p)
-        elif occ and not keep:
-            pass
         # a deal "with X" and no subject named: the organisation the text speaks of
         if keep and triggers and all(a > min(t[1].start() for t in triggers) for a, _b, _n in
                                      occ) and not m and re.search(
@@ -211,8 +229,6 @@ class DealParties:
             main = self._salient(s.start, exclude=set())
             if main:
                 keep.append(main)
-        del signs
-        return keep
 
     def _describing(self, pos: int, occ, s: Sentence) -> bool:
         text = self.text
