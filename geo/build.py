@@ -25,6 +25,7 @@ from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
 from geo.names import LAYER_BY_NAME
 from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
+from geo.tiles import TILE_VERTEX_THRESHOLD, vertex_count
 from geo.webmap import (
     DEFAULT_TILES,
     article_citations,
@@ -88,7 +89,8 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
           opener: Callable[[str], object] | None = None,
           context: Sequence[ContextSpec] = (),
           allow_outside_workspace: bool = False, drafts: bool = False,
-          focus: str | None = None) -> BuildResult:
+          focus: str | None = None,
+          tile_threshold: int = TILE_VERTEX_THRESHOLD) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
@@ -105,6 +107,11 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     ``drafts`` adds the entries of every draft of ``drafts/`` to the map and to the layer
     files (:attr:`Catalog.draft_of` marks them, drawn as unreviewed); without it drafts are
     not read.
+
+    A context layer of more than ``tile_threshold`` drawing vertices
+    (:data:`geo.tiles.TILE_VERTEX_THRESHOLD`) is written as vector tiles,
+    ``<map stem>.tiles/<layer>.pmtiles`` beside the map, which the map reads by range
+    requests when served (``geo serve``); its :attr:`ContextLayer.tiles` says where.
 
     Raises :class:`geo.errors.CatalogError` for an invalid workspace, :class:`InputError`
     for a bad option, :class:`OutputError` when a file cannot be written.
@@ -124,9 +131,21 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
             *(spec.read() for spec in context)]
     # named as the map's layer control will show them ("cables", "cables #2"...)
     context_layers = context_layers_for_map(read, layers)
+    archives: dict[Path, bytes] = {}
+    if any(vertex_count(c.features.geometry.to_numpy()) > tile_threshold
+           for c in context_layers):  # big layers become vector tiles beside the map
+        from geo.tiles import tile_big_layers
+
+        context_layers, archives = tile_big_layers(context_layers, target,
+                                                   threshold=tile_threshold)
     html_text = render_map(layers, offline=offline, tiles=tiles,
                            segment_lines=segment_lines(cat), context=context_layers,
                            citations=article_citations(cat.articles))
+    if archives:
+        from geo.tiles import allow_tile_requests, write_archives
+
+        html_text = allow_tile_requests(html_text)
+        write_archives(archives)  # each atomic; the map that reads them is written next
     # the layer files and the map as one set: a failed write replaces none of them
     written = write_file_set({**layer_file_texts(layers, ws.maps), target: html_text})
     *layer_paths, map_path = written.paths

@@ -133,6 +133,9 @@ class ContextLayer:
     warnings: list[str] = field(default_factory=list)
     simplify_deg: float = SIMPLIFY_DEG
     precision: int = PRECISION
+    #: a :class:`geo.tiles.TiledSource` when the map draws the layer from vector tiles
+    #: (layers past :data:`geo.tiles.TILE_VERTEX_THRESHOLD` vertices), else None (inline)
+    tiles: Any = None
 
     def __len__(self) -> int:
         return len(self.features)

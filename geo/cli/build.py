@@ -105,6 +105,11 @@ def command(output: str | None, offline: bool, tiles: str | None, open_browser: 
             click.echo(f"geo: warning: {warning}", err=True)
         click.echo(f"geo: context layer {layer.name}: {len(layer)} features from "
                    f"{layer.path}", err=True)
+        if layer.tiles is not None:
+            click.echo(f"geo: context layer {layer.name}: {layer.tiles.vertices:,} vertices: "
+                       f"written as {layer.tiles.tiles:,} vector tiles to {layer.tiles.path} "
+                       f"({layer.tiles.size_bytes / 2**20:.1f} MiB); the map reads them when "
+                       f"served: geo serve {result.map_path.parent}", err=True)
     for notice in result.notices:  # an interrupted build completed, stale files removed
         click.echo(f"geo: warning: {notice}", err=True)
     # Every layer as maps/<layer>.geojson (RFC 7946), refreshed on each build.

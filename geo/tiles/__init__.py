@@ -19,6 +19,16 @@ zoom steps well under a second, so the offline single file stays the rule for wh
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
 import numpy as np
 import shapely
 
@@ -36,3 +46,103 @@ def needs_tiles(layer: object, threshold: int = TILE_VERTEX_THRESHOLD) -> bool:
     than ``threshold`` drawing vertices, and so is written as tiles."""
     geoms = layer.features.geometry.to_numpy()  # type: ignore[attr-defined]
     return vertex_count(geoms) > threshold
+
+
+@dataclass(frozen=True)
+class TiledSource:
+    """Where a tiled context layer's archive is and how the page reads it."""
+
+    path: Path             # the archive, maps/<map stem>.tiles/<file>.pmtiles
+    url: str               # the archive's address relative to the map page
+    layer_name: str        # the MVT layer in its tiles
+    max_zoom: int          # deepest zoom of data
+    fields: tuple[str, ...]  # property keys after geo:id and geo:label
+    tiles: int             # tiles in the archive
+    vertices: int          # drawing vertices of the layer
+    size_bytes: int        # size of the archive
+
+
+def tiles_folder(map_path: str | os.PathLike[str]) -> Path:
+    """The folder of a map's tile archives: ``maps/connectivity.tiles`` beside
+    ``maps/connectivity.html``."""
+    path = Path(map_path)
+    return path.with_name(path.stem + ".tiles")
+
+
+def _file_stem(name: str, taken: set[str]) -> str:
+    """A file name stem for the layer ``name`` (letters, digits, ``._-``), unique in ``taken``."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "layer"
+    candidate, k = stem, 1
+    while candidate.lower() in taken:
+        k += 1
+        candidate = f"{stem}-{k}"
+    taken.add(candidate.lower())
+    return candidate
+
+
+def tile_big_layers(layers: Sequence[Any], map_path: str | os.PathLike[str], *,
+                    threshold: int = TILE_VERTEX_THRESHOLD, max_zoom: int | None = None
+                    ) -> tuple[list[Any], dict[Path, bytes]]:
+    """The context ``layers`` with each one of more than ``threshold`` vertices replaced by a
+    copy whose ``tiles`` is its :class:`TiledSource`, and the archives to write (path ->
+    bytes) beside the map ``map_path``. Nothing is written here."""
+    from geo.tiles.archive import tile_archive
+
+    folder = tiles_folder(map_path)
+    out: list[Any] = []
+    archives: dict[Path, bytes] = {}
+    taken: set[str] = set()
+    for layer in layers:
+        geoms = layer.features.geometry.to_numpy()
+        if vertex_count(geoms) <= threshold:
+            out.append(layer)
+            continue
+        archive = tile_archive(layer, max_zoom=max_zoom)
+        stem = _file_stem(layer.name, taken)
+        path = folder / f"{stem}.pmtiles"
+        source = TiledSource(path=path, url=quote(f"{folder.name}/{stem}.pmtiles"),
+                             layer_name=archive.layer_name, max_zoom=archive.max_zoom,
+                             fields=tuple(archive.fields), tiles=archive.tiles,
+                             vertices=archive.vertices, size_bytes=len(archive.data))
+        archives[path] = archive.data
+        out.append(dataclasses.replace(layer, tiles=source))
+    return out, archives
+
+
+def write_archives(archives: Mapping[Path, bytes]) -> list[Path]:
+    """Write each archive atomically (:func:`geo.atomic.atomic_path`); the written paths.
+
+    Raises :class:`geo.errors.OutputError` when one cannot be written."""
+    from geo.atomic import atomic_path
+    from geo.errors import OutputError
+
+    written = []
+    for path, data in archives.items():
+        with atomic_path(path) as tmp:
+            try:
+                tmp.write_bytes(data)
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        written.append(path)
+    return written
+
+
+_CSP_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
+
+
+def allow_tile_requests(page: str) -> str:
+    """``page`` with its Content-Security-Policy also allowing requests to the page's own
+    origin (``connect-src 'self'``: the range requests of its tile archives).
+
+    Raises :class:`geo.errors.GeoError` when the page has no such policy to extend."""
+    from geo.errors import GeoError
+
+    match = _CSP_META.search(page)
+    if match is None:
+        raise GeoError("the map has no Content-Security-Policy to allow its tiles in")
+    policy = html.unescape(match.group(2))
+    if "connect-src" not in policy:
+        policy = policy.replace("default-src 'none';", "default-src 'none'; connect-src 'self';",
+                                1)
+    escaped = html.escape(policy, quote=True)
+    return page[:match.start(2)] + escaped + page[match.end(2):]
