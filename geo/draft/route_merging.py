@@ -54,11 +54,6 @@ def merge_same_ends(routes: list[Route]) -> None:
                 # told first by a headline: the body's sentence states it
                 other.evidence = r.evidence
                 other.waypoints = r.waypoints
-            for k, v in r.figures.items():
-                other.figures.setdefault(k, v)
-            if other.medium == "unspecified":
-                other.medium = r.medium
-            if other.status == "unspecified":
-                other.status = r.status
+            other.take_unstated(r)
             routes.remove(r)
             break

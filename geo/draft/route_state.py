@@ -32,6 +32,16 @@ class Route:
     mentions: int = 0
     last: int = 0
 
+    def take_unstated(self, other: Route) -> None:
+        """What ``other`` (the same route, told again) states and this one does not: its
+        figures, medium and status."""
+        for k, v in other.figures.items():
+            self.figures.setdefault(k, v)
+        if self.medium == "unspecified":
+            self.medium = other.medium
+        if self.status == "unspecified":
+            self.status = other.status
+
     def fact(self) -> RouteFact:
         figures = list(self.figures.values())
         return RouteFact(self.name, self.evidence.evidence, self.description,

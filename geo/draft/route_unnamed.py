@@ -204,12 +204,7 @@ class UnnamedRoutes(RouteFinderState):
             named.waypoints = unnamed.waypoints
             named.waypoint_sentence = unnamed.waypoint_sentence
             named.evidence = unnamed.evidence
-        for k, v in unnamed.figures.items():
-            named.figures.setdefault(k, v)
-        if named.medium == "unspecified":
-            named.medium = unnamed.medium
-        if named.status == "unspecified":
-            named.status = unnamed.status
+        named.take_unstated(unnamed)
         named.mentions += unnamed.mentions
         named.first = min(named.first, unnamed.first)
         self.routes.remove(unnamed)
