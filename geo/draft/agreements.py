@@ -103,6 +103,17 @@ class Deal:
                              _ev(self.venue_sentence), list(self.subjects))
 
 
+def _stated(d: Deal) -> bool:
+    """Whether ``d`` is an agreement to draft: it has parties, two for an investment or an
+    agreement, unless one is said to sign it."""
+    if not d.parties:
+        return False
+    if d.investment and len(d.parties) < 2:
+        return False  # a company's own investment
+    return not (len(d.parties) < 2 and d.kind in ("other", "partnership", "memorandum")
+                and not _SIGNED_VERB_RE.search(d.sentence.text))
+
+
 def _ev(s: Sentence | None) -> Evidence | None:
     return s.evidence if s is not None else None
 
@@ -152,6 +163,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
     # ------------------------------------------------------------------ sentences
 
     def find(self) -> list[AgreementFact]:
+        """The agreements of the document: one per deal, in the order first told."""
         doc = self.doc
         for s in doc.sentences:
             if s.index in doc.names.title_sentences:
@@ -162,75 +174,79 @@ class AgreementFinder(DealParties, SigningDateVenue):
                 if (signs or ceremonies) and self.deals and not self.deals[-1].venue:
                     self._date_venue(self.deals[-1], s, signs + ceremonies, [])
                 continue
-            kind, first = min(triggers, key=lambda t: (_PRIORITY[t[0]], t[1].start()))
-            anchor = min(t[1].start() for t in triggers)
-            parties = self.sentence_parties(s, triggers, signs)
-            deal = None
-            definite = self._definite(anchor, s)
-            bought = self._object(s, triggers) if kind == "acquisition" else None
-            # the deal a definite mention refers to: the latest with parties; a specific
-            # noun with nothing named after it ("the sale of the data center") is the
-            # text's first deal of that kind, its main one
-            target = next((d for d in reversed(self.deals) if d.parties),
-                          self.deals[-1] if self.deals else None)
-            generic = fold(first.group()) in _GENERIC_DEAL
-            if definite and not generic and bought is None:
-                target = next((d for d in self.deals if d.parties and d.kind == kind), target)
-            funding = _FUNDING_RE.search(self.text, anchor, s.end)
-            if funding and target is not None and target.parties and not _FUNDING_RE.search(
-                    target.sentence.text):
-                # "The NGD acquisition was funded with equity from X": a deal of its own,
-                # between the funders and the buyer
-                kind = "other"
-                deal = Deal(kind, [target.parties[0]], s)
-                deal.investment = True
-                self.deals.append(deal)
-                parties = [p for p in parties if p not in target.parties[1:]]
-            elif definite and target is not None and (kind == target.kind or generic
-                                                      or target.kind == "other") and not (
-                    bought and target.objects and bought not in target.objects):
-                deal = target
-            else:
-                for d in self.deals:
-                    if bought and d.objects and bought not in d.objects:
-                        continue  # another purchase
-                    if d.kind == kind and parties and d.parties and (
-                            set(parties) <= set(d.parties) or set(d.parties) <= set(parties)):
-                        deal = d
-                    elif "other" in (d.kind, kind) and len(parties) >= 2 and \
-                            set(parties) == set(d.parties):
-                        deal = d  # "Telebras e TIM fecham acordo", then "... assinaram contrato"
-            if deal is None:
-                deal = Deal(kind, [], s)
-                deal.investment = all(_INVESTMENT_RE.search(t[1].group()) or
-                                      _SELECTION_RE.fullmatch(t[1].group()) for t in triggers)
-                self.deals.append(deal)
-            if bought is not None and bought not in deal.objects:
-                deal.objects.append(bought)
-            elif _PRIORITY[kind] < _PRIORITY[deal.kind] and fold(first.group()) not in \
-                    _GENERIC_DEAL:
-                deal.kind = kind
-            for p in parties:
-                if p not in deal.parties:
-                    deal.parties.append(p)
-            if not deal.parties and parties:
-                deal.sentence = s
-            self._date_venue(deal, s, signs + ceremonies, [t[1] for t in triggers])
-            for name in self._subjects(s):
-                if name not in deal.subjects:
-                    deal.subjects.append(name)
+            self._read_deal(s, triggers, signs, ceremonies)
         self._unnamed_partners()
-        out = []
+        return [d.fact() for d in self.deals if _stated(d)]
+
+    def _read_deal(self, s: Sentence, triggers, signs, ceremonies) -> None:
+        """Add what ``s`` says of a deal (its words ``triggers``, ``(kind, match)``, in order)
+        to the deal it refers to, or to a new one."""
+        kind, first = min(triggers, key=lambda t: (_PRIORITY[t[0]], t[1].start()))
+        anchor = min(t[1].start() for t in triggers)
+        parties = self.sentence_parties(s, triggers, signs)
+        deal = None
+        definite = self._definite(anchor, s)
+        bought = self._object(s, triggers) if kind == "acquisition" else None
+        # the deal a definite mention refers to: the latest with parties; a specific
+        # noun with nothing named after it ("the sale of the data center") is the
+        # text's first deal of that kind, its main one
+        target = next((d for d in reversed(self.deals) if d.parties),
+                      self.deals[-1] if self.deals else None)
+        generic = fold(first.group()) in _GENERIC_DEAL
+        if definite and not generic and bought is None:
+            target = next((d for d in self.deals if d.parties and d.kind == kind), target)
+        funding = _FUNDING_RE.search(self.text, anchor, s.end)
+        if funding and target is not None and target.parties and not _FUNDING_RE.search(
+                target.sentence.text):
+            # "The NGD acquisition was funded with equity from X": a deal of its own,
+            # between the funders and the buyer
+            kind = "other"
+            deal = Deal(kind, [target.parties[0]], s)
+            deal.investment = True
+            self.deals.append(deal)
+            parties = [p for p in parties if p not in target.parties[1:]]
+        elif definite and target is not None and (kind == target.kind or generic
+                                                  or target.kind == "other") and not (
+                bought and target.objects and bought not in target.objects):
+            deal = target
+        else:
+            deal = self._matching_deal(kind, parties, bought)
+        if deal is None:
+            deal = Deal(kind, [], s)
+            deal.investment = all(_INVESTMENT_RE.search(t[1].group()) or
+                                  _SELECTION_RE.fullmatch(t[1].group()) for t in triggers)
+            self.deals.append(deal)
+        if bought is not None and bought not in deal.objects:
+            deal.objects.append(bought)
+        elif _PRIORITY[kind] < _PRIORITY[deal.kind] and fold(first.group()) not in \
+                _GENERIC_DEAL:
+            deal.kind = kind
+        for p in parties:
+            if p not in deal.parties:
+                deal.parties.append(p)
+        if not deal.parties and parties:
+            deal.sentence = s
+        self._date_venue(deal, s, signs + ceremonies, [t[1] for t in triggers])
+        for name in self._subjects(s):
+            if name not in deal.subjects:
+                deal.subjects.append(name)
+
+    def _matching_deal(self, kind: str, parties: list[str], bought: str | None) -> Deal | None:
+        """The last deal of ``kind`` whose parties hold those of a new mention or are held
+        by them ("Telebras e TIM fecham acordo", then "... assinaram contrato"); not another
+        purchase."""
+        deal = None
         for d in self.deals:
-            if not d.parties:
-                continue
-            if d.investment and len(d.parties) < 2:
-                continue  # a company's own investment
-            if len(d.parties) < 2 and d.kind in ("other", "partnership", "memorandum") and \
-                    not _SIGNED_VERB_RE.search(d.sentence.text):
-                continue  # an agreement has two sides, unless one is said to sign it
-            out.append(d.fact())
-        return out
+            if bought and d.objects and bought not in d.objects:
+                continue  # another purchase
+            if d.kind == kind and parties and d.parties and (
+                    set(parties) <= set(d.parties) or set(d.parties) <= set(parties)):
+                deal = d
+            elif "other" in (d.kind, kind) and len(parties) >= 2 and \
+                    set(parties) == set(d.parties):
+                deal = d  # "Telebras e TIM fecham acordo", then "... assinaram contrato"
+        return deal
+
 
     def _unnamed_partners(self) -> None:
         """"An agreement with four other telco players", then "the consortium is made up
