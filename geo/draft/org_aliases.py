@@ -21,12 +21,20 @@ from geo.draft.vocabulary import (
 _SHORT_FORM_TAILS = word_set("""
     technology services internet intelligent corporation data center centre centers
     centres fiber fibre fibra cloud digital towers connect connectivity datacenter
-    datacentre
+    datacentre cable cables
+""")
+#: Words of a company's kind that may open its full name: "Société Congo Télécom" is
+#: "Congo Télécom"; "Grupo Telconet" is "Telconet".
+_KIND_OPENERS = word_set("""
+    société societe grupo groupe gruppo group empresa companhia compagnie compañía compania
+    società societa firma
 """)
 
 
 def _short_form(short: str, long: str, name_words: frozenset[str]) -> bool:
     s, lng = short.replace(",", " ").split(), long.replace(",", " ").split()
+    if len(lng) == len(s) + 1 and fold(lng[0]) in _KIND_OPENERS and lng[1:] == s:
+        return True
     if len(s) >= len(lng) or lng[:len(s)] != s:
         return False
     return all(fold(w).rstrip(".") in name_words or fold(w) in name_words
