@@ -240,6 +240,33 @@ def tile_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
     geoms, src, xy = _keep_drawable(geoms, src, xy)
     buffer = io.BytesIO()
     writer = Writer(buffer)
+    try:
+        written = _write_levels(writer, writer_layer, geoms, src, xy, min_zoom, max_zoom)
+    except BaseException:
+        writer.tile_f.close()  # the writer's temporary file of tile data
+        raise
+    if not written:
+        writer.tile_f.close()
+        raise GeoError(f"context layer {layer.name}: no tile has a feature")
+    west, south, east, north = _lonlat_bounds(geoms_lonlat)
+    writer.finalize(
+        {"tile_type": TileType.MVT, "tile_compression": Compression.GZIP,
+         "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7),
+         "max_lon_e7": int(east * 1e7), "max_lat_e7": int(north * 1e7),
+         "center_zoom": min_zoom, "center_lon_e7": int((west + east) / 2 * 1e7),
+         "center_lat_e7": int((south + north) / 2 * 1e7)},
+        {"name": name, "format": "pbf", "generator": "geo",
+         "vector_layers": [{"id": name, "fields": {k: "String" for k in keys},
+                            "minzoom": min_zoom, "maxzoom": max_zoom}]},
+    )
+    return TileArchive(data=buffer.getvalue(), layer_name=name, max_zoom=max_zoom,
+                       fields=fields, tiles=written, vertices=vertex_count(geoms_lonlat))
+
+
+def _write_levels(writer: Any, writer_layer: mvt.LayerWriter, geoms: np.ndarray,
+                  src: np.ndarray, xy: np.ndarray, min_zoom: int, max_zoom: int) -> int:
+    """Write the tiles of zooms ``min_zoom`` to ``max_zoom`` of the pieces ``geoms`` (world
+    units, at zoom 0 in tile 0/0/0; ``src`` their rows in the layer); the tiles written."""
     written = 0
     for z in range(max_zoom + 1):
         if z >= min_zoom and len(geoms):
@@ -260,21 +287,7 @@ def tile_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
                     written += 1
         if z < max_zoom:
             geoms, src, xy = _children(z, geoms, src, xy)
-    if not written:
-        raise GeoError(f"context layer {layer.name}: no tile has a feature")
-    west, south, east, north = _lonlat_bounds(geoms_lonlat)
-    writer.finalize(
-        {"tile_type": TileType.MVT, "tile_compression": Compression.GZIP,
-         "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7),
-         "max_lon_e7": int(east * 1e7), "max_lat_e7": int(north * 1e7),
-         "center_zoom": min_zoom, "center_lon_e7": int((west + east) / 2 * 1e7),
-         "center_lat_e7": int((south + north) / 2 * 1e7)},
-        {"name": name, "format": "pbf", "generator": "geo",
-         "vector_layers": [{"id": name, "fields": {k: "String" for k in keys},
-                            "minzoom": min_zoom, "maxzoom": max_zoom}]},
-    )
-    return TileArchive(data=buffer.getvalue(), layer_name=name, max_zoom=max_zoom,
-                       fields=fields, tiles=written, vertices=vertex_count(geoms_lonlat))
+    return written
 
 
 def tile_ids_of(z: int, x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -175,7 +175,8 @@ def _encode_family(family: int, geoms: np.ndarray, tiles_xy: np.ndarray, z: int
         geoms = shapely.orient_polygons(geoms, exterior_cw=False)
     _kind, coords, offsets = shapely.to_ragged_array(geoms)
     if family == POINT:
-        per_geom = np.diff(offsets[0])
+        per_geom = (np.diff(offsets[0]) if offsets  # Points only: one coordinate each
+                    else np.ones(len(geoms), dtype=np.int64))
         feature_of_coord = np.repeat(np.arange(len(geoms)), per_geom)
         q = _quantize(coords, tiles_xy[feature_of_coord], z)
         return _point_stream(q, feature_of_coord, len(geoms))
