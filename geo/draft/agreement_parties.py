@@ -35,6 +35,12 @@ _MEMBERS_RE = re.compile(
     r"(?i),\s*(?:integrad[oa]|composed|made\s+up|formed|compos[ée]e?|formad[oa]|"
     r"integrat[oa]|compost[oa]|comprising|consisting|bestehend|controlled|owned|"
     r"détenue?|detid[oa]|participad[oa])\b[^,;]*$")
+#: Words that list a body's members before a colon: "dem ... angehören:", "whose members
+#: are:", "dont font partie :", "del que forman parte:", "di cui fanno parte:".
+_MEMBERSHIP_RE = re.compile(
+    r"(?i)(?:angeh[öo]ren|mitglieder(?:\s+sind)?|members?(?:\s+(?:are|include))?|membres|"
+    r"miembros|membros|membri|font\s+partie|forman\s+parte|fazem\s+parte|fanno\s+parte|"
+    r"regroupe|re[úu]ne|comprend|includes|comprises|umfasst)\s*:\s*$")
 _ATTENDING_RE = re.compile(
     r"(?:en\s+pr[ée]sence\s+d|in\s+the\s+presence\s+of|attended\s+by|alla\s+presenza\s+d|"
     r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
@@ -153,6 +159,9 @@ class DealParties:
             return False  # "Grid Telecom (controllata del gruppo Ipto)": an aside on it
         if _MEMBERS_RE.search(before[-80:]):
             return False  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
+        colon = before.rfind(":")
+        if colon >= 0 and _MEMBERSHIP_RE.search(before, max(0, colon - 120), colon + 1):
+            return False  # "vom Konsortium, dem 11 Unternehmen angehören: A, B": members
         # inside an apposition that describes another organisation: "Blue Path ...,
         # empresa mandatada para o efeito pela Google LLC"
         if self._describing(a, occ, s):
