@@ -33,7 +33,8 @@ Rules that keep it honest on real news:
 * **areas**: sub-national regions, islands and seas ("Hessen", "Creta", "Ostsee") are
   mentions of kind ``region``, ``island`` or ``sea``; a region or island of one country is
   evidence for that country. An island or sea yields to a town of 100,000 or more of that
-  own name.
+  own name; a first-level subdivision (``region:iso-...``) to a town of its own country of
+  that own name ("Faro" is the town, not its district).
 * **small towns**: a town of 5,000 to 14,999 people counts only with its country written
   right after it ("Sines, em Portugal", "Lurín (Perú)"); a town named in full also stands
   behind the words before its first connector ("Conil" for "Conil de la Frontera").
@@ -75,6 +76,7 @@ from geo.extract.words import (
 )
 from geo.gazetteer import (
     MIN_ALTERNATE_POPULATION,
+    SUBDIVISION_ID_PREFIX,
     CatalogueNames,
     Gazetteer,
     Place,
@@ -246,9 +248,13 @@ class Extractor:
                         out.append((raw.start, place.country, surface))
                         break
                 else:
-                    # a region or island of one country ("Hessen", "Sicilia") names it
+                    # a region or island of one country ("Hessen", "Sicilia") names it,
+                    # unless a province that yields to a town of that name (_candidates)
+                    region = self._candidates(raw)[1]
                     for place, primary in raw.matches:
-                        if place.kind in AREA_KINDS and primary and place.country:
+                        if place.kind in AREA_KINDS and primary and place.country and not (
+                                place.id.startswith(SUBDIVISION_ID_PREFIX)
+                                and (region is None or region[0] != place)):
                             out.append((raw.start, place.country,
                                         f"{surface} ({self._country_name(place.country)})"))
                             break
@@ -321,6 +327,13 @@ class Extractor:
             how = "name" if primary else "other name"
             return self._with_catalogue(place, surface, raw, "country",
                                         f"country {how} {surface!r}{via}")
+        if region_match and single and region_match[0].id.startswith(
+                SUBDIVISION_ID_PREFIX) and (
+                tokens.key[raw.start_token] in COMMON_WORDS
+                or tokens.text[raw.start_token].lower() in lowered
+                or self._inside_name(text, tokens, raw)):
+            region_match = None  # a province's one-word name as a word ("Para 2024") or
+            # inside a name ("Julio César", "Puerto Falcón"): as a town's would be
         if region_match:
             place, _primary = region_match
             what = {"sea": "sea or strait"}.get(place.kind, place.kind)
@@ -401,6 +414,11 @@ class Extractor:
                 p.kind == "city" and prim and p.population >= MIN_ALTERNATE_POPULATION
                 for p, prim in matches):
             region_match = None  # an island or a sea that is also a large town's own name
+        elif region_match is not None and region_match[0].id.startswith(
+                SUBDIVISION_ID_PREFIX) and any(
+                p.kind == "city" and prim and p.country == region_match[0].country
+                for p, prim in matches):
+            region_match = None  # a province named like one of its country's towns ("Faro")
         cands: list[tuple[Place, bool]] = []
         for place, primary in matches:
             if place.kind != "city":

@@ -68,6 +68,8 @@ NAME_LINKS = word_set("do dos das della dello dei du")
 PLACE_NOUNS = word_set("""
     stadt stadtteil ortsteil ort gemeinde hafen hafenstadt standort region landkreis kreis
     insel bundesland hauptstadt kustenstadt grossstadt metropole vorort bezirk
+    bundeslander regionen provinz provinzen kanton kantone kantons bundesstaat bundesstaaten
+    inseln stadte gemeinden bezirke landkreise
 """)
 
 #: German articles: the capitalised word after one is a noun, not a given name.
