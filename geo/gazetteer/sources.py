@@ -282,7 +282,10 @@ def geonames_places(city_file: str = DEFAULT_CITY_FILE
         ))
     for extra in _extra_places():
         entries.append(extra)
-    entries += subdivision_places(_taken_names(entries))
+    entries += subdivision_places(
+        _taken_names(entries),
+        {name_key(name): place.country for place, primary, _other in entries
+         if place.kind == "region" and place.country for name in (place.name, *primary)})
     return entries
 
 

@@ -10,12 +10,14 @@ name of the same first-order division where the points file gives one ("Lower Au
 
 A name is left out (see :func:`usable_name`) when it is shorter than
 :data:`MIN_NAME_LETTERS` letters, one generic word (:data:`GENERIC_WORDS`: "Central",
-"Centre", "Nord", "Lakes", "Littoral") or only words of direction (:data:`DIRECTION_WORDS`:
-"North-West", "Centre-Est"; "Western Cape" stays), lower-case, not in
-Latin script, or already a name of a town of :data:`TOWN_POPULATION` people or more (the
-town is meant: "Salzburg", "Puebla"; as islands and seas yield to such towns in
-:mod:`geo.extract`), of a country or of another area of the gazetteer. A subdivision with
-no point (the points file has none for it) or no name left is skipped.
+"Centre", "Nord", "Lakes", "Littoral") or ordinary word (:data:`COMMON_WORDS`: "Para" but
+not "Pará", "Meta"), only words of direction (:data:`DIRECTION_WORDS`: "North-West",
+"Centre-Est"; "Western Cape" stays), lower-case, not in Latin script, or already a
+name of a town of :data:`TOWN_POPULATION` people or more (the town is meant: "Salzburg",
+"Puebla"; as islands and seas yield to such towns in :mod:`geo.extract`), of a country or
+of another area of the gazetteer. A subdivision whose own name is one of these is left out
+whole, as is one with no point (the points file has none for it). :mod:`geo.extract` has
+a subdivision yield to a smaller town of its own country of the same name ("Faro").
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from geo.gazetteer.place import Place
 from geo.text import name_key
 
 __all__ = [
+    "COMMON_WORDS",
     "DIRECTION_WORDS",
     "GENERIC_WORDS",
     "MIN_NAME_LETTERS",
@@ -88,6 +91,16 @@ GENERIC_WORDS = DIRECTION_WORDS | _words("""
     pacifico caribbean caraibes caribe forest foret bosque foresta wald
 """)
 
+#: Ordinary words of the six languages that iso-codes also lists as a subdivision's name
+#: ("Para" for Suriname's Para, "Meta", "Marche", "Volta", "Lugar", "Pool"), case-folded
+#: with their accents (a name is compared as written: "Pará" is not "para"); checked against
+#: word frequencies (wordfreq) when the list was made: see ``geo/data/PROVENANCE.md``.
+COMMON_WORDS = _words("""
+    para volta lugar debe marche marcas marken grad penal paro pool meta mono alba unité
+    unite unity maritime colline collines cordillera valga portuguesa valenciana fier
+    príncipe atua hauptstadt
+""")
+
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ .\-]+$")
 _WORD_SPLIT_RE = re.compile(r"[\s\-’']+")
@@ -98,9 +111,9 @@ _CODE_TAIL_RE = re.compile(r"\s*\b[A-Z]{2}-\w+$")
 
 def subdivision_names(iso_name: str) -> list[str]:
     """The names one iso-codes name stands for, the name itself first: ``"Wales [Cymru
-    GB-CYM]"`` -> Wales, Cymru; ``"Madrid, Comunidad de"`` -> "Comunidad de Madrid", then
-    "Madrid"; ``"Guyane (française)"`` -> Guyane; ``"Elgeyo/Marakwet"`` -> both; a
-    trailing dagger (a former name) dropped."""
+    GB-CYM]"`` -> Wales, Cymru; ``"Madrid, Comunidad de"`` -> "Comunidad de Madrid" (not
+    the head alone, often an adjective: "Valenciana, Comunidad"); ``"Guyane (française)"``
+    -> Guyane; ``"Elgeyo/Marakwet"`` -> both; a trailing dagger (a former name) dropped."""
     out: list[str] = []
     other = ""
     name = iso_name.replace("\u2020", "").strip()
@@ -113,20 +126,12 @@ def subdivision_names(iso_name: str) -> list[str]:
         part = " ".join(part.split())
         if ", " in part:
             head, _, tail = part.partition(", ")
-            out += [f"{tail} {head}", head]
+            out.append(f"{tail} {head}")  # not the head alone: "Valenciana", "wallonne"
         elif part:
             out.append(part)
     if other:
         out.append(other)
     return out
-
-
-def _whole_names(iso_name: str) -> list[str]:
-    """The forms of :func:`subdivision_names` that name the whole subdivision (not the
-    bare head of an inverted name: "Madrid" of "Madrid, Comunidad de")."""
-    forms = subdivision_names(iso_name)
-    heads = {name_key(part.split(", ")[0]) for part in iso_name.split("/") if ", " in part}
-    return [form for form in forms if name_key(form) not in heads]
 
 
 def usable_name(name: str, taken: Mapping[str, int]) -> bool:
@@ -141,8 +146,9 @@ def usable_name(name: str, taken: Mapping[str, int]) -> bool:
         return False
     key = name_key(name)
     words = [word for word in _WORD_SPLIT_RE.split(key) if word]
-    if (len(words) == 1 and words[0] in GENERIC_WORDS) or all(
-            word in DIRECTION_WORDS for word in words):
+    if name.casefold() in COMMON_WORDS or (len(words) == 1 and words[0] in GENERIC_WORDS):
+        return False
+    if all(word in DIRECTION_WORDS for word in words):
         return False
     population = taken.get(key)
     return population is None or not (population < 0 or population >= TOWN_POPULATION)
@@ -162,13 +168,18 @@ def _points() -> dict[str, dict]:
         return {row["code"]: row for row in json.load(fh)}
 
 
-def subdivision_places(taken: Mapping[str, int]
+def subdivision_places(taken: Mapping[str, int],
+                       regions: Mapping[str, str | None] | None = None,
                        ) -> list[tuple[Place, tuple[str, ...], tuple[()]]]:
     """The first-level subdivisions (``parent_code`` is none) that have a point and a
     usable name (:func:`usable_name` against ``taken``), as ``(place, names, ())``; the
     place's id is ``"region:iso-<code>"`` (``"region:iso-AT-3"``), its ``name`` the first
     usable name, its position the points file's (WGS84 degrees), population 0. None when
-    ``pycountry`` is not installed (a dependency of geo: a broken installation)."""
+    ``pycountry`` is not installed (a dependency of geo: a broken installation).
+
+    ``regions`` (name key -> country) are the gazetteer's own regions of one country: a
+    subdivision one of them names already ("Emilia-Romagna") adds only the names they lack
+    ("Emilia Romagna"), at its own point; one whose name is another place's is left out."""
     try:
         import pycountry
     except ImportError:
@@ -184,11 +195,13 @@ def subdivision_places(taken: Mapping[str, int]
         if point is None:
             continue
         own = subdivision_names(sub.name)
-        # a subdivision the gazetteer knows already (the hand-made regions), or named as a
-        # country or a large town is: left out whole (its translations would name them)
+        # a subdivision named as a country, a large town or another area is: left out
+        # whole (its translations would name them too)
+        regions = regions or {}
         if not any(usable_name(n, {}) for n in own) or any(
-                not usable_name(n, taken) for n in _whole_names(sub.name)
-                if usable_name(n, {})):
+                not usable_name(n, taken) for n in own
+                if usable_name(n, {})
+                and regions.get(name_key(n), "") != sub.country_code):
             continue
         forms = list(own)
         for translation in translations:
@@ -197,6 +210,7 @@ def subdivision_places(taken: Mapping[str, int]
                 forms += subdivision_names(translated)
         if point.get("geonames"):
             forms += subdivision_names(point["geonames"])
+        forms += [n.replace("-", " ") for n in forms if "-" in n]  # "Emilia Romagna"
         names = _unique(n for n in forms if usable_name(n, taken))
         if names:
             found.append((Place(id=f"{SUBDIVISION_ID_PREFIX}{sub.code}", name=names[0],
