@@ -34,6 +34,7 @@ import itertools
 import math
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -263,31 +264,54 @@ def tile_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
                        fields=fields, tiles=written, vertices=vertex_count(geoms_lonlat))
 
 
+def _compressed(tiles: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
+    """Gzip each tile (zlib releases the GIL: this runs beside the next zoom's work)."""
+    return [(tile_id, zlib.compress(data, 1, wbits=31)) for tile_id, data in tiles]
+
+
 def _write_levels(writer: Any, writer_layer: mvt.LayerWriter, geoms: np.ndarray,
                   src: np.ndarray, xy: np.ndarray, min_zoom: int, max_zoom: int) -> int:
     """Write the tiles of zooms ``min_zoom`` to ``max_zoom`` of the pieces ``geoms`` (world
-    units, at zoom 0 in tile 0/0/0; ``src`` their rows in the layer); the tiles written."""
+    units, at zoom 0 in tile 0/0/0; ``src`` their rows in the layer); the tiles written.
+
+    A zoom's tiles are compressed in a thread while the next zoom is clipped and encoded
+    (zlib and shapely release the GIL), and written in order of tile id."""
     written = 0
-    for z in range(max_zoom + 1):
-        if z >= min_zoom and len(geoms):
-            # the deepest zoom keeps the layer's own detail: deeper zooms enlarge its tiles
-            drawn = (geoms if z == max_zoom
-                     else _simplified(geoms, SIMPLIFY_PX / (TILE_PX * float(1 << z))))
-            blobs = mvt.Level(z, xy, drawn).blobs
-            tile_ids = tile_ids_of(z, xy[:, 0], xy[:, 1])
-            order = np.lexsort((src, tile_ids))
-            sorted_ids = tile_ids[order]
-            cuts = [0, *(np.flatnonzero(np.diff(sorted_ids)) + 1).tolist(), len(order)]
-            order_list, src_list = order.tolist(), src.tolist()
-            for a, b in itertools.pairwise(cuts):
-                rows = order_list[a:b]
-                data = writer_layer.tile([src_list[i] for i in rows], [blobs[i] for i in rows])
-                if data:
-                    writer.write_tile(int(sorted_ids[a]), zlib.compress(data, 1, wbits=31))
-                    written += 1
-        if z < max_zoom:
-            geoms, src, xy = _children(z, geoms, src, xy)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending: Future[list[tuple[int, bytes]]] | None = None
+        for z in range(max_zoom + 1):
+            if z >= min_zoom and len(geoms):
+                # the deepest zoom keeps the layer's own detail: deeper zooms enlarge it
+                drawn = (geoms if z == max_zoom
+                         else _simplified(geoms, SIMPLIFY_PX / (TILE_PX * float(1 << z))))
+                blobs = mvt.Level(z, xy, drawn).blobs
+                tile_ids = tile_ids_of(z, xy[:, 0], xy[:, 1])
+                order = np.lexsort((src, tile_ids))
+                sorted_ids = tile_ids[order]
+                cuts = [0, *(np.flatnonzero(np.diff(sorted_ids)) + 1).tolist(), len(order)]
+                order_list, src_list, id_list = order.tolist(), src.tolist(), sorted_ids.tolist()
+                tiles = []
+                for a, b in itertools.pairwise(cuts):
+                    rows = order_list[a:b]
+                    data = writer_layer.tile([src_list[i] for i in rows],
+                                             [blobs[i] for i in rows])
+                    if data:
+                        tiles.append((id_list[a], data))
+                del blobs
+                if pending is not None:
+                    written += _write(writer, pending.result())
+                pending = pool.submit(_compressed, tiles)
+            if z < max_zoom:
+                geoms, src, xy = _children(z, geoms, src, xy)
+        if pending is not None:
+            written += _write(writer, pending.result())
     return written
+
+
+def _write(writer: Any, tiles: list[tuple[int, bytes]]) -> int:
+    for tile_id, data in tiles:
+        writer.write_tile(tile_id, data)
+    return len(tiles)
 
 
 def tile_ids_of(z: int, x: np.ndarray, y: np.ndarray) -> np.ndarray:

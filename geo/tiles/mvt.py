@@ -106,10 +106,11 @@ class Level:
         kind = np.zeros(n, dtype=np.int64)
         self.blobs: list[bytes] = [b""] * n
         type_ids = shapely.get_type_id(geoms) if n else np.zeros(0, dtype=np.int64)
+        drawable = ~shapely.is_empty(geoms) if n else np.zeros(0, dtype=bool)
         streams: list[np.ndarray] = []
         owners: list[np.ndarray] = []
         for family, ids in ((POINT, (0, 4)), (LINE, (1, 5)), (POLYGON, (3, 6))):
-            which = np.flatnonzero(np.isin(type_ids, ids) & ~shapely.is_empty(geoms))
+            which = np.flatnonzero(np.isin(type_ids, ids) & drawable)
             if not len(which):
                 continue
             stream, owner = _encode_family(family, geoms[which], tiles_xy[which], z)
