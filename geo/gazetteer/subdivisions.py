@@ -92,13 +92,14 @@ GENERIC_WORDS = DIRECTION_WORDS | _words("""
 """)
 
 #: Ordinary words of the six languages that iso-codes also lists as a subdivision's name
-#: ("Para" for Suriname's Para, "Meta", "Marche", "Volta", "Lugar", "Pool"), case-folded
+#: ("Para" for Suriname's Para, "Meta", "Marche", "Volta", "Lugar", "Pool"; "Atlántida",
+#: Atlantis, a name cables and projects take), case-folded
 #: with their accents (a name is compared as written: "Pará" is not "para"); checked against
 #: word frequencies (wordfreq) when the list was made: see ``geo/data/PROVENANCE.md``.
 COMMON_WORDS = _words("""
     para volta lugar debe marche marcas marken grad penal paro pool meta mono alba unité
     unite unity maritime colline collines cordillera valga portuguesa valenciana fier
-    príncipe atua hauptstadt
+    príncipe atua hauptstadt atlántida atlântida
 """)
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
