@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import geo.tiles
 from geo.atomic import write_file_set
 from geo.catalog import load_catalog
 from geo.context import ContextLayer, ContextSpec
@@ -25,7 +26,7 @@ from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
 from geo.names import LAYER_BY_NAME
 from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
-from geo.tiles import TILE_VERTEX_THRESHOLD, vertex_count
+from geo.tiles import vertex_count
 from geo.webmap import (
     DEFAULT_TILES,
     article_citations,
@@ -90,7 +91,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
           context: Sequence[ContextSpec] = (),
           allow_outside_workspace: bool = False, drafts: bool = False,
           focus: str | None = None,
-          tile_threshold: int = TILE_VERTEX_THRESHOLD) -> BuildResult:
+          tile_threshold: int | None = None) -> BuildResult:
     """Build the workspace's layer files and map; return what was written.
 
     ``output`` is the map's path (default ``<workspace>/maps/connectivity.html``);
@@ -108,8 +109,8 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     files (:attr:`Catalog.draft_of` marks them, drawn as unreviewed); without it drafts are
     not read.
 
-    A context layer of more than ``tile_threshold`` drawing vertices
-    (:data:`geo.tiles.TILE_VERTEX_THRESHOLD`) is written as vector tiles,
+    A context layer of more than ``tile_threshold`` drawing vertices (default
+    :data:`geo.tiles.TILE_VERTEX_THRESHOLD`) is written as vector tiles,
     ``<map stem>.tiles/<layer>.pmtiles`` beside the map, which the map reads by range
     requests when served (``geo serve``); its :attr:`ContextLayer.tiles` says where.
 
@@ -132,6 +133,8 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     # named as the map's layer control will show them ("cables", "cables #2"...)
     context_layers = context_layers_for_map(read, layers)
     archives: dict[Path, bytes] = {}
+    if tile_threshold is None:
+        tile_threshold = geo.tiles.TILE_VERTEX_THRESHOLD
     if any(vertex_count(c.features.geometry.to_numpy()) > tile_threshold
            for c in context_layers):  # big layers become vector tiles beside the map
         from geo.tiles import tile_big_layers

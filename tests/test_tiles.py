@@ -189,3 +189,18 @@ def test_allow_tile_requests_extends_the_policy_only():
     out = allow_tile_requests(page)
     policy = re.search(r'content="([^"]*)"', out).group(1).replace("&#x27;", "'")
     assert policy == "default-src 'none'; connect-src 'self'; script-src 'sha256-x'"
+
+
+def test_geo_build_says_where_the_tiles_are(runner, workspace, monkeypatch):
+    import geo.tiles
+
+    monkeypatch.setattr(geo.tiles, "TILE_VERTEX_THRESHOLD", 10)
+    result = runner("build", "--offline", "--context", CABLES, "-w", workspace, expect=0)
+    archive = workspace / "maps" / "connectivity.tiles" / "cables.pmtiles"
+    assert archive.is_file()
+    lines = [line for line in result.stderr.splitlines() if "vector tiles" in line]
+    assert len(lines) == 1
+    assert re.fullmatch(
+        rf"geo: context layer cables: \d+ vertices: written as \d+ vector tiles to "
+        rf"{re.escape(str(archive))} \(\d+\.\d MiB\); the map reads them when served: "
+        rf"geo serve {re.escape(str(workspace / 'maps'))}", lines[0]), lines[0]
