@@ -12,7 +12,7 @@ HEAVY = ("geopandas", "folium", "pyproj", "shapely", "pandas", "numpy", "pyogrio
          "jinja2", "branca", "simdjson", "babel")
 
 COMMANDS = ("init", "check", "list", "build", "export", "measure", "extract", "draft",
-            "accept", "figure")
+            "accept", "figure", "serve")
 
 PROBE = """
 import sys
