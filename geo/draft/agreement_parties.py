@@ -13,6 +13,7 @@ countries the sentence names as its only subject sign as parties.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from geo.draft.agreement_date_venue import BUILDING_BEFORE_RE
 from geo.draft.agreement_words import SIGN_RE
@@ -41,6 +42,8 @@ _MEMBERSHIP_RE = re.compile(
     r"(?i)(?:angeh[öo]ren|mitglieder(?:\s+sind)?|members?(?:\s+(?:are|include))?|membres|"
     r"miembros|membros|membri|font\s+partie|forman\s+parte|fazem\s+parte|fanno\s+parte|"
     r"regroupe|re[úu]ne|comprend|includes|comprises|umfasst)\s*:\s*$")
+#: How far before a name the tests of a party look (characters).
+_REACH = 400
 _ATTENDING_RE = re.compile(
     r"(?:en\s+pr[ée]sence\s+d|in\s+the\s+presence\s+of|attended\s+by|alla\s+presenza\s+d|"
     r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
@@ -84,6 +87,8 @@ class DealParties:
     #: every place the text names an organisation, ``(start, end, its name)``, and the starts
     occurrences: list[tuple[int, int, str]]
     occurrence_starts: list[int]
+    #: what :meth:`_salient` has counted so far: [position, next occurrence, counts]
+    _tally: list | None = None
     #: folded nouns of organisations ("company", "opérateur")
     org_nouns: set[str]
     #: the deals found so far (:class:`geo.draft.agreements.Deal`), each with its parties
@@ -137,7 +142,8 @@ class DealParties:
         attending, in a relative clause, a parent, an aside, its members, in an apposition
         (``appos``) or describing another, a circumstance, a venue, someone delivering."""
         text = self.text
-        before = text[s.start:a]
+        lo = max(s.start, a - _REACH)  # a bounded look back: linear in a sentence's names
+        before = text[lo:a]
         if appos and appos[0] <= a < appos[1]:
             return False
         attending = _ATTENDING_RE.search(before[-70:])
@@ -146,21 +152,24 @@ class DealParties:
         # a relative clause between the deal's word and the name: "qui est ...",
         # "che prevede ..."
         first = next((x for x in anchors if x < a), None)
-        if first is not None and _RELATIVE_RE.search(text[first:a]) and not \
-                SIGN_RE.search(text[first:a][_RELATIVE_RE.search(text[first:a]).end():]):
+        between = text[max(first, lo):a] if first is not None else ""
+        relative = _RELATIVE_RE.search(between)
+        if relative and not SIGN_RE.search(between[relative.end():]):
             return False
         if first is None and _RELATIVE_RE.search(re.split(r"[,;:–—]", before)[-1]):
             return False
         if _PARENT_RE.search(before[-40:]):
             return False
-        opened = text.rfind("(", s.start, a)
+        opened = text.rfind("(", max(s.start, a - 120), a)
         if opened >= 0 and text.find(")", opened, a) < 0 and any(
-                b0 <= opened and not text[b0:opened].strip() for _a0, b0, _n0 in occ):
+                b0 <= opened and opened - b0 <= 3 and not text[b0:opened].strip()
+                for _a0, b0, _n0 in occ):
             return False  # "Grid Telecom (controllata del gruppo Ipto)": an aside on it
         if _MEMBERS_RE.search(before[-80:]):
             return False  # "o grupo Elea Digital, integrado por Titan e Piemonte": its owners
         colon = before.rfind(":")
-        if colon >= 0 and _MEMBERSHIP_RE.search(before, max(0, colon - 120), colon + 1):
+        if colon >= 0 and first is not None and first < lo + colon and \
+                _MEMBERSHIP_RE.search(before, max(0, colon - 120), colon + 1):
             return False  # "vom Konsortium, dem 11 Unternehmen angehören: A, B": members
         # inside an apposition that describes another organisation: "Blue Path ...,
         # empresa mandatada para o efeito pela Google LLC"
@@ -171,7 +180,7 @@ class DealParties:
                          r"(?:a|an|um|uma|un|une|una|uno|einem|einer)?\b[^,]*$", before,
                          re.IGNORECASE)
         if tail and not SIGN_RE.search(tail.group()) and anchors and \
-                anchors[0] < s.start + tail.start():
+                anchors[0] < lo + tail.start():
             return False
         if re.search(r"(?:\bin|\bdans|\bnel|\bna|\bno|\bem|\ben)\s*(?:l['’]\s*)?$",
                      before[-8:]) and not re.search(r"(?:partnership|partenariat|"
@@ -239,13 +248,25 @@ class DealParties:
             if main:
                 keep.append(main)
 
+    def _name_ends_before(self, pos: int, s: Sentence) -> bool:
+        """Whether a name of ``s`` ends right before ``pos`` (but for spaces, closing
+        quotes and brackets); found by bisection, so a sentence of many names stays
+        linear."""
+        text, occurrences = self.text, self.occurrences
+        k = bisect_right(self.occurrence_starts, pos) - 1
+        while k >= 0 and occurrences[k][0] >= max(s.start, pos - 200):
+            b = occurrences[k][1]
+            if b <= pos and pos - b <= 8 and re.fullmatch(r"[\s”\"’»)]*", text[b:pos]):
+                return True
+            k -= 1
+        return False
+
     def _describing(self, pos: int, occ, s: Sentence) -> bool:
         text = self.text
-        comma = text.rfind(",", s.start, pos)
+        comma = text.rfind(",", max(s.start, pos - _REACH), pos)
         if comma < 0 or SIGN_RE.search(text[comma:pos]):
             return False
-        if not any(b <= comma and re.fullmatch(r"[\s”\"’»)]*", text[b:comma])
-                   for _a, b, _n in occ):
+        if not self._name_ends_before(comma, s):
             return False
         if re.search(r"\s(?:and|et|e|y|und)\s+(?:(?:the|la|le|l['’]|el|a|o|il|der|die)\s*)?$",
                      text[comma:pos]):
@@ -273,11 +294,19 @@ class DealParties:
         return []
 
     def _salient(self, pos: int, exclude: set[str]) -> str | None:
-        """The organisation the text names most before ``pos`` (the latest of those)."""
-        counts: dict[str, list[int]] = {}
-        for a, _b, name in self.occurrences:
-            if a < pos and fold(name) not in exclude:
-                counts.setdefault(name, []).append(a)
-        if not counts:
-            return None
-        return max(counts, key=lambda n: (len(counts[n]), max(counts[n])))
+        """The organisation the text names most before ``pos`` (the latest of those). The
+        counts are kept from one call to the next (deals are read in the text's order), so
+        many deals cost one pass over the names."""
+        tally = self._tally
+        if tally is None or tally[0] > pos:
+            tally = self._tally = [0, 0, {}]  # position read to, next occurrence, counts
+        occurrences, counts = self.occurrences, tally[2]
+        k = tally[1]
+        while k < len(occurrences) and occurrences[k][0] < pos:
+            a, _b, name = occurrences[k]
+            count, _last = counts.get(name, (0, -1))
+            counts[name] = (count + 1, a)
+            k += 1
+        tally[0], tally[1] = pos, k
+        best = [(c, last, n) for n, (c, last) in counts.items() if fold(n) not in exclude]
+        return max(best)[2] if best else None

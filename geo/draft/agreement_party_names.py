@@ -7,6 +7,7 @@ A party is an organisation; places, persons, months, route and facility names ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from geo.draft.agreement_words import DEFINITE, SIGN_RE, deal_words
 from geo.draft.dates import WEEKDAYS, dates
@@ -273,10 +274,11 @@ class _PartyNames:
         """Two or more names joined by "and" right after a signing verb: "Am 5. Juni
         unterzeichneten Telefónica und 1&1"."""
         text, doc = self.text, self.doc
+        starts = [r.start for r in runs]
         for m in SIGN_RE.finditer(text, s.start, s.end):
-            r = next((r for r in runs if r.start > m.end()), None)
-            if r is not None and not text[m.end():r.start].strip():
-                group = self.joined(runs, r)
+            k = bisect_right(starts, m.end())
+            if k < len(runs) and not text[m.end():runs[k].start].strip():
+                group = self.joined(runs, k)
                 if len(group) >= 2 and not any(doc.is_place_run(g) for g in group):
                     self.add_usable(group, s)
 
@@ -285,11 +287,15 @@ class _PartyNames:
         (``triggers``), and the objects of a purchase; places are none ("entre Mayotte et
         Grande Comore")."""
         doc = self.doc
-        for r in runs:
-            near = any(abs(r.start - a) <= 90 or abs(r.start - b) <= 90 for a, b in triggers)
-            if not near or self.party_slot(s, r) is None:
+        ends = sorted(x for pair in triggers for x in pair)  # a deal word's start and end
+        grouped = -1  # the last run already in a group: its group was read with the first
+        for k, r in enumerate(runs):
+            i = bisect_left(ends, r.start - 90)
+            near = i < len(ends) and ends[i] <= r.start + 90
+            if k <= grouped or not near or self.party_slot(s, r) is None:
                 continue
-            group = self.joined(runs, r)
+            group = self.joined(runs, k)
+            grouped = k + len(group) - 1
             if any(doc.is_place_run(g) for g in group):
                 continue
             self.add_usable(group, s)
@@ -329,11 +335,11 @@ class _PartyNames:
             return None
         return slot
 
-    def joined(self, runs: list, r) -> list:
-        """``r`` and the names of ``runs`` joined to it as parties ("X and Y", "X, Y")."""
+    def joined(self, runs: list, k: int) -> list:
+        """``runs[k]`` and the names of ``runs`` joined to it as parties ("X and Y",
+        "X, Y")."""
         text = self.text
-        group = [r]
-        k = runs.index(r)
+        group = [runs[k]]
         while k + 1 < len(runs) and _joins_parties(text[runs[k].end:runs[k + 1].start]):
             group.append(runs[k + 1])
             k += 1

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from geo.draft.vocabulary import fold
+from geo.draft.vocabulary import fold, fold_aligned
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ORGANISATIONS_FILE = DATA / "draft_known_organisations.txt"
@@ -46,9 +46,16 @@ def known_organisations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def known_cables() -> dict[str, str]:
+    """The cables' list: each name folded position by position (as a document's folded text
+    is, so that a match's offsets are the text's) -> the name as listed."""
+    return {fold_aligned(n): n for n in _names(CABLES_FILE)}
+
+
+@lru_cache(maxsize=1)
 def known_cables_pattern() -> re.Pattern[str] | None:
     """One pattern of every cable name on the list, to search folded text (whole words)."""
-    names = sorted({fold(n) for n in _names(CABLES_FILE)}, key=len, reverse=True)
+    names = sorted(known_cables(), key=len, reverse=True)
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

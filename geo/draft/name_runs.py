@@ -103,6 +103,10 @@ class Run:
         return fold(self.text)
 
 
+#: What may stand before a sentence's first word: spaces, quotes, brackets, dashes, bullets.
+_OPENING_MARKS = frozenset(" \t\"“”«»‘’'([–—-¿¡*•")
+
+
 class Names:
     """Tokens, capitalised runs and place mentions of one text."""
 
@@ -283,8 +287,12 @@ class Names:
         return True
 
     def _initial(self, pos: int, sentence: Sentence) -> bool:
-        before = self.text[sentence.start:pos]
-        return not before.strip(" \t\"“”«»‘’'([–—-¿¡*•")
+        """Only opening marks between the sentence's start and ``pos`` (stepped back over,
+        never copied: a long sentence stays linear)."""
+        text, k = self.text, pos
+        while k > sentence.start and text[k - 1] in _OPENING_MARKS:
+            k -= 1
+        return k <= sentence.start
 
     def strip_function(self, run: Run) -> Run | None:
         """The run without leading function words ("The 2Africa consortium" -> "2Africa

@@ -143,8 +143,12 @@ _PERSON_VERB_RE = re.compile(
     r"kündigte)\b")
 #: an amount right after or before a three-letter code: a currency ("PHP 5.6 billion",
 #: "100 millions de MAD")
-_AMOUNT_AFTER_RE = re.compile(r"\s?\d")
-_AMOUNT_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-z]+\s+(?:de\s+|d['’]\s*)?)?$")
+_SCALE = (r"(?:million|millions|billion|billions|bn|mn|mln|milliards?|millones|mil|milh[õo]es|"
+          r"milioni|miliardi|millionen|milliarden|mio|mrd)")
+_AMOUNT_AFTER_RE = re.compile(r"\s?(?:\d+(?:[.,]\d+)?\s*" + _SCALE + r"\b|\d{1,3}(?:[.,]\d{3})+"
+                              r"(?![\d.,]*\d))", re.IGNORECASE)
+_AMOUNT_BEFORE_RE = re.compile(r"(?:\d(?:[.,]\d+)?\s*" + _SCALE + r"|\d{1,3}(?:[.,]\d{3})+)"
+                               r"\s+(?:de\s+|d['’]\s*)?$", re.IGNORECASE)
 _LED_BY_RE = re.compile(r"(?:guidato|guidata|led|dirigid[oa]|geleitet|gefuhrt|fondata|"
                         r"founded|fundad[oa]|controlad[oa]|owned)\s+(?:da|by|por|von|par)\s*$")
 _APPOSITION_FILLERS = word_set("""

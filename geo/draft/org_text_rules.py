@@ -201,7 +201,10 @@ class WholeTextRules:
         def after_a_name(k: int) -> bool:
             if not re.search(r"\(\s*(?:[\w'’-]+\s+){0,2}$", text[max(0, k - 30):k]):
                 return False
-            return len(text[:text.rfind("(", 0, k)].rstrip()) in run_ends
+            j = text.rfind("(", max(0, k - 30), k)
+            while j > 0 and text[j - 1].isspace():
+                j -= 1  # stepped back over, never copied: linear in the names
+            return j in run_ends
 
         ordered = [k for k in sorted(runs_by_start)
                    if not after_a_name(k)

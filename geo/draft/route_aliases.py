@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from geo.draft.document import word_occurrences
-from geo.draft.known_names import distinctive, known_cables_pattern
+from geo.draft.known_names import distinctive, known_cables, known_cables_pattern
 from geo.draft.names import is_acronym
 from geo.draft.route_names import RouteNaming
 from geo.draft.route_state import Route
@@ -48,6 +48,13 @@ class RouteAliasing(RouteNaming):
                     fold(written) in self.by_form or any(
                         a <= start < b for a, b, _r in self.spans):
                 continue
+            listed = known_cables().get(m.group(), "")
+            if listed.isupper() and written != listed:
+                continue  # "TEAMS" is listed: "Microsoft Teams" is another thing
+            run = self.names.run_around(start, end)
+            run = self.names.strip_function(run) if run is not None else None
+            if run is not None and (run.start < start or run.end > end):
+                continue  # a part of a longer name
             if (distinctive(written) or self.cable_context(s)) and \
                     self.valid_name(start, end):
                 self.add_name(start, end, s)
@@ -65,9 +72,13 @@ class RouteAliasing(RouteNaming):
                     inner = m.group(1).strip()
                     inner = re.sub(r"^(?:sigla|acronym|acrónimo|short\s+for|abréviation|"
                                    r"abbreviazione|abreviatura)\b[^A-Z]*", "", inner).strip()
+                    at = m.start() - len(form)
+                    after_the = text[max(0, at - 4):at].lower().strip() == "the"
                     if not (inner and inner[:1].isupper() and (
-                            _abbreviates(inner, form) or _abbreviates(form, inner))):
-                        continue
+                            _abbreviates(inner, form) or _abbreviates(form, inner) or (
+                                after_the and _abbreviates(inner, "The " + form,
+                                                           article_letter=True)))):
+                        continue  # (the last: "The East African Marine System (TEAMS)")
                     other = self.by_form.get(fold(inner))
                     if other is None:
                         route.forms.append(inner)
@@ -76,10 +87,14 @@ class RouteAliasing(RouteNaming):
                         self._merge(route, other)
                 # "TEAMS (The East African Marine System)": the short form before the long
                 for short, written in bracketed.get(fold(form), ()):
-                    if _abbreviates(short, written, article_letter=True) and \
-                            fold(short) not in self.by_form:
+                    if not _abbreviates(short, written, article_letter=True):
+                        continue
+                    other = self.by_form.get(fold(short))
+                    if other is None:
                         route.forms.append(short)
                         self.by_form[fold(short)] = route
+                    elif other is not route and other in self.routes:
+                        self._merge(route, other)  # one route: the form written first names it
         # every written form of every name is a mention
         found = {(a, b) for a, b, _r in self.spans}
         for key, route in list(self.by_form.items()):

@@ -46,11 +46,12 @@ _AUX = {
 
 
 def _en(verb: str) -> list[str]:
+    """No bare "-s" form: it is a plural noun as often ("Pension funds", "Energy contracts");
+    the hand-listed ones ("announces", "signs") stay."""
     base = verb
     past = base + "d" if base.endswith("e") else base + "ed"
-    third = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
     ing = base[:-1] + "ing" if base.endswith("e") else base + "ing"
-    return [past, third, f"has {past}", f"have {past}", f"had {past}", f"will {base}",
+    return [past, f"has {past}", f"have {past}", f"had {past}", f"will {base}",
             f"is {ing}", f"are {ing}"]
 
 

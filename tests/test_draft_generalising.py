@@ -1,0 +1,72 @@
+"""The drafting rules of the third session, on invented sentences (none from the corpus):
+known names, verbs of business, currency codes, short forms in brackets, lists of members,
+asides in brackets, one facility told twice."""
+
+from __future__ import annotations
+
+from geo.draft import find_facts
+from geo.draft.verbs import business_verb_forms
+
+
+def orgs(text: str, language: str = "en") -> list[str]:
+    return [o.name for o in find_facts(text, language=language).organisations]
+
+
+def routes(text: str, language: str = "en") -> list[str]:
+    return [r.name or r.description for r in find_facts(text, language=language).routes]
+
+
+def deals(text: str, language: str = "en") -> list[list[str]]:
+    return [d.parties for d in find_facts(text, language=language).agreements]
+
+
+def test_verbs_are_conjugated_in_five_languages_and_english_plurals_stay_nouns():
+    forms = business_verb_forms()
+    assert {"adquirió", "ha adquirido", "adquirirá"} <= set(forms["es"])
+    assert {"assinou", "adquiriu"} <= set(forms["pt"])
+    assert {"ha acquisito", "acquisisce"} <= set(forms["it"])
+    assert {"a signé", "ont signé", "investit"} <= set(forms["fr"])
+    assert "funds" not in forms["en"] and "funded" in forms["en"]
+    assert orgs("Voltarian adquirió una participación mayoritaria en la operadora.",
+                "es") == ["Voltarian"]
+    assert orgs("Pension funds are investing in data centres in Lisbon.") == []
+
+
+def test_a_three_letter_code_by_an_amount_is_a_currency_not_a_year():
+    assert orgs("The operator will invest PHP 5.6 billion in the new cable.") == []
+    assert orgs("Since 2023 Zentel has signed an agreement with Kovacom.") == [
+        "Zentel", "Kovacom"]
+    assert "ZTX" in orgs("ZTX 5G services grew. ZTX signed a deal with Kovacom.")
+
+
+def test_a_short_form_before_or_after_its_expansion_is_one_route():
+    for text in ("NAMS (The North Andean Marine System) will land in Lima.",
+                 "The North Andean Marine System (NAMS) will land in Lima. NAMS will be "
+                 "4,900 km long."):
+        assert len(find_facts(text, language="en").routes) == 1, text
+
+
+def test_a_known_cable_name_inside_another_name_or_in_another_case_is_no_cable():
+    assert routes("Microsoft Teams is used by the cable company.") == []
+    assert routes("The TEAMS cable lands in Mombasa.") == ["TEAMS"]
+
+
+def test_members_listed_after_a_colon_are_no_parties_unless_they_sign():
+    assert deals("The contract was awarded by the Zephyr consortium, whose members are: "
+                 "Kovacom, Zentel and Marlink.") == [["Zephyr consortium"]]
+    assert ["Kovacom", "Google"] in [p[:2] for p in deals(
+        "The consortium includes: Kovacom, Zentel and Marlink, which signed an agreement "
+        "with Google.")]
+
+
+def test_an_aside_in_brackets_is_no_party():
+    assert deals("Kovacom e Zentel (controllata del gruppo Marlink) hanno firmato un "
+                 "accordo per un nuovo cavo.", "it") == [["Kovacom", "Zentel"]]
+
+
+def test_a_facility_of_the_headline_is_the_body_s_and_a_market_is_no_facility():
+    text = ("Kovacom opens Lisbon's first IXP\n\n"
+            "Kovacom has opened the first internet exchange point in Lisbon. "
+            "The data center market in Portugal is growing.")
+    facilities = find_facts(text, language="en").facilities
+    assert [f.kind for f in facilities] == ["ixp"]
