@@ -18,8 +18,8 @@ from tests.draft_eval import load_corpus, score_corpus
 #: articles, 136 dev and 68 hold-out), rounded down to two decimals. The hold-out is far below
 #: the dev split and the targets: see the README and the closing report of that day
 FLOORS = {
-    "dev": {"organisations": 0.87, "facilities": 0.72, "routes": 0.71, "route figures": 0.85,
-            "agreements": 0.57, "agreements (date, venue)": 0.52, "places": 0.90},
+    "dev": {"organisations": 0.88, "facilities": 0.72, "routes": 0.71, "route figures": 0.85,
+            "agreements": 0.59, "agreements (date, venue)": 0.53, "places": 0.90},
     "holdout": {"organisations": 0.72, "facilities": 0.55, "routes": 0.45,
                 "route figures": 0.66, "agreements": 0.18, "agreements (date, venue)": 0.16,
                 "places": 0.87},
