@@ -4,7 +4,7 @@ A context layer of more than :data:`TILE_VERTEX_THRESHOLD` drawing vertices is n
 in the map page: ``geo build`` writes it as Mapbox Vector Tiles in a PMTiles archive,
 ``maps/<map stem>.tiles/<layer>.pmtiles`` (:mod:`geo.tiles.archive`), and the page draws it
 with protomaps-leaflet (``geo/data/protomaps-leaflet.js``), which reads the archive by HTTP
-range requests (:mod:`geo.tiles.page`). A page with such a layer must be opened from a web
+range requests (:mod:`geo.webmap.tiled`). A page with such a layer must be opened from a web
 server that answers range requests: ``geo serve`` (:mod:`geo.tiles.server`).
 
 Why 500,000 vertices (tests/benchmarks/bench_browser_context.py and bench_tiles.py measure

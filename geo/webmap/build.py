@@ -59,6 +59,7 @@ from geo.webmap.layers import (
 from geo.webmap.render import Raw, render_page
 from geo.webmap.safe import esc, script_json
 from geo.webmap.styles import context_style
+from geo.webmap.tiled import add_tiled_context_layer
 
 #: The default basemap: light grey, few labels, no API key (CARTO tiles now need one).
 DEFAULT_TILES = "Esri.WorldGrayCanvas"
@@ -344,7 +345,9 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
         by_name[name].group.add_to(fmap)
     # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
     context = distinct_context(context, [lg.group.layer_name for lg in groups])
-    context_groups = [(add_context_layer(fmap, layer, context_style(i)), layer)
+    # a big layer is drawn from vector tiles (geo.tiles), the others inline
+    context_groups = [((add_tiled_context_layer if layer.tiles is not None
+                        else add_context_layer)(fmap, layer, context_style(i)), layer)
                       for i, layer in enumerate(context)]
     context_legend = context_legend_html([group.legend for group, _layer in context_groups])
 

@@ -395,10 +395,6 @@ def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | 
     licence note, all as text.
     """
     style = style or ContextStyle()
-    if layer.tiles is not None:  # a big layer, drawn from vector tiles (geo.tiles)
-        from geo.tiles.page import add_tiled_context_layer
-
-        return add_tiled_context_layer(m, layer, style, show=show)
     entry = legend_entry(layer, style)
     data_js, fields = feature_collection_js(layer)
     meta = {

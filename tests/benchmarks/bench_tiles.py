@@ -56,10 +56,10 @@ import shapely  # noqa: E402
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer  # noqa: E402
 from geo.tiles import allow_tile_requests, tile_big_layers, write_archives  # noqa: E402
-from geo.tiles.page import protomaps_js  # noqa: E402
 from geo.tiles.server import serving  # noqa: E402
 from geo.webmap.build import render_map  # noqa: E402
 from geo.webmap.styles import context_style  # noqa: E402
+from geo.webmap.tiled import protomaps_js  # noqa: E402
 from tests.benchmarks.bench_browser_context import geo_inputs, lines_frame  # noqa: E402
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser_context.offline import leaflet_assets  # noqa: E402

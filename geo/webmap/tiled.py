@@ -29,6 +29,16 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.errors import GeoError
+from geo.webmap.context import (
+    CONTEXT_PANE,
+    CONTEXT_PANE_Z,
+    POPUP_OPTIONS,
+    ContextFeatureGroup,
+    control_label,
+    js_json,
+    legend_entry,
+)
+from geo.webmap.render import Raw
 
 #: Pointer distance (display pixels) within which a line or point is under the pointer.
 PICK_PX = 6
@@ -185,17 +195,8 @@ def add_tiled_context_layer(m: folium.Map, layer: Any, style: Any, *, show: bool
     """Add the tiled context layer ``layer`` (its ``tiles`` a :class:`geo.tiles.TiledSource`)
     to ``m`` as its own toggleable FeatureGroup, drawn in ``style``
     (:class:`geo.webmap.styles.ContextStyle`); return the group (``legend`` set), as
-    :func:`geo.webmap.context.add_context_layer` does for inline layers."""
-    from geo.webmap.context import (
-        CONTEXT_PANE,
-        CONTEXT_PANE_Z,
-        POPUP_OPTIONS,
-        ContextFeatureGroup,
-        control_label,
-        js_json,
-        legend_entry,
-    )
-    from geo.webmap.render import Raw
+    :func:`geo.webmap.context.add_context_layer` does for inline layers (whose caller,
+    :func:`geo.webmap.build.build_map`, picks one or the other)."""
 
     source = layer.tiles
     m.get_root().header.add_child(Raw(f"<script>{protomaps_js()}</script>"),
