@@ -27,7 +27,9 @@ HOSTILE_BITS = ("<img", "</script><script>", "<svg", "<b id=")
 
 def _data_literal(page: str, name: str) -> dict:
     """The ``var data = {...};`` literal of the context layer whose meta names ``name``."""
-    for meta, data in re.findall(r"var meta = (\{.*?\});\n\s*var data = (\{.*?\});\n", page):
+    # the layer's meta, its pane made (the script's opening, shared with tiled layers), data
+    for meta, data in re.findall(r"var meta = (\{[^\n]*?\});\n(?:[^\n]*\n){0,6}?\s*"
+                                 r"var data = (\{.*?\});\n", page):
         if json.loads(meta)["name"] == name:
             return json.loads(data)
     raise AssertionError(f"no context layer {name!r} in the page")

@@ -203,18 +203,22 @@ def feature_collection(layer: ContextLayer) -> tuple[dict[str, Any], list[str]]:
     return json.loads(text), names
 
 
-#: The script of one context layer (a Jinja macro; its values are script-safe JSON).
-_SCRIPT = """
+#: How the script of every context layer opens, inline or tiled (a Jinja macro: its map, its
+#: group, its ``meta`` of script-safe JSON, and the context layers' pane made once).
+CONTEXT_SCRIPT_START = """
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this.map_name }};
   var group = {{ this._parent.get_name() }};
   var meta = {{ this.meta_js }};
-  var data = {{ this.data_js }};
   if (!map.getPane(meta.pane)) {
     map.createPane(meta.pane);
     map.getPane(meta.pane).style.zIndex = meta.zIndex;
   }
+"""
+
+#: The script of one context layer (a Jinja macro; its values are script-safe JSON).
+_SCRIPT = CONTEXT_SCRIPT_START + """  var data = {{ this.data_js }};
   // one canvas for every context layer: a second canvas on top would take all the clicks
   var renderer = map._geoContextRenderer;
   if (!renderer) {
@@ -386,6 +390,13 @@ class _ContextData(MacroElement):
         self.data_js = data_js
 
 
+def layer_meta(layer: ContextLayer, fields: Sequence[str]) -> dict[str, Any]:
+    """What the script of every context layer, inline or tiled, reads first of ``meta``: its
+    name, pane, feature count, licence note and popup fields."""
+    return {"name": layer.name, "pane": CONTEXT_PANE, "zIndex": CONTEXT_PANE_Z,
+            "licence": layer.licence, "count": len(layer), "fields": list(fields)}
+
+
 def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | None = None,
                       *, show: bool = True) -> ContextFeatureGroup:
     """Add ``layer`` to ``m`` as its own toggleable FeatureGroup and return it.
@@ -398,12 +409,7 @@ def add_context_layer(m: folium.Map, layer: ContextLayer, style: ContextStyle | 
     entry = legend_entry(layer, style)
     data_js, fields = feature_collection_js(layer)
     meta = {
-        "name": layer.name,
-        "pane": CONTEXT_PANE,
-        "zIndex": CONTEXT_PANE_Z,
-        "licence": layer.licence,
-        "count": len(layer),
-        "fields": fields,
+        **layer_meta(layer, fields),
         "path": {"color": style.colour, "weight": style.line_weight_px,
                  "opacity": style.line_opacity, "fillOpacity": style.fill_opacity},
         "popup": POPUP_OPTIONS,

@@ -30,12 +30,12 @@ from jinja2 import Template
 
 from geo.errors import GeoError
 from geo.webmap.context import (
-    CONTEXT_PANE,
-    CONTEXT_PANE_Z,
+    CONTEXT_SCRIPT_START,
     POPUP_OPTIONS,
     ContextFeatureGroup,
     control_label,
     js_json,
+    layer_meta,
     legend_entry,
 )
 from geo.webmap.render import Raw
@@ -56,17 +56,7 @@ def protomaps_js() -> str:
     return text
 
 
-_SCRIPT = """
-{% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this.map_name }};
-  var group = {{ this._parent.get_name() }};
-  var meta = {{ this.meta_js }};
-  var P = window.protomapsL;
-  if (!map.getPane(meta.pane)) {
-    map.createPane(meta.pane);
-    map.getPane(meta.pane).style.zIndex = meta.zIndex;
-  }
+_SCRIPT = CONTEXT_SCRIPT_START + """  var P = window.protomapsL;
   function of(type) { return function (z, f) { return f.geomType === type; }; }
   var G = P.GeomType;
   var rules = [
@@ -202,12 +192,7 @@ def add_tiled_context_layer(m: folium.Map, layer: Any, style: Any, *, show: bool
     m.get_root().header.add_child(Raw(f"<script>{protomaps_js()}</script>"),
                                   name="protomaps_leaflet")
     meta = {
-        "name": layer.name,
-        "pane": CONTEXT_PANE,
-        "zIndex": CONTEXT_PANE_Z,
-        "licence": layer.licence,
-        "count": len(layer),
-        "fields": list(source.fields),
+        **layer_meta(layer, source.fields),
         "url": source.url,
         "layer": source.layer_name,
         "maxDataZoom": source.max_zoom,
