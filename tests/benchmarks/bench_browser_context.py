@@ -48,9 +48,7 @@ from __future__ import annotations
 import argparse
 import gc
 import shutil
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -62,6 +60,7 @@ import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
+from browser_bench import chosen_sizes, median, p90, run_sizes  # noqa: E402
 
 import geo.webmap.context as contextmap  # noqa: E402
 from geo.catalog import load_catalog  # noqa: E402
@@ -70,7 +69,6 @@ from geo.layers import build_layers  # noqa: E402
 from geo.routes import segment_lines  # noqa: E402
 from geo.webmap.build import render_map  # noqa: E402
 from geo.webmap.citations import article_citations  # noqa: E402
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser_context.offline import leaflet_assets  # noqa: E402
 
 #: label: vertices, page loads per page (draw time), zoom levels stepped to from VIEW_ZOOM
@@ -251,14 +249,6 @@ def bare_page(data_js: str, width: int, height: int) -> str:
             "</script></body></html>")
 
 
-def _median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
-def _p90(values: list[float]) -> float:
-    return sorted(values)[int(0.9 * (len(values) - 1))] if values else float("nan")
-
-
 def measure(browser: Any, path: Path, hover_moves: int = 0,
             zoom_path: tuple[int, ...] = ()) -> dict[str, Any]:
     """Load ``path`` once; its draw time, and the zoom-step and hover times (ms) when asked
@@ -296,8 +286,8 @@ def measure(browser: Any, path: Path, hover_moves: int = 0,
             entered = page.evaluate("() => window.__entered")
         if errors:
             raise RuntimeError(f"{path.name}: page error: {errors[0]}")
-        return {"draw": drawn, "zoom": _median(zooms), "zooms": zooms,
-                "hover": _median(moves), "hover_p90": _p90(moves), "moves": len(moves),
+        return {"draw": drawn, "zoom": median(zooms), "zooms": zooms,
+                "hover": median(moves), "hover_p90": p90(moves), "moves": len(moves),
                 "entered": entered, "tipped": tipped, "size": size}
     finally:
         context.close()
@@ -349,9 +339,9 @@ def run_size(browser: Any, label: str, folder: Path, old: bool, hover_moves: int
           f"map {width}x{height} px at zoom {VIEW_ZOOM}")
     summary: dict[str, dict[str, float]] = {}
     for name, runs in results.items():
-        draw = _median([r["draw"] for r in runs])
+        draw = median([r["draw"] for r in runs])
         hover_run = runs[0]
-        summary[name] = {"draw": draw, "zoom": _median(hover_run["zooms"]),
+        summary[name] = {"draw": draw, "zoom": median(hover_run["zooms"]),
                          "hover": hover_run["hover"]}
         print(f"{name:>8}: draw {draw:8.0f} ms (median of {len(runs)})  zoom step "
               f"{summary[name]['zoom']:8.1f} ms  hover {hover_run['hover']:7.2f} ms "
@@ -381,34 +371,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="page loads per page for the draw time (default: 3; 1 at 10m)")
     parser.add_argument("--hover-moves", type=int, default=HOVER_MOVES)
     args = parser.parse_args(argv)
-    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
-    unknown = [s for s in sizes if s not in SIZES]
-    if unknown:
-        parser.error(f"unknown size {unknown[0]!r}; expected one of: " + ", ".join(SIZES))
-    if not CHROMIUM.exists():
-        print(f"skipped: {CHROMIUM} is missing")
-        return
-    from playwright.sync_api import sync_playwright
+    sizes = chosen_sizes(parser, args.sizes, SIZES)
+    size: list[tuple[int, int]] = []
 
-    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
-    started = time.perf_counter()
-    folder = Path(tempfile.mkdtemp(prefix="bench-browser-context-"))
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                size = warm_up(browser, folder)
-                for label in sizes:
-                    t0 = time.perf_counter()
-                    old = args.old if args.old is not None else label != "10m"
-                    run_size(browser, label, folder, old, args.hover_moves, args.loads, size)
-                    print(f"  ({label} took {time.perf_counter() - t0:.0f} s)")
-            finally:
-                browser.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    print(f"\ntotal {time.perf_counter() - started:.0f} s")
+    def run(browser: Any, label: str, folder: Path) -> None:
+        old = args.old if args.old is not None else label != "10m"
+        run_size(browser, label, folder, old, args.hover_moves, args.loads, size[0])
 
+    run_sizes(sizes, "bench-browser-context-", run,
+              warm_up=lambda browser, folder: size.append(warm_up(browser, folder)))
 
 if __name__ == "__main__":
     main()

@@ -39,10 +39,7 @@ issue 16's 1.2.
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -53,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
+from browser_bench import chosen_sizes, median, p90, run_sizes  # noqa: E402
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer  # noqa: E402
 from geo.tiles import allow_tile_requests, tile_big_layers, write_archives  # noqa: E402
@@ -61,7 +59,6 @@ from geo.webmap.build import render_map  # noqa: E402
 from geo.webmap.styles import context_style  # noqa: E402
 from geo.webmap.tiled import protomaps_js  # noqa: E402
 from tests.benchmarks.bench_browser_context import geo_inputs, lines_frame  # noqa: E402
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser_context.offline import leaflet_assets  # noqa: E402
 
 #: label: vertices, page loads per page (draw and zoom times)
@@ -181,14 +178,6 @@ def bare_page(url: str, max_zoom: int, width: int, height: int) -> str:
             "</script></body></html>")
 
 
-def _median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
-def _p90(values: list[float]) -> float:
-    return sorted(values)[int(0.9 * (len(values) - 1))] if values else float("nan")
-
-
 def measure(browser: Any, url: str, origin: str, targets: list[list[float]] | None = None,
             zoom: bool = False) -> dict[str, Any]:
     context = browser.new_context(viewport=VIEWPORT)
@@ -268,12 +257,12 @@ def run_size(browser: Any, label: str, folder: Path, loads: int, max_zoom: int |
     for name, page_runs in runs.items():
         head = page_runs[0]
         steps = [z for r in page_runs for z in r["zooms"]]
-        summary[name] = {"draw": _median([r["draw"] for r in page_runs]),
-                         "zoom": _median(steps), "hover": _median(head["moves"])}
+        summary[name] = {"draw": median([r["draw"] for r in page_runs]),
+                         "zoom": median(steps), "hover": median(head["moves"])}
         print(f"{name:>6}: draw {summary[name]['draw']:7.0f} ms (median of {len(page_runs)})"
               f"  zoom step {summary[name]['zoom']:7.0f} ms (median of {len(steps)}; p90 "
-              f"{_p90(steps):.0f})  hover "
-              f"{summary[name]['hover']:6.2f} ms (p90 {_p90(head['moves']):.2f}; "
+              f"{p90(steps):.0f})  hover "
+              f"{summary[name]['hover']:6.2f} ms (p90 {p90(head['moves']):.2f}; "
               f"{len(head['moves'])} handled, tooltip after {head['tipped']})")
     for what in ("draw", "zoom", "hover"):
         ratio = summary["geo"][what] / summary["bare"][what]
@@ -290,32 +279,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-zoom", type=int, default=None,
                         help="deepest zoom of the tiles (default: geo's, 8)")
     args = parser.parse_args(argv)
-    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
-    unknown = [s for s in sizes if s not in SIZES]
-    if unknown:
-        parser.error(f"unknown size {unknown[0]!r}; expected one of: " + ", ".join(SIZES))
-    if not CHROMIUM.exists():
-        print(f"skipped: {CHROMIUM} is missing")
-        return
-    from playwright.sync_api import sync_playwright
-
-    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
-    started = time.perf_counter()
-    folder = Path(tempfile.mkdtemp(prefix="bench-tiles-"))
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                for label in sizes:
-                    t0 = time.perf_counter()
-                    run_size(browser, label, folder, args.loads, args.max_zoom)
-                    print(f"  ({label} took {time.perf_counter() - t0:.0f} s)")
-            finally:
-                browser.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    print(f"\ntotal {time.perf_counter() - started:.0f} s")
-
+    sizes = chosen_sizes(parser, args.sizes, SIZES)
+    run_sizes(sizes, "bench-tiles-",
+              lambda browser, label, folder: run_size(browser, label, folder, args.loads,
+                                                      args.max_zoom))
 
 if __name__ == "__main__":
     main()
