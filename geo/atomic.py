@@ -25,8 +25,17 @@ files and map) are written as one set:
 3. geo's temporary files for this set's file names (``.<name>.*.tmp*``) that no journal
    lists are left from a run killed while it wrote them; they are removed, with a notice;
 4. every text is written to its temporary file and flushed to disk;
-5. the journal, listing each (temporary file, target) pair, is written atomically beside
-   the first target; then the targets are replaced one by one; then the journal is removed.
+5. the journal, listing each (temporary file, target) pair and the files the set removes,
+   is written atomically beside the first target; then the targets are replaced one by
+   one; then the files to remove are removed (and their folder, when left empty); then the
+   journal is removed.
+
+Besides texts, a set may hold files too big to hold in memory (``streams``: each written
+by a function given the open temporary file, under the lock, at step 4) and remove files
+that an earlier set wrote and this one no longer has (``prune``: a folder and a file name
+ending, listed under the lock after steps 2 and 3). A pruned folder is not locked itself:
+it must be one that only runs writing one of the set's locked folders write (as a map's
+tile folder is written only by builds of that map).
 
 A run killed at any point thus leaves either the earlier set (before step 5's journal) or a
 journal that the next run completes; never a mix that nobody notices.
@@ -47,9 +56,10 @@ import os
 import signal
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from geo.errors import GeoError, OutputError
 
@@ -193,6 +203,10 @@ class WrittenSet:
 
     paths: list[Path]
     notices: list[str] = field(default_factory=list)
+    #: the targets of ``streams``, in the order given
+    streamed: list[Path] = field(default_factory=list)
+    #: the files ``prune`` removed
+    removed: list[Path] = field(default_factory=list)
 
 
 def _lock_folder(folder: Path, deadline: float) -> tuple[int, Path]:
@@ -271,6 +285,8 @@ def _roll_forward(folder: Path) -> list[str]:
         run = str(record.get("run", "build"))  # the operation that wrote the set
         pairs = [(os.path.normpath(folder / tmp), os.path.normpath(folder / target))
                  for tmp, target in record["pairs"]]
+        removals = [Path(os.path.normpath(folder / str(name)))
+                    for name in record.get("remove", [])]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         with contextlib.suppress(OSError):
             journal.unlink()
@@ -286,11 +302,48 @@ def _roll_forward(folder: Path) -> list[str]:
             raise OutputError(f"{target}: cannot complete the interrupted {run} of "
                               f"{started}: {_reason(exc)}") from exc
         done += 1
+    removed = _remove_files(removals)
     _fsync_folder(folder)
     journal.unlink()
     _fsync_folder(folder)
+    gone = (f"; removed {removed} file{'s' if removed != 1 else ''} it no longer had"
+            if removed else "")
     return [f"{folder}: completed the interrupted {run} of {started}: {done} of its "
-            f"{len(pairs)} files had not yet replaced the earlier ones (a mixed set)"]
+            f"{len(pairs)} files had not yet replaced the earlier ones (a mixed set)"
+            + gone]
+
+
+def _remove_files(paths: Sequence[Path]) -> int:
+    """Remove the regular files ``paths`` (never a folder or a link), then each of their
+    folders that is left empty; the number of files removed."""
+    removed = 0
+    for path in paths:
+        if path.is_file() and not path.is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+    for folder in dict.fromkeys(_folder_of(p) for p in paths):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+        _fsync_folder(_folder_of(folder))
+    return removed
+
+
+def _to_prune(prune: Mapping[str | os.PathLike[str], str], keep: set[Path]) -> list[Path]:
+    """The regular files (not links) of each folder of ``prune`` whose name ends with
+    its ending, other than the resolved paths ``keep``."""
+    found: list[Path] = []
+    for folder_name, ending in prune.items():
+        folder = Path(folder_name)
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                path = folder / entry.name
+                if (entry.name.endswith(ending) and entry.is_file(follow_symlinks=False)
+                        and folder.resolve() / entry.name not in keep):
+                    found.append(path)
+    return found
 
 
 def _remove_stale(folder: Path, names: set[str]) -> list[str]:
@@ -321,21 +374,26 @@ def _crash_hook(renamed: int) -> None:
     os._exit(137)  # pragma: no cover - no SIGKILL (Windows)
 
 
-def _write_journal(folder: Path, pairs: list[tuple[Path, Path]], run: str) -> Path:
+def _write_journal(folder: Path, pairs: list[tuple[Path, Path]], run: str,
+                   remove: Sequence[Path] = ()) -> Path:
     journal = folder / JOURNAL_NAME
-    record = {
+    record: dict[str, object] = {
         "run": run,
         "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "pairs": [[os.path.relpath(tmp, folder), os.path.relpath(target, folder)]
                   for tmp, target in pairs],
     }
+    if remove:
+        record["remove"] = [os.path.relpath(path, folder) for path in remove]
     write_text_atomic(journal, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
     _fsync_folder(folder)
     return journal
 
 
-def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "build"
-                   ) -> WrittenSet:
+def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "build", *,
+                   streams: Mapping[str | os.PathLike[str], Callable[[BinaryIO], object]]
+                   | None = None,
+                   prune: Mapping[str | os.PathLike[str], str] | None = None) -> WrittenSet:
     """Write several files (path -> UTF-8 text) as one set, as the module docstring
     describes: locked, journalled, and completing or cleaning up after an interrupted run
     first (``run`` names the operation in the journal: ``build``, ``accept``, ``draft``, so
@@ -343,13 +401,26 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "buil
     leaves every earlier file untouched (a map and its layer files never come from two
     different runs).
 
+    ``streams`` adds files too big to hold in memory (path -> a function that writes the
+    content to the open binary temporary file it is given); they replace their targets
+    before the texts do. ``prune`` (folder -> file name ending, e.g. ``".pmtiles"``)
+    removes, with the set, the folder's files of that ending that are not in the set, and
+    the folder when it is left empty.
+
     Raises :class:`OutputError` when a file or folder cannot be written, and
     :class:`GeoError` when another run holds a folder's lock for longer than
     :data:`LOCK_TIMEOUT_S` seconds.
     """
-    targets = [Path(t) for t in texts]
+    streams = streams or {}
+    prune = prune or {}
+    text_targets = [Path(t) for t in texts]
+    # streamed files first: a map is renamed after the files it reads
+    targets = [*(Path(t) for t in streams), *text_targets]
     if not targets:
         return WrittenSet([])
+    writers: list[Callable[[Path], None]] = [
+        *(_stream_writer(write) for write in streams.values()),
+        *(_text_writer(text) for text in texts.values())]
     reals = [output_path(t) for t in targets]
     seen: dict[Path, Path] = {}
     for target, real in zip(targets, reals, strict=True):
@@ -361,7 +432,7 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "buil
     for real in reals:
         folder = _make_folder(_folder_of(real))
         folders.setdefault(folder.resolve(), folder)
-    journal_folder = _folder_of(reals[0])
+    journal_folder = _folder_of(reals[len(streams)] if text_targets else reals[0])
     notices: list[str] = []
     with _locked([folders[key] for key in sorted(folders)]):
         for folder in folders.values():
@@ -371,18 +442,19 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "buil
             if folder == journal_folder:
                 names.add(JOURNAL_NAME)
             notices += _remove_stale(folder, names)
+        removals = _to_prune(prune, set(seen))
         staged: list[tuple[Path, Path]] = []
         try:
-            for target, real, text in zip(targets, reals, texts.values(), strict=True):
+            for target, real, write in zip(targets, reals, writers, strict=True):
                 tmp = _temp_path(real, target)
                 staged.append((tmp, real))
                 try:
                     tmp.unlink()  # written anew: the umask's mode, not mkstemp's 0600
-                    tmp.write_text(text, encoding="utf-8", newline="\n")
+                    write(tmp)
                     _fsync(tmp)
                 except OSError as exc:
                     raise OutputError(f"{target}: cannot write: {_reason(exc)}") from exc
-            journal = _write_journal(journal_folder, staged, run)
+            journal = _write_journal(journal_folder, staged, run, removals)
         except BaseException:
             for tmp, _real in staged:
                 with contextlib.suppress(OSError):
@@ -398,9 +470,24 @@ def write_file_set(texts: Mapping[str | os.PathLike[str], str], run: str = "buil
             _crash_hook(renamed)
         for folder in folders.values():
             _fsync_folder(folder)
+        _remove_files(removals)
         journal.unlink()
         _fsync_folder(journal_folder)
-    return WrittenSet(targets, notices)
+    return WrittenSet(text_targets, notices, streamed=targets[:len(streams)],
+                      removed=removals)
+
+
+def _text_writer(text: str) -> Callable[[Path], None]:
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+    return write
+
+
+def _stream_writer(write_to: Callable[[BinaryIO], object]) -> Callable[[Path], None]:
+    def write(tmp: Path) -> None:
+        with open(tmp, "xb") as out:
+            write_to(out)
+    return write
 
 
 def complete_interrupted(folders: Sequence[str | os.PathLike[str]]) -> list[str]:
