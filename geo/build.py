@@ -1,11 +1,12 @@
 """``geo build`` as a library call: catalogue -> layers -> layer files and the map.
 
 :func:`build` loads and validates a workspace, builds its layers, renders the map (before
-writing anything, so a bad option leaves earlier outputs alone), writes ``maps/<layer>.geojson``
-and the map as one atomic set (:func:`geo.atomic.write_file_set`: locked against a
-concurrent build, journalled so that the next build completes one that was killed), and
-returns a :class:`BuildResult` with the paths, the number of entities per layer and the
-notices of the write phase.
+writing anything, so a bad option leaves earlier outputs alone), writes ``maps/<layer>.geojson``,
+the map's tile archives (``<map stem>.tiles/*.pmtiles``) and the map as one atomic set
+(:func:`geo.atomic.write_file_set`: locked against a concurrent build, journalled so that
+the next build completes one that was killed; the archives the new map no longer reads are
+removed with it), and returns a :class:`BuildResult` with the paths, the number of entities
+per layer and the notices of the write phase.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
 from geo.names import LAYER_BY_NAME
 from geo.routes import segment_lines  # each route's segments as drawn (the map's lines)
-from geo.tiles import vertex_count
+from geo.tiles import ARCHIVE_SUFFIX, archive_streams, close_archives, tiles_folder, vertex_count
 from geo.webmap import (
     DEFAULT_TILES,
     article_citations,
@@ -112,7 +113,9 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
     A context layer of more than ``tile_threshold`` drawing vertices (default
     :data:`geo.tiles.TILE_VERTEX_THRESHOLD`) is written as vector tiles,
     ``<map stem>.tiles/<layer>.pmtiles`` beside the map, which the map reads by range
-    requests when served (``geo serve``); its :attr:`ContextLayer.tiles` says where.
+    requests when served (``geo serve``); its :attr:`ContextLayer.tiles` says where. The
+    archives are written with the map (one set), and the ``*.pmtiles`` files of that folder
+    that the map no longer reads are removed with it (the folder too when left empty).
 
     Raises :class:`geo.errors.CatalogError` for an invalid workspace, :class:`InputError`
     for a bad option, :class:`OutputError` when a file cannot be written.
@@ -132,7 +135,7 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
             *(spec.read() for spec in context)]
     # named as the map's layer control will show them ("cables", "cables #2"...)
     context_layers = context_layers_for_map(read, layers)
-    archives: dict[Path, bytes] = {}
+    archives: dict[Path, Any] = {}  # path -> geo.tiles.archive.PendingArchive
     if tile_threshold is None:
         tile_threshold = geo.tiles.TILE_VERTEX_THRESHOLD
     if any(vertex_count(c.features.geometry.to_numpy()) > tile_threshold
@@ -141,16 +144,21 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
 
         context_layers, archives = tile_big_layers(context_layers, target,
                                                    threshold=tile_threshold)
-    html_text = render_map(layers, offline=offline, tiles=tiles,
-                           segment_lines=segment_lines(cat), context=context_layers,
-                           citations=article_citations(cat.articles))
-    if archives:
-        from geo.tiles import allow_tile_requests, write_archives
+    try:
+        html_text = render_map(layers, offline=offline, tiles=tiles,
+                               segment_lines=segment_lines(cat), context=context_layers,
+                               citations=article_citations(cat.articles))
+        if archives:
+            from geo.tiles import allow_tile_requests
 
-        html_text = allow_tile_requests(html_text)
-        write_archives(archives)  # each atomic; the map that reads them is written next
-    # the layer files and the map as one set: a failed write replaces none of them
-    written = write_file_set({**layer_file_texts(layers, ws.maps), target: html_text})
+            html_text = allow_tile_requests(html_text)
+        # the tile archives, the layer files and the map as one set: a failed write
+        # replaces none of them; archives the map no longer reads go with it
+        written = write_file_set({**layer_file_texts(layers, ws.maps), target: html_text},
+                                 streams=archive_streams(archives),
+                                 prune={tiles_folder(target): ARCHIVE_SUFFIX})
+    finally:
+        close_archives(archives)
     *layer_paths, map_path = written.paths
     result = BuildResult(
         map_path=map_path, layer_paths=layer_paths,

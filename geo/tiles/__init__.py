@@ -23,14 +23,17 @@ import dataclasses
 import html
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import quote
 
 import numpy as np
 import shapely
+
+if TYPE_CHECKING:
+    from geo.tiles.archive import PendingArchive
 
 #: Drawing vertices (points count one each) above which a context layer becomes tiles.
 TILE_VERTEX_THRESHOLD = 500_000
@@ -80,51 +83,57 @@ def _file_stem(name: str, taken: set[str]) -> str:
     return candidate
 
 
+#: The name ending of the tile archives geo writes into a map's tiles folder (the files
+#: of that ending the map no longer reads are removed when it is built).
+ARCHIVE_SUFFIX = ".pmtiles"
+
+
 def tile_big_layers(layers: Sequence[Any], map_path: str | os.PathLike[str], *,
                     threshold: int = TILE_VERTEX_THRESHOLD, max_zoom: int | None = None
-                    ) -> tuple[list[Any], dict[Path, bytes]]:
+                    ) -> tuple[list[Any], dict[Path, PendingArchive]]:
     """The context ``layers`` with each one of more than ``threshold`` vertices replaced by a
-    copy whose ``tiles`` is its :class:`TiledSource`, and the archives to write (path ->
-    bytes) beside the map ``map_path``. Nothing is written here."""
-    from geo.tiles.archive import tile_archive
+    copy whose ``tiles`` is its :class:`TiledSource`, and the archives to write beside the
+    map ``map_path`` (path -> :class:`geo.tiles.archive.PendingArchive`: its tile data in a
+    temporary file; the caller writes it, e.g. with :func:`archive_streams`, and closes
+    it). Nothing is written here."""
+    from geo.tiles.archive import cut_archive
 
     folder = tiles_folder(map_path)
     out: list[Any] = []
-    archives: dict[Path, bytes] = {}
+    archives: dict[Path, PendingArchive] = {}
     taken: set[str] = set()
-    for layer in layers:
-        geoms = layer.features.geometry.to_numpy()
-        if vertex_count(geoms) <= threshold:
-            out.append(layer)
-            continue
-        archive = tile_archive(layer, max_zoom=max_zoom)
-        stem = _file_stem(layer.name, taken)
-        path = folder / f"{stem}.pmtiles"
-        source = TiledSource(path=path, url=quote(f"{folder.name}/{stem}.pmtiles"),
-                             layer_name=archive.layer_name, max_zoom=archive.max_zoom,
-                             fields=tuple(archive.fields), tiles=archive.tiles,
-                             vertices=archive.vertices, size_bytes=len(archive.data))
-        archives[path] = archive.data
-        out.append(dataclasses.replace(layer, tiles=source))
+    try:
+        for layer in layers:
+            geoms = layer.features.geometry.to_numpy()
+            if vertex_count(geoms) <= threshold:
+                out.append(layer)
+                continue
+            archive = cut_archive(layer, max_zoom=max_zoom)
+            stem = _file_stem(layer.name, taken)
+            path = folder / f"{stem}{ARCHIVE_SUFFIX}"
+            archives[path] = archive
+            source = TiledSource(path=path, url=quote(f"{folder.name}/{stem}{ARCHIVE_SUFFIX}"),
+                                 layer_name=archive.layer_name, max_zoom=archive.max_zoom,
+                                 fields=tuple(archive.fields), tiles=archive.tiles,
+                                 vertices=archive.vertices, size_bytes=archive.size_bytes)
+            out.append(dataclasses.replace(layer, tiles=source))
+    except BaseException:
+        close_archives(archives)
+        raise
     return out, archives
 
 
-def write_archives(archives: Mapping[Path, bytes]) -> list[Path]:
-    """Write each archive atomically (:func:`geo.atomic.atomic_path`); the written paths.
+def archive_streams(archives: Mapping[Path, PendingArchive]
+                    ) -> dict[Path, Callable[[BinaryIO], None]]:
+    """The archives as ``streams`` of :func:`geo.atomic.write_file_set` (path -> the
+    function that writes the archive into the open file it is given)."""
+    return {path: archive.write_to for path, archive in archives.items()}
 
-    Raises :class:`geo.errors.OutputError` when one cannot be written."""
-    from geo.atomic import atomic_path
-    from geo.errors import OutputError
 
-    written = []
-    for path, data in archives.items():
-        with atomic_path(path) as tmp:
-            try:
-                tmp.write_bytes(data)
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        written.append(path)
-    return written
+def close_archives(archives: Mapping[Path, PendingArchive]) -> None:
+    """Remove the temporary files of tile data of ``archives``."""
+    for archive in archives.values():
+        archive.close()
 
 
 _CSP_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')

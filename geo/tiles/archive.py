@@ -1,8 +1,11 @@
 """A context layer as vector tiles in a PMTiles archive (zoom-dependent simplification).
 
-:func:`tile_archive` cuts a :class:`geo.context.ContextLayer` into Mapbox Vector Tiles,
-zoom 0 to ``max_zoom``, and returns the PMTiles v3 archive (written by the PyPI package
-``pmtiles``) as bytes:
+:func:`cut_archive` cuts a :class:`geo.context.ContextLayer` into Mapbox Vector Tiles,
+zoom 0 to ``max_zoom``, into a PMTiles v3 archive (laid out by the PyPI package
+``pmtiles``) whose tile data waits in a temporary file on disk until
+:meth:`PendingArchive.write_to` streams the archive into a file (``geo build`` writes it
+with the map, as one set: :func:`geo.atomic.write_file_set`); :func:`tile_archive` returns
+an archive as bytes:
 
 - positions are projected to Web Mercator (latitudes clamped to ±85.0511°, as every web
   map does); a line unwrapped past ±180° for drawing (:mod:`geo.context`) is cut at the
@@ -32,11 +35,12 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import shutil
 import zlib
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import shapely
@@ -70,6 +74,37 @@ class TileArchive:
     fields: list[str]      # the property keys after geo:id and geo:label
     tiles: int             # tiles written
     vertices: int          # drawing vertices of the layer
+
+
+@dataclass(frozen=True)
+class PendingArchive:
+    """An archive cut into tiles, not yet written: its head (header, directories,
+    metadata) in memory, its tile data in a temporary file on disk. :meth:`write_to` writes
+    it; :meth:`close` removes the temporary file (call it whether written or not)."""
+
+    head: bytes
+    tile_data: BinaryIO    # the pmtiles writer's temporary file of tile data
+    tile_data_bytes: int
+    layer_name: str
+    max_zoom: int
+    fields: list[str]
+    tiles: int
+    vertices: int
+
+    @property
+    def size_bytes(self) -> int:
+        """The archive's size in bytes."""
+        return len(self.head) + self.tile_data_bytes
+
+    def write_to(self, out: BinaryIO) -> None:
+        """Write the archive to the binary file ``out``, streaming its tile data."""
+        out.write(self.head)
+        self.tile_data.seek(0)
+        shutil.copyfileobj(self.tile_data, out, 1 << 20)
+
+    def close(self) -> None:
+        """Remove the temporary file of tile data."""
+        self.tile_data.close()
 
 
 def to_world(geoms: np.ndarray) -> np.ndarray:
@@ -218,7 +253,25 @@ def tile_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
 
     Raises :class:`GeoError` when the layer has nothing to draw.
     """
-    from pmtiles.tile import Compression, TileType
+    pending = cut_archive(layer, max_zoom=max_zoom, min_zoom=min_zoom, layer_name=layer_name)
+    try:
+        buffer = io.BytesIO()
+        pending.write_to(buffer)
+    finally:
+        pending.close()
+    return TileArchive(data=buffer.getvalue(), layer_name=pending.layer_name,
+                       max_zoom=pending.max_zoom, fields=pending.fields, tiles=pending.tiles,
+                       vertices=pending.vertices)
+
+
+def cut_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
+                layer_name: str | None = None) -> PendingArchive:
+    """The PMTiles archive of the context layer ``layer``, zooms ``min_zoom`` to
+    ``max_zoom`` (default :data:`DEFAULT_MAX_ZOOM`), cut but not written: its tile data
+    is in a temporary file, not in memory.
+
+    Raises :class:`GeoError` when the layer has nothing to draw.
+    """
     from pmtiles.writer import Writer
 
     from geo.tiles import vertex_count
@@ -239,8 +292,7 @@ def tile_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
     geoms, src = _wrapped(to_world(geoms_lonlat))
     xy = np.zeros((len(geoms), 2), dtype=np.int64)
     geoms, src, xy = _keep_drawable(geoms, src, xy)
-    buffer = io.BytesIO()
-    writer = Writer(buffer)
+    writer = Writer(None)  # only its temporary file of tile data and its entries are used
     try:
         written = _write_levels(writer, writer_layer, geoms, src, xy, min_zoom, max_zoom)
     except BaseException:
@@ -250,18 +302,36 @@ def tile_archive(layer: Any, *, max_zoom: int | None = None, min_zoom: int = 0,
         writer.tile_f.close()
         raise GeoError(f"context layer {layer.name}: no tile has a feature")
     west, south, east, north = _lonlat_bounds(geoms_lonlat)
-    writer.finalize(
+    try:
+        parts = _head(writer, min_zoom, max_zoom, name, keys, (west, south, east, north))
+    except BaseException:
+        writer.tile_f.close()
+        raise
+    # (what Writer.finalize writes before it copies the tile data)
+    return PendingArchive(head=b"".join(parts), tile_data=writer.tile_f,
+                          tile_data_bytes=writer.offset, layer_name=name, max_zoom=max_zoom,
+                          fields=fields, tiles=written, vertices=vertex_count(geoms_lonlat))
+
+
+def _head(writer: Any, min_zoom: int, max_zoom: int, name: str, keys: list[str],
+          bounds: Sequence[float]) -> tuple[bytes, ...]:
+    """The header, root directory, metadata and leaf directories of ``writer``'s tiles;
+    ``bounds`` is west, south, east, north in degrees."""
+    from pmtiles.tile import Compression, TileType
+    from pmtiles.writer import finalize_header
+
+    west, south, east, north = bounds
+    return finalize_header(
         {"tile_type": TileType.MVT, "tile_compression": Compression.GZIP,
          "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7),
          "max_lon_e7": int(east * 1e7), "max_lat_e7": int(north * 1e7),
          "center_zoom": min_zoom, "center_lon_e7": int((west + east) / 2 * 1e7),
          "center_lat_e7": int((south + north) / 2 * 1e7)},
+        writer.addressed_tiles, writer.tile_entries, len(writer.hash_to_offset),
         {"name": name, "format": "pbf", "generator": "geo",
          "vector_layers": [{"id": name, "fields": {k: "String" for k in keys},
                             "minzoom": min_zoom, "maxzoom": max_zoom}]},
-    )
-    return TileArchive(data=buffer.getvalue(), layer_name=name, max_zoom=max_zoom,
-                       fields=fields, tiles=written, vertices=vertex_count(geoms_lonlat))
+        writer.clustered, writer.offset)
 
 
 def _compressed(tiles: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
