@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import geo.atomic
+import geo.errors
 import geo.tiles
 
 CABLES = Path(__file__).parent / "data" / "context" / "cables.geojson"
@@ -159,3 +160,56 @@ def test_a_concurrent_build_is_refused_before_it_writes_any_archive(
         f"0.3 s (it holds {lock}); try again when it has finished")
     lock.unlink()  # the test's
     assert _snapshot(maps) == before
+
+
+def test_a_killed_build_without_the_big_layer_removes_its_archive_when_completed(
+        workspace, runner, tiled):
+    _build_tiled(runner, workspace)
+    maps = workspace / "maps"
+    tiles = maps / "connectivity.tiles"
+    script = ("import sys; from geo.build import build; build(sys.argv[1], offline=True)")
+    env = {**os.environ, geo.atomic.CRASH_AFTER_RENAMES_ENV: "1"}  # a layer file, not the map
+    killed = subprocess.run([sys.executable, "-c", script, str(workspace)],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert killed.returncode in (-signal.SIGKILL, 137), killed.stderr
+    journal = json.loads((maps / geo.atomic.JOURNAL_NAME).read_text(encoding="utf-8"))
+    assert journal["remove"] == ["connectivity.tiles/cables.pmtiles"]
+    assert (tiles / "cables.pmtiles").is_file()  # the old map still reads it
+    done = runner("build", "--offline", "-w", workspace, expect=0)
+    assert f"geo: warning: {maps}: completed the interrupted build of " in done.stderr
+    assert "; removed 1 file it no longer had" in done.stderr
+    assert not tiles.exists()
+
+
+def test_write_file_set_streams_and_prunes(tmp_path):
+    folder = tmp_path / "out"
+    tiles = folder / "x.tiles"
+    tiles.mkdir(parents=True)
+    (tiles / "old.pmtiles").write_bytes(b"old")
+    (tiles / "keep.txt").write_text("kept", encoding="utf-8")
+
+    def stream(out) -> None:
+        for _ in range(4):
+            out.write(b"0123456789" * 1000)
+
+    written = geo.atomic.write_file_set(
+        {folder / "x.html": "page"}, streams={tiles / "new.pmtiles": stream},
+        prune={tiles: ".pmtiles"})
+    assert written.paths == [folder / "x.html"]
+    assert written.streamed == [tiles / "new.pmtiles"]
+    assert written.removed == [tiles / "old.pmtiles"]
+    assert (tiles / "new.pmtiles").read_bytes() == b"0123456789" * 4000
+    assert sorted(p.name for p in tiles.iterdir()) == ["keep.txt", "new.pmtiles"]
+    assert sorted(p.name for p in folder.iterdir()) == ["x.html", "x.tiles"]
+
+    def failing(out) -> None:
+        out.write(b"partial")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(geo.errors.OutputError,
+                       match=r"new\.pmtiles: cannot write: No space left on device"):
+        geo.atomic.write_file_set({folder / "x.html": "page 2"},
+                                  streams={tiles / "new.pmtiles": failing},
+                                  prune={tiles: ".pmtiles"})
+    assert (folder / "x.html").read_text(encoding="utf-8") == "page"
+    assert sorted(p.name for p in tiles.iterdir()) == ["keep.txt", "new.pmtiles"]
