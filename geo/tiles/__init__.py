@@ -130,6 +130,31 @@ def archive_streams(archives: Mapping[Path, PendingArchive]
     return {path: archive.write_to for path, archive in archives.items()}
 
 
+def write_archives(archives: Mapping[Path, PendingArchive]) -> list[Path]:
+    """Write each archive on its own, atomically (:func:`geo.atomic.atomic_path`), and
+    close it; the written paths. Not a set: ``geo build`` writes its archives with the map
+    (:func:`archive_streams`); this is for tools that write archives alone (benchmarks).
+
+    Raises :class:`geo.errors.OutputError` when one cannot be written."""
+    from geo.atomic import atomic_path
+    from geo.errors import OutputError
+
+    written = []
+    try:
+        for path, archive in archives.items():
+            with atomic_path(path) as tmp:
+                try:
+                    with open(tmp, "xb") as out:
+                        archive.write_to(out)
+                except OSError as exc:
+                    raise OutputError(f"{path}: cannot write: {exc.strerror or exc}"
+                                      ) from exc
+            written.append(path)
+    finally:
+        close_archives(archives)
+    return written
+
+
 def close_archives(archives: Mapping[Path, PendingArchive]) -> None:
     """Remove the temporary files of tile data of ``archives``."""
     for archive in archives.values():
