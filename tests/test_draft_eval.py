@@ -22,7 +22,7 @@ FLOORS = {
             "agreements": 0.55, "agreements (date, venue)": 0.49, "places": 0.90},
     "holdout": {"organisations": 0.73, "facilities": 0.53, "routes": 0.45,
                 "route figures": 0.66, "agreements": 0.17, "agreements (date, venue)": 0.16,
-                "places": 0.87},
+                "places": 0.86},
 }
 #: the targets of issue #12 (hold-out F1; places: precision and recall)
 TARGETS = {"organisations": 0.90, "facilities": 0.85, "routes": 0.85, "agreements": 0.80,
