@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo.catalog import check_workspace
 from geo.text import fold
+from tests.bad_articles import write_bad_articles
 
 DATA = Path(__file__).parent / "data" / "extract"
 A0 = "000_47e597b5552f65ef"
@@ -69,12 +70,7 @@ def test_coverage_counts_sites_placed_in_a_city_or_country(catalog):
 
 def test_bad_files_are_named_and_the_rest_still_read(workspace, runner):
     bad = workspace / "bad"
-    bad.mkdir()
-    (bad / "latin1.txt").write_bytes("Le câble arrive à Nairobi.".encode("latin-1"))
-    (bad / "empty.txt").write_bytes(b"  \n")
-    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    good = bad / "good.txt"
-    good.write_text("The cable lands in Mombasa, Kenya.", encoding="utf-8")
+    good = write_bad_articles(bad)["good"]
     result = runner("extract", "--format", "json", "-w", str(workspace), str(bad / "latin1.txt"),
                     str(bad / "empty.txt"), str(good), str(bad / "binary.txt"), "no-such-stem")
     assert result.exit_code == 2

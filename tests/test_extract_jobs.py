@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError
+from tests.bad_articles import write_bad_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "draft_corpus"
@@ -65,12 +66,7 @@ def test_two_jobs_print_byte_for_byte_what_one_job_prints(mode):
 
 def test_errors_are_the_same_with_two_jobs(tmp_path):
     bad = tmp_path / "bad"
-    bad.mkdir()
-    (bad / "latin1.txt").write_bytes("Le câble arrive à Nairobi.".encode("latin-1"))
-    (bad / "empty.txt").write_bytes(b"  \n")
-    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    good = bad / "good.txt"
-    good.write_text("The cable lands in Mombasa, Kenya.", encoding="utf-8")
+    good = write_bad_articles(bad)["good"]
     names = [str(bad / "latin1.txt"), str(bad / "empty.txt"), str(good),
              str(bad / "binary.txt"), "no-such-stem", str(tmp_path), *articles()[:4]]
     one = geo_process("extract", "-w", str(ROOT), "--format", "json", "-j", "1", *names)

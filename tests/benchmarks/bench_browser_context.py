@@ -60,7 +60,7 @@ import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
-from browser_bench import chosen_sizes, median, p90, run_sizes  # noqa: E402
+from browser_bench import chosen_sizes, hover, median, p90, run_sizes  # noqa: E402
 
 import geo.webmap.context as contextmap  # noqa: E402
 from geo.catalog import load_catalog  # noqa: E402
@@ -81,7 +81,6 @@ VIEWPORT = {"width": 1280, "height": 800}
 VIEW_CENTER = (20.0, 0.0)  # lat, lon
 VIEW_ZOOM = 3
 HOVER_MOVES = 120
-MOVE_GAP_MS = 40
 LOAD_TIMEOUT_MS = 240_000
 
 #: the old binding, for ``geo old``: one tooltip bound to the whole L.geoJSON
@@ -155,7 +154,6 @@ HOVER_POINTS = """(n) => {
   return out;
 }"""
 
-TOOLTIP_SHOWN = "() => !!document.querySelector('.leaflet-tooltip')"
 
 COUNT_ENTERED = """() => {
   const h = window.__handles();
@@ -275,14 +273,8 @@ def measure(browser: Any, path: Path, hover_moves: int = 0,
         if hover_moves:
             points = page.evaluate(HOVER_POINTS, hover_moves)
             page.evaluate(COUNT_ENTERED)
-            page.mouse.move(2, 2)
-            page.wait_for_timeout(MOVE_GAP_MS)
-            page.evaluate("() => { window.__moves = []; }")
-            for x, y in points:
-                page.mouse.move(x, y)
-                page.wait_for_timeout(MOVE_GAP_MS)
-                tipped += page.evaluate(TOOLTIP_SHOWN)
-            moves = page.evaluate("() => window.__moves")
+            moves, tipped = hover(page, points, "() => { window.__moves = []; }",
+                                  "() => window.__moves")
             entered = page.evaluate("() => window.__entered")
         if errors:
             raise RuntimeError(f"{path.name}: page error: {errors[0]}")

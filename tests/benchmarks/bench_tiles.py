@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
-from browser_bench import chosen_sizes, median, p90, run_sizes  # noqa: E402
+from browser_bench import chosen_sizes, hover, median, p90, run_sizes  # noqa: E402
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer  # noqa: E402
 from geo.tiles import allow_tile_requests, tile_big_layers, write_archives  # noqa: E402
@@ -69,7 +69,6 @@ VIEW_CENTER = (20.0, 0.0)  # lat, lon
 VIEW_ZOOM = 3
 ZOOM_PATH = (4, 5, 4, 3)
 HOVER_MOVES = 60
-MOVE_GAP_MS = 40
 TIMEOUT_MS = 120_000
 
 INIT_SCRIPT = """
@@ -125,8 +124,6 @@ TO_SCREEN = """(points) => {
   }
   return out;
 }"""
-
-TOOLTIP_SHOWN = "() => !!document.querySelector('.leaflet-tooltip')"
 
 
 def lines_layer(n_vertices: int) -> ContextLayer:
@@ -200,14 +197,8 @@ def measure(browser: Any, url: str, origin: str, targets: list[list[float]] | No
         if targets:
             page.evaluate(SET_VIEW, [list(VIEW_CENTER), VIEW_ZOOM])
             points = page.evaluate(TO_SCREEN, targets)[:HOVER_MOVES]
-            page.mouse.move(2, 2)
-            page.wait_for_timeout(MOVE_GAP_MS)
-            page.evaluate("() => { window.__geoHoverTimes.length = 0; }")
-            for x, y in points:
-                page.mouse.move(x, y)
-                page.wait_for_timeout(MOVE_GAP_MS)
-                tipped += page.evaluate(TOOLTIP_SHOWN)
-            moves = page.evaluate("() => window.__geoHoverTimes")
+            moves, tipped = hover(page, points, "() => { window.__geoHoverTimes.length = 0; }",
+                                  "() => window.__geoHoverTimes")
         if errors:
             raise RuntimeError(f"{url}: page error: {errors[0]}")
         return {"draw": drawn, "zooms": zooms, "moves": moves, "tipped": tipped,

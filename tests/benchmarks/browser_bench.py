@@ -25,6 +25,27 @@ def p90(values: list[float]) -> float:
     return sorted(values)[int(0.9 * (len(values) - 1))] if values else float("nan")
 
 
+#: Pause after each mouse move (ms), and whether a tooltip shows, for the hover timings.
+MOVE_GAP_MS = 40
+TOOLTIP_SHOWN = "() => !!document.querySelector('.leaflet-tooltip')"
+
+
+def hover(page: Any, points: list[list[float]], reset_js: str, times_js: str
+          ) -> tuple[list[float], int]:
+    """Move the mouse over ``points`` (screen pixels) one by one, from a corner; return the
+    page's hover times (``times_js`` reads them, ``reset_js`` empties them first) and how many
+    moves showed a tooltip."""
+    page.mouse.move(2, 2)
+    page.wait_for_timeout(MOVE_GAP_MS)
+    page.evaluate(reset_js)
+    tipped = 0
+    for x, y in points:
+        page.mouse.move(x, y)
+        page.wait_for_timeout(MOVE_GAP_MS)
+        tipped += page.evaluate(TOOLTIP_SHOWN)
+    return page.evaluate(times_js), tipped
+
+
 def chosen_sizes(parser: argparse.ArgumentParser, text: str, known: Mapping[str, Any]
                  ) -> list[str]:
     """The sizes of ``--sizes`` (comma-separated), each one of ``known``, else a usage error."""
