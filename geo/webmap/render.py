@@ -53,6 +53,11 @@ class _RawMacro(MacroElement):
                 getattr(figure, part).add_child(Raw(str(macro(self, kwargs))),
                                                 name=self.get_name())
         for child in list(self._children.values()):
+            if isinstance(child, MacroElement) and not isinstance(child, _RawMacro):
+                # added by its parent's own render (folium's Layer adds an
+                # ElementAddToElement, Marker its SetIcon): raw too, and not compiled (19
+                # Jinja compilations per build of the shipped workspace)
+                child.__class__ = _inert(type(child))
             child.render(**kwargs)
 
 
