@@ -1,12 +1,22 @@
-"""Names known from labelled news: evidence that a capitalised name is an organisation or a
-cable.
+"""Names known from labelled news and from open reference data: evidence that a capitalised
+name is an organisation or a cable.
 
-The lists ship as ``geo/data/draft_known_organisations.txt`` and
-``geo/data/draft_known_cables.txt``, built by ``python -m tests.draft_lexicon`` from the
-organisations and named routes labelled in the dev split of the draft corpus
-(``tests/data/draft_corpus``; the hold-out split is never read). A name on a list is only a
-cue: a place, a person's name or a source of the news stays what the rules say it is, and a
-cable's name counts only where the text speaks of cables or the name is distinctive.
+Two kinds of list ship in ``geo/data``:
+
+* ``draft_known_organisations.txt`` and ``draft_known_cables.txt``, built by
+  ``python -m tests.draft_lexicon`` from the organisations and named routes labelled in the
+  dev split of the draft corpus (``tests/data/draft_corpus``; the hold-out split is never
+  read);
+* ``draft_reference_organisations.tsv`` and ``draft_reference_cables.tsv``: operators from
+  open telephone-numbering data and cable systems from the CIA World Factbook and Wikipedia
+  (sources and licences in ``geo/data/PROVENANCE.md``), ordinary words left out. A
+  reference cable's name that is also an organisation's ("EllaLink", "MainOne") or has
+  three letters or fewer ("ACE", "SAS") is not used: such a name in a text is as often the
+  company or an abbreviation.
+
+A name on a list is only a cue: a place, a person's name or a source of the news stays what
+the rules say it is, and a cable's name counts only where the text speaks of cables or the
+name is distinctive.
 """
 
 from __future__ import annotations
@@ -20,6 +30,8 @@ from geo.draft.vocabulary import fold, fold_aligned
 DATA = Path(__file__).resolve().parent.parent / "data"
 ORGANISATIONS_FILE = DATA / "draft_known_organisations.txt"
 CABLES_FILE = DATA / "draft_known_cables.txt"
+REFERENCE_ORGANISATIONS_FILE = DATA / "draft_reference_organisations.tsv"
+REFERENCE_CABLES_FILE = DATA / "draft_reference_cables.tsv"
 HEADERS = {
     ORGANISATIONS_FILE: "# Organisations labelled in the dev split of tests/data/draft_corpus, "
                         "one name per\n# line (built by `python -m tests.draft_lexicon`; do "
@@ -39,17 +51,35 @@ def _names(path: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
+def _reference_forms(path: Path) -> list[str]:
+    """Every form (name and other forms) of a reference list's entries."""
+    forms = []
+    for line in _names(path):
+        name, _, rest = line.partition("\t")
+        others = rest.partition("\t")[0]
+        forms += [f.strip() for f in [name, *others.split(" | ")] if f.strip()]
+    return forms
+
+
 @lru_cache(maxsize=1)
 def known_organisations() -> frozenset[str]:
-    """The folded names of the organisations' list."""
-    return frozenset(fold(n) for n in _names(ORGANISATIONS_FILE))
+    """The folded names of the organisations' lists (labelled news and reference data)."""
+    return frozenset(fold(n) for n in [*_names(ORGANISATIONS_FILE),
+                                       *_reference_forms(REFERENCE_ORGANISATIONS_FILE)])
 
 
 @lru_cache(maxsize=1)
 def known_cables() -> dict[str, str]:
-    """The cables' list: each name folded position by position (as a document's folded text
-    is, so that a match's offsets are the text's) -> the name as listed."""
-    return {fold_aligned(n): n for n in _names(CABLES_FILE)}
+    """The cables' lists: each name folded position by position (as a document's folded text
+    is, so that a match's offsets are the text's) -> the name as listed. The labelled names
+    first; a reference name only when longer than three characters and no organisation's."""
+    cables = {fold_aligned(n): n for n in _names(CABLES_FILE)}
+    organisations = known_organisations()
+    for name in _reference_forms(REFERENCE_CABLES_FILE):
+        key = fold_aligned(name)
+        if len(name) > 3 and fold(name) not in organisations:
+            cables.setdefault(key, name)
+    return cables
 
 
 @lru_cache(maxsize=1)
