@@ -80,8 +80,23 @@ MAP_CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline';
 #: The offline page's policy: no image from anywhere but the page itself.
 OFFLINE_CSP = MAP_CSP.replace("{images}", "")
 _CSP_SLOT = "geo-csp-script-hashes"
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _ANY_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+
+
+def _inline_scripts(page: str) -> list[str]:
+    """The text of each ``<script>...</script>`` of ``page``, in order: what
+    ``re.findall(r"<script>(.*?)</script>", page, re.DOTALL)`` gives, found with
+    ``str.find`` (the lazy pattern tried ``</script>`` at every character of the map's
+    scripts: 9 ms of a build)."""
+    scripts = []
+    start = page.find("<script>")
+    while start != -1:
+        end = page.find("</script>", start + 8)
+        if end == -1:
+            break
+        scripts.append(page[start + 8:end])
+        start = page.find("<script>", end + 9)
+    return scripts
 
 
 def script_hashes(page: str) -> list[str]:
@@ -89,7 +104,7 @@ def script_hashes(page: str) -> list[str]:
 
     Raises :class:`GeoError` when the page holds a script element this function cannot
     hash (one with attributes), so the policy can never silently leave a script out."""
-    scripts = _INLINE_SCRIPT.findall(page)
+    scripts = _inline_scripts(page)
     if len(_ANY_SCRIPT_TAG.findall(page)) != len(scripts):
         raise GeoError("the map holds a <script> element with attributes: "
                        "cannot write its Content-Security-Policy")
