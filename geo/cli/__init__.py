@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
+
+# numpy's OpenBLAS starts a thread per core when numpy is imported, and they spin: 0.13 s of
+# CPU per command on this 2-core machine (as much as the import itself), for geo, which does
+# no linear algebra. One thread, unless the user chose otherwise. Set before anything imports
+# numpy; children (extract --jobs) inherit it.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import click
 
