@@ -9,24 +9,11 @@ from __future__ import annotations
 import gc
 import importlib
 import os
-
-# numpy's OpenBLAS starts a thread per core when numpy is imported, and they spin: 0.13 s of
-# CPU per command on this 2-core machine (as much as the import itself), for geo, which does
-# no linear algebra. One thread, unless the user chose otherwise. Set before anything imports
-# numpy; children (extract --jobs) inherit it.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from typing import Any
 
 import click
 
 from geo import __version__
-
-# A command is a short process that imports ~900 modules (pandas, pydantic, folium...) and
-# frees little: with the default threshold (700 allocations) the collector runs ~250 times
-# during `geo build` and takes ~0.12 s of its 1.7 s, rescanning the same long-lived objects.
-# A larger first threshold keeps cyclic garbage collected, ~100 times less often (measured:
-# GC time 0.12 -> 0.03 s per build). Set before the commands' imports: the CLI owns the
-# process; the library leaves the collector alone.
-gc.set_threshold(100_000, *gc.get_threshold()[1:])
 
 #: command name -> module under geo.cli holding a click command of the same name
 COMMANDS = {
@@ -46,6 +33,22 @@ COMMANDS = {
 
 class LazyGroup(click.Group):
     """A group whose commands are imported only when used."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line, tuning the process first: a command runs before it imports
+        its libraries (numpy, pandas, pydantic, folium...), and only a running command,
+        not an import of this module, touches the process's settings."""
+        # numpy's OpenBLAS starts a thread per core when numpy is imported, and they spin:
+        # 0.13 s of CPU per command on a 2-core machine (as much as the import itself), for
+        # geo, which does no linear algebra. One thread unless the user chose otherwise;
+        # children (extract --jobs) inherit it.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        # A command imports ~900 modules and frees little: at the default threshold (700
+        # allocations) the collector ran ~250 times in `geo build`, 0.12 s of its 1.7 s,
+        # rescanning the same long-lived objects; at 100,000 it runs about once (0.03 s)
+        # and still collects cyclic garbage. The library leaves the collector alone.
+        gc.set_threshold(100_000, *gc.get_threshold()[1:])
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if self._load(name) is not None]
