@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.draft.agreement_date_venue import SigningDateVenue
+from geo.draft.agreement_financing import FINANCING_RE, financing_funders
 from geo.draft.agreement_parties import DealParties
 from geo.draft.agreement_party_names import party_names
 from geo.draft.agreement_words import (
@@ -96,6 +97,8 @@ class Deal:
     investment: bool = False
     #: what was bought, as named after the words of a purchase (folded)
     objects: list[str] = field(default_factory=list)
+    #: a loan or grant from the parties, its funders (:mod:`geo.draft.agreement_financing`)
+    financing: bool = False
 
     def fact(self) -> AgreementFact:
         return AgreementFact(self.kind, list(self.parties), self.sentence.evidence,  # type: ignore
@@ -108,6 +111,8 @@ def _stated(d: Deal) -> bool:
     agreement, unless one is said to sign it."""
     if not d.parties:
         return False
+    if d.financing:
+        return True
     if d.investment and len(d.parties) < 2:
         return False  # a company's own investment
     return not (len(d.parties) < 2 and d.kind in ("other", "partnership", "memorandum")
@@ -175,6 +180,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
                     self._date_venue(self.deals[-1], s, signs + ceremonies, [])
                 continue
             self._read_deal(s, triggers, signs, ceremonies)
+        self._financings()
         self._unnamed_partners()
         return [d.fact() for d in self.deals if _stated(d)]
 
@@ -230,6 +236,30 @@ class AgreementFinder(DealParties, SigningDateVenue):
         for name in self._subjects(s):
             if name not in deal.subjects:
                 deal.subjects.append(name)
+
+    def _financings(self) -> None:
+        """A loan or grant a sentence tells with its funders named ("financée par la Banque
+        mondiale") is a deal of its own where no stated deal comes from that sentence; an
+        investment that found one party only becomes it."""
+        for s in self.doc.sentences:
+            if s.index in self.doc.names.title_sentences or not FINANCING_RE.search(s.text):
+                continue
+            funders = financing_funders(self.text, s, self.occurrences, self.occurrence_starts)
+            if not funders:
+                continue
+            told = [d for d in self.deals if d.sentence is s]
+            if any(_stated(d) for d in told) or (told and not (
+                    told[0].investment or set(told[0].parties) <= set(funders))):
+                continue
+            if told:  # an investment or deal that found too few parties: the funders'
+                deal = told[0]
+                deal.kind, deal.parties, deal.investment = "other", list(funders), False
+            else:
+                deal = Deal("other", list(funders), s)
+                at = next((i for i, d in enumerate(self.deals) if d.sentence.index > s.index),
+                          len(self.deals))
+                self.deals.insert(at, deal)
+            deal.financing = True
 
     def _matching_deal(self, kind: str, parties: list[str], bought: str | None) -> Deal | None:
         """The last deal of ``kind`` whose parties hold those of a new mention or are held

@@ -38,11 +38,27 @@ _CONSORTIUM_RE = re.compile(r"\s+(consortium|consorcio|consórcio|consorzio|Kons
 #: européenne", "Banque mondiale", "Commission européenne").
 _ADJECTIVE_TAKERS = word_set("""
     union commission banque banco banca comision comissao commissione agence agencia
-    agenzia conseil consejo conselho consiglio autorite unione uniao
+    agenzia conseil consejo conselho consiglio autorite unione uniao fonds fondo fundo
 """)
 _ADJECTIVE_RE = re.compile(
     r"\s+([a-zà-ÿ]+(?:éenne|een|eenne|enne|ien|ienne|ais|aise|ale|al|ane|ano|ana|ea|eo|"
-    r"eia|eu|ese|esa|ês|iale|ial|ica|ico|ique|ische|ischen|isch|ndiale|ndial|ondiale))\b")
+    r"eia|eu|ese|esa|ês|iale|ial|ica|ico|ique|ische|ischen|isch|ndiale|ndial|ondiale|ain|"
+    r"aine))\b")
+#: What an institution's name goes on with in lower case after its head word and adjective:
+#: "Banque européenne d'investissement", "Fonds africain de développement", "Banca europea
+#: per gli investimenti", "Banco Europeo de Inversiones" (generic words of development and
+#: investment banks and funds only: "Banque mondiale pour le projet" stops before "pour").
+_INSTITUTION_TAIL_RE = re.compile(
+    r"\s+(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|de\s+|du\s+|des\s+|del\s+|della\s+|"
+    r"dello\s+|per\s+(?:gli\s+|lo\s+|il\s+|la\s+)|para\s+(?:el\s+|la\s+|o\s+|a\s+)?|"
+    r"do\s+|da\s+|dos\s+|for\s+)"
+    r"(?:investissements?|développement|reconstruction|coopération|investment|development|"
+    r"reconstruction|cooperation|inversiones?|desarrollo|fomento|reconstrucción|"
+    r"cooperación|investimentos?|desenvolvimento|investimenti|sviluppo|ricostruzione|"
+    r"cooperazione)"
+    r"(?:\s+(?:et\s+|e\s+|y\s+|and\s+)?(?:du\s+|de\s+|del\s+|do\s+|dello\s+|of\s+)?"
+    r"(?:commerce|comercio|comércio|commercio|trade|économique|económico|econômico|"
+    r"economico|social|sociale|sociais))?(?![\w-])", re.IGNORECASE)
 #: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
 _ATTRIBUTE_RE = re.compile(r"\w-(?:led|based|owned|backed|controlled|headquartered|listed|"
                            r"born|focused|registered|founded)$")
@@ -153,8 +169,11 @@ class CandidateRuns:
                       run.sentence, run.initial, False, run.title, run.places)
         elif words[-1] in _ADJECTIVE_TAKERS:
             m = _ADJECTIVE_RE.match(text, run.end)
-            if m and run.sentence.end >= m.end():
-                run = Run(run.start, m.end(), text[run.start:m.end()], run.first, run.last,
+            end = m.end() if m else run.end
+            tail = _INSTITUTION_TAIL_RE.match(text, end)
+            end = tail.end() if tail else end
+            if end > run.end and run.sentence.end >= end:
+                run = Run(run.start, end, text[run.start:end], run.first, run.last,
                           run.sentence, run.initial, False, run.title, run.places)
         if run.key in self.blocked:
             return []  # a cable's name
