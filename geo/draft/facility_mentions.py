@@ -37,6 +37,9 @@ from geo.draft.name_words import is_acronym, is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import DATA_CENTRE_SUFFIXES, EXCHANGE_NAME_RE, GENERIC_PARKS, fold
 
+#: Capital letters that are words of a language, not a building's letter.
+_LETTER_WORDS = {"en": "AI", "fr": "AY", "es": "AEOUY", "pt": "AEOÉ", "it": "AEIO", "de": ""}
+
 
 @dataclass
 class FacilityMention:
@@ -155,6 +158,7 @@ class FacilityMentionFinder:
                     found.append(FacilityMention(kind, stripped.start, stripped.end,
                                                  stripped.text, run.sentence,
                                                  name=stripped.text, named=True))
+        found.extend(self._siblings(found, taken))
         found.sort(key=lambda x: (x.start, -x.end))
         # one mention per phrase: "point of presence (PoP)", nested matches
         out: list[FacilityMention] = []
@@ -228,6 +232,46 @@ class FacilityMentionFinder:
         self._name(mention)
         return mention
 
+    def _siblings(self, found: list[FacilityMention], taken: Spans) -> list[FacilityMention]:
+        """The facilities that go with those found: codes listed with a facility's code or
+        letter ("LIS002 e LIS003", "die Datacenter N und O") and codes with the same letters
+        as a facility's code elsewhere in the text ("PAR1 et PAR2" beside "PAR3")."""
+        text = self.text
+        out: list[FacilityMention] = []
+        for x in found:
+            if not x.named:
+                continue
+            letter = re.fullmatch(r"(.*\S)\s+([A-Z])", x.name)
+            shape = r"[A-Z]" if letter else r"[A-Z]{2,5}-?\d{1,3}[A-Z]?"
+            if not (letter or CODE_RE.match(x.name)):
+                continue
+            end = x.end
+            while m := re.match(r"(?:\s*,\s*|\s+(?:and|et|e|y|und|o|or|ou|oder)\s+)(" + shape +
+                                r")(?![\w’'-])", text[end:end + 20]):
+                start = end + m.start(1)
+                name = f"{letter.group(1)} {m.group(1)}" if letter else m.group(1)
+                if not taken.covers(start, start + 1) and fold(name) not in self.route_forms:
+                    out.append(FacilityMention(x.kind, start, end + m.end(1), x.keyword,
+                                               x.sentence, name=name, named=True))
+                    taken.add(start, end + m.end(1))
+                end += m.end()
+        prefixes = {re.match(r"[A-Z]+", x.name).group() for x in [*found, *out]  # type: ignore
+                    if x.named and CODE_RE.match(x.name)}
+        kinds = {re.match(r"[A-Z]+", x.name).group(): x.kind for x in found  # type: ignore
+                 if x.named and CODE_RE.match(x.name)}
+        for t in self.names.tokens if prefixes else ():
+            if not CODE_RE.match(t.text) or taken.covers(t.start, t.start + 1) or \
+                    fold(t.text) in self.route_forms:
+                continue
+            prefix = re.match(r"[A-Z]+", t.text).group()  # type: ignore[union-attr]
+            s = self.doc.sentence_at(t.start)
+            if prefix in prefixes and s is not None and \
+                    s.index not in self.names.title_sentences:
+                out.append(FacilityMention(kinds.get(prefix, "data-centre"), t.start, t.end,
+                                           t.text, s, name=t.text, named=True))
+                taken.add(t.start, t.end)
+        return out
+
     def _other(self, m: re.Match[str], s: Sentence) -> FacilityMention | None:
         """A park, plaza or venue is a facility only with its proper name: "Timor Plaza",
         "parc technologique du VITIB"."""
@@ -288,6 +332,14 @@ class FacilityMentionFinder:
                          text[x.end:x.end + 16])
         if after and fold(after.group(1)) not in self.route_forms:
             x.name, x.named = after.group(1), True
+            return
+        # a building's letter: "das Datacenter M", "Data Center B" (not a word of the
+        # language: "o data center A Oi", "el centro de datos y")
+        letter = re.match(r" ([A-Z])(?![\w’'&.-])", text[x.end:x.end + 3])
+        if letter and letter.group(1) not in _LETTER_WORDS.get(self.doc.language, "AI") and \
+                x.kind == "data-centre":
+            x.end += 2
+            x.name, x.named = text[x.start:x.end], True
             return
         # a capitalised name holding the word ("Equinix Carrier Neutral Data Centre",
         # "Estação de Cabos Submarinos", "Data Center de Teraco")
