@@ -1,5 +1,5 @@
-"""Facilities that go with one found: codes listed with it, codes with its letters, and the
-letters of a campus's buildings (invented sentences)."""
+"""Facilities that go with one found: codes listed with it, codes with its letters, the
+letters of a campus's buildings, one per place of a counted plural (invented sentences)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def test_a_code_of_other_letters_is_no_sibling():
     names = _facilities("Acme opened its ZRH5 data centre in Zurich. The A380 landed in "
                         "Geneva.", "en")
     assert names == ["ZRH5"]
+
+
+@pytest.mark.parametrize(("language", "text", "places"), [
+    ("pt", "O cabo terá dois pontos de aterragem, um em Santos e outro em Fortaleza.",
+     ["Santos", "Fortaleza"]),
+    ("en", "The cable will have two landing stations, one in Marseille and another in Genoa.",
+     ["Marseille", "Genoa"]),
+])
+def test_a_counted_plural_listing_places_is_one_facility_per_place(language, text, places):
+    facts = find_facts(text, language=language)
+    assert [f.place.surface for f in facts.facilities] == places
+    assert {f.kind for f in facts.facilities} == {"cable-landing"}

@@ -209,8 +209,10 @@ class FacilityMentionFinder:
                 pass
             else:
                 return None  # "des data centers", "dei data center"
-        if plural and not counted:
-            return self._plural(kind, m, s)
+        if plural:
+            listed = self._plural(kind, m, s)
+            if listed or not counted:
+                return listed  # one per place listed, or none for an uncounted plural
         if EXPANSION_RE.search(text[max(s.start, start - 60):start]) and re.match(
                 r"\s*\)", text[end:end + 3]):
             return None  # "OS-IX (Oslo Internet Exchange)", "PoP (Point of Presence)"
@@ -297,11 +299,14 @@ class FacilityMentionFinder:
         return None
 
     def _plural(self, kind: str, m: re.Match[str], s: Sentence) -> list[FacilityMention] | None:
-        """"landing sites em Santos (SP) e Fortaleza, no Brasil; e em Sines": one per town."""
+        """"landing sites em Santos (SP) e Fortaleza, no Brasil; e em Sines", "dois pontos de
+        aterragem, um em Santos e outro em Fortaleza": one per town."""
         places = [p for p in self.names.places_between(m.end(), s.end)
                   if p.kind == "city" and p.start - m.end() < 120]
-        if len(places) < 2 or not re.match(r"\s*(?:in|em|en|à|a|at|no|na|nel|im)\b",
-                                           self.text[m.end():m.end() + 6]):
+        if len(places) < 2 or not re.match(
+                r"\s*(?:,\s*)?(?:(?:one|un|une|uno|una|um|uma|ein|eine|einer)\s+)?"
+                r"(?:in|em|en|à|a|at|no|na|nel|nella|im|dans|au|aux|nos|nas)\b",
+                self.text[m.end():m.end() + 16]):
             return None
         out = []
         for p in places:

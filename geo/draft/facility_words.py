@@ -40,7 +40,7 @@ PLURAL_WORDS = word_set("""
     centres centers datacentres datacenters centros centri rechenzentren pops points
     stations sites estaciones estacoes stazioni datenzentren platforms cndcs dcs cpds
     exchanges internetknotenpunkte punti pontos puntos presences representacoes
-    facilities plataformas piattaforme
+    facilities plataformas piattaforme landestationen anlandepunkte anlandestationen
 """)
 PLURAL_DETERMINERS = word_set("""
     the des les ces leurs ses nos dei degli delle i gli los las unos unas sus estos estas
