@@ -10,9 +10,11 @@ import re
 from bisect import bisect_left, bisect_right
 
 from geo.draft.agreement_words import DEFINITE, SIGN_RE, deal_words
+from geo.draft.common_words import common_words
 from geo.draft.dates import WEEKDAYS, dates
 from geo.draft.document import Document, Spans
 from geo.draft.facts import OrganisationFact
+from geo.draft.known_names import known_organisations
 from geo.draft.names import is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
@@ -114,6 +116,8 @@ class _PartyNames:
         self.out: list[tuple[str, Sentence]] = []
         self.seen: set[str] = set()
         self.org_nouns = folded_set("ORG_NOUN")
+        #: words of the language that alone name no party ("Insgesamt", "Mehrheit")
+        self.common = common_words(doc.language) - known_organisations()
 
     def sentence_runs(self, s: Sentence) -> list:
         """The names of ``s`` that may be parties: split, trimmed, no months or weekdays."""
@@ -122,7 +126,7 @@ class _PartyNames:
                                           for whole in self.runs_by_sentence.get(s.index, ())
                                           for r in self.split(whole))
                 if r is not None and fold(r.text) not in months and fold(r.text) not in
-                WEEKDAYS]
+                WEEKDAYS and not (fold(r.text) in self.common and not r.text.isupper())]
 
     def trimmed(self, run):
         """The run without leading company nouns ("Betreiber Wellenfunk", "Operator X")."""
