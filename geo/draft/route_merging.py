@@ -1,6 +1,7 @@
-"""One route told twice: an unnamed route with the length of a named one, or sharing two ends
-(or the same countries) with another route, is that route; its figures, medium and status join
-it."""
+"""One route told twice: a name written two ways ("DARE 1" and "DARE1", "Hawaiki" and
+"Hawaiki Cable", "Grace Hopper" and "Grace-Hopper-Kabel"), an unnamed route with the length
+of a named one, or sharing two ends (or the same countries) with another route, is that
+route; its figures, medium and status join it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,42 @@ import re
 from geo.draft.route_state import Route
 from geo.draft.route_waypoints import town_count, waypoint_countries
 from geo.draft.vocabulary import fold
+
+#: Words of a cable's kind around its name: "Hawaiki Cable", "Grace-Hopper-Kabel".
+_KIND_WORDS_RE = re.compile(
+    r"(?:^|[\s-])(?:cable|cables|cable system|kabel|seekabel|unterseekabel|glasfaserkabel|"
+    r"kabelsystem|cable|cabo|cavo|system|sistema|systeme|submarine|submarino|sottomarino|"
+    r"sous-marin)(?=$|[\s-])")
+
+
+def compact_name(name: str) -> str:
+    """A route's name without the words of a cable's kind, spaces and punctuation: the same
+    for the ways one name is written ("DARE 1", "DARE1"; "Grace-Hopper-Kabel", "Grace
+    Hopper")."""
+    return re.sub(r"[\W_]+", "", _KIND_WORDS_RE.sub(" ", fold(name)))
+
+
+def merge_same_name(routes: list[Route]) -> None:
+    """Named routes whose names are one name written two ways are one route, the first
+    told; the other's forms, ends, operators and figures join it."""
+    first: dict[str, Route] = {}
+    for r in list(routes):
+        key = compact_name(r.name) if r.name else ""
+        if len(key) < 3:
+            continue
+        kept = first.setdefault(key, r)
+        if kept is r:
+            continue
+        for form in r.forms:
+            if fold(form) not in {fold(f) for f in kept.forms}:
+                kept.forms.append(form)
+        if not kept.waypoints and r.waypoints:
+            kept.waypoints, kept.waypoint_sentence = r.waypoints, r.waypoint_sentence
+        for name in r.operators:
+            if name not in kept.operators:
+                kept.operators.append(name)
+        kept.take_unstated(r)
+        routes.remove(r)
 
 
 def merge_same_length(routes: list[Route]) -> None:

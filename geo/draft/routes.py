@@ -24,7 +24,7 @@ from geo.draft.document import Document, Spans, in_range
 from geo.draft.facts import OrganisationFact
 from geo.draft.route_aliases import RouteAliasing
 from geo.draft.route_figures import RouteFigures
-from geo.draft.route_merging import merge_same_ends, merge_same_length
+from geo.draft.route_merging import merge_same_ends, merge_same_length, merge_same_name
 from geo.draft.route_state import Route
 from geo.draft.route_unnamed import UnnamedRoutes
 from geo.draft.route_waypoints import waypoints_after
@@ -95,6 +95,7 @@ class RouteFinder(RouteAliasing, UnnamedRoutes, RouteFigures):
             self.attach_figures(s, touched, created)
             for pos, r in touched:
                 self._describe(r, s, pos)
+        merge_same_name(self.routes)
         merge_same_length(self.routes)
         merge_same_ends(self.routes)
         return self.routes
