@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from geo.draft.agreement_date_venue import SigningDateVenue
 from geo.draft.agreement_financing import FINANCING_RE, financing_funders
+from geo.draft.agreement_joint import joint_builders, suppliers
 from geo.draft.agreement_parties import DealParties
 from geo.draft.agreement_party_names import party_names
 from geo.draft.agreement_words import (
@@ -119,6 +120,14 @@ def _stated(d: Deal) -> bool:
                 and not _SIGNED_VERB_RE.search(d.sentence.text))
 
 
+def _share_a_party(a: list[str], b: list[str]) -> bool:
+    """Whether two lists of parties name one organisation, maybe by a shorter form
+    ("Alcatel" and "Alcatel-Lucent")."""
+    folded = [fold(x) for x in a]
+    return any(x == y or x.startswith(y) or y.startswith(x) for y in map(fold, b)
+               for x in folded)
+
+
 def _ev(s: Sentence | None) -> Evidence | None:
     return s.evidence if s is not None else None
 
@@ -181,6 +190,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
                 continue
             self._read_deal(s, triggers, signs, ceremonies)
         self._financings()
+        self._deals_without_nouns()
         self._unnamed_partners()
         return [d.fact() for d in self.deals if _stated(d)]
 
@@ -260,6 +270,35 @@ class AgreementFinder(DealParties, SigningDateVenue):
                           len(self.deals))
                 self.deals.insert(at, deal)
             deal.financing = True
+
+    def _deals_without_nouns(self) -> None:
+        """A joint build ("Google y Facebook anunciaron ... un nuevo cable") is a partnership
+        and a supplier engaged or doing the work ("SubCom has been engaged", "implemented by
+        Huawei") a contract, where no stated deal comes from that sentence
+        (:mod:`geo.draft.agreement_joint`)."""
+        for s in self.doc.sentences:
+            if s.index in self.doc.names.title_sentences:
+                continue
+            for kind, find in (("partnership", joint_builders), ("contract", suppliers)):
+                parties = find(self.text, s, self.occurrences, self.occurrence_starts)
+                if not parties:
+                    continue
+                told = [d for d in self.deals if d.sentence is s]
+                if any(_stated(d) for d in told):
+                    continue
+                if told and not set(told[0].parties) <= set(parties):
+                    continue
+                if any(d.kind == kind and _stated(d) and _share_a_party(d.parties, parties)
+                       for d in self.deals):
+                    continue  # the contract told with its words ("Alcatel-Lucent ... Alcatel")
+                if told:
+                    deal = told[0]
+                    deal.kind, deal.parties, deal.investment = kind, list(parties), False
+                    continue
+                deal = Deal(kind, list(parties), s)
+                at = next((i for i, d in enumerate(self.deals) if d.sentence.index > s.index),
+                          len(self.deals))
+                self.deals.insert(at, deal)
 
     def _matching_deal(self, kind: str, parties: list[str], bought: str | None) -> Deal | None:
         """The last deal of ``kind`` whose parties hold those of a new mention or are held
