@@ -17,13 +17,14 @@ import re
 from geo.draft.document import in_range
 from geo.draft.sentences import Sentence
 
-#: What is built: a cable, a link, a network, a data centre... in the six languages.
-_WORK_RE = re.compile(
+#: What is built: a cable, a link, a network, a data centre, a supply or installation... in
+#: the six languages.
+WORK_RE = re.compile(
     r"(?i)(?<![\w-])(?:cables?|câbles?|cabos?|cavos?|cavi|kabel\w*|\w*seekabel\w*|"
     r"interconnection|interconnexion|interconexión|interligação|interconnessione|link|"
     r"liaison|enlace|ligação|collegamento|verbindung|backbone|dorsale|network|réseau|red|"
     r"rede|rete|netz|data\s*cent(?:er|re)s?|datacent\w*|centro\s+de\s+datos|centro\s+de\s+"
-    r"dados|rechenzentr\w*|system|système|sistema)(?![\w-])")
+    r"dados|rechenzentr\w*|system|système|sistema|supply|installation)(?![\w-])")
 #: Verbs of announcing or building together, after the joined subject.
 _JOINT_VERB_RE = re.compile(
     r"(?i)(?<![\w-])(?:announced|announce|will\s+(?:jointly\s+)?(?:build|deploy|lay|launch|"
@@ -57,7 +58,7 @@ def joint_builders(text: str, s: Sentence, occurrences: list[tuple[int, int, str
                    starts: list[int]) -> list[str]:
     """The organisations ``s`` joins as the subject of a joint build (two or more, at the
     sentence's start), or ``[]``."""
-    if not _WORK_RE.search(s.text):
+    if not WORK_RE.search(s.text):
         return []
     occ = in_range(occurrences, starts, s.start, s.end)
     if len(occ) < 2 or occ[0][0] - s.start > 60:
@@ -78,7 +79,7 @@ def joint_builders(text: str, s: Sentence, occurrences: list[tuple[int, int, str
 def suppliers(text: str, s: Sentence, occurrences: list[tuple[int, int, str]],
               starts: list[int]) -> list[str]:
     """The organisations ``s`` says were engaged for the work or did it, or ``[]``."""
-    if not _WORK_RE.search(s.text) and not re.search(r"(?i)supply|installation", s.text):
+    if not WORK_RE.search(s.text):
         return []
     occ = in_range(occurrences, starts, s.start, s.end)
     for _a, b, name in occ:

@@ -10,11 +10,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from geo.draft.agreement_words import DEFINITE, SIGN_RE, deal_words
-from geo.draft.common_words import common_words
+from geo.draft.common_words import common_unnamed
 from geo.draft.dates import WEEKDAYS, dates
 from geo.draft.document import Document, Spans
 from geo.draft.facts import OrganisationFact
-from geo.draft.known_names import known_organisations
 from geo.draft.names import is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
@@ -117,7 +116,7 @@ class _PartyNames:
         self.seen: set[str] = set()
         self.org_nouns = folded_set("ORG_NOUN")
         #: words of the language that alone name no party ("Insgesamt", "Mehrheit")
-        self.common = common_words(doc.language) - known_organisations()
+        self.common = common_unnamed(doc.language)
 
     def sentence_runs(self, s: Sentence) -> list:
         """The names of ``s`` that may be parties: split, trimmed, no months or weekdays."""

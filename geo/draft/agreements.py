@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from geo.draft.agreement_date_venue import SigningDateVenue
 from geo.draft.agreement_financing import FINANCING_RE, financing_funders
-from geo.draft.agreement_joint import joint_builders, suppliers
+from geo.draft.agreement_joint import WORK_RE, joint_builders, suppliers
 from geo.draft.agreement_parties import DealParties
 from geo.draft.agreement_party_names import party_names
 from geo.draft.agreement_words import (
@@ -251,8 +251,8 @@ class AgreementFinder(DealParties, SigningDateVenue):
         """A loan or grant a sentence tells with its funders named ("financée par la Banque
         mondiale") is a deal of its own where no stated deal comes from that sentence; an
         investment that found one party only becomes it."""
-        for s in self.doc.sentences:
-            if s.index in self.doc.names.title_sentences or not FINANCING_RE.search(s.text):
+        for s in self._sentences_with(FINANCING_RE):
+            if s.index in self.doc.names.title_sentences:
                 continue
             funders = financing_funders(self.text, s, self.occurrences, self.occurrence_starts)
             if not funders:
@@ -276,7 +276,7 @@ class AgreementFinder(DealParties, SigningDateVenue):
         and a supplier engaged or doing the work ("SubCom has been engaged", "implemented by
         Huawei") a contract, where no stated deal comes from that sentence
         (:mod:`geo.draft.agreement_joint`)."""
-        for s in self.doc.sentences:
+        for s in self._sentences_with(WORK_RE):
             if s.index in self.doc.names.title_sentences:
                 continue
             for kind, find in (("partnership", joint_builders), ("contract", suppliers)):
@@ -299,6 +299,15 @@ class AgreementFinder(DealParties, SigningDateVenue):
                 at = next((i for i, d in enumerate(self.deals) if d.sentence.index > s.index),
                           len(self.deals))
                 self.deals.insert(at, deal)
+
+    def _sentences_with(self, rx: re.Pattern[str]) -> list[Sentence]:
+        """The sentences where ``rx`` matches, searched once in the whole text."""
+        out: list[Sentence] = []
+        for m in rx.finditer(self.text):
+            s = self.doc.sentence_at(m.start())
+            if s is not None and (not out or out[-1].index != s.index):
+                out.append(s)
+        return out
 
     def _matching_deal(self, kind: str, parties: list[str], bought: str | None) -> Deal | None:
         """The last deal of ``kind`` whose parties hold those of a new mention or are held

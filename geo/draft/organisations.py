@@ -34,7 +34,7 @@ Internet AG"); a longer name that adds a place ("Sparkle Greece") is another org
 
 from __future__ import annotations
 
-from geo.draft.common_words import common_words
+from geo.draft.common_words import common_unnamed
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
 from geo.draft.known_names import known_organisations
@@ -76,14 +76,13 @@ class OrganisationFinder(CandidateRuns, OccurrenceCues, WholeTextRules, AliasesA
         self.named_by_quote()
         self.governments()
         known = known_organisations()
-        common = common_words(self.doc.language)
+        common = common_unnamed(self.doc.language)
         for cand in self.candidates.values():
             cand.personal = all(self.person_shaped(r) for r in cand.runs)
             cand.place = any(self.doc.is_place_run(r) for r in cand.runs)
             if all(self.inside_a_place(r) for r in cand.runs):
                 cand.vetoed.append("a part of a place's name")  # "Tomé" of "São Tomé"
-            elif " " not in cand.key and cand.key in common and cand.key not in known and \
-                    not cand.surface.isupper():
+            elif " " not in cand.key and cand.key in common and not cand.surface.isupper():
                 cand.vetoed.append("a common word of the language")  # "Mehrheit"
             elif cand.key in known and not cand.place:
                 cand.own.append("a known organisation's name")
