@@ -121,3 +121,20 @@ def test_catalogue_names_first(catalog, gaz):
     # Organisations are placed at their headquarters.
     zte = names.entries["zte"]
     assert (zte.lon, zte.lat) == catalog.site_position("shenzhen")
+
+
+@pytest.mark.parametrize(("name", "iso"), [
+    ("Großbritannien", "GB"), ("Grande-Bretagne", "GB"), ("Gran Bretagna", "GB"),
+    ("Cingapura", "SG"), ("Malesia", "MY"), ("Holanda", "NL"), ("Olanda", "NL"),
+    ("Elfenbeinküste", "CI"), ("Costa de Marfil", "CI"), ("Kapverden", "CV"),
+    ("Osttimor", "TL"), ("EE.UU.", "US"), ("Oesterreich", "AT"), ("Birmanie", "MM"),
+])
+def test_exonyms_of_the_six_languages_name_their_country(name, iso):
+    place = lookup_place(name)
+    assert place is not None and place.kind == "country" and place.country == iso
+
+
+@pytest.mark.parametrize("name", ["Nahost", "Nahen Osten", "Mittlerer Osten"])
+def test_german_names_of_the_middle_east(name):
+    place = lookup_place(name)
+    assert place is not None and place.name == "Middle East"

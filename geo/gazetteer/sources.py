@@ -63,26 +63,36 @@ def _usable_alternate(name: str, own_key: str = "") -> bool:
     return True
 
 
-# Usual short forms and spellings CLDR and GeoNames leave out (key: ISO alpha-2).
+# Usual short forms, spellings and exonyms CLDR and GeoNames leave out, in the six
+# languages of the news (key: ISO alpha-2).
 COUNTRY_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("DRC", "DR Congo", "RDC", "RD Congo", "Democratic Republic of Congo",
            "République démocratique du Congo", "Congo-Kinshasa"),
     "CG": ("Republic of the Congo", "Congo-Brazzaville", "République du Congo"),
-    "US": ("USA", "U.S.", "U.S.A.", "United States of America", "America", "EEUU", "EUA"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "England"),
+    "US": ("USA", "U.S.", "U.S.A.", "United States of America", "America", "EEUU", "EUA",
+           "EE.UU.", "EE. UU.", "Stati Uniti d'America", "Estados Unidos da América"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "England",
+           "Großbritannien", "Grossbritannien", "Gran Bretaña", "Grã-Bretanha",
+           "Gran Bretagna", "Grande-Bretagne", "Inglaterra", "Inghilterra", "Angleterre"),
     "AE": ("UAE", "EAU", "Emirates"),
     "KR": ("South Korea", "Corée du Sud"),
     "KP": ("North Korea", "Corée du Nord"),
-    "CI": ("Ivory Coast", "Côte d'Ivoire"),
-    "CZ": ("Czech Republic",),
+    "CI": ("Ivory Coast", "Côte d'Ivoire", "Elfenbeinküste", "Costa de Marfil"),
+    "CZ": ("Czech Republic", "República Checa", "Repubblica Ceca"),
     "RU": ("Russian Federation",),
     "HK": ("Hong Kong",),
     "MO": ("Macau", "Macao"),
     "TR": ("Türkiye", "Turquie"),
-    "NL": ("Holland",),
+    "NL": ("Holland", "Holanda", "Olanda", "Hollande"),
+    "SG": ("Cingapura",),
+    "MY": ("Malesia",),
+    "AT": ("Oesterreich",),
+    "TL": ("East Timor", "Osttimor"),
+    "CV": ("Kapverden", "Kap Verde"),
+    "DE": ("Bundesrepublik Deutschland",),
     "VN": ("Viet Nam",),
     "LA": ("Laos",),
-    "MM": ("Burma",),
+    "MM": ("Burma", "Birmania", "Birmânia", "Birmanie"),
     "SZ": ("Swaziland",),
     "MK": ("Macedonia",),
     "PS": ("Palestine",),
@@ -120,7 +130,9 @@ _M49_REGIONS: dict[str, tuple[str, float, float]] = {
 # Regions with no M49 code: id slug -> (canonical name, other names, lon, lat).
 _OTHER_REGIONS: dict[str, tuple[str, tuple[str, ...], float, float]] = {
     "middle-east": ("Middle East", ("Moyen-Orient", "Proche-Orient", "Medio Oriente",
-                                    "Oriente Medio", "Oriente Médio", "Naher Osten"), 45.0, 29.0),
+                                    "Oriente Medio", "Oriente Médio", "Naher Osten",
+                                    "Nahen Osten", "Nahost", "Mittlerer Osten",
+                                    "Mittleren Osten"), 45.0, 29.0),
     "asia-pacific": ("Asia-Pacific", ("Asia Pacific", "APAC", "Asie-Pacifique", "Asia-Pacifico",
                                       "Asia-Pacífico", "Ásia-Pacífico"), 120.0, 10.0),
     "caucasus": ("Caucasus", ("Caucase", "Caucaso", "Cáucaso", "South Caucasus",
@@ -147,7 +159,10 @@ _OTHER_REGIONS: dict[str, tuple[str, tuple[str, ...], float, float]] = {
                                             "Africa australe", "África Meridional",
                                             "Africa meridionale", "südliches Afrika"),
                         24.0, -26.0),
-    "north-africa": ("North Africa", ("Afrique du Nord",), 13.0, 26.0),
+    "north-africa": ("North Africa", ("Afrique du Nord", "Nordafrika", "África do Norte",
+                                      "Norte da África", "Norte de África",
+                                      "África del Norte", "Nord Africa",
+                                      "Africa settentrionale"), 13.0, 26.0),
     "gulf": ("Gulf region", ("Persian Gulf", "Gulf", "golfe Persique", "Golfe"), 51.0, 26.0),
 }
 
