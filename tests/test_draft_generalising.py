@@ -4,6 +4,8 @@ asides in brackets, one facility told twice."""
 
 from __future__ import annotations
 
+import pytest
+
 from geo.draft import find_facts
 from geo.draft.verbs import business_verb_forms
 
@@ -70,3 +72,17 @@ def test_a_facility_of_the_headline_is_the_body_s_and_a_market_is_no_facility():
             "The data center market in Portugal is growing.")
     facilities = find_facts(text, language="en").facilities
     assert [f.kind for f in facilities] == ["ixp"]
+
+
+@pytest.mark.parametrize(("language", "text", "town"), [
+    ("de", "In Heiligenhaus ist diese Woche der erste Spatenstich für ein Rechenzentrum "
+           "erfolgt.", "Heiligenhaus"),
+    ("it", "A Melegnano sarà il più grande campus della regione.", "Melegnano"),
+])
+def test_a_small_town_of_the_languages_country_after_a_preposition(language, text, town):
+    places = [(p.text, p.kind) for p in find_facts(text, language=language).places]
+    assert (town, "city") in places
+
+
+def test_a_small_town_needs_its_country_or_language():
+    assert find_facts("The cable lands in Heiligenhaus.", language="en").places == []

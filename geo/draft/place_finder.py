@@ -60,6 +60,15 @@ _LOCATIVES = word_set("""
 """)
 
 
+#: Countries a text's language makes likely for a small town no country names: where it is
+#: the (or a) national language and the news is local.
+HOME_COUNTRIES: dict[str, frozenset[str]] = {
+    "de": frozenset({"DE", "AT", "CH"}), "it": frozenset({"IT", "CH", "SM"}),
+    "fr": frozenset({"FR", "BE", "CH", "LU", "MC"}), "es": frozenset({"ES"}),
+    "pt": frozenset({"PT", "BR"}), "en": frozenset(),
+}
+
+
 class PlaceFinder:
     """Places the extractor leaves that the words around a name make certain: a place noun
     before it, a list or a hyphenated chain of places it belongs to. A name the gazetteer
@@ -234,32 +243,55 @@ class PlaceFinder:
                     break
 
     def _after_locatives(self, add: list[Mention], drop: set) -> None:
-        """"em Sines", "in Schwechat": a town below the gazetteer's cut, of a country the
-        text names, after a preposition of place."""
-        if not self.countries:
-            return
+        """"em Sines", "in Schwechat", "In Heiligenhaus ist ...": a town too small for the
+        extractor to take on its name alone, after a preposition of place, of a country the
+        text names or, when it names none of the town's, of a country whose language the
+        text is in (:data:`HOME_COUNTRIES`: a German text's "in Heiligenhaus")."""
         names = self.names
-        for run in names.runs:
-            if run.title or run.initial or run.last - run.first > 2 or run.places:
-                continue
-            before = names.words_before(run.start, 1, run.sentence.start)
-            if not before or before[0].folded not in _LOCATIVES or \
-                    self.text[before[0].end:run.start] != " ":
-                continue
-            toks = names.tokens[run.first:run.last + 1]
-            if any(t.folded in names.lower_words or t.folded in names.all_function
-                   or is_acronym(t.text) or is_camel(t.text) for t in toks):
-                continue
-            from geo.gazetteer import small_towns
-            from geo.text import name_key
+        countries = self.countries | HOME_COUNTRIES.get(names.language, frozenset())
+        if not countries:
+            return
+        from geo.gazetteer import small_towns
+        from geo.text import name_key
 
-            towns = [p for p in small_towns().get(name_key(run.text), ())
-                     if p.country in self.countries]
-            if towns and (run.start, run.end) not in self.taken:
-                self.taken.add((run.start, run.end))
-                add.append(place_mention(towns[0], run.text, run.start, run.end,
-                                       f"a town of {towns[0].country} after "
-                                       f"{before[0].text!r}"))
+        for run in names.runs:
+            if run.title or run.last - run.first > 3 or run.places:
+                continue
+            first = run.first
+            toks = names.tokens
+            if run.initial:
+                # the preposition opens the sentence: "In Heiligenhaus", "A Melegnano"
+                if run.last == first or toks[first].folded not in _LOCATIVES:
+                    continue
+                first += 1
+                prep = toks[run.first]
+            else:
+                before = names.words_before(run.start, 1, run.sentence.start)
+                if not before or before[0].folded not in _LOCATIVES or \
+                        self.text[before[0].end:run.start] != " ":
+                    continue
+                prep = before[0]
+            if run.last - first > 2:
+                continue
+            words = toks[first:run.last + 1]
+            if any(t.folded in names.lower_words or t.folded in names.all_function
+                   or is_acronym(t.text) or is_camel(t.text) for t in words):
+                continue
+            start, end = words[0].start, words[-1].end
+            surface = self.text[start:end]
+            key = name_key(surface)
+            towns = [p for p in small_towns().get(key, ()) if p.country in countries]
+            if not towns and self.gazetteer is not None:
+                try:
+                    towns = [p for p, primary in self.gazetteer.matches(key)
+                             if primary and p.kind == "city" and p.country in countries]
+                except (AttributeError, KeyError, ValueError):
+                    towns = []
+            if towns and (start, end) not in self.taken:
+                self.taken.add((start, end))
+                add.append(place_mention(towns[0], surface, start, end,
+                                         f"a town of {towns[0].country} after "
+                                         f"{prep.text!r}"))
 
     def _place_end(self, run: Run) -> int:
         """Where a place's name in a run ends: before a word that starts another name
