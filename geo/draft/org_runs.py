@@ -32,6 +32,9 @@ _WEEKDAYS = word_set("""
     segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato
     montag dienstag mittwoch donnerstag freitag samstag sonntag
 """)
+#: A company's legal form in lower case after its name: "Darksea Italy srl", "Unidata spa".
+_LOWER_LEGAL_RE = re.compile(r"\s+(?:srl|spa|s\.r\.l\.|s\.p\.a\.|sarl|sas|ltda|lda|gmbh)"
+                             r"(?![\w.])")
 #: Lower-case consortium words that complete a name before them ("the 2Africa consortium").
 _CONSORTIUM_RE = re.compile(r"\s+(consortium|consorcio|consórcio|consorzio|Konsortium)\b")
 #: Name words after which a lower-case adjective still belongs to the name ("Union
@@ -175,6 +178,10 @@ class CandidateRuns:
             if end > run.end and run.sentence.end >= end:
                 run = Run(run.start, end, text[run.start:end], run.first, run.last,
                           run.sentence, run.initial, False, run.title, run.places)
+        legal = _LOWER_LEGAL_RE.match(text, run.end)
+        if legal and run.sentence.end >= legal.end():
+            run = Run(run.start, legal.end(), text[run.start:legal.end()], run.first,
+                      run.last, run.sentence, run.initial, False, run.title, run.places)
         if run.key in self.blocked:
             return []  # a cable's name
         return [run]

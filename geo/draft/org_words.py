@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from geo.draft.common_words import common_words
 from geo.draft.names import is_acronym, is_camel
 from geo.draft.verbs import business_verb_forms
 from geo.draft.vocabulary import (
@@ -110,7 +111,8 @@ def german_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:
         return False
     return folded in org_nouns or folded.endswith(ORG_NOUN_SUFFIXES_DE) or folded.endswith(
         GERMAN_NOUN_ENDINGS) or (folded.endswith("er") and len(folded) > 5
-                                 and word[:1].isupper() and folded[-3] not in "aeiou")
+                                 and word[:1].isupper() and folded[-3] not in "aeiou"
+                                 and folded in common_words("de"))  # not "Hetzner"
 
 
 def all_words(table: dict[str, list[str]]) -> list[str]:
