@@ -30,15 +30,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from geo.crs import source_crs
 from geo.errors import InputError
 from geo.files import decode_utf8
 from geo.text import is_blank
 
-if TYPE_CHECKING:
-    import geopandas as gpd
+if TYPE_CHECKING:  # numpy and the CRS rule load where used: a plain GeoJSON file is
+    import geopandas as gpd  # measured without them (geo.line_plain)
+    import numpy as np
 
 #: Largest absolute latitude of a sane position, degrees.
 MAX_ABS_LAT = 90.0
@@ -121,6 +119,8 @@ def is_missing(value: Any) -> bool:
 def insane_positions(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
     """Boolean mask of the positions (degrees) that are not sane: a coordinate that is not
     finite, a latitude beyond ±:data:`MAX_ABS_LAT` or a longitude beyond ±:data:`MAX_ABS_LON`."""
+    import numpy as np
+
     lon = np.asarray(lon, dtype=float)
     lat = np.asarray(lat, dtype=float)
     with np.errstate(invalid="ignore"):
@@ -135,6 +135,8 @@ def frame_to_wgs84(frame: gpd.GeoDataFrame, path: str | Path) -> gpd.GeoDataFram
     """``frame`` in EPSG:4326 (lon, lat order): reprojected from its CRS unless that is
     WGS84 lon/lat already or unset; a CRS that cannot be read or transformed is refused
     (:func:`geo.crs.source_crs`, the rule ``geo measure --file`` follows too)."""
+    from geo.crs import source_crs
+
     crs = source_crs(frame.crs, path)
     if crs is None:
         return frame.set_crs("EPSG:4326", allow_override=True)
