@@ -21,42 +21,15 @@ import simdjson
 
 from geo.crs import source_crs
 from geo.geojson import json_loads
+from geo.line_plain import parse_json
+from geo.line_plain import plain_json as _plain_json
+from geo.line_plain import repeats_a_member as _repeats_a_member
 
 _OPEN, _CLOSE = ord("["), ord("]")
 #: ``bytes.translate`` table: 1 for ``[``, ``]`` and ``,``, 0 for the rest (a bool array).
 _MARKS = bytes(1 if c in b"[]," else 0 for c in range(256))
 #: A ``coordinates`` member and the bracket opening its value (raw GeoJSON bytes).
 _COORDINATES_KEY = re.compile(rb'"coordinates"\s*:\s*\[')
-
-
-#: A simdjson parser kept for reuse: setting up its buffers costs half a parse.
-_PARSER = simdjson.Parser()
-
-
-def parse_json(raw: bytes) -> Any:
-    """``raw`` parsed by simdjson (lazy objects), with the kept parser unless a document it
-    parsed earlier is still referenced (simdjson then refuses: a new parser is used)."""
-    try:
-        return _PARSER.parse(raw)
-    except RuntimeError:
-        return simdjson.Parser().parse(raw)
-
-
-def _repeats_a_member(obj: Any) -> bool:
-    """Whether the simdjson object ``obj`` names a member twice: simdjson's look-up takes
-    the first, :mod:`json` (and ``as_dict``) the last, so such a document is left to the
-    ordinary reader."""
-    names = list(obj.keys())
-    return len(set(names)) != len(names)
-
-
-def _plain_json(value: Any) -> Any:
-    """A simdjson lazy value as plain Python (dicts, lists, str, numbers, None)."""
-    if isinstance(value, simdjson.Object):
-        return value.as_dict()
-    if isinstance(value, simdjson.Array):
-        return value.as_list()
-    return value
 
 
 @dataclass

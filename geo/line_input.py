@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,8 +37,9 @@ from geo.geojson import (
     position_array,
     replace_lone_surrogates,
 )
+from geo.line_plain import GEOJSON_SUFFIXES, describe_feature
 from geo.lines import packed_line_parts
-from geo.vector import LINE_ID_FIELDS, find_field, gdal_reason, insane_positions, utf8_text
+from geo.vector import gdal_reason, insane_positions, utf8_text
 
 
 @dataclass
@@ -60,31 +60,6 @@ class LineData:
     usable: np.ndarray
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def _short_repr() -> reprlib.Repr:
-    """A repr bounded in depth and length, for property values in messages and labels (a
-    JSON array nested a thousand deep must not recurse a thousand times)."""
-    short = reprlib.Repr()
-    short.maxlevel, short.maxstring, short.maxother = 3, 80, 80
-    short.maxlist = short.maxdict = 4
-    return short
-
-
-#: A repr bounded in depth and length (see :func:`_short_repr`).
-BOUNDED_REPR = _short_repr()
-
-
-def describe_feature(records: list[dict[str, Any]], index: int) -> str:
-    """``feature 3 (name 'Baku-Tbilisi')``: a feature's number and the first id-like value
-    it has (see :data:`geo.vector.LINE_ID_FIELDS`), for messages."""
-    rec = records[index]
-    for key in LINE_ID_FIELDS:
-        field_ = find_field(list(rec), key)   # KML's "Name"
-        value = rec.get(field_) if field_ else None
-        if value is not None and value == value:
-            return f"feature {rec['__fid__']} ({key} {BOUNDED_REPR.repr(value)})"
-    return f"feature {rec['__fid__']}"
 
 
 def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
@@ -270,7 +245,7 @@ def _geojson_sequence_file(path: Path, source: str) -> LineData:
     return data
 
 
-def read_line_file(path: str | os.PathLike[str]) -> LineData:
+def read_line_file(path: str | os.PathLike[str], raw: bytes | None = None) -> LineData:
     """Read the first layer of any vector file pyogrio (GDAL) reads: GeoJSON, GeoJSONSeq,
     GeoPackage, KML, Shapefile, FlatGeobuf, CSV with a ``WKT`` column...
 
@@ -283,7 +258,9 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
     than GDAL (:func:`_fast_geojson_file`); a GeoJSON text sequence
     (:data:`SEQUENCE_SUFFIXES`) is read as standard input is, so that a broken record is
     named, not skipped; every other file, and any GeoJSON file simdjson cannot parse, is
-    read by GDAL. Raises :class:`InputError` if the file cannot be read.
+    read by GDAL. ``raw``: the bytes of a ``.geojson`` / ``.json`` file, where already read
+    (:func:`geo.line_plain.read_plain_line_file`). Raises :class:`InputError` if the file
+    cannot be read.
     """
     path = Path(path)
     source = str(path)
@@ -292,9 +269,11 @@ def read_line_file(path: str | os.PathLike[str]) -> LineData:
         dataset_siblings_ok(path)
     if path.suffix.lower() in SEQUENCE_SUFFIXES and not path.is_dir():
         return _geojson_sequence_file(path, source)
-    raw = None
-    if path.suffix.lower() in (".geojson", ".json") and not path.is_dir():
+    if path.suffix.lower() not in GEOJSON_SUFFIXES or path.is_dir():
+        raw = None
+    elif raw is None:
         raw = read_bytes(path, MAX_JSON_BYTES, "file")
+    if raw is not None:
         fast = _fast_geojson_file(raw, source)
         if fast is not None:
             return fast

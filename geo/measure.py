@@ -32,27 +32,15 @@ from __future__ import annotations
 import math
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from geo.errors import InputError
-from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m
-from geo.geojson import (
-    geometry_object,
-    prepare_geometries,
-)
-from geo.line_input import (
-    BOUNDED_REPR,
-    LineData,
-    describe_feature,
-    read_geojson_text,
-    read_line_file,
-)
-from geo.lines import line_from_parts
+from geo.geodesy import FIBRE_INDEX, latency_ms, parts_lengths_m, parts_lengths_plain_m
+from geo.line_plain import BOUNDED_REPR, PlainLines, describe_feature
 from geo.names import MEDIA
 from geo.routes import ComparedToPublished, corridor_geometry, path_geometry, route_geometry
 from geo.text import name_key, waypoint_label
@@ -62,8 +50,23 @@ from geo.vector import (
     require_field,
 )
 
-if TYPE_CHECKING:  # the catalogue (pydantic) is not needed to measure a file
+# not needed to measure a file: the catalogue (pydantic); nor, for a plain GeoJSON file,
+# numpy, shapely and GDAL (geo.line_input, imported where used)
+if TYPE_CHECKING:
     from geo.catalog import Catalog
+    from geo.line_input import LineData
+
+#: Names of :mod:`geo.line_input` (numpy) that this module gives on first use (PEP 562).
+_LINE_INPUT_NAMES = ("LineData", "read_geojson_text", "read_line_file")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LINE_INPUT_NAMES:
+        from geo import line_input
+
+        return getattr(line_input, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 LATENCY_ASSUMPTION = (
     f"latency: one-way = length × slack / (c / n), n = {FIBRE_INDEX} (standard single-mode "
@@ -293,7 +296,7 @@ def parse_length_m(value: Any, field_name: str | None = None) -> float | None:
     if isinstance(value, list | dict):
         kind = "array" if isinstance(value, list) else "object"
         raise ValueError(f"not a length: a JSON {kind}")
-    if isinstance(value, int | float | np.integer | np.floating):
+    if _is_number(value):
         number = float(value)
         if math.isnan(number):
             return None
@@ -312,6 +315,14 @@ def parse_length_m(value: Any, field_name: str | None = None) -> float | None:
     if not math.isfinite(number) or number <= 0:
         raise ValueError(f"not a positive length: {value!r}")
     return number * _UNITS[unit]
+
+
+def _is_number(value: Any) -> bool:
+    """Whether ``value`` is a Python or numpy integer or float (not a bool)."""
+    if isinstance(value, int | float):
+        return True
+    np = sys.modules.get("numpy")   # a numpy number exists only once numpy is loaded
+    return np is not None and isinstance(value, np.integer | np.floating)
 
 
 # --------------------------------------------------------------------------- files
@@ -342,18 +353,11 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
     letter case); one the file lacks raises :class:`geo.vector.MissingFieldError`; a file
     with no measurable line raises :class:`InputError`.
     """
+    import numpy as np
+
     slack = _check_slack(slack)
-    if id_field is not None:
-        id_field = require_field(data.fields, id_field, data.source, "id field",
-                                 parameter="id_field")
-    if group_by is not None:
-        group_by = require_field(data.fields, group_by, data.source, "group field",
-                                 parameter="group_by")
-    if published_field is not None:
-        published_field = require_field(data.fields, published_field, data.source,
-                                        "published length field", parameter="published_field")
-    else:
-        published_field = find_field(data.fields, "length")
+    names = _FileFields.resolve(data.fields, data.source, id_field, group_by,
+                                published_field)
     if not data.usable.any():
         why = ""
         if data.skipped:
@@ -361,23 +365,87 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
             first = data.skipped[0].removeprefix(f"{data.source}: ").replace(": skipped", "")
             why = f" ({n} feature{'s' if n != 1 else ''} skipped; first: {first})"
         raise InputError(f"{data.source}: no lines to measure{why}")
-    # without an id field: the first of id / slug / name that the feature fills in (KML
-    # files read by GDAL have an "id" field, empty unless the Placemark has an id)
-    key_fields = [id_field] if id_field else \
-        [f for f in (find_field(data.fields, k) for k in LINE_ID_FIELDS) if f]
-    name_field = find_field(data.fields, "name")
-
     part_len = parts_lengths_m(data.coords, data.part_offsets)
     n_feat = len(data.records)
     feat_len = np.bincount(data.part_feature, weights=part_len, minlength=n_feat)
     feat_parts = np.bincount(data.part_feature, minlength=n_feat)
+    usable = np.flatnonzero(data.usable).tolist()
+    return _feature_rows(data.source, data.records, names, slack, usable, feat_len.tolist(),
+                         feat_parts.tolist(), list(data.skipped), list(data.warnings))
 
-    warnings: list[str] = list(data.warnings)
+
+def measure_plain_lines(data: PlainLines, id_field: str | None = None,
+                        group_by: str | None = None, published_field: str | None = None,
+                        slack: float = 1.0) -> FileMeasurement:
+    """:func:`measure_lines` for a plain GeoJSON line file read without numpy
+    (:func:`geo.line_plain.read_plain_line_file`): the same rows, to the bit
+    (:func:`geo.geodesy.parts_lengths_plain_m`; each feature's parts summed in turn)."""
+    slack = _check_slack(slack)
+    names = _FileFields.resolve(data.fields, data.source, id_field, group_by,
+                                published_field)
+    part_len = parts_lengths_plain_m(data.lon, data.lat, data.part_offsets)
+    feat_len = []
+    first = 0
+    for count in data.feature_parts:
+        total = 0.0
+        for length in part_len[first:first + count]:
+            total += length
+        feat_len.append(total)
+        first += count
+    return _feature_rows(data.source, data.records, names, slack,
+                         list(range(len(data.records))), feat_len, list(data.feature_parts),
+                         [], [])
+
+
+@dataclass(frozen=True)
+class _FileFields:
+    """The attributes of a line file that :func:`measure_lines` reads, as the file names
+    them: the id field (``None``: the first of ``id``, ``slug`` and ``name`` a feature fills
+    in), the group field, the published length field, and the ``name`` field."""
+
+    id_field: str | None
+    group_by: str | None
+    published_field: str | None
+    key_fields: list[str]
+    name_field: str | None
+
+    @classmethod
+    def resolve(cls, fields: list[str], source: str, id_field: str | None,
+                group_by: str | None, published_field: str | None) -> _FileFields:
+        """The fields named (any letter case; one the file lacks raises
+        :class:`geo.vector.MissingFieldError`), ``length`` if no published field is."""
+        if id_field is not None:
+            id_field = require_field(fields, id_field, source, "id field",
+                                     parameter="id_field")
+        if group_by is not None:
+            group_by = require_field(fields, group_by, source, "group field",
+                                     parameter="group_by")
+        if published_field is not None:
+            published_field = require_field(fields, published_field, source,
+                                            "published length field",
+                                            parameter="published_field")
+        else:
+            published_field = find_field(fields, "length")
+        # without an id field: the first of id / slug / name that the feature fills in (KML
+        # files read by GDAL have an "id" field, empty unless the Placemark has an id)
+        key_fields = [id_field] if id_field else \
+            [f for f in (find_field(fields, k) for k in LINE_ID_FIELDS) if f]
+        return cls(id_field, group_by, published_field, key_fields, find_field(fields, "name"))
+
+
+def _feature_rows(source: str, records: list[dict[str, Any]], names: _FileFields,
+                  slack: float, usable: list[int], feat_len: list[float],
+                  feat_parts: list[int], skipped: list[str], warnings: list[str]
+                  ) -> FileMeasurement:
+    """The rows of the ``usable`` features (their numbers, in order) of a line file, given
+    each feature's length in metres and number of parts: one per feature, or per group."""
+    key_fields, name_field = names.key_fields, names.name_field
+    published_field, group_by = names.published_field, names.group_by
     rows: list[Measurement] = []
     groups: dict[str, Measurement] = {}
     group_published: dict[str, set[tuple[float | None, str | None]]] = {}
-    for f in np.flatnonzero(data.usable):
-        rec = data.records[f]
+    for f in usable:
+        rec = records[f]
         fid = str(rec["__fid__"])
         ident = next((t for t in (_text(rec.get(k)) for k in key_fields) if t), fid)
         name = (_text(rec.get(name_field)) if name_field else None) or ident
@@ -387,7 +455,7 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
             try:
                 published_m = parse_length_m(raw, published_field)
             except ValueError as exc:
-                warnings.append(f"{data.source}: {describe_feature(data.records, f)}: "
+                warnings.append(f"{source}: {describe_feature(records, f)}: "
                                 f"{published_field}: {exc}; no published length used")
             if published_m is not None:
                 published_text = str(raw)
@@ -416,23 +484,36 @@ def measure_lines(data: LineData, id_field: str | None = None, group_by: str | N
             groups[gkey].published_m, groups[gkey].published_text = next(iter(values))
         elif values:
             shown = ", ".join(sorted(repr(v[1]) for v in values))
-            warnings.append(f"{data.source}: group {gkey!r}: features give different "
+            warnings.append(f"{source}: group {gkey!r}: features give different "
                             f"published lengths ({shown}); none used")
-    return FileMeasurement(data.source, rows, list(data.skipped), warnings)
+    return FileMeasurement(source, rows, skipped, warnings)
 
 
 def measure_file(path: str | os.PathLike[str], id_field: str | None = None,
                  group_by: str | None = None, published_field: str | None = None,
                  slack: float = 1.0) -> FileMeasurement:
-    """Measure every line feature of a vector file (see :func:`read_line_file`,
-    :func:`measure_lines`)."""
-    return measure_lines(read_line_file(path), id_field, group_by, published_field, slack)
+    """Measure every line feature of a vector file (see
+    :func:`geo.line_input.read_line_file`, :func:`measure_lines`). A plain GeoJSON line file
+    is read and measured without numpy (:func:`geo.line_plain.read_plain_line_file`,
+    :func:`measure_plain_lines`), to the same result."""
+    from geo.line_plain import read_plain_line_file
+
+    plain, raw = read_plain_line_file(path)
+    if plain is not None:
+        return measure_plain_lines(plain, id_field, group_by, published_field, slack)
+    from geo.line_input import read_line_file
+
+    return measure_lines(read_line_file(path, raw), id_field, group_by, published_field,
+                         slack)
 
 
 def measure_geojson_text(text: str, source: str = "<stdin>", id_field: str | None = None,
                          group_by: str | None = None, published_field: str | None = None,
                          slack: float = 1.0) -> FileMeasurement:
-    """Measure every line feature of GeoJSON text (see :func:`read_geojson_text`)."""
+    """Measure every line feature of GeoJSON text (see
+    :func:`geo.line_input.read_geojson_text`)."""
+    from geo.line_input import read_geojson_text
+
     return measure_lines(read_geojson_text(text, source), id_field, group_by, published_field,
                          slack)
 
@@ -541,6 +622,9 @@ def measurements_geojson(rows: Sequence[Measurement], precision: int = 6) -> dic
     properties ``id``, ``name``, ``kind``, ``schematic``, ``routing``, ``length_m``, the
     per-medium split (``submarine_m``...), ``latency_ms``, ``segments``. Coordinates rounded
     to ``precision`` decimals."""
+    from geo.geojson import geometry_object, prepare_geometries
+    from geo.lines import line_from_parts
+
     geoms = []
     for m in rows:
         if not m.lines:

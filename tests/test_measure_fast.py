@@ -296,3 +296,156 @@ def test_output_is_the_same_whether_gdal_and_pandas_were_loaded_first_or_not():
     eager, loaded_eager = probe_imports("pyogrio,geopandas", GEOJSON_FIXTURES)
     assert loaded == "" and "pandas" in loaded_eager.split()
     assert lazy == eager
+
+
+# ------------------------------------------------- the plain path, without numpy (issue 16)
+
+
+def plain_and_numpy(path: Path, **options) -> tuple[measure.FileMeasurement,
+                                                    measure.FileMeasurement]:
+    """``measure_file`` of ``path`` (the plain path where it applies) and the same file
+    measured by the numpy reader."""
+    plain = measure.measure_file(path, **options)
+    numpy_rows = measure.measure_lines(read_line_file(path), **options)
+    return plain, numpy_rows
+
+
+def assert_same_rows(a: measure.FileMeasurement, b: measure.FileMeasurement) -> None:
+    """The same rows to the bit (``as_dict`` compares floats exactly), skips and warnings."""
+    assert [m.as_dict() for m in a.rows] == [m.as_dict() for m in b.rows]
+    assert (a.source, a.skipped, a.warnings) == (b.source, b.skipped, b.warnings)
+
+
+#: The odd features that are measurable lines (the plain path reads them).
+PLAIN_FEATURES = [f for f in ODD_FEATURES if line_input.read_geojson_text(json.dumps(
+    {"type": "FeatureCollection", "features": [f]})).usable.all()]
+
+
+def test_plain_fixtures_are_read_without_numpy_and_give_the_same_rows():
+    from geo.line_plain import read_plain_line_file
+
+    for name in ("lines.geojson", "lines-compact.geojson", "feature.json"):
+        plain, _raw = read_plain_line_file(DATA / name)
+        assert plain is not None, name
+        for options in ({}, {"group_by": "cable"}, {"slack": 1.1}, {"id_field": "name"}):
+            if "cable" in options.values() and "cable" not in plain.fields:
+                continue
+            assert_same_rows(*plain_and_numpy(DATA / name, **options))
+
+
+def test_files_the_plain_path_leaves_to_line_input_give_the_same_rows(tmp_path):
+    from geo.line_plain import read_plain_line_file
+
+    assert read_plain_line_file(DATA / "mixed.geojson")[0] is None   # points skipped
+    for index, feat in enumerate(ODD_FEATURES):
+        path = tmp_path / f"odd-{index}.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection",
+                                    "features": [ODD_FEATURES[0], feat]}), encoding="utf-8")
+        assert (read_plain_line_file(path)[0] is None) == (feat not in PLAIN_FEATURES), index
+        assert_same_rows(*plain_and_numpy(path))
+
+
+@pytest.mark.parametrize("text", [
+    '{"type": "FeatureCollection", "features": []}',
+    '{"type": "FeatureCollection", "features": [], "crs": null}',
+    '{"type": "FeatureCollection", "crs": null, "features": [{"type": "Feature", '
+    '"properties": {}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]}',
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    '{"v": 1e400}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]}',
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    '{"v": NaN}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]}',
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    '{"v": "\\ud800"}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]}',
+    '{"type": "LineString", "coordinates": [[0, 0], [1, 1]]}',
+])
+def test_documents_the_plain_path_refuses_go_to_line_input(text, tmp_path):
+    from geo.line_plain import plain_line_features
+
+    assert plain_line_features(text.encode(), "t") is None
+    path = tmp_path / "doc.geojson"
+    path.write_text(text, encoding="utf-8")
+    try:
+        expected = measure.measure_lines(read_line_file(path))
+    except measure.InputError as exc:
+        with pytest.raises(measure.InputError, match=f"^{exc}$".replace("(", r"\(")
+                           .replace(")", r"\)").replace("[", r"\[")):
+            measure.measure_file(path)
+    else:
+        assert_same_rows(measure.measure_file(path), expected)
+
+
+def test_a_property_named_twice_reads_as_json_reads_it(tmp_path):
+    # simdjson's as_dict keeps the last, as json does: the plain path reads such a file
+    path = tmp_path / "twice.geojson"
+    path.write_text('{"type": "Feature", "properties": {"name": "a", "name": "b"}, "geometry":'
+                    ' {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}',
+                    encoding="utf-8")
+    plain, numpy_rows = plain_and_numpy(path)
+    assert_same_rows(plain, numpy_rows)
+    assert plain.rows[0].name == "b"
+
+
+def test_random_plain_collections_give_the_same_rows_both_ways(tmp_path):
+    rng = np.random.default_rng(16)
+    path = tmp_path / "random.geojson"
+    for _ in range(10):
+        feats = []
+        for i in range(int(rng.integers(1, 30))):
+            parts = []
+            for _ in range(int(rng.integers(1, 5))):
+                start = np.array([rng.uniform(-170, 170), rng.uniform(-60, 60)])
+                walk = rng.uniform(-1, 1, (int(rng.integers(2, 300)), 2)).cumsum(0)
+                parts.append(np.round(start + walk, 6).tolist())
+            feats.append(feature(f"f{i}", multi(parts), cable=f"c{i % 3}",
+                                 length=f"{int(rng.integers(1, 900))} km"))
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}),
+                        encoding="utf-8")
+        assert_same_rows(*plain_and_numpy(path))
+        assert_same_rows(*plain_and_numpy(path, group_by="cable"))
+
+
+def test_plain_part_lengths_equal_numpy_s_to_the_bit():
+    from geo.geodesy import parts_lengths_m, parts_lengths_plain_m
+
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        sizes = rng.choice([2, 3, 8, 9, 10, 17, 129, 130, 131, 300, 2000], size=int(
+            rng.integers(1, 8)))
+        coords = rng.uniform([-180, -80], [180, 80], (int(sizes.sum()), 2))
+        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        expected = parts_lengths_m(coords, offsets).tolist()
+        got = parts_lengths_plain_m(coords[:, 0].tolist(), coords[:, 1].tolist(),
+                                    offsets.tolist())
+        assert got == expected
+
+
+def test_a_file_over_the_plain_limit_is_read_into_arrays(tmp_path, monkeypatch):
+    import geo.line_plain as line_plain
+
+    monkeypatch.setattr(line_plain, "PLAIN_MAX_BYTES", 100)
+    plain, raw = line_plain.read_plain_line_file(DATA / "lines.geojson")
+    assert plain is None and raw == (DATA / "lines.geojson").read_bytes()
+    monkeypatch.undo()
+    assert_same_rows(measure.measure_file(DATA / "lines.geojson"),
+                     measure.measure_lines(read_line_file(DATA / "lines.geojson")))
+
+
+NUMPY_PROBE = """
+import sys
+from click.testing import CliRunner
+from geo.cli import main
+r = CliRunner().invoke(main, ["measure", "--file", sys.argv[1], "--format", "json"])
+assert r.exit_code == 0, r.output
+print(" ".join(m for m in ("numpy", "simdjson") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(("name", "loaded"), [("lines.geojson", "simdjson"),
+                                              ("mixed.geojson", "numpy simdjson")])
+def test_a_plain_geojson_file_is_measured_without_numpy(name, loaded):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", NUMPY_PROBE, str(DATA / name)],
+                          capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == loaded
