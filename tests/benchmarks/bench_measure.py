@@ -11,12 +11,15 @@ Run on demand (not collected by pytest)::
    85198ba3de4d:public/api/v2/cable/cable-geo.json > cable-geo.json`` in a clone of it;
    ``--cables`` or ``$GEO_BENCH_CABLES`` names it) against a bare script in a new process
    that ``json.load``s the file and sums ``pyproj.Geod.line_length`` over its parts, and
-   the floor: the same script importing also what geo's fast path cannot do without
-   (click, numpy, simdjson). Fresh processes, run in turn in each of ``-n`` rounds (the
-   machine is shared and noisy): best time of each, and the median of the per-round
-   ratios. Target: geo <= 1.5 x the bare script. The same is done for the synthetic lines
-   as GeoJSON (no file needed). Python's bytecode cache is on for geo's own modules (in a
-   temporary folder), as in an installed copy, even where PYTHONDONTWRITEBYTECODE is set.
+   the floor: the same script importing also what geo's path for that file cannot do
+   without, printed beside it: click and simdjson for a file up to
+   ``geo.line_plain.PLAIN_MAX_BYTES`` (2 MiB, read into plain lists: the real cables), and
+   numpy too for a larger one (read into arrays: the synthetic lines). Fresh processes,
+   run in turn in each of ``-n`` rounds (the machine is shared and noisy): best time of
+   each, and the median of the per-round ratios. Target: geo <= 1.5 x the bare script.
+   The same is done for the synthetic lines as GeoJSON (no file needed). Python's bytecode
+   cache is on for geo's own modules (in a temporary folder), as in an installed copy,
+   even where PYTHONDONTWRITEBYTECODE is set.
 2. In-process (click's CliRunner, after one warm-up run, so start-up and imports are not
    counted): the synthetic lines as GeoPackage, as GeoJSON and piped as GeoJSON on stdin,
    as a ratio to a bare loop of ``pyproj.Geod.line_lengths`` over the same coordinates
@@ -61,8 +64,13 @@ for feat in doc["features"]:
         total += geod.line_length([p[0] for p in part], [p[1] for p in part])
 print(repr(total))
 """
-#: The floor: the same, importing also what geo's simdjson path needs (and a CLI).
-FLOOR_SCRIPT = "import click, numpy, simdjson\n" + BARE_SCRIPT
+
+
+def floor_imports(path: Path) -> list[str]:
+    """What geo's reader of ``path`` imports beyond the bare script, and a CLI: the floor."""
+    from geo.line_plain import PLAIN_MAX_BYTES
+
+    return ["click", "simdjson", *(["numpy"] if path.stat().st_size > PLAIN_MAX_BYTES else [])]
 
 
 def make_lines(seed: int = 42) -> list[list[np.ndarray]]:
@@ -152,10 +160,11 @@ def whole_process(path: Path, label: str, repeats: int, env: dict[str, str],
     processes in turn (rotating the order each round); print best times and ratios."""
     bare, floor = folder / "bare_measure.py", folder / "floor_measure.py"
     bare.write_text(BARE_SCRIPT, encoding="utf-8")
-    floor.write_text(FLOOR_SCRIPT, encoding="utf-8")
+    imports = floor_imports(path)
+    floor.write_text(f"import {', '.join(imports)}\n{BARE_SCRIPT}", encoding="utf-8")
     cmds = {
         "bare json + Geod.line_length script": [sys.executable, str(bare), str(path)],
-        "floor (+ import click, numpy, simdjson)": [sys.executable, str(floor), str(path)],
+        f"floor (+ import {', '.join(imports)})": [sys.executable, str(floor), str(path)],
         "geo measure --file": [sys.executable, "-m", "geo", "measure", "--file", str(path)],
     }
     # warm-up (bytecode cache) and agreement of the totals
@@ -166,8 +175,9 @@ def whole_process(path: Path, label: str, repeats: int, env: dict[str, str],
                                                                           bare_total)
     for cmd in cmds.values():
         run_process(cmd, env)
-    print(f"{label}: {path.name}, whole process, best of {repeats} rounds "
-          f"(totals agree: {geo_total / 1000:,.3f} km)")
+    print(f"{label}: {path.name} ({path.stat().st_size / 1e6:.1f} MB), whole process, best of "
+          f"{repeats} rounds (totals agree: {geo_total / 1000:,.3f} km); the floor is the bare "
+          f"script importing also what geo's reader of this file needs: {', '.join(imports)}")
     print_rounds(cmds, repeats, env, "geo measure --file", 1.5)
 
 
