@@ -319,6 +319,8 @@ def parse_length_m(value: Any, field_name: str | None = None) -> float | None:
 
 def _is_number(value: Any) -> bool:
     """Whether ``value`` is a Python or numpy integer or float (not a bool)."""
+    if isinstance(value, bool):
+        return False
     if isinstance(value, int | float):
         return True
     np = sys.modules.get("numpy")   # a numpy number exists only once numpy is loaded

@@ -41,3 +41,18 @@ def test_a_named_funder_makes_a_financing_deal(language, text, funders):
 ])
 def test_no_funder_no_financing_deal(language, text):
     assert _deals(text, language) == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # the "by" of another verb, far from the words of financing
+    ("en", "The project received funding for the landing station built by Alcatel Submarine "
+           "Networks."),
+    # "de", "di": what is financed, not who pays
+    ("fr", "Le financement du projet d'Orange a commencé en 2020."),
+    ("it", "Il finanziamento del progetto di TIM è stato approvato."),
+    # denied or refused
+    ("en", "The World Bank declined financing for the cable proposed by Orange."),
+    ("en", "The project is not financed by Google, said the minister."),
+])
+def test_no_funder_where_the_words_name_none(language, text):
+    assert not any(kind == "other" for kind, _p in _deals(text, language))

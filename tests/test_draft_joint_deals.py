@@ -50,3 +50,13 @@ def test_no_deal_without_a_joint_build_or_a_new_supplier(language, text):
     deals = _deals(text, language)
     assert not any(kind == "partnership" for kind, _p in deals)
     assert len([p for kind, p in deals if kind == "contract"]) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Nokia and Ericsson announced weak results as the network equipment market slows.",
+    "Orange and MTN announced record profits, helped by demand on the new cable.",
+    "Microsoft and Google launched rival AI products; the data center boom continues.",
+    "Huawei has been engaged in talks with the regulator about the cable.",
+])
+def test_no_deal_where_nothing_is_built_together(text):
+    assert _deals(text, "en") == []

@@ -322,3 +322,24 @@ def test_drafting_sentences_of_many_names_and_deals_finishes():
     done = subprocess.run([sys.executable, "-c", DEALS_PROBE], capture_output=True,
                           text=True, timeout=240, cwd=ROOT)
     assert (done.returncode, done.stdout, done.stderr) == (0, "ok\n", "")
+
+
+# Lists the fourth session's rules read: a building's code or letter listed thousands of
+# times (each listed code walked the rest of the list: 24 kB took 35 s) and a financing
+# whose sources name nobody (each read the sentence to its end: 200 kB over 60 s).
+LISTS_PROBE = """
+from geo.draft import find_facts
+for text, language in (
+    ("Data Center PAR1 e " + "PAR2, " * 30_000 + "PAR3.", "pt"),
+    ("Das Datacenter " + "A und " * 30_000 + "B.", "de"),
+    ("The cable is " + "financed by X and " * 11_000 + "others.", "en"),
+):
+    find_facts(text, language=language)
+print("ok")
+"""
+
+
+def test_drafting_long_lists_of_buildings_and_funders_finishes():
+    done = subprocess.run([sys.executable, "-c", LISTS_PROBE], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "ok\n", "")

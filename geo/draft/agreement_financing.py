@@ -27,13 +27,23 @@ FINANCING_RE = re.compile(
     r"financiamento|empréstimos?|"
     r"finanziat[oaie]|finanziamento|finanziamenti|prestit[oi]|"
     r"finanziert|Finanzierung|Förderung|Kredit|Darlehen)(?![\w-])", re.IGNORECASE)
-#: A funder's source after the words: "by", "from", "par", "de", "por", "dalla", "von"...
-#: (group 1: one that can only name the source; "de", "do", "del"... may also name what is
-#: financed: "le financement du projet").
+#: A funder's source right after the words (at most three lower-case words between: "in
+#: part", "concessional loans"): "by", "from", "par", "por", "dalla", "von"... (group 1),
+#: or "de", "do", "del"... (group 2), which may also name what is financed ("le
+#: financement du projet") and so counts only with a name right after it.
 _SOURCE_RE = re.compile(
-    r"[^.;:]{0,60}?(?<![\w-])(?:(by|from|through|par|issu\s+d[eu]|por|pelo|pela|dal|dalla|"
-    r"dai|dalle|dallo|von|vom|durch)|de|du|des|d['’]|do|da|dos|das|del|della|der|über)"
-    r"(?![\w-])", re.IGNORECASE)
+    r"(?:\s+[a-zà-ÿ][\w’'-]*){0,3}?\s+(?:(by|from|through|par|issu\s+d[eu]|por|pelo|pela|"
+    r"dal|dalla|dai|dalle|dallo|von|vom|durch)|(de|du|des|d['’]|do|da|dos|das|del|della|der|"
+    r"über))(?![\w-])\s*(?:(?:the|la|le|l['’]|el|lo|il|o|a|os|as|los|las|les|gli|die|den|"
+    r"dem)\s+|l['’])?", re.IGNORECASE)
+#: A financing denied or refused: "not financed by", "declined financing", "nicht
+#: finanziert".
+_NEGATION_RE = re.compile(r"(?<![\w-])(?:not|no|non|pas|sans|sin|sem|senza|nicht|kein\w*|"
+                          r"never|jamais|nunca|mai|declined|refused|rejected|denied|refusé|"
+                          r"rejeté|rechaz\w*|neg\w*|recus\w*|rejeit\w*|rifiut\w*|respint\w*|"
+                          r"abgelehnt|verweiger\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: How far after its source a funders' clause is read.
+_CLAUSE_LIMIT = 300
 #: Where the funders' clause ends: a new clause ("..., were implemented by", "..., que").
 _CLAUSE_END_RE = re.compile(
     r";|,\s+(?:which|who|were|was|is|are|while|whereas|and\s+the|que|qui|où|mientras|"
@@ -56,10 +66,15 @@ def financing_funders(text: str, s: Sentence, occurrences: list[tuple[int, int, 
     if _OWN_MONEY_RE.search(s.text):
         return []
     for m in FINANCING_RE.finditer(text, s.start, s.end):
+        if _NEGATION_RE.search(text, max(s.start, m.start() - 20), m.start()):
+            continue  # "not financed by X"
         source = _SOURCE_RE.match(text, m.end(), s.end)
         if source is not None:
-            end = _CLAUSE_END_RE.search(text, source.end(), s.end)
-            after = in_range(occurrences, starts, source.end(), end.start() if end else s.end)
+            limit = min(s.end, source.end() + _CLAUSE_LIMIT)
+            end = _CLAUSE_END_RE.search(text, source.end(), limit)
+            after = in_range(occurrences, starts, source.end(), end.start() if end else limit)
+            if source.group(2) and (not after or after[0][0] != source.end()):
+                after = []  # "le financement du projet d'Orange": what is financed
             names = list(dict.fromkeys(name for _a, _b, name in after))
             if names:
                 return names

@@ -40,10 +40,17 @@ _JOINT_VERB_RE = re.compile(
 _JOIN_RE = re.compile(
     r"\s*(?:,\s*|\s(?:and|&|et|e|y|und)\s+)(?:(?:the|la|le|l['’]|el|a|o|die|der|das|il|lo)"
     r"\s*)?")
-#: An organisation chosen for the work: "X has been engaged / hired / contracted".
+#: What starts another clause between the verb and the thing built: punctuation or a
+#: conjunction ("announced weak results as the network market slows").
+_OTHER_CLAUSE_RE = re.compile(
+    r"[;:,]|(?<![\w-])(?:as|while|because|since|when|after|though|although|comme|car|"
+    r"lorsque|quand|alors|porque|cuando|mientras|aunque|quando|perché|mentre|sebbene|weil|"
+    r"wenn|während|obwohl|als|nachdem)(?![\w-])", re.IGNORECASE)
+#: An organisation chosen for the work: "X has been engaged / hired / contracted for" (not
+#: "engaged in talks").
 _ENGAGED_RE = re.compile(
-    r"(?i)\s*(?:,[^,]{0,80},\s*)?(?:has|have|had)\s+been\s+(?:engaged|hired|contracted|"
-    r"appointed|commissioned|awarded\s+the\s+contract)(?![\w-])")
+    r"(?i)\s*(?:,[^,]{0,80},\s*)?(?:has|have|had)\s+been\s+(?:(?:engaged|hired|contracted|"
+    r"appointed|commissioned)\s+(?:for|to|as)|awarded\s+the\s+contract)(?![\w-])")
 #: The work done by a supplier: "implemented by", "construit par", "construido por"...
 _DONE_BY_RE = re.compile(
     r"(?i)(?<![\w-])(?:(?:was|were|is|are|will\s+be|has\s+been|have\s+been)\s+"
@@ -72,6 +79,11 @@ def joint_builders(text: str, s: Sentence, occurrences: list[tuple[int, int, str
         return []
     verb = _JOINT_VERB_RE.search(text, chain[-1][1], min(s.end, chain[-1][1] + 80))
     if verb is None or re.search(r"[;:]", text[chain[-1][1]:verb.start()]):
+        return []
+    # what they build is the verb's object: close after it, in the same clause ("announced
+    # record profits, helped by demand on the new cable" builds nothing)
+    work = WORK_RE.search(text, verb.end(), min(s.end, verb.end() + 80))
+    if work is None or _OTHER_CLAUSE_RE.search(text, verb.end(), work.start()):
         return []
     return list(dict.fromkeys(name for _a, _b, name in chain))
 

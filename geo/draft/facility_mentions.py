@@ -37,6 +37,13 @@ from geo.draft.name_words import is_acronym, is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import DATA_CENTRE_SUFFIXES, EXCHANGE_NAME_RE, GENERIC_PARKS, fold
 
+#: The next item of a list of buildings' codes or letters: ", LIS003", " und O".
+_LISTED_CODE_RE = re.compile(r"(?:\s*,\s*|\s+(?:and|et|e|y|und|o|or|ou|oder)\s+)"
+                             r"([A-Z]{2,5}-?\d{1,3}[A-Z]?)(?![\w’'-])")
+_LISTED_LETTER_RE = re.compile(r"(?:\s*,\s*|\s+(?:and|et|e|y|und|o|or|ou|oder)\s+)"
+                               r"([A-Z])(?![\w’'-])")
+#: The most buildings one list names after the first.
+_MAX_LISTED = 12
 #: Capital letters that are words of a language, not a building's letter.
 _LETTER_WORDS = {"en": "AI", "fr": "AY", "es": "AEOUY", "pt": "AEOÉ", "it": "AEIO", "de": ""}
 
@@ -240,23 +247,30 @@ class FacilityMentionFinder:
         as a facility's code elsewhere in the text ("PAR1 et PAR2" beside "PAR3")."""
         text = self.text
         out: list[FacilityMention] = []
+        seen: set[str] = set()
         for x in found:
             if not x.named:
                 continue
             letter = re.fullmatch(r"(.*\S)\s+([A-Z])", x.name)
-            shape = r"[A-Z]" if letter else r"[A-Z]{2,5}-?\d{1,3}[A-Z]?"
             if not (letter or CODE_RE.match(x.name)):
                 continue
+            listed = _LISTED_LETTER_RE if letter else _LISTED_CODE_RE
             end = x.end
-            while m := re.match(r"(?:\s*,\s*|\s+(?:and|et|e|y|und|o|or|ou|oder)\s+)(" + shape +
-                                r")(?![\w’'-])", text[end:end + 20]):
-                start = end + m.start(1)
+            # a list names a few buildings: at most _MAX_LISTED, each once
+            for _k in range(_MAX_LISTED):
+                m = listed.match(text, end, min(len(text), end + 20))
+                if m is None:
+                    break
+                start = m.start(1)
+                if taken.covers(start, start + 1):
+                    break  # the list from here on is another mention's
                 name = f"{letter.group(1)} {m.group(1)}" if letter else m.group(1)
-                if not taken.covers(start, start + 1) and fold(name) not in self.route_forms:
-                    out.append(FacilityMention(x.kind, start, end + m.end(1), x.keyword,
+                if fold(name) not in self.route_forms and fold(name) not in seen:
+                    seen.add(fold(name))
+                    out.append(FacilityMention(x.kind, start, m.end(1), x.keyword,
                                                x.sentence, name=name, named=True))
-                    taken.add(start, end + m.end(1))
-                end += m.end()
+                    taken.add(start, m.end(1))
+                end = m.end()
         prefixes = {re.match(r"[A-Z]+", x.name).group() for x in [*found, *out]  # type: ignore
                     if x.named and CODE_RE.match(x.name)}
         kinds = {re.match(r"[A-Z]+", x.name).group(): x.kind for x in found  # type: ignore
@@ -268,7 +282,8 @@ class FacilityMentionFinder:
             prefix = re.match(r"[A-Z]+", t.text).group()  # type: ignore[union-attr]
             s = self.doc.sentence_at(t.start)
             if prefix in prefixes and s is not None and \
-                    s.index not in self.names.title_sentences:
+                    s.index not in self.names.title_sentences and fold(t.text) not in seen:
+                seen.add(fold(t.text))
                 out.append(FacilityMention(kinds.get(prefix, "data-centre"), t.start, t.end,
                                            t.text, s, name=t.text, named=True))
                 taken.add(t.start, t.end)

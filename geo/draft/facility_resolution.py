@@ -220,11 +220,20 @@ class FacilityResolver:
         # status
         if fac.status == "unspecified":
             fac.status = status_near(text, x.start, s, self.doc.language, "facility",
-                                     exclude=tuple((y.start, y.end) for y in self.mentions
-                                                   if y.sentence.index == s.index))
+                                     exclude=self._mention_spans(s.index))
         # operator
         if fac.operator is None:
             fac.operator, fac.operator_how = self._operator(x, fac)
+
+    def _mention_spans(self, sentence: int) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` of the facility mentions of a sentence, gathered once."""
+        spans = self.__dict__.get("_spans_by_sentence")
+        if spans is None:
+            by: dict[int, list[tuple[int, int]]] = {}
+            for y in self.mentions:
+                by.setdefault(y.sentence.index, []).append((y.start, y.end))
+            spans = self.__dict__["_spans_by_sentence"] = {k: tuple(v) for k, v in by.items()}
+        return spans.get(sentence, ())
 
     def _place(self, x: FacilityMention) -> PlaceRef | None:
         """The most specific place of the facility's phrase, else the nearest one its

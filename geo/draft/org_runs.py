@@ -54,7 +54,7 @@ _ADJECTIVE_RE = re.compile(
 _INSTITUTION_TAIL_RE = re.compile(
     r"\s+(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|de\s+|du\s+|des\s+|del\s+|della\s+|"
     r"dello\s+|per\s+(?:gli\s+|lo\s+|il\s+|la\s+)|para\s+(?:el\s+|la\s+|o\s+|a\s+)?|"
-    r"do\s+|da\s+|dos\s+|for\s+)"
+    r"do\s+|da\s+|dos\s+)"
     r"(?:investissements?|développement|reconstruction|coopération|investment|development|"
     r"reconstruction|cooperation|inversiones?|desarrollo|fomento|reconstrucción|"
     r"cooperación|investimentos?|desenvolvimento|investimenti|sviluppo|ricostruzione|"

@@ -248,8 +248,8 @@ class PlaceFinder:
         text names or, when it names none of the town's, of a country whose language the
         text is in (:data:`HOME_COUNTRIES`: a German text's "in Heiligenhaus")."""
         names = self.names
-        countries = self.countries | HOME_COUNTRIES.get(names.language, frozenset())
-        if not countries:
+        home = HOME_COUNTRIES.get(names.language, frozenset())
+        if not self.countries and not home:
             return
         from geo.gazetteer import small_towns
         from geo.text import name_key
@@ -280,13 +280,14 @@ class PlaceFinder:
             start, end = words[0].start, words[-1].end
             surface = self.text[start:end]
             key = name_key(surface)
-            towns = [p for p in small_towns().get(key, ()) if p.country in countries]
-            if not towns and self.gazetteer is not None:
-                try:
-                    towns = [p for p, primary in self.gazetteer.matches(key)
-                             if primary and p.kind == "city" and p.country in countries]
-                except (AttributeError, KeyError, ValueError):
-                    towns = []
+            found = list(small_towns().get(key, ()))
+            if self.gazetteer is not None:
+                found += [p for p, primary in self.gazetteer.matches(key)
+                          if primary and p.kind == "city"]
+            # a country the text names first; the language's only when it names none of
+            # the town's
+            towns = [p for p in found if p.country in self.countries] or [
+                p for p in found if p.country in home]
             if towns and (start, end) not in self.taken:
                 self.taken.add((start, end))
                 add.append(place_mention(towns[0], surface, start, end,
