@@ -19,9 +19,9 @@ from tests.draft_eval import load_corpus, score_corpus
 #: the dev split and the targets: see the README and the closing report of that day
 FLOORS = {
     "dev": {"organisations": 0.86, "facilities": 0.67, "routes": 0.68, "route figures": 0.75,
-            "agreements": 0.41, "agreements (date, venue)": 0.37, "places": 0.88},
+            "agreements": 0.41, "agreements (date, venue)": 0.36, "places": 0.88},
     "holdout": {"organisations": 0.74, "facilities": 0.54, "routes": 0.50,
-                "route figures": 0.57, "agreements": 0.17, "agreements (date, venue)": 0.14,
+                "route figures": 0.57, "agreements": 0.18, "agreements (date, venue)": 0.15,
                 "places": 0.87},
 }
 #: the targets of issue #12 (hold-out F1; places: precision and recall)

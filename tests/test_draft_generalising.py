@@ -86,3 +86,10 @@ def test_a_small_town_of_the_languages_country_after_a_preposition(language, tex
 
 def test_a_small_town_needs_its_country_or_language():
     assert find_facts("The cable lands in Heiligenhaus.", language="en").places == []
+
+
+def test_a_small_town_of_a_country_the_text_names_before_the_languages():
+    text = ("Der Betreiber baut ein Rechenzentrum in Velden. Es ist das größte Projekt der "
+            "Niederlande.")
+    places = {p.text: p.country for p in find_facts(text, language="de").places}
+    assert places.get("Velden") == "NL"
