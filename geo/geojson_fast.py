@@ -21,7 +21,7 @@ import simdjson
 
 from geo.crs import source_crs
 from geo.geojson import json_loads
-from geo.line_plain import parse_json
+from geo.line_plain import feature_members, parse_json
 from geo.line_plain import plain_json as _plain_json
 from geo.line_plain import repeats_a_member as _repeats_a_member
 
@@ -173,15 +173,8 @@ def fast_features(raw: bytes, source: str
         return None
     if not isinstance(doc, simdjson.Object) or _repeats_a_member(doc):
         return None
-    kind = doc.get("type")
-    if kind == "FeatureCollection":
-        members = doc.get("features")
-        if not isinstance(members, simdjson.Array):
-            return None
-        lazy = list(members)
-    elif kind == "Feature":
-        lazy = [doc]
-    else:
+    lazy = feature_members(doc)
+    if lazy is None:
         return None
     feats: list[Any] = []
     parts: list[tuple[np.ndarray, list[int]] | None] = [None] * len(lazy)

@@ -58,6 +58,16 @@ def repeats_a_member(obj: Any) -> bool:
     return len(set(names)) != len(names)
 
 
+def feature_members(doc: Any) -> list[Any] | None:
+    """The features of a parsed GeoJSON object (simdjson): a FeatureCollection's, or the
+    Feature itself; ``None`` for anything else."""
+    kind = doc.get("type")
+    if kind == "FeatureCollection":
+        members = doc.get("features")
+        return list(members) if isinstance(members, simdjson.Array) else None
+    return [doc] if kind == "Feature" else None
+
+
 def plain_json(value: Any) -> Any:
     """A simdjson lazy value as plain Python (dicts, lists, str, numbers, None)."""
     if isinstance(value, simdjson.Object):
@@ -170,17 +180,8 @@ def plain_line_features(raw: bytes, source: str) -> PlainLines | None:
         return None
     if not isinstance(doc, simdjson.Object) or repeats_a_member(doc) or "crs" in doc:
         return None
-    kind = doc.get("type")
-    if kind == "FeatureCollection":
-        members = doc.get("features")
-        if not isinstance(members, simdjson.Array):
-            return None
-        lazy = list(members)
-    elif kind == "Feature":
-        lazy = [doc]
-    else:
-        return None
-    if not lazy:   # nothing to measure: line_input says so
+    lazy = feature_members(doc)
+    if not lazy:   # not features, or nothing to measure: line_input says so
         return None
     fields: list[str] = []
     seen: set[str] = set()
