@@ -37,7 +37,7 @@ from geo.geojson import (
     position_array,
     replace_lone_surrogates,
 )
-from geo.line_plain import GEOJSON_SUFFIXES, describe_feature
+from geo.line_plain import GEOJSON_SUFFIXES, describe_feature, feature_record
 from geo.lines import packed_line_parts
 from geo.vector import gdal_reason, insane_positions, utf8_text
 
@@ -164,16 +164,9 @@ def _line_data(feats: list[Any], fast_parts: list[tuple[np.ndarray, list[int]] |
     part_feature: list[int] = []
     reasons: dict[int, str] = {}
     for index, feat in enumerate(feats):
-        props = feat.get("properties") if isinstance(feat, dict) else None
-        rec = dict(props) if isinstance(props, dict) else {}
-        if isinstance(feat, dict) and feat.get("id") is not None and "id" not in rec:
-            rec["id"] = feat["id"]
-        for key in rec:
-            if key not in seen:
-                seen.add(key)
-                fields.append(key)
-        rec["__fid__"] = index
-        records.append(rec)
+        is_dict = isinstance(feat, dict)
+        feature_record(feat.get("properties") if is_dict else None,
+                       feat.get("id") if is_dict else None, index, records, fields, seen)
         if not isinstance(feat, dict) or feat.get("type") != "Feature":
             reasons[index] = "not a GeoJSON Feature"
             continue

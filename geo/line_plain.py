@@ -68,6 +68,22 @@ def feature_members(doc: Any) -> list[Any] | None:
     return [doc] if kind == "Feature" else None
 
 
+def feature_record(props: Any, feature_id: Any, index: int, records: list[dict[str, Any]],
+                   fields: list[str], seen: set[str]) -> None:
+    """Append a feature's record to ``records``: its properties (an object, else none), its
+    ``id`` where the properties have none, and ``__fid__`` its number; new property names
+    join ``fields`` (and ``seen``) in the order first met."""
+    rec = dict(props) if isinstance(props, dict) else {}
+    if feature_id is not None and "id" not in rec:
+        rec["id"] = feature_id
+    for key in rec:
+        if key not in seen:
+            seen.add(key)
+            fields.append(key)
+    rec["__fid__"] = index
+    records.append(rec)
+
+
 def plain_json(value: Any) -> Any:
     """A simdjson lazy value as plain Python (dicts, lists, str, numbers, None)."""
     if isinstance(value, simdjson.Object):
@@ -202,16 +218,9 @@ def plain_line_features(raw: bytes, source: str) -> PlainLines | None:
             lon.extend(part_lon)
             lat.extend(part_lat)
         feature_parts.append(len(parts))
-        props = plain_json(feat["properties"]) if "properties" in feat else None
-        rec = dict(props) if isinstance(props, dict) else {}
-        if feat.get("id") is not None and "id" not in rec:
-            rec["id"] = plain_json(feat["id"])
-        for key in rec:
-            if key not in seen:
-                seen.add(key)
-                fields.append(key)
-        rec["__fid__"] = index
-        records.append(rec)
+        feature_record(plain_json(feat["properties"]) if "properties" in feat else None,
+                       plain_json(feat["id"]) if feat.get("id") is not None else None,
+                       index, records, fields, seen)
     if not (_sane(lon, MAX_ABS_LON) and _sane(lat, MAX_ABS_LAT)):
         return None
     for rec in records:
