@@ -131,8 +131,11 @@ def test_make_server_refuses_a_file(folder):
 
 def test_serve_prints_the_map_address_and_stops_on_ctrl_c(folder):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # a test run started in the background of a non-interactive shell ignores SIGINT, and
+    # a child inherits that: the server is given the default Ctrl-C a terminal gives it
     proc = subprocess.Popen([sys.executable, "-m", "geo", "serve", str(folder), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stdout.readline().decode()
         assert line.startswith("http://127.0.0.1:") and line.endswith("/connectivity.html\n")
