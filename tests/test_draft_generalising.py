@@ -93,3 +93,41 @@ def test_a_small_town_of_a_country_the_text_names_before_the_languages():
             "Niederlande.")
     places = {p.text: p.country for p in find_facts(text, language="de").places}
     assert places.get("Velden") == "NL"
+
+
+@pytest.mark.parametrize("language, text, body", [
+    ("es", "La Comisión Nacional de los Mercados y la Competencia aprobó la compra de la red "
+           "por Xentric.", "Comisión Nacional de los Mercados y la Competencia"),
+    ("es", "El Ministerio de Relaciones Exteriores y Culto firmó el acuerdo con Xentric.",
+     "Ministerio de Relaciones Exteriores y Culto"),
+    ("pt", "O Instituto de Tecnologia e Inovação Verdelho assinou um contrato com a Xentric.",
+     "Instituto de Tecnologia e Inovação Verdelho"),
+    ("fr", "La Caisse des Dépôts et Consignations a signé un accord avec Xentric.",
+     "Caisse des Dépôts et Consignations"),
+    ("it", "Il Ministero delle Imprese e del Made finanzia il cavo di Xentric.",
+     "Ministero delle Imprese e del Made"),
+    ("en", "The Agency for Research and Innovation signed a contract with Xentric.",
+     "Agency for Research and Innovation"),
+])
+def test_a_body_s_name_goes_on_after_a_conjunction(language, text, body):
+    found = orgs(text, language)
+    assert body in found, found
+    assert not any(name != body and body.startswith(name) for name in found), found
+
+
+def test_a_conjunction_after_a_body_s_name_joins_a_name_the_lists_know():
+    found = orgs("El Ministerio de Economía y Telefónica firmaron un acuerdo para el cable.",
+                 "es")
+    assert "Telefónica" in found and "Ministerio de Economía" in found, found
+
+
+def test_a_country_in_brackets_alone_makes_no_organisation():
+    assert orgs("The cable lands at Porthgwarra (United Kingdom) and at Vexmoor (France).") \
+        == []
+
+
+def test_a_conjunction_before_another_body_s_opening_word_joins_two_bodies():
+    found = orgs("Firmaron la Agencia de Regulación y el Consorcio para el Intercambio de "
+                 "Tráfico.", "es")
+    assert "Agencia de Regulación" in found, found
+    assert "Consorcio para el Intercambio de Tráfico" in found, found

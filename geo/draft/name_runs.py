@@ -64,8 +64,11 @@ _PURPOSE_OPENERS = word_set("""
     alliance alianza comite comité comitato committee council conseil consejo conselho
     consiglio commission comision comisión comissão commissione office oficina ufficio
     ministry ministere ministère ministerio ministério ministero secretaria secretaría
-    autorite autorité autoridad autoridade authority programa programme
+    autorite autorité autoridad autoridade authority programa programme cassa caisse caja
 """)
+#: Conjunctions inside a body's name, after one of :data:`_PURPOSE_OPENERS` ("Agencia de
+#: Regulación y Control de las Telecomunicaciones", "Caisse des Dépôts et Consignations").
+_BODY_CONJUNCTIONS = word_set("and et y e ed und")
 _PURPOSE_SUFFIXES_DE = ("ministerium", "amt", "agentur", "behörde", "behorde", "stiftung",
                         "verband", "institut", "zentrum")
 #: Connectors that may follow another ("de la", "von der", "de los").
@@ -241,17 +244,25 @@ class Names:
                 # Intercambio", "Agency for Development", "Bundesministerium für Digitales")
                 k = j + 1
                 steps = 0
-                purpose = tok.folded in _PURPOSE_OPENERS or tok.folded.endswith(
-                    _PURPOSE_SUFFIXES_DE)
+                head = tokens[i + 1] if tok.folded in self.all_function and i < j else tok
+                purpose = head.folded in _PURPOSE_OPENERS or head.folded.endswith(
+                    _PURPOSE_SUFFIXES_DE)  # the first word, or the one after "La", "The"...
+                joined = False
                 while (k < n and steps < 2 and not tokens[k].cap
-                       and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’")
-                       and ((tokens[k].folded in _PLAIN_CONNECTORS
-                             or (purpose and tokens[k].folded in _PURPOSE_CONNECTORS))
-                            if steps == 0 else tokens[k].folded in _SECOND_CONNECTORS)):
+                       and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’")):
+                    folded = tokens[k].folded
+                    if steps == 0 and purpose and folded in _BODY_CONJUNCTIONS:
+                        joined = True  # "Comisión Nacional de los Mercados y la Competencia"
+                    elif not ((folded in _PLAIN_CONNECTORS
+                               or (purpose and folded in _PURPOSE_CONNECTORS))
+                              if steps == 0 else folded in _SECOND_CONNECTORS
+                              or (joined and folded in _PLAIN_CONNECTORS)):
+                        break
                     k += 1
                     steps += 1
                 if steps and k < n and tokens[k].cap and tokens[k].start < sentence.end \
-                        and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’"):
+                        and text[tokens[k - 1].end:tokens[k].start] in (" ", "", "'", "’") \
+                        and not (joined and self._another_name(k)):
                     j = k
                     continue
                 break
@@ -272,6 +283,23 @@ class Names:
             out.append(run)
             i = j + 1
         return out
+
+    def _another_name(self, k: int) -> bool:
+        """Whether the capitalised words from token ``k`` begin another name: a body's
+        opening word ("y el Consorcio para ...") or a name a list knows ("Ministerio de
+        Economía y Telefónica"); then a conjunction joins two names."""
+        from geo.draft.known_names import known_organisations
+
+        if self.tokens[k].folded in _PURPOSE_OPENERS:
+            return True  # "... de Internet y el Consorcio para ...": a second body
+        known = known_organisations()
+        tokens, folded = self.tokens, self.tokens[k].folded
+        for m in range(k, min(k + 4, len(self.tokens))):
+            if m > k:
+                folded += " " + tokens[m].folded
+            if folded in known:
+                return True
+        return False
 
     def _name_number(self, k: int) -> bool:
         """Whether the number at token ``k`` ends a name ("PENCAN 8") rather than starts a

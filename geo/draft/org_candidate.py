@@ -50,6 +50,8 @@ class OrgCandidate:
         if self.weak and all(w == "acronym" for w in self.weak) and len(self.runs) < 2 \
                 and len(self.surface) < 5 and not self.defined:
             return False  # one short bare acronym ("ZILS", "MNE") names no organisation
+        if self.weak and all(w == "country in brackets" for w in self.weak):
+            return False  # "Porge (France)", "Gibuti City (Gibuti)": places as often as not
         return bool(self.weak)
 
 
