@@ -131,3 +131,17 @@ def test_a_conjunction_before_another_body_s_opening_word_joins_two_bodies():
                  "Tráfico.", "es")
     assert "Agencia de Regulación" in found, found
     assert "Consorcio para el Intercambio de Tráfico" in found, found
+
+
+@pytest.mark.parametrize("language, text, regulator", [
+    ("pt", "O Conselho Administrativo de Defesa Econômica (Cade) aprovou, sem restrições, a "
+           "compra de data center da Globo, localizado no Rio de Janeiro, pela empresa Drammen, "
+           "do Grupo Piemonte.", "Conselho Administrativo de Defesa Econômica"),
+    ("es", "La Comisión Nacional de los Mercados y la Competencia autorizó la compra de Vorbel "
+           "por Xentric.", "Comisión Nacional de los Mercados y la Competencia"),
+    ("en", "The Competition Commission approved the acquisition of Vorbel by Xentric.",
+     "Competition Commission"),
+])
+def test_a_competition_or_securities_regulator_is_no_party(language, text, regulator):
+    (parties,) = deals(text, language)
+    assert len(parties) >= 2 and regulator not in parties, parties

@@ -44,6 +44,13 @@ _MEMBERSHIP_RE = re.compile(
     r"regroupe|re[úu]ne|comprend|includes|comprises|umfasst)\s*:\s*$")
 #: How far before a name the tests of a party look (characters).
 _REACH = 400
+#: Competition and securities regulators, which approve a deal or are told of it, never sign
+#: it ("aprovada pelo Cade", "comunicou à CVM", "muss durch die Kartellbehörden").
+_MARKET_REGULATOR_RE = re.compile(
+    r"(?i)valores\s+mobili|mercados?\s+de\s+valores|defesa\s+econ[oô]mica|"
+    r"(?:de|y)\s+la\s+competencia|da\s+concorr[eê]ncia|della\s+concorrenza|de\s+la\s+concurrence|"
+    r"kartell|antitrust|competition\s+(?:commission|authority|bureau|tribunal)|"
+    r"securities\s+and\s+exchange|^(?:cvm|cnmv|cade|consob|cnmc)$")
 _ATTENDING_RE = re.compile(
     r"(?:en\s+pr[ée]sence\s+d|in\s+the\s+presence\s+of|attended\s+by|alla\s+presenza\s+d|"
     r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
@@ -105,6 +112,8 @@ class DealParties:
         appos = self._subject_apposition(s, occ)
         anchors = sorted([t[1].start() for t in triggers] + [m.start() for m in signs])
         for a, b, name in occ:
+            if _MARKET_REGULATOR_RE.search(name):
+                continue  # it approves the deal or hears of it: "aprovada pelo Cade"
             if self._named_as_party(s, occ, appos, anchors, a, b) and name not in keep:
                 keep.append(name)
         # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
