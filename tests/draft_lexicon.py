@@ -15,17 +15,23 @@ that the shipped files are what this gives.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from geo.draft.known_names import CABLES_FILE, HEADERS, ORGANISATIONS_FILE
 from geo.draft.vocabulary import fold
-from tests.draft_eval import CORPUS, load_corpus
+from tests.draft_eval import CORPUS, Labelled, load_corpus
 
 
 def known_names(corpus: Path = CORPUS) -> list[str]:
     """The organisation names of the dev labels, one per folded key (first written wins)."""
+    return organisation_names(load_corpus("dev", corpus))
+
+
+def organisation_names(articles: Iterable[Labelled]) -> list[str]:
+    """The organisation names the labels of ``articles`` give, one per folded key."""
     names: dict[str, str] = {}
-    for article in load_corpus("dev", corpus):
+    for article in articles:
         places = {fold(p["name"]) for p in article.labels.get("place", [])}
         for org in article.labels.get("organisation", []):
             for name in [org["name"], *org.get("aliases", [])]:
@@ -39,8 +45,13 @@ def known_names(corpus: Path = CORPUS) -> list[str]:
 
 def cable_names(corpus: Path = CORPUS) -> list[str]:
     """The route names of the dev labels, one per folded key (first written wins)."""
+    return route_names(load_corpus("dev", corpus))
+
+
+def route_names(articles: Iterable[Labelled]) -> list[str]:
+    """The cable and backbone names the labels of ``articles`` give, one per folded key."""
     names: dict[str, str] = {}
-    for article in load_corpus("dev", corpus):
+    for article in articles:
         others = {fold(p["name"]) for p in article.labels.get("place", [])} | {
             fold(n) for o in article.labels.get("organisation", [])
             for n in [o["name"], *o.get("aliases", [])]}
