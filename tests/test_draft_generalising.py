@@ -145,3 +145,25 @@ def test_a_conjunction_before_another_body_s_opening_word_joins_two_bodies():
 def test_a_competition_or_securities_regulator_is_no_party(language, text, regulator):
     (parties,) = deals(text, language)
     assert len(parties) >= 2 and regulator not in parties, parties
+
+
+@pytest.mark.parametrize("language, text, name, alias", [
+    ("pt", "O presidente da Telecomunicações de Moçambique (TDM), Joaquim de Carvalho, disse que "
+           "a empresa acaba de assinar um contrato com a Vorbel.",
+     "Telecomunicações de Moçambique", "TDM"),
+    ("pt", "A Vorbel assinou um memorando com a Agência para a Promoção de Investimento e "
+           "Exportações (APIEX) em Maputo.",
+     "Agência para a Promoção de Investimento e Exportações", "APIEX"),
+    ("es", "XData Properties compró los terrenos. En marzo, XData suscribió un memorándum con "
+           "Vorbel.", "XData Properties", "XData"),
+])
+def test_a_long_name_keeps_its_acronym_or_short_form_as_one_organisation(language, text, name,
+                                                                          alias):
+    facts = find_facts(text, language=language)
+    found = {o.name: o.aliases for o in facts.organisations}
+    assert alias in found.get(name, []) and alias not in found, found
+
+
+def test_a_lower_case_nordic_legal_form_belongs_to_the_name():
+    assert "Farice ehf" in orgs("The cable is owned by Farice ehf, which signed a contract "
+                                "with SubCom.")

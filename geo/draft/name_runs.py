@@ -73,6 +73,8 @@ _PURPOSE_SUFFIXES_DE = ("ministerium", "amt", "agentur", "behörde", "behorde", 
                         "verband", "institut", "zentrum")
 #: Connectors that may follow another ("de la", "von der", "de los").
 _SECOND_CONNECTORS = word_set("la le les l der los las el")
+#: Articles after a connector of purpose: "Agência para a Promoção", "Fundo para o ...".
+_PURPOSE_ARTICLES = word_set("a o os as")
 
 
 @dataclass(slots=True)
@@ -256,7 +258,9 @@ class Names:
                     elif not ((folded in _PLAIN_CONNECTORS
                                or (purpose and folded in _PURPOSE_CONNECTORS))
                               if steps == 0 else folded in _SECOND_CONNECTORS
-                              or (joined and folded in _PLAIN_CONNECTORS)):
+                              or (joined and folded in _PLAIN_CONNECTORS)
+                              or (purpose and folded in _PURPOSE_ARTICLES
+                                  and tokens[k - 1].folded in _PURPOSE_CONNECTORS)):
                         break
                     k += 1
                     steps += 1

@@ -21,7 +21,8 @@ from geo.draft.vocabulary import (
 _SHORT_FORM_TAILS = word_set("""
     technology services internet intelligent corporation data center centre centers
     centres fiber fibre fibra cloud digital towers connect connectivity datacenter
-    datacentre cable cables
+    datacentre cable cables properties holdings networks communications telecommunications
+    solutions systems infrastructure infrastructures
 """)
 #: Words of a company's kind that may open its full name: "Société Congo Télécom" is
 #: "Congo Télécom"; "Grupo Telconet" is "Telconet".

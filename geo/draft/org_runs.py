@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
+from geo.draft.org_acronyms import spelt_out
 from geo.draft.org_words import (
     GERMAN_NOUN_ENDINGS,
     LEGAL_FORMS,
@@ -33,8 +34,10 @@ _WEEKDAYS = word_set("""
     montag dienstag mittwoch donnerstag freitag samstag sonntag
 """)
 #: A company's legal form in lower case after its name: "Darksea Italy srl", "Unidata spa".
-_LOWER_LEGAL_RE = re.compile(r"\s+(?:srl|spa|s\.r\.l\.|s\.p\.a\.|sarl|sas|ltda|lda|gmbh)"
-                             r"(?![\w.])")
+_LOWER_LEGAL_RE = re.compile(r"\s+(?:srl|spa|s\.r\.l\.|s\.p\.a\.|sarl|sas|ltda|lda|gmbh|"
+                             r"ehf|hf|oy|oyj|aps|a/s|asa|sp\.\s+z\s+o\.o\.)(?![\w.])")
+#: An acronym in brackets right after a name: "Telecomunicações de Moçambique (TDM)".
+_ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 #: Lower-case consortium words that complete a name before them ("the 2Africa consortium").
 _CONSORTIUM_RE = re.compile(r"\s+(consortium|consorcio|consórcio|consorzio|Konsortium)\b")
 #: Name words after which a lower-case adjective still belongs to the name ("Union
@@ -156,8 +159,9 @@ class CandidateRuns:
                 len(words) == 1 and is_people_adjective(self.doc.text, run.start, run.end,
                                                         self.names.all_function)):
             return []  # "the Welsh data centre": an adjective
-        # "Diario Expansión de España": the name stops before "de <place>"
-        if run.places and words[0] not in self.opening:
+        # "Diario Expansión de España": the name stops before "de <place>", unless an
+        # acronym after it spells the whole ("Telecomunicações de Moçambique (TDM)")
+        if run.places and words[0] not in self.opening and not self._spelt_by_acronym(run):
             for m in run.places:
                 k = names.token_index(m.start)
                 if k - 1 > run.first and tokens[k - 1].folded in ("de", "of", "di", "da",
@@ -185,6 +189,11 @@ class CandidateRuns:
         if run.key in self.blocked:
             return []  # a cable's name
         return [run]
+
+    def _spelt_by_acronym(self, run: Run) -> bool:
+        """The run is followed by an acronym in brackets that spells it out whole."""
+        m = _ACRONYM_AFTER_RE.match(self.doc.text, run.end)
+        return bool(m) and spelt_out(m.group(1), run.text)
 
     def _german_pieces(self, run: Run) -> list[Run]:
         """German capitalises every noun: a run is cut at its common nouns ("Unternehmen
