@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from geo.draft import find_facts
-from geo.draft.rules import default_extractor
 from geo.draft.known_names import known_cables, known_organisations, withheld
+from geo.draft.rules import default_extractor
 from geo.draft.vocabulary import fold
 from tests.draft_eval import load_corpus, score_corpus, score_leave_one_out
 
