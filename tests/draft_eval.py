@@ -289,7 +289,8 @@ def default_draft(article: Labelled) -> Any:
 
 
 if __name__ == "__main__":  # pragma: no cover - a report for people
-    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    words = [a for a in sys.argv[1:] if not a.startswith("-")]
+    split = words[0] if words else "dev"
     verbose = "-v" in sys.argv
     if verbose and split != "dev":
         sys.exit("misses and extras are shown for the dev split only: rules are not tuned "

@@ -54,6 +54,14 @@ def test_withheld_names_are_unknown_while_withheld_and_known_again_after():
         assert "barracuda" not in known_cables()
         assert fold("Telin") in known_organisations()  # an operator of the reference list
     assert fold("Moratelindo") in known_organisations() and "barracuda" in known_cables()
+    with withheld(["Moratelindo"]):
+        with withheld(cables=["Barracuda"]):
+            assert "barracuda" not in known_cables()
+        assert fold("Moratelindo") not in known_organisations()  # the outer block's still
+        assert "barracuda" in known_cables()
+    with pytest.raises(TypeError), withheld(["Moratelindo"], [None]):
+        pass  # a bad name: nothing withheld after it
+    assert fold("Moratelindo") in known_organisations()
 
 
 def test_dev_scores_without_each_article_s_own_list_names_stay_at_their_floor():

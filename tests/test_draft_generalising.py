@@ -104,8 +104,8 @@ def test_a_small_town_of_a_country_the_text_names_before_the_languages():
      "Instituto de Tecnologia e Inovação Verdelho"),
     ("fr", "La Caisse des Dépôts et Consignations a signé un accord avec Xentric.",
      "Caisse des Dépôts et Consignations"),
-    ("it", "Il Ministero delle Imprese e del Made finanzia il cavo di Xentric.",
-     "Ministero delle Imprese e del Made"),
+    ("it", "La Cassa Depositi e Prestiti finanzia il cavo di Xentric.",
+     "Cassa Depositi e Prestiti"),
     ("en", "The Agency for Research and Innovation signed a contract with Xentric.",
      "Agency for Research and Innovation"),
 ])
@@ -122,8 +122,33 @@ def test_a_conjunction_after_a_body_s_name_joins_a_name_the_lists_know():
 
 
 def test_a_country_in_brackets_alone_makes_no_organisation():
-    assert orgs("The cable lands at Porthgwarra (United Kingdom) and at Vexmoor (France).") \
-        == []
+    assert orgs("The cable lands in Porge (France) and Gibuti City (Gibuti).") == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le consortium réunit Vorbel (France), Xentric (Espagne) et Kovacom (Italie)."),
+    ("pt", "O consórcio é formado pela Vorbel (França), Xentric (Espanha) e Kovacom (Itália)."),
+])
+def test_members_listed_with_their_countries_in_brackets_are_organisations(language, text):
+    assert orgs(text, language) == ["Vorbel", "Xentric", "Kovacom"]
+
+
+@pytest.mark.parametrize("language, text, body", [
+    ("es", "El Ministerio de Transportes y Xentric firmaron un acuerdo para el cable.",
+     "Ministerio de Transportes"),
+    ("en", "The Ministry of Finance and Xentric signed an agreement for the cable.",
+     "Ministry of Finance"),
+    ("fr", "La Caisse des Dépôts et Xentric ont signé un accord.", "Caisse des Dépôts"),
+    ("it", "Il Ministero dello Sviluppo Economico e Xentric hanno firmato un accordo.",
+     "Ministero dello Sviluppo Economico"),
+    ("es", "La Comisión Europea y Francia firmaron un acuerdo con Xentric.", "Comisión Europea"),
+    ("es", "La Agencia de Regulación y el Gobierno de Chile firmaron un acuerdo con Xentric.",
+     "Agencia de Regulación"),
+])
+def test_a_conjunction_after_a_body_s_name_before_a_new_name_or_place_joins_two(language, text,
+                                                                                 body):
+    (parties,) = deals(text, language)
+    assert body in parties and "Xentric" in parties, parties
 
 
 def test_a_conjunction_before_another_body_s_opening_word_joins_two_bodies():

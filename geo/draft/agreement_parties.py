@@ -50,7 +50,9 @@ _MARKET_REGULATOR_RE = re.compile(
     r"(?i)valores\s+mobili|mercados?\s+de\s+valores|defesa\s+econ[oô]mica|"
     r"(?:de|y)\s+la\s+competencia|da\s+concorr[eê]ncia|della\s+concorrenza|de\s+la\s+concurrence|"
     r"kartell|antitrust|competition\s+(?:commission|authority|bureau|tribunal)|"
-    r"securities\s+and\s+exchange|^(?:cvm|cnmv|cade|consob|cnmc)$")
+    r"competition\s+and\s+(?:markets|consumer)|federal\s+trade\s+commission|"
+    r"competencia\s+econ[oó]mica|securities\s+and\s+exchange|"
+    r"^(?:cvm|cnmv|cade|consob|cnmc|cma|ftc|accc|cofece|agcm)$")
 _ATTENDING_RE = re.compile(
     r"(?:en\s+pr[ée]sence\s+d|in\s+the\s+presence\s+of|attended\s+by|alla\s+presenza\s+d|"
     r"na\s+presen[çc]a\s+d|en\s+presencia\s+d|in\s+Anwesenheit|witnessed\s+by|"
@@ -114,6 +116,8 @@ class DealParties:
         for a, b, name in occ:
             if _MARKET_REGULATOR_RE.search(name):
                 continue  # it approves the deal or hears of it: "aprovada pelo Cade"
+            if self._a_place_but_a_country(a, b):
+                continue  # "Balears", "Afrique de l'Ouest": where, not who (countries sign)
             if self._named_as_party(s, occ, appos, anchors, a, b) and name not in keep:
                 keep.append(name)
         # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
@@ -125,6 +129,12 @@ class DealParties:
                     self.signing_countries.append((c, s))
         self._unnamed_subjects(s, occ, triggers, keep)
         return keep
+
+    def _a_place_but_a_country(self, a: int, b: int) -> bool:
+        """The name at ``a:b`` is a place the gazetteer reads whole, other than a country."""
+        place = self.doc.place_in(a, b)
+        return place is not None and place.start == a and place.end == b and \
+            place.kind != "country"
 
     def _subject_apposition(self, s: Sentence, occ) -> tuple[int, int] | None:
         """Where an apposition after the first organisation of ``s`` is, ``(start, end)``:

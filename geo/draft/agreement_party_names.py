@@ -141,10 +141,12 @@ class _PartyNames:
         by Sparkle); so is a name then a connector then a facility's: "Altice Portugal do
         Covilhã Data Center Campus"."""
         text, names, roles = self.text, self.names, self.roles
-        for k in range(run.first + 1, run.last):
-            if names.tokens[k].folded in ("de", "do", "da", "of", "di", "du", "von", "del") \
-                    and _FACILITY_WORDS_RE.search(text, names.tokens[k].end, run.end):
-                return [names.sub_run(run, run.first, k - 1)]
+        # the first connector with a facility's word after it: searched once, from the
+        # first connector (a later one's words are the first one's too)
+        k = next((k for k in range(run.first + 1, run.last) if names.tokens[k].folded in (
+            "de", "do", "da", "of", "di", "du", "von", "del")), None)
+        if k is not None and _FACILITY_WORDS_RE.search(text, names.tokens[k].end, run.end):
+            return [names.sub_run(run, run.first, k - 1)]
         for k in range(run.first + 1, run.last + 1):
             if names.tokens[k].folded in roles:  # "DICT Secretary Ivan John D Uy": the
                 return [names.sub_run(run, run.first, k - 1)]  # body, then its officer

@@ -63,13 +63,16 @@ def _names(path: Path) -> list[str]:
 def withheld(organisations: Iterable[str] = (), cables: Iterable[str] = ()) -> Iterator[None]:
     """Draft as if the labelled lists lacked these names (compared folded): how a text the
     lists never learnt from is drafted, for a leave-one-article-out evaluation."""
-    _WITHHELD[ORGANISATIONS_FILE] = frozenset(fold(n) for n in organisations)
-    _WITHHELD[CABLES_FILE] = frozenset(fold(n) for n in cables)
+    left_out = {ORGANISATIONS_FILE: frozenset(fold(n) for n in organisations),
+                CABLES_FILE: frozenset(fold(n) for n in cables)}
+    before = dict(_WITHHELD)
+    _WITHHELD.update(left_out)
     _clear_caches()
     try:
         yield
     finally:
         _WITHHELD.clear()
+        _WITHHELD.update(before)
         _clear_caches()
 
 

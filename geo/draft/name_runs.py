@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from geo.draft.name_words import is_acronym, is_cap
 from geo.draft.sentences import Sentence, Sentences
-from geo.draft.vocabulary import fold, function_words, word_set
+from geo.draft.vocabulary import fold, folded_set, function_words, word_set
 from geo.extract import Mention
 
 #: A word: letters and digits, with "&", and "-", "'", "’" or "." between letters
@@ -69,6 +69,13 @@ _PURPOSE_OPENERS = word_set("""
 #: Conjunctions inside a body's name, after one of :data:`_PURPOSE_OPENERS` ("Agencia de
 #: Regulación y Control de las Telecomunicaciones", "Caisse des Dépôts et Consignations").
 _BODY_CONJUNCTIONS = word_set("and et y e ed und")
+#: Endings of nouns in the six languages, for words after such a conjunction that no
+#: word list holds ("Telecomunicaciones", "Exportações", "Consignations", "Digitalisierung").
+_NOUN_ENDINGS = ("cion", "ciones", "sion", "siones", "cao", "coes", "tion", "tions", "zione",
+                 "zioni", "ung", "ungen", "ment", "ments", "mento", "menti", "dad", "dades",
+                 "dade", "ita", "ite", "ia", "ias", "ie", "ies", "ura", "ure", "ismo", "ica",
+                 "icas", "ique", "iques", "ics", "keit", "schaft")
+_NEWS_LANGUAGES = ("en", "fr", "es", "pt", "it", "de")
 _PURPOSE_SUFFIXES_DE = ("ministerium", "amt", "agentur", "behörde", "behorde", "stiftung",
                         "verband", "institut", "zentrum")
 #: Connectors that may follow another ("de la", "von der", "de los").
@@ -289,21 +296,31 @@ class Names:
         return out
 
     def _another_name(self, k: int) -> bool:
-        """Whether the capitalised words from token ``k`` begin another name: a body's
-        opening word ("y el Consorcio para ...") or a name a list knows ("Ministerio de
-        Economía y Telefónica"); then a conjunction joins two names."""
+        """Whether the capitalised words from token ``k``, after a conjunction in a body's
+        name, begin another name rather than go on with the body's: the body's name goes on
+        only with a word of the language's vocabulary ("... y la Competencia", "... e
+        Prestiti", "... e Inovação"), not a place ("... y Francia"), an organisation's noun
+        or a body's opening word ("... y el Banco Mundial", "y el Consorcio para ..."), a
+        name a list knows ("... y Telefónica") or an unknown word ("... y Xentric")."""
+        from geo.draft.common_words import common_words
         from geo.draft.known_names import known_organisations
 
-        if self.tokens[k].folded in _PURPOSE_OPENERS:
-            return True  # "... de Internet y el Consorcio para ...": a second body
+        tokens, token = self.tokens, self.tokens[k]
+        folded = token.folded
+        if folded in _PURPOSE_OPENERS or folded in folded_set("ORG_NOUN") or \
+                folded in folded_set("GOVERNMENT") or \
+                self.places_between(token.start, token.end + 1):
+            return True
         known = known_organisations()
-        tokens, folded = self.tokens, self.tokens[k].folded
-        for m in range(k, min(k + 4, len(self.tokens))):
+        name = folded
+        for m in range(k, min(k + 4, len(tokens))):
             if m > k:
-                folded += " " + tokens[m].folded
-            if folded in known:
+                name += " " + tokens[m].folded
+            if name in known:
                 return True
-        return False
+        vocabulary = folded in self.lower_words or folded.endswith(_NOUN_ENDINGS) or any(
+            folded in common_words(language) for language in _NEWS_LANGUAGES)
+        return not vocabulary
 
     def _name_number(self, k: int) -> bool:
         """Whether the number at token ``k`` ends a name ("PENCAN 8") rather than starts a

@@ -159,6 +159,15 @@ _APPOSITION_FILLERS = word_set("""
     andere another other autre
 """)
 _NOUN_CONJUNCTIONS = word_set("and e et y und ed")
+#: After "Name (Country)": another name of a list ("(France), Xentric", "(Espagne) et
+#: Kovacom"); before it: the end of one (", ", " et ").
+_LISTED_AFTER_RE = re.compile(r"\s*(?:,|et|e|y|and|und|ed)\s+(?:(?:la|le|l'|el|a|o|the|die|der)"
+                              r"\s+)?[A-Z]")
+_LISTED_BEFORE_RE = re.compile(r"(?:\)\s*,|\)\s*(?:et|e|y|and|und|ed))\s*$")
+#: Words that open a list of members: "le consortium réunit", "formado pela", "includes".
+_MEMBERS_BEFORE_RE = re.compile(r"consor[tc]i|r[ée]uni|compos|form[ée]|formad[oa]|member|"
+                                r"membre|miembro|membri|integrad|include|incluy|comprend|"
+                                r"partner|partenaire|socio|soci\b|mitglied|beteiligt")
 _GERMAN_DETERMINERS = word_set("""
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen
     diesem sein seine seinen seinem seiner ihr ihre ihren ihrem unser unsere im am zum zur
@@ -287,7 +296,12 @@ class OccurrenceCues:
             inner_start = run.end + after_raw.index("(") + 1
             inner = doc.names.places_between(inner_start, inner_start + 40)
             if inner and inner[0].kind == "country" and not cand.place:
-                cand.weak.append("country in brackets")
+                listed = (_LISTED_AFTER_RE.match(after_raw, m.end())
+                          or _LISTED_BEFORE_RE.search(before[-12:])) and \
+                    _MEMBERS_BEFORE_RE.search(before)
+                # "Vorbel (France), Xentric (Espagne) et Kovacom (Italie)": members listed
+                cand.weak.append("country in brackets, in a list" if listed
+                                 else "country in brackets")
         # a share in brackets: "a Unitel (31%)", "Vexa (20 per cent)"
         if _SHARE_RE.match(after_raw):
             cand.context.append("a share in brackets")

@@ -117,7 +117,7 @@ class CandidateRuns:
         if k is not None:
             return self._pieces(names.sub_run(run, run.first, k - 1))
         # "Chang Wei of Nordic Telecom": a person, then the organisation he speaks for
-        for k in range(run.first + 2, run.last):
+        for k in range(run.first + 2, min(run.last, run.first + 6)):  # a name: <= 5 words
             if tokens[k].folded in ("of", "de", "di", "von", "da", "do", "du") and \
                     tokens[k + 1].cap and self.person_shaped(
                         names.sub_run(run, run.first, k - 1)) and (
