@@ -10,10 +10,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from geo.draft.agreement_words import DEFINITE, SIGN_RE, deal_words
-from geo.draft.common_words import common_unnamed
 from geo.draft.dates import WEEKDAYS, dates
 from geo.draft.document import Document, Spans
 from geo.draft.facts import OrganisationFact
+from geo.draft.known_names import common_unnamed
 from geo.draft.names import is_people_adjective
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (

@@ -38,11 +38,3 @@ def _all() -> dict[str, frozenset[str]]:
 def common_words(language: str) -> frozenset[str]:
     """The folded common words of ``language`` (empty for a language the list lacks)."""
     return _all().get(language, frozenset())
-
-
-@lru_cache(maxsize=8)
-def common_unnamed(language: str) -> frozenset[str]:
-    """The common words of ``language`` that no list of names knows as an organisation's."""
-    from geo.draft.known_names import known_organisations
-
-    return common_words(language) - known_organisations()

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from geo.draft.common_words import common_words
 from geo.draft.vocabulary import fold, fold_aligned
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -77,8 +78,6 @@ def withheld(organisations: Iterable[str] = (), cables: Iterable[str] = ()) -> I
 
 
 def _clear_caches() -> None:
-    from geo.draft.common_words import common_unnamed
-
     for cached in (known_organisations, known_cables, known_cables_pattern, common_unnamed):
         cached.cache_clear()
 
@@ -98,6 +97,12 @@ def known_organisations() -> frozenset[str]:
     """The folded names of the organisations' lists (labelled news and reference data)."""
     return frozenset(fold(n) for n in [*_names(ORGANISATIONS_FILE),
                                        *_reference_forms(REFERENCE_ORGANISATIONS_FILE)])
+
+
+@lru_cache(maxsize=8)
+def common_unnamed(language: str) -> frozenset[str]:
+    """The common words of ``language`` that no list of names knows as an organisation's."""
+    return common_words(language) - known_organisations()
 
 
 @lru_cache(maxsize=1)

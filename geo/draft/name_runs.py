@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from geo.draft.common_words import common_words
+from geo.draft.known_names import known_organisations
 from geo.draft.name_words import is_acronym, is_cap
 from geo.draft.sentences import Sentence, Sentences
 from geo.draft.vocabulary import fold, folded_set, function_words, word_set
@@ -302,9 +304,6 @@ class Names:
         Prestiti", "... e Inovação"), not a place ("... y Francia"), an organisation's noun
         or a body's opening word ("... y el Banco Mundial", "y el Consorcio para ..."), a
         name a list knows ("... y Telefónica") or an unknown word ("... y Xentric")."""
-        from geo.draft.common_words import common_words
-        from geo.draft.known_names import known_organisations
-
         tokens, token = self.tokens, self.tokens[k]
         folded = token.folded
         if folded in _PURPOSE_OPENERS or folded in folded_set("ORG_NOUN") or \

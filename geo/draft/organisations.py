@@ -34,10 +34,9 @@ Internet AG"); a longer name that adds a place ("Sparkle Greece") is another org
 
 from __future__ import annotations
 
-from geo.draft.common_words import common_unnamed
 from geo.draft.document import Document
 from geo.draft.facts import OrganisationFact
-from geo.draft.known_names import known_organisations
+from geo.draft.known_names import common_unnamed, known_organisations
 from geo.draft.org_aliases import AliasesAndFacts
 from geo.draft.org_candidate import OrgCandidate, add_candidate
 from geo.draft.org_cues import OccurrenceCues
