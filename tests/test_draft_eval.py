@@ -23,9 +23,9 @@ from tests.draft_eval import load_corpus, score_corpus, score_leave_one_out
 #: the targets: see the README and the closing report of that day
 FLOORS = {
     "dev": {"organisations": 0.85, "facilities": 0.65, "routes": 0.64, "route figures": 0.72,
-            "agreements": 0.37, "agreements (date, venue)": 0.33, "places": 0.87},
+            "agreements": 0.38, "agreements (date, venue)": 0.34, "places": 0.87},
     "holdout": {"organisations": 0.73, "facilities": 0.54, "routes": 0.50,
-                "route figures": 0.59, "agreements": 0.23, "agreements (date, venue)": 0.20,
+                "route figures": 0.59, "agreements": 0.22, "agreements (date, venue)": 0.20,
                 "places": 0.86},
     "dev, leave-one-out": {"organisations": 0.79, "facilities": 0.65, "routes": 0.57,
                            "route figures": 0.74, "agreements": 0.34,

@@ -116,8 +116,6 @@ class DealParties:
         for a, b, name in occ:
             if _MARKET_REGULATOR_RE.search(name):
                 continue  # it approves the deal or hears of it: "aprovada pelo Cade"
-            if self._a_place_but_a_country(a, b):
-                continue  # "Balears", "Afrique de l'Ouest": where, not who (countries sign)
             if self._named_as_party(s, occ, appos, anchors, a, b) and name not in keep:
                 keep.append(name)
         # countries that sign: "La Côte d'Ivoire et la Guinée ont signé ..."
@@ -129,12 +127,6 @@ class DealParties:
                     self.signing_countries.append((c, s))
         self._unnamed_subjects(s, occ, triggers, keep)
         return keep
-
-    def _a_place_but_a_country(self, a: int, b: int) -> bool:
-        """The name at ``a:b`` is a place the gazetteer reads whole, other than a country."""
-        place = self.doc.place_in(a, b)
-        return place is not None and place.start == a and place.end == b and \
-            place.kind != "country"
 
     def _subject_apposition(self, s: Sentence, occ) -> tuple[int, int] | None:
         """Where an apposition after the first organisation of ``s`` is, ``(start, end)``:
