@@ -127,3 +127,17 @@ def test_hostile_articles_draft_inertly_or_are_refused(runner, ws: Path,
     assert checked.exit_code == 0, checked.stderr
     built = runner("build", "-w", ws, "--drafts", "--offline")
     assert built.exit_code == 0, built.stderr
+
+
+def test_a_venue_written_commented_out_is_no_reference(runner, ws: Path, tmp_path: Path):
+    """A deal signed at a building the gazetteer cannot place: the building is drafted
+    commented out, so the agreement names no venue rather than an id no entry has (article
+    658 of the corpus gave `venue: unknown site` in `geo check`)."""
+    article = tmp_path / "venue.txt"
+    article.write_text("Em janeiro de 2015, a Xentric Telecom, a Vorbel Energia e a Fundação "
+                       "Parque Tecnológico Verdelho assinaram um acordo de cooperação.\n",
+                       encoding="utf-8")
+    runner("draft", str(article), "-w", str(ws), expect=0)
+    draft = (ws / "drafts" / "venue.toml").read_text(encoding="utf-8")
+    assert "venue = " not in draft, draft
+    assert "valid" in runner("check", "-w", str(ws), expect=0).stderr

@@ -196,6 +196,8 @@ class _Builder:
             return self.place_ids[key]
         m = ref.mention
         existing = self.lookup("site", ref.surface)
+        if existing in self.unfinished:
+            return None  # a site written commented out (no place known): nothing refers to it
         if existing is None and m is not None and m.entity:
             existing = m.entity if m.entity in self.ids else None
         if existing is not None:
