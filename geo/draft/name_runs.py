@@ -17,7 +17,7 @@ from geo.draft.common_words import common_words
 from geo.draft.known_names import known_organisations
 from geo.draft.name_words import is_acronym, is_cap
 from geo.draft.sentences import Sentence, Sentences
-from geo.draft.vocabulary import fold, folded_set, function_words, word_set
+from geo.draft.vocabulary import LANGUAGES, fold, folded_set, function_words, word_set
 from geo.extract import Mention
 
 #: A word: letters and digits, with "&", and "-", "'", "’" or "." between letters
@@ -77,7 +77,6 @@ _NOUN_ENDINGS = ("cion", "ciones", "sion", "siones", "cao", "coes", "tion", "tio
                  "zioni", "ung", "ungen", "ment", "ments", "mento", "menti", "dad", "dades",
                  "dade", "ita", "ite", "ia", "ias", "ie", "ies", "ura", "ure", "ismo", "ica",
                  "icas", "ique", "iques", "ics", "keit", "schaft")
-_NEWS_LANGUAGES = ("en", "fr", "es", "pt", "it", "de")
 _PURPOSE_SUFFIXES_DE = ("ministerium", "amt", "agentur", "behörde", "behorde", "stiftung",
                         "verband", "institut", "zentrum")
 #: Connectors that may follow another ("de la", "von der", "de los").
@@ -318,7 +317,7 @@ class Names:
             if name in known:
                 return True
         vocabulary = folded in self.lower_words or folded.endswith(_NOUN_ENDINGS) or any(
-            folded in common_words(language) for language in _NEWS_LANGUAGES)
+            folded in common_words(language) for language in LANGUAGES)
         return not vocabulary
 
     def _name_number(self, k: int) -> bool:

@@ -13,6 +13,7 @@ from geo.draft.verbs import business_verb_forms
 from geo.draft.vocabulary import (
     CABLE_LANDING,
     DATA_CENTRE,
+    LANGUAGES,
     ORG_NAME_WORDS,
     ORG_NOUN_SUFFIXES_DE,
     ORG_OPENING_WORDS,
@@ -70,7 +71,7 @@ def country_prefixes() -> frozenset[str]:
     except ImportError:  # pragma: no cover - babel is a dependency of geo
         return frozenset()
     out = set()
-    for language in ("en", "fr", "es", "pt", "it", "de"):
+    for language in LANGUAGES:
         for name in Locale(language).territories.values():
             if len(name) >= 4:
                 out.add(fold(name)[:4])
