@@ -44,6 +44,36 @@ function geoFitOptions(map) {
            animate: false };
 }
 
+/* The view a link's fragment asks for (#...&v=LAT,LON,ZOOM&...) as [lat, lon, zoom], or
+ * null when it asks for none, or for something that is not a view. */
+function geoLinkView(hash) {
+  "use strict";
+  var raw = null;
+  String(hash).replace(/^#/, "").split("&").forEach(function (pair) {
+    if (pair.slice(0, 2) === "v=") { raw = pair.slice(2); }
+  });
+  if (raw === null) { return null; }
+  var view = raw.split(",").map(function (value) {
+    try { return Number(decodeURIComponent(value)); } catch (err) { return NaN; }
+  });
+  var ok = view.length === 3 && view.every(isFinite) && Math.abs(view[0]) <= 90;
+  return ok ? view : null;
+}
+
+/* The page's first view, set before anything is drawn, so that each layer is placed once
+ * and no tile is read for a view the page then leaves: the link's view when it asks for
+ * one, else the catalogue's bounds ([[south, west], [north, east]], or null: none). */
+function geoInitialView(map, bounds) {
+  "use strict";
+  var options = geoFitOptions(map);
+  var view = geoLinkView(window.location.hash);
+  if (view) {
+    map.setView([view[0], view[1]], view[2], { animate: false });
+  } else if (bounds) {
+    map.fitBounds(bounds, options);
+  }
+}
+
 function geoMapInit(map, layers, entries, config, tiles) {
   "use strict";
 
@@ -1028,7 +1058,8 @@ function geoMapInit(map, layers, entries, config, tiles) {
     return raw.split(",").map(decode).filter(function (v) { return v !== null; });
   }
 
-  function applyHash(text) {
+  /* viewSet: the link's view is already the map's (geoInitialView, when the page opened) */
+  function applyHash(text, viewSet) {
     var p = parseHash(text);
     if (p.l !== undefined) {
       var want = {};
@@ -1060,9 +1091,9 @@ function geoMapInit(map, layers, entries, config, tiles) {
     apply();
     syncControls();
     refreshCounts();
-    var view = items(p.v).map(Number);
-    var hasView = view.length === 3 && view.every(isFinite) && Math.abs(view[0]) <= 90;
-    if (hasView) {
+    var view = geoLinkView(text);
+    var hasView = view !== null;
+    if (hasView && !viewSet) {
       map.setView([view[0], view[1]], view[2], { animate: false });
     }
     var target = p.o !== undefined ? byId[decode(p.o)] : undefined;
@@ -1171,7 +1202,7 @@ function geoMapInit(map, layers, entries, config, tiles) {
   syncControls();
   refreshCounts();
   if (window.location.hash.length > 1) {
-    applyHash(window.location.hash);
+    applyHash(window.location.hash, true);
   }
   ready = true;
   writeHashNow();

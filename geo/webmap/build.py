@@ -225,20 +225,20 @@ class MapUi(MacroElement):
         self.tiles_js = js_name(tiles) if tiles is not None else "null"
 
 
-class FitView(MacroElement):
-    """Fit the initial view to ``bounds`` (``[[south, west], [north, east]]``), clear of the
-    controls of the page's layout (``geoFitOptions`` in ``webmap.js``)."""
+class InitialView(MacroElement):
+    """The first view, set right after the map is made and before any layer joins it (so
+    each is placed once): a link's view, else ``bounds`` (``[[south, west], [north, east]]``
+    or ``None``) fitted clear of the page's controls (``geoInitialView`` in ``webmap.js``)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.fitBounds({{ this.bounds_js }},
-                                                 geoFitOptions({{ this._parent.get_name() }}));
+        geoInitialView({{ this._parent.get_name() }}, {{ this.bounds_js }});
         {% endmacro %}
     """)
 
-    def __init__(self, bounds: list[list[float]]):
+    def __init__(self, bounds: list[list[float]] | None):
         super().__init__()
-        self._name = "FitView"
+        self._name = "InitialView"
         self.bounds_js = script_json(bounds)
 
 
@@ -340,6 +340,7 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     header.add_child(InlineAssets(_asset("webmap.js"), _asset("webmap.css")), name="geo_assets")
 
     fmap.add_child(Panes())
+    fmap.add_child(InitialView(_bounds(layers)))
     # the outlines are the whole basemap offline, and what remains online when tiles fail
     fmap.add_child(CountryOutlines(offline_assets.countries(),
                                    OFFLINE_ATTRIBUTION if offline else ONLINE_ATTRIBUTION))
@@ -374,9 +375,6 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     drawn_styles = {key for lg in groups for key in lg.styles}
     legend = legend_html(extra_html=context_legend, drawn=drawn_styles)
     ordered = [by_name[n] for n in layers]
-    bounds = _bounds(layers)
-    if bounds is not None:
-        fmap.add_child(FitView(bounds))
     fmap.add_child(MapUi(ordered, context_groups,
                          _controls_config(ordered, names, title, legend, offline), tile_layer))
     return fmap

@@ -72,8 +72,8 @@ _SCRIPT = CONTEXT_SCRIPT_START + """  var P = window.protomapsL;
   ];
   var layer = P.leafletLayer({url: meta.url, maxDataZoom: meta.maxDataZoom, paintRules: rules,
                               labelRules: [], attribution: '', pane: meta.pane});
-  // the layer joins once the page's scripts have set the first view (fitted to the
-  // catalogue, or a link's): joined before, it would start reading the tiles of another
+  // the layer joins once the page's scripts are done with the view (a link to an entry
+  // frames it last): joined before, it could start reading the tiles of another view
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { layer.addTo(group); });
   } else {

@@ -78,12 +78,13 @@ class Loaded:
 
 
 def open_map(browser: Any, path: Path | str, *, online: bool, size: Size = DESKTOP,
-             tiles: bool = True) -> Loaded:
+             tiles: bool = True, init_script: str | None = None) -> Loaded:
     """Load ``path`` (a file, or its ``file://`` URL with a fragment) in a new page of
     ``size``. Offline: every request but the page's own is aborted and recorded (a
     self-contained file reads no other file either). Online: tiles are drawn locally (or,
     with ``tiles=False``, refused as if there were no network, and recorded in
-    ``blocked``); anything else is aborted and recorded."""
+    ``blocked``); anything else is aborted and recorded. ``init_script`` runs in the page
+    before any of its own."""
     from tests.browser.tiles import tile_png
 
     context = None
@@ -133,6 +134,8 @@ def open_map(browser: Any, path: Path | str, *, online: bool, size: Size = DESKT
         route.abort()
 
     page.route("**/*", handle)
+    if init_script is not None:
+        page.add_init_script(init_script)
     page.goto(page_url, wait_until="load")
     page.wait_for_selector(".geo-legend", state="attached")
     if online:

@@ -211,6 +211,38 @@ def test_permalink_restores_the_state_and_follows_changes(
             loaded.close()
 
 
+#: records, at each reset of the map's view, how many layers the map held then
+COUNT_RESETS = """(() => {
+  window.__resets = [];
+  let leaflet;
+  Object.defineProperty(window, 'L', {configurable: true, get: () => leaflet, set: (v) => {
+    leaflet = v;
+    v.Map.addInitHook(function () {
+      this.on('viewreset', () => window.__resets.push(Object.keys(this._layers).length));
+    });
+  }});
+})();"""
+
+
+@pytest.mark.parametrize("fragment", ["v=41.5000,51.2500,6", ""])
+def test_the_first_view_is_set_before_any_layer_is_placed(
+        browser: Any, shipped_maps: dict[str, Path], fragment: str) -> None:
+    """A link's view (or, without one, the catalogue's bounds) is the map's before the
+    outlines and the catalogue join it: each is placed once, not at a view the page leaves."""
+    url = shipped_maps["offline"].resolve().as_uri() + ("#" + fragment if fragment else "")
+    loaded = open_map(browser, url, online=False, init_script=COUNT_RESETS)
+    try:
+        resets = loaded.page.evaluate("() => window.__resets")
+        assert resets and all(n == 0 for n in resets), resets
+        assert loaded.page.evaluate("() => Object.keys(window.geoMap.map._layers).length") > 30
+        if fragment:
+            assert view_of(loaded.page)["zoom"] == 6
+            assert loaded.page.evaluate(OFF_BY_PX, [41.5, 51.25]) <= 1.0
+        assert loaded.problems() == []
+    finally:
+        loaded.close()
+
+
 def test_a_copied_link_opens_the_same_map(offline: Loaded, browser: Any) -> None:
     page = offline.page
     page.locator(".geo-time-slider").fill("2019")
