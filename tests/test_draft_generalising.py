@@ -192,3 +192,23 @@ def test_a_long_name_keeps_its_acronym_or_short_form_as_one_organisation(languag
 def test_a_lower_case_nordic_legal_form_belongs_to_the_name():
     assert "Farice ehf" in orgs("The cable is owned by Farice ehf, which signed a contract "
                                 "with SubCom.")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Das Vorhaben wird vom Bundesamt für Seekabel und Küstenschutz gefördert.",
+     "Bundesamt für Seekabel und Küstenschutz"),
+    ("Die Nordmärkische Förderbank finanziert das Kabel.", "Nordmärkische Förderbank"),
+    ("Letztes Jahr übernahm die Xentric-Gruppe den Betreiber.", "Xentric-Gruppe"),
+    ("Das Kovacom-Konsortium beauftragte den Hersteller.", "Kovacom-Konsortium"),
+])
+def test_a_german_body_or_group_is_named_by_its_compound(text, body):
+    found = orgs(text, "de")
+    assert body in found, found
+    assert not any(name.endswith((" und", " für")) for name in found), found
+
+
+def test_a_german_body_word_before_a_name_describes_it_and_a_group_of_a_named_company_is_it():
+    found = orgs("Die Kommunikationsbehörde Xentra genehmigte den Kauf.", "de")
+    assert "Kommunikationsbehörde Xentra" not in found, found
+    found = orgs("Vorbel kauft das Netz. Das Vorbel-Konsortium zahlt 2 Milliarden Euro.", "de")
+    assert "Vorbel-Konsortium" not in found, found

@@ -85,6 +85,15 @@ _SECOND_CONNECTORS = word_set("la le les l der los las el")
 _PURPOSE_ARTICLES = word_set("a o os as")
 
 
+def _german_compound(folded: str) -> bool:
+    """A long word ending in a common German noun of four letters or more: a compound the
+    word lists do not hold ("Küstenschutz", "Breitbandausbau")."""
+    if len(folded) < 8:
+        return False
+    common = common_words("de")
+    return any(folded[i:] in common for i in range(2, len(folded) - 3))
+
+
 @dataclass(slots=True)
 class Token:
     start: int
@@ -317,7 +326,8 @@ class Names:
             if name in known:
                 return True
         vocabulary = folded in self.lower_words or folded.endswith(_NOUN_ENDINGS) or any(
-            folded in common_words(language) for language in LANGUAGES)
+            folded in common_words(language) for language in LANGUAGES) or _german_compound(
+            folded)
         return not vocabulary
 
     def _name_number(self, k: int) -> bool:

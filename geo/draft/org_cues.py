@@ -11,14 +11,15 @@ from geo.draft.names import Run, is_acronym, is_camel
 from geo.draft.org_acronyms import defined_by, defines, spelt_out
 from geo.draft.org_candidate import OrgCandidate
 from geo.draft.org_words import (
+    GROUP_PARTS,
     NAMING_RE,
     NOT_ORG_ACRONYMS,
     TITLE_WORDS,
     country_prefixes,
+    german_body,
     german_noun,
 )
 from geo.draft.vocabulary import (
-    ORG_DE_SUFFIXES,
     ORG_NOUN_SUFFIXES_DE,
     word_set,
 )
@@ -206,9 +207,15 @@ class OccurrenceCues:
         if not single and (folded[-1] in self.name_words or folded[0] in self.opening
                            or run.end > words[-1].end):
             cand.own.append(f"organisation word in {run.text!r}")
-        if single and doc.language == "de" and folded[0].endswith(ORG_DE_SUFFIXES) and len(
-                folded[0]) > 8 and not folded[0].endswith(("unternehmen",)):
-            cand.own.append("German authority word")
+        if doc.language == "de" and (german_body(folded[-1]) or (german_body(folded[0]) and (
+                single or not words[1].cap))):  # "Bundesministerium für ...", not
+            cand.own.append("German authority word")  # "Kommunikationsbehörde Nkom"
+        if single and "-" in run.text and run.text[:1].isupper() and \
+                folded[0].rsplit("-", 1)[1] in GROUP_PARTS and not re.search(
+                    rf"(?<![\w-]){re.escape(run.text.rsplit('-', 1)[0])}(?![\w-])", doc.text):
+            # "Altice-Gruppe", "WACS-Konsortium"; not "Meag-Konsortium" of a text that
+            # names Meag alone (another form of the company)
+            cand.own.append(f"organisation word in {run.text!r}")
         if single and folded[0] in self.name_words:
             cand.vetoed.append("an organisation word alone")
             return

@@ -13,6 +13,7 @@ from geo.draft.org_words import (
     GERMAN_NOUN_ENDINGS,
     LEGAL_FORMS,
     TITLE_WORDS,
+    german_body,
     german_noun,
 )
 from geo.draft.vocabulary import (
@@ -201,7 +202,12 @@ class CandidateRuns:
         Internet AG", "Teles AG")."""
         tokens = self.tokens
         words = [t.folded for t in tokens[run.first:run.last + 1]]
-        if words[-1] in self.name_words and words[-1] not in ("internet", "global", "online"):
+        if german_body(words[0]) and not tokens[run.first + 1].cap:
+            # a body's name: "Bundesministerium für Digitales und Verkehr", "Bundesamt für
+            # Sicherheit in der Informationstechnik"
+            return [run]
+        if (words[-1] in self.name_words and words[-1] not in ("internet", "global", "online")
+                ) or german_body(words[-1]):  # "Europäische Investitionsbank"
             # keep the name words before the suffix that are no common nouns
             k = run.last
             while k > run.first and not german_noun(tokens[k - 1].text, tokens[k - 1].folded,
@@ -217,11 +223,9 @@ class CandidateRuns:
                                                 ORG_NOUN_SUFFIXES_DE))
             if (german_noun(t.text, t.folded, self.org_nouns) and not after_noun) or \
                     t.folded in TITLE_WORDS:
-                if k > start:
-                    out.append(self.names.sub_run(run, start, k - 1))
+                out += self._capitalised_part(run, start, k - 1)
                 start = k + 1
-        if start <= run.last:
-            out.append(self.names.sub_run(run, start, run.last))
+        out += self._capitalised_part(run, start, run.last)
         pieces = []
         for piece in out:
             if piece.first == run.first and piece.last == run.last:
@@ -229,6 +233,13 @@ class CandidateRuns:
             else:
                 pieces.extend(p for p in self._pieces(piece))
         return pieces
+
+    def _capitalised_part(self, run: Run, first: int, last: int) -> list[Run]:
+        """The part of ``run`` from token ``first`` to ``last``, less the connectors it would
+        end with ("Bundesministerium für Digitales und" of a run cut before a noun)."""
+        while last >= first and self.tokens[last].text[:1].islower():
+            last -= 1
+        return [self.names.sub_run(run, first, last)] if last >= first else []
 
     def inside_a_place(self, run: Run) -> bool:
         """The run is a part of a longer place name ("Príncipe" of "São Tomé e Príncipe")."""

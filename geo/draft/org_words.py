@@ -14,6 +14,7 @@ from geo.draft.vocabulary import (
     CABLE_LANDING,
     DATA_CENTRE,
     LANGUAGES,
+    ORG_DE_SUFFIXES,
     ORG_NAME_WORDS,
     ORG_NOUN_SUFFIXES_DE,
     ORG_OPENING_WORDS,
@@ -101,6 +102,22 @@ GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen
                        "millionen", "milliarde", "milliarden", "ingenieure", "stadte",
                        "angaben", "enden", "schiff", "autobahn", "kunden", "verfugung",
                        "center", "centern", "centers")
+
+
+def german_body(folded: str) -> bool:
+    """A German compound naming a public body or a bank by its ending ("Bundesministerium",
+    "Bundesnetzagentur", "Investitionsbank", "Stadtwerke"), not a short word ending so."""
+    return len(folded) > 8 and folded.endswith(_BODY_ENDS) and not folded.endswith(
+        "unternehmen")
+
+
+_BODY_ENDS = tuple({fold(s) for s in ORG_DE_SUFFIXES})
+
+
+#: The last part of a hyphenated name that makes it a group's or consortium's
+#: ("Altice-Gruppe", "WACS-Konsortium").
+GROUP_PARTS = frozenset({"gruppe", "group", "groupe", "grupo", "gruppo", "konsortium",
+                         "holding"})
 
 
 def german_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:
