@@ -212,3 +212,11 @@ def test_a_german_body_word_before_a_name_describes_it_and_a_group_of_a_named_co
     assert "Kommunikationsbehörde Xentra" not in found, found
     found = orgs("Vorbel kauft das Netz. Das Vorbel-Konsortium zahlt 2 Milliarden Euro.", "de")
     assert "Vorbel-Konsortium" not in found, found
+
+
+def test_a_people_s_adjective_or_a_country_before_government_names_it():
+    found = orgs("The Maltese government awarded Xentric a contract to build the cable. "
+                 "The Seychelles Government owns the landing station.")
+    assert "Maltese government" in found and "Seychelles Government" in found, found
+    found = orgs("Xentric wants to build a dredger for a Maltese government agency.")
+    assert not any("government" in name.lower() for name in found), found

@@ -15,6 +15,7 @@ from geo.draft.org_words import (
     all_words,
     country_prefixes,
 )
+from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
     GOVERNMENT,
     fold,
@@ -31,6 +32,17 @@ _PLACE_AFTER_RE = re.compile(r"^\s+(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:
                              r"the|la|le|el|il|lo)\s+)?[A-ZÀ-Ý][\w’'-]{0,30}"
                              r"(?:\s+[A-ZÀ-Ý][\w’'-]{0,30})?(?=\s*(?:,|;|\s(?:and|et|y|e|"
                              r"und|ou|or|o|oder)\s))")
+#: Up to three capitalised words before "Government" (English), unless the word is an
+#: attribute of the noun after it ("government agency", "government-backed").
+_GOVERNMENT_AFTER_RE = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+){1,3})([Gg]overnment)\b(?![-’']|\s+(?:agency|agencies|"
+    r"officials?|sources?|spokes\w+|departments?|entit(?:y|ies)|bod(?:y|ies)|funding|"
+    r"funds?|grants?|contracts?|support|programm?e?s?|projects?|networks?|data|services?|"
+    r"bonds?|owned|backed|run|led|subsidiar\w+|loans?|guarantees?|ministr\w+|"
+    r"employees?|ICT|IT)\b)")
+#: English endings of a people's adjective ("Icelandic", "Scottish", "Seychellois").
+_EN_ADJECTIVE_END_RE = re.compile(r"(?:ic|ish|an|ian|ese|i|ois)$")
+_CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'-]*")
 _GOVERNMENT_BODIES = word_set("""
     government gouvernement gobierno governo regierung landesregierung ministry
 """)
@@ -153,11 +165,41 @@ class WholeTextRules:
                     end = p.end
             if not ok:
                 continue
-            surface = doc.text[m.start():end]
-            run = Run(m.start(), end, surface, self.names.token_index(m.start()),
-                      self.names.token_index(end) - 1, s, False)
-            cand = add_candidate(self.candidates, run)
-            cand.own.append("government: a government word and a country")
+            self._government(m.start(), end, s)
+        if doc.language == "en":
+            self._governments_named_before()
+
+    def _government(self, start: int, end: int, sentence: Sentence) -> None:
+        doc = self.doc
+        run = Run(start, end, doc.text[start:end], self.names.token_index(start),
+                  self.names.token_index(end) - 1, sentence, False)
+        cand = add_candidate(self.candidates, run)
+        cand.own.append("government: a government word and a country")
+
+    def _governments_named_before(self) -> None:
+        """"the Icelandic Government", "Seychelles Government": a people's adjective or a
+        country's name before the word (not "a Sri Lankan government agency", the word
+        used as an attribute)."""
+        doc = self.doc
+        for m in _GOVERNMENT_AFTER_RE.finditer(doc.text):
+            s = doc.sentence_at(m.start(2))
+            if s is None or s.index in self.names.title_sentences:
+                continue
+            end = m.end(2)
+            start = None
+            for w in _CAPITALISED_WORD_RE.finditer(m.group(1)):
+                k = m.start(1) + w.start()  # the longest adjective or country ending there
+                words_end = m.start(1) + len(m.group(1).rstrip())
+                p = doc.place_in(k, words_end)
+                word = w.group(0)
+                if k in doc.adjective_starts or (
+                        p is not None and p.start == k and p.kind in ("country", "region")) or (
+                        m.start(1) + w.end() == words_end and _EN_ADJECTIVE_END_RE.search(word)
+                        and fold(word)[:4] in country_prefixes()):
+                    start = k
+                    break
+            if start is not None:
+                self._government(start, end, s)
 
     def acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
