@@ -220,3 +220,20 @@ def test_a_people_s_adjective_or_a_country_before_government_names_it():
     assert "Maltese government" in found and "Seychelles Government" in found, found
     found = orgs("Xentric wants to build a dredger for a Maltese government agency.")
     assert not any("government" in name.lower() for name in found), found
+
+
+@pytest.mark.parametrize("language, text, body", [
+    ("es", "El Ministerio de Industria, Turismo y Comercio aprobó el cable de Xentric.",
+     "Ministerio de Industria, Turismo y Comercio"),
+    ("en", "The Ministry of Trade, Industry and Fisheries signed a contract with Xentric.",
+     "Ministry of Trade, Industry and Fisheries"),
+])
+def test_a_body_s_name_goes_on_over_an_enumeration_of_its_fields(language, text, body):
+    found = orgs(text, language)
+    assert body in found, found
+    assert not any(name != body and body.startswith(name) for name in found), found
+
+
+def test_an_enumeration_of_names_after_a_body_s_name_is_no_part_of_it():
+    found = orgs("El Ministerio de Economía, Xentric y Vorbel firmaron un acuerdo.", "es")
+    assert "Ministerio de Economía" in found and "Xentric" in found, found

@@ -250,6 +250,11 @@ class Names:
             while j + 1 < n and not tokens[j].possessive:
                 gap = text[tokens[j].end:tokens[j + 1].start]
                 nxt = tokens[j + 1]
+                if gap == ", " and nxt.start < sentence.end:
+                    last = self._body_enumeration(i, j)
+                    if last is not None:  # "Ministerio de Industria, Turismo y Comercio"
+                        j = last
+                        continue
                 if gap not in (" ", " & ", "&", "\u00a0") or nxt.start >= sentence.end:
                     break
                 if nxt.cap and nxt.folded not in _HEADLINE_BREAKS:
@@ -304,6 +309,36 @@ class Names:
             out.append(run)
             i = j + 1
         return out
+
+    def _body_enumeration(self, i: int, j: int) -> int | None:
+        """The last token of an enumeration of a body's fields after token ``j`` ("Ministry
+        of Trade, Industry and Fisheries", "Ministerio de Industria, Turismo y Comercio"):
+        the run from ``i`` names a body by an opening word and a connector, and ", Word"
+        goes on until a conjunction and a last word, each word of the language's vocabulary
+        (:meth:`_another_name`); ``None`` when the comma ends the name."""
+        tokens, text = self.tokens, self.text
+        connector = next((m for m in range(i + 1, j) if tokens[m].folded in _PURPOSE_CONNECTORS
+                          or tokens[m].folded in _PLAIN_CONNECTORS), None)
+        if connector is None:
+            return None  # "Ministerio, ...": no "de", "of" before the comma
+        if not any(t.folded in _PURPOSE_OPENERS or t.folded.endswith(_PURPOSE_SUFFIXES_DE)
+                   for t in tokens[i:connector]):
+            return None  # the body's opening word, before its connector
+        k = j + 1
+        for _item in range(6):
+            if k + 1 >= len(tokens) or not tokens[k].cap or self._another_name(k):
+                return None
+            gap = text[tokens[k].end:tokens[k + 1].start]
+            if gap == ", ":
+                k += 1
+                continue
+            if gap == " " and tokens[k + 1].folded in _BODY_CONJUNCTIONS and \
+                    k + 2 < len(tokens) and \
+                    text[tokens[k + 1].end:tokens[k + 2].start] == " " and \
+                    tokens[k + 2].cap and not self._another_name(k + 2):
+                return k + 2
+            return None
+        return None
 
     def _another_name(self, k: int) -> bool:
         """Whether the capitalised words from token ``k``, after a conjunction in a body's
