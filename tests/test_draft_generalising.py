@@ -237,3 +237,18 @@ def test_a_body_s_name_goes_on_over_an_enumeration_of_its_fields(language, text,
 def test_an_enumeration_of_names_after_a_body_s_name_is_no_part_of_it():
     found = orgs("El Ministerio de Economía, Xentric y Vorbel firmaron un acuerdo.", "es")
     assert "Ministerio de Economía" in found and "Xentric" in found, found
+
+
+@pytest.mark.parametrize("language, text, body", [
+    ("de", "Das Land Tirol und Xentric gründeten eine Gesellschaft.", "Land Tirol"),
+    ("de", "Der Ausbau wird vom Freistaat Bayern gefördert.", "Freistaat Bayern"),
+    ("it", "Nel piano, la Regione Umbria coprirà metà del costo.", "Regione Umbria"),
+])
+def test_a_state_s_or_region_s_government_is_named_by_its_word_and_place(language, text,
+                                                                        body):
+    assert body in orgs(text, language)
+
+
+def test_a_region_s_word_after_a_preposition_of_place_says_where():
+    found = orgs("Il cavo di Xentric arriva in Regione Sicilia.", "it")
+    assert "Regione Sicilia" not in found, found

@@ -114,6 +114,17 @@ _GEOGRAPHIC_BEFORE_RE = re.compile(
 _LOCATIVE_BEFORE_RE = re.compile(
     r"(?:\bin|\bat|\bto|\bfrom|\ben|\ba|\bau|\bem|\bno|\bna|\bad|\bnel|\bnella|\bim|"
     r"\bnach|\bvon|\bhasta|\bate|\bfino\s+a|\bdesde)\s*$")
+#: Words that name a state's or a region's government before its place's name ("Land
+#: Kärnten", "Regione Toscana"); not a town's ("Stadt Skien" is as often where a data
+#: centre stands).
+_LOCAL_GOVERNMENT = {
+    "de": word_set("land staat freistaat landkreis kanton bundesland"),
+    "it": word_set("regione provincia"),
+}
+#: Prepositions of place before such a word: then it says where, not who.
+_LOCATIVE_LOCAL_RE = re.compile(
+    r"(?:\bin|\bim|\bin\s+der|\bin\s+dem|\bnach|\bbei|\baus|\bnahe|\bnella|\bnel|"
+    r"\bin\s+la|\bdalla|\bper\s+la)\s*$")
 _CONNECTORS = word_set("""
     of de di da do du des della del dello dei degli von vom at for chez bei presso en na no
     in dell d l
@@ -181,6 +192,15 @@ class OccurrenceCues:
     (mixed into it: uses its ``doc``, ``names``, ``tokens``, ``extractor_orgs`` and the word
     sets and patterns of :func:`geo.draft.org_words.finder_patterns`)."""
 
+    def _local_government(self, run: Run, words: list, tail: str) -> bool:
+        """"Land Kärnten", "la Regione Toscana": the word of a state's or a region's
+        government, then a place the gazetteer knows, not after a preposition of place ("in
+        regione Sicilia")."""
+        place = self.doc.place_in(words[1].start, run.end)
+        if place is None or place.start != words[1].start or place.end < words[-1].end:
+            return False
+        return not _LOCATIVE_LOCAL_RE.search(tail)
+
     def occurrence_cues(self, cand: OrgCandidate, run: Run) -> None:
         doc, tokens = self.doc, self.tokens
         s = run.sentence
@@ -210,6 +230,9 @@ class OccurrenceCues:
         if doc.language == "de" and (german_body(folded[-1]) or (german_body(folded[0]) and (
                 single or not words[1].cap))):  # "Bundesministerium für ...", not
             cand.own.append("German authority word")  # "Kommunikationsbehörde Nkom"
+        if not single and folded[0] in _LOCAL_GOVERNMENT.get(doc.language, ()) and \
+                self._local_government(run, words, tail):
+            cand.own.append("government: a state's or a region's")  # "Regione Toscana"
         if single and "-" in run.text and run.text[:1].isupper() and \
                 folded[0].rsplit("-", 1)[1] in GROUP_PARTS and not re.search(
                     rf"(?<![\w-]){re.escape(run.text.rsplit('-', 1)[0])}(?![\w-])", doc.text):
