@@ -338,6 +338,13 @@ for text, language in (
     # a person's name, reading them all (40,000: 26 s; now at most five)
     ("El Ministerio de Aa" + " de Bb" * 40_000 + " firmó.", "es"),
     ("El Ministerio de Aa" + " y Bb" * 40_000 + " firmó.", "es"),
+    # the sixth session's: a body's fields enumerated, a German compound after "und", a
+    # hyphenated group's name, capitalised words before "Government", each of any length
+    ("El Ministerio de Aa" + ", Bb" * 20_000 + " y Cc firmó.", "es"),
+    ("Das Bundesamt für Aa und " + "Bb" * 400_000 + " fördert.", "de"),
+    # (a name found again at every letter of a longer word: 200,000 letters took 330 s)
+    ("Die " + "Aa" * 200_000 + "-Gruppe kauft " + "Aa" * 100_000 + ".", "de"),
+    ("The " + "Xx " * 50_000 + "Government " * 5_000 + "signed.", "en"),
 ):
     find_facts(text, language=language)
 print("ok")

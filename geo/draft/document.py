@@ -239,5 +239,13 @@ def word_occurrences(text: str, folded: str, form: str, fold_case: bool
         if not (before.isalnum() or before in ("-", "_")) and not (
                 after.isalnum() or after == "_"):
             out.append((i, j))
-        i = hay.find(needle, i + 1)
+        # the next occurrence that can be whole starts where a word does: searched from
+        # there, not from i + 1 (a name of a million letters inside a longer word would be
+        # found again at every letter)
+        start = _WORD_START_RE.search(text, i + 1)
+        i = hay.find(needle, start.start()) if start else -1
     return out
+
+
+#: A position no letter, digit, "_" or "-" comes right before.
+_WORD_START_RE = re.compile(r"(?<![\w-])")

@@ -88,8 +88,8 @@ _PURPOSE_ARTICLES = word_set("a o os as")
 def _german_compound(folded: str) -> bool:
     """A long word ending in a common German noun of four letters or more: a compound the
     word lists do not hold ("Küstenschutz", "Breitbandausbau")."""
-    if len(folded) < 8:
-        return False
+    if not 8 <= len(folded) <= 40:
+        return False  # (a hostile word of millions of letters is no compound either)
     common = common_words("de")
     return any(folded[i:] in common for i in range(2, len(folded) - 3))
 

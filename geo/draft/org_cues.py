@@ -233,7 +233,7 @@ class OccurrenceCues:
         if not single and folded[0] in _LOCAL_GOVERNMENT.get(doc.language, ()) and \
                 self._local_government(run, words, tail):
             cand.own.append("government: a state's or a region's")  # "Regione Toscana"
-        if single and "-" in run.text and run.text[:1].isupper() and \
+        if single and "-" in run.text and run.text[:1].isupper() and len(run.text) <= 60 and \
                 folded[0].rsplit("-", 1)[1] in GROUP_PARTS and not re.search(
                     rf"(?<![\w-]){re.escape(run.text.rsplit('-', 1)[0])}(?![\w-])", doc.text):
             # "Altice-Gruppe", "WACS-Konsortium"; not "Meag-Konsortium" of a text that

@@ -32,14 +32,16 @@ _PLACE_AFTER_RE = re.compile(r"^\s+(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:
                              r"the|la|le|el|il|lo)\s+)?[A-ZÀ-Ý][\w’'-]{0,30}"
                              r"(?:\s+[A-ZÀ-Ý][\w’'-]{0,30})?(?=\s*(?:,|;|\s(?:and|et|y|e|"
                              r"und|ou|or|o|oder)\s))")
-#: Up to three capitalised words before "Government" (English), unless the word is an
-#: attribute of the noun after it ("government agency", "government-backed").
-_GOVERNMENT_AFTER_RE = re.compile(
-    r"((?:[A-Z][\w’'-]*\s+){1,3})([Gg]overnment)\b(?![-’']|\s+(?:agency|agencies|"
+#: "Government" (English), unless an attribute of the noun after it ("government agency",
+#: "government-backed"); the capitalised words before it are read in a bounded window.
+_GOVERNMENT_WORD_RE = re.compile(
+    r"\b[Gg]overnment\b(?![-’']|\s+(?:agency|agencies|"
     r"officials?|sources?|spokes\w+|departments?|entit(?:y|ies)|bod(?:y|ies)|funding|"
     r"funds?|grants?|contracts?|support|programm?e?s?|projects?|networks?|data|services?|"
     r"bonds?|owned|backed|run|led|subsidiar\w+|loans?|guarantees?|ministr\w+|"
     r"employees?|ICT|IT)\b)")
+#: Up to three capitalised words ending a window (before "Government").
+_WORDS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]{0,30}\s+){1,3}$")
 #: English endings of a people's adjective ("Icelandic", "Scottish", "Seychellois").
 _EN_ADJECTIVE_END_RE = re.compile(r"(?:ic|ish|an|ian|ese|i|ois)$")
 _CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'-]*")
@@ -181,25 +183,27 @@ class WholeTextRules:
         country's name before the word (not "a Sri Lankan government agency", the word
         used as an attribute)."""
         doc = self.doc
-        for m in _GOVERNMENT_AFTER_RE.finditer(doc.text):
-            s = doc.sentence_at(m.start(2))
+        for m in _GOVERNMENT_WORD_RE.finditer(doc.text):
+            s = doc.sentence_at(m.start())
             if s is None or s.index in self.names.title_sentences:
                 continue
-            end = m.end(2)
+            window_start = max(s.start, m.start() - 100)
+            before = _WORDS_BEFORE_RE.search(doc.text, window_start, m.start())
+            if before is None:
+                continue
+            words_end = before.start() + len(before.group(0).rstrip())
             start = None
-            for w in _CAPITALISED_WORD_RE.finditer(m.group(1)):
-                k = m.start(1) + w.start()  # the longest adjective or country ending there
-                words_end = m.start(1) + len(m.group(1).rstrip())
+            for w in _CAPITALISED_WORD_RE.finditer(doc.text, before.start(), words_end):
+                k = w.start()  # the longest adjective or country ending there
                 p = doc.place_in(k, words_end)
-                word = w.group(0)
                 if k in doc.adjective_starts or (
                         p is not None and p.start == k and p.kind in ("country", "region")) or (
-                        m.start(1) + w.end() == words_end and _EN_ADJECTIVE_END_RE.search(word)
-                        and fold(word)[:4] in country_prefixes()):
+                        w.end() == words_end and _EN_ADJECTIVE_END_RE.search(w.group(0))
+                        and fold(w.group(0))[:4] in country_prefixes()):
                     start = k
                     break
             if start is not None:
-                self._government(start, end, s)
+                self._government(start, m.end(), s)
 
     def acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
