@@ -207,6 +207,30 @@ def test_a_german_body_or_group_is_named_by_its_compound(text, body):
     assert not any(name.endswith((" und", " für")) for name in found), found
 
 
+@pytest.mark.parametrize("text, body, other", [
+    ("Staatssekretär im Bundesamt für Seekabel und Küstenschutz Stefan Vorbel sagte, das "
+     "Netz sei gut.", "Bundesamt für Seekabel und Küstenschutz", "Stefan Vorbel"),
+    ("Das Bundesamt für Seekabel und Küstenschutz BSKS genehmigte den Bau.",
+     "Bundesamt für Seekabel und Küstenschutz", "BSKS"),
+])
+def test_a_german_body_s_name_ends_before_another_name(text, body, other):
+    found = orgs(text, "de")
+    assert body in found and not any(other in name and name != other for name in found), \
+        found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Die Experten-Gruppe empfiehlt den Ausbau."),
+    ("en", "The Working-Group met in Paris."),
+    ("de", "Laut Bundesnetzagentur ist das Netz stabil."),
+    ("en", "According to the Ministry of Finance, Monday and Tuesday will be holidays."),
+])
+def test_common_words_sources_and_days_make_no_part_of_a_body_s_name(language, text):
+    found = orgs(text, language)
+    assert not any(name.split("-")[0].split()[0] in ("Experten", "Working", "Laut")
+                   or "Monday" in name for name in found), found
+
+
 def test_a_german_body_word_before_a_name_describes_it_and_a_group_of_a_named_company_is_it():
     found = orgs("Die Kommunikationsbehörde Xentra genehmigte den Kauf.", "de")
     assert "Kommunikationsbehörde Xentra" not in found, found
@@ -215,11 +239,14 @@ def test_a_german_body_word_before_a_name_describes_it_and_a_group_of_a_named_co
 
 
 def test_a_people_s_adjective_or_a_country_before_government_names_it():
-    found = orgs("The Maltese government awarded Xentric a contract to build the cable. "
-                 "The Seychelles Government owns the landing station.")
-    assert "Maltese government" in found and "Seychelles Government" in found, found
-    found = orgs("Xentric wants to build a dredger for a Maltese government agency.")
-    assert not any("government" in name.lower() for name in found), found
+    found = orgs("The Ghanaian government awarded Xentric a contract to build the cable. "
+                 "The landing station in Mahé is owned by the Seychelles Government.")
+    assert "Ghanaian government" in found and "Seychelles Government" in found, found
+    for text in ("Xentric wants to build a dredger for a Ghanaian government agency.",
+                 "The Ghanaian Government Cloud was launched by Xentric.",
+                 "Then Ghanaian Government hackers attacked Xentric."):
+        found = orgs(text)
+        assert not any("government" in name.lower() for name in found), (text, found)
 
 
 @pytest.mark.parametrize("language, text, body", [
@@ -242,13 +269,21 @@ def test_an_enumeration_of_names_after_a_body_s_name_is_no_part_of_it():
 @pytest.mark.parametrize("language, text, body", [
     ("de", "Das Land Tirol und Xentric gründeten eine Gesellschaft.", "Land Tirol"),
     ("de", "Der Ausbau wird vom Freistaat Bayern gefördert.", "Freistaat Bayern"),
-    ("it", "Nel piano, la Regione Umbria coprirà metà del costo.", "Regione Umbria"),
+    ("it", "La Regione Umbria coprirà metà del costo.", "Regione Umbria"),
 ])
 def test_a_state_s_or_region_s_government_is_named_by_its_word_and_place(language, text,
                                                                         body):
     assert body in orgs(text, language)
 
 
-def test_a_region_s_word_after_a_preposition_of_place_says_where():
-    found = orgs("Il cavo di Xentric arriva in Regione Sicilia.", "it")
-    assert "Regione Sicilia" not in found, found
+@pytest.mark.parametrize("language, text", [
+    ("it", "Il cavo di Xentric arriva in Regione Sicilia."),
+    ("it", "Il cavo di Xentric collega la Sicilia alla Regione Calabria."),
+    ("it", "Il cavo di Xentric attraversa la Regione Campania."),
+    ("de", "Das Kabel von Xentric verläuft durch das Land Niedersachsen."),
+    ("de", "Der Strom fließt aus dem Land Brandenburg nach Polen."),
+    ("de", "Das Kabel von Xentric quert den Kanton Zürich."),
+])
+def test_a_region_s_word_where_a_place_stands_says_where(language, text):
+    found = orgs(text, language)
+    assert not any(name.startswith(("Regione", "Land ", "Kanton")) for name in found), found

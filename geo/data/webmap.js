@@ -45,16 +45,21 @@ function geoFitOptions(map) {
 }
 
 /* The view a link's fragment asks for (#...&v=LAT,LON,ZOOM&...) as [lat, lon, zoom], or
- * null when it asks for none, or for something that is not a view. */
+ * null when it asks for none, or for something that is not a view. Read as the fragment's
+ * other keys are (geoMapInit's parseHash and items): the last "v" wins, a "v" without "="
+ * is empty, and an item that does not decode is left out. */
 function geoLinkView(hash) {
   "use strict";
-  var raw = null;
+  var raw;
   String(hash).replace(/^#/, "").split("&").forEach(function (pair) {
-    if (pair.slice(0, 2) === "v=") { raw = pair.slice(2); }
+    if (!pair) { return; }
+    var i = pair.indexOf("=");
+    if ((i < 0 ? pair : pair.slice(0, i)) === "v") { raw = i < 0 ? "" : pair.slice(i + 1); }
   });
-  if (raw === null) { return null; }
-  var view = raw.split(",").map(function (value) {
-    try { return Number(decodeURIComponent(value)); } catch (err) { return NaN; }
+  if (raw === undefined || raw === "") { return null; }
+  var view = [];
+  raw.split(",").forEach(function (value) {
+    try { view.push(Number(decodeURIComponent(value))); } catch (err) { /* left out */ }
   });
   var ok = view.length === 3 && view.every(isFinite) && Math.abs(view[0]) <= 90;
   return ok ? view : null;

@@ -17,7 +17,15 @@ from geo.draft.common_words import common_words
 from geo.draft.known_names import known_organisations
 from geo.draft.name_words import is_acronym, is_cap
 from geo.draft.sentences import Sentence, Sentences
-from geo.draft.vocabulary import LANGUAGES, fold, folded_set, function_words, word_set
+from geo.draft.vocabulary import (
+    LANGUAGES,
+    WEEKDAYS,
+    fold,
+    folded_set,
+    function_words,
+    month_numbers,
+    word_set,
+)
 from geo.extract import Mention
 
 #: A word: letters and digits, with "&", and "-", "'", "’" or "." between letters
@@ -349,6 +357,8 @@ class Names:
         name a list knows ("... y Telefónica") or an unknown word ("... y Xentric")."""
         tokens, token = self.tokens, self.tokens[k]
         folded = token.folded
+        if folded in WEEKDAYS or folded in month_numbers():
+            return True  # "the Ministry of Finance, Monday and Tuesday": no field of it
         if folded in _PURPOSE_OPENERS or folded in folded_set("ORG_NOUN") or \
                 folded in folded_set("GOVERNMENT") or \
                 self.places_between(token.start, token.end + 1):

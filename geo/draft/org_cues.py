@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from geo.draft.common_words import common_words
 from geo.draft.names import Run, is_acronym, is_camel
 from geo.draft.org_acronyms import defined_by, defines, spelt_out
 from geo.draft.org_candidate import OrgCandidate
@@ -20,7 +21,9 @@ from geo.draft.org_words import (
     german_noun,
 )
 from geo.draft.vocabulary import (
+    LANGUAGES,
     ORG_NOUN_SUFFIXES_DE,
+    fold,
     word_set,
 )
 
@@ -121,10 +124,14 @@ _LOCAL_GOVERNMENT = {
     "de": word_set("land staat freistaat landkreis kanton bundesland"),
     "it": word_set("regione provincia"),
 }
-#: Prepositions of place before such a word: then it says where, not who.
-_LOCATIVE_LOCAL_RE = re.compile(
-    r"(?:\bin|\bim|\bin\s+der|\bin\s+dem|\bnach|\bbei|\baus|\bnahe|\bnella|\bnel|"
-    r"\bin\s+la|\bdalla|\bper\s+la)\s*$")
+#: A German adjective's ending before a body's compound ("Europäische", "Mainzer").
+_GERMAN_ADJECTIVE_RE = re.compile(r"(?:e|en|er|es|em)$")
+#: Before such a word where it names an actor: an article opening the sentence, or a word
+#: of agent or partner.
+_ARTICLE_ONLY_RE = re.compile(r"[\W\d_]*(?:(?:das|der|die|dem|den|la|il|lo|l)\W*)?")
+_ACTOR_BEFORE_RE = re.compile(
+    r"(?:\bvom|\bvon\s+der|\bvon\s+dem|\bmit\s+dem|\bmit\s+der|\bund\s+das|\bund\s+der|"
+    r"\bund\s+dem|\bdalla|\bdal|\bcon\s+la|\bcon\s+il|\be\s+la|\be\s+il)\s*$")
 _CONNECTORS = word_set("""
     of de di da do du des della del dello dei degli von vom at for chez bei presso en na no
     in dell d l
@@ -192,14 +199,33 @@ class OccurrenceCues:
     (mixed into it: uses its ``doc``, ``names``, ``tokens``, ``extractor_orgs`` and the word
     sets and patterns of :func:`geo.draft.org_words.finder_patterns`)."""
 
-    def _local_government(self, run: Run, words: list, tail: str) -> bool:
-        """"Land Kärnten", "la Regione Toscana": the word of a state's or a region's
-        government, then a place the gazetteer knows, not after a preposition of place ("in
-        regione Sicilia")."""
+    def _group_name(self, text: str) -> bool:
+        """Whether a hyphenated name ending in a group's word ("Altice-Gruppe", "WACS-
+        Konsortium") names a group by its own name: its first part is no common word
+        ("Experten-Gruppe", "Working-Group") and no word the text names alone (then it is
+        another form of that company: "Meag" and "Meag-Konsortium")."""
+        first, last = text.rsplit("-", 1)
+        key = fold(first)
+        if any(key in common_words(language) for language in LANGUAGES) or \
+                key + fold(last) in common_words("de"):
+            return False
+        if self._words_alone is None:  # once per text: the words it writes on their own
+            self._words_alone = {t.text for t in self.tokens}
+        return first not in self._words_alone
+
+    def _local_government(self, run: Run, words: list, before: str) -> bool:
+        """"Das Land Kärnten gründete", "vom Land Baden-Württemberg gefördert", "la Regione
+        Toscana ha firmato": the word of a state's or a region's government, then a place
+        the gazetteer knows, where an actor stands: opening the sentence (after an article
+        at most), or after a word of agent or partner ("vom", "mit dem", "dalla", "con la",
+        "und der"); not where a place does ("durch das Land Niedersachsen", "alla Regione
+        Calabria", "in Regione Sicilia")."""
         place = self.doc.place_in(words[1].start, run.end)
         if place is None or place.start != words[1].start or place.end < words[-1].end:
             return False
-        return not _LOCATIVE_LOCAL_RE.search(tail)
+        opening = run.start - run.sentence.start == len(before) and _ARTICLE_ONLY_RE.fullmatch(
+            before)
+        return bool(opening or _ACTOR_BEFORE_RE.search(before[-30:]))
 
     def occurrence_cues(self, cand: OrgCandidate, run: Run) -> None:
         doc, tokens = self.doc, self.tokens
@@ -227,18 +253,18 @@ class OccurrenceCues:
         if not single and (folded[-1] in self.name_words or folded[0] in self.opening
                            or run.end > words[-1].end):
             cand.own.append(f"organisation word in {run.text!r}")
-        if doc.language == "de" and (german_body(folded[-1]) or (german_body(folded[0]) and (
-                single or not words[1].cap))):  # "Bundesministerium für ...", not
-            cand.own.append("German authority word")  # "Kommunikationsbehörde Nkom"
+        if doc.language == "de" and ((german_body(folded[-1]) and all(
+                _GERMAN_ADJECTIVE_RE.search(f) for f in folded[:-1])) or (
+                german_body(folded[0]) and (single or not words[1].cap))):
+            # "Bundesministerium für ...", "Europäische Investitionsbank", not
+            # "Kommunikationsbehörde Nkom" (a descriptor before the name)
+            cand.own.append("German authority word")
         if not single and folded[0] in _LOCAL_GOVERNMENT.get(doc.language, ()) and \
-                self._local_government(run, words, tail):
+                self._local_government(run, words, before):
             cand.own.append("government: a state's or a region's")  # "Regione Toscana"
-        if single and "-" in run.text and run.text[:1].isupper() and len(run.text) <= 60 and \
-                folded[0].rsplit("-", 1)[1] in GROUP_PARTS and not re.search(
-                    rf"(?<![\w-]){re.escape(run.text.rsplit('-', 1)[0])}(?![\w-])", doc.text):
-            # "Altice-Gruppe", "WACS-Konsortium"; not "Meag-Konsortium" of a text that
-            # names Meag alone (another form of the company)
-            cand.own.append(f"organisation word in {run.text!r}")
+        if single and "-" in run.text and run.text[:1].isupper() and \
+                folded[0].rsplit("-", 1)[1] in GROUP_PARTS and self._group_name(run.text):
+            cand.own.append(f"organisation word in {run.text!r}")  # "Altice-Gruppe"
         if single and folded[0] in self.name_words:
             cand.vetoed.append("an organisation word alone")
             return

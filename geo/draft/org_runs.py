@@ -19,6 +19,7 @@ from geo.draft.org_words import (
 from geo.draft.vocabulary import (
     DATA_CENTRE_SUFFIXES,
     ORG_NOUN_SUFFIXES_DE,
+    WEEKDAYS,
     word_set,
 )
 
@@ -27,12 +28,6 @@ _NOT_ACTORS = word_set("""
     parliament parlement parlamento parlament assembly assemblee asamblea assembleia
     assemblea senate senat senado senato congress congres congreso congresso kongress
     bundestag
-""")
-_WEEKDAYS = word_set("""
-    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
-    vendredi samedi dimanche lunes martes miercoles jueves viernes sabado domingo
-    segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato
-    montag dienstag mittwoch donnerstag freitag samstag sonntag
 """)
 #: A company's legal form in lower case after its name: "Darksea Italy srl", "Unidata spa".
 _LOWER_LEGAL_RE = re.compile(r"\s+(?:srl|spa|s\.r\.l\.|s\.p\.a\.|sarl|sas|ltda|lda|gmbh|"
@@ -150,7 +145,7 @@ class CandidateRuns:
         if words[-1] in ("cable", "system", "kabel", "cabo", "cavo", "project", "projet",
                          "proyecto", "projeto", "progetto", "campus"):
             return []
-        if len(words) == 1 and (words[0] in self.months or words[0] in _WEEKDAYS
+        if len(words) == 1 and (words[0] in self.months or words[0] in WEEKDAYS
                                 or (words[0] in self.org_nouns and not (
                                     words[0] in _ADJECTIVE_TAKERS
                                     and _ADJECTIVE_RE.match(self.doc.text, run.end)))
@@ -203,8 +198,13 @@ class CandidateRuns:
         tokens = self.tokens
         words = [t.folded for t in tokens[run.first:run.last + 1]]
         if german_body(words[0]) and not tokens[run.first + 1].cap:
-            # a body's name: "Bundesministerium für Digitales und Verkehr", "Bundesamt für
-            # Sicherheit in der Informationstechnik"
+            # a body's name ("Bundesministerium für Digitales und Verkehr"), up to a
+            # capitalised word right after another: what follows is another name (a
+            # person's, an acronym, a place: "... und Verkehr Stefan Schnorr")
+            for k in range(run.first + 2, run.last + 1):
+                if tokens[k].cap and tokens[k - 1].cap:
+                    return [self.names.sub_run(run, run.first, k - 1),
+                            *self._pieces(self.names.sub_run(run, k, run.last))]
             return [run]
         if (words[-1] in self.name_words and words[-1] not in ("internet", "global", "online")
                 ) or german_body(words[-1]):  # "Europäische Investitionsbank"

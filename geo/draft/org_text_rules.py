@@ -6,6 +6,7 @@ is, and the surnames of persons."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.draft.names import Run, is_acronym
 from geo.draft.org_acronyms import SMALL_WORDS, defined_by, defines, spelt_out
@@ -16,9 +17,11 @@ from geo.draft.org_words import (
     country_prefixes,
 )
 from geo.draft.sentences import Sentence
+from geo.draft.verbs import business_verb_forms
 from geo.draft.vocabulary import (
     GOVERNMENT,
     fold,
+    function_words,
     word_set,
 )
 
@@ -32,18 +35,10 @@ _PLACE_AFTER_RE = re.compile(r"^\s+(?:aus|from|of|de|du|da|di|in|en|em)\s+(?:(?:
                              r"the|la|le|el|il|lo)\s+)?[A-ZÀ-Ý][\w’'-]{0,30}"
                              r"(?:\s+[A-ZÀ-Ý][\w’'-]{0,30})?(?=\s*(?:,|;|\s(?:and|et|y|e|"
                              r"und|ou|or|o|oder)\s))")
-#: "Government" (English), unless an attribute of the noun after it ("government agency",
-#: "government-backed"); the capitalised words before it are read in a bounded window.
-_GOVERNMENT_WORD_RE = re.compile(
-    r"\b[Gg]overnment\b(?![-’']|\s+(?:agency|agencies|"
-    r"officials?|sources?|spokes\w+|departments?|entit(?:y|ies)|bod(?:y|ies)|funding|"
-    r"funds?|grants?|contracts?|support|programm?e?s?|projects?|networks?|data|services?|"
-    r"bonds?|owned|backed|run|led|subsidiar\w+|loans?|guarantees?|ministr\w+|"
-    r"employees?|ICT|IT)\b)")
+#: "Government" (English) and the word after it, if any.
+_GOVERNMENT_WORD_RE = re.compile(r"\b[Gg]overnment\b(?![-’'])(?:\s+([\w’'-]+))?")
 #: Up to three capitalised words ending a window (before "Government").
 _WORDS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]{0,30}\s+){1,3}$")
-#: English endings of a people's adjective ("Icelandic", "Scottish", "Seychellois").
-_EN_ADJECTIVE_END_RE = re.compile(r"(?:ic|ish|an|ian|ese|i|ois)$")
 _CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'-]*")
 _GOVERNMENT_BODIES = word_set("""
     government gouvernement gobierno governo regierung landesregierung ministry
@@ -179,14 +174,20 @@ class WholeTextRules:
         cand.own.append("government: a government word and a country")
 
     def _governments_named_before(self) -> None:
-        """"the Icelandic Government", "Seychelles Government": a people's adjective or a
-        country's name before the word (not "a Sri Lankan government agency", the word
-        used as an attribute)."""
+        """"the Australian government awarded", "Seychelles Government": a people's
+        adjective or a country's name before the word, which ends a clause's subject or
+        object: the word after it, if any, is a function word or a verb ("a Sri Lankan
+        government agency", "the Indian Government Cloud" are other things)."""
         doc = self.doc
+        verbs = _english_verbs()
         for m in _GOVERNMENT_WORD_RE.finditer(doc.text):
             s = doc.sentence_at(m.start())
             if s is None or s.index in self.names.title_sentences:
                 continue
+            after = m.group(1)
+            if after is not None and m.end(1) <= s.end and not (
+                    fold(after) in verbs or after.endswith("ed")):
+                continue  # "government agency", "Government Gazette", "Government hackers"
             window_start = max(s.start, m.start() - 100)
             before = _WORDS_BEFORE_RE.search(doc.text, window_start, m.start())
             if before is None:
@@ -194,16 +195,14 @@ class WholeTextRules:
             words_end = before.start() + len(before.group(0).rstrip())
             start = None
             for w in _CAPITALISED_WORD_RE.finditer(doc.text, before.start(), words_end):
-                k = w.start()  # the longest adjective or country ending there
+                k = w.start()  # the longest people's adjective or country ending there
                 p = doc.place_in(k, words_end)
                 if k in doc.adjective_starts or (
-                        p is not None and p.start == k and p.kind in ("country", "region")) or (
-                        w.end() == words_end and _EN_ADJECTIVE_END_RE.search(w.group(0))
-                        and fold(w.group(0))[:4] in country_prefixes()):
+                        p is not None and p.start == k and p.kind in ("country", "region")):
                     start = k
                     break
             if start is not None:
-                self._government(start, m.end(), s)
+                self._government(start, m.start() + len("government"), s)
 
     def acronym_definitions(self) -> None:
         """An acronym defined by words that name no organisation ("Mécanisme pour
@@ -310,3 +309,11 @@ class WholeTextRules:
             cand = self.candidates.get(key)
             if cand is not None and not cand.own:
                 cand.vetoed.append("the surname of a person")
+
+
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset[str]:
+    """The words that may follow a government named as a clause's subject or object:
+    English function words ("and", "has", "will", "of") and the forms of the verbs of
+    business ("signed", "owns", "awards"), folded."""
+    return function_words("en") | {fold(form) for form in business_verb_forms()["en"]}

@@ -66,6 +66,7 @@ class OrganisationFinder(CandidateRuns, OccurrenceCues, WholeTextRules, AliasesA
         self.adjective_spans = doc.adjective_spans
         self.extractor_orgs = {(m.start, m.end) for m in doc.mentions
                                if m.kind == "organisation"}
+        self._words_alone: set[str] | None = None  # (org_cues: the text's words, once)
 
     def find(self) -> list[OrganisationFact]:
         defined = self.defined_long_names()

@@ -753,7 +753,8 @@ FUNCTION_WORDS = {
              kein keine auch noch schon bereits nun jetzt heute gestern morgen damit dass
              genauer mitten so dann also daher deshalb jedoch zudem außerdem alle jeder
              jede jedes mehrere andere anderen gleich erste erster ersten neue neuer neues
-             neuen ist sind war wird werden hat haben""",
+             neuen ist sind war wird werden hat haben laut seitens gemäß gemäss
+             zufolge""",
 }
 
 # --------------------------------------------------------------------------- helpers
@@ -864,6 +865,15 @@ def function_words(language: str | None = None) -> frozenset[str]:
 def _function_words(language: str | None) -> frozenset[str]:
     langs = [language] if language else list(FUNCTION_WORDS)
     return frozenset(fold(w) for lang in langs for w in FUNCTION_WORDS[lang].split())
+
+
+#: The days of the week in the six languages (folded).
+WEEKDAYS = word_set("""
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miercoles jueves viernes sabado domingo
+    segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+""")
 
 
 @lru_cache(maxsize=1)
