@@ -196,8 +196,9 @@ _GERMAN_DETERMINERS = word_set("""
 
 class OccurrenceCues:
     """The cues of one occurrence, for :class:`geo.draft.organisations.OrganisationFinder`
-    (mixed into it: uses its ``doc``, ``names``, ``tokens``, ``extractor_orgs`` and the word
-    sets and patterns of :func:`geo.draft.org_words.finder_patterns`)."""
+    (mixed into it: uses its ``doc``, ``names``, ``tokens``, ``extractor_orgs``,
+    ``_words_alone`` and the word sets and patterns of
+    :func:`geo.draft.org_words.finder_patterns`)."""
 
     def _group_name(self, text: str) -> bool:
         """Whether a hyphenated name ending in a group's word ("Altice-Gruppe", "WACS-
