@@ -44,23 +44,37 @@ function geoFitOptions(map) {
            animate: false };
 }
 
-/* The view a link's fragment asks for (#...&v=LAT,LON,ZOOM&...) as [lat, lon, zoom], or
- * null when it asks for none, or for something that is not a view. Read as the fragment's
- * other keys are (geoMapInit's parseHash and items): the last "v" wins, a "v" without "="
- * is empty, and an item that does not decode is left out. */
-function geoLinkView(hash) {
+/* A fragment's text decoded, or null when it does not decode. */
+function geoDecode(text) {
   "use strict";
-  var raw;
-  String(hash).replace(/^#/, "").split("&").forEach(function (pair) {
+  try { return decodeURIComponent(text); } catch (err) { return null; }
+}
+
+/* A fragment (#k=v&k2=v2...) as {key: raw value}: the last of a key wins, a key without
+ * "=" has the empty value. */
+function geoParseHash(text) {
+  "use strict";
+  var out = {};
+  String(text).replace(/^#/, "").split("&").forEach(function (pair) {
     if (!pair) { return; }
     var i = pair.indexOf("=");
-    if ((i < 0 ? pair : pair.slice(0, i)) === "v") { raw = i < 0 ? "" : pair.slice(i + 1); }
+    out[i < 0 ? pair : pair.slice(0, i)] = i < 0 ? "" : pair.slice(i + 1);
   });
-  if (raw === undefined || raw === "") { return null; }
-  var view = [];
-  raw.split(",").forEach(function (value) {
-    try { view.push(Number(decodeURIComponent(value))); } catch (err) { /* left out */ }
-  });
+  return out;
+}
+
+/* A fragment value's comma-separated items, decoded; those that do not decode left out. */
+function geoHashItems(raw) {
+  "use strict";
+  if (raw === undefined || raw === "") { return []; }
+  return raw.split(",").map(geoDecode).filter(function (v) { return v !== null; });
+}
+
+/* The view a link's fragment asks for (#...&v=LAT,LON,ZOOM&...) as [lat, lon, zoom], or
+ * null when it asks for none, or for something that is not a view. */
+function geoLinkView(hash) {
+  "use strict";
+  var view = geoHashItems(geoParseHash(hash).v).map(Number);
   var ok = view.length === 3 && view.every(isFinite) && Math.abs(view[0]) <= 90;
   return ok ? view : null;
 }
@@ -70,12 +84,12 @@ function geoLinkView(hash) {
  * one, else the catalogue's bounds ([[south, west], [north, east]], or null: none). */
 function geoInitialView(map, bounds) {
   "use strict";
-  var options = geoFitOptions(map);
   var view = geoLinkView(window.location.hash);
   if (view) {
+    geoSetMinZoom(map);
     map.setView([view[0], view[1]], view[2], { animate: false });
   } else if (bounds) {
-    map.fitBounds(bounds, options);
+    map.fitBounds(bounds, geoFitOptions(map));
   }
 }
 
@@ -1044,24 +1058,7 @@ function geoMapInit(map, layers, entries, config, tiles) {
     hashTimer = window.setTimeout(writeHashNow, 120);
   }
 
-  function decode(text) {
-    try { return decodeURIComponent(text); } catch (err) { return null; }
-  }
-
-  function parseHash(text) {
-    var out = {};
-    text.replace(/^#/, "").split("&").forEach(function (pair) {
-      if (!pair) { return; }
-      var i = pair.indexOf("=");
-      out[i < 0 ? pair : pair.slice(0, i)] = i < 0 ? "" : pair.slice(i + 1);
-    });
-    return out;
-  }
-
-  function items(raw) {
-    if (raw === undefined || raw === "") { return []; }
-    return raw.split(",").map(decode).filter(function (v) { return v !== null; });
-  }
+  var decode = geoDecode, parseHash = geoParseHash, items = geoHashItems;
 
   /* viewSet: the link's view is already the map's (geoInitialView, when the page opened) */
   function applyHash(text, viewSet) {

@@ -222,6 +222,10 @@ class Document:
                    for a, b in self.claimed)
 
 
+#: A position no letter, digit, "_" or "-" comes right before.
+_WORD_START_RE = re.compile(r"(?<![\w-])")
+
+
 def word_occurrences(text: str, folded: str, form: str, fold_case: bool
                      ) -> list[tuple[int, int]]:
     """``(start, end)`` of every whole-word occurrence of ``form`` in ``text`` (``folded`` is
@@ -246,6 +250,3 @@ def word_occurrences(text: str, folded: str, form: str, fold_case: bool
         i = hay.find(needle, start.start()) if start else -1
     return out
 
-
-#: A position no letter, digit, "_" or "-" comes right before.
-_WORD_START_RE = re.compile(r"(?<![\w-])")
