@@ -287,3 +287,48 @@ def test_a_state_s_or_region_s_government_is_named_by_its_word_and_place(languag
 def test_a_region_s_word_where_a_place_stands_says_where(language, text):
     found = orgs(text, language)
     assert not any(name.startswith(("Regione", "Land ", "Kanton")) for name in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Konzerntochter X-Vorbel baut das Rechenzentrum.", "X-Vorbel"),
+    ("Der Pensionsfonds XNTR übernimmt den Betreiber.", "XNTR"),
+    ("Die Infrastrukturinvestitionsagentur Kovacom50 finanziert das Kabel.", "Kovacom50"),
+    ("Das Netz wird vom Co-Location-Wettbewerber Xentric One betrieben.", "Xentric One"),
+])
+def test_a_german_common_noun_before_a_name_says_what_it_is(text, name):
+    found = orgs(text, "de")
+    assert name in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Das Brandenburger Wirtschaftsministerium fördert das Kabel.",
+    "Die Glasfaserleitung Nordwest wird gebaut.",
+])
+def test_a_german_word_before_a_body_or_common_word_is_no_apposition(text):
+    found = orgs(text, "de")
+    assert "Wirtschaftsministerium" not in found and "Nordwest" not in found, found
+
+
+def test_an_attribute_inside_a_name_run_separates_the_owner_from_what_it_owns():
+    found = orgs("The deal was led by Hong Kong-listed Xentra. The Kovacom-owned NWXS cable "
+                 "was extended by Vorbel Capital-backed Xentric Networks.")
+    assert "Xentra" in found and "Kovacom" in found and "Vorbel Capital" in found, found
+    assert "Xentric Networks" in found, found
+    assert not any("-listed" in name or "-owned" in name or "-backed" in name
+                   for name in found), found
+    assert not any(name.startswith("Hong") for name in found), found
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("es", "El Grupo Xentric compró la red.", "Grupo Xentric"),
+    ("it", "Il Gruppo Vorbel ha comprato la rete.", "Gruppo Vorbel"),
+    ("it", "La rete arriva fino alla sede di Xentric Energia a Roma.", "Xentric Energia"),
+    ("en", "Xentric will lease the site from Vorbel Properties REIT.",
+     "Vorbel Properties REIT"),
+    ("fr", "Le terrain a été affecté à la Société Xentrique de Réseaux pour abriter la station.",
+     "Société Xentrique de Réseaux"),
+    ("es", "El préstamo de la Corporación Vorbel de Fomento cubre la obra.",
+     "Corporación Vorbel de Fomento"),
+])
+def test_group_company_and_energy_words_make_a_name_an_organisation(language, text, name):
+    assert name in orgs(text, language)

@@ -38,3 +38,12 @@ def _all() -> dict[str, frozenset[str]]:
 def common_words(language: str) -> frozenset[str]:
     """The folded common words of ``language`` (empty for a language the list lacks)."""
     return _all().get(language, frozenset())
+
+
+def german_compound(folded: str) -> bool:
+    """A long word ending in a common German noun of four letters or more: a compound the
+    word lists do not hold ("Küstenschutz", "Breitbandausbau", "Konzerntochter")."""
+    if not 8 <= len(folded) <= 40:
+        return False  # (a hostile word of millions of letters is no compound either)
+    common = common_words("de")
+    return any(folded[i:] in common for i in range(2, len(folded) - 3))

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from geo.draft.common_words import common_words
+from geo.draft.common_words import common_words, german_compound
 from geo.draft.known_names import known_organisations
 from geo.draft.name_words import is_acronym, is_cap
 from geo.draft.sentences import Sentence, Sentences
@@ -91,15 +91,6 @@ _PURPOSE_SUFFIXES_DE = ("ministerium", "amt", "agentur", "behörde", "behorde", 
 _SECOND_CONNECTORS = word_set("la le les l der los las el")
 #: Articles after a connector of purpose: "Agência para a Promoção", "Fundo para o ...".
 _PURPOSE_ARTICLES = word_set("a o os as")
-
-
-def _german_compound(folded: str) -> bool:
-    """A long word ending in a common German noun of four letters or more: a compound the
-    word lists do not hold ("Küstenschutz", "Breitbandausbau")."""
-    if not 8 <= len(folded) <= 40:
-        return False  # (a hostile word of millions of letters is no compound either)
-    common = common_words("de")
-    return any(folded[i:] in common for i in range(2, len(folded) - 3))
 
 
 @dataclass(slots=True)
@@ -371,7 +362,7 @@ class Names:
             if name in known:
                 return True
         vocabulary = folded in self.lower_words or folded.endswith(_NOUN_ENDINGS) or any(
-            folded in common_words(language) for language in LANGUAGES) or _german_compound(
+            folded in common_words(language) for language in LANGUAGES) or german_compound(
             folded)
         return not vocabulary
 

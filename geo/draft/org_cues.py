@@ -19,10 +19,10 @@ from geo.draft.org_words import (
     country_prefixes,
     german_body,
     german_noun,
+    german_org_noun,
 )
 from geo.draft.vocabulary import (
     LANGUAGES,
-    ORG_NOUN_SUFFIXES_DE,
     fold,
     word_set,
 )
@@ -72,6 +72,11 @@ _DEAL_OBJECT_RE = re.compile(
 _ATTRIBUTE_BEFORE_RE = re.compile(r"[\w'-]+-(?:led|based|owned|backed|controlled|"
                                   r"headquartered|listed|born|focused|registered|"
                                   r"founded)\s+$")
+#: An attribute after a name that makes it an owner ("Vocus-owned"; "Ayala-led" may be a
+#: person's).
+_OWNER_AFTER_RE = re.compile(r"-(?:owned|backed|controlled)(?![\w-])")
+#: Capitalised words right before a position ("Hong Kong" of "Hong Kong-listed").
+_CAPITALISED_BEFORE_RE = re.compile(r"(?:[A-Z][\w&.'’]*\s+){1,3}$")
 _DEMONYM_END_RE = re.compile(r"(?:ano|ana|ino|ina|eno|ena|ese|es|esa|eiro|eira|ais|aise|ain|"
                              r"aine|ois|oise|ien|ienne|ique|ol|ola|ense|ota|ote|ita|ite|"
                              r"co|ca)$")
@@ -236,9 +241,13 @@ class OccurrenceCues:
         single = len(words) == 1 and run.end == words[-1].end
         before = doc.folded_before(run.start, s, 200)
         attribute = _ATTRIBUTE_BEFORE_RE.search(before[-60:])
-        if attribute:  # "signed with Singapore-based BDx": the words before the attribute
-            before = before[:len(before) - 60 + attribute.start()] if len(before) > 60 \
-                else before[:attribute.start()]
+        if attribute:  # "signed with Singapore-based BDx": the words before the attribute,
+            # and before the capitalised words it ends ("led by Hong Kong-listed ESR")
+            cut = len(before) - 60 + attribute.start() if len(before) > 60 \
+                else attribute.start()
+            at = run.start - len(before) + cut
+            head = _CAPITALISED_BEFORE_RE.search(doc.text, max(0, at - 80), at)
+            before = before[:cut - (len(head.group()) if head else 0)]
         tail = before[-90:]  # for patterns anchored at the name: searched on a short tail
         # the last words before the name, for cheap tests before the patterns
         last = set(tail[-60:].replace("'", " ").replace(",", " ").split()[-6:])
@@ -295,6 +304,9 @@ class OccurrenceCues:
                         r"(?:holding|inversor|investor|investidor|proprietario|owner|"
                         r"partecipazioni|apuesta)\b", before)):
                 cand.person.append("led or owned by a person")
+        # the owner of what follows: "the Xentric-owned cable", "Vorbel-backed Kovacom"
+        if not personal and _OWNER_AFTER_RE.match(doc.text, run.end):
+            cand.context.append("owner of what follows")
         # a noun before it ("la société X", "das finnische Unternehmen X", "operator, X")
         if self._noun_before(before):
             cand.context.append("noun before")
@@ -317,9 +329,8 @@ class OccurrenceCues:
         # a German noun of a company right before it ("Rechenzentrenbetreiber X",
         # "Datencenter-Unternehmen Green")
         prev = self.names.words_before(run.start, 1, s.start)
-        if prev and prev[0].text[:1].isupper() and (
-                prev[0].folded.endswith(ORG_NOUN_SUFFIXES_DE)
-                or prev[0].folded in self.org_nouns) and doc.text[prev[0].end:run.start] in (
+        if prev and prev[0].text[:1].isupper() and german_org_noun(
+                prev[0].folded, self.org_nouns) and doc.text[prev[0].end:run.start] in (
                     " ", "\u00a0"):
             cand.context.append("noun before (German)")
         if cand.place:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from geo.draft.common_words import common_words, german_compound
+from geo.draft.name_runs import Token
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
 from geo.draft.org_acronyms import spelt_out
 from geo.draft.org_words import (
@@ -18,6 +20,7 @@ from geo.draft.org_words import (
 )
 from geo.draft.vocabulary import (
     DATA_CENTRE_SUFFIXES,
+    LANGUAGES,
     ORG_NOUN_SUFFIXES_DE,
     WEEKDAYS,
     word_set,
@@ -62,8 +65,10 @@ _INSTITUTION_TAIL_RE = re.compile(
     r"(?:commerce|comercio|comércio|commercio|trade|économique|económico|econômico|"
     r"economico|social|sociale|sociais))?(?![\w-])", re.IGNORECASE)
 #: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
-_ATTRIBUTE_RE = re.compile(r"\w-(?:led|based|owned|backed|controlled|headquartered|listed|"
+_ATTRIBUTE_RE = re.compile(r"\w-(led|based|owned|backed|controlled|headquartered|listed|"
                            r"born|focused|registered|founded)$")
+#: Attributes that make the first part an organisation: "Ayala-led", "Vocus-owned".
+_OWNER_ATTRIBUTES = frozenset({"led", "owned", "backed", "controlled"})
 
 
 def _country_after_name(names, run: Run, name_words: frozenset[str]) -> int | None:
@@ -100,11 +105,15 @@ class CandidateRuns:
         tokens, names = self.tokens, self.names
         first, last = run.first, run.last
         while first <= last and (tokens[first].folded in TITLE_WORDS
-                                 or not tokens[first].cap or _ATTRIBUTE_RE.search(
-                                     tokens[first].text)):
-            first += 1  # titles, and "Ayala-led", "Singapore-based" before a name
+                                 or not tokens[first].cap):
+            first += 1  # titles before a name
         if first > last:
             return []
+        for k in range(first, last + 1):
+            m = _ATTRIBUTE_RE.search(tokens[k].text) if tokens[k].end <= run.end else None
+            if m:  # "Ayala-led X", "Hong Kong-listed X", "Bain Capital-owned X"
+                return self._owner(run, first, k, m) + (
+                    self._pieces(names.sub_run(run, k + 1, last)) if k < last else [])
         if first != run.first:
             run = names.sub_run(run, first, last)
         words = [t.folded for t in tokens[run.first:run.last + 1]]
@@ -186,6 +195,19 @@ class CandidateRuns:
             return []  # a cable's name
         return [run]
 
+    def _owner(self, run: Run, first: int, k: int, attribute: re.Match[str]) -> list[Run]:
+        """Who owns, backs or leads what follows ("Bain Capital" of "Bain Capital-owned"),
+        as a run of its own; a place that something is based or listed in is none."""
+        if attribute.group(1) not in _OWNER_ATTRIBUTES:
+            return []
+        token = self.tokens[k]
+        end = token.start + attribute.start() + 1
+        text = self.doc.text[self.tokens[first].start:end]
+        owner = Run(self.tokens[first].start, end, text, first, k, run.sentence,
+                    run.initial and first == run.first, False, run.title,
+                    [m for m in run.places if m.end <= end])
+        return self._pieces(owner) if owner.text[:1].isupper() else []
+
     def _spelt_by_acronym(self, run: Run) -> bool:
         """The run is followed by an acronym in brackets that spells it out whole."""
         m = _ACRONYM_AFTER_RE.match(self.doc.text, run.end)
@@ -197,6 +219,9 @@ class CandidateRuns:
         Internet AG", "Teles AG")."""
         tokens = self.tokens
         words = [t.folded for t in tokens[run.first:run.last + 1]]
+        if self._noun_in_apposition(tokens[run.first], tokens[run.first + 1]):
+            # "Konzerntochter T-Systems", "Pensionsfonds OMERS": a common noun, then the name
+            return self._pieces(self.names.sub_run(run, run.first + 1, run.last))
         if german_body(words[0]) and not tokens[run.first + 1].cap:
             # a body's name ("Bundesministerium für Digitales und Verkehr"), up to a
             # capitalised word right after another: what follows is another name (a
@@ -233,6 +258,29 @@ class CandidateRuns:
             else:
                 pieces.extend(p for p in self._pieces(piece))
         return pieces
+
+    def _noun_in_apposition(self, head: Token, name: Token) -> bool:
+        """``head`` is a German common noun ("Konzerntochter", "Kommunikationsbehörde",
+        "Co-Location-Wettbewerber") and ``name``, right after it, is shaped as a name no word
+        list holds ("T-Systems", "OMERS", "Africa50", "Nkom"): the noun says what the name is.
+        """
+        word, folded = head.text, head.folded
+        if "-" in word:
+            word, folded = word.rsplit("-", 1)[1], folded.rsplit("-", 1)[1]
+        if not word[:1].isupper() or is_acronym(word) or is_camel(word) or any(
+                c.isdigit() for c in word):
+            return False
+        if not (german_noun(word, folded, self.org_nouns) or german_body(folded)
+                or german_compound(folded)):
+            return False
+        text = name.text
+        if is_acronym(text) or is_camel(text) or any(c.isdigit() for c in text) or \
+                re.search(r"\w-[A-Z]", text):
+            return True
+        return text[:1].isupper() and not self.doc.place_in(name.start, name.end) and not any(
+            name.folded in common_words(language) for language in LANGUAGES) and \
+            not german_noun(text, name.folded, self.org_nouns) and not german_body(
+                name.folded) and not german_compound(name.folded)
 
     def _capitalised_part(self, run: Run, first: int, last: int) -> list[Run]:
         """The part of ``run`` from token ``first`` to ``last``, less the connectors it would

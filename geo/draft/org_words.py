@@ -114,6 +114,17 @@ def german_body(folded: str) -> bool:
 _BODY_ENDS = tuple({fold(s) for s in ORG_DE_SUFFIXES})
 
 
+def german_org_noun(folded: str, org_nouns: frozenset[str]) -> bool:
+    """A German noun of a company or body, alone or as the end of a compound or of a
+    hyphenated word ("Anbieter", "Konzerntochter", "Pensionsfonds", "Kommunikationsbehörde",
+    "Co-Location-Wettbewerber")."""
+    folded = folded.rsplit("-", 1)[-1]
+    if folded in org_nouns or folded.endswith(ORG_NOUN_SUFFIXES_DE) or german_body(folded):
+        return True
+    return len(folded) <= 40 and any(folded[i:] in org_nouns
+                                     for i in range(2, len(folded) - 3))
+
+
 #: The last part of a hyphenated name that makes it a group's or consortium's
 #: ("Altice-Gruppe", "WACS-Konsortium").
 GROUP_PARTS = frozenset({"gruppe", "group", "groupe", "grupo", "gruppo", "konsortium",

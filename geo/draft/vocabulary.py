@@ -528,7 +528,8 @@ ORG_NOUN = {
 ORG_NOUN_SUFFIXES_DE = ("betreiber", "anbieter", "konzern", "unternehmen", "dienstleister",
                         "hoster", "hersteller", "provider", "gesellschaft", "partner",
                         "ausrüster", "versorger", "partners", "betreibers", "anbieters",
-                        "konzerns", "unternehmens")
+                        "konzerns", "unternehmens", "wettbewerber", "konkurrent",
+                        "konkurrenten", "eigentumer", "eigentumern")
 
 #: Words that end an organisation's name (to those of :data:`geo.extract.ORG_SUFFIXES`).
 ORG_NAME_WORDS = word_set("""
@@ -540,7 +541,7 @@ ORG_NAME_WORDS = word_set("""
     authority agency bank banque banco banca ministry ministère ministerio ministério
     ministero ag gmbh sa sas sarl spa srl nv bv ab asa oy as plc llc lp inc ltd limited
     corp corporation company co ltda se kg kgaa s.a s.p.a s.a.s s.r.l sl slu pte bhd
-    datacenters datacentres centers centres towers
+    datacenters datacentres centers centres towers energia energie energy reit properties
 """)
 #: Words that open an organisation's name ("Empresa de ...", "Commission de ...").
 ORG_OPENING_WORDS = word_set("""
@@ -552,7 +553,8 @@ ORG_OPENING_WORDS = word_set("""
     municipality município municipio comune mairie fundación fundação fondazione
     fondation association associação asociación associazione federal câmara camara
     ayuntamiento prefeitura municipalidad alcaldía alcaldia intendencia diputación
-    generalitat
+    generalitat gruppo grupo groupe société sociedad sociedade corporación corporação
+    corporazione syndicat groupement
 """)
 #: German words ending so name an authority ("Bundeskartellamt", "Bundesnetzagentur").
 ORG_DE_SUFFIXES = ("amt", "agentur", "behörde", "ministerium", "kommission", "bank",
