@@ -27,8 +27,10 @@ FLOORS = {
     "holdout": {"organisations": 0.74, "facilities": 0.54, "routes": 0.50,
                 "route figures": 0.58, "agreements": 0.23, "agreements (date, venue)": 0.20,
                 "places": 0.86},
-    "dev, leave-one-out": {"organisations": 0.79, "facilities": 0.65, "routes": 0.57,
-                           "route figures": 0.74, "agreements": 0.34,
+    # (route figures 0.74 -> 0.73: routes newly found by name, the "West Africa Cable
+    # System" of a German text, "o BRUSA, novo cabo", bring figures of their own to find)
+    "dev, leave-one-out": {"organisations": 0.80, "facilities": 0.65, "routes": 0.58,
+                           "route figures": 0.73, "agreements": 0.35,
                            "agreements (date, venue)": 0.29, "places": 0.86},
 }
 #: the targets of issue #12 (hold-out F1; places: precision and recall)

@@ -332,3 +332,41 @@ def test_an_attribute_inside_a_name_run_separates_the_owner_from_what_it_owns():
 ])
 def test_group_company_and_energy_words_make_a_name_an_organisation(language, text, name):
     assert name in orgs(text, language)
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("en", "The contract for the Greenland Cable System is worth 600 million dollars.",
+     "Greenland Cable System"),
+    ("en", "Xentric will extend the Southern Africa Cable System (SACS2) to Lagos.",
+     "Southern Africa Cable System"),
+    ("de", "Der Auftrag für das sogenannte Baltic Cable System hat ein Volumen von "
+           "600 Millionen US-Dollar.", "Baltic Cable System"),
+])
+def test_a_place_before_cable_system_written_so_is_a_part_of_its_name(language, text, name):
+    assert name in routes(text, language)
+
+
+def test_a_place_before_a_lower_case_cable_word_is_no_name():
+    assert routes("The Lisbon cable was cut on Monday.") == []
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("pt", "A Xentric anunciou o VORBRA, novo cabo submarino que ligará Fortaleza a Lisboa.",
+     "VORBRA"),
+    ("pt", "A Xentric ganhou a exploração do Vorbel CAM, o sistema de cabos submarinos que irá "
+           "ligar Lisboa à Madeira.", "Vorbel CAM"),
+])
+def test_a_name_in_apposition_to_a_new_cable_or_the_system_of_cables(language, text, name):
+    assert name in routes(text, language)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Sydney-based Xentric has teamed with Malaysian developer Vorbel to build a data "
+           "centre campus in Johor."),
+    ("en", "Xentric and Vorbel have joined forces to build a cable."),
+    ("es", "Xentric y Vorbel se han asociado para desarrollar un centro de datos."),
+    ("fr", "Xentric s'est associé à Vorbel pour construire un centre de données."),
+    ("it", "Xentric si è alleata con Vorbel per costruire un data center."),
+])
+def test_verbs_of_joining_forces_make_a_partnership(language, text):
+    assert deals(text, language) == [["Xentric", "Vorbel"]]

@@ -43,6 +43,8 @@ _DEAL_BEFORE_RE = re.compile(
     r"laid|installed|acquired|bought|financed|funded|backed|owned|operated|managed|"
     r"supported|awarded)\s+by|together\s+with|joined\s+by|through(?:\s+its\s+\w+)?|"
     r"avec|aux\s+cotes\s+de|en\s+partenariat\s+avec|par|"
+    r"(?:associe|associee|associes|associees|associent|allie|alliee|allies|allient)\s+"
+    r"(?:a|au|aux)|"
     r"junto\s+(?:con|a)|en\s+alianza\s+con|a\s+traves\s+de|con|"
     r"em\s+parceria\s+com|com|pel[oa]|atraves\s+d[aoe]|"
     r"in\s+collaborazione\s+con|accordo\s+con|insieme\s+a|tramite|"
@@ -153,7 +155,8 @@ _DEAL_WORDS = word_set("""
     deal contract signed supported awarded constructed built supplied manufactured deployed
     laid installed acquired bought financed funded backed owned operated managed from
     acquisito acquisita adquirio adquiriu rachete compro comprou ubernommen gekauft erworben
-    acquistato acquistata comprato
+    acquistato acquistata comprato associe associee associes associees associent allie
+    alliee allies allient
     purchased
 """)
 _NAMING_HINT_RE = re.compile(r"call|name|dubb|known|appel|denom|bapti|nomm|llamad|bautiz|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.draft.names import is_acronym, is_camel
+from geo.draft.names import Run, is_acronym, is_camel
 from geo.draft.route_state import Route, RouteFinderState
 from geo.draft.route_words import (
     ANAPHOR_EXTRA_RE,
@@ -83,7 +83,8 @@ class RouteNaming(RouteFinderState):
             if not re.sub(r"[\s\-–—,]|\b(?:e|y|and|et|und)\b", "", rest):
                 return False  # "Brasil – Portugal": waypoints
         last = surface.split()[-1] if surface.split() else ""
-        if self.doc.language == "de" and CABLE_RE.fullmatch(last):
+        if self.doc.language == "de" and CABLE_RE.fullmatch(last) and not re.search(
+                r"\bCable(?:\s+System)?$", surface):
             return False  # "Neues Glasfaserkabel", "Route": German nouns, no names
         if key in self.names.all_function or len(key) < 2 or key in NOT_ROUTE_NAMES or \
                 MEDIUM_WORD_RE.fullmatch(surface) or re.fullmatch(r"G\.?65\d\w?", surface):
@@ -217,8 +218,13 @@ class RouteNaming(RouteFinderState):
                                      "backbone")]
             if heads and heads[-1] == len(run_tokens) - 1 and heads[0] > 0:
                 stripped = names.strip_function(run)
-                if stripped is not None and stripped.first < run.first + heads[0] and \
-                        self.valid_name(stripped.start, run_tokens[heads[0] - 1].end):
+                # a place before "Cable System" written so is a part of its name ("West
+                # Africa Cable System"), as before "cable" it is a waypoint ("the Lisbon cable")
+                proper = run_tokens[heads[0]].text in ("Cable", "System") and \
+                    run_tokens[heads[0]].start != run.sentence.start
+                if stripped is not None and stripped.first < run.first + heads[0] and (
+                        self.valid_name(stripped.start, run_tokens[heads[0] - 1].end) or (
+                        proper and self.valid_name(stripped.start, run.end))):
                     self.add_name(stripped.start, run.end, run.sentence)
                 continue
             after = self.doc.folded[run.end:run.end + 30]
@@ -235,12 +241,15 @@ class RouteNaming(RouteFinderState):
                 if m2.group(1) == "project" and not self.cable_context(run.sentence):
                     continue
                 self.add_name(stripped.start, stripped.end, run.sentence)
-            # "PENCAN 8, un nuevo cable submarino": a name in apposition to a cable
-            m3 = re.match(r"\s*[,–—-]\s*(?:un|una|uno|a|an|um|uma|une|ein|eine)\s+"
-                          r"(?:\w+\s+){0,2}?(?:cable|câble|cabo|cavo|kabel|seekabel|"
-                          r"system|sistema|système)\b", after)
+            # "PENCAN 8, un nuevo cable submarino", "o BRUSA, novo cabo submarino", "Atlantic
+            # CAM, o sistema de cabos": a name in apposition to a cable
+            m3 = re.match(r"\s*[,–—-]\s*(?:(?:(?:un|una|uno|a|an|um|uma|une|ein|eine)\s+"
+                          r"(?:\w+\s+){0,2}?|(?:novo|nuevo|new|nouveau|nuovo|neues|neue)\s+)"
+                          r"(?:cable|câble|cabo|cavo|kabel|seekabel|system|sistema|système)|"
+                          r"(?:the|o|el|le|il|das)\s+(?:system|sistema|système)\s+(?:of|de|di|"
+                          r"aus)\b)", after)
             if m3 and not run.possessive:
-                stripped = names.strip_function(run)
+                stripped = self._without_owner(names.strip_function(run))
                 if stripped is not None and self.valid_name(stripped.start, stripped.end) \
                         and not self.is_org_shaped(stripped.text):
                     self.add_name(stripped.start, stripped.end, run.sentence)
@@ -251,7 +260,7 @@ class RouteNaming(RouteFinderState):
         for run in names.runs:
             if run.title or self.doc.is_place_run(run):
                 continue
-            stripped = names.strip_function(run)
+            stripped = self._without_owner(names.strip_function(run))
             if stripped is None:
                 continue
             words = [t.folded for t in tokens[stripped.first:stripped.last + 1]]
@@ -281,6 +290,19 @@ class RouteNaming(RouteFinderState):
                 self.add_name(m.start(), m.end(), s)
         # 5. naming verbs: "denominato Barracuda", "bautizado como Tikal"
         self._named_by_verb()
+
+    def _without_owner(self, run: Run | None) -> Run | None:
+        """``run`` less what follows a preposition after a route's name or before an
+        organisation: its owner ("XAVRA da Telefónica": "XAVRA")."""
+        if run is None:
+            return None
+        tokens = self.names.tokens
+        for k in range(run.first + 1, run.last):
+            if tokens[k].folded in NAME_CONNECTORS and (
+                    tokens[k + 1].start in self.org_starts
+                    or fold(self.text[run.start:tokens[k - 1].end]) in self.by_form):
+                return self.names.sub_run(run, run.first, k - 1)
+        return run
 
     def _list_after(self, pos: int, sentence: Sentence, first: bool = False,
                     plain: bool = False) -> None:
