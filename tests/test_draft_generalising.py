@@ -370,3 +370,22 @@ def test_a_name_in_apposition_to_a_new_cable_or_the_system_of_cables(language, t
 ])
 def test_verbs_of_joining_forces_make_a_partnership(language, text):
     assert deals(text, language) == [["Xentric", "Vorbel"]]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "A Xentric Telecom, em parceria com a Vorbel, vai construir uma ramificação do "
+           "cabo."),
+    ("en", "Xentric, in partnership with Vorbel, will build a data centre in Lagos."),
+    ("es", "Xentric, en colaboración con Vorbel, construirá un centro de datos en Lima."),
+    ("fr", "Xentric, en partenariat avec Vorbel, construira un centre de données à Dakar."),
+])
+def test_a_partner_named_in_an_aside_after_the_subject_is_a_party(language, text):
+    assert deals(text, language) in ([["Xentric", "Vorbel"]], [["Xentric Telecom", "Vorbel"]])
+
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "A Xentric, em parceria com a Vorbel, vai construir uma ramificação do cabo."),
+    ("it", "La Xentric, insieme a Vorbel, costruirà un nuovo data center a Bari."),
+])
+def test_a_name_after_only_an_article_then_an_aside_and_a_verb_is_the_subject(language, text):
+    assert "Xentric" in orgs(text, language)

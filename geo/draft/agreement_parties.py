@@ -87,6 +87,18 @@ _PLURAL_ANAPHOR_ANY_RE = re.compile(
     r"(?![\w-])", re.IGNORECASE)
 
 
+#: What opens an aside naming a partner, no description: "A Meta, em parceria com a V.tal,
+#: vai construir", "Xentric, together with Vorbel, will build".
+_PARTNER_PHRASE_RE = re.compile(
+    r"\s*(?:in\s+partnership\s+with|together\s+with|jointly\s+with|alongside|"
+    r"in\s+(?:collaboration|cooperation)\s+with|en\s+partenariat\s+avec|avec|"
+    r"(?:conjointement|en\s+collaboration|en\s+coopération)\s+avec|aux\s+côtés\s+d|"
+    r"en\s+(?:alianza|colaboración|cooperación|asociación)\s+con|junto\s+(?:con|a)|"
+    r"em\s+(?:parceria|colaboração|cooperação|conjunto)\s+com|juntamente\s+com|"
+    r"in\s+(?:collaborazione|partnership|cooperazione)\s+con|insieme\s+a|"
+    r"(?:gemeinsam|zusammen)\s+mit|in\s+Kooperation\s+mit)\b", re.IGNORECASE)
+
+
 class DealParties:
     """The parties of a deal in one sentence; a base of
     :class:`geo.draft.agreements.AgreementFinder`, which sets what it reads."""
@@ -137,7 +149,8 @@ class DealParties:
             _a0, b0, _n0 = occ[0]
             m = re.match(r"\s*,([^,]{0,160}?(?:\([^()]*\)[^,]{0,40})?),", text[b0:s.end])
             if m and not re.match(r"\s*(?:through|a\s+trav[ée]s|attraverso|via|par\s+le\s+biais"
-                                  r"|atrav[ée]s|über|durch)", m.group(1), re.IGNORECASE):
+                                  r"|atrav[ée]s|über|durch)", m.group(1), re.IGNORECASE) and \
+                    not _PARTNER_PHRASE_RE.match(m.group(1)):
                 appos = (b0, b0 + m.end())
                 # the apposition ends before "and X" that signs with it: "A GUILAB,
                 # operadora ... da Guiné-Conacri e a CV Telecom assinaram"

@@ -136,6 +136,8 @@ _GERMAN_ADJECTIVE_RE = re.compile(r"(?:e|en|er|es|em)$")
 #: Before such a word where it names an actor: an article opening the sentence, or a word
 #: of agent or partner.
 _ARTICLE_ONLY_RE = re.compile(r"[\W\d_]*(?:(?:das|der|die|dem|den|la|il|lo|l)\W*)?")
+#: Only a definite article before a sentence's first name: "A Xentric, ...", "La Vorbel, ...".
+_ANY_ARTICLE_ONLY_RE = re.compile(r"[\W\d_]*(?:the|a|o|el|la|le|l|il|lo)\W*")
 _ACTOR_BEFORE_RE = re.compile(
     r"(?:\bvom|\bvon\s+der|\bvon\s+dem|\bmit\s+dem|\bmit\s+der|\bund\s+das|\bund\s+der|"
     r"\bund\s+dem|\bdalla|\bdal|\bcon\s+la|\bcon\s+il|\be\s+la|\be\s+il)\s*$")
@@ -402,8 +404,11 @@ class OccurrenceCues:
                 r"ha\s+annunciato|ha\s+dichiarato|teilte\s+mit|erklärte|sagte)\s*$", tail) \
                 and not cand.place:
             cand.weak.append("the speaker of the sentence")
-        # subject before an apposition: "Telefónica, a través de Telxius, ..., ha anunciado"
-        if run.initial and not personal and after.startswith(","):
+        # subject before an apposition: "Telefónica, a través de Telxius, ..., ha anunciado",
+        # "A Xentric, em parceria com a Vorbel, vai construir"
+        opening = run.initial or (doc.language != "de" and run.start - s.start == len(before)
+                                  and _ANY_ARTICLE_ONLY_RE.fullmatch(before))
+        if opening and not personal and after.startswith(","):
             m2 = re.match(r",[^,;:.]{3,160},\s*(.*)$", after)
             if m2 and self.verb_re.match(m2.group(1)):
                 cand.weak.append("subject of an organisation's verb")
