@@ -389,3 +389,10 @@ def test_a_partner_named_in_an_aside_after_the_subject_is_a_party(language, text
 ])
 def test_a_name_after_only_an_article_then_an_aside_and_a_verb_is_the_subject(language, text):
     assert "Xentric" in orgs(text, language)
+
+
+def test_a_german_country_adjective_before_a_name_shaped_word_makes_it_an_organisation():
+    found = orgs("Das Kabel gehört der amerikanischen XN&T und der französischen KovaNet.", "de")
+    assert "XN&T" in found and "KovaNet" in found, found
+    found = orgs("Die Station liegt auf der arabischen Halbinsel.", "de")
+    assert "Halbinsel" not in found, found

@@ -85,6 +85,8 @@ _DEMONYM_END_RE = re.compile(r"(?:ano|ana|ino|ina|eno|ena|ese|es|esa|eiro|eira|a
 _DEMONYM_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:le|la|l'|el|lo|il|o|a|au|du|del|al|dal|nel|"
                                 r"della|dalla|alla|nella|dello|pela|pelo|da|do|na|no)\s*"
                                 r"([a-z]{2,}-?[a-z]{4,})\s+$")
+_DEMONYM_BEFORE_DE_RE = re.compile(r"(?:^|[\s(])(?:die|der|das|dem|den|des)\s+"
+                                   r"([a-z]{4,}(?:ische|ischen|ischer|isches))\s+$")
 _SHARE_RE = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent|pour\s+cent|"
                        r"por\s+ciento|por\s+cento|per\s+cento|Prozent)\s*\)")
 #: Words of deals near which a generic preposition names a party.
@@ -321,6 +323,12 @@ class OccurrenceCues:
             m = _DEMONYM_BEFORE_RE.search(tail[-40:])
             if m and _DEMONYM_END_RE.search(m.group(1)) and (
                     m.group(1).split("-")[-1][:4] in country_prefixes()):
+                cand.context.append("noun before: a country's adjective")
+        if doc.language == "de" and not personal and (
+                is_acronym(words[0].text) or is_camel(words[0].text)
+                or "&" in words[0].text):  # "die amerikanische AT&T" (not "... Halbinsel")
+            m = _DEMONYM_BEFORE_DE_RE.search(tail[-40:])
+            if m and m.group(1)[:4] in country_prefixes():
                 cand.context.append("noun before: a country's adjective")
         # an apposition after it ("X, primo operatore", "X, su filial")
         if self.noun_after(after):
