@@ -337,7 +337,7 @@ def test_group_company_and_energy_words_make_a_name_an_organisation(language, te
 @pytest.mark.parametrize("language, text, name", [
     ("en", "The contract for the Greenland Cable System is worth 600 million dollars.",
      "Greenland Cable System"),
-    ("en", "Xentric will extend the Southern Africa Cable System (SACS2) to Lagos.",
+    ("en", "Xentric will extend the Southern Africa Cable System (XSAC) to Lagos.",
      "Southern Africa Cable System"),
     ("de", "Der Auftrag für das sogenannte Baltic Cable System hat ein Volumen von "
            "600 Millionen US-Dollar.", "Baltic Cable System"),
@@ -346,8 +346,14 @@ def test_a_place_before_cable_system_written_so_is_a_part_of_its_name(language, 
     assert name in routes(text, language)
 
 
-def test_a_place_before_a_lower_case_cable_word_is_no_name():
+def test_a_place_before_a_lower_case_cable_word_or_system_alone_is_no_name():
     assert routes("The Lisbon cable was cut on Monday.") == []
+    assert routes("The Greenland System was cut on Monday.") == []
+
+
+def test_a_name_before_a_word_starting_like_a_cable_word_is_in_no_apposition():
+    assert "KOVRA" not in routes("Xentric announced KOVRA, a systematic upgrade of its "
+                                 "backbone.")
 
 
 @pytest.mark.parametrize("language, text, name", [
@@ -396,3 +402,38 @@ def test_a_german_country_adjective_before_a_name_shaped_word_makes_it_an_organi
     assert "XN&T" in found and "KovaNet" in found, found
     found = orgs("Die Station liegt auf der arabischen Halbinsel.", "de")
     assert "Halbinsel" not in found, found
+
+
+def test_a_partner_aside_opened_by_aux_cotes_de_names_a_party():
+    assert deals("Xentric, aux côtés de Vorbel, a signé un contrat avec Orvalia pour construire "
+                 "un câble.", "fr") == [["Xentric", "Vorbel", "Orvalia"]]
+
+
+@pytest.mark.parametrize("text", [
+    "US-backed Xentric signed a deal with Vorbel.",
+    "Government-backed Xentric signed a deal with Vorbel.",
+    "The Hong Kong-owned Xentric signed a deal with Vorbel.",
+])
+def test_a_place_or_common_word_owning_a_company_is_no_organisation(text):
+    assert orgs(text) == ["Xentric", "Vorbel"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Der Landkreis Vorpommern-Greifswald fördert das Kabel.",
+     "Landkreis Vorpommern-Greifswald"),
+    ("Das Bundesland Baden-Württemberg fördert den Ausbau mit Xentric.",
+     "Bundesland Baden-Württemberg"),
+])
+def test_a_german_region_s_word_before_its_hyphenated_name_is_no_apposition(text, body):
+    assert body in orgs(text, "de")
+
+
+def test_a_german_database_is_no_bank_and_its_name_no_organisation():
+    assert orgs("Die Zahlen stammen aus der Datenbank Kovadat.", "de") == []
+
+
+def test_a_german_noun_before_a_party_s_name_is_no_part_of_it():
+    found = deals("Der Pensionsfonds XNTR und die Konzerntochter T-Vorbel übernehmen die "
+                  "Firma.", "de")
+    assert found == [["XNTR", "T-Vorbel"]], found
+

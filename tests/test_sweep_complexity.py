@@ -345,6 +345,12 @@ for text, language in (
     # (a name found again at every letter of a longer word: 200,000 letters took 330 s)
     ("Die " + "Aa" * 200_000 + "-Gruppe kauft " + "Aa" * 100_000 + ".", "de"),
     ("The " + "Xx " * 50_000 + "Government " * 5_000 + "signed.", "en"),
+    # the seventh session's: attributes, German appositions and owners after a preposition
+    # inside one run (each cut read the rest again: a RecursionError at about 1,000)
+    ("Kovacom-owned " * 2_000 + "Xentric signed a deal.", "en"),
+    (" ".join(f"Xa{i}-led" for i in range(2_000)) + " Vorbel signed a deal.", "en"),
+    ("Die " + "Xa-Wettbewerber " * 2_000 + "baut das Netz.", "de"),
+    ("The " + " de ".join(["Xentric"] * 20_000) + " cable was built.", "en"),
 ):
     find_facts(text, language=language)
 print("ok")

@@ -92,9 +92,10 @@ _PLURAL_ANAPHOR_ANY_RE = re.compile(
 _PARTNER_PHRASE_RE = re.compile(
     r"\s*(?:in\s+partnership\s+with|together\s+with|jointly\s+with|alongside|"
     r"in\s+(?:collaboration|cooperation)\s+with|en\s+partenariat\s+avec|avec|"
-    r"(?:conjointement|en\s+collaboration|en\s+coopération)\s+avec|aux\s+côtés\s+d|"
-    r"en\s+(?:alianza|colaboración|cooperación|asociación)\s+con|junto\s+(?:con|a)|"
-    r"em\s+(?:parceria|colaboração|cooperação|conjunto)\s+com|juntamente\s+com|"
+    r"(?:conjointement|en\s+collaboration|en\s+coop[ée]ration)\s+avec|"
+    r"aux\s+c[ôo]t[ée]s\s+(?:de|du|des|d['’])|"
+    r"en\s+(?:alianza|colaboraci[óo]n|cooperaci[óo]n|asociaci[óo]n)\s+con|junto\s+(?:con|a)|"
+    r"em\s+(?:parceria|colabora[çc][ãa]o|coopera[çc][ãa]o|conjunto)\s+com|juntamente\s+com|"
     r"in\s+(?:collaborazione|partnership|cooperazione)\s+con|insieme\s+a|"
     r"(?:gemeinsam|zusammen)\s+mit|in\s+Kooperation\s+mit)\b", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ from geo.draft.document import Document, Spans
 from geo.draft.facts import OrganisationFact
 from geo.draft.known_names import common_unnamed
 from geo.draft.names import is_people_adjective
+from geo.draft.org_words import LEGAL_FORMS, german_head_noun
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import (
     ORG_NOUN_SUFFIXES_DE,
@@ -197,10 +198,19 @@ class _PartyNames:
         unless it is a role or a known organisation, or was kept before."""
         text, names, roles = self.text, self.names, self.roles
         known, known_names, seen, out = self.known, self.known_names, self.seen, self.out
+        last_attribute = next((k for k in range(run.last - 1, run.first - 1, -1) if re.fullmatch(
+            r"[\w&]+-(?:led|based|owned|backed|controlled|listed|headquartered)",
+            names.tokens[k].text)), None)
+        if last_attribute is not None:  # "Ayala-led Globe Telecom", "Hong Kong-listed ESR"
+            run = names.sub_run(run, last_attribute + 1, run.last)
         first = names.tokens[run.first]
-        if re.fullmatch(r"[\w&]+-(?:led|based|owned|backed|controlled)", first.text) and \
-                run.last > run.first:
-            run = names.sub_run(run, run.first + 1, run.last)  # "Ayala-led Globe Telecom"
+        second = names.tokens[run.first + 1] if run.last > run.first else None
+        if self.doc.language == "de" and second is not None and german_head_noun(
+                first.text, first.folded, self.org_nouns) and _NAME_SHAPED_RE.search(
+                    second.text) and second.folded.rstrip(".") not in LEGAL_FORMS:
+            # "Pensionsfonds OMERS": the name (not "Nordnetz AG": one name)
+            run = names.sub_run(run, run.first + 1, run.last)
+            first = names.tokens[run.first]
         if first.folded in roles or fold(first.text.split("-")[0]) in roles:
             return  # "Diretor-Geral da DGRM": a person's role
         name = run.text
@@ -393,6 +403,8 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
 
 
 
+#: A word shaped as a name: an acronym, capitals inside, a digit, a hyphen then a capital.
+_NAME_SHAPED_RE = re.compile(r"^[A-Z0-9&]{2,}$|[a-z][A-Z]|\d|\w-[A-Z]")
 _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|Srl|GmbH|"
                              r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|NV|N\.V\.|BV|B\.V\.|Oy|"
                              r"Pte|Bhd|SL|SLU|Ltda\.?)(?![\w.])")

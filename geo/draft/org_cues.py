@@ -78,7 +78,7 @@ _ATTRIBUTE_BEFORE_RE = re.compile(r"[\w'-]+-(?:led|based|owned|backed|controlled
 #: person's).
 _OWNER_AFTER_RE = re.compile(r"-(?:owned|backed|controlled)(?![\w-])")
 #: Capitalised words right before a position ("Hong Kong" of "Hong Kong-listed").
-_CAPITALISED_BEFORE_RE = re.compile(r"(?:[A-Z][\w&.'’]*\s+){1,3}$")
+_CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w&.'’-])(?:[A-Z][\w&.'’]*\s+){1,3}$")
 _DEMONYM_END_RE = re.compile(r"(?:ano|ana|ino|ina|eno|ena|ese|es|esa|eiro|eira|ais|aise|ain|"
                              r"aine|ois|oise|ien|ienne|ique|ol|ola|ense|ota|ote|ita|ite|"
                              r"co|ca)$")
@@ -253,8 +253,8 @@ class OccurrenceCues:
             cut = len(before) - 60 + attribute.start() if len(before) > 60 \
                 else attribute.start()
             at = run.start - len(before) + cut
-            head = _CAPITALISED_BEFORE_RE.search(doc.text, max(0, at - 80), at)
-            before = before[:cut - (len(head.group()) if head else 0)]
+            head = _CAPITALISED_BEFORE_RE.search(doc.text, max(s.start, at - 80), at)
+            before = before[:max(0, cut - (len(head.group()) if head else 0))]
         tail = before[-90:]  # for patterns anchored at the name: searched on a short tail
         # the last words before the name, for cheap tests before the patterns
         last = set(tail[-60:].replace("'", " ").replace(",", " ").split()[-6:])

@@ -16,6 +16,7 @@ from geo.draft.org_words import (
     LEGAL_FORMS,
     TITLE_WORDS,
     german_body,
+    german_head_noun,
     german_noun,
 )
 from geo.draft.vocabulary import (
@@ -23,6 +24,7 @@ from geo.draft.vocabulary import (
     LANGUAGES,
     ORG_NOUN_SUFFIXES_DE,
     WEEKDAYS,
+    fold,
     word_set,
 )
 
@@ -67,6 +69,8 @@ _INSTITUTION_TAIL_RE = re.compile(
 #: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
 _ATTRIBUTE_RE = re.compile(r"\w-(led|based|owned|backed|controlled|headquartered|listed|"
                            r"born|focused|registered|founded)$")
+#: How many nested cuts of one run :meth:`CandidateRuns._pieces` follows (a name has a few).
+_MAX_DEPTH = 24
 #: Attributes that make the first part an organisation: "Ayala-led", "Vocus-owned".
 _OWNER_ATTRIBUTES = frozenset({"led", "owned", "backed", "controlled"})
 
@@ -101,7 +105,21 @@ class CandidateRuns:
         return out
 
     def _pieces(self, run: Run) -> list[Run]:
-        """The parts of a run that may each name an organisation."""
+        """The parts of a run that may each name an organisation. The rules below cut a
+        run and read each part again; a hostile text of hundreds of capitalised words
+        could make that recursion deep, so past :data:`_MAX_DEPTH` nested cuts a part is
+        left out."""
+        depth = self.__dict__.get("_pieces_depth", 0)
+        if depth >= _MAX_DEPTH:
+            return []
+        self.__dict__["_pieces_depth"] = depth + 1
+        try:
+            return self._cut(run)
+        finally:
+            self.__dict__["_pieces_depth"] = depth
+
+    def _cut(self, run: Run) -> list[Run]:
+        """:meth:`_pieces` of ``run``, one level of cuts."""
         tokens, names = self.tokens, self.names
         first, last = run.first, run.last
         while first <= last and (tokens[first].folded in TITLE_WORDS
@@ -109,11 +127,18 @@ class CandidateRuns:
             first += 1  # titles before a name
         if first > last:
             return []
+        # "Ayala-led X", "Hong Kong-listed X", "Bain Capital-owned X": the owners, then what
+        # follows the last attribute (in one pass: a run of many attributes recurses no deeper)
+        owners: list[Run] = []
+        rest = first
         for k in range(first, last + 1):
             m = _ATTRIBUTE_RE.search(tokens[k].text) if tokens[k].end <= run.end else None
-            if m:  # "Ayala-led X", "Hong Kong-listed X", "Bain Capital-owned X"
-                return self._owner(run, first, k, m) + (
-                    self._pieces(names.sub_run(run, k + 1, last)) if k < last else [])
+            if m:
+                owners += self._owner(run, rest, k, m)
+                rest = k + 1
+        if rest != first:
+            return owners + (self._pieces(names.sub_run(run, rest, last)) if rest <= last
+                             else [])
         if first != run.first:
             run = names.sub_run(run, first, last)
         words = [t.folded for t in tokens[run.first:run.last + 1]]
@@ -206,7 +231,12 @@ class CandidateRuns:
         owner = Run(self.tokens[first].start, end, text, first, k, run.sentence,
                     run.initial and first == run.first, False, run.title,
                     [m for m in run.places if m.end <= end])
-        return self._pieces(owner) if owner.text[:1].isupper() else []
+        if not owner.text[:1].isupper() or self.doc.place_in(owner.start, owner.end) or (
+                len(owner.text) <= 2 or owner.text in ("USA", "UAE")) or all(
+                any(fold(w) in common_words(language) for language in LANGUAGES)
+                for w in owner.text.split()):
+            return []  # "Hong Kong-owned", "US-backed", "Private Equity-backed": no organisation
+        return self._pieces(owner)
 
     def _spelt_by_acronym(self, run: Run) -> bool:
         """The run is followed by an acronym in brackets that spells it out whole."""
@@ -219,9 +249,11 @@ class CandidateRuns:
         Internet AG", "Teles AG")."""
         tokens = self.tokens
         words = [t.folded for t in tokens[run.first:run.last + 1]]
-        if self._noun_in_apposition(tokens[run.first], tokens[run.first + 1]):
-            # "Konzerntochter T-Systems", "Pensionsfonds OMERS": a common noun, then the name
-            return self._pieces(self.names.sub_run(run, run.first + 1, run.last))
+        k = run.first
+        while k < run.last and self._noun_in_apposition(tokens[k], tokens[k + 1]):
+            k += 1  # "Konzerntochter T-Systems", "Pensionsfonds OMERS": a common noun, the name
+        if k > run.first:
+            return self._pieces(self.names.sub_run(run, k, run.last))
         if german_body(words[0]) and not tokens[run.first + 1].cap:
             # a body's name ("Bundesministerium für Digitales und Verkehr"), up to a
             # capitalised word right after another: what follows is another name (a
@@ -262,22 +294,21 @@ class CandidateRuns:
     def _noun_in_apposition(self, head: Token, name: Token) -> bool:
         """``head`` is a German common noun ("Konzerntochter", "Kommunikationsbehörde",
         "Co-Location-Wettbewerber") and ``name``, right after it, is shaped as a name no word
-        list holds ("T-Systems", "OMERS", "Africa50", "Nkom"): the noun says what the name is.
-        """
-        word, folded = head.text, head.folded
-        if "-" in word:
-            word, folded = word.rsplit("-", 1)[1], folded.rsplit("-", 1)[1]
-        if not word[:1].isupper() or is_acronym(word) or is_camel(word) or any(
-                c.isdigit() for c in word):
-            return False
-        if not (german_noun(word, folded, self.org_nouns) or german_body(folded)
-                or german_compound(folded)):
+        list holds ("T-Systems", "OMERS", "Africa50", "Nkom"), no place ("Landkreis
+        Vorpommern-Greifswald") nor such a noun itself: the noun says what the name is."""
+        if not german_head_noun(head.text, head.folded, self.org_nouns) or german_head_noun(
+                name.text, name.folded, self.org_nouns) or name.folded.rstrip(".") in \
+                LEGAL_FORMS or name.folded in self.name_words:
+            return False  # (and "Nordnetz AG" is one name)
+        place = self.doc.place_in(name.start, name.end)
+        if place is not None or any(m.start == name.start for m in self.names.places_between(
+                name.start, name.end)):
             return False
         text = name.text
         if is_acronym(text) or is_camel(text) or any(c.isdigit() for c in text) or \
                 re.search(r"\w-[A-Z]", text):
             return True
-        return text[:1].isupper() and not self.doc.place_in(name.start, name.end) and not any(
+        return text[:1].isupper() and not any(
             name.folded in common_words(language) for language in LANGUAGES) and \
             not german_noun(text, name.folded, self.org_nouns) and not german_body(
                 name.folded) and not german_compound(name.folded)

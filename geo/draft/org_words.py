@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.draft.common_words import common_words
+from geo.draft.common_words import common_words, german_compound
 from geo.draft.names import is_acronym, is_camel
 from geo.draft.verbs import business_verb_forms
 from geo.draft.vocabulary import (
@@ -108,7 +108,7 @@ def german_body(folded: str) -> bool:
     """A German compound naming a public body or a bank by its ending ("Bundesministerium",
     "Bundesnetzagentur", "Investitionsbank", "Stadtwerke"), not a short word ending so."""
     return len(folded) > 8 and folded.endswith(_BODY_ENDS) and not folded.endswith(
-        "unternehmen")
+        ("unternehmen", "datenbank", "sandbank", "werkbank", "blutbank"))
 
 
 _BODY_ENDS = tuple({fold(s) for s in ORG_DE_SUFFIXES})
@@ -123,6 +123,19 @@ def german_org_noun(folded: str, org_nouns: frozenset[str]) -> bool:
         return True
     return len(folded) <= 40 and any(folded[i:] in org_nouns
                                      for i in range(2, len(folded) - 3))
+
+
+def german_head_noun(word: str, folded: str, org_nouns: frozenset[str]) -> bool:
+    """A German common noun that may stand before a name to say what it is, alone, as a
+    compound or as the last part of a hyphenated word ("Konzerntochter", "Pensionsfonds",
+    "Co-Location-Wettbewerber"); no acronym, code or name with capitals inside."""
+    if "-" in word:
+        word, folded = word.rsplit("-", 1)[1], folded.rsplit("-", 1)[1]
+    if not word[:1].isupper() or is_acronym(word) or is_camel(word) or any(
+            c.isdigit() for c in word):
+        return False
+    return german_noun(word, folded, org_nouns) or german_body(folded) or \
+        german_compound(folded)
 
 
 #: The last part of a hyphenated name that makes it a group's or consortium's

@@ -34,6 +34,9 @@ from geo.draft.route_words import (
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import fold
 
+#: An acronym in brackets right after a name: "Seychelles East Africa System (SEAS)".
+_ACRONYM_NEXT_RE = re.compile(r"\s*\([A-Z0-9][A-Za-z0-9-]{1,11}\)")
+
 
 class RouteNaming(RouteFinderState):
     """Finds the names of routes a text writes."""
@@ -218,10 +221,14 @@ class RouteNaming(RouteFinderState):
                                      "backbone")]
             if heads and heads[-1] == len(run_tokens) - 1 and heads[0] > 0:
                 stripped = names.strip_function(run)
-                # a place before "Cable System" written so is a part of its name ("West
-                # Africa Cable System"), as before "cable" it is a waypoint ("the Lisbon cable")
-                proper = run_tokens[heads[0]].text in ("Cable", "System") and \
-                    run_tokens[heads[0]].start != run.sentence.start
+                # a place before "Cable" or "Cable System" written so is a part of its name
+                # ("West Africa Cable System"), as before "cable" it is a waypoint ("the
+                # Lisbon cable"); before "System", only in an acronym's spelling ("SEAS
+                # (Seychelles East Africa System)"), not alone ("the Greenland System")
+                proper = run_tokens[heads[0]].text == "Cable" or (
+                    run_tokens[heads[0]].text == "System" and (
+                        text[run.start - 1:run.start] == "(" or _ACRONYM_NEXT_RE.match(
+                            text, run.end)))
                 if stripped is not None and stripped.first < run.first + heads[0] and (
                         self.valid_name(stripped.start, run_tokens[heads[0] - 1].end) or (
                         proper and self.valid_name(stripped.start, run.end))):
@@ -247,7 +254,7 @@ class RouteNaming(RouteFinderState):
                           r"(?:\w+\s+){0,2}?|(?:novo|nuevo|new|nouveau|nuovo|neues|neue)\s+)"
                           r"(?:cable|câble|cabo|cavo|kabel|seekabel|system|sistema|système)|"
                           r"(?:the|o|el|le|il|das)\s+(?:system|sistema|système)\s+(?:of|de|di|"
-                          r"aus)\b)", after)
+                          r"aus))(?![\w-])", after)
             if m3 and not run.possessive:
                 stripped = self._without_owner(names.strip_function(run))
                 if stripped is not None and self.valid_name(stripped.start, stripped.end) \
@@ -297,7 +304,7 @@ class RouteNaming(RouteFinderState):
         if run is None:
             return None
         tokens = self.names.tokens
-        for k in range(run.first + 1, run.last):
+        for k in range(run.first + 1, min(run.last, run.first + 8)):  # a name: a few words
             if tokens[k].folded in NAME_CONNECTORS and (
                     tokens[k + 1].start in self.org_starts
                     or fold(self.text[run.start:tokens[k - 1].end]) in self.by_form):
