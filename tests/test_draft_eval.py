@@ -23,7 +23,7 @@ from tests.draft_eval import load_corpus, score_corpus, score_leave_one_out
 #: the targets: see the README and the closing report of that day
 FLOORS = {
     "dev": {"organisations": 0.85, "facilities": 0.65, "routes": 0.64, "route figures": 0.71,
-            "agreements": 0.38, "agreements (date, venue)": 0.34, "places": 0.87},
+            "agreements": 0.39, "agreements (date, venue)": 0.35, "places": 0.87},
     "holdout": {"organisations": 0.74, "facilities": 0.54, "routes": 0.50,
                 "route figures": 0.58, "agreements": 0.23, "agreements (date, venue)": 0.20,
                 "places": 0.86},
@@ -31,7 +31,7 @@ FLOORS = {
     # System" of a German text, "o BRUSA, novo cabo", bring figures of their own to find)
     "dev, leave-one-out": {"organisations": 0.80, "facilities": 0.65, "routes": 0.58,
                            "route figures": 0.73, "agreements": 0.35,
-                           "agreements (date, venue)": 0.29, "places": 0.86},
+                           "agreements (date, venue)": 0.31, "places": 0.86},
 }
 #: the targets of issue #12 (hold-out F1; places: precision and recall)
 TARGETS = {"organisations": 0.90, "facilities": 0.85, "routes": 0.85, "agreements": 0.80,
