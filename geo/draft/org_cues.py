@@ -138,7 +138,7 @@ _GERMAN_ADJECTIVE_RE = re.compile(r"(?:e|en|er|es|em)$")
 #: Before such a word where it names an actor: an article opening the sentence, or a word
 #: of agent or partner.
 _ARTICLE_ONLY_RE = re.compile(r"[\W\d_]*(?:(?:das|der|die|dem|den|la|il|lo|l)\W*)?")
-#: Only a definite article before a sentence's first name: "A Xentric, ...", "La Vorbel, ...".
+#: Only an article before a sentence's first name: "A Xentric, ...", "La Vorbel, ...".
 _ANY_ARTICLE_ONLY_RE = re.compile(r"[\W\d_]*(?:the|a|o|el|la|le|l|il|lo)\W*")
 _ACTOR_BEFORE_RE = re.compile(
     r"(?:\bvom|\bvon\s+der|\bvon\s+dem|\bmit\s+dem|\bmit\s+der|\bund\s+das|\bund\s+der|"

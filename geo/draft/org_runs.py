@@ -66,7 +66,8 @@ _INSTITUTION_TAIL_RE = re.compile(
     r"(?:\s+(?:et\s+|e\s+|y\s+|and\s+)?(?:du\s+|de\s+|del\s+|do\s+|dello\s+|of\s+)?"
     r"(?:commerce|comercio|comércio|commercio|trade|économique|económico|econômico|"
     r"economico|social|sociale|sociais))?(?![\w-])", re.IGNORECASE)
-#: A first word that says what a name is, not part of it: "Ayala-led", "Singapore-based".
+#: A word that says what the name after it is, no part of it: "Ayala-led", "Singapore-based",
+#: "Hong Kong-listed" (its group: the attribute).
 _ATTRIBUTE_RE = re.compile(r"\w-(led|based|owned|backed|controlled|headquartered|listed|"
                            r"born|focused|registered|founded)$")
 #: How many nested cuts of one run :meth:`CandidateRuns._pieces` follows (a name has a few).
