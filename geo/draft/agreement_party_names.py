@@ -14,6 +14,7 @@ from geo.draft.dates import WEEKDAYS, dates
 from geo.draft.document import Document, Spans
 from geo.draft.facts import OrganisationFact
 from geo.draft.known_names import common_unnamed
+from geo.draft.name_words import is_name_shaped
 from geo.draft.names import is_people_adjective
 from geo.draft.org_words import LEGAL_FORMS, german_head_noun
 from geo.draft.sentences import Sentence
@@ -206,7 +207,7 @@ class _PartyNames:
         first = names.tokens[run.first]
         second = names.tokens[run.first + 1] if run.last > run.first else None
         if self.doc.language == "de" and second is not None and german_head_noun(
-                first.text, first.folded, self.org_nouns) and _NAME_SHAPED_RE.search(
+                first.text, first.folded, self.org_nouns) and is_name_shaped(
                     second.text) and second.folded.rstrip(".") not in LEGAL_FORMS:
             # "Pensionsfonds OMERS": the name (not "Nordnetz AG": one name)
             run = names.sub_run(run, run.first + 1, run.last)
@@ -403,8 +404,6 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
 
 
 
-#: A word shaped as a name: an acronym, capitals inside, a digit, a hyphen then a capital.
-_NAME_SHAPED_RE = re.compile(r"^[A-Z0-9&]{2,}$|[a-z][A-Z]|\d|\w-[A-Z]")
 _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|Srl|GmbH|"
                              r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|NV|N\.V\.|BV|B\.V\.|Oy|"
                              r"Pte|Bhd|SL|SLU|Ltda\.?)(?![\w.])")

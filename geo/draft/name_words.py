@@ -86,6 +86,13 @@ def is_camel(word: str) -> bool:
             and any(c.islower() for c in core)) or (word[:1].isdigit() and is_cap(word))
 
 
+def is_name_shaped(word: str) -> bool:
+    """A word shaped as a name no dictionary holds: an acronym, capitals inside, a digit, or
+    a hyphen then a capital ("OMERS", "KovaNet", "Africa50", "T-Systems")."""
+    return is_acronym(word) or is_camel(word) or any(c.isdigit() for c in word) or bool(
+        re.search(r"\w-[A-Z]", word))
+
+
 #: Words that end a company's name, not a town's (nor a bank's or a ministry's: "Bank of
 #: America" keeps its country).
 ORG_END_WORDS = word_set("""

@@ -9,6 +9,7 @@ import re
 
 from geo.draft.common_words import common_words, german_compound
 from geo.draft.name_runs import Token
+from geo.draft.name_words import is_name_shaped
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
 from geo.draft.org_acronyms import spelt_out
 from geo.draft.org_words import (
@@ -306,8 +307,7 @@ class CandidateRuns:
                 name.start, name.end)):
             return False
         text = name.text
-        if is_acronym(text) or is_camel(text) or any(c.isdigit() for c in text) or \
-                re.search(r"\w-[A-Z]", text):
+        if is_name_shaped(text):
             return True
         return text[:1].isupper() and not any(
             name.folded in common_words(language) for language in LANGUAGES) and \
