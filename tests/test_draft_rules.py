@@ -272,6 +272,42 @@ def test_distances_and_depths_are_no_route_lengths(extractor):
     assert [r.figure("length") for r in facts.routes] == [None]
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Kestrel cable will offer 18Tbps of capacity per fibre pair."),
+    ("en", "The Kestrel cable has a design capacity of 26Tbps (52×500Gbps) per fibre pair."),
+    ("it", "Il cavo Kestrel trasporterà oltre 25 Tbps per coppia di fibre."),
+    ("pt", "O cabo Kestrel terá largura de banda de 100 Gbps x 100 Gbps em cada par de fibras."),
+    ("fr", "Le câble Kestrel offrira 20 Tbit/s par paire de fibres."),
+    ("de", "Das Unterseekabel Kestrel bietet 24 Tbit/s pro Faserpaar."),
+])
+def test_a_capacity_per_fibre_pair_or_wavelength_is_not_the_route_s(extractor, language, text):
+    [route] = draft(text, language, extractor=extractor).routes
+    assert route.figure("capacity") is None
+
+
+def test_a_route_s_total_capacity_stays_beside_one_per_fibre_pair(extractor):
+    [route] = draft("The Kestrel cable will offer 18Tbps per fibre pair, a total capacity of "
+                    "216Tbps.", extractor=extractor).routes
+    assert route.figure("capacity").value == 216
+
+
+def test_a_distance_out_into_deep_water_is_no_length_but_a_main_trunk_s_is(extractor):
+    facts = draft("The Kestrel cable will connect from a base at Mombasa out 7km into deep "
+                  "water. Kestrel will provide 12 fibre pairs on the 9,876km main trunk.",
+                  extractor=extractor)
+    [route] = facts.routes
+    assert route.figure("length").value == 9876
+
+
+def test_ends_after_a_route_s_name_replace_one_end_given_by_words_for_a_cable(extractor):
+    facts = draft("Marecom will land the Kestrel cable system. The submarine cable will "
+                  "connect from a base at Mombasa, where Kestrel splits. The Kestrel cable "
+                  "will run from Lisbon to Singapore.", extractor=extractor)
+    [route] = facts.routes
+    assert (route.name, [w.surface for w in route.waypoints]) == (
+        "Kestrel", ["Lisbon", "Singapore"])
+
+
 # --------------------------------------------------------------------------- agreements
 
 

@@ -49,6 +49,18 @@ _CAPACITY_RE = re.compile(
         [u for us in CAPACITY_UNITS.values() for u in us], key=len, reverse=True))
     + r")(?![\w/])", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w.,])(19[5-9]\d|20\d\d|21\d\d)(?![\w])")
+#: After a capacity, what makes it the capacity of a part (a fibre pair, a wavelength, a
+#: channel), not of the route: "12Tbps of capacity per fibre pair", "25 Tbps per coppia di
+#: fibre", "100 Gbps x 100 Gbps em cada par de fibras", "(43×500Gbps) per fibre pair".
+_PER_PART_RE = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s*(?:x|×)\s*\d[\d.,]*\s*\w+)?"
+    r"(?:\s+(?:of|de|di|an)\s+(?:\w+\s+){0,1}(?:capacity|capacit\w*|kapazit\w*))?"
+    r"\s+(?:per|par|por|pro|je|em\s+cada|en\s+cada|pour\s+chaque|para\s+cada|a|ogni|"
+    r"in\s+ogni)\s+(?:\w+\s+){0,1}"
+    r"(?:fib|pair|paire|par\b|pares|coppia|faserpaar|wave|wellenl|longueur|longitud|"
+    r"comprimento|lunghezza|lambda|channel|canal|canale|kanal|port)", re.IGNORECASE)
+#: Before a capacity, a multiplication: "43×500Gbps" is per wavelength.
+_TIMES_BEFORE_RE = re.compile(r"\d\s*(?:x|×)\s*$", re.IGNORECASE)
 
 
 def parse_number(text: str, multiplier: str | None = None) -> float | None:
@@ -102,10 +114,15 @@ def lengths(text: str, start: int = 0, end: int | None = None) -> list[Quantity]
 
 
 def capacities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Capacities in ``text[start:end]``, in Tbps."""
+    """Capacities in ``text[start:end]``, in Tbps; not those of a part ("per fibre pair",
+    "per wavelength", "43×500Gbps"), which say nothing of the whole route's."""
     out = []
     units = {u.casefold(): name for name, us in CAPACITY_UNITS.items() for u in us}
-    for m in _CAPACITY_RE.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for m in _CAPACITY_RE.finditer(text, start, stop):
+        if _PER_PART_RE.match(text[m.end():min(stop, m.end() + 90)]) or \
+                _TIMES_BEFORE_RE.search(text[max(start, m.start() - 8):m.start()]):
+            continue
         value = parse_number(m.group("num"), m.group("mult"))
         if value is None:
             continue

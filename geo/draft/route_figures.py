@@ -74,7 +74,7 @@ class RouteFigures(RouteFinderState):
         words = re.findall(r"[\w'’-]+", text[max(s.start, q.start - 60):q.start])
         before = fold(" ".join(words[-5:]))
         after = text[q.end:min(s.end, q.end + 30)]
-        if re.match(r"\s*(?:vor\b|off\b|from\b|away\b|au\s+large|de\s+(?:la\s+)?"
+        if re.match(r"\s*(?:vor\b|off\b|from\b|away\b|out\b|into\b|au\s+large|de\s+(?:la\s+)?"
                     r"(?:c[oô]te|costa|distance|profondeur)|da\s+costa|dalla\s+costa|"
                     r"de\s+profundidad|de\s+profundidade|deep\b|tief\b|unter\b|below\b|"
                     r"sous\b|entfernt)", after, re.IGNORECASE):
@@ -84,6 +84,6 @@ class RouteFigures(RouteFinderState):
         return bool(LENGTH_CUE_RE.search(before) or re.match(
             r"\s*(?:long|lang|de\s+long|of\s+cable|de\s+cabo|de\s+c[aâ]ble|di\s+cavo|"
             r"de\s+cable|\w*\s*(?:cable|câble|cabo|cavo|kabel|system|sistema|"
-            r"système|route|link|network|backhaul|fibre|fiber))|\s*(?:\w+\s+){0,2}(?:al|a\s+la|"
+            r"système|route|link|network|backhaul|fibre|fiber|trunk|tronco))|\s*(?:\w+\s+){0,2}(?:al|a\s+la|"
             r"du|au|ao|à|the|del|de\s+la)\s+(?:tendido|tramo|tronçon|segment|segmento|trecho|"
             r"tratta)\b", after, re.IGNORECASE))

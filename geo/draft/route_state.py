@@ -31,6 +31,8 @@ class Route:
     figures: dict[str, FigureFact] = field(default_factory=dict)
     mentions: int = 0
     last: int = 0
+    #: whether its waypoints come from a sentence's words right after its name
+    waypoints_by_name: bool = False
 
     def take_unstated(self, other: Route) -> None:
         """What ``other`` (the same route, told again) states and this one does not: its

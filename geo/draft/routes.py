@@ -86,10 +86,15 @@ class RouteFinder(RouteAliasing, UnnamedRoutes, RouteFigures):
                 created = [(p, self.absorbed.get(id(r), r)) for p, r in created]
             # waypoints of named routes
             for _a, b, r in in_sentence:
-                if not r.waypoints and r.waypoint_sentence < 0:
+                # its ends; or, where words for a cable without its name gave only one end
+                # ("the submarine cable will connect from a base at X"), the two or more
+                # that follow its name ("The Echo cable will run from X to Y")
+                if (not r.waypoints and r.waypoint_sentence < 0) or (
+                        len(r.waypoints) < 2 and not r.waypoints_by_name):
                     wps = waypoints_after(self.text, self.names, b, s)
-                    if wps:
+                    if wps and (not r.waypoints or len(wps) >= 2):
                         r.waypoints = wps
+                        r.waypoints_by_name = True
                         r.waypoint_sentence = s.index
                         r.evidence = s
             self.attach_figures(s, touched, created)
