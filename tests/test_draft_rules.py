@@ -167,6 +167,23 @@ def test_planned_data_centre_in_spanish(extractor):
         "data-centre", "Ibercom", "Sevilla", "planned")
 
 
+@pytest.mark.parametrize("text", [
+    "Vorbel Data Centre Services (Vorbel DCS) has bought a plot in Chennai.",
+    "Kestra Data Center Group will open an office in Lisbon.",
+])
+def test_a_facility_word_inside_a_company_s_name_is_no_facility(extractor, text):
+    facts = draft(text, extractor=extractor)
+    assert facts.facilities == []
+    assert facts.organisations[0].name == text.split(" (")[0].split(" will")[0].split(
+        " has")[0]
+
+
+def test_a_singular_of_a_company_s_plural_name_is_no_facility(extractor):
+    facts = draft("Xentra Data Centres opened a site in Lagos. Peering is free for any "
+                  "Xentra Data Centre customer.", extractor=extractor)
+    assert [f.name for f in facts.facilities] == []
+
+
 def test_a_definite_mention_is_the_same_facility_and_an_ordinal_another(extractor):
     facts = draft("Das Unternehmen Nordkabel hat in Hamburg ein Rechenzentrum eröffnet. Das "
                   "Rechenzentrum hat zwei Etagen. Das 2. Rechenzentrum ist im Bau.", "de",

@@ -63,6 +63,7 @@ class FacilityMention:
     ordinal: str = ""
     places: tuple = ()
     rename: bool = False  # names the latest facility ("dénommé X", "die Anlage „FRA7“")
+    company: bool = False  # the words are a company's name ("Colt Data Centre Services")
 
 
 class FacilityMentionFinder:
@@ -239,7 +240,7 @@ class FacilityMentionFinder:
             mention.ordinal = ordinal.group().strip()
             mention.definite = False
         self._name(mention)
-        return mention
+        return None if mention.company else mention
 
     def _siblings(self, found: list[FacilityMention], taken: Spans) -> list[FacilityMention]:
         """The facilities that go with those found: codes listed with a facility's code or
@@ -368,8 +369,17 @@ class FacilityMentionFinder:
             if run is not None:
                 stripped = names.strip_function(run)
                 if stripped is not None and (stripped.start < x.start or stripped.end > x.end):
+                    longer = stripped.end > x.end
                     x.name, x.named = stripped.text, True
                     x.start, x.end = stripped.start, stripped.end
+                    # a company's name, not a building's: one that ends in a company's word
+                    # after the facility's ("Colt Data Centre Services", "Nordic Data
+                    # Centre Group"), or one the text also writes in the plural, the
+                    # company's ("Africa Data Centre" beside "Africa Data Centres")
+                    last = names.tokens[stripped.last].folded if longer else ""
+                    x.company = last in COMPANY_WORDS or bool(re.search(
+                        r"(?<![\w’'&-])" + re.escape(stripped.text) + r"(?:s|es)(?![\w’'&-])",
+                        text))
                     return
         # a capitalised name before the word ("Via Caldera data centre complex", "Milan
         # PoP", "the Genoa cable landing station")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from geo.draft.common_words import common_words, german_compound
+from geo.draft.facility_words import COMPANY_WORDS
 from geo.draft.name_runs import Token
 from geo.draft.name_words import is_name_shaped
 from geo.draft.names import ORG_END_WORDS, Run, is_acronym, is_camel, is_people_adjective
@@ -160,7 +161,10 @@ class CandidateRuns:
         if found and run.text[-1:] == "s" and run.text[:1].isupper() and re.search(
                 r"(?:Data\s+Cent(?:re|er)s|Datacent(?:re|er)s)$", run.text):
             found = None  # "Africa Data Centres": a company's name, no facility
-        if found or any(w.endswith(DATA_CENTRE_SUFFIXES) for w in words):
+        if found and words[-1] in COMPANY_WORDS and \
+                tokens[run.last].start >= run.start + found.end():
+            found = None  # "Colt Data Centre Services": a company's word ends the name
+        elif found or any(w.endswith(DATA_CENTRE_SUFFIXES) for w in words):
             after = run.start + found.end() if found else run.end
             for k in range(run.first + 1, run.last + 1):
                 if tokens[k].start >= after and tokens[k - 1].folded in (
