@@ -437,3 +437,15 @@ def test_a_german_noun_before_a_party_s_name_is_no_part_of_it():
                   "Firma.", "de")
     assert found == [["XNTR", "T-Vorbel"]], found
 
+
+
+def test_a_company_noun_opening_the_sentence_is_no_part_of_the_name():
+    assert orgs("Operator Xentra Nigeria is building a data centre in Lagos.") == [
+        "Xentra Nigeria"]
+    assert orgs("Carrier Vorbel has signed a contract with Kovacom.") == ["Vorbel", "Kovacom"]
+
+
+def test_lenders_and_finance_institutions_before_names_make_them_organisations():
+    assert orgs("A loan from development finance institutions Xentra and Vorbel has been "
+                "announced.") == ["Xentra", "Vorbel"]
+    assert orgs("The lenders Kovacom and Vorbel will fund the cable.") == ["Kovacom", "Vorbel"]

@@ -144,6 +144,14 @@ class CandidateRuns:
                              else [])
         if first != run.first:
             run = names.sub_run(run, first, last)
+        # "Operator MTN Nigeria is building...": a common noun for a company, capitalised
+        # only as the sentence's first word, then the name it says is a company
+        if run.initial and first == run.first and first < last and \
+                self.doc.language != "de" and tokens[first].text.istitle() and \
+                tokens[first].folded in self.org_nouns and tokens[first].folded not in \
+                self.name_words and tokens[first].folded not in self.opening and \
+                tokens[first + 1].cap:
+            return self._pieces(names.sub_run(run, first + 1, last))
         words = [t.folded for t in tokens[run.first:run.last + 1]]
         # "Huawei Marine Networks of China": the company, then its country
         k = _country_after_name(names, run, self.name_words)

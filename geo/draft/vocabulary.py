@@ -501,7 +501,9 @@ ORG_NOUN = {
            # plurals, before a list of names ("the banks X and Y")
            "companies", "firms", "operators", "carriers", "providers", "investors", "funds",
            "vendors", "suppliers", "subsidiaries", "telcos", "banks", "agencies",
-           "regulators", "manufacturers", "developers", "partners", "shareholders"],
+           "regulators", "manufacturers", "developers", "partners", "shareholders",
+           "institution", "institutions", "lender", "lenders", "financier", "financiers",
+           "insurer", "insurers"],
     "fr": ["société", "entreprise", "opérateur", "groupe", "consortium", "investisseur",
            "fonds", "fournisseur", "filiale", "équipementier", "compagnie", "firme",
            "banque", "agence", "régulateur", "autorité", "holding", "partenaire",
