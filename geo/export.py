@@ -55,7 +55,12 @@ Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`
   first quoted sentence) beside it;
 - any other list or dict (``segments``, ``figures``) becomes JSON text;
 - an empty list becomes null (an empty cell in CSV); booleans stay booleans (``true`` /
-  ``false`` in CSV); dates become ISO 8601 text.
+  ``false`` in CSV); dates become ISO 8601 text;
+- numbers and booleans stay numbers and booleans, missing values among them included (a
+  column of floats and ``None`` is a float column with NaN, written as NULL or an empty
+  cell); the number and boolean columns of geo's layers (:data:`COLUMN_TYPES`) keep their
+  type whatever they hold, an empty layer included, so that a GeoPackage table's schema
+  is fixed.
 
 All files are written atomically (:mod:`geo.atomic`): a failed export leaves any earlier
 file untouched, and a symbolic link is written through (the file it points to is replaced).
@@ -95,7 +100,7 @@ from geo.lines import (
     MAX_DECIMALS,
     round_coords,
 )
-from geo.names import EXPORT_FORMATS, LAYERS
+from geo.names import EXPORT_FORMATS, LAYERS, MEDIA
 
 #: The formats this module writes (see the module docstring).
 FORMATS = EXPORT_FORMATS
@@ -106,6 +111,20 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: are arcs between head offices or points at their venue: the generic type (``Unknown`` is
 #: pyogrio's name for GDAL's wkbUnknown, ``GEOMETRY`` in the GeoPackage).
 GPKG_GEOMETRY_TYPES = {layer.name: layer.geometry for layer in LAYERS}
+#: Type of each number or boolean column of geo's layers in a flattened frame, whatever
+#: values it holds (none, in an empty layer; all missing, as ``published_length_m`` is
+#: without published figures), so that a GeoPackage table's schema does not change with
+#: its content: ``float64`` is REAL, ``int64`` INTEGER, ``bool`` BOOLEAN (missing values
+#: are NULL).
+COLUMN_TYPES = {
+    "schematic": "bool",
+    "source_count": "int64",
+    "length_m": "float64",
+    **{f"{medium}_m": "float64" for medium in MEDIA},
+    "latency_ms": "float64",
+    "published_length_m": "float64",
+    "length_ratio": "float64",
+}
 #: Columns of a flattened frame that carry the geometry in CSV.
 GEOMETRY_COLUMNS = ("lon", "lat", "wkt")
 
@@ -159,9 +178,10 @@ def plain(value: Any) -> Any:
 def column_values(series: pd.Series) -> list[Any]:
     """A column's values as JSON values (see :func:`plain`), fast for numeric dtypes."""
     kind = series.dtype.kind
-    if kind == "f":
+    numpy_dtype = isinstance(series.dtype, np.dtype)  # not pandas' nullable Int64, boolean
+    if kind == "f" and numpy_dtype:
         return [v if math.isfinite(v) else None for v in series.tolist()]
-    if kind in "biu":
+    if kind in "biu" and numpy_dtype:
         return series.tolist()
     return [v if type(v) is str else plain(v) for v in series.tolist()]
 
@@ -239,6 +259,25 @@ def _flat_sources(values: list[Any]) -> dict[str, list[Any]]:
     return out
 
 
+def _typed_column(name: str, values: list[Any]) -> pd.Series:
+    """A flat column of JSON values (:func:`plain`): a number or boolean column when its
+    values are all numbers or all booleans (``None`` among them; an empty column of
+    :data:`COLUMN_TYPES` too), else text and ``None`` (``object``)."""
+    present = [v for v in values if v is not None]
+    kinds = set(map(type, present))
+    fixed = COLUMN_TYPES.get(name)
+    if fixed is not None and not present:
+        kinds = {float} if fixed == "float64" else {int} if fixed == "int64" else {bool}
+    if kinds == {bool}:
+        nulls = len(present) < len(values)
+        return pd.Series(values, dtype="boolean" if nulls else bool)
+    if kinds == {int} and fixed != "float64":
+        return pd.Series(values, dtype="Int64")
+    if kinds and kinds <= {int, float}:
+        return pd.Series([np.nan if v is None else float(v) for v in values], dtype="float64")
+    return pd.Series(values, dtype=object)
+
+
 def flatten_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """A copy of ``frame`` with no nested values (the rules are in the module docstring)."""
     data: dict[str, pd.Series] = {}
@@ -254,7 +293,7 @@ def flatten_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             continue
         nested = any(isinstance(v, list | dict) for v in values)
         if not nested:
-            data[col] = pd.Series(values, dtype=object)
+            data[col] = _typed_column(col, values)
         elif _is_string_list(values):
             data[col] = pd.Series(["; ".join(v) if v else None for v in values], dtype=object)
         else:

@@ -137,3 +137,72 @@ def test_rounding_drops_the_repeats_it_makes_in_every_format(tmp_path):
     back = pyogrio.read_dataframe(tmp_path / "l.gpkg", layer="lines")
     for fid, geom in zip(back["id"], back.geometry, strict=True):
         assert [np.asarray(g.coords).tolist() for g in geom.geoms] == expected[fid]
+
+
+def _sqlite_types(path, table: str, columns: list[str]) -> list[tuple[str, ...]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return db.execute(f"select {', '.join(f'typeof({c})' for c in columns)} "
+                          f"from {table}").fetchall()
+
+
+def _field_types(path, layer: str) -> dict[str, str]:
+    info = pyogrio.read_info(path, layer=layer)
+    return {f: t if s == "OFSTNone" else s
+            for f, t, s in zip(info["fields"], info["ogr_types"], info["ogr_subtypes"],
+                               strict=True)}
+
+
+def test_numbers_mixed_with_missing_values_stay_numbers(tmp_path):
+    frame = gpd.GeoDataFrame(
+        {"id": pd.Series(["a", "b"], dtype=object),
+         "published_length_m": pd.Series([1e6, None], dtype=object),
+         "ratio": pd.Series([None, 0.5], dtype=object),
+         "pairs": pd.Series([4, None], dtype=object),
+         "lit": pd.Series([None, True], dtype=object)},
+        geometry=[Point(0, 0), Point(1, 1)], crs="EPSG:4326")
+    path = write_gpkg({"things": frame}, tmp_path / "t.gpkg")
+    types = _field_types(path, "things")
+    assert (types["published_length_m"], types["ratio"]) == ("OFTReal", "OFTReal")
+    assert types["pairs"] == "OFTInteger64" and types["lit"] == "OFSTBoolean"
+    assert types["id"] == "OFTString"
+    assert _sqlite_types(path, "things", ["published_length_m", "ratio", "pairs", "lit"]) == [
+        ("real", "null", "integer", "null"), ("null", "real", "null", "integer")]
+    rows = list(csv.DictReader(io.StringIO(csv_text({"things": frame}))))
+    assert [(r["published_length_m"], r["ratio"], r["pairs"], r["lit"]) for r in rows] == [
+        ("1000000.0", "", "4", ""), ("", "0.5", "", "true")]
+    props = [f["properties"] for f in json.loads(geojson_text({"things": frame}))["features"]]
+    assert [(p["published_length_m"], p["pairs"], p["lit"]) for p in props] == [
+        (1e6, 4, None), (None, None, True)]
+
+
+def test_a_published_length_is_stored_as_a_number(workspace, tmp_path, runner):
+    routes = workspace / "data" / "routes.toml"
+    text = routes.read_text(encoding="utf-8")
+    first_segment = 'waypoints = ["tcc-landing-kazakhstan", "tcc-landing-azerbaijan"]\n'
+    assert first_segment in text
+    routes.write_text(text.replace(first_segment, first_segment + (
+        '\n[[route.figures]]\nquantity = "length"\nvalue = 1000\nunit = "km"\n'
+        '\n[[route.figures.sources]]\nreference = "test:1"\n'), 1), encoding="utf-8")
+    runner("export", "-o", tmp_path / "out.gpkg", "-w", workspace, expect=0)
+    types = _field_types(tmp_path / "out.gpkg", "routes")
+    assert types["published_length_m"] == "OFTReal" and types["length_ratio"] == "OFTReal"
+    got = _sqlite_types(tmp_path / "out.gpkg", "routes",
+                        ["published_length_m", "length_ratio", "length_m"])
+    assert got[0] == ("real", "real", "real")
+    assert {row[:2] for row in got[1:]} == {("null", "null")}
+
+
+def test_an_empty_workspace_gets_the_same_schema(tmp_path, repo_root, runner):
+    from geo.workspace import init_workspace
+
+    empty = init_workspace(tmp_path / "empty").root
+    runner("export", "-o", tmp_path / "empty.gpkg", "-w", empty, expect=0)
+    runner("export", "-o", tmp_path / "full.gpkg", "-w", repo_root, expect=0)
+    for layer, _kind in pyogrio.list_layers(tmp_path / "full.gpkg"):
+        full = _field_types(tmp_path / "full.gpkg", layer)
+        assert _field_types(tmp_path / "empty.gpkg", layer) == full, layer
+    routes = _field_types(tmp_path / "empty.gpkg", "routes")
+    assert routes["length_m"] == routes["latency_ms"] == "OFTReal"
+    assert routes["schematic"] == "OFSTBoolean"
