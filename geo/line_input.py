@@ -6,9 +6,10 @@ positions, coordinates that are not finite, latitudes outside [-90, 90], longitu
 
 - :func:`read_geojson_text`: a FeatureCollection, an RS- or LF-delimited sequence (RFC 8142),
   a bare Feature or geometry (standard input, sequence files);
-- :func:`read_line_file`: any vector file pyogrio (GDAL) reads; a GeoJSON file of one
-  FeatureCollection or Feature through the simdjson fast path (:mod:`geo.geojson_fast`)
-  without loading GDAL, shapely or pandas.
+- :func:`read_line_file`: one layer of any vector file pyogrio (GDAL) reads; a GeoJSON
+  file of one FeatureCollection or Feature through the simdjson fast path
+  (:mod:`geo.geojson_fast`) without loading GDAL, shapely or pandas;
+- :func:`line_layers`: which layers of a file of several hold lines (or the ones named).
 
 Coordinates in another CRS (a file's declared CRS, a GeoJSON 2008 ``crs`` member) are
 reprojected to WGS84 by the one rule of :mod:`geo.crs`.
@@ -238,9 +239,98 @@ def _geojson_sequence_file(path: Path, source: str) -> LineData:
     return data
 
 
-def read_line_file(path: str | os.PathLike[str], raw: bytes | None = None) -> LineData:
-    """Read the first layer of any vector file pyogrio (GDAL) reads: GeoJSON, GeoJSONSeq,
-    GeoPackage, KML, Shapefile, FlatGeobuf, CSV with a ``WKT`` column...
+#: Geometry types of a layer (as pyogrio names them, without `` Z``/`` M``) that hold lines.
+LINE_LAYER_TYPES = frozenset(("LineString", "MultiLineString"))
+#: Geometry types of a layer that may hold lines among other geometries.
+GENERIC_LAYER_TYPES = frozenset(("Unknown", "GeometryCollection"))
+
+
+@dataclass(frozen=True)
+class LayerChoice:
+    """The layers of a vector file to read lines from (:func:`line_layers`): their names,
+    those among them whose type does not say that they hold lines (the generic type: they
+    may hold lines, points and polygons), and every layer of the file with its geometry
+    type, in the file's order."""
+
+    names: list[str]
+    generic: frozenset[str]
+    layers: list[tuple[str, str]]
+
+    def line_layer_names(self) -> list[str]:
+        """The file's layers whose geometry type is a line type."""
+        return [name for name, kind in self.layers if _base_type(kind) in LINE_LAYER_TYPES]
+
+
+def _base_type(kind: str) -> str:
+    return kind.split(" ")[0]
+
+
+def _described_layers(layers: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{name} ({kind})" for name, kind in layers)
+
+
+def line_layers(path: str | os.PathLike[str], wanted: list[str] | tuple[str, ...] | None = None
+                ) -> LayerChoice | None:
+    """The layers of the vector file ``path`` to read lines from, or ``None`` when it is
+    read as one layer (:func:`read_line_file` without ``layer``): a file of one layer that
+    ``wanted`` names, if it names any, and a GeoJSON file or text sequence when ``wanted``
+    is empty (not opened here, so that the fast path never loads GDAL).
+
+    ``wanted``: the names of the layers to read (each must be one of the file's, else
+    :class:`InputError` listing them, ``parameter="layers"``). Without it, a file of
+    several layers is read in every layer that holds lines: one of
+    :data:`LINE_LAYER_TYPES`, or of the generic type (:data:`GENERIC_LAYER_TYPES`, whose
+    non-line features are then skipped); a file none of whose layers may hold lines is an
+    :class:`InputError` naming its layers and their types.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not wanted and not path.is_dir() and suffix in (*GEOJSON_SUFFIXES, *SEQUENCE_SUFFIXES):
+        return None
+    if not path.is_dir():
+        regular_file(path, "file")
+        dataset_siblings_ok(path)
+    import warnings
+
+    import pyogrio
+
+    # GDAL's warnings (an SRS it cannot parse...) are reported when the layer is read
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        try:
+            listed = pyogrio.list_layers(path)
+        except Exception as exc:  # pyogrio raises DataSourceError and friends
+            raise InputError(f"{path}: cannot read as a vector file: "
+                             f"{gdal_reason(exc, path)}") from None
+    layers = [(str(name), str(kind or "None")) for name, kind in listed]
+    names = [name for name, _kind in layers]
+    if wanted:
+        for name in wanted:
+            if name not in names:
+                raise InputError(f"{path}: no layer named {name!r}; its layers: "
+                                 f"{_described_layers(layers)}", parameter="layers")
+        if len(layers) == 1:
+            return None
+        chosen = list(dict.fromkeys(wanted))
+    elif len(layers) <= 1:
+        return None
+    else:
+        chosen = [name for name, kind in layers
+                  if _base_type(kind) in LINE_LAYER_TYPES | GENERIC_LAYER_TYPES]
+        if not chosen:
+            raise InputError(f"{path}: no lines to measure: no layer holds lines (layers: "
+                             f"{_described_layers(layers)})")
+    kinds = dict(layers)
+    generic = frozenset(n for n in chosen if _base_type(kinds[n]) not in LINE_LAYER_TYPES)
+    return LayerChoice(chosen, generic, layers)
+
+
+def read_line_file(path: str | os.PathLike[str], raw: bytes | None = None,
+                   layer: str | None = None) -> LineData:
+    """Read the first layer (or the layer named ``layer``; the data's ``source`` then
+    names it: ``PATH (layer NAME)``) of any vector file pyogrio (GDAL) reads: GeoJSON,
+    GeoJSONSeq, GeoPackage, KML, Shapefile, FlatGeobuf, CSV with a ``WKT`` column...
+    :func:`line_layers` says which layers of a file of several hold lines.
 
     Coordinates in another CRS are transformed to WGS84 lon/lat (EPSG:4326, always x=lon);
     a CRS the file declares but PROJ cannot read is refused (:func:`geo.crs.declared_crs`).
@@ -256,13 +346,13 @@ def read_line_file(path: str | os.PathLike[str], raw: bytes | None = None) -> Li
     cannot be read.
     """
     path = Path(path)
-    source = str(path)
+    source = str(path) if layer is None else f"{path} (layer {layer})"
     if not path.is_dir():
         regular_file(path, "file")
         dataset_siblings_ok(path)
-    if path.suffix.lower() in SEQUENCE_SUFFIXES and not path.is_dir():
+    if path.suffix.lower() in SEQUENCE_SUFFIXES and not path.is_dir() and layer is None:
         return _geojson_sequence_file(path, source)
-    if path.suffix.lower() not in GEOJSON_SUFFIXES or path.is_dir():
+    if path.suffix.lower() not in GEOJSON_SUFFIXES or path.is_dir() or layer is not None:
         raw = None
     elif raw is None:
         raw = read_bytes(path, MAX_JSON_BYTES, "file")
@@ -284,7 +374,8 @@ def read_line_file(path: str | os.PathLike[str], raw: bytes | None = None) -> Li
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            meta, fids, wkb, field_data = pyogrio.raw.read(path, return_fids=True, **kwargs)
+            meta, fids, wkb, field_data = pyogrio.raw.read(path, layer=layer,
+                                                           return_fids=True, **kwargs)
         except Exception as exc:  # pyogrio raises DataSourceError and friends
             raise InputError(f"{source}: cannot read as a vector file: "
                              f"{gdal_reason(exc, path)}") from None

@@ -493,20 +493,67 @@ def _feature_rows(source: str, records: list[dict[str, Any]], names: _FileFields
 
 def measure_file(path: str | os.PathLike[str], id_field: str | None = None,
                  group_by: str | None = None, published_field: str | None = None,
-                 slack: float = 1.0) -> FileMeasurement:
+                 slack: float = 1.0, layers: Sequence[str] | None = None) -> FileMeasurement:
     """Measure every line feature of a vector file (see
     :func:`geo.line_input.read_line_file`, :func:`measure_lines`). A plain GeoJSON line file
     is read and measured without numpy (:func:`geo.line_plain.read_plain_line_file`,
-    :func:`measure_plain_lines`), to the same result."""
-    from geo.line_plain import read_plain_line_file
+    :func:`measure_plain_lines`), to the same result.
 
-    plain, raw = read_plain_line_file(path)
-    if plain is not None:
-        return measure_plain_lines(plain, id_field, group_by, published_field, slack)
-    from geo.line_input import read_line_file
+    A file of several layers (a GeoPackage) is measured in every layer that holds lines
+    (:func:`geo.line_input.line_layers`), or in the ``layers`` named; when more than one
+    layer is measured, each row's id begins with its layer's name and a colon
+    (``routes:trans-caspian-cable``), and the fields named (``id_field``...) must be in
+    each. A layer of the generic geometry type that holds no line is left out with one
+    notice; no line in any layer raises :class:`InputError`, which, when ``layers`` named
+    only layers without lines, names the layers of the file that do hold lines.
+    """
+    raw = None
+    if not layers:
+        from geo.line_plain import read_plain_line_file
 
-    return measure_lines(read_line_file(path, raw), id_field, group_by, published_field,
-                         slack)
+        plain, raw = read_plain_line_file(path)
+        if plain is not None:
+            return measure_plain_lines(plain, id_field, group_by, published_field, slack)
+    from geo.line_input import line_layers, read_line_file
+
+    choice = line_layers(path, tuple(layers or ()))
+    if choice is None:
+        return measure_lines(read_line_file(path, raw), id_field, group_by, published_field,
+                             slack)
+    prefix = len(choice.names) > 1
+    rows: list[Measurement] = []
+    skipped: list[str] = []
+    warnings: list[str] = []
+    for layer in choice.names:
+        data = read_line_file(path, layer=layer)
+        if not data.usable.any():
+            warnings.extend(data.warnings)
+            if layer in choice.generic and not layers:
+                n = len(data.records)
+                skipped.append(f"{data.source}: no line among its {n} feature"
+                               f"{'s' if n != 1 else ''}; not measured")
+            else:
+                skipped.extend(data.skipped)
+            continue
+        result = measure_lines(data, id_field, group_by, published_field, slack)
+        for row in result.rows:
+            if prefix:
+                row.id = f"{layer}:{row.id}"
+            rows.append(row)
+        skipped.extend(result.skipped)
+        warnings.extend(result.warnings)
+    if not rows:
+        where = ", ".join(choice.names)
+        why = f"no lines to measure in layer{'s' if len(choice.names) != 1 else ''} {where}"
+        if skipped:
+            first = skipped[0].removeprefix(f"{path} ").replace(": skipped", "")
+            why += f" ({len(skipped)} skipped; first: {first})"
+        elsewhere = [n for n in choice.line_layer_names() if n not in choice.names]
+        if elsewhere:
+            why += f"; lines are in layer{'s' if len(elsewhere) != 1 else ''} " \
+                   f"{', '.join(elsewhere)}"
+        raise InputError(f"{path}: {why}")
+    return FileMeasurement(str(path), rows, skipped, warnings)
 
 
 def measure_geojson_text(text: str, source: str = "<stdin>", id_field: str | None = None,

@@ -180,6 +180,10 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
 @click.option("--file", "file_", metavar="PATH",
               help="Measure the line features of PATH (any file pyogrio reads; '-': GeoJSON "
                    "on stdin, a FeatureCollection, Feature, geometry or LF/RS sequence).")
+@click.option("--layer", "layers", metavar="NAME", multiple=True,
+              help="With --file: measure this layer (repeatable). Default: every layer that "
+                   "holds lines; with several, each id begins with its layer ("
+                   "routes:trans-caspian-cable).")
 @click.option("--id-field", metavar="NAME",
               help="Attribute naming each feature [default: id, else slug, else name, else "
                    "the feature number].")
@@ -204,12 +208,16 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
                    "as an RFC 7946 FeatureCollection.")
 @workspace_opt
 @handle_errors
-def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
+def command(names: tuple[str, ...], file_: str | None, layers: tuple[str, ...],
+            id_field: str | None,
             group_by: str | None, published_field: str | None, between: bool, medium: str,
             slack: float, fmt: str, workspace: str) -> None:
     """Geodesic length (WGS84, Karney) and fibre latency of catalogue routes and corridors
     (all of them if none is named), of the line features of a file, or of the path
     through named places.
+
+    A file of several layers (a GeoPackage) is measured in every layer that holds lines,
+    or in the layers --layer names; with more than one, each id begins with its layer.
 
     Lengths are those of the lines as drawn: a schematic route is not a surveyed cable
     (--slack gives an estimate). Latency: one-way length / (c / 1.468), and round trip.
@@ -219,6 +227,7 @@ def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
       geo measure
       geo measure digital-silk-way --slack 1.1 --format json
       geo measure --file cables.geojson --group-by cable --published-field length
+      geo measure --file connectivity.gpkg --layer routes
       cat cables.geojsons | geo measure --file - --format csv
       geo measure --between Baku Tbilisi Istanbul
       geo measure --between 49.87,40.38 -0.13,51.51
@@ -235,15 +244,17 @@ def command(names: tuple[str, ...], file_: str | None, id_field: str | None,
         raise GeoClickError("--format geojson writes drawn routes and paths, not --file "
                             "lines (they are already lines: use the file)", 2)
     if file_ is None:
-        for opt, value in (("--id-field", id_field), ("--group-by", group_by),
-                           ("--published-field", published_field)):
+        for opt, value in (("--layer", layers or None), ("--id-field", id_field),
+                           ("--group-by", group_by), ("--published-field", published_field)):
             if value is not None:
                 raise GeoClickError(f"{opt} applies to --file only", 2)
+    if file_ == "-" and layers:
+        raise GeoClickError("--layer applies to a file, not to GeoJSON on stdin (one layer)", 2)
     if file_ is not None:
         if names:
             raise GeoClickError("give either route ids or --file, not both "
                                 f"(got {' '.join(names)!r})", 2)
-        _measure_file(file_, id_field, group_by, published_field, slack, fmt)
+        _measure_file(file_, layers, id_field, group_by, published_field, slack, fmt)
         return
     if between:
         from geo.gazetteer import lookup_place
@@ -281,7 +292,8 @@ def _catalog_if_any(workspace: str) -> Any:
     return load_catalog(workspace)
 
 
-def _measure_file(file_: str, id_field: str | None, group_by: str | None,
+def _measure_file(file_: str, layers: tuple[str, ...], id_field: str | None,
+                  group_by: str | None,
                   published_field: str | None, slack: float, fmt: str) -> None:
     from geo.files import MAX_JSON_BYTES, read_stream
     from geo.measure import measure_file, measure_geojson_text
@@ -302,7 +314,7 @@ def _measure_file(file_: str, id_field: str | None, group_by: str | None,
         result = measure_geojson_text(text, "<stdin>", id_field, group_by, published_field,
                                       slack)
     else:
-        result = measure_file(file_, id_field, group_by, published_field, slack)
+        result = measure_file(file_, id_field, group_by, published_field, slack, layers)
     for line in [*result.skipped, *result.warnings]:
         click.echo(f"geo: {line}", err=True)
     _emit(result.rows, fmt, result.source)
