@@ -325,6 +325,14 @@ def test_ends_after_a_route_s_name_replace_one_end_given_by_words_for_a_cable(ex
         "Kestrel", ["Lisbon", "Singapore"])
 
 
+def test_places_inside_a_route_s_spelt_out_name_are_no_waypoints_and_no_places(extractor):
+    facts = draft("Le câble sous-marin KEMA (Kenya Express to Mauritania Atlantic) arrivera à "
+                  "Dakar en 2027.", "fr", extractor=extractor)
+    assert [(r.name, [w.surface for w in r.waypoints]) for r in facts.routes] == [
+        ("KEMA", ["Dakar"])]
+    assert [m.text for m in facts.places] == ["Dakar"]
+
+
 # --------------------------------------------------------------------------- agreements
 
 

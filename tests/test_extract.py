@@ -160,6 +160,15 @@ def test_cape_town_in_other_languages(plain, text, surface):
     assert (surface, "city", CAPE_TOWN) in got
 
 
+@pytest.mark.parametrize("text", [
+    "Le câble arrive au Port autonome de Dakar.",
+    "Le câble a été posé au môle 2 du Port de Dakar.",
+    "Les travaux du Port d’Abidjan avancent.",
+])
+def test_a_common_noun_then_de_and_a_name_is_no_town_read_through_a_contraction(plain, text):
+    assert [f[0] for f in found(plain, text)] in (["Dakar"], ["Abidjan"])
+
+
 def test_rome_and_italy_in_italian(plain):
     got = found(plain, "Sparkle ha sede a Roma, in Italia.")
     assert ("Roma", "city", ROME) in got

@@ -95,6 +95,13 @@ class RouteFinderState:
         return bool((nxt and nxt.group(1)[:1].isupper()) or (prev and prev.group(1)[:1]
                                                                .isupper()))
 
+    def outside_names(self, waypoints: list[PlaceRef]) -> list[PlaceRef]:
+        """The waypoints that are not words of a route's name ("ACE (Africa Coast to
+        Europe)", "ATLANTIS-2", "SHARE (Senegal Horn of Africa Regional Express)")."""
+        return [w for w in waypoints if w.mention is None or not any(
+            a <= w.mention.start and w.mention.end <= b and (a, b) != (
+                w.mention.start, w.mention.end) for a, b, _r in self.spans)]
+
     def cable_context(self, sentence: Sentence) -> bool:
         lo = self.doc.sentences[max(0, sentence.index - 1)].start
         return bool(CABLE_RE.search(self.text[lo:sentence.end]))

@@ -82,8 +82,8 @@ class UnnamedRoutes(RouteFinderState):
                 return r
         window_start = m.start()
         own_length = self._own_length(m, s)
-        wps = waypoints_after(self.text, self.names, m.end(), s) or ends_linked_before(
-            self.text, self.names, m, s)
+        wps = self.outside_names(waypoints_after(self.text, self.names, m.end(), s)
+                                 or ends_linked_before(self.text, self.names, m, s))
         generic = noun in GENERIC_NOUNS
         medium = medium_near(text, m.start(), m.end(), s)
         if det in ("indefinite", "bare"):

@@ -91,7 +91,7 @@ class RouteFinder(RouteAliasing, UnnamedRoutes, RouteFigures):
                 # that follow its name ("The Echo cable will run from X to Y")
                 if (not r.waypoints and r.waypoint_sentence < 0) or (
                         len(r.waypoints) < 2 and not r.waypoints_by_name):
-                    wps = waypoints_after(self.text, self.names, b, s)
+                    wps = self.outside_names(waypoints_after(self.text, self.names, b, s))
                     if wps and (not r.waypoints or len(wps) >= 2):
                         r.waypoints = wps
                         r.waypoints_by_name = True

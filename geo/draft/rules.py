@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 
 from geo.draft.agreements import AgreementFinder, party_names
 from geo.draft.document import Document, Spans
@@ -50,15 +51,16 @@ def _population(doc: Document, m) -> int:
     return getattr(place, "population", 0) or 0
 
 
-def places_of(doc: Document, facts: DraftFacts) -> list:
+def places_of(doc: Document, facts: DraftFacts, route_forms: Sequence[str] = ()) -> list:
     """The cities, countries and regions the text names as places: the extractor's mentions
     (and the gazetteer's readings of names in facilities' phrases), less those inside the
     name of an organisation, route or facility ("Sparkle Greece", "South Atlantic Cable
-    System"), seas and oceans, and words of state ("im Bau")."""
+    System", and in every other form of a route's name, ``route_forms``: "ACE (Africa Coast
+    to Europe)"), seas and oceans, and words of state ("im Bau")."""
     text = doc.text
     names = [o.name for o in facts.organisations] + [a for o in facts.organisations
                                                       for a in o.aliases]
-    names += [r.name for r in facts.routes if r.name]
+    names += [r.name for r in facts.routes if r.name] + list(route_forms)
     names += [f.name for f in facts.facilities if f.name[:1].isupper()]
     found = []
     for name in {n for n in names if n and len(n) > 2}:
@@ -108,5 +110,5 @@ def find_facts(text: str, *, language: str = "en", article_date: str | None = No
         if fold(name) not in known:  # countries that sign are parties, hence organisations
             known.add(fold(name))
             facts.organisations.append(OrganisationFact(name, sentence.evidence))
-    facts.places = places_of(doc, facts)
+    facts.places = places_of(doc, facts, [f for r in routes.routes for f in r.forms])
     return facts

@@ -77,6 +77,11 @@ def _claim(found: list[Raw], span: Raw, claimed: list[bool]) -> int:
     return span.end_token
 
 
+#: After a one-word name read through a contraction: "de" (or "d'") and a capitalised name,
+#: at most one word between ("Port autonome de Dakar").
+_OF_A_NAME_AFTER_RE = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:de\s+|d['’]\s*|du\s+|des\s+)"
+                                 r"(?:la\s+|l['’]\s*)?[A-ZÀ-Ý]")
+
 class Scanner:
     """Finds the spans of a text that may name something, with one gazetteer and one
     catalogue's names.
@@ -248,7 +253,9 @@ class Scanner:
 
     def _contraction(self, text: str, tokens: Words, i: int) -> Raw | None:
         """French "au Cap", "du Caire": the name is "le Cap", its article fused into the
-        preposition before it."""
+        preposition before it; but a one-word name then "de" and a name is a common noun
+        naming the thing of that place ("au Port de Dakar", "du Port autonome d'Abidjan":
+        no town "Le Port")."""
         if i == 0 or tokens.key[i - 1] not in CONTRACTIONS:
             return None
         if tokens.sep[i - 1] != " ":
@@ -266,7 +273,8 @@ class Scanner:
             if full not in self._gaz_prefixes:
                 break
             matches = self.matches(full)
-            if matches and self._place_ok(tokens, i, j):
+            if matches and self._place_ok(tokens, i, j) and not (
+                    j == i + 1 and _OF_A_NAME_AFTER_RE.match(text, tokens.end[i])):
                 surface = text[tokens.start[i]:tokens.end[j - 1]]
                 prep = "à" if tokens.key[i - 1].startswith("a") else "de"
                 best = Raw(i, j, tokens.start[i], tokens.end[j - 1], "place", full,
