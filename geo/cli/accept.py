@@ -34,9 +34,10 @@ def command(stem: str, ids: tuple[str, ...], workspace: str) -> None:
 
     \b
     Example:
+      geo draft news/ntt-telstra.txt     # writes drafts/ntt-telstra.toml
       geo check                          # what each draft would add
-      geo accept 004_ntt_telstra         # every complete entry
-      geo accept 004_ntt_telstra ntt telstra sg3-equinix
+      geo accept ntt-telstra             # every complete entry
+      geo accept ntt-telstra ntt telstra sg3 equinix
     """
     from geo.accept import MissingReferencesError, accept, recover
     from geo.workspace import Workspace

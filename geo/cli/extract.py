@@ -44,9 +44,10 @@ def command(articles: tuple[str, ...], jobs: int, fmt: str, suggest: bool,
 
     ARTICLE is a file, or the stem of an article in the workspace's seeds/; with none,
     every article in seeds/ is read. For each mention: the exact text, its character
-    offsets, its kind (city, country, region, site, organisation, route, corridor), what
-    it resolves to (a catalogue id, else a GeoNames id, else none) and why. Then the
-    coverage: what the catalogue holds, and the places it lacks.
+    offsets, its kind (city, country, region, island, sea, site, organisation, route,
+    corridor), what it resolves to (a catalogue id, else a GeoNames id or a region:,
+    island: or sea: id, else none) and why. Then the coverage: what the catalogue holds,
+    and the places it lacks.
 
     Articles that cannot be read (empty, binary, not UTF-8) are reported on stderr, the
     others are still read, and the exit code is 2.
@@ -60,7 +61,7 @@ def command(articles: tuple[str, ...], jobs: int, fmt: str, suggest: bool,
       geo extract 000_47e597b5552f65ef
       geo extract --format json --indent 2 seeds/*.txt
       geo extract --jobs 0 ~/news/*.txt > mentions.txt
-      geo extract --suggest >> draft-sites.toml
+      geo extract --suggest my-article >> data/sites.toml   # seeds/my-article.txt
     """
     from geo.extract import (
         extract_articles,
