@@ -8,7 +8,8 @@ one into a :class:`ContextLayer`, ready for drawing:
   declared CRS that cannot be read is refused: :mod:`geo.crs`);
 - broken features (missing, empty, invalid or unparseable geometry, coordinates out of range,
   unsupported types) skipped, each reported in ``warnings`` as ``FILE: feature N (id X):
-  reason; skipped``; duplicate ids made unique (``id~2``) and reported;
+  reason; skipped``; duplicate ids made unique (``id~2``) and reported; a file with no
+  features at all is an empty layer, with a warning;
 - a label per feature (the label field, given or guessed; the id when the value is missing);
 - a few popup fields (given or guessed: the first non-empty columns);
 - lines: geodesic length on WGS84 (:func:`geo.geodesy.path_length_m`, per part, summed; the
@@ -210,8 +211,16 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     a CRS the file declares is reprojected to WGS84, or refused when it cannot be read
     (:func:`geo.crs.declared_crs`).
 
-    Raises :class:`~geo.errors.InputError` naming the file when it cannot be read, or when
-    ``label_field`` / ``popup_fields`` name columns the file does not have.
+    A file with no features (an empty FeatureCollection, a CSV of a header row alone) is
+    read as an empty layer, with a warning that says so; a file whose features are all
+    broken is refused. A CSV row is a point where it gives lon/lat, else the shape of its
+    WKT column (so geo's own CSV export is read: lon/lat for points, WKT for lines); a row
+    with neither is skipped as "missing geometry".
+
+    Raises :class:`~geo.errors.InputError` naming the file when it cannot be read (a CSV
+    without a header row, or without lon/lat or WKT columns), when all its features are
+    broken, or when ``label_field`` / ``popup_fields`` name columns the file does not
+    have.
     """
     path = Path(path)
     if simplify_deg < 0 or not math.isfinite(simplify_deg):
@@ -237,6 +246,8 @@ def read_context(path: str | os.PathLike[str], *, name: str | None = None,
     label = _choose_label(path, columns, label_field, frame)
     fields = _choose_popup_fields(path, columns, popup_fields, (label, id_field), frame)
 
+    if len(frame) == 0:
+        report.add("empty layer", "no features: the context layer is empty (nothing to draw)")
     keep = _check_geometries(frame, broken, id_field, report)
     if len(frame) and not keep:
         n = len(frame)
@@ -313,25 +324,37 @@ def _read_csv(path: Path, broken: dict[int, str]) -> gpd.GeoDataFrame:
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
         except csv.Error:
             dialect = csv.excel
-        rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
-        fieldnames = list(rows[0].keys()) if rows else []
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        rows = list(reader)
+        fieldnames = list(reader.fieldnames or [])   # the header, also without rows
     except csv.Error as exc:
         raise InputError(f"{path}: cannot read context layer: {one_line(exc)}") from None
-    fieldnames = [f for f in fieldnames if f is not None]
+    if not fieldnames:
+        raise InputError(f"{path}: cannot read context layer: the file is empty (expected a "
+                         "header row naming lon/lat or WKT columns)")
     lon_col = first_field(fieldnames, LON_CANDIDATES)
     lat_col = first_field(fieldnames, LAT_CANDIDATES)
     wkt_col = first_field(fieldnames, WKT_CANDIDATES)
     if not ((lon_col and lat_col) or wkt_col):
         raise InputError(f"{path}: cannot read context layer: no lon/lat or WKT column "
-                         f"(columns: {', '.join(fieldnames) or 'none'})")
+                         f"(columns: {', '.join(fieldnames)})")
+    geo_columns = " or ".join(
+        ([f"{lon_col}/{lat_col}"] if lon_col and lat_col else []) + ([wkt_col] if wkt_col else []))
     geoms: list[BaseGeometry | None] = []
     for i, row in enumerate(rows):
         geom = None
+        lon = (row.get(lon_col) or "").strip() if lon_col and lat_col else ""
+        lat = (row.get(lat_col) or "").strip() if lon_col and lat_col else ""
+        shape = (row.get(wkt_col) or "").strip() if wkt_col else ""
         try:
-            if lon_col and lat_col:
-                geom = shapely.Point(float(row[lon_col]), float(row[lat_col]))
+            # lon/lat where the row gives them, else its WKT (geo's own CSV export gives
+            # lon/lat for points and WKT for every row)
+            if (lon and lat) or ((lon or lat) and not shape):
+                geom = shapely.Point(float(lon), float(lat))
+            elif shape:
+                geom = shapely.from_wkt(shape)
             else:
-                geom = shapely.from_wkt(row[wkt_col])
+                broken[i] = f"missing geometry (no value in {geo_columns})"
         except (TypeError, ValueError, shapely.errors.ShapelyError) as exc:
             broken[i] = f"unparseable geometry ({one_line(exc)[:80]})"
         geoms.append(geom)

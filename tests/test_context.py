@@ -346,3 +346,67 @@ def test_bad_config_is_an_input_error(tmp_path, text, message):
         context_specs_from_config(tmp_path)
     # every message starts with the path of geo.toml
     assert str(info.value).startswith(f"{tmp_path / 'geo.toml'}{message[len('geo.toml'):]}")
+
+
+# --------------------------------------------------------------------------- CSV geometry
+
+
+def test_geos_own_csv_export_is_a_context_layer(repo_root, catalog, tmp_path, runner):
+    path = tmp_path / "out.csv"
+    runner("export", "--format", "csv", "-o", path, "-w", repo_root, expect=0)
+    layer = read_context(path)
+    ids = set(layer.features[ID_COL])
+    assert set(catalog.routes) <= ids and set(catalog.corridors) <= ids
+    kinds = dict(zip(layer.features[ID_COL], layer.features.geom_type, strict=True))
+    assert {kinds[rid] for rid in catalog.routes} <= {"LineString", "MultiLineString"}
+    assert not any("unparseable" in w for w in layer.warnings), layer.warnings
+    # rows without a geometry (an organisation without a head office) are "missing"
+    assert all("missing geometry (no value in lon/lat or wkt); skipped" in w
+               for w in layer.warnings), layer.warnings
+
+
+def test_csv_lon_lat_else_wkt_and_missing_named_as_missing(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text("id,lon,lat,wkt\n"
+                    "p,1.5,2.5,POINT (1.5 2.5)\n"
+                    "l,,,\"LINESTRING (0 0, 1 1)\"\n"
+                    "n,,,\n"
+                    "h,3,,\n", encoding="utf-8")
+    layer = read_context(path)
+    assert layer.features[ID_COL].tolist() == ["p", "l"]
+    assert layer.features.geom_type.tolist() == ["Point", "LineString"]
+    assert layer.warnings == [
+        "mixed.csv: feature 2 (id n): missing geometry (no value in lon/lat or wkt); skipped",
+        "mixed.csv: feature 3 (id h): unparseable geometry "
+        "(could not convert string to float: ''); skipped"]
+
+
+# --------------------------------------------------------------------------- empty files
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("header.csv", "name,lon,lat\n"),
+    ("header-wkt.csv", "id;wkt\n"),
+    ("empty.geojson", '{"type": "FeatureCollection", "features": []}'),
+])
+def test_a_file_without_features_is_an_empty_layer_with_a_warning(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    layer = read_context(path)
+    assert len(layer) == 0 and layer.geometry_type == "empty"
+    assert layer.warnings == [
+        f"{name}: no features: the context layer is empty (nothing to draw)"]
+
+
+def test_a_header_without_coordinate_columns_names_its_columns(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("name,city\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no lon/lat or WKT column \(columns: name, city\)"):
+        read_context(path)
+
+
+def test_an_empty_csv_file_says_so(tmp_path):
+    path = tmp_path / "nothing.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="the file is empty"):
+        read_context(path)
