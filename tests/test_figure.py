@@ -333,6 +333,19 @@ def test_bad_inputs_exit_2_with_one_line(args: tuple[str, ...], message: str,
     assert not list(tmp_path.iterdir())  # nothing written, not even a temporary file
 
 
+def test_stdout_as_the_output_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         runner) -> None:
+    monkeypatch.chdir(tmp_path)
+    for args in (("-o", "-"), ("--output", "-", "--format", "png")):
+        result = runner("figure", "-w", str(ROOT), *args)
+        assert result.exit_code == 2
+        assert result.stderr == ("geo: error: -o -: a figure is written to a file, with its "
+                                 "alt text beside it, not to stdout; name the file with "
+                                 "-o PATH\n")
+        assert result.stdout == ""
+    assert not list(tmp_path.iterdir())  # no file named '-' nor '-.alt.txt'
+
+
 def test_unwritable_output_exit_2_and_nothing_written(tmp_path: Path, runner) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -19,7 +19,8 @@ def _flag(flag: str, exc: InputError) -> GeoClickError:
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Where to write the figure (a symbolic link is written through) "
                    "[default: WORKSPACE/maps/figure.<format>]. Its alt text goes beside it, "
-                   "as <stem>.alt.txt.")
+                   "as <stem>.alt.txt ('-', stdout, is refused: the figure needs its alt "
+                   "text beside it).")
 @click.option("-f", "--format", "fmt", default=None, metavar="svg|png|pdf",
               help="Output format [default: from the -o file's suffix, else svg].")
 @click.option("--extent", "extent_ids", multiple=True, metavar="ID",
@@ -81,6 +82,9 @@ def command(output: str | None, fmt: str | None, extent_ids: tuple[str, ...],
     from geo.figure.make import make_figure
     from geo.figure.options import FigureOptions, check_layers, format_for, parse_bbox
 
+    if output == "-":
+        raise GeoClickError("-o -: a figure is written to a file, with its alt text beside "
+                            "it, not to stdout; name the file with -o PATH", 2)
     try:
         box = parse_bbox(bbox) if bbox is not None else None
     except InputError as exc:
