@@ -38,11 +38,12 @@ Formats (:data:`FORMATS`):
     spreadsheet, kepler.gl or QGIS's delimited-text reader takes ``lon``/``lat``. CSV
     stores no CRS: coordinates are WGS84 longitude/latitude (EPSG:4326).
 
-    Text cells that begin with ``=``, ``+``, ``-``, ``@``, tab or CR (:data:`FORMULA_STARTS`)
-    are what a spreadsheet may run as a formula ("CSV injection"). By default they are
-    written exactly (GIS tools read the values as they are) and counted, so that the caller
-    can warn; with ``spreadsheet_safe=True`` each is prefixed with ``'``, which spreadsheets
-    take as "text follows" (numbers and the ``lon``, ``lat``, ``wkt`` columns never are).
+    Text cells that begin with ``=``, ``+``, ``-``, ``@``, tab or CR
+    (:data:`geo.export_format.FORMULA_STARTS`) are what a spreadsheet may run as a
+    formula ("CSV injection"). By default they are written exactly (GIS tools read the
+    values as they are) and counted, so that the caller can warn; with
+    ``spreadsheet_safe=True`` each is prefixed with ``'``, which spreadsheets take as
+    "text follows" (numbers and the ``lon``, ``lat``, ``wkt`` columns never are).
 
 Flattening (GeoPackage and CSV hold no nested values), see :func:`flatten_frame`:
 
@@ -93,6 +94,7 @@ from geo.errors import InputError, OutputError, OutputExistsError
 from geo.export_format import (
     check_format,
     check_precision,
+    formula_safe,
     output_format,
 )
 from geo.geojson import RS, dumps, geometry_object, geometry_objects, prepare_geometries
@@ -105,8 +107,6 @@ from geo.names import EXPORT_FORMATS, LAYERS, MEDIA
 #: The formats this module writes (see the module docstring).
 FORMATS = EXPORT_FORMATS
 
-#: First characters of a CSV text cell that a spreadsheet may take as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: GeoPackage geometry type of each of geo's layers (others: as GDAL infers). Agreements
 #: are arcs between head offices or points at their venue: the generic type (``Unknown`` is
 #: pyogrio's name for GDAL's wkbUnknown, ``GEOMETRY`` in the GeoPackage).
@@ -369,8 +369,8 @@ def _csv_cell(value: Any) -> Any:
 @dataclass(frozen=True)
 class Rendered:
     """An export as text, and how many of its CSV text cells begin like a formula
-    (:data:`FORMULA_STARTS`; prefixed with ``'`` when written spreadsheet-safe; always 0
-    for GeoJSON)."""
+    (:data:`geo.export_format.FORMULA_STARTS`; prefixed with ``'`` when written
+    spreadsheet-safe; always 0 for GeoJSON)."""
 
     text: str
     formula_cells: int = 0
@@ -383,18 +383,6 @@ class Saved:
 
     path: Path
     formula_cells: int = 0
-
-
-def _formula_safe(values: list[Any], spreadsheet_safe: bool) -> tuple[list[Any], int]:
-    """CSV cells of one text column, and how many begin like a formula (prefixed with
-    ``'`` when ``spreadsheet_safe``); only text cells count, never numbers."""
-    risky = [i for i, v in enumerate(values)
-             if type(v) is str and v.startswith(FORMULA_STARTS)]
-    if spreadsheet_safe and risky:
-        values = list(values)
-        for i in risky:
-            values[i] = "'" + values[i]
-    return values, len(risky)
 
 
 def csv_text(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
@@ -428,7 +416,7 @@ def csv_table(layers: Mapping[str, gpd.GeoDataFrame], precision: int = 6,
         cells = {"layer": [name] * n}
         for col, vals in zip(props, values, strict=True):
             if col not in GEOMETRY_COLUMNS:
-                vals, risky = _formula_safe(vals, spreadsheet_safe)
+                vals, risky = formula_safe(vals, spreadsheet_safe)
                 formula_cells += risky
             cells[col] = [v if type(v) is str else _csv_cell(v) for v in vals]
         lon, lat, text = [""] * n, [""] * n, [""] * n

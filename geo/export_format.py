@@ -5,12 +5,15 @@ coordinate precision: the rules of an export's options, apart from the writers.
 names the formats geo does not write, so that ``cables.shp`` is refused with what it would
 hold; :func:`output_format` says which format to write a file in, or why its name does not
 fit; :func:`check_format` and :func:`check_precision` validate those options.
+:func:`formula_safe` counts (and, asked to, defuses) the CSV text cells that a spreadsheet
+may run as a formula, for every CSV geo writes (``geo export``, ``geo measure``).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from geo.errors import InputError
 from geo.names import EXPORT_FORMATS as FORMATS
@@ -38,6 +41,23 @@ FOREIGN_SUFFIXES = {
     ".tif": "a (Geo)TIFF raster", ".tiff": "a (Geo)TIFF raster",
     ".html": "a web page", ".htm": "a web page",
 }
+
+
+#: First characters of a CSV text cell that a spreadsheet may take as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(values: list[Any], spreadsheet_safe: bool) -> tuple[list[Any], int]:
+    """CSV cells of one text column, and how many begin like a formula
+    (:data:`FORMULA_STARTS`; each prefixed with ``'``, which spreadsheets take as "text
+    follows", when ``spreadsheet_safe``); only text cells count, never numbers."""
+    risky = [i for i, v in enumerate(values)
+             if type(v) is str and v.startswith(FORMULA_STARTS)]
+    if spreadsheet_safe and risky:
+        values = list(values)
+        for i in risky:
+            values[i] = "'" + values[i]
+    return values, len(risky)
 
 
 def check_precision(precision: int) -> int:

@@ -209,3 +209,40 @@ def test_between_positions_keep_every_digit_in_their_labels(runner):
     (row,) = json.loads(result.stdout)
     (seg,) = row["segments"]
     assert (seg["from"], seg["to"]) == ("36.81667,-1.283333", "36.816674,-1.283333")
+
+
+# --------------------------------------------------------------------------- CSV for spreadsheets
+
+
+FORMULA_FEATURE = json.dumps({
+    "type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": "=HYPERLINK(\"x\")", "name": "@cable"},
+         "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}},
+        {"type": "Feature", "properties": {"id": "plain", "name": "Plain"},
+         "geometry": {"type": "LineString", "coordinates": [[0, 0], [0, 1]]}}]})
+
+
+def test_csv_warns_of_cells_a_spreadsheet_may_run_as_formulas(runner):
+    result = runner("measure", "--file", "-", "--format", "csv", input=FORMULA_FEATURE,
+                    expect=0)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["name"]) for r in rows] == [("=HYPERLINK(\"x\")", "@cable"),
+                                                    ("plain", "Plain")]
+    assert ("geo: warning: 2 CSV cells begin with =, +, -, @, tab or CR, which a spreadsheet "
+            "may run as a formula; --csv-safe prefixes them with ' for spreadsheets"
+            ) in result.stderr
+
+
+def test_csv_safe_prefixes_formula_cells(runner):
+    result = runner("measure", "--file", "-", "--format", "csv", "--csv-safe",
+                    input=FORMULA_FEATURE, expect=0)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["name"]) for r in rows] == [("'=HYPERLINK(\"x\")", "'@cable"),
+                                                    ("plain", "Plain")]
+    assert float(rows[0]["length_m"]) > 0  # numbers are never prefixed
+    assert "warning" not in result.stderr
+
+
+def test_csv_safe_needs_csv(runner):
+    result = runner("measure", "--file", "-", "--csv-safe", input=FORMULA_FEATURE, expect=2)
+    assert result.stderr == "geo: error: --csv-safe applies only to --format csv, not table\n"

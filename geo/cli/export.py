@@ -19,6 +19,13 @@ from geo.cli.options import (
 from geo.errors import InputError
 from geo.names import EXPORT_FORMATS, LAYER_NAMES, TEXT_EXPORT_FORMATS
 
+#: The option that writes CSV for spreadsheets (``geo export``, ``geo measure``).
+csv_safe_opt = click.option(
+    "--csv-safe", is_flag=True,
+    help="CSV for spreadsheets: prefix text cells that begin with =, +, -, @, tab or CR "
+         "with ' so that they are not run as formulas (the values then differ from the "
+         "source's).")
+
 
 @click.command("export")
 @click.option("--layer", "layer_names", multiple=True, type=click.Choice(LAYER_NAMES),
@@ -36,10 +43,7 @@ from geo.names import EXPORT_FORMATS, LAYER_NAMES, TEXT_EXPORT_FORMATS
 @click.option("--rs/--no-rs", default=False,
               help="geojsonseq: put RS (0x1E) before each feature (RFC 8142); "
                    "default: newline-delimited.")
-@click.option("--csv-safe", is_flag=True,
-              help="CSV for spreadsheets: prefix text cells that begin with =, +, -, @, tab "
-                   "or CR with ' so that they are not run as formulas (the values then "
-                   "differ from the catalogue's).")
+@csv_safe_opt
 @click.option("--overwrite", is_flag=True, help="Replace an existing output file.")
 @workspace_opt
 @handle_errors
@@ -114,8 +118,16 @@ def command(layer_names: tuple[str, ...], fmt: str | None, output: str | None, p
         formula_cells = saved.formula_cells
         click.echo(f"geo: wrote {count} features ({', '.join(layers)}) as {fmt} to "
                    f"{saved.path}", err=True)
-    if formula_cells and not csv_safe:
+    if not csv_safe:
+        warn_formula_cells(formula_cells)
+
+
+def warn_formula_cells(formula_cells: int) -> None:
+    """Warn on stderr, if there are any, of CSV cells that a spreadsheet may run as a
+    formula, and of the option that defuses them (every command that writes CSV)."""
+    if formula_cells:
         cells = "cell begins" if formula_cells == 1 else "cells begin"
         click.echo(f"geo: warning: {formula_cells} CSV {cells} with =, +, -, @, tab or CR, "
                    "which a spreadsheet may run as a formula; --csv-safe prefixes them "
                    "with ' for spreadsheets", err=True)
+

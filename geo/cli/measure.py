@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from geo.cli.export import csv_safe_opt
 from geo.cli.options import GeoClickError, handle_errors, workspace_opt
 from geo.cli.table import format_table
 from geo.names import MEDIA
@@ -126,33 +127,53 @@ def _feature_table(rows: list[Measurement], source: str) -> str:
     return "\n".join(lines)
 
 
-def _csv(rows: list[Measurement]) -> str:
+#: Columns of the CSV that hold text (the others hold numbers, booleans or nothing).
+CSV_TEXT_COLUMNS = ("id", "name", "kind", "published_text", "flags", "members")
+
+
+def _csv(rows: list[Measurement], spreadsheet_safe: bool = False) -> tuple[str, int]:
+    """The rows as CSV, and how many text cells begin like a formula (prefixed with ``'``
+    when ``spreadsheet_safe``: :func:`geo.export_format.formula_safe`, as ``geo export``)."""
     import csv
     import io
 
+    from geo.export_format import formula_safe
+
+    records = [_csv_record(m) for m in rows]
+    formula_cells = 0
+    for column in CSV_TEXT_COLUMNS:
+        values, risky = formula_safe([r[column] for r in records], spreadsheet_safe)
+        formula_cells += risky
+        for record, value in zip(records, values, strict=True):
+            record[column] = value
     buf = io.StringIO()
     writer = csv.DictWriter(buf, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for m in rows:
-        d: dict[str, Any] = m.as_dict()
-        media = m.by_medium_m or {}
-        writer.writerow({
-            "id": m.id, "name": m.name, "kind": m.kind,
-            "schematic": "" if m.schematic is None else str(m.schematic).lower(),
-            "length_m": repr(m.length_m),
-            **{f"{k}_m": repr(v) for k, v in media.items()},
-            "slack": repr(m.slack), "estimate_m": repr(m.estimate_m),
-            "latency_ms": repr(m.latency_ms), "rtt_ms": repr(m.rtt_ms),
-            "published_m": "" if m.published_m is None else repr(m.published_m),
-            "published_text": d.get("published_text") or "",
-            "ratio": "" if m.ratio is None else repr(m.ratio),
-            "flags": " ".join(m.flags), "members": " ".join(m.members),
-            "parts": "" if m.parts is None else m.parts,
-        })
-    return buf.getvalue()
+    writer.writerows(records)
+    return buf.getvalue(), formula_cells
 
 
-def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
+def _csv_record(m: Measurement) -> dict[str, Any]:
+    """One row of the CSV (every value text)."""
+    d: dict[str, Any] = m.as_dict()
+    media = m.by_medium_m or {}
+    return {
+        "id": m.id, "name": m.name, "kind": m.kind,
+        "schematic": "" if m.schematic is None else str(m.schematic).lower(),
+        "length_m": repr(m.length_m),
+        **{f"{k}_m": repr(v) for k, v in media.items()},
+        "slack": repr(m.slack), "estimate_m": repr(m.estimate_m),
+        "latency_ms": repr(m.latency_ms), "rtt_ms": repr(m.rtt_ms),
+        "published_m": "" if m.published_m is None else repr(m.published_m),
+        "published_text": d.get("published_text") or "",
+        "ratio": "" if m.ratio is None else repr(m.ratio),
+        "flags": " ".join(m.flags), "members": " ".join(m.members),
+        "parts": "" if m.parts is None else m.parts,
+    }
+
+
+def _emit(rows: list[Measurement], fmt: str, source: str | None,
+          csv_safe: bool = False) -> None:
     from geo.measure import LATENCY_ASSUMPTION
 
     if fmt == "geojson":
@@ -165,8 +186,13 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
                               sort_keys=True))
         click.echo(f"geo: {LATENCY_ASSUMPTION}", err=True)
     elif fmt == "csv":
-        click.echo(_csv(rows), nl=False)
+        from geo.cli.export import warn_formula_cells
+
+        text, formula_cells = _csv(rows, csv_safe)
+        click.echo(text, nl=False)
         click.echo(f"geo: {LATENCY_ASSUMPTION}", err=True)
+        if not csv_safe:
+            warn_formula_cells(formula_cells)
     else:
         if source is None:
             click.echo("\n\n".join(_route_block(m) for m in rows))
@@ -206,12 +232,13 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None) -> None:
               default="table", show_default=True,
               help="Output format; geojson (routes, corridors, --between): the drawn lines "
                    "as an RFC 7946 FeatureCollection.")
+@csv_safe_opt
 @workspace_opt
 @handle_errors
 def command(names: tuple[str, ...], file_: str | None, layers: tuple[str, ...],
             id_field: str | None,
             group_by: str | None, published_field: str | None, between: bool, medium: str,
-            slack: float, fmt: str, workspace: str) -> None:
+            slack: float, fmt: str, csv_safe: bool, workspace: str) -> None:
     """Geodesic length (WGS84, Karney) and fibre latency of catalogue routes and corridors
     (all of them if none is named), of the line features of a file, or of the path
     through named places.
@@ -236,6 +263,8 @@ def command(names: tuple[str, ...], file_: str | None, layers: tuple[str, ...],
     for name in names:
         if name.startswith("-") and len(name) > 1 and not _is_lonlat(name):
             raise click.NoSuchOption(name)
+    if csv_safe and fmt != "csv":
+        raise GeoClickError(f"--csv-safe applies only to --format csv, not {fmt}", 2)
     if between and file_ is not None:
         raise GeoClickError("--between and --file cannot be used together", 2)
     if medium != "unspecified" and not between:
@@ -254,7 +283,8 @@ def command(names: tuple[str, ...], file_: str | None, layers: tuple[str, ...],
         if names:
             raise GeoClickError("give either route ids or --file, not both "
                                 f"(got {' '.join(names)!r})", 2)
-        _measure_file(file_, layers, id_field, group_by, published_field, slack, fmt)
+        _measure_file(file_, layers, id_field, group_by, published_field, slack, fmt,
+                      csv_safe)
         return
     if between:
         from geo.gazetteer import lookup_place
@@ -264,12 +294,12 @@ def command(names: tuple[str, ...], file_: str | None, layers: tuple[str, ...],
             raise GeoClickError(f"--between needs at least two places, got {len(names)}", 2)
         rows = [measure_between(list(names), _catalog_if_any(workspace), lookup_place, slack,
                                 medium)]
-        _emit(rows, fmt, None)
+        _emit(rows, fmt, None, csv_safe)
         return
     from geo.catalog import load_catalog
     from geo.measure import measure_catalog
 
-    _emit(measure_catalog(load_catalog(workspace), list(names), slack), fmt, None)
+    _emit(measure_catalog(load_catalog(workspace), list(names), slack), fmt, None, csv_safe)
 
 
 def _is_lonlat(text: str) -> bool:
@@ -294,7 +324,8 @@ def _catalog_if_any(workspace: str) -> Any:
 
 def _measure_file(file_: str, layers: tuple[str, ...], id_field: str | None,
                   group_by: str | None,
-                  published_field: str | None, slack: float, fmt: str) -> None:
+                  published_field: str | None, slack: float, fmt: str,
+                  csv_safe: bool) -> None:
     from geo.files import MAX_JSON_BYTES, read_stream
     from geo.measure import measure_file, measure_geojson_text
     from geo.vector import utf8_text
@@ -317,4 +348,4 @@ def _measure_file(file_: str, layers: tuple[str, ...], id_field: str | None,
         result = measure_file(file_, id_field, group_by, published_field, slack, layers)
     for line in [*result.skipped, *result.warnings]:
         click.echo(f"geo: {line}", err=True)
-    _emit(result.rows, fmt, result.source)
+    _emit(result.rows, fmt, result.source, csv_safe)
