@@ -449,3 +449,20 @@ def test_lenders_and_finance_institutions_before_names_make_them_organisations()
     assert orgs("A loan from development finance institutions Xentra and Vorbel has been "
                 "announced.") == ["Xentra", "Vorbel"]
     assert orgs("The lenders Kovacom and Vorbel will fund the cable.") == ["Kovacom", "Vorbel"]
+
+
+def test_islands_are_waypoints_and_a_lower_case_quoted_word_is_no_cable_s_name():
+    facts = find_facts('Kovacom presentó este cable "express" que conecta Aruba, Martinica y '
+                       "Boca Ratón en Florida (EEUU).", language="es")
+    [route] = facts.routes
+    assert route.name == ""
+    assert [w.surface for w in route.waypoints][:3] == ["Aruba", "Martinica", "Boca Ratón"]
+
+
+def test_an_island_waypoint_becomes_a_site_of_the_draft():
+    from geo.draft.entries import draft_entries
+
+    facts = find_facts("The Kovacom cable will link Aruba and Martinique.")
+    tables = draft_entries(facts, "kovacom")
+    text = repr(tables)
+    assert "'aruba'" in text and "'martinique'" in text

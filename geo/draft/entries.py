@@ -48,7 +48,7 @@ _FIGURE_UNIT = {"length": "km", "capacity": "Tbps", "fibre-pairs": "pairs",
                 "ready-for-service": "year"}
 #: mention kind -> (site kind, precision) of the point drafted for a place
 _PLACE_SITE = {"city": ("city", "city"), "country": ("country", "country"),
-               "region": ("node", "country")}
+               "region": ("node", "country"), "island": ("node", "country")}
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 MAX_ID = 60
 

@@ -147,7 +147,11 @@ class RouteNaming(RouteFinderState):
                 close = re.search(r"[»”“\"'’]{1,2}", text[tokens[k].start:s.end])
                 if close:
                     end = tokens[k].start + close.start()
-                    if self.valid_name(tokens[k].start, end):
+                    # a name in quotes begins with a capital or a digit: 'un cable
+                    # "express"' says what kind of cable, not its name
+                    if (text[tokens[k].start:tokens[k].start + 1].isupper()
+                            or text[tokens[k].start:tokens[k].start + 1].isdigit()) and \
+                            self.valid_name(tokens[k].start, end):
                         self.add_name(tokens[k].start, end, s)
                     continue
             if gap.strip() not in ("", ":"):
