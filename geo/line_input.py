@@ -1,7 +1,7 @@
 """Lines in users' files and in GeoJSON text, read into one :class:`LineData`: every line
 part's ``(lon, lat)`` vertices in WGS84 degrees in one array, the features' attributes, and
 the features skipped with the reason why (no geometry, not a line, a part with fewer than two
-positions, coordinates that are not finite, latitudes outside [-90, 90], longitudes beyond
+distinct positions, coordinates that are not finite, latitudes outside [-90, 90], longitudes beyond
 ±540°). :mod:`geo.measure` measures what this module reads.
 
 - :func:`read_geojson_text`: a FeatureCollection, an RS- or LF-delimited sequence (RFC 8142),
@@ -86,6 +86,11 @@ def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
         if usable[f]:
             usable[f] = False
             reasons[int(f)] = "a line part with fewer than 2 positions"
+    for f in np.unique(part_feature[_one_place(coords, sizes)]) if len(coords) else ():
+        if usable[f]:
+            usable[f] = False
+            reasons[int(f)] = ("a line part with fewer than 2 distinct positions (all at "
+                               "one place: no length to measure)")
     coord_feature = np.repeat(part_feature, sizes)
     lon, lat = coords[:, 0], coords[:, 1]
     bad = insane_positions(lon, lat)
@@ -106,6 +111,18 @@ def _finish(source: str, fields: list[str], records: list[dict[str, Any]],
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp) if len(sizes) \
         else np.zeros(0, dtype=np.intp)
     return LineData(source, fields, records, coords, offsets, part_feature, usable, skipped)
+
+
+def _one_place(coords: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Whether each part of two or more positions has them all at one ``(lon, lat)``
+    (``coords``: every part's positions one after another, ``sizes``: how many each)."""
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+    firsts = coords[np.minimum(starts, len(coords) - 1)]
+    # NaN differs from itself: such a part is not "at one place" (its coordinates are
+    # reported as invalid instead)
+    moved = np.any(coords != np.repeat(firsts, sizes, axis=0), axis=1)
+    owner = np.repeat(np.arange(len(sizes), dtype=np.intp), sizes)
+    return (sizes >= 2) & (np.bincount(owner, weights=moved, minlength=len(sizes)) == 0)
 
 
 _STARTS_WITH_OBJECT = re.compile(r"\s*\{")

@@ -2,7 +2,7 @@
 
 A ``.geojson`` / ``.json`` file holding one FeatureCollection (or one Feature), without a
 ``crs`` member, whose every feature is a Feature with a LineString or MultiLineString of
-sane positions (two or more per part; numbers only; finite; latitude within ±90°,
+sane positions (two or more distinct ones per part; numbers only; finite; latitude within ±90°,
 longitude within ±540°; see :func:`geo.vector.insane_positions`) is parsed by simdjson into
 plain lists (:func:`read_plain_line_file`): numpy, shapely, pandas and GDAL are not loaded
 (importing numpy alone takes longer than reading and measuring 500 submarine cables). For
@@ -141,8 +141,8 @@ class PlainLines:
 
 def _line_parts(geometry: Any) -> list[tuple[list[float], list[float]]] | None:
     """The parts of a simdjson LineString / MultiLineString as ``(lon, lat)`` lists of
-    floats (heights dropped), if every part has two or more positions of two or more
-    numbers each; else ``None``. The checks run in C (``map``, ``set``, ``min``)."""
+    floats (heights dropped), if every part has two or more distinct positions of two or
+    more numbers each; else ``None``. The checks run in C (``map``, ``set``, ``min``)."""
     if not isinstance(geometry, simdjson.Object) or repeats_a_member(geometry):
         return None
     gtype = geometry.get("type")
@@ -165,11 +165,15 @@ def _line_parts(geometry: Any) -> list[tuple[list[float], list[float]]] | None:
             return None
         try:
             if widths == {2}:
-                out.append((list(map(float, values[0::2])), list(map(float, values[1::2]))))
+                lon, lat = list(map(float, values[0::2])), list(map(float, values[1::2]))
             else:
-                out.append(([float(p[0]) for p in part], [float(p[1]) for p in part]))
+                lon, lat = [float(p[0]) for p in part], [float(p[1]) for p in part]
         except OverflowError:   # an integer too large for a float
             return None
+        if lon[1] == lon[0] and lat[1] == lat[0] and \
+                lon.count(lon[0]) == len(lon) and lat.count(lat[0]) == len(lat):
+            return None   # all at one place: skipped by geo.line_input, with its reason
+        out.append((lon, lat))
     return out
 
 

@@ -401,6 +401,47 @@ def test_a_one_position_line_is_skipped():
     assert len(result.skipped) == 2
 
 
+DEGENERATE = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "id": "one-place", "properties": {},
+     "geometry": {"type": "LineString", "coordinates": [[5, 5], [5, 5]]}},
+    {"type": "Feature", "id": "one-place-3d", "properties": {},
+     "geometry": {"type": "LineString", "coordinates": [[5, 5, 0], [5, 5, 10], [5, 5, 0]]}},
+    {"type": "Feature", "id": "part-at-one-place", "properties": {},
+     "geometry": {"type": "MultiLineString",
+                  "coordinates": [[[0, 0], [1, 1]], [[2, 2], [2, 2]]]}},
+    {"type": "Feature", "id": "repeat-then-move", "properties": {},
+     "geometry": {"type": "LineString", "coordinates": [[5, 5], [5, 5], [6, 5]]}},
+]}
+ONE_PLACE = "a line part with fewer than 2 distinct positions"
+
+
+@pytest.mark.parametrize("reader", ["plain file", "text", "gdal"])
+def test_a_line_at_one_place_is_skipped_never_zero(reader, tmp_path):
+    path = tmp_path / "degenerate.geojson"
+    path.write_text(json.dumps(DEGENERATE), encoding="utf-8")
+    if reader == "plain file":
+        result = measure_file(path)
+    elif reader == "text":
+        result = measure_geojson_text(path.read_text(encoding="utf-8"))
+    else:
+        gpkg = tmp_path / "degenerate.gpkg"
+        frame = pyogrio.read_dataframe(path)
+        frame["id"] = [f["id"] for f in DEGENERATE["features"]]
+        pyogrio.write_dataframe(frame, gpkg)
+        result = measure_file(gpkg)
+    assert [m.id for m in result.rows] == ["repeat-then-move"]
+    assert result.rows[0].length_m > 0
+    assert len(result.skipped) == 3
+    assert all(ONE_PLACE in line for line in result.skipped), result.skipped
+
+
+def test_a_file_of_lines_at_one_place_has_no_lines_to_measure(tmp_path):
+    path = tmp_path / "one.geojson"
+    path.write_text(json.dumps(DEGENERATE["features"][0]), encoding="utf-8")
+    with pytest.raises(InputError, match=f"no lines to measure .*{ONE_PLACE}"):
+        measure_file(path)
+
+
 @pytest.mark.parametrize(("name", "match"), [
     ("points.geojson", "no lines to measure"),
     ("broken.geojson", "cannot read"),
