@@ -29,6 +29,7 @@ Published lengths (``"1,234 km"``, ``"850 mi"``, ``"600 nmi"``, a number) are re
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -633,13 +634,20 @@ def resolve_place(query: str, cat: Catalog | None,
     raise InputError(f"unknown place {query!r}: not {where}a gazetteer place, nor lon,lat")
 
 
+def _same_position(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two ``(lon, lat)`` (degrees) are one place: the same latitude and a
+    longitude a whole number of turns apart (-180 is 180), or the same pole."""
+    return a[1] == b[1] and (abs(a[1]) == 90.0 or (a[0] - b[0]) % 360.0 == 0.0)
+
+
 def measure_between(places: Sequence[str], cat: Catalog | None = None,
                     lookup: PlaceLookup | None = None, slack: float = 1.0,
                     medium: str = "unspecified") -> Measurement:
     """The path through two or more places (see :func:`resolve_place`), one segment per
     leg, metres on WGS84, drawn as the map would draw a schematic segment of ``medium``
     between them (:func:`geo.routes.path_geometry`): a ``submarine`` path is routed over the
-    sea, any other is made of geodesics."""
+    sea, any other is made of geodesics. Two consecutive places at one position (``0,0
+    0,0``, ``180,0 -180,0``, a site and its coordinates) raise :class:`InputError`."""
     slack = _check_slack(slack)
     if medium not in MEDIA:
         raise InputError(f"unknown medium {medium!r}; expected one of: {', '.join(MEDIA)}")
@@ -647,6 +655,11 @@ def measure_between(places: Sequence[str], cat: Catalog | None = None,
         raise InputError(f"a path needs at least two places, got {len(places)}")
     resolved = [resolve_place(q, cat, lookup) for q in places]
     positions = [(float(p["lon"]), float(p["lat"])) for p in resolved]
+    for i, (a, b) in enumerate(itertools.pairwise(positions)):
+        if _same_position(a, b):
+            raise InputError(f"{places[i]!r} and {places[i + 1]!r} are at the same position "
+                             f"({waypoint_label(a)}): consecutive places of a path must "
+                             "differ (there is no length between them)")
     labels = [p["name"] for p in resolved]
     segments = path_geometry(positions, labels, medium)
     lines: list[list[tuple[float, float]]] = []

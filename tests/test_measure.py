@@ -541,10 +541,19 @@ def test_between_with_the_real_gazetteer():
 
 
 @pytest.mark.parametrize("places", [["0,0"], ["0,0", "200,0"], ["0,0", "10,-91"],
-                                    ["0,0", "1.5,abc"]])
+                                    ["0,0", "1.5,abc"], ["0,0", "0,0"], ["0,0", "-0,0"],
+                                    ["1,1", "180,0", "-180,0"], ["0,90", "45,90"]])
 def test_between_bad_input(places):
     with pytest.raises(InputError):
         measure_between(places, None, lambda name: None)
+
+
+def test_between_may_come_back_to_a_place_but_not_stay_there():
+    there_and_back = measure_between(["0,0", "1,0", "0,0"], None, lambda name: None)
+    assert there_and_back.length_m == pytest.approx(
+        2 * WGS84.Inverse(0, 0, 0, 1)["s12"], abs=MM)
+    with pytest.raises(InputError, match="'1,0' and '1,0' are at the same position"):
+        measure_between(["0,0", "1,0", "1,0"], None, lambda name: None)
 
 
 def test_kml_is_read_through_gdal(tmp_path):

@@ -174,6 +174,9 @@ def test_between_catalogue_site_and_gazetteer_place(repo_root, catalog, runner):
     (["--between", "0,0", "200,0"], "invalid coordinates '200,0'"),
     (["--between", "0,0", "-10,95"], "invalid coordinates '-10,95'"),
     (["--between", "0,0"], "at least two places"),
+    (["--between", "0,0", "0,0"], "geo: error: '0,0' and '0,0' are at the same position "
+                                  "(0.0,0.0): consecutive places of a path must differ"),
+    (["--between", "10,5", "180,0", "-180,0"], "'180,0' and '-180,0' are at the same"),
     (["--between", "0,0", "Nowhere-at-all-xyz"], "unknown place"),
     (["--id-field", "id"], "--file only"),
     (["trans-caspian-cable", "--file", str(DATA / "lines.geojson")], "not both"),
