@@ -61,9 +61,13 @@ def formula_safe(values: list[Any], spreadsheet_safe: bool) -> tuple[list[Any], 
 
 
 def check_precision(precision: int) -> int:
-    """Validate a coordinate precision: ``-1`` (no rounding) or a number of decimals >= 0."""
+    """Validate a coordinate precision: ``-1`` (no rounding) or a number of decimals >= 0.
+
+    Raises :class:`InputError` with ``parameter="precision"`` (a front end names its
+    option)."""
     if isinstance(precision, bool) or not isinstance(precision, int) or precision < -1:
-        raise InputError(f"precision {precision!r}: expected -1 (no rounding) or decimals >= 0")
+        raise InputError(f"coordinate precision {precision!r}: expected -1 (no rounding) or "
+                         "a number of decimals >= 0", parameter="precision")
     return precision
 
 

@@ -246,6 +246,12 @@ def test_bad_options_exit_2_and_say_why(repo_root, args, needles, runner):
         assert needle in result.stderr
 
 
+def test_a_bad_precision_names_the_option(repo_root, runner):
+    result = runner("export", "--precision", "-2", "-w", repo_root, expect=2)
+    assert result.stderr == ("geo: error: --precision: coordinate precision -2: expected -1 "
+                             "(no rounding) or a number of decimals >= 0\n")
+
+
 def test_a_sequence_is_not_written_to_a_geojson_file(repo_root, tmp_path, runner):
     target = tmp_path / "x.geojson"
     result = runner("export", "--format", "geojsonseq", "-o", str(target), "-w", str(repo_root),

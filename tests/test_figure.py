@@ -311,8 +311,10 @@ def test_drafts_and_placeless_entities(tmp_path: Path) -> None:
     (("--bbox", "10,50,20,40"), "geo: error: --bbox: bounding box '10,50,20,40': south 50 is "
                                 "not below north 40"),
     (("--bbox", "10,nan,20,40"), "geo: error: --bbox: bounding box '10,nan,20,40': south is"),
-    (("--extent", "atlantis"), "geo: error: unknown id 'atlantis': no site, route, corridor, "
-                               "organisation or agreement of the catalogue has it"),
+    (("--extent", "atlantis"), "geo: error: --extent: unknown id 'atlantis': no site, route, "
+                               "corridor, organisation or agreement of the catalogue has it"),
+    (("--extent", "liquid-telecom"), "geo: error: --extent: liquid-telecom: has no place on "
+                                     "the map (no position, head office or venue)"),
     (("--extent", "rome", "--bbox", "1,2,3,4"), "geo: error: --extent and --bbox exclude "
                                                 "each other"),
     (("-o", "x.png", "--format", "svg"), "geo: error: x.png: a .png file holds png, not svg"),

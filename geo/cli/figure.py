@@ -15,6 +15,13 @@ def _flag(flag: str, exc: InputError) -> GeoClickError:
     return GeoClickError(f"{flag}: {exc}", 2)
 
 
+def _about_extent_ids(message: str, extent_ids: tuple[str, ...]) -> bool:
+    """Whether the library's ``message`` is about one of the ``--extent`` ids (an id no
+    entity has, or an entity with no place on the map: ``geo.figure.marks``)."""
+    return any(message.startswith((f"unknown id {eid!r}:", f"{eid}: has no place on the map"))
+               for eid in extent_ids)
+
+
 @click.command("figure")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Where to write the figure (a symbolic link is written through) "
@@ -136,6 +143,10 @@ def command(output: str | None, fmt: str | None, extent_ids: tuple[str, ...],
                              allow_outside_workspace=allow_context_outside, drafts=with_drafts)
     except OutsideWorkspaceError as exc:
         raise OutsideWorkspaceError(f"{exc} (--allow-context-outside)") from None
+    except InputError as exc:
+        if _about_extent_ids(str(exc), extent_ids):
+            raise _flag("--extent", exc) from None
+        raise
     for layer in result.context:
         for warning in layer.warnings:
             click.echo(f"geo: warning: {warning}", err=True)
