@@ -584,6 +584,36 @@ function geoMapInit(map, layers, entries, config, tiles) {
     return cls.indexOf(" geo-hit ") !== -1;
   }
 
+  /* A part drawn a whole turn (360 degrees of longitude) away from the entity itself, so
+   * that it shows on the other side of the antimeridian (geo.webmap.layers): its shift in
+   * degrees, 0 for the entity itself. */
+  function shiftOf(part) {
+    return (part.options && part.options.geoShift) || 0;
+  }
+
+  /* The bounds of the entity itself, its copies across the antimeridian aside. */
+  function ownBounds(entry) {
+    var bounds = L.latLngBounds([]);
+    eachPart(entry.f, function (part) {
+      if (shiftOf(part)) { return; }
+      if (part.getBounds) { bounds.extend(part.getBounds()); }
+      else if (part.getLatLng) { bounds.extend(part.getLatLng()); }
+    });
+    return bounds.isValid() ? bounds : entry.f.getBounds();
+  }
+
+  /* latlng moved by the shift of one of the entry's copies (or none) that brings it nearest
+   * the middle of the view: a popup opens on the copy in view. */
+  function nearestCopy(entry, latlng) {
+    var centre = map.getCenter().lng;
+    var best = 0;
+    eachPart(entry.f, function (part) {
+      var s = shiftOf(part);
+      if (Math.abs(latlng.lng + s - centre) < Math.abs(latlng.lng + best - centre)) { best = s; }
+    });
+    return best ? L.latLng(latlng.lat, latlng.lng + best) : latlng;
+  }
+
   /* Distance (px) from the container point cp to the entry as drawn (0 or less: on it). */
   function distanceTo(entry, cp) {
     var best = Infinity;
@@ -629,7 +659,10 @@ function geoMapInit(map, layers, entries, config, tiles) {
     return out;
   }
 
-  /* The point of a line entry nearest to cp, or its middle; undefined for points. */
+  /* The point of a line entry nearest to cp, or its middle (on its copy nearest the middle
+   * of the view); the marker of a point entry drawn more than once (a drafted site's, or
+   * its copies across the antimeridian) nearest to cp, or nearest the middle of the view;
+   * undefined for a single marker. */
   function anchorFor(entry, cp) {
     if (entry.f.getLatLng) { return undefined; }
     var best = null;
@@ -641,17 +674,32 @@ function geoMapInit(map, layers, entries, config, tiles) {
       if (cp) {
         var q = part.closestLayerPoint(map.containerPointToLayerPoint(cp));
         if (q && (!best || q.distance < best.distance)) { best = q; }
-      } else {
+      } else if (!shiftOf(part)) {
         var b = part.getBounds();
         var size = b.getNorthEast().distanceTo(b.getSouthWest());
         if (size > bestSize) { bestSize = size; bestPart = part; }
       }
     });
     if (best) { return map.layerPointToLatLng(best); }
-    if (bestPart) { return bestPart.getCenter(); }
+    if (bestPart) { return nearestCopy(entry, bestPart.getCenter()); }
     var points = [];
-    eachPart(entry.f, function (part) { if (part.getLatLng) { points.push(part); } });
-    return points.length ? points[points.length - 1].getLatLng() : undefined;
+    eachPart(entry.f, function (part) {
+      if (part.getLatLng && !(part.options && part.options.interactive === false)) {
+        points.push(part);
+      }
+    });
+    if (!points.length) { return undefined; }
+    if (cp) {
+      var nearest = null;
+      var nearestD = Infinity;
+      points.forEach(function (part) {
+        var d = cp.distanceTo(map.latLngToContainerPoint(part.getLatLng()));
+        if (d < nearestD) { nearestD = d; nearest = part; }
+      });
+      return nearest.getLatLng();
+    }
+    var own = points.filter(function (part) { return !shiftOf(part); });
+    return nearestCopy(entry, (own.length ? own : points)[0].getLatLng());
   }
 
   /* How far above its anchor a popup opens: clear of the marker it points at. */
@@ -822,7 +870,7 @@ function geoMapInit(map, layers, entries, config, tiles) {
     if (entry.f.getLatLng) {
       map.setView(entry.f.getLatLng(), Math.max(map.getZoom(), 5), { animate: false });
     } else if (entry.f.getBounds) {
-      map.fitBounds(entry.f.getBounds(), opts);
+      map.fitBounds(ownBounds(entry), opts);
     }
   }
 

@@ -37,7 +37,6 @@ from folium.template import Template
 from geo.atomic import write_text_atomic
 from geo.context import ContextLayer
 from geo.errors import GeoError, InputError
-from geo.names import DRAW_ORDER
 from geo.webmap import offline as offline_assets
 from geo.webmap.citations import Citation
 from geo.webmap.context import (
@@ -48,11 +47,13 @@ from geo.webmap.context import (
 )
 from geo.webmap.elements import CountryOutlines, InlineAssets, Panes, js_name, legend_html
 from geo.webmap.layers import (
+    BUILD_ORDER,
     BUILDERS,
     KIND_NOUN,
     LAYER_LABELS,
     ROLES,
     STATUS_LAYERS,
+    FarSide,
     LayerGroup,
     SegmentLines,
     group_label,
@@ -351,14 +352,18 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
 
     names = _names(layers)
     groups: list[LayerGroup] = []
-    for name in DRAW_ORDER:
+    # lines first: they note where they draw positions past ±180°, and the markers there
+    # are drawn there too (geo.webmap.layers.FarSide)
+    far_side = FarSide()
+    for name in BUILD_ORDER:
         if name not in layers:
             continue
         frame = layers[name]
         if name == "routes":
-            lg = BUILDERS[name](frame, names, segment_lines, citations=citations)
+            lg = BUILDERS[name](frame, names, segment_lines, citations=citations,
+                                far_side=far_side)
         else:
-            lg = BUILDERS[name](frame, names, citations=citations)
+            lg = BUILDERS[name](frame, names, citations=citations, far_side=far_side)
         groups.append(lg)
     # the panel lists layers in catalogue order; drawing order is by pane
     by_name = {lg.name: lg for lg in groups}

@@ -89,15 +89,27 @@ class Panes(MacroElement):
         self.panes_js = script_json(PANES)
 
 
+#: Shifts (degrees of longitude) at which the country outlines are drawn: the world and a
+#: copy on each side, under the lines and markers drawn past ±180° (geo.webmap.layers).
+OUTLINE_SHIFTS = (-360.0, 0.0, 360.0)
+
+
 class CountryOutlines(MacroElement):
-    """Natural Earth country outlines drawn as the basemap (no tiles, no network)."""
+    """Natural Earth country outlines drawn as the basemap (no tiles, no network), three
+    times side by side (:data:`OUTLINE_SHIFTS`), so that land lies under a line drawn
+    across ±180° whichever side of it the view is on."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data_js }}, {
-          pane: "geo-basemap", interactive: false,
-          style: function () { return {{ this.style_js }}; }
-        }).addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }} = (function (data) {
+          return L.layerGroup({{ this.shifts_js }}.map(function (shift) {
+            return L.geoJSON(data, {
+              pane: "geo-basemap", interactive: false,
+              style: function () { return {{ this.style_js }}; },
+              coordsToLatLng: function (c) { return L.latLng(c[1], c[0] + shift); }
+            });
+          }));
+        })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
         {{ this._parent.get_name() }}.getContainer().classList.add("geo-offline-basemap");
         {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.credit_js }});
         {% endmacro %}
@@ -108,6 +120,7 @@ class CountryOutlines(MacroElement):
         self._name = "CountryOutlines"
         self.credit_js = script_json(esc(credit))
         self.data_js = script_json(data)
+        self.shifts_js = script_json(list(OUTLINE_SHIFTS))
         self.style_js = script_json({"color": "#b9c0c8", "weight": 0.7, "fill": True,
                                      "fillColor": "#f4f2ec", "fillOpacity": 1.0,
                                      "className": "geo-country"})

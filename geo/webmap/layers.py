@@ -15,6 +15,16 @@ line, and the class ``geo-draft`` on the feature itself.
 Positions arrive as ``(lon, lat)`` WGS84 degrees and are turned into folium's
 ``[lat, lon]`` here, at folium's boundary. Lines are drawn along geodesics (points at most
 :data:`DRAW_SPACING_M` metres apart), the path geo measures.
+
+Across the antimeridian: Leaflet draws a longitude past ±180° beside the world, not wrapped
+into it, so a line is drawn with its longitudes unwrapped (one continuous path, Tokyo at
+139.69 to Los Angeles at 241.76) and drawn once more a turn (360°) away wherever part of it
+lies past ±180° (:func:`world_shifts`: -220.31 to -118.24), so that it shows whichever side
+of 180° the view is on; the positions lines draw past ±180° are noted (:class:`FarSide`),
+and a marker standing at one is drawn there too, so every line ends at its markers. These
+copies are parts of their entity's feature (one entry, one popup; their option
+``geoShift`` and class ``geo-copy`` say they are copies); the country outlines are drawn
+three times (:class:`geo.webmap.elements.CountryOutlines`), so land lies under them.
 """
 
 from __future__ import annotations
@@ -126,6 +136,92 @@ class LayerGroup:
 
 #: Decimal places of drawn coordinates (1e-5 degree is about 1 m: finer than any line here).
 DRAW_DECIMALS = 5
+
+
+#: Degrees of longitude between the world and the copies of it that Leaflet draws beside it.
+WORLD_TURN = 360.0
+
+
+def world_shifts(lon_min: float, lon_max: float) -> list[float]:
+    """The shifts (degrees of longitude, multiples of :data:`WORLD_TURN`, ``0.0`` first) at
+    which a drawing spanning ``lon_min``..``lon_max`` is drawn: itself, and every copy of it
+    a whole turn away that brings part of it within -180..180 (``[0.0, -360.0]`` for a line
+    from 139.69 to 241.76); ``[0.0]`` for one within -180..180."""
+    first = math.floor((-180.0 - lon_max) / WORLD_TURN) + 1
+    last = math.ceil((180.0 - lon_min) / WORLD_TURN) - 1
+    return [0.0] + [k * WORLD_TURN for k in range(first, last + 1) if k != 0]
+
+
+def _canonical_lon(lon: float) -> float:
+    """``lon`` (degrees) brought within -180..180 (180 itself becomes -180)."""
+    return (lon + 180.0) % WORLD_TURN - 180.0
+
+
+def _place_key(lon: float, lat: float) -> tuple[float, float]:
+    """A place as the same key whatever turn its longitude is written in (degrees, rounded
+    to :data:`DRAW_DECIMALS`)."""
+    return (round(_canonical_lon(lon), DRAW_DECIMALS) + 0.0, round(lat, DRAW_DECIMALS) + 0.0)
+
+
+@dataclass
+class FarSide:
+    """Where the drawn lines put positions at or past ±180°: each place (its key,
+    :func:`_place_key`) -> the longitudes (degrees) lines draw it at. A marker standing at
+    such a place is drawn there too (:meth:`shifts_at`), so every line meets its markers."""
+
+    drawn: dict[tuple[float, float], set[float]] = field(default_factory=dict)
+
+    def note(self, latlon: Sequence[Sequence[float]]) -> None:
+        """Note the positions of a drawn line (``[lat, lon]`` degrees) at or past ±180°."""
+        for lat, lon in latlon:
+            if abs(lon) >= 180.0:
+                self.drawn.setdefault(_place_key(lon, lat), set()).add(lon)
+
+    def shifts_at(self, lon: float, lat: float) -> list[float]:
+        """The shifts (degrees of longitude, multiples of :data:`WORLD_TURN`, ascending) at
+        which lines draw the place ``(lon, lat)`` besides where it is; ``[]`` for none."""
+        shifts = {round((drawn - lon) / WORLD_TURN) * WORLD_TURN
+                  for drawn in self.drawn.get(_place_key(lon, lat), ())}
+        return sorted(s for s in shifts if s != 0.0)
+
+
+def _chained(lines: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """``(n, 2)`` ``(lon, lat)`` lines, each after the first moved by whole turns so that
+    it starts on the side of 180° where the previous one ended (one route's segments, one
+    corridor's parts drawn as one path)."""
+    out: list[np.ndarray] = []
+    for line in lines:
+        line = np.array(line, dtype=float).reshape(-1, 2)
+        if out and len(out[-1]) and len(line):
+            turns = round((out[-1][-1, 0] - line[0, 0]) / WORLD_TURN)
+            line[:, 0] += turns * WORLD_TURN
+        out.append(line)
+    return out
+
+
+def _lines_shifts(lines: Sequence[np.ndarray]) -> list[float]:
+    """:func:`world_shifts` of ``lines`` (``(n, 2)`` ``(lon, lat)``) together."""
+    lons = [line[:, 0] for line in lines if len(line)]
+    if not lons:
+        return [0.0]
+    return world_shifts(float(min(v.min() for v in lons)), float(max(v.max() for v in lons)))
+
+
+def _shifted(line: np.ndarray, shift: float) -> np.ndarray:
+    """``line`` (``(n, 2)`` ``(lon, lat)``) moved ``shift`` degrees of longitude."""
+    return line + np.array([shift, 0.0]) if shift else line
+
+
+def _as_copy(element: Any, shift: float) -> Any:
+    """Mark a drawn element as a copy of its entity's drawing ``shift`` degrees of longitude
+    away (the page frames and anchors popups on the entity itself, not on its copies)."""
+    if shift:
+        element.options["geoShift"] = shift
+    return element
+
+
+def _copy_class(shift: float) -> str:
+    return " geo-copy" if shift else ""
 
 
 def _latlon(positions: Any) -> list[list[float]]:
@@ -265,18 +361,21 @@ def _layer_group(layer: str, frame: gpd.GeoDataFrame) -> tuple[LayerGroup, list[
     return LayerGroup(layer, _group(layer, len(rows), unplaced), unplaced=unplaced), rows
 
 
-def _draft_line(latlon: Any, pane: str, entity_id: str, style: styles.Style
-                ) -> folium.PolyLine:
+def _draft_line(latlon: Any, pane: str, entity_id: str, style: styles.Style,
+                extra_class: str = "") -> folium.PolyLine:
     """The dashed halo drawn under a drafted line in ``style`` (added before the line, so
     below it; not clickable: the line is)."""
-    return _passive(_in_pane(folium.PolyLine(latlon, class_name=_mark_classes(entity_id),
+    return _passive(_in_pane(folium.PolyLine(latlon,
+                                             class_name=_mark_classes(entity_id) + extra_class,
                                              **styles.draft_line_options(style)), pane))
 
 
 def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str],
-                citations: Mapping[str, Citation] | None = None) -> LayerGroup:
+                citations: Mapping[str, Citation] | None = None,
+                far_side: FarSide | None = None) -> LayerGroup:
     """Sites as circle markers coloured by kind (no marker images); planned ones dashed.
-    Hosted sites (PoPs in a data centre) are drawn smaller, on top of their host."""
+    Hosted sites (PoPs in a data centre) are drawn smaller, on top of their host. A site
+    that a line of ``far_side`` draws past ±180° is drawn there too (a copy)."""
     out, rows = _layer_group("sites", frame)
     # big first, so small markers at the same place stay clickable on top
     for row in sorted(rows, key=lambda r: -styles.site_style(r.get("kind")).radius):
@@ -285,19 +384,27 @@ def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str],
         _note_status(out, row.get("status"))
         geom = row["geometry"]
         opts = styles.path_options(style, row.get("status"))
-        marker = _in_pane(folium.CircleMarker(
-            location=[geom.y, geom.x], class_name=_classes("sites", row["id"], row.get("draft")),
-            **opts), "geo-sites")
-        feature: Any = marker
-        if row.get("draft"):
-            # the marker and its halo as one feature, toggled (and found) together
+        draft = row.get("draft")
+        shifts = [0.0] + (far_side.shifts_at(geom.x, geom.y) if far_side else [])
+        markers = []
+        for shift in shifts:
+            location = [geom.y, geom.x + shift]
+            if draft:
+                # the halo under the marker: one feature, toggled (and found) together
+                markers.append(_as_copy(_passive(_in_pane(folium.CircleMarker(
+                    location=location, class_name=_mark_classes(row["id"]) + _copy_class(shift),
+                    **styles.draft_halo_options(style)), "geo-sites")), shift))
+            markers.append(_as_copy(_in_pane(folium.CircleMarker(
+                location=location,
+                class_name=_classes("sites", row["id"], draft) + _copy_class(shift),
+                **opts), "geo-sites"), shift))
+        if draft:
             out.styles.add("draft")
+        feature: Any = markers[0]
+        if len(markers) > 1:
             feature = folium.FeatureGroup(control=False)
-            _passive(_in_pane(folium.CircleMarker(location=[geom.y, geom.x],
-                                                  class_name=_mark_classes(row["id"]),
-                                                  **styles.draft_halo_options(style)),
-                              "geo-sites")).add_to(feature)
-            marker.add_to(feature)
+            for marker in markers:
+                marker.add_to(feature)
         feature.add_child(Bind(popup_html("sites", row, names, citations), tooltip_html(row)))
         feature.add_to(out.group)
         out.entries.append(_entry(feature, "sites", row, "start_date", "end_date",
@@ -307,9 +414,12 @@ def build_sites(frame: gpd.GeoDataFrame, names: Mapping[str, str],
 
 def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
                  segment_lines: SegmentLines | None = None,
-                 citations: Mapping[str, Citation] | None = None) -> LayerGroup:
+                 citations: Mapping[str, Citation] | None = None,
+                 far_side: FarSide | None = None) -> LayerGroup:
     """Routes, one sub-group per route with one line per segment coloured by medium
-    (submarine, terrestrial, not stated); dashed when planned or proposed.
+    (submarine, terrestrial, not stated); dashed when planned or proposed. A route's
+    segments are drawn as one path; one that reaches past ±180° is drawn a turn away too
+    (:func:`world_shifts`), and its positions there are noted in ``far_side``.
 
     ``segment_lines`` gives each route's segments with their positions; without it the
     route's geometry is drawn in the medium its segments share (else "not stated").
@@ -326,19 +436,27 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
         sub = folium.FeatureGroup(control=False)
         draft = row.get("draft")
         _note_status(out, row.get("status"))
-        for medium, positions in parts:
-            style = styles.medium_style(medium)
-            out.styles.add(style.key)
-            latlon = _latlon(geodesic_line(positions))
-            _hit_line(latlon, "geo-routes", _classes("routes", row["id"])).add_to(sub)
-            if draft:
-                out.styles.add("draft")
-                _draft_line(latlon, "geo-routes", row["id"], style).add_to(sub)
-            _in_pane(folium.PolyLine(
-                latlon,
-                class_name=_classes("routes", row["id"], draft) + f" geo-medium-{medium}",
-                **styles.path_options(style, row.get("status")),
-            ), "geo-routes").add_to(sub)
+        lines = _chained([geodesic_line(positions) for _medium, positions in parts])
+        for shift in _lines_shifts(lines):
+            for (medium, _positions), line in zip(parts, lines, strict=True):
+                style = styles.medium_style(medium)
+                out.styles.add(style.key)
+                latlon = _latlon(_shifted(line, shift))
+                if far_side is not None:
+                    far_side.note(latlon)
+                copy = _copy_class(shift)
+                _as_copy(_hit_line(latlon, "geo-routes", _classes("routes", row["id"]) + copy),
+                         shift).add_to(sub)
+                if draft:
+                    out.styles.add("draft")
+                    _as_copy(_draft_line(latlon, "geo-routes", row["id"], style, copy),
+                             shift).add_to(sub)
+                _as_copy(_in_pane(folium.PolyLine(
+                    latlon,
+                    class_name=(_classes("routes", row["id"], draft) + f" geo-medium-{medium}"
+                                + copy),
+                    **styles.path_options(style, row.get("status")),
+                ), "geo-routes"), shift).add_to(sub)
         sub.add_child(Bind(popup_html("routes", row, names, citations), tooltip_html(row)))
         sub.add_to(out.group)
         colour = styles.medium_style(parts[0][0] if parts else None).color
@@ -347,24 +465,37 @@ def build_routes(frame: gpd.GeoDataFrame, names: Mapping[str, str],
 
 
 def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str],
-                    citations: Mapping[str, Citation] | None = None) -> LayerGroup:
-    """Corridors as a wide translucent band under their routes (pane below the routes)."""
+                    citations: Mapping[str, Citation] | None = None,
+                    far_side: FarSide | None = None) -> LayerGroup:
+    """Corridors as a wide translucent band under their routes (pane below the routes);
+    one that reaches past ±180° is drawn a turn away too (its positions there noted in
+    ``far_side``)."""
     out, rows = _layer_group("corridors", frame)
     style = styles.BY_KEY["corridor"]
     for row in rows:
         out.styles.add(style.key)
-        lines = [_latlon(geodesic_line(line)) for line in line_parts(row["geometry"])]
+        parts = _chained([geodesic_line(line) for line in line_parts(row["geometry"])])
         draft = row.get("draft")
-        line = _in_pane(folium.PolyLine(lines,
-                                        class_name=_classes("corridors", row["id"], draft),
-                                        **styles.path_options(style, row.get("status"))),
-                        "geo-corridors")
-        feature: Any = line
         if draft:
             out.styles.add("draft")
+        drawn = []
+        for shift in _lines_shifts(parts):
+            lines = [_latlon(_shifted(part, shift)) for part in parts]
+            if far_side is not None:
+                for latlon in lines:
+                    far_side.note(latlon)
+            copy = _copy_class(shift)
+            if draft:
+                drawn.append(_as_copy(_draft_line(lines, "geo-corridors", row["id"], style,
+                                                  copy), shift))
+            drawn.append(_as_copy(_in_pane(folium.PolyLine(
+                lines, class_name=_classes("corridors", row["id"], draft) + copy,
+                **styles.path_options(style, row.get("status"))), "geo-corridors"), shift))
+        feature: Any = drawn[0]
+        if len(drawn) > 1:
             feature = folium.FeatureGroup(control=False)
-            _draft_line(lines, "geo-corridors", row["id"], style).add_to(feature)
-            line.add_to(feature)
+            for element in drawn:
+                element.add_to(feature)
         feature.add_child(Bind(popup_html("corridors", row, names, citations),
                                tooltip_html(row)))
         feature.add_to(out.group)
@@ -372,9 +503,21 @@ def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str],
     return out
 
 
+def _point_feature(markers: Sequence[Any]) -> Any:
+    """One marker, or its copies with it as one feature group."""
+    if len(markers) == 1:
+        return markers[0]
+    group = folium.FeatureGroup(control=False)
+    for marker in markers:
+        marker.add_to(group)
+    return group
+
+
 def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str],
-                        citations: Mapping[str, Citation] | None = None) -> LayerGroup:
-    """Organisations as diamonds at their head office, coloured by kind (CSS, no image)."""
+                        citations: Mapping[str, Citation] | None = None,
+                        far_side: FarSide | None = None) -> LayerGroup:
+    """Organisations as diamonds at their head office, coloured by kind (CSS, no image);
+    also where a line of ``far_side`` draws their head office past ±180° (a copy)."""
     out, rows = _layer_group("organisations", frame)
     for row in rows:
         style = styles.organisation_style(row.get("kind"))
@@ -384,13 +527,18 @@ def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str],
             out.styles.add("draft")
         geom = row["geometry"]
         size = int(style.radius * 2)
-        icon = folium.DivIcon(
-            html=f'<span class="geo-diamond" style="background:{style.color}"></span>',
-            icon_size=(size, size), icon_anchor=(size // 2, size // 2),
-            class_name=_classes("organisations", row["id"], draft) + " geo-diamond-icon",
-        )
-        marker = _in_pane(folium.Marker(location=[geom.y, geom.x], icon=icon),
-                          "geo-organisations")
+        markers = []
+        for shift in [0.0] + (far_side.shifts_at(geom.x, geom.y) if far_side else []):
+            icon = folium.DivIcon(
+                html=f'<span class="geo-diamond" style="background:{style.color}"></span>',
+                icon_size=(size, size), icon_anchor=(size // 2, size // 2),
+                class_name=(_classes("organisations", row["id"], draft) + " geo-diamond-icon"
+                            + _copy_class(shift)),
+            )
+            markers.append(_as_copy(_in_pane(folium.Marker(location=[geom.y, geom.x + shift],
+                                                           icon=icon), "geo-organisations"),
+                                    shift))
+        marker = _point_feature(markers)
         marker.add_child(Bind(popup_html("organisations", row, names, citations),
                               tooltip_html(row)))
         marker.add_to(out.group)
@@ -400,11 +548,14 @@ def build_organisations(frame: gpd.GeoDataFrame, names: Mapping[str, str],
 
 
 def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str],
-                     citations: Mapping[str, Citation] | None = None) -> LayerGroup:
+                     citations: Mapping[str, Citation] | None = None,
+                     far_side: FarSide | None = None) -> LayerGroup:
     """Agreements as thin geodesic arcs between the parties' head offices; an agreement
     drawn at its venue (a Point: fewer than two parties have a head office) as a small pin
     in the agreements' colour, its tip at the venue, above the sites (Leaflet's marker pane)
-    so that it stays clickable beside the venue's own marker."""
+    so that it stays clickable beside the venue's own marker. An arc that reaches past
+    ±180° is drawn a turn away too (its positions there noted in ``far_side``); a pin where
+    a line of ``far_side`` draws its venue past ±180° is drawn there too."""
     out, rows = _layer_group("agreements", frame)
     style = styles.BY_KEY["agreement"]
     for row in rows:
@@ -417,21 +568,36 @@ def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str],
             pin = styles.BY_KEY["agreement.venue"]
             out.styles.add(pin.key)
             w, h = int(2 * pin.radius), int(3 * pin.radius)
-            icon = folium.DivIcon(
-                html=styles.pin_html(pin), icon_size=(w, h), icon_anchor=(w // 2, h),
-                popup_anchor=(0, -h),
-                class_name=_classes("agreements", row["id"], draft) + " geo-venue-icon")
-            feature = folium.Marker(location=[geom.y, geom.x], icon=icon)
+            pins = []
+            for shift in [0.0] + (far_side.shifts_at(geom.x, geom.y) if far_side else []):
+                icon = folium.DivIcon(
+                    html=styles.pin_html(pin), icon_size=(w, h), icon_anchor=(w // 2, h),
+                    popup_anchor=(0, -h),
+                    class_name=(_classes("agreements", row["id"], draft) + " geo-venue-icon"
+                                + _copy_class(shift)))
+                pins.append(_as_copy(folium.Marker(location=[geom.y, geom.x + shift],
+                                                   icon=icon), shift))
+            feature = _point_feature(pins)
         else:
             out.styles.add(style.key)
             feature = folium.FeatureGroup(control=False)
-            lines = [_latlon(unwrap_line(line)) for line in line_parts(geom)]
-            _hit_line(lines, "geo-agreements", _classes("agreements", row["id"])).add_to(feature)
-            if draft:
-                _draft_line(lines, "geo-agreements", row["id"], style).add_to(feature)
-            _in_pane(folium.PolyLine(lines, class_name=_classes("agreements", row["id"], draft),
-                                     **styles.path_options(style, None)),
-                     "geo-agreements").add_to(feature)
+            parts = _chained([unwrap_line(line) for line in line_parts(geom)])
+            for shift in _lines_shifts(parts):
+                lines = [_latlon(_shifted(part, shift)) for part in parts]
+                if far_side is not None:
+                    for latlon in lines:
+                        far_side.note(latlon)
+                copy = _copy_class(shift)
+                _as_copy(_hit_line(lines, "geo-agreements",
+                                   _classes("agreements", row["id"]) + copy),
+                         shift).add_to(feature)
+                if draft:
+                    _as_copy(_draft_line(lines, "geo-agreements", row["id"], style, copy),
+                             shift).add_to(feature)
+                _as_copy(_in_pane(folium.PolyLine(
+                    lines, class_name=_classes("agreements", row["id"], draft) + copy,
+                    **styles.path_options(style, None)), "geo-agreements"),
+                    shift).add_to(feature)
         feature.add_child(Bind(popup_html("agreements", row, names, citations),
                                tooltip_html(row)))
         feature.add_to(out.group)
@@ -446,3 +612,8 @@ BUILDERS: dict[str, Callable[..., LayerGroup]] = {
     "organisations": build_organisations,
     "agreements": build_agreements,
 }
+
+#: The order the layers are built in: lines before the markers at their ends (corridors,
+#: routes, agreements' arcs, then head offices and sites), so that :class:`FarSide` knows
+#: every position a line draws past ±180° before the markers are drawn.
+BUILD_ORDER = ("corridors", "routes", "agreements", "organisations", "sites")
