@@ -316,6 +316,14 @@ def test_a_distance_out_into_deep_water_is_no_length_but_a_main_trunk_s_is(extra
     assert route.figure("length").value == 9876
 
 
+def test_a_total_length_said_later_replaces_a_part_s(extractor):
+    facts = draft("O cabo Kestrel terá uma extensão de 1.234,5 quilómetros em águas nacionais. "
+                  "O cabo Kestrel terá uma extensão total aproximada de 5.870 quilómetros.",
+                  "pt", extractor=extractor)
+    [route] = facts.routes
+    assert route.figure("length").value == 5870
+
+
 def test_ends_after_a_route_s_name_replace_one_end_given_by_words_for_a_cable(extractor):
     facts = draft("Marecom will land the Kestrel cable system. The submarine cable will "
                   "connect from a base at Mombasa, where Kestrel splits. The Kestrel cable "

@@ -15,6 +15,12 @@ from geo.draft.route_words import FACILITY_RE, LENGTH_CUE_RE, NOT_LENGTH_RE, YEA
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import fold
 
+#: Before a length, a word saying it is the whole route's.
+_TOTAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?:extens[ãa]o|extensi[óo]n|longueur|longitud|lunghezza|estensione|"
+    r"comprimento|length)\s+(?:total|totale|complessiva)|(?:total|overall)\s+length|"
+    r"gesamtl[äa]nge|insgesamt)(?![\w-])", re.IGNORECASE)
+
 
 class RouteFigures(RouteFinderState):
     """Gives each figure of a sentence to its route."""
@@ -47,7 +53,12 @@ class RouteFigures(RouteFinderState):
             if not self._is_route_length(q, s):
                 continue
             route = route_for(q.start)
-            if route is not None and "length" not in route.figures:
+            if route is not None and ("length" not in route.figures or (
+                    _TOTAL_BEFORE_RE.search(text[max(s.start, q.start - 40):q.start])
+                    and q.value > route.figures["length"].value)):
+                # the first length, or a longer one said to be the whole's ("extensão de
+                # 2.992,82 quilómetros ... em águas portuguesas", then "uma extensão total
+                # aproximada de 6.870 quilómetros")
                 route.figures["length"] = FigureFact("length", q.value, "km", s.evidence)
         for q in (capacities(text, s.start, s.end) if has_capacity else ()):
             route = route_for(q.start)
