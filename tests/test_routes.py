@@ -89,12 +89,14 @@ def synthetic_catalog(synthetic):
 
 def _map_lengths(page: str) -> dict[str, float]:
     """Route id -> length in metres of the lines the map draws for it (its segment lines,
-    not the wider hit lines or draft halos), measured from the page's own coordinates."""
+    not the wider hit lines, draft halos or the copies drawn 360° away for a line across
+    ±180°), measured from the page's own coordinates."""
     out: dict[str, float] = {}
     for m in re.finditer(r"L\.polyline\(\s*(\[\[.*?\]\]),\s*(\{.*?\})\s*\)", page, re.S):
         options = json.loads(m.group(2))
         found = re.search(r"\bgeo-id-(\S+) geo-medium-", options.get("className", ""))
-        if found is None or "geo-l-routes" not in options["className"]:
+        if found is None or "geo-l-routes" not in options["className"] or \
+                options.get("geoShift"):
             continue
         latlon = json.loads(m.group(1))
         out[found.group(1)] = out.get(found.group(1), 0.0) + path_length_m(
