@@ -13,10 +13,13 @@ applied.
 lines: its block (comment lines, table, sub-tables) is appended at the end of the data file of
 its kind, whose existing text, order and comments stay byte for byte as they were, and the same
 lines are removed from the draft. Each move is checked by parsing: the data file must read as
-before plus the entry, the draft as before minus it. Before anything is written, ``data/`` as
-it would be must validate on its own (every reference of an accepted entry resolves in
-``data/`` after the move); the data files and the draft are then written as one set
-(:func:`geo.atomic.write_file_set`), and a draft left with no entry (only comments) is deleted.
+before plus the entry, the draft as before minus it. The whole read-check-write runs with the
+locks of ``data/`` and ``drafts/`` held (:func:`geo.atomic.locked_folders`), so two accepts
+at once take turns, the second reading what the first wrote. Before anything is written,
+``data/`` as it would be must validate on its own (every reference of an accepted entry
+resolves in ``data/`` after the move); the data files and the draft are then written as one
+set (:func:`geo.atomic.write_file_set`), and a draft left with no entry (only comments) is
+deleted.
 Nothing else in geo writes into ``data/``.
 
 :func:`draft_reports` says, per draft of a loaded catalogue, what accepting it would add.
@@ -30,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geo.atomic import complete_interrupted, write_file_set
+from geo.atomic import complete_interrupted, locked_folders, write_file_set
 from geo.catalog import Catalog, read_workspace
 from geo.catalog_checks import entity_references
 from geo.draft_toml import (
@@ -336,8 +339,17 @@ def accept(root: str | os.PathLike[str], stem: str, ids: Sequence[str] = ()) -> 
     validate; :class:`OutputError` when a file cannot be written. Nothing is written then.
     """
     ws = Workspace.at(root)
+    _draft_path(ws, stem)  # an unknown draft: refused before any folder is locked
+    # read, check and write under the locks of data/ and drafts/: two accepts at once
+    # take turns, the second reading what the first wrote
+    with locked_folders([ws.data, ws.drafts]):
+        return _accept_locked(ws, stem, ids)
+
+
+def _accept_locked(ws: Workspace, stem: str, ids: Sequence[str]) -> AcceptResult:
+    """:func:`accept`, its folders locked."""
     notices = recover(ws.root)  # an accept that was killed
-    path = _draft_path(ws, stem)
+    path = _draft_path(ws, stem)  # again: another accept may have emptied it meanwhile
     stem = path.name.removesuffix(".toml")
     rel = ws.relative(path)
     cat, problems = read_workspace(ws, drafts=True)

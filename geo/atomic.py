@@ -17,8 +17,11 @@ files and map) are written as one set:
    whole write phase, so two runs writing one folder take turns; a run waits at most
    :data:`LOCK_TIMEOUT_S` seconds. The holder removes the lock file before it lets go, so
    a run that then gets the lock of the removed file sees that the name no longer leads to
-   it, and locks afresh. On platforms without :mod:`fcntl` (Windows) there is no locking:
-   concurrent runs there can still mix their files;
+   it, and locks afresh. A run that must read what it rewrites (``geo accept`` reads
+   ``data/`` and ``drafts/``, ``geo draft`` checks the drafts it replaces) takes the same
+   locks before it reads, with :func:`locked_folders`, and writes its set inside that
+   block, so no other run writes in between. On platforms without :mod:`fcntl` (Windows)
+   there is no locking: concurrent runs there can still mix their files;
 2. a journal left in a folder by an interrupted run (``.geo-build.journal``) is rolled
    forward: its temporary files that still exist are renamed onto their targets, so the
    folder holds one run's set again, and a notice says so;
@@ -55,8 +58,9 @@ import logging
 import os
 import signal
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -248,23 +252,63 @@ def _lock_folder(folder: Path, deadline: float) -> tuple[int, Path]:
         os.close(fd)
 
 
+#: the folders whose lock this thread holds (resolved paths): a block that needs one of
+#: them again (a set written inside :func:`locked_folders`) uses the lock held, for a second
+#: ``flock`` of the same file would wait on this very thread
+_held = threading.local()
+
+
+def _held_folders() -> set[Path]:
+    if not hasattr(_held, "folders"):
+        _held.folders = set()
+    return _held.folders
+
+
 @contextlib.contextmanager
 def _locked(folders: Sequence[Path]) -> Iterator[None]:
-    """Hold the exclusive lock of each folder (in the order given) for the block."""
+    """Hold the exclusive lock of each folder (in the order given) for the block; a folder
+    whose lock this thread already holds is used as it is."""
     if fcntl is None:  # pragma: no cover - see the module docstring
         yield
         return
     deadline = time.monotonic() + LOCK_TIMEOUT_S
-    held: list[tuple[int, Path]] = []
+    already = _held_folders()
+    held: list[tuple[int, Path, Path]] = []
     try:
         for folder in folders:
-            held.append(_lock_folder(folder, deadline))
+            key = folder.resolve()
+            if key in already:
+                continue
+            fd, lock = _lock_folder(folder, deadline)
+            held.append((fd, lock, key))
+            already.add(key)
         yield
     finally:
-        for fd, lock in reversed(held):
+        for fd, lock, key in reversed(held):
+            already.discard(key)
             with contextlib.suppress(OSError):
                 lock.unlink()  # while still held: see the module docstring
             os.close(fd)  # closing the file releases its lock
+
+
+@contextlib.contextmanager
+def locked_folders(folders: Iterable[str | os.PathLike[str]]) -> Iterator[None]:
+    """Hold the lock of each of ``folders`` (created when missing) for the block, so that
+    a run can read what it is about to rewrite and write it back (``geo accept``: read
+    ``data/`` and ``drafts/``, then write both) with no other run writing in between.
+
+    The locks are taken in the order of the folders' resolved paths, the order
+    :func:`write_file_set` takes them in, so two runs never wait on each other in a
+    circle. Inside the block, :func:`write_file_set` and :func:`complete_interrupted` use
+    the locks held instead of taking them again. Raises :class:`OutputError` when a folder
+    cannot be created or locked, :class:`GeoError` when another run holds a lock for longer
+    than :data:`LOCK_TIMEOUT_S` seconds.
+    """
+    made: dict[Path, Path] = {}
+    for folder in folders:
+        made.setdefault(_make_folder(Path(folder)).resolve(), Path(folder))
+    with _locked([made[key] for key in sorted(made)]):
+        yield
 
 
 def _is_temp_of(tmp: Path, target: Path) -> bool:
