@@ -39,10 +39,12 @@ from geo.catalog_checks import entity_references
 from geo.draft_toml import (
     DraftEntry,
     DraftText,
+    as_written,
     decode_utf8,
     parse_draft,
     parse_toml_or_none,
     read_draft,
+    stamped,
 )
 from geo.errors import CatalogError, GeoError, InputError, OutputError, Problem
 from geo.files import MAX_TOML_BYTES, read_bytes
@@ -374,6 +376,8 @@ def _accept_locked(ws: Workspace, stem: str, ids: Sequence[str]) -> AcceptResult
     _missing_references(rel, stem, cat, draft, chosen)
     texts, added, created = _data_texts(ws, draft, chosen)
     draft_text = draft.without(chosen)
+    if as_written("".join(draft.lines)):  # accepting is no edit: geo draft may replace it
+        draft_text = stamped(draft_text)
     _verify_moves(ws, document, draft, chosen, texts, created, draft_text)
     _after, after_problems = read_workspace(ws, texts=texts)
     if after_problems:

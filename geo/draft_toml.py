@@ -8,10 +8,18 @@ be accepted as it is stands commented out after ``# incomplete, not read until c
 REASON``; ``# proposed alias for ID: "NAME"`` proposes an alias. :func:`parse_draft` cuts the
 text into :class:`DraftEntry` blocks (:class:`DraftText`); :func:`read_draft` also parses the
 TOML and checks that each complete entry's lines parse, on their own, to that entry.
+
+**Checksum.** ``geo draft`` stamps each draft it writes with a comment line
+``# geo draft checksum (sha256 of this file without this line): HEX``
+(:func:`stamped`), so that a later ``geo draft`` of the same article can tell a draft as geo
+wrote it (which it may replace) from one a reviewer has edited (which it must not):
+:func:`as_written`. ``geo accept`` re-stamps a draft it removes entries from only when the
+draft was as geo wrote it, so accepting is no edit, but an edit before it stays one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Iterable
@@ -43,6 +51,41 @@ _INCOMPLETE_RE = re.compile(r"^[ \t]*#[ \t]*incomplete, not read until completed
                             r"[ \t]*\r?$")
 _PROPOSAL_RE = re.compile(r"^[ \t]*#[ \t]*proposed alias for[ \t]+([a-z0-9]+(?:-[a-z0-9]+)*)"
                           r"[ \t]*:[ \t]*(\".*\"|'.*')[ \t]*\r?$")
+
+
+#: the checksum line (see the module docstring), its hex digest in group 1
+CHECKSUM_RE = re.compile(r"^# geo draft checksum \(sha256 of this file without this line\): "
+                         r"([0-9a-f]{64})\n", re.MULTILINE)
+
+
+def checksum_line(text: str) -> str:
+    """The checksum line for a draft whose text, without that line, is ``text``."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return f"# geo draft checksum (sha256 of this file without this line): {digest}\n"
+
+
+def stamped(text: str) -> str:
+    """``text`` with its checksum line: the one it holds is replaced in place, else one is
+    put first."""
+    found = CHECKSUM_RE.search(text)
+    if found is None:
+        return checksum_line(text) + text
+    rest = text[:found.start()] + text[found.end():]
+    return text[:found.start()] + checksum_line(rest) + text[found.end():]
+
+
+def as_written(text: str) -> bool | None:
+    """Whether ``text`` is a draft as ``geo draft`` (or ``geo accept``) last wrote it:
+    ``True`` when it holds one checksum line and the rest of it hashes to that line,
+    ``False`` when it holds a checksum line that does not match (it was edited) or more
+    than one, ``None`` when it holds none (written by hand, or by an earlier geo)."""
+    found = list(CHECKSUM_RE.finditer(text))
+    if not found:
+        return None
+    if len(found) > 1:
+        return False
+    rest = text[:found[0].start()] + text[found[0].end():]
+    return checksum_line(rest) == found[0].group(0)
 
 
 def _is_blank(line: str) -> bool:

@@ -17,9 +17,13 @@ from geo.cli.options import handle_errors, workspace_opt
               show_default=True,
               help="toml: write drafts/<stem>.toml and say what each holds; json: also "
                    "print the drafted entries as JSON on stdout.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace a draft of the same article even when it was edited since geo "
+                   "wrote it (by default such a draft is kept and nothing is drafted).")
 @workspace_opt
 @handle_errors
-def command(articles: tuple[str, ...], jobs: int, fmt: str, workspace: str) -> None:
+def command(articles: tuple[str, ...], jobs: int, fmt: str, overwrite: bool,
+            workspace: str) -> None:
     """Draft the catalogue entries each ARTICLE supports, into drafts/<stem>.toml.
 
     ARTICLE is a text file anywhere (copied into seeds/ byte for byte, with a drafted
@@ -31,6 +35,11 @@ def command(articles: tuple[str, ...], jobs: int, fmt: str, workspace: str) -> N
     reused, not drafted again; entries the text leaves incomplete are written commented
     out with the reason. Review a draft, then move it into data/ with `geo accept`.
 
+    Drafting an article again replaces its draft only while the draft is as geo last wrote
+    it (a checksum line in it says so; `geo accept` keeps it): an edited draft, or one
+    without that line, is kept and the run stops with exit 2 naming it, unless
+    --overwrite is given.
+
     \b
     Example:
       geo draft ~/news/ntt-telstra.txt
@@ -40,7 +49,8 @@ def command(articles: tuple[str, ...], jobs: int, fmt: str, workspace: str) -> N
     """
     from geo.draft.run import draft_articles, run_json
 
-    run = draft_articles(list(articles), workspace, jobs=jobs or os.cpu_count() or 1)
+    run = draft_articles(list(articles), workspace, jobs=jobs or os.cpu_count() or 1,
+                         overwrite=overwrite)
     for draft in run.drafts:
         where = os.path.relpath(draft.path) if draft.path else "-"
         taken = " (copied into seeds/)" if draft.intake.copied else ""

@@ -5,6 +5,15 @@ For each article: bring it into ``seeds/`` (:mod:`geo.draft.intake`), find what 
 catalogue (:mod:`geo.draft.entries`) and write them, atomically, as ``drafts/<stem>.toml``
 (or return them as JSON-ready dicts). Several articles are drafted in parallel processes
 (``jobs``), each building the gazetteer once.
+
+**A reviewed draft is never replaced unasked.** Each draft is written with a checksum line
+(:func:`geo.draft_toml.stamped`: the SHA-256 of its text without that line). Drafting an
+article again replaces its draft only when the draft is still as geo last wrote it (``geo
+accept`` keeps the checksum of a draft it takes entries from when the draft was unedited);
+a draft that was edited, or that holds no checksum line (written by hand or by an earlier
+geo), is refused with :class:`~geo.errors.OutputExistsError` naming it, before any fact is
+looked for and again, with ``drafts/`` locked, right before the drafts are written; nothing
+is written then. ``overwrite=True`` replaces it all the same.
 """
 
 from __future__ import annotations
@@ -22,7 +31,9 @@ from geo.draft.entries import Drafted, draft_entries
 from geo.draft.facts import DraftFacts
 from geo.draft.intake import Intake, take_in
 from geo.draft.writer import Block, document
-from geo.errors import InputError
+from geo.draft_toml import as_written, checksum_line, stamped
+from geo.errors import InputError, OutputExistsError
+from geo.files import MAX_TOML_BYTES, read_bytes
 
 DRAFTS = "drafts"
 
@@ -70,15 +81,52 @@ class DraftRun:
 def _header(intake: Intake, drafted: Drafted) -> list[str]:
     lines = [f"Drafted by geo draft from seeds/{intake.stem}.txt: review every entry, then",
              f"move it into data/ with: geo accept {intake.stem} [ID...]",
-             "Every quote is the sentence of the article that states the entry or field."]
+             "Every quote is the sentence of the article that states the entry or field.",
+             "Once edited, this draft is not replaced by drafting the article again (the",
+             "checksum below tells geo whether it is still as geo wrote it)."]
     for eid, alias in drafted.proposed_aliases:
         lines.append(f'proposed alias for {eid}: "{alias}"')
+    # replaced by the text's own checksum (geo.draft_toml.stamped)
+    lines.append(checksum_line("").removeprefix("# ").rstrip("\n"))
     return lines
 
 
 def draft_text(intake: Intake, drafted: Drafted) -> str:
-    """The TOML text of ``drafts/<stem>.toml``."""
-    return document(drafted.blocks, _header(intake, drafted))
+    """The TOML text of ``drafts/<stem>.toml``, stamped with its checksum."""
+    return stamped(document(drafted.blocks, _header(intake, drafted)))
+
+
+def _kept_draft(path: Path) -> str | None:
+    """Why the draft ``path`` must not be replaced (it is not as geo last wrote it), or
+    ``None`` when it may be (it is, or there is none)."""
+    if not (path.exists() or path.is_symlink()):
+        return None
+    try:
+        text = read_bytes(path, MAX_TOML_BYTES, "draft").decode("utf-8")
+    except (InputError, UnicodeDecodeError):
+        return "is not a draft geo wrote (it cannot be read as one)"
+    state = as_written(text)
+    if state:
+        return None
+    if state is False:
+        return "was edited since geo wrote it"
+    return ("holds no geo draft checksum line (written by hand or by an earlier geo, or the "
+            "line was removed), so it may hold a reviewer's edits")
+
+
+def _refuse_edited(root: Path, stems: Sequence[str]) -> None:
+    """:class:`OutputExistsError` naming the drafts of ``stems`` that must not be
+    replaced."""
+    kept = [(stem, why) for stem in stems
+            if (why := _kept_draft(root / DRAFTS / f"{stem}.toml")) is not None]
+    if not kept:
+        return
+    stem, why = kept[0]
+    more = (f" (and {len(kept) - 1} other draft{'s' if len(kept) > 2 else ''}: "
+            + ", ".join(f"{DRAFTS}/{s}.toml" for s, _w in kept[1:]) + ")"
+            if len(kept) > 1 else "")
+    raise OutputExistsError(f"{DRAFTS}/{stem}.toml: {why}; not replaced{more}, nothing "
+                            "drafted")
 
 
 def draft_json(draft: ArticleDraft) -> dict[str, Any]:
@@ -146,10 +194,12 @@ def _metadata(path: Path) -> Any:
 
 
 def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = ".", *,
-                   jobs: int = 1, write: bool = True) -> DraftRun:
+                   jobs: int = 1, write: bool = True, overwrite: bool = False) -> DraftRun:
     """Draft each article; write ``drafts/<stem>.toml`` (when ``write``) and return what was
     drafted. ``jobs`` > 1 drafts in that many processes. Raises :class:`InputError` for an
-    article that cannot be read or taken in (naming it)."""
+    article that cannot be read or taken in (naming it), and
+    :class:`~geo.errors.OutputExistsError` when a draft to replace is not as geo last wrote
+    it, unless ``overwrite`` (see the module docstring)."""
     root = Path(workspace)
     if not root.is_dir():
         raise InputError(f"{root}: no such workspace folder")
@@ -161,6 +211,8 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     dupes = sorted({s for s in stems if stems.count(s) > 1})
     if dupes:
         raise InputError(f"two articles would be drafted as seeds/{dupes[0]}.txt: rename one")
+    if write and not overwrite:
+        _refuse_edited(root, stems)  # before the costly part
     found: list[tuple[Intake, DraftFacts]]
     if jobs > 1 and len(articles) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
@@ -183,9 +235,12 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
             outputs[path] = draft_text(intake, drafted)
         run.drafts.append(ArticleDraft(intake.stem, intake, drafted, path))
     if outputs:
-        from geo.atomic import write_file_set
+        from geo.atomic import locked_folders, write_file_set
 
-        write_file_set(outputs, run="draft")
+        with locked_folders([root / DRAFTS]):
+            if not overwrite:  # again: a reviewer may have saved one meanwhile
+                _refuse_edited(root, [d.stem for d in run.drafts])
+            write_file_set(outputs, run="draft")
     run.seconds = time.perf_counter() - started
     return run
 
