@@ -466,3 +466,18 @@ def test_an_island_waypoint_becomes_a_site_of_the_draft():
     tables = draft_entries(facts, "kovacom")
     text = repr(tables)
     assert "'aruba'" in text and "'martinique'" in text
+
+
+def test_an_article_with_decomposed_accents_is_drafted_as_the_composed_one():
+    import unicodedata
+
+    text = ("La société Xentra Côte d'Ivoire a signé à Abidjan un protocole d'accord avec "
+            "Vorbel pour un câble sous-marin reliant Abidjan à Lomé.")
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text
+    composed, decomposed = find_facts(text, language="fr"), find_facts(nfd, language="fr")
+    assert [o.name for o in decomposed.organisations] == [
+        o.name for o in composed.organisations]
+    assert [r.name or [w.surface for w in r.waypoints] for r in decomposed.routes] == [
+        r.name or [w.surface for w in r.waypoints] for r in composed.routes]
+    assert len(decomposed.agreements) == len(composed.agreements) == 1

@@ -351,6 +351,11 @@ for text, language in (
     (" ".join(f"Xa{i}-led" for i in range(2_000)) + " Vorbel signed a deal.", "en"),
     ("Die " + "Xa-Wettbewerber " * 2_000 + "baut das Netz.", "de"),
     ("The " + " de ".join(["Xentric"] * 20_000) + " cable was built.", "en"),
+    # the eighth session's: one sentence of thousands of words for cables and places (each
+    # read every place to the sentence's end, and every word of state in it: 208 KB took
+    # about 280 s)
+    ("the Kestrel cable links Lisbon to Dakar via Praia, and a new submarine cable connects "
+     "Lagos with Accra, " * 2_000, "en"),
 ):
     find_facts(text, language=language)
 print("ok")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from geo.draft.common_words import common_words, german_compound
@@ -216,6 +217,13 @@ class Names:
     def places_between(self, start: int, end: int) -> list[Mention]:
         return self.places[bisect_left(self._place_starts, start):
                            bisect_left(self._place_starts, end)]
+
+    def iter_places_between(self, start: int, end: int) -> Iterator[Mention]:
+        """:meth:`places_between`, one at a time: a caller that stops early (at a gap)
+        pays for the places it read, not for all those to ``end``."""
+        for k in range(bisect_left(self._place_starts, start),
+                       bisect_left(self._place_starts, end)):
+            yield self.places[k]
 
     def place_at(self, start: int, end: int) -> Mention | None:
         """The place mention covering ``[start, end)`` exactly or containing it."""

@@ -98,9 +98,15 @@ class RouteFinderState:
     def outside_names(self, waypoints: list[PlaceRef]) -> list[PlaceRef]:
         """The waypoints that are not words of a route's name ("ACE (Africa Coast to
         Europe)", "ATLANTIS-2", "SHARE (Senegal Horn of Africa Regional Express)")."""
-        return [w for w in waypoints if w.mention is None or not any(
-            a <= w.mention.start and w.mention.end <= b and (a, b) != (
-                w.mention.start, w.mention.end) for a, b, _r in self.spans)]
+        if not waypoints or not self.spans:
+            return waypoints
+        cached = self.__dict__.get("_name_spans")
+        if cached is None or cached[0] != len(self.spans):  # (built again when one is added)
+            cached = (len(self.spans), Spans((a, b) for a, b, _r in self.spans))
+            self.__dict__["_name_spans"] = cached
+        names = cached[1]
+        return [w for w in waypoints if w.mention is None
+                or not names.covers(w.mention.start, w.mention.end, proper=True)]
 
     def cable_context(self, sentence: Sentence) -> bool:
         lo = self.doc.sentences[max(0, sentence.index - 1)].start

@@ -6,12 +6,19 @@ passive of linking, and the countries and towns of waypoints."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from geo.draft.facts import PlaceRef
 from geo.draft.names import Names
 from geo.draft.route_words import BARE_LINKS, LINK_RE, LINKED_BY_RE, LINKED_SUBJECT_FILLER, VIA_RE
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import fold
+
+#: Past this many waypoints (2Africa, among the longest cables, lands in 46 places; twice as
+#: many places are read, for the countries that locate towns) a linking phrase is read no
+#: further, so a text of thousands of places in one sentence costs each word for a cable no
+#: more than this.
+MAX_WAYPOINTS = 60
 
 
 def waypoints_after(text: str, names: Names, start: int, sentence: Sentence,
@@ -26,25 +33,28 @@ def waypoints_after(text: str, names: Names, start: int, sentence: Sentence,
             break
         if fold(m.group()) in BARE_LINKS and m.start() - start > 40:
             continue
-        places_after = names.places_between(m.end(), end)
-        if places_after and places_after[0].start - m.end() <= 40:
+        places_after = names.places_between(m.end(), min(end, m.end() + 41))
+        if places_after:
             link = m
             break
     if link is None:
         # "cabo Brasil – Portugal": places right after the word
-        places = names.places_between(start, end)
+        places = list(islice(names.iter_places_between(start, end), 2))
         if len(places) >= 2 and re.fullmatch(
                 r"\s*(?:[\w\s-]{0,20})?", text[start:places[0].start]) and re.fullmatch(
                 r"\s*[-–—/]\s*", text[places[0].end:places[1].start]):
             return [PlaceRef(text[p.start:p.end], p) for p in places[:2]]
         return []
-    places = [p for p in names.places_between(link.start(), end)
-              if p.kind in ("city", "country", "region", "island")]
+    places = (p for p in names.iter_places_between(link.start(), end)
+              if p.kind in ("city", "country", "region", "island"))
     out: list[PlaceRef] = []
     middle: list[PlaceRef] = []
     previous = None
     via = False
-    for p in places:
+    seen: set[str] = set()
+    for read, p in enumerate(places):
+        if read >= 2 * MAX_WAYPOINTS:
+            break  # a list of places longer than any cable's landings (and their countries)
         gap = text[previous.end:p.start] if previous is not None else text[
             link.start():p.start]
         if previous is not None and len(gap) > 90:
@@ -58,9 +68,10 @@ def waypoints_after(text: str, names: Names, start: int, sentence: Sentence,
             previous = p
             continue  # "Genoa, Italy", "Fortaleza (Brazil)"
         ref = PlaceRef(text[p.start:p.end], p)
-        if fold(ref.surface) in {fold(r.surface) for r in out + middle}:
+        if fold(ref.surface) in seen:
             previous = p
             continue
+        seen.add(fold(ref.surface))
         (middle if via else out).append(ref)
         previous = p
     if middle and out:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 
 from geo.draft.agreements import AgreementFinder, party_names
@@ -89,6 +90,10 @@ def places_of(doc: Document, facts: DraftFacts, route_forms: Sequence[str] = ())
 def find_facts(text: str, *, language: str = "en", article_date: str | None = None,
                extractor: Extractor | None = None) -> DraftFacts:
     extractor = extractor or default_extractor()
+    # one spelling of each accented letter: "Côte" written as "C", "o", U+0302 (decomposed,
+    # as some editors and PDF extracts write it) is read as the same word, and every quote
+    # is then found by `geo check`, which compares texts in this form too
+    text = unicodedata.normalize("NFC", text)
     mentions = extractor.extract(text)
     doc = Document.read(text, language, article_date, mentions, extractor)
     facts = DraftFacts()

@@ -5,6 +5,7 @@ a future tense), or unspecified when its sentence says nothing of it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import OPERATIONAL, PLANNED, UNDER_CONSTRUCTION, pattern
@@ -28,6 +29,8 @@ _FUTURE_BEFORE_RE = re.compile(
 
 
 _CUES: dict[tuple[int, str, str], list[tuple[int, int, int, str]]] = {}
+#: Longer than any word of state (their end lies at most this far past their start).
+_LONGEST_CUE = 80
 
 
 def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, int, str]]:
@@ -54,6 +57,7 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
     if future is not None:
         for m in future.finditer(text, lo, hi):
             found.append((m.start(), m.end(), 2, "planned"))
+    found.sort()
     _CUES[key] = found
     return found
 
@@ -63,8 +67,19 @@ def status_near(text: str, pos: int, sentence: Sentence, language: str, what: st
     """The state the words of ``sentence`` nearest to ``pos`` give, or ``unspecified``;
     words inside the spans ``exclude`` (names: "Cable Landing Station") do not count."""
     del what
-    found = [c for c in _cues(text, sentence, language)
-             if not any(lo <= c[0] and c[1] <= hi for lo, hi in exclude)]
-    if not found:
-        return "unspecified"
-    return min((min(abs(a - pos), abs(b - pos)), rank, said) for a, b, rank, said in found)[2]
+    cues = _cues(text, sentence, language)  # in order of their start
+    # from the cue starting nearest ``pos`` outwards, while a cue could still be nearer
+    # (a cue's words are short): a long sentence costs each position a few cues, not all
+    k = bisect_left(cues, (pos,))
+    best: tuple[int, int, str] | None = None
+    for step in (-1, 1):
+        i = k if step == 1 else k - 1
+        while 0 <= i < len(cues):
+            a, b, rank, said = cues[i]
+            if best is not None and abs(a - pos) > best[0] + _LONGEST_CUE:
+                break
+            if not any(lo <= a and b <= hi for lo, hi in exclude):
+                here = (min(abs(a - pos), abs(b - pos)), rank, said)
+                best = here if best is None or here < best else best
+            i += step
+    return "unspecified" if best is None else best[2]
