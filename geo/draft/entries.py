@@ -10,9 +10,15 @@ a route with fewer than two known ends and an agreement with fewer than two know
 are written commented out with the reason (:class:`geo.draft.writer.Block`), ready for a
 reviewer to complete.
 
-Entities the catalogue already holds (by name or alias: :func:`geo.text.name_key`, so case
-and accents do not matter) are reused by id, never drafted again; a form the text uses that
-the catalogue does not know is proposed as an alias in a comment, never applied.
+Entities the catalogue (or another draft) already holds are reused by id, never drafted
+again: by name or alias within their own table (:func:`geo.text.name_key`, so case and
+accents do not matter; an organisation "Lyon" hides no site "Lyon"); a facility by the name
+it is written under ("Zorblax Networks data centre"); a place also by its gazetteer name and
+by the GeoNames reference of a city or country point held for it ("le Cap" is Cape Town); an
+unnamed route by its kind and its ends in order (or reversed); an agreement by its kind and
+set of parties, with the same subjects where both name some and the same date where both
+give one. A form the text uses that the catalogue does not know is proposed as an alias in
+a comment, never applied.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from geo.draft.facts import (
     RouteFact,
 )
 from geo.draft.writer import Block
-from geo.text import name_key
+from geo.text import name_key, waypoint_label
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
@@ -79,25 +85,56 @@ class _Builder:
         self.ids: set[str] = set()
         # names already held: key -> (table, id)
         self.known: dict[str, tuple[str, str]] = {}
+        # names held per table: (table, key) -> id (an organisation "Lyon" hides no site)
+        self.named: dict[tuple[str, str], str] = {}
+        # the gazetteer reference of each point held for a place: reference -> site id
+        self.referenced: dict[str, str] = {}
+        # routes held: (kind, waypoint labels in order) -> id
+        self.paths: dict[tuple[str, tuple[str, ...]], str] = {}
+        # agreements held: (kind, parties, subjects, date) -> id
+        self.deals: list[tuple[str, frozenset[str], frozenset[str], str | None, str]] = []
         self.drafted: dict[tuple[str, str], str] = {}  # (table, key) -> drafted id
         self.place_ids: dict[str, str] = {}  # place key -> site id (drafted or reused)
         self.unfinished: set[str] = set()  # drafted ids written commented out
+        self.own: set[str] = set()  # ids drafted here
         self.alias_of: dict[str, str] = {}  # alias key -> the id it is an alias of
         if catalog is not None:
             for kind, entity in catalog.entities():
                 # the data file kind (``sites``) names the table (``site``)
                 self._know(kind[:-1], entity.id, entity.name, entity.aliases)
+                self._hold(kind[:-1], entity.model_dump(exclude_none=True))
         for block in earlier:
             self._know(block.table, block.id, block.entry.get("name", ""),
                        block.entry.get("aliases", []))
+            self._hold(block.table, block.entry)
 
     def _know(self, table: str, eid: str, name: str, aliases: Iterable[str]) -> None:
         self.ids.add(eid)
         for form in (name, *aliases):
             if form:
                 self.known.setdefault(name_key(form), (table, eid))
+                if table:
+                    self.named.setdefault((table, name_key(form)), eid)
         for alias in aliases:
             self.alias_of.setdefault(name_key(alias), eid)
+
+    def _hold(self, table: str, entry: dict[str, Any]) -> None:
+        """Remember what identifies a held entry besides its names: a place's gazetteer
+        reference, a route's waypoints, an agreement's kind and parties."""
+        eid = str(entry.get("id", ""))
+        if table == "site" and entry.get("kind") in _PLACE_KINDS:
+            for source in entry.get("sources", []):
+                reference = source.get("reference")
+                if reference:
+                    self.referenced.setdefault(reference, eid)
+        elif table == "route":
+            path = _path(segment.get("waypoints", [])
+                         for segment in entry.get("segments", []))
+            if len(path) >= 2:
+                self.paths.setdefault((str(entry.get("kind")), path), eid)
+        elif table == "agreement":
+            self.deals.append((str(entry.get("kind")), frozenset(entry.get("parties", [])),
+                               frozenset(entry.get("subjects", [])), entry.get("date"), eid))
 
     # -- ids and sources --------------------------------------------------------------
     def new_id(self, base: str) -> str:
@@ -140,6 +177,7 @@ class _Builder:
             block.incomplete = (f"{name!r} is an alias of {owner}: an entity of that name "
                                 "would make the name ambiguous (reuse that id, or rename)")
         self.out.blocks.append(block)
+        self.own.add(block.id)
         if block.incomplete:
             self.unfinished.add(block.id)
         self._know("", block.id, name, block.entry.get("aliases", []))
@@ -151,11 +189,16 @@ class _Builder:
 
     def lookup(self, table: str, name: str) -> str | None:
         key = name_key(name)
-        hit = self.known.get(key)
-        if hit is not None and hit[0] == table:
-            self.out.reused[name] = hit[1]
-            return hit[1]
+        hit = self.named.get((table, key))
+        if hit is not None:
+            self.out.reused[name] = hit
+            return hit
         return self.drafted.get((table, key))
+
+    def propose(self, eid: str, form: str) -> None:
+        """Propose ``form`` as an alias of ``eid`` when no entity has it yet."""
+        if name_key(form) not in self.known and (eid, form) not in self.out.proposed_aliases:
+            self.out.proposed_aliases.append((eid, form))
 
     # -- entities ---------------------------------------------------------------------
     def organisations(self, facts: DraftFacts) -> None:
@@ -196,6 +239,15 @@ class _Builder:
             return self.place_ids[key]
         m = ref.mention
         existing = self.lookup("site", ref.surface)
+        if existing is None and m is not None:
+            # the same place under another form ("Le Cap" for Cape Town): its gazetteer
+            # name, or the gazetteer reference of a point held for it
+            existing = ((self.lookup("site", m.name) if m.name else None)
+                        or (self.referenced.get(m.place) if m.place else None))
+            if existing is not None and existing not in self.unfinished \
+                    and existing not in self.own:
+                self.out.reused[ref.surface] = existing
+                self.propose(existing, ref.surface)
         if existing in self.unfinished:
             return None  # a site written commented out (no place known): nothing refers to it
         if existing is None and m is not None and m.entity:
@@ -224,6 +276,9 @@ class _Builder:
         entry["sources"] = sources
         self.add(Block("site", entry))
         self.drafted[("site", key)] = eid
+        self.drafted.setdefault(("site", name_key(name)), eid)
+        if m.place:
+            self.referenced.setdefault(m.place, eid)
         self.place_ids[key] = eid
         return eid
 
@@ -231,14 +286,12 @@ class _Builder:
         # hosts first, so a PoP can name its data centre
         ordered = sorted(facts.facilities, key=lambda f: f.host is not None)
         for fac in ordered:
-            if self.lookup("site", fac.name):
+            if self.lookup("site", fac.name) or self.lookup("site", _facility_name(fac)):
                 continue
             self.facility(fac)
 
     def facility(self, fac: FacilityFact) -> None:
-        name = fac.name
-        if fac.operator and name[:1].islower():  # "point of presence": whose?
-            name = f"{fac.operator} {name}"
+        name = _facility_name(fac)
         eid = self.new_id(name)
         entry: dict[str, Any] = {"id": eid, "name": name, "kind": _SITE_KIND[fac.kind]}
         host = self.ref("site", fac.host)
@@ -269,6 +322,7 @@ class _Builder:
         entry["sources"] = sources
         self.add(Block("site", entry, incomplete=incomplete))
         self.drafted[("site", name_key(fac.name))] = eid
+        self.drafted.setdefault(("site", name_key(name)), eid)
 
     def routes(self, facts: DraftFacts) -> None:
         for route in facts.routes:
@@ -281,9 +335,18 @@ class _Builder:
         waypoints = [w for i, w in enumerate(ends) if w is not None and
                      (i == 0 or w != ends[i - 1])]
         name = route.name or _unnamed(route)
+        kind = _ROUTE_KIND[route.medium]
+        if not route.name and len(waypoints) >= 2:
+            # an unnamed route is the one held with the same ends in the same order (or
+            # reversed) and of the same kind
+            path = _path([waypoints])
+            existing = self.paths.get((kind, path)) or self.paths.get((kind, path[::-1]))
+            if existing is not None:
+                self.out.reused[name] = existing
+                self.drafted[("route", "#" + str(id(route)))] = existing
+                return
         eid = self.new_id(name)
-        entry: dict[str, Any] = {"id": eid, "name": name,
-                                 "kind": _ROUTE_KIND[route.medium],
+        entry: dict[str, Any] = {"id": eid, "name": name, "kind": kind,
                                  "status": _ROUTE_STATUS[route.status]}
         operators = [o for o in (self.org_id(n) for n in route.operators) if o]
         if operators:
@@ -303,6 +366,8 @@ class _Builder:
             incomplete = ("the text names fewer than two ends the gazetteer places: add "
                           "waypoints (site ids or [lon, lat])")
         self.add(Block("route", entry, incomplete=incomplete))
+        if incomplete is None:
+            self._hold("route", entry)
         if route.name:
             self.drafted[("route", name_key(route.name))] = eid
         self.drafted[("route", "#" + str(id(route)))] = eid
@@ -315,6 +380,11 @@ class _Builder:
         parties = list(dict.fromkeys(p for p in (self.org_id(n) for n in agreement.parties)
                                      if p))
         name = _agreement_name(agreement)
+        subjects = self.subjects(agreement, facts)
+        existing = self.held_agreement(agreement.kind, parties, subjects, agreement.date)
+        if existing is not None:
+            self.out.reused[name] = existing
+            return
         eid = self.new_id(name)
         entry: dict[str, Any] = {"id": eid, "name": name,
                                  "kind": agreement.kind, "parties": parties}
@@ -323,6 +393,34 @@ class _Builder:
         venue = self.place(agreement.venue, agreement.venue_evidence or agreement.evidence)
         if venue:
             entry["venue"] = venue
+        if subjects:
+            entry["subjects"] = subjects
+        entry["sources"] = self.sources(agreement.evidence, agreement.date_evidence,
+                                        agreement.venue_evidence)
+        incomplete = None
+        if len(parties) < 2:
+            incomplete = "the text names fewer than two parties: add the other parties' ids"
+        self.add(Block("agreement", entry, incomplete=incomplete))
+        if incomplete is None:
+            self._hold("agreement", entry)
+
+    def held_agreement(self, kind: str, parties: list[str], subjects: list[str],
+                       date: str | None) -> str | None:
+        """The agreement held of the same kind between the same parties (at least two),
+        with the same subjects where both name some, and the same date where both give
+        one; else ``None``."""
+        if len(parties) < 2:
+            return None
+        for held_kind, held_parties, held_subjects, held_date, eid in self.deals:
+            if (held_kind == kind and held_parties == frozenset(parties)
+                    and (not subjects or not held_subjects
+                         or held_subjects == frozenset(subjects))
+                    and (not date or not held_date or date == held_date)):
+                return eid
+        return None
+
+    def subjects(self, agreement: AgreementFact, facts: DraftFacts) -> list[str]:
+        """The ids of the routes and sites an agreement is about."""
         subjects = []
         for subject in agreement.subjects:
             found = self.ref("route", subject) or self.ref("site", subject)
@@ -333,14 +431,31 @@ class _Builder:
                 rid = self.drafted.get(("route", "#" + str(id(route))))
                 if rid and rid not in self.unfinished:
                     subjects.append(rid)
-        if subjects:
-            entry["subjects"] = list(dict.fromkeys(subjects))
-        entry["sources"] = self.sources(agreement.evidence, agreement.date_evidence,
-                                        agreement.venue_evidence)
-        incomplete = None
-        if len(parties) < 2:
-            incomplete = "the text names fewer than two parties: add the other parties' ids"
-        self.add(Block("agreement", entry, incomplete=incomplete))
+        return list(dict.fromkeys(subjects))
+
+
+#: site kinds of the points drafted for places (matched by their gazetteer reference)
+_PLACE_KINDS = {kind for kind, _precision in _PLACE_SITE.values()}
+
+
+def _facility_name(fac: FacilityFact) -> str:
+    """The name a facility is written under: a common noun gets its operator's name
+    ("Zorblax Networks data centre")."""
+    if fac.operator and fac.name[:1].islower():  # "point of presence": whose?
+        return f"{fac.operator} {fac.name}"
+    return fac.name
+
+
+def _path(waypoint_lists: Iterable[Iterable[Any]]) -> tuple[str, ...]:
+    """A route's waypoints, over its segments, as labels (a point shared by two segments
+    once)."""
+    out: list[str] = []
+    for waypoints in waypoint_lists:
+        for waypoint in waypoints:
+            label = waypoint_label(waypoint)
+            if not out or out[-1] != label:
+                out.append(label)
+    return tuple(out)
 
 
 def _unnamed(route: RouteFact) -> str:

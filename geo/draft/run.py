@@ -220,6 +220,7 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
             found = list(pool.map(_facts_of, articles, [str(root)] * len(articles),
                                   chunksize=8))
     else:
+        _init(str(root))  # this workspace's catalogue as it is now, not an earlier run's
         found = [_facts_of(a, str(root)) for a in articles]
     # entries one article after the other: each reuses what data/, the other drafts and the
     # articles drafted before it in this run hold, so no two drafts hold one entity twice

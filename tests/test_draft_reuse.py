@@ -1,0 +1,67 @@
+"""An entity the catalogue or another draft already holds is reused by id, never drafted
+twice (geo.draft.entries): an agreement of the same kind between the same parties, an
+unnamed route with the same ends, a facility under the name it was written with, a place
+under another form of its name or by its gazetteer reference, and a site whose name an
+organisation also has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.catalog import load_catalog
+from geo.draft_toml import parse_draft
+
+ARTICLES = {
+    "route-deal": "Acme Networks and Bluefin Telecom signed a partnership agreement to build "
+                  "a new terrestrial fibre route linking Genoa to Milan. The route will be "
+                  "operational in 2026.\n",
+    "zorblax-a": "Zorblax Networks opens data centre in Lyon\n\nZorblax Networks has opened "
+                 "the Zorblax LYO1 data centre in Lyon, France, the company said on Monday.\n"
+                 "The facility is operational and hosts several carriers.\n",
+    "ct-en": "Zorblax Networks opens data centre in Cape Town\n\nZorblax Networks has opened "
+             "the Zorblax CPT1 data centre in Cape Town, the company said.\n",
+    "ct-fr": "Quintara Telecom ouvre un centre de données au Cap\n\nQuintara Telecom a ouvert "
+             "le centre de données Quintara CPT9 au Cap, a annoncé la société.\n",
+}
+
+
+@pytest.fixture
+def ws(tmp_path: Path, runner) -> Path:
+    root = tmp_path / "ws"
+    runner("init", str(root), expect=0)
+    for stem, text in ARTICLES.items():
+        (tmp_path / f"{stem}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def _complete_ids(ws: Path, stem: str) -> list[str]:
+    text = (ws / "drafts" / f"{stem}.toml").read_text(encoding="utf-8")
+    return [e.entity_id or "" for e in parse_draft(text).complete]
+
+
+@pytest.mark.parametrize("stem", ["route-deal", "zorblax-a", "ct-en"])
+def test_drafting_an_accepted_article_again_drafts_nothing(ws: Path, runner, stem: str
+                                                           ) -> None:
+    runner("draft", str(ws.parent / f"{stem}.txt"), "-w", str(ws), expect=0)
+    accepted = _complete_ids(ws, stem)
+    assert accepted
+    runner("accept", "-w", str(ws), stem, expect=0)
+    result = runner("draft", stem, "-w", str(ws), expect=0)
+    assert f"geo: {stem}: nothing new; " in result.stderr
+    assert _complete_ids(ws, stem) == []
+    assert runner("check", "-w", str(ws)).exit_code == 0
+
+
+def test_a_place_is_reused_under_another_form_of_its_name(ws: Path, runner) -> None:
+    runner("draft", str(ws.parent / "ct-en.txt"), str(ws.parent / "ct-fr.txt"), "-w",
+           str(ws), expect=0)
+    runner("draft", str(ws.parent / "ct-fr.txt"), "-w", str(ws), expect=0)  # and apart
+    cat = load_catalog(ws, drafts=True)
+    cape_towns = [e.id for _kind, e in cat.entities()
+                  if any(s.reference == "geonames:3369157" for s in e.sources)
+                  and getattr(e, "kind", None) == "city"]
+    assert len(cape_towns) == 1, cape_towns
+    cpt9 = next(e for _kind, e in cat.entities() if e.name == "Quintara CPT9")
+    assert (cpt9.lon, cpt9.lat) == (cat.get(cape_towns[0]).lon, cat.get(cape_towns[0]).lat)
