@@ -481,3 +481,17 @@ def test_an_article_with_decomposed_accents_is_drafted_as_the_composed_one():
     assert [r.name or [w.surface for w in r.waypoints] for r in decomposed.routes] == [
         r.name or [w.surface for w in r.waypoints] for r in composed.routes]
     assert len(decomposed.agreements) == len(composed.agreements) == 1
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Kovacom ha presentato il cavo Xentrafish. Kovacom realizzerà un cavo sottomarino "
+           "che collegherà la Spagna e l’Italia. Questo progetto, denominato Xentrafish, "
+           "costerà 100 milioni."),
+    ("en", "Kovacom presented the Xentrafish cable. Kovacom will build a submarine cable "
+           "linking Lisbon to Dakar. The project, named Xentrafish, will cost $100 million."),
+])
+def test_this_project_named_x_names_the_route_told_just_before(language, text):
+    # (the name is a route's already, from the first sentence, as a cable's name from the
+    # lists is: the unnamed route told just before is that one)
+    facts = find_facts(text, language=language)
+    assert [(r.name, len(r.waypoints)) for r in facts.routes] == [("Xentrafish", 2)]

@@ -30,6 +30,15 @@ from geo.draft.route_words import (
 from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import fold
 
+#: A demonstrative and a word for the thing told ("Questo progetto", "This project", "Ce
+#: projet", "Este proyecto", "Dieses Projekt", "Esse cabo").
+_THIS_PROJECT_RE = re.compile(
+    r"(?<![\w-])(?:this|that|the|questo|questa|tale|il|lo|la|ce|cet|cette|le|este|esta|"
+    r"ese|esa|el|o|a|esse|essa|dieses|diese|dieser|das|der|die)\s+(?:new\s+|nuovo\s+|nouveau\s+|nuevo\s+|"
+    r"novo\s+|neue[sn]?\s+)?(?:project|projet|proyecto|projeto|progetto|projekt|"
+    r"cable|câble|cabo|cavo|kabel|system|système|sistema|link|liaison|enlace|"
+    r"collegamento|ligação)\b", re.IGNORECASE)
+
 
 class UnnamedRoutes(RouteFinderState):
     """The route each word for a cable refers to, or starts; names given to routes
@@ -160,9 +169,20 @@ class UnnamedRoutes(RouteFinderState):
         key = fold(surface)
         if key in self.by_form:
             named = self.by_form[key]
+            absorbed = False
             for _pos, r in touched:
                 if r is not named and not r.name and r in self.routes:
                     self._absorb(named, r)
+                    absorbed = True
+            if not absorbed and not named.waypoints and _THIS_PROJECT_RE.search(
+                    self.text, s.start, start):
+                # "... un cavo sottomarino che collegherà la Spagna e l'Italia. Questo
+                # progetto, denominato Barracuda": the unnamed route told just before
+                before = [r for r in self.routes if r is not named and not r.name
+                          and r.mentions > 0 and r.first < s.start
+                          and r.evidence.index >= s.index - 2]
+                if before:
+                    self._absorb(named, max(before, key=lambda r: r.last))
             return
         target = None
         for _pos, r in reversed(touched):
