@@ -1,9 +1,10 @@
 """Turn the facts of one article (:class:`geo.draft.facts.DraftFacts`) into catalogue entries.
 
 Each entry is written in the catalogue's own fields, with the sentence that states it as its
-quote (``sources = [{article, quote}]``); positions come from the gazetteer with a
-``reference`` source (``geonames:ID``) and a precision no finer than what is known (a city's
-point for a facility the text places in that city). What the text does not say stays absent:
+quote (``sources = [{article, quote}]``, white space folded as ``geo check`` compares it:
+:func:`quotable`); positions come from the gazetteer with a ``reference`` source
+(``geonames:ID``) and a precision no finer than what is known (a city's point for a facility
+the text places in that city). What the text does not say stays absent:
 an organisation has no country or head office unless drafted from the text, statuses the
 text does not give are left out (routes: ``unknown``), a facility with no place and no host,
 a route with fewer than two known ends and an agreement with fewer than two known parties
@@ -37,7 +38,7 @@ from geo.draft.facts import (
     RouteFact,
 )
 from geo.draft.writer import Block
-from geo.text import name_key, waypoint_label
+from geo.text import CONTROL_RE, fold, name_key, text_problem, waypoint_label
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
@@ -57,6 +58,21 @@ _PLACE_SITE = {"city": ("city", "city"), "country": ("country", "country"),
                "region": ("node", "country"), "island": ("node", "country")}
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 MAX_ID = 60
+
+
+def quotable(sentence: str) -> str | None:
+    """``sentence`` as a quote ``geo check`` finds in its article and accepts: white space
+    folded as check folds it before it compares (:func:`geo.text.fold`: any run of white
+    space, line breaks and the control characters that are white space, such as a form feed
+    or U+0085, becomes one space); where the sentence holds another control character,
+    which no quote may hold, its longest run without one. ``None`` when nothing of it is
+    left."""
+    text = fold(sentence)
+    if text_problem(text, allow_bidi=True) is None:
+        return text
+    pieces = [fold(piece) for piece in CONTROL_RE.split(sentence)]
+    best = max(pieces, key=len)
+    return best if text_problem(best, allow_bidi=True) is None else None
 
 
 def slug(text: str) -> str:
@@ -146,15 +162,17 @@ class _Builder:
         self.ids.add(eid)
         return eid
 
-    def quote(self, evidence: Evidence) -> dict[str, str]:
-        return {"article": self.stem, "quote": evidence.sentence.strip()}
+    def quote(self, evidence: Evidence) -> dict[str, str] | None:
+        text = quotable(evidence.sentence)
+        return {"article": self.stem, "quote": text} if text is not None else None
 
     def sources(self, *evidence: Evidence | None) -> list[dict[str, str]]:
         seen, out = set(), []
         for ev in evidence:
-            if ev is not None and ev.sentence.strip() not in seen:
-                seen.add(ev.sentence.strip())
-                out.append(self.quote(ev))
+            source = self.quote(ev) if ev is not None else None
+            if source is not None and source["quote"] not in seen:
+                seen.add(source["quote"])
+                out.append(source)
         return out
 
     def free_aliases(self, name: str, aliases: Iterable[str]) -> list[str]:
