@@ -54,6 +54,26 @@ def test_article_date_only_from_the_first_lines() -> None:
     assert article_date(body) is None
 
 
+@pytest.mark.parametrize("line", ["date 2024-02-30", "date 2023-02-29", "date 2024-13",
+                                  "date: 2024-00-10"])
+def test_a_leading_date_line_no_calendar_has_is_left_out(line: str) -> None:
+    assert article_date(f"{line}\nTitle\n\nText.") is None
+    assert article_date(f"{line}\nCable lands\n06 April 2022\n\nIt landed.") == "2022-04-06"
+
+
+def test_a_draft_of_an_article_dated_on_no_day_checks(tmp_path: Path, runner) -> None:
+    ws = tmp_path / "ws"
+    runner("init", str(ws), expect=0)
+    article = tmp_path / "baddate.txt"
+    article.write_text("date 2024-02-30\nAcme Networks opens an office\n\nAcme Networks "
+                       "opened an office in Marseille.\n", encoding="utf-8")
+    runner("draft", str(article), "-w", str(ws), expect=0)
+    metadata = (ws / "seeds" / "baddate.toml").read_text(encoding="utf-8")
+    assert "2024-02-30" not in metadata
+    check = runner("check", "-w", str(ws))
+    assert check.exit_code == 0, check.stderr
+
+
 def test_title_only_when_the_first_line_reads_as_one() -> None:
     assert article_title("New cable lands in Genoa\n\nThe cable landed.") == \
         "New cable lands in Genoa"

@@ -2,9 +2,10 @@
 metadata sidecar (language, and the date and title where the text gives them).
 
 Nothing the text does not say is written: the date comes only from a leading
-``date YYYY-MM-DD`` line or a dateline among the first lines ("17 de Dezembro de 2020",
-"06 April 2022", "March 3, 2024", "2024-03-12"); the title only from a first line that reads
-as one (short, no closing full stop, followed by more text). The language is the one whose
+``date YYYY-MM-DD`` line (a day the calendar has: ``date 2024-02-30`` is left out) or a
+dateline among the first lines ("17 de Dezembro de 2020", "06 April 2022", "March 3, 2024",
+"2024-03-12"); the title only from a first line that reads as one (short, no closing full
+stop, followed by more text). The language is the one whose
 common words the text uses most (en, fr, it, es, pt, de), else ``und``.
 """
 
@@ -113,6 +114,18 @@ def _valid(y: int, m: int, d: int | None) -> bool:
     return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
 
 
+def _is_date(value: str) -> bool:
+    """Whether ``value`` is a date the article metadata accepts
+    (:func:`geo.schema.validate_date`: a month and day the calendar has)."""
+    from geo.schema import validate_date
+
+    try:
+        validate_date(value)
+    except ValueError:
+        return False
+    return True
+
+
 def find_date(text: str) -> str | None:
     """The first full date (``YYYY-MM-DD``) written in ``text``, else ``None``."""
     for pattern, order in _DATE_FORMS:
@@ -134,7 +147,7 @@ def article_date(text: str) -> str | None:
     lines = [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
     for line in lines:
         m = _LEADING_DATE.match(line)
-        if m:
+        if m and _is_date(m.group(1)):  # never a day no calendar has
             return m.group(1)
     for line in lines:
         if len(line) <= 200:
