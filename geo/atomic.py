@@ -26,7 +26,11 @@ files and map) are written as one set:
    forward: its temporary files that still exist are renamed onto their targets, so the
    folder holds one run's set again, and a notice says so;
 3. geo's temporary files for this set's file names (``.<name>.*.tmp*``) that no journal
-   lists are left from a run killed while it wrote them; they are removed, with a notice;
+   lists are left from a run killed while it wrote them; they are removed, with a notice.
+   A set spanning folders is journalled in one of them, so the journals of the folder
+   above and of its other folders are read too (an accept's journal in ``data/`` lists
+   its draft's temporary file in ``drafts/``): a temporary file one lists is kept for
+   the run that completes that set;
 4. every text is written to its temporary file and flushed to disk;
 5. the journal, listing each (temporary file, target) pair and the files the set removes,
    is written atomically beside the first target; then the targets are replaced one by
@@ -390,16 +394,45 @@ def _to_prune(prune: Mapping[str | os.PathLike[str], str], keep: set[Path]) -> l
     return found
 
 
+def _journalled(folder: Path) -> set[Path]:
+    """The temporary files (resolved paths) that a journal near ``folder`` lists: a set
+    of files in several folders is journalled in one of them (an accept's in ``data/``,
+    its draft's temporary file in ``drafts/``), so the journals of ``folder``, of the
+    folder above it and of that folder's other folders are read."""
+    folder = folder.resolve()
+    near = [folder, folder.parent]
+    with contextlib.suppress(OSError), os.scandir(folder.parent) as entries:
+        near += [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
+    listed: set[Path] = set()
+    for place in dict.fromkeys(near):
+        journal = place / JOURNAL_NAME
+        try:
+            if journal.is_symlink() or not journal.is_file():
+                continue
+            record = json.loads(journal.read_text(encoding="utf-8"))
+            listed.update(Path(os.path.normpath(place / str(tmp)))
+                          for tmp, _target in record["pairs"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return listed
+
+
 def _remove_stale(folder: Path, names: set[str]) -> list[str]:
     """Remove geo's temporary files of ``names`` in ``folder`` (none is in use: the folder
-    is locked and its journal rolled forward)."""
+    is locked and its journal rolled forward), but none that a journal lists: that of a
+    set another folder's journal has yet to complete (:func:`_journalled`)."""
     removed = 0
+    keep: set[Path] | None = None
     with os.scandir(folder) as entries:
         for entry in entries:
             if not entry.is_file(follow_symlinks=False):
                 continue
             path = Path(entry.path)
             if any(_is_temp_of(path, folder / name) for name in names):
+                if keep is None:
+                    keep = _journalled(folder)
+                if folder.resolve() / path.name in keep:
+                    continue
                 with contextlib.suppress(OSError):
                     path.unlink()
                     removed += 1

@@ -51,6 +51,8 @@ def command(articles: tuple[str, ...], jobs: int, fmt: str, overwrite: bool,
 
     run = draft_articles(list(articles), workspace, jobs=jobs or os.cpu_count() or 1,
                          overwrite=overwrite)
+    for notice in run.notices:  # an interrupted accept completed first
+        click.echo(f"geo: warning: {notice}", err=True)
     for draft in run.drafts:
         where = os.path.relpath(draft.path) if draft.path else "-"
         taken = " (copied into seeds/)" if draft.intake.copied else ""

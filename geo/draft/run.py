@@ -4,7 +4,9 @@ For each article: bring it into ``seeds/`` (:mod:`geo.draft.intake`), find what 
 (:func:`geo.draft.find_facts`), turn that into catalogue entries against the workspace's
 catalogue (:mod:`geo.draft.entries`) and write them, atomically, as ``drafts/<stem>.toml``
 (or return them as JSON-ready dicts). Several articles are drafted in parallel processes
-(``jobs``), each building the gazetteer once.
+(``jobs``), each building the gazetteer once. A set of files an accept (or a draft) left
+half replaced when it was killed is completed first (:func:`geo.atomic.complete_interrupted`),
+as ``geo accept`` does, so the run reads one state of ``data/`` and ``drafts/``.
 
 **A reviewed draft is never replaced unasked.** Each draft is written with a checksum line
 (:func:`geo.draft_toml.stamped`: the SHA-256 of its text without that line). Drafting an
@@ -72,6 +74,8 @@ class ArticleDraft:
 class DraftRun:
     drafts: list[ArticleDraft] = field(default_factory=list)
     seconds: float = 0.0
+    #: what was found and mended first (an interrupted accept completed), one line each
+    notices: list[str] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -204,7 +208,14 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     if not root.is_dir():
         raise InputError(f"{root}: no such workspace folder")
     started = time.perf_counter()
+    from geo.atomic import complete_interrupted
     from geo.draft.intake import article_stem
+    from geo.workspace import Workspace
+
+    # an accept (or a draft) killed while it replaced its files: completed before anything
+    # is read, so that data/ and drafts/ hold one state and no id is drafted twice
+    ws = Workspace(root)
+    notices = complete_interrupted([ws.data, ws.drafts])
 
     stems = [Path(a).stem if (root / "seeds" / f"{a}.txt").exists() and not Path(a).exists()
              else article_stem(Path(a)) for a in articles]
@@ -225,7 +236,7 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     # entries one article after the other: each reuses what data/, the other drafts and the
     # articles drafted before it in this run hold, so no two drafts hold one entity twice
     catalog = _catalogue_with_other_drafts(root, {intake.stem for intake, _f in found})
-    run = DraftRun()
+    run = DraftRun(notices=notices)
     outputs: dict[Path, str] = {}
     earlier: list[Block] = []
     for intake, facts in found:
@@ -241,7 +252,7 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
         with locked_folders([root / DRAFTS]):
             if not overwrite:  # again: a reviewer may have saved one meanwhile
                 _refuse_edited(root, [d.stem for d in run.drafts])
-            write_file_set(outputs, run="draft")
+            run.notices += write_file_set(outputs, run="draft").notices
     run.seconds = time.perf_counter() - started
     return run
 
