@@ -11,9 +11,10 @@ applied.
 :func:`geo.draft_toml.parse_draft` tells a draft's entries apart **as text**
 (:class:`~geo.draft_toml.DraftText`), so that :func:`accept` moves an entry by moving its
 lines: its block (comment lines, table, sub-tables) is appended at the end of the data file of
-its kind, whose existing text, order and comments stay byte for byte as they were, and the same
-lines are removed from the draft. Each move is checked by parsing: the data file must read as
-before plus the entry, the draft as before minus it. The whole read-check-write runs with the
+its kind, whose existing text, order and comments stay byte for byte as they were (the entry
+takes the file's line ending, CRLF or LF), and the same lines are removed from the draft.
+Each move is checked by parsing: the data file must read as before plus the entry, the
+draft as before minus it. The whole read-check-write runs with the
 locks of ``data/`` and ``drafts/`` held (:func:`geo.atomic.locked_folders`), so two accepts
 at once take turns, the second reading what the first wrote. Before anything is written,
 ``data/`` as it would be must validate on its own (every reference of an accepted entry
@@ -280,14 +281,29 @@ def _data_texts(ws: Workspace, draft: DraftText, chosen: list[DraftEntry],
         else:
             text = data_file_header(kind)
             created.append(path)
+        # the entries in the file's own line ending (a draft saved with CRLF, a data file
+        # with LF, or the other way round: never a file of mixed endings)
+        ending = _line_ending(text)
         if text and not text.endswith("\n"):
-            text += "\n"
+            text += ending
         if text.strip():
-            text += "\n"  # a blank line between the last entry and the first added
-        text += "\n".join(draft.block(e) for e in mine)
+            text += ending  # a blank line between the last entry and the first added
+        text += ending.join(_with_line_ending(draft.block(e), ending) for e in mine)
         texts[path] = text
         added[path] = [e.entity_id or "" for e in mine]
     return texts, added, created
+
+
+def _line_ending(text: str) -> str:
+    """The line ending of ``text``: that of its first line (CRLF or LF); LF when it has no
+    line break."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def _with_line_ending(text: str, ending: str) -> str:
+    """``text`` with each line ending (CRLF or LF) written as ``ending``."""
+    return ending.join(line.removesuffix("\r") for line in text.split("\n"))
 
 
 def _verify_moves(ws: Workspace, document: Mapping[str, Any], draft: DraftText,
