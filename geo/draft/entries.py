@@ -94,10 +94,14 @@ class Drafted:
                    if b.table == table and (b.incomplete is None) == complete)
 
 
-class _Builder:
-    def __init__(self, stem: str, catalog: Catalog | None, earlier: Iterable[Block]):
-        self.stem = stem
-        self.out = Drafted()
+class Held:
+    """What the catalogue and the drafts before an article hold, indexed to be matched: ids,
+    names and aliases (per table too: an organisation "Lyon" hides no site), places'
+    gazetteer references, routes' waypoints, agreements' kinds and parties. Built once per
+    run (:meth:`of`) and extended with each article's entries (:meth:`hold_block`), so a run of
+    many articles indexes each entry once, not once per article after it."""
+
+    def __init__(self) -> None:
         self.ids: set[str] = set()
         # names already held: key -> (table, id)
         self.known: dict[str, tuple[str, str]] = {}
@@ -109,20 +113,37 @@ class _Builder:
         self.paths: dict[tuple[str, tuple[str, ...]], str] = {}
         # agreements held: (kind, parties, subjects, date) -> id
         self.deals: list[tuple[str, frozenset[str], frozenset[str], str | None, str]] = []
-        self.drafted: dict[tuple[str, str], str] = {}  # (table, key) -> drafted id
-        self.place_ids: dict[str, str] = {}  # place key -> site id (drafted or reused)
-        self.unfinished: set[str] = set()  # drafted ids written commented out
-        self.own: set[str] = set()  # ids drafted here
         self.alias_of: dict[str, str] = {}  # alias key -> the id it is an alias of
+
+    @classmethod
+    def of(cls, catalog: Catalog | None, earlier: Iterable[Block] = ()) -> Held:
+        """The index of ``catalog`` (the workspace's, with the drafts it loaded) and of the
+        complete entries ``earlier``."""
+        held = cls()
         if catalog is not None:
             for kind, entity in catalog.entities():
                 # the data file kind (``sites``) names the table (``site``)
-                self._know(kind[:-1], entity.id, entity.name, entity.aliases)
-                self._hold(kind[:-1], entity.model_dump(exclude_none=True))
+                held._know(kind[:-1], entity.id, entity.name, entity.aliases)
+                held._hold(kind[:-1], entity.model_dump(exclude_none=True))
         for block in earlier:
-            self._know(block.table, block.id, block.entry.get("name", ""),
-                       block.entry.get("aliases", []))
-            self._hold(block.table, block.entry)
+            held.hold_block(block)
+        return held
+
+    def hold_block(self, block: Block) -> None:
+        """Hold ``block`` (a complete entry drafted for an earlier article)."""
+        self._know(block.table, block.id, block.entry.get("name", ""),
+                   block.entry.get("aliases", []))
+        self._hold(block.table, block.entry)
+
+    def _take(self, other: Held) -> None:
+        """This index as a copy of ``other``'s (what one article adds stays its own)."""
+        self.ids = set(other.ids)
+        self.known = dict(other.known)
+        self.named = dict(other.named)
+        self.referenced = dict(other.referenced)
+        self.paths = dict(other.paths)
+        self.deals = list(other.deals)
+        self.alias_of = dict(other.alias_of)
 
     def _know(self, table: str, eid: str, name: str, aliases: Iterable[str]) -> None:
         self.ids.add(eid)
@@ -151,6 +172,18 @@ class _Builder:
         elif table == "agreement":
             self.deals.append((str(entry.get("kind")), frozenset(entry.get("parties", [])),
                                frozenset(entry.get("subjects", [])), entry.get("date"), eid))
+
+
+class _Builder(Held):
+    def __init__(self, stem: str, held: Held):
+        super().__init__()
+        self._take(held)
+        self.stem = stem
+        self.out = Drafted()
+        self.drafted: dict[tuple[str, str], str] = {}  # (table, key) -> drafted id
+        self.place_ids: dict[str, str] = {}  # place key -> site id (drafted or reused)
+        self.unfinished: set[str] = set()  # drafted ids written commented out
+        self.own: set[str] = set()  # ids drafted here
 
     # -- ids and sources --------------------------------------------------------------
     def new_id(self, base: str) -> str:
@@ -491,14 +524,16 @@ def _agreement_name(agreement: AgreementFact) -> str:
 
 
 def draft_entries(facts: DraftFacts, stem: str, catalog: Catalog | None = None,
-                  earlier: Iterable[Block] = ()) -> Drafted:
+                  earlier: Iterable[Block] = (), held: Held | None = None) -> Drafted:
     """The catalogue entries ``facts`` support, for the article ``stem``.
 
     ``catalog`` (the workspace's, with the drafts it loaded) and ``earlier`` (entries
     drafted for other articles in the same run) are matched by name and alias, so nothing
-    they hold is drafted again, and their ids are not taken. Order: organisations,
-    facilities (and the places that locate them), routes, agreements."""
-    b = _Builder(stem, catalog, earlier)
+    they hold is drafted again, and their ids are not taken; or ``held``, their index
+    built once (:class:`Held`), which a run of many articles extends article by article.
+    Order: organisations, facilities (and the places that locate them), routes,
+    agreements."""
+    b = _Builder(stem, held if held is not None else Held.of(catalog, earlier))
     b.organisations(facts)
     b.facilities(facts)
     b.routes(facts)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.draft.entries import Drafted, draft_entries
+from geo.draft.entries import Drafted, Held, draft_entries
 from geo.draft.facts import DraftFacts
 from geo.draft.intake import Intake, take_in
 from geo.draft.writer import Block, document
@@ -238,10 +238,12 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     catalog = _catalogue_with_other_drafts(root, {intake.stem for intake, _f in found})
     run = DraftRun(notices=notices)
     outputs: dict[Path, str] = {}
-    earlier: list[Block] = []
+    held = Held.of(catalog)  # indexed once, then extended with each article's entries
     for intake, facts in found:
-        drafted = draft_entries(facts, intake.stem, catalog, earlier=earlier)
-        earlier += [b for b in drafted.blocks if b.incomplete is None]
+        drafted = draft_entries(facts, intake.stem, held=held)
+        for block in drafted.blocks:
+            if block.incomplete is None:
+                held.hold_block(block)
         path = root / DRAFTS / f"{intake.stem}.toml" if write else None
         if path is not None:
             outputs[path] = draft_text(intake, drafted)
