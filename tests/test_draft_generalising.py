@@ -488,10 +488,36 @@ def test_an_article_with_decomposed_accents_is_drafted_as_the_composed_one():
            "che collegherà la Spagna e l’Italia. Questo progetto, denominato Xentrafish, "
            "costerà 100 milioni."),
     ("en", "Kovacom presented the Xentrafish cable. Kovacom will build a submarine cable "
-           "linking Lisbon to Dakar. The project, named Xentrafish, will cost $100 million."),
+           "linking Lisbon to Dakar. This project, named Xentrafish, will cost $100 million."),
 ])
 def test_this_project_named_x_names_the_route_told_just_before(language, text):
     # (the name is a route's already, from the first sentence, as a cable's name from the
     # lists is: the unnamed route told just before is that one)
     facts = find_facts(text, language=language)
     assert [(r.name, len(r.waypoints)) for r in facts.routes] == [("Xentrafish", 2)]
+
+
+def test_a_system_named_x_with_an_article_is_not_the_route_told_before():
+    facts = find_facts("Kovacom presented the Xentrafish cable in 2021. Vorbel will build a "
+                       "submarine cable linking Lisbon and Dakar. Kestra also owns a share in "
+                       "a system named Xentrafish.")
+    assert sorted((r.name, len(r.waypoints)) for r in facts.routes) == [
+        ("", 2), ("Xentrafish", 0)]
+
+
+@pytest.mark.parametrize("text", ["Partner Communications signed a deal with Vorbel.",
+                                  "Investor AB will finance the cable.",
+                                  "Carrier Corporation will finance the cable."])
+def test_a_company_noun_opening_a_name_of_only_company_words_stays(text):
+    names = orgs(text)
+    assert names and names[0] == " ".join(text.split()[:2])
+
+
+def test_the_nearest_word_of_state_is_found_past_a_long_run_of_spaces():
+    from geo.draft.sentences import Sentence
+    from geo.draft.status import status_near
+
+    text = "Das Kabel errichtet" + " " * 80 + "wird X."
+    sentence = Sentence(0, 0, len(text), text)
+    assert status_near(text, text.index("X"), sentence, "de", "route") == \
+        "under-construction"

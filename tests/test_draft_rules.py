@@ -15,7 +15,7 @@ import pytest
 from geo.draft import find_facts
 from geo.draft.dates import dates
 from geo.draft.facts import DraftFacts
-from geo.draft.figures import lengths, parse_number
+from geo.draft.figures import capacities, lengths, parse_number
 from geo.draft.rules import default_extractor
 from geo.draft.sentences import split_sentences
 from geo.text import name_key
@@ -300,6 +300,16 @@ def test_distances_and_depths_are_no_route_lengths(extractor):
 def test_a_capacity_per_fibre_pair_or_wavelength_is_not_the_route_s(extractor, language, text):
     [route] = draft(text, language, extractor=extractor).routes
     assert route.figure("capacity") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Il cavo avrà una capacità di 200 Tbps per il porto di Genova.",
+    "El cable aportará 200 Tbps a Portugal y a España.",
+    "O cabo levará 200 Tbps a Porto e Lisboa.",
+    "El sistema tendrá 200 Tbps por el Canal de Panamá.",
+])
+def test_a_capacity_before_a_place_s_name_is_the_route_s(text):
+    assert [q.value for q in capacities(text)] == [200]
 
 
 def test_a_route_s_total_capacity_stays_beside_one_per_fibre_pair(extractor):

@@ -169,6 +169,14 @@ def test_a_common_noun_then_de_and_a_name_is_no_town_read_through_a_contraction(
     assert [f[0] for f in found(plain, text)] in (["Dakar"], ["Abidjan"])
 
 
+def test_a_town_read_through_a_contraction_stays_before_et_de_another():
+    from geo.extract import Extractor
+
+    got = [m.text for m in Extractor().extract(
+        "Les centres de données du Cap et de Johannesburg sont reliés.")]
+    assert got == ["Cap", "Johannesburg"]
+
+
 def test_rome_and_italy_in_italian(plain):
     got = found(plain, "Sparkle ha sede a Roma, in Italia.")
     assert ("Roma", "city", ROME) in got

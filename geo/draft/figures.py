@@ -57,8 +57,10 @@ _PER_PART_RE = re.compile(
     r"(?:\s+(?:of|de|di|an)\s+(?:\w+\s+){0,1}(?:capacity|capacit\w*|kapazit\w*))?"
     r"\s+(?:per|par|por|pro|je|em\s+cada|en\s+cada|pour\s+chaque|para\s+cada|a|ogni|"
     r"in\s+ogni)\s+(?:\w+\s+){0,1}"
-    r"(?:fib|pair|paire|par\b|pares|coppia|faserpaar|wave|wellenl|longueur|longitud|"
-    r"comprimento|lunghezza|lambda|channel|canal|canale|kanal|port)", re.IGNORECASE)
+    r"(?:fib(?:re|er|ra|ras|res|ers)?|pairs?|paires?|par|pares|coppia|coppie|"
+    r"faserpaar\w*|glasfaserpaar\w*|wavelengths?|wellenlänge\w*|longueurs?\s+d['’]onde|"
+    r"longitud(?:es)?\s+de\s+onda|comprimentos?\s+de\s+onda|lunghezz[ae]\s+d['’]onda|"
+    r"lambdas?|channels?|canal[ei]|kanal|kanäle)\b", re.IGNORECASE)
 #: Before a capacity, a multiplication: "43×500Gbps" is per wavelength.
 _TIMES_BEFORE_RE = re.compile(r"\d\s*(?:x|×)\s*$", re.IGNORECASE)
 

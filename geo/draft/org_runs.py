@@ -150,7 +150,12 @@ class CandidateRuns:
                 self.doc.language != "de" and tokens[first].text.istitle() and \
                 tokens[first].folded in self.org_nouns and tokens[first].folded not in \
                 self.name_words and tokens[first].folded not in self.opening and \
-                tokens[first + 1].cap:
+                tokens[first + 1].cap and any(
+                    tokens[k].folded not in self.name_words
+                    and tokens[k].folded.rstrip(".") not in LEGAL_FORMS
+                    for k in range(first + 1, last + 1)):
+            # (not when all that follows is a company's word: "Partner Communications",
+            # "Investor AB", "Carrier Corporation" are names)
             return self._pieces(names.sub_run(run, first + 1, last))
         words = [t.folded for t in tokens[run.first:run.last + 1]]
         # "Huawei Marine Networks of China": the company, then its country

@@ -31,10 +31,11 @@ from geo.draft.sentences import Sentence
 from geo.draft.vocabulary import fold
 
 #: A demonstrative and a word for the thing told ("Questo progetto", "This project", "Ce
-#: projet", "Este proyecto", "Dieses Projekt", "Esse cabo").
+#: projet", "Este proyecto", "Dieses Projekt", "Esse cabo"); not an article ("a system
+#: named Echo" may be another one).
 _THIS_PROJECT_RE = re.compile(
-    r"(?<![\w-])(?:this|that|the|questo|questa|tale|il|lo|la|ce|cet|cette|le|este|esta|"
-    r"ese|esa|el|o|a|esse|essa|dieses|diese|dieser|das|der|die)\s+(?:new\s+|nuovo\s+|nouveau\s+|nuevo\s+|"
+    r"(?<![\w-])(?:this|that|questo|questa|quest['’]|tale|ce|cet|cette|este|esta|ese|esa|"
+    r"esse|essa|dieses|diese|dieser|jenes)\s*(?:new\s+|nuovo\s+|nouveau\s+|nuevo\s+|"
     r"novo\s+|neue[sn]?\s+)?(?:project|projet|proyecto|projeto|progetto|projekt|"
     r"cable|câble|cabo|cavo|kabel|system|système|sistema|link|liaison|enlace|"
     r"collegamento|ligação)\b", re.IGNORECASE)

@@ -28,12 +28,19 @@ _FUTURE_BEFORE_RE = re.compile(
     r"\bwird|\bsoll|\bsollen|\bwerden)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-_CUES: dict[tuple[int, str, str], list[tuple[int, int, int, str]]] = {}
-#: Longer than any word of state (their end lies at most this far past their start).
-_LONGEST_CUE = 80
 
 
-def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, int, str]]:
+class _Cues(list):
+    """The words of state of one sentence, in order of their start, and the length of the
+    longest (``longest``)."""
+
+    longest = 0
+
+
+_CUES: dict[tuple[int, str, str], _Cues] = {}
+
+
+def _cues(text: str, sentence: Sentence, language: str) -> _Cues:
     """``(start, end, rank, state)`` of every word of state in ``sentence`` (kept for the
     last text asked about)."""
     key = (sentence.start, sentence.text, language)
@@ -42,7 +49,7 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
         return found
     if len(_CUES) > 512:
         _CUES.clear()
-    found = []
+    found = _Cues()
     lo, hi = sentence.start, sentence.end
     for kind, rx, rank in (("under-construction", pattern(UNDER_CONSTRUCTION), 0),
                            ("operational", pattern(OPERATIONAL), 1),
@@ -59,6 +66,7 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
             found.append((m.start(), m.end(), 2, "planned"))
     found.sort()
     _CUES[key] = found
+    found.longest = max((b - a for a, b, _r, _s in found), default=0)
     return found
 
 
@@ -68,15 +76,16 @@ def status_near(text: str, pos: int, sentence: Sentence, language: str, what: st
     words inside the spans ``exclude`` (names: "Cable Landing Station") do not count."""
     del what
     cues = _cues(text, sentence, language)  # in order of their start
+    longest = cues.longest
     # from the cue starting nearest ``pos`` outwards, while a cue could still be nearer
-    # (a cue's words are short): a long sentence costs each position a few cues, not all
+    # (none is longer than ``longest``): a long sentence costs each position a few cues
     k = bisect_left(cues, (pos,))
     best: tuple[int, int, str] | None = None
     for step in (-1, 1):
         i = k if step == 1 else k - 1
         while 0 <= i < len(cues):
             a, b, rank, said = cues[i]
-            if best is not None and abs(a - pos) > best[0] + _LONGEST_CUE:
+            if best is not None and abs(a - pos) > best[0] + longest:
                 break
             if not any(lo <= a and b <= hi for lo, hi in exclude):
                 here = (min(abs(a - pos), abs(b - pos)), rank, said)

@@ -79,7 +79,8 @@ def _claim(found: list[Raw], span: Raw, claimed: list[bool]) -> int:
 
 #: After a one-word name read through a contraction: "de" (or "d'") and a capitalised name,
 #: at most one word between ("Port autonome de Dakar").
-_OF_A_NAME_AFTER_RE = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:de\s+|d['’]\s*|du\s+|des\s+)"
+_OF_A_NAME_AFTER_RE = re.compile(r"\s+(?:(?!(?:et|ou|puis|mais|ni|and|or)\s)[a-zà-ÿ]+\s+)?"
+                                 r"(?:de\s+|d['’]\s*|du\s+|des\s+)"
                                  r"(?:la\s+|l['’]\s*)?[A-ZÀ-Ý]")
 
 class Scanner:
