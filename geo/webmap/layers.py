@@ -157,10 +157,14 @@ def _canonical_lon(lon: float) -> float:
     return (lon + 180.0) % WORLD_TURN - 180.0
 
 
-def _place_key(lon: float, lat: float) -> tuple[float, float]:
-    """A place as the same key whatever turn its longitude is written in (degrees, rounded
-    to :data:`DRAW_DECIMALS`)."""
-    return (round(_canonical_lon(lon), DRAW_DECIMALS) + 0.0, round(lat, DRAW_DECIMALS) + 0.0)
+def _place_key(lon: float, lat: float) -> tuple[int, int]:
+    """A place as the same key whatever turn its longitude is written in: its longitude
+    within -180..180 and its latitude in units of 10^-:data:`DRAW_DECIMALS` degree. A line's
+    positions are rounded (numpy, half to even) where a site's are not, and a position
+    moved by 360° is rounded apart: the two may land one unit apart, so a look-up also
+    tries the keys next to its own (:meth:`FarSide.shifts_at`)."""
+    scale = 10 ** DRAW_DECIMALS
+    return (round(_canonical_lon(lon) * scale), round(lat * scale))
 
 
 @dataclass
@@ -169,7 +173,7 @@ class FarSide:
     :func:`_place_key`) -> the longitudes (degrees) lines draw it at. A marker standing at
     such a place is drawn there too (:meth:`shifts_at`), so every line meets its markers."""
 
-    drawn: dict[tuple[float, float], set[float]] = field(default_factory=dict)
+    drawn: dict[tuple[int, int], set[float]] = field(default_factory=dict)
 
     def note(self, latlon: Sequence[Sequence[float]]) -> None:
         """Note the positions of a drawn line (``[lat, lon]`` degrees) at or past ±180°."""
@@ -180,8 +184,10 @@ class FarSide:
     def shifts_at(self, lon: float, lat: float) -> list[float]:
         """The shifts (degrees of longitude, multiples of :data:`WORLD_TURN`, ascending) at
         which lines draw the place ``(lon, lat)`` besides where it is; ``[]`` for none."""
+        key_lon, key_lat = _place_key(lon, lat)
         shifts = {round((drawn - lon) / WORLD_TURN) * WORLD_TURN
-                  for drawn in self.drawn.get(_place_key(lon, lat), ())}
+                  for d_lon in (-1, 0, 1) for d_lat in (-1, 0, 1)
+                  for drawn in self.drawn.get((key_lon + d_lon, key_lat + d_lat), ())}
         return sorted(s for s in shifts if s != 0.0)
 
 
