@@ -190,6 +190,10 @@ class FileMeasurement:
     rows: list[Measurement]
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: the layers whose lines were measured, when more than one (each row's id then begins
+    #: with its layer's name and a colon); a sum over them may count a line twice (a
+    #: corridor drawn again over its routes), so totals are per layer
+    layers: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- catalogue
@@ -521,10 +525,10 @@ def measure_file(path: str | os.PathLike[str], id_field: str | None = None,
     if choice is None:
         return measure_lines(read_line_file(path, raw), id_field, group_by, published_field,
                              slack)
-    prefix = len(choice.names) > 1
     rows: list[Measurement] = []
     skipped: list[str] = []
     warnings: list[str] = []
+    measured: list[tuple[str, list[Measurement]]] = []  # (layer, its rows)
     for layer in choice.names:
         data = read_line_file(path, layer=layer)
         if not data.usable.any():
@@ -537,12 +541,15 @@ def measure_file(path: str | os.PathLike[str], id_field: str | None = None,
                 skipped.extend(data.skipped)
             continue
         result = measure_lines(data, id_field, group_by, published_field, slack)
-        for row in result.rows:
+        measured.append((layer, result.rows))
+        skipped.extend(result.skipped)
+        warnings.extend(result.warnings)
+    prefix = len(measured) > 1  # (one layer of lines among those read: ids as they are)
+    for layer, layer_rows in measured:
+        for row in layer_rows:
             if prefix:
                 row.id = f"{layer}:{row.id}"
             rows.append(row)
-        skipped.extend(result.skipped)
-        warnings.extend(result.warnings)
     if not rows:
         where = ", ".join(choice.names)
         why = f"no lines to measure in layer{'s' if len(choice.names) != 1 else ''} {where}"
@@ -554,7 +561,8 @@ def measure_file(path: str | os.PathLike[str], id_field: str | None = None,
             why += f"; lines are in layer{'s' if len(elsewhere) != 1 else ''} " \
                    f"{', '.join(elsewhere)}"
         raise InputError(f"{path}: {why}")
-    return FileMeasurement(str(path), rows, skipped, warnings)
+    return FileMeasurement(str(path), rows, skipped, warnings,
+                           layers=[layer for layer, _r in measured] if prefix else [])
 
 
 def measure_geojson_text(text: str, source: str = "<stdin>", id_field: str | None = None,

@@ -81,3 +81,17 @@ def test_geos_own_geopackage_export_is_measured(repo_root, tmp_path, catalog, ru
     ids = {line.split(",")[0] for line in result.stdout.splitlines()[1:]}
     assert {f"routes:{rid}" for rid in catalog.routes} <= ids
     assert {f"corridors:{cid}" for cid in catalog.corridors} <= ids
+
+
+def test_layers_are_totalled_each_never_summed_together(layered, runner):
+    # a file's layers may draw one line twice (a corridor over its routes): no sum over them
+    result = runner("measure", "--file", layered, expect=0)
+    assert "2 features in 2 layers, each layer's lines in all: cables 111.319 km, links " \
+        "221.149 km;" in result.stdout
+    assert "km in all;" not in result.stdout
+
+
+def test_one_layer_of_lines_among_those_named_keeps_its_ids(layered, runner):
+    result = runner("measure", "--file", layered, "--layer", "sites", "--layer", "cables",
+                    "--format", "csv", expect=0)
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["c1"]

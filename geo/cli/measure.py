@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -92,7 +93,8 @@ def _route_block(m: Measurement) -> str:
     return "\n".join(lines)
 
 
-def _feature_table(rows: list[Measurement], source: str) -> str:
+def _feature_table(rows: list[Measurement], source: str,
+                   layers: Sequence[str] = ()) -> str:
     slack = any(m.slack != 1.0 for m in rows)
     published = any(m.published_m is not None for m in rows)
     grouped = any(m.kind == "group" for m in rows)
@@ -112,11 +114,18 @@ def _feature_table(rows: list[Measurement], source: str) -> str:
     right = ("features", "parts", "length_km", "estimate_km", "published_km", "ratio",
              "one_way_ms", "rtt_ms")
     lines = [format_table(table, columns, right=right)]
-    total = sum(m.length_m for m in rows)
     n = len(rows)
-    lines.append(f"{n} {'group' if grouped else 'feature'}{'s' if n != 1 else ''}, "
-                 f"{_km(total)} km in all; lengths are those of the lines as drawn in "
-                 f"{_clean(source)} "
+    counted = f"{n} {'group' if grouped else 'feature'}{'s' if n != 1 else ''}"
+    if len(layers) > 1:
+        # one total per layer: a file's layers may draw one line twice (a corridor over
+        # its routes), so their sum would count it twice
+        per_layer = ", ".join(
+            f"{_clean(layer)} {_km(sum(m.length_m for m in rows if m.id.startswith(layer + ':')))}"
+            " km" for layer in layers)
+        counted += f" in {len(layers)} layers, each layer's lines in all: {per_layer}"
+    else:
+        counted += f", {_km(sum(m.length_m for m in rows))} km in all"
+    lines.append(f"{counted}; lengths are those of the lines as drawn in {_clean(source)} "
                  "(geodesics on WGS84 between their vertices)")
     if slack:
         lines.append(f"cable estimate = length × slack {rows[0].slack:g}; latency on the "
@@ -173,7 +182,7 @@ def _csv_record(m: Measurement) -> dict[str, Any]:
 
 
 def _emit(rows: list[Measurement], fmt: str, source: str | None,
-          csv_safe: bool = False) -> None:
+          csv_safe: bool = False, layers: Sequence[str] = ()) -> None:
     from geo.measure import LATENCY_ASSUMPTION
 
     if fmt == "geojson":
@@ -197,7 +206,7 @@ def _emit(rows: list[Measurement], fmt: str, source: str | None,
         if source is None:
             click.echo("\n\n".join(_route_block(m) for m in rows))
         else:
-            click.echo(_feature_table(rows, source))
+            click.echo(_feature_table(rows, source, layers))
         click.echo(LATENCY_ASSUMPTION)
 
 
@@ -348,4 +357,4 @@ def _measure_file(file_: str, layers: tuple[str, ...], id_field: str | None,
         result = measure_file(file_, id_field, group_by, published_field, slack, layers)
     for line in [*result.skipped, *result.warnings]:
         click.echo(f"geo: {line}", err=True)
-    _emit(result.rows, fmt, result.source, csv_safe)
+    _emit(result.rows, fmt, result.source, csv_safe, result.layers)
