@@ -521,3 +521,15 @@ def test_the_nearest_word_of_state_is_found_past_a_long_run_of_spaces():
     sentence = Sentence(0, 0, len(text), text)
     assert status_near(text, text.index("X"), sentence, "de", "route") == \
         "under-construction"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "Kovacom presentó un cable submarino que conecta Aruba y Martinica. Así, dicho cable "
+           "tendrá una longitud de 3.700 kilómetros y conecta puntos clave en el Caribe y "
+           "América del Norte."),
+    ("it", "Kovacom realizzerà un cavo sottomarino che collegherà Genova e Palermo. Il suddetto "
+           "cavo avrà una lunghezza di 1.070 chilometri e collegherà l'Italia e la Francia."),
+])
+def test_said_cable_is_the_route_told_before(language, text):
+    [route] = find_facts(text, language=language).routes
+    assert route.figure("length").value in (3700, 1070)

@@ -71,7 +71,8 @@ DEFINITE = word_set("""
     the this that its their le la l ce cet cette son sa leur el este esta ese esa su o
     esse essa seu sua il lo questo questa quel quello suo der die das dem den des dieses
     diese dieser sein seine ihr ihre du au del al do no ao nel dal dello im vom zum
-    dessen
+    dessen dicho dicha referido referida ledit ladite detto detta suddetto suddetta dito
+    dita besagte besagten
 """)
 ADJECTIVES_FOLDED = frozenset(fold(w) for w in ADJECTIVES_BEFORE)
 PLURAL_NOUNS = word_set("""
