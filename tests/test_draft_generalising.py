@@ -533,3 +533,21 @@ def test_the_nearest_word_of_state_is_found_past_a_long_run_of_spaces():
 def test_said_cable_is_the_route_told_before(language, text):
     [route] = find_facts(text, language=language).routes
     assert route.figure("length").value in (3700, 1070)
+
+
+@pytest.mark.parametrize("text", [
+    "DENVER — Kovacom, an interconnection company, today announced it has acquired Vorbel.",
+    "LISBON (Lusa) - Kovacom, an interconnection company, today announced it has acquired "
+    "Vorbel.",
+    "XENTRAVILLE, Nigeria — Kovacom has acquired Vorbel.",
+])
+def test_a_dateline_in_capitals_is_no_organisation(text):
+    # (a city's name in capitals, opening the text, before a dash or a news agency)
+    assert orgs(text) == ["Kovacom", "Vorbel"]
+    assert [d for d in deals(text)] == [["Kovacom", "Vorbel"]]
+
+
+def test_an_attribute_before_a_party_s_noun_is_no_party():
+    text = "Kovacom announced it has acquired Xentraville-based infrastructure provider Vorbel."
+    assert orgs(text) == ["Kovacom", "Vorbel"]
+    assert deals(text) == [["Kovacom", "Vorbel"]]

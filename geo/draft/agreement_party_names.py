@@ -176,6 +176,8 @@ class _PartyNames:
             return False
         if known.covers(run.start, run.end) or doc.is_place_run(run):
             return False
+        if _ATTRIBUTE_WORD_RE.fullmatch(names.tokens[run.last].text):
+            return False  # "acquired Montreal-based infrastructure provider X": what X is
         if run.first == run.last and (run.start in doc.adjective_starts or is_people_adjective(
                 text, run.start, run.end, names.all_function)):
             return False  # "South African", "Welsh"; "Deutsche Glasfaser" is a name
@@ -199,9 +201,8 @@ class _PartyNames:
         unless it is a role or a known organisation, or was kept before."""
         text, names, roles = self.text, self.names, self.roles
         known, known_names, seen, out = self.known, self.known_names, self.seen, self.out
-        last_attribute = next((k for k in range(run.last - 1, run.first - 1, -1) if re.fullmatch(
-            r"[\w&]+-(?:led|based|owned|backed|controlled|listed|headquartered)",
-            names.tokens[k].text)), None)
+        last_attribute = next((k for k in range(run.last - 1, run.first - 1, -1)
+                               if _ATTRIBUTE_WORD_RE.fullmatch(names.tokens[k].text)), None)
         if last_attribute is not None:  # "Ayala-led Globe Telecom", "Hong Kong-listed ESR"
             run = names.sub_run(run, last_attribute + 1, run.last)
         first = names.tokens[run.first]
@@ -404,6 +405,10 @@ def party_names(doc: Document, organisations: list[OrganisationFact],
 
 
 
+#: A word that says what a name is ("Singapore-based", "Ayala-led", "Hong Kong-listed"),
+#: no party itself.
+_ATTRIBUTE_WORD_RE = re.compile(r"[\w&]+-(?:led|based|owned|backed|controlled|listed|"
+                                r"headquartered)")
 _LEGAL_AFTER_RE = re.compile(r",?\s+(?:AS|ASA|AB|AG|SA|S\.A\.|SAS|SpA|S\.p\.A\.|Srl|GmbH|"
                              r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|NV|N\.V\.|BV|B\.V\.|Oy|"
                              r"Pte|Bhd|SL|SLU|Ltda\.?)(?![\w.])")
