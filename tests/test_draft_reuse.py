@@ -65,3 +65,22 @@ def test_a_place_is_reused_under_another_form_of_its_name(ws: Path, runner) -> N
     assert len(cape_towns) == 1, cape_towns
     cpt9 = next(e for _kind, e in cat.entities() if e.name == "Quintara CPT9")
     assert (cpt9.lon, cpt9.lat) == (cat.get(cape_towns[0]).lon, cat.get(cape_towns[0]).lat)
+
+
+def test_a_facility_s_word_alone_is_no_name_to_reuse():
+    """Two articles each with a PoP no name tells apart: two sites, named by their place,
+    never one reused for the other."""
+    from geo.draft import find_facts
+    from geo.draft.entries import Held, draft_entries
+
+    held = Held.of(None)
+    names = []
+    for stem, text in (("a", "Kovacom has opened a new PoP in Tokyo, Japan."),
+                       ("b", "Vorbel has opened a new PoP in Lisbon, Portugal.")):
+        drafted = draft_entries(find_facts(text), stem, held=held)
+        names += [b.entry["name"] for b in drafted.blocks if b.table == "site"
+                  and b.entry.get("kind") == "pop"]
+        for block in drafted.blocks:
+            if block.incomplete is None:
+                held.hold_block(block)
+    assert len(names) == 2 and names[0] != names[1]

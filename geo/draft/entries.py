@@ -37,6 +37,13 @@ from geo.draft.facts import (
     PlaceRef,
     RouteFact,
 )
+from geo.draft.vocabulary import (
+    CABLE_LANDING,
+    DATA_CENTRE,
+    EXCHANGE_POINT,
+    POP,
+    TELEPHONE_EXCHANGE,
+)
 from geo.draft.writer import Block
 from geo.text import CONTROL_RE, fold, name_key, text_problem, waypoint_label
 
@@ -337,7 +344,9 @@ class _Builder(Held):
         # hosts first, so a PoP can name its data centre
         ordered = sorted(facts.facilities, key=lambda f: f.host is not None)
         for fac in ordered:
-            if self.lookup("site", fac.name) or self.lookup("site", _facility_name(fac)):
+            # (a facility's word alone names no facility: "PoP" is not the other article's)
+            if (not _generic(fac.name) and self.lookup("site", fac.name)) or self.lookup(
+                    "site", _facility_name(fac)):
                 continue
             self.facility(fac)
 
@@ -489,11 +498,26 @@ class _Builder(Held):
 _PLACE_KINDS = {kind for kind, _precision in _PLACE_SITE.values()}
 
 
+#: A facility's word alone ("PoP", "data centre", "IXP", "Rechenzentrum"): a kind, no name.
+_FACILITY_WORDS = frozenset(
+    name_key(word) for table in (DATA_CENTRE, POP, CABLE_LANDING, EXCHANGE_POINT,
+                                 TELEPHONE_EXCHANGE)
+    for words in table.values() for word in words)
+
+
+def _generic(name: str) -> bool:
+    """Whether ``name`` is a common noun, or a facility's word alone ("PoP")."""
+    return name[:1].islower() or name_key(name) in _FACILITY_WORDS
+
+
 def _facility_name(fac: FacilityFact) -> str:
-    """The name a facility is written under: a common noun gets its operator's name
-    ("Zorblax Networks data centre")."""
-    if fac.operator and fac.name[:1].islower():  # "point of presence": whose?
-        return f"{fac.operator} {fac.name}"
+    """The name a facility is written under: a common noun or a facility's word alone gets
+    its operator's name ("Zorblax Networks data centre"), else its place's ("Tokyo PoP")."""
+    if _generic(fac.name):  # "point of presence", "PoP": whose? where?
+        if fac.operator:
+            return f"{fac.operator} {fac.name}"
+        if fac.place is not None and fac.name[:1].isupper():
+            return f"{fac.place.surface} {fac.name}"
     return fac.name
 
 
