@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -189,6 +189,19 @@ class FarSide:
                   for d_lon in (-1, 0, 1) for d_lat in (-1, 0, 1)
                   for drawn in self.drawn.get((key_lon + d_lon, key_lat + d_lat), ())}
         return sorted(s for s in shifts if s != 0.0)
+
+
+def _drawn_copies(parts: Sequence[np.ndarray], far_side: FarSide | None
+                  ) -> Iterator[tuple[float, list[list[list[float]]], str]]:
+    """Each copy of one feature's ``(lon, lat)`` lines to draw (:func:`_lines_shifts`): its
+    shift (degrees), its lines as ``[lat, lon]`` lists and its class; the positions past
+    ±180° noted in ``far_side``, so markers are drawn there too."""
+    for shift in _lines_shifts(parts):
+        lines = [_latlon(_shifted(part, shift)) for part in parts]
+        if far_side is not None:
+            for latlon in lines:
+                far_side.note(latlon)
+        yield shift, lines, _copy_class(shift)
 
 
 def _chained(lines: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -485,12 +498,7 @@ def build_corridors(frame: gpd.GeoDataFrame, names: Mapping[str, str],
         if draft:
             out.styles.add("draft")
         drawn = []
-        for shift in _lines_shifts(parts):
-            lines = [_latlon(_shifted(part, shift)) for part in parts]
-            if far_side is not None:
-                for latlon in lines:
-                    far_side.note(latlon)
-            copy = _copy_class(shift)
+        for shift, lines, copy in _drawn_copies(parts, far_side):
             if draft:
                 drawn.append(_as_copy(_draft_line(lines, "geo-corridors", row["id"], style,
                                                   copy), shift))
@@ -588,12 +596,7 @@ def build_agreements(frame: gpd.GeoDataFrame, names: Mapping[str, str],
             out.styles.add(style.key)
             feature = folium.FeatureGroup(control=False)
             parts = _chained([unwrap_line(line) for line in line_parts(geom)])
-            for shift in _lines_shifts(parts):
-                lines = [_latlon(_shifted(part, shift)) for part in parts]
-                if far_side is not None:
-                    for latlon in lines:
-                        far_side.note(latlon)
-                copy = _copy_class(shift)
+            for shift, lines, copy in _drawn_copies(parts, far_side):
                 _as_copy(_hit_line(lines, "geo-agreements",
                                    _classes("agreements", row["id"]) + copy),
                          shift).add_to(feature)
