@@ -571,7 +571,10 @@ def complete_interrupted(folders: Sequence[str | os.PathLike[str]]) -> list[str]
     """Complete the set of renames an interrupted run left journalled in any of ``folders``
     (step 2 above; folders without a journal are not locked), before they are read; return
     the notices, one line each."""
-    pending = [Path(f) for f in folders if (Path(f) / JOURNAL_NAME).is_file()]
+    # locked in the order of their resolved paths, as :func:`locked_folders` locks them,
+    # so two runs never wait on each other's second lock
+    pending = sorted((Path(f) for f in folders if (Path(f) / JOURNAL_NAME).is_file()),
+                     key=lambda folder: folder.resolve())
     if not pending:
         return []
     notices: list[str] = []

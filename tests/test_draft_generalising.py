@@ -551,3 +551,10 @@ def test_an_attribute_before_a_party_s_noun_is_no_party():
     text = "Kovacom announced it has acquired Xentraville-based infrastructure provider Vorbel."
     assert orgs(text) == ["Kovacom", "Vorbel"]
     assert deals(text) == [["Kovacom", "Vorbel"]]
+
+
+def test_a_name_in_capitals_that_is_no_place_opening_a_paragraph_stays_a_name():
+    text = ("KDDI — the Japanese operator — has signed a capacity agreement with Telstra.\n"
+            "The agreement gives KDDI more capacity, a spokesperson for KDDI said.")
+    assert orgs(text) == ["KDDI", "Telstra"]
+    assert deals(text) == [["KDDI", "Telstra"]]

@@ -84,3 +84,38 @@ def test_a_facility_s_word_alone_is_no_name_to_reuse():
             if block.incomplete is None:
                 held.hold_block(block)
     assert len(names) == 2 and names[0] != names[1]
+
+
+def _draft_two(first: str, second: str) -> list:
+    """The blocks drafted for ``second`` after ``first`` was drafted (held)."""
+    from geo.draft import find_facts
+    from geo.draft.entries import Held, draft_entries
+
+    held = Held.of(None)
+    for block in draft_entries(find_facts(first), "a", held=held).blocks:
+        if block.incomplete is None:
+            held.hold_block(block)
+    return draft_entries(find_facts(second), "b", held=held).blocks
+
+
+def test_routes_with_the_same_ends_and_other_operators_are_two():
+    blocks = _draft_two(
+        "Kovacom has completed a new terrestrial fibre route between Hamburg and Frankfurt.",
+        "Vorbel has built a new terrestrial fibre route between Hamburg and Frankfurt.")
+    assert [b.table for b in blocks].count("route") == 1
+
+
+def test_two_memoranda_of_the_same_parties_told_apart_are_two():
+    blocks = _draft_two(
+        "Kovacom and Vorbel signed a memorandum of understanding on 3 March 2019 to share "
+        "masts in Spain.",
+        "Kovacom and Vorbel signed a memorandum of understanding to share fibre networks in "
+        "Portugal.")
+    assert [b.table for b in blocks].count("agreement") == 1
+
+
+def test_data_centres_named_by_their_word_alone_in_two_towns_are_two():
+    blocks = _draft_two("A new data centre opened in Lisbon last week.",
+                        "A new data centre opened in Madrid last week.")
+    assert [b.entry["name"] for b in blocks if b.table == "site"
+            and b.entry.get("kind") == "data-centre"] == ["Madrid data centre"]

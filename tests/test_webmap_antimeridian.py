@@ -208,3 +208,11 @@ def test_a_marker_finds_its_line_s_copy_whatever_the_rounding():
         far = FarSide()
         far.note([[drawn_lat, drawn_lon]])
         assert far.shifts_at(lon, lat) == [360.0], (lon, lat)
+
+
+def test_a_marker_a_hair_west_of_180_finds_a_line_drawn_at_minus_180():
+    from geo.webmap.layers import FarSide
+
+    far = FarSide()
+    far.note([[10.0, -180.0]])
+    assert far.shifts_at(179.999996, 10.0) == [-360.0]

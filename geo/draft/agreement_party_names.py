@@ -174,7 +174,8 @@ class _PartyNames:
         if key in blocked or key in months or key in names.all_function or len(key) < 2 \
                 or key in _CURRENCIES:
             return False
-        if known.covers(run.start, run.end) or doc.is_place_run(run):
+        if known.covers(run.start, run.end) or doc.is_place_run(run) or \
+                doc.is_dateline(run.start, run.end):
             return False
         if _ATTRIBUTE_WORD_RE.fullmatch(names.tokens[run.last].text):
             return False  # "acquired Montreal-based infrastructure provider X": what X is

@@ -13,6 +13,11 @@ from geo.draft.sentences import Sentence, Sentences
 from geo.draft.vocabulary import ORG_NAME_WORDS, fold, fold_aligned
 from geo.extract import ORG_SUFFIXES, Extractor, Mention
 
+#: After a paragraph's first words in capitals, what makes them a dateline: a dash, a news
+#: agency in brackets, or a comma and a country or region then a dash.
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:[—–]|-{1,2}\s|\((?:[A-Za-z][\w./ -]{0,20})\)|,\s+"
+                                r"[A-Z][\w.' -]{1,30}?\s*[—–-])")
+
 
 class Spans:
     """Character spans ``(start, end)``, sorted once, asked in logarithmic time whether one
@@ -153,6 +158,19 @@ class Document:
 
     def place_in(self, start: int, end: int) -> Mention | None:
         return self.names.place_at(start, end)
+
+    def is_dateline(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a dateline's place: words in capitals opening a
+        paragraph, before a dash, a news agency in brackets or ", Country —", that the
+        gazetteer knows as a place ("DENVER —", "FRANKFURT (dpa-AFX) -", "LAGOS, Nigeria
+        —")."""
+        words = self.text[start:end]
+        if not (words.isupper() and len(words.replace(" ", "")) > 3) or \
+                self.text[self.text.rfind("\n", 0, start) + 1:start].strip() or \
+                not _DATELINE_AFTER_RE.match(self.text, end):
+            return False
+        gazetteer = getattr(self.extractor, "gazetteer", None)
+        return gazetteer is not None and gazetteer.lookup(words.title()) is not None
 
     def is_place_run(self, run: Run) -> bool:
         """Whether the run is one place name, or place names joined by connectors."""

@@ -116,10 +116,12 @@ class Held:
         self.named: dict[tuple[str, str], str] = {}
         # the gazetteer reference of each point held for a place: reference -> site id
         self.referenced: dict[str, str] = {}
-        # routes held: (kind, waypoint labels in order) -> id
-        self.paths: dict[tuple[str, tuple[str, ...]], str] = {}
-        # agreements held: (kind, parties, subjects, date) -> id
-        self.deals: list[tuple[str, frozenset[str], frozenset[str], str | None, str]] = []
+        # routes held: (kind, waypoint labels in order) -> [(operators, quotes, id)]
+        self.paths: dict[tuple[str, tuple[str, ...]],
+                         list[tuple[frozenset[str], frozenset[str], str]]] = {}
+        # agreements held: (kind, parties, subjects, date, quotes, id)
+        self.deals: list[tuple[str, frozenset[str], frozenset[str], str | None,
+                               frozenset[str], str]] = []
         self.alias_of: dict[str, str] = {}  # alias key -> the id it is an alias of
 
     @classmethod
@@ -148,7 +150,7 @@ class Held:
         self.known = dict(other.known)
         self.named = dict(other.named)
         self.referenced = dict(other.referenced)
-        self.paths = dict(other.paths)
+        self.paths = {key: list(held) for key, held in other.paths.items()}
         self.deals = list(other.deals)
         self.alias_of = dict(other.alias_of)
 
@@ -175,10 +177,12 @@ class Held:
             path = _path(segment.get("waypoints", [])
                          for segment in entry.get("segments", []))
             if len(path) >= 2:
-                self.paths.setdefault((str(entry.get("kind")), path), eid)
+                self.paths.setdefault((str(entry.get("kind")), path), []).append(
+                    (frozenset(entry.get("operators", [])), _quotes(entry), eid))
         elif table == "agreement":
             self.deals.append((str(entry.get("kind")), frozenset(entry.get("parties", [])),
-                               frozenset(entry.get("subjects", [])), entry.get("date"), eid))
+                               frozenset(entry.get("subjects", [])), entry.get("date"),
+                               _quotes(entry), eid))
 
 
 class _Builder(Held):
@@ -344,9 +348,11 @@ class _Builder(Held):
         # hosts first, so a PoP can name its data centre
         ordered = sorted(facts.facilities, key=lambda f: f.host is not None)
         for fac in ordered:
-            # (a facility's word alone names no facility: "PoP" is not the other article's)
-            if (not _generic(fac.name) and self.lookup("site", fac.name)) or self.lookup(
-                    "site", _facility_name(fac)):
+            # (a common noun or a facility's word alone names no facility: "PoP" and "data
+            # centre" are not the other article's)
+            written = _facility_name(fac)
+            if any(not _generic(name) and self.lookup("site", name)
+                   for name in (fac.name, written)):
                 continue
             self.facility(fac)
 
@@ -396,11 +402,18 @@ class _Builder(Held):
                      (i == 0 or w != ends[i - 1])]
         name = route.name or _unnamed(route)
         kind = _ROUTE_KIND[route.medium]
+        operators = [o for o in (self.org_id(n) for n in route.operators) if o]
         if not route.name and len(waypoints) >= 2:
             # an unnamed route is the one held with the same ends in the same order (or
-            # reversed) and of the same kind
+            # reversed), of the same kind, told by the same sentence or run by the same
+            # operators (Telia's Hamburg-Frankfurt route is not Colt's, and two articles'
+            # routes between two towns may be two)
             path = _path([waypoints])
-            existing = self.paths.get((kind, path)) or self.paths.get((kind, path[::-1]))
+            quote = quotable(route.evidence.sentence)
+            existing = next((eid for held_operators, quotes, eid in [
+                *self.paths.get((kind, path), []), *self.paths.get((kind, path[::-1]), [])]
+                if (quote and fold(quote) in quotes)
+                or (operators and held_operators == frozenset(operators))), None)
             if existing is not None:
                 self.out.reused[name] = existing
                 self.drafted[("route", "#" + str(id(route)))] = existing
@@ -408,7 +421,6 @@ class _Builder(Held):
         eid = self.new_id(name)
         entry: dict[str, Any] = {"id": eid, "name": name, "kind": kind,
                                  "status": _ROUTE_STATUS[route.status]}
-        operators = [o for o in (self.org_id(n) for n in route.operators) if o]
         if operators:
             entry["operators"] = list(dict.fromkeys(operators))
         entry["schematic"] = True
@@ -441,7 +453,8 @@ class _Builder(Held):
                                      if p))
         name = _agreement_name(agreement)
         subjects = self.subjects(agreement, facts)
-        existing = self.held_agreement(agreement.kind, parties, subjects, agreement.date)
+        existing = self.held_agreement(agreement.kind, parties, subjects, agreement.date,
+                                       quotable(agreement.evidence.sentence))
         if existing is not None:
             self.out.reused[name] = existing
             return
@@ -465,17 +478,18 @@ class _Builder(Held):
             self._hold("agreement", entry)
 
     def held_agreement(self, kind: str, parties: list[str], subjects: list[str],
-                       date: str | None) -> str | None:
+                       date: str | None, quote: str | None = None) -> str | None:
         """The agreement held of the same kind between the same parties (at least two),
-        with the same subjects where both name some, and the same date where both give
-        one; else ``None``."""
+        told by the same sentence, or signed on the same date, or about the same routes and
+        sites (two parties sign more than one memorandum: one told with neither is another
+        one); else ``None``."""
         if len(parties) < 2:
             return None
-        for held_kind, held_parties, held_subjects, held_date, eid in self.deals:
-            if (held_kind == kind and held_parties == frozenset(parties)
-                    and (not subjects or not held_subjects
-                         or held_subjects == frozenset(subjects))
-                    and (not date or not held_date or date == held_date)):
+        for held_kind, held_parties, held_subjects, held_date, quotes, eid in self.deals:
+            if held_kind != kind or held_parties != frozenset(parties):
+                continue
+            if (quote and fold(quote) in quotes) or (date and date == held_date) or (
+                    subjects and held_subjects == frozenset(subjects)):
                 return eid
         return None
 
@@ -512,13 +526,20 @@ def _generic(name: str) -> bool:
 
 def _facility_name(fac: FacilityFact) -> str:
     """The name a facility is written under: a common noun or a facility's word alone gets
-    its operator's name ("Zorblax Networks data centre"), else its place's ("Tokyo PoP")."""
+    its operator's name ("Zorblax Networks data centre"), else a facility's word alone its
+    place's ("Tokyo PoP", "Lisbon data centre")."""
     if _generic(fac.name):  # "point of presence", "PoP": whose? where?
         if fac.operator:
             return f"{fac.operator} {fac.name}"
-        if fac.place is not None and fac.name[:1].isupper():
+        if fac.place is not None and name_key(fac.name) in _FACILITY_WORDS:
             return f"{fac.place.surface} {fac.name}"
     return fac.name
+
+
+def _quotes(entry: dict[str, Any]) -> frozenset[str]:
+    """The quotes of an entry's sources, white space folded."""
+    return frozenset(fold(source["quote"]) for source in entry.get("sources", [])
+                     if source.get("quote"))
 
 
 def _path(waypoint_lists: Iterable[Iterable[Any]]) -> tuple[str, ...]:

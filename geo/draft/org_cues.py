@@ -176,10 +176,6 @@ _PERSON_VERB_RE = re.compile(
 #: "100 millions de MAD")
 _SCALE = (r"(?:million|millions|billion|billions|bn|mn|mln|milliards?|millones|mil|milh[õo]es|"
           r"milioni|miliardi|millionen|milliarden|mio|mrd)")
-#: After a paragraph's first words in capitals, what makes them a dateline: a dash, a news
-#: agency in brackets, or a comma and a country or region then a dash.
-_DATELINE_AFTER_RE = re.compile(r"\s*(?:[—–]|-{1,2}\s|\((?:[A-Za-z][\w./ -]{0,20})\)|,\s+"
-                                r"[A-Z][\w.' -]{1,30}?\s*[—–-])")
 _AMOUNT_AFTER_RE = re.compile(r"\s?(?:\d+(?:[.,]\d+)?\s*" + _SCALE + r"\b|\d{1,3}(?:[.,]\d{3})+"
                               r"(?![\d.,]*\d))", re.IGNORECASE)
 _AMOUNT_BEFORE_RE = re.compile(r"(?:\d(?:[.,]\d+)?\s*" + _SCALE + r"|\d{1,3}(?:[.,]\d{3})+)"
@@ -300,12 +296,10 @@ class OccurrenceCues:
         if connector and _GEOGRAPHIC_BEFORE_RE.search(tail):
             cand.vetoed.append("a place: 'island of', 'city of'...")
             return
-        if run.text.isupper() and len(run.text.replace(" ", "")) > 3 and \
-                _DATELINE_AFTER_RE.match(after_raw) and \
-                not doc.text[doc.text.rfind("\n", 0, run.start) + 1:run.start].strip():
-            # "DENVER — Cologix ...", "LAGOS, Nigeria — ...", "FRANKFURT (dpa-AFX) -": the
-            # place a news agency wrote from, in capitals, opening a paragraph
-            cand.vetoed.append("a dateline's place")
+        if doc.is_dateline(run.start, run.end):
+            # "DENVER — Cologix ...": the place a news agency wrote from; this occurrence
+            # says nothing of an organisation (a name in capitals there that is no place,
+            # "KDDI — the operator — has signed", is read as any other)
             return
         if (cand.own or cand.context) and not personal and not cand.place:
             return  # known already: the other occurrences add nothing

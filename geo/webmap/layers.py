@@ -185,9 +185,11 @@ class FarSide:
         """The shifts (degrees of longitude, multiples of :data:`WORLD_TURN`, ascending) at
         which lines draw the place ``(lon, lat)`` besides where it is; ``[]`` for none."""
         key_lon, key_lat = _place_key(lon, lat)
+        turn = round(WORLD_TURN * 10 ** DRAW_DECIMALS)  # (keys wrap at ±180°)
         shifts = {round((drawn - lon) / WORLD_TURN) * WORLD_TURN
                   for d_lon in (-1, 0, 1) for d_lat in (-1, 0, 1)
-                  for drawn in self.drawn.get((key_lon + d_lon, key_lat + d_lat), ())}
+                  for drawn in self.drawn.get(
+                      ((key_lon + d_lon + turn // 2) % turn - turn // 2, key_lat + d_lat), ())}
         return sorted(s for s in shifts if s != 0.0)
 
 
