@@ -125,17 +125,15 @@ class Held:
         self.alias_of: dict[str, str] = {}  # alias key -> the id it is an alias of
 
     @classmethod
-    def of(cls, catalog: Catalog | None, earlier: Iterable[Block] = ()) -> Held:
-        """The index of ``catalog`` (the workspace's, with the drafts it loaded) and of the
-        complete entries ``earlier``."""
+    def of(cls, catalog: Catalog | None) -> Held:
+        """The index of ``catalog`` (the workspace's, with the drafts it loaded); entries
+        drafted after it are added with :meth:`hold_block`."""
         held = cls()
         if catalog is not None:
             for kind, entity in catalog.entities():
                 # the data file kind (``sites``) names the table (``site``)
                 held._know(kind[:-1], entity.id, entity.name, entity.aliases)
                 held._hold(kind[:-1], entity.model_dump(exclude_none=True))
-        for block in earlier:
-            held.hold_block(block)
         return held
 
     def hold_block(self, block: Block) -> None:
@@ -569,16 +567,15 @@ def _agreement_name(agreement: AgreementFact) -> str:
 
 
 def draft_entries(facts: DraftFacts, stem: str, catalog: Catalog | None = None,
-                  earlier: Iterable[Block] = (), held: Held | None = None) -> Drafted:
+                  held: Held | None = None) -> Drafted:
     """The catalogue entries ``facts`` support, for the article ``stem``.
 
-    ``catalog`` (the workspace's, with the drafts it loaded) and ``earlier`` (entries
-    drafted for other articles in the same run) are matched by name and alias, so nothing
-    they hold is drafted again, and their ids are not taken; or ``held``, their index
-    built once (:class:`Held`), which a run of many articles extends article by article.
-    Order: organisations, facilities (and the places that locate them), routes,
-    agreements."""
-    b = _Builder(stem, held if held is not None else Held.of(catalog, earlier))
+    What ``catalog`` (the workspace's, with the drafts it loaded) holds is matched by name
+    and alias (and more, see :class:`Held`), so nothing it holds is drafted again and its
+    ids are not taken; or what ``held`` holds: the index built once for a run of many
+    articles and extended with each article's entries (:meth:`Held.hold_block`). Order:
+    organisations, facilities (and the places that locate them), routes, agreements."""
+    b = _Builder(stem, held if held is not None else Held.of(catalog))
     b.organisations(facts)
     b.facilities(facts)
     b.routes(facts)
