@@ -32,7 +32,6 @@ from urllib.parse import quote, urlsplit
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
-from folium.template import Template
 
 from geo.atomic import write_text_atomic
 from geo.context import ContextLayer
@@ -58,6 +57,7 @@ from geo.webmap.layers import (
     SegmentLines,
     group_label,
 )
+from geo.webmap.macro import MacroTemplate
 from geo.webmap.render import Raw, render_page
 from geo.webmap.safe import esc, script_json
 from geo.webmap.styles import context_style
@@ -196,7 +196,7 @@ class MapUi(MacroElement):
     measuring tool. Every text reaches the script as JSON (:func:`script_json`), and the
     script sets it as text (the legend is HTML escaped here)."""
 
-    _template = Template("""
+    _template = MacroTemplate("""
         {% macro script(this, kwargs) %}
         geoMapInit({{ this._parent.get_name() }}, {{ this.layers_js }},
                    {{ this.entries_js }}, {{ this.config_js }}, {{ this.tiles_js }});
@@ -231,7 +231,7 @@ class InitialView(MacroElement):
     each is placed once): a link's view, else ``bounds`` (``[[south, west], [north, east]]``
     or ``None``) fitted clear of the page's controls (``geoInitialView`` in ``webmap.js``)."""
 
-    _template = Template("""
+    _template = MacroTemplate("""
         {% macro script(this, kwargs) %}
         geoInitialView({{ this._parent.get_name() }}, {{ this.bounds_js }});
         {% endmacro %}

@@ -40,11 +40,11 @@ from typing import Any
 import folium
 import shapely
 from branca.element import MacroElement
-from jinja2 import Template
 
 from geo.context import ID_COL, LABEL_COL, LENGTH_COL, ContextLayer
 from geo.webmap.elements import swatch_svg
 from geo.webmap.layers import group_label
+from geo.webmap.macro import MacroTemplate
 from geo.webmap.safe import script_json
 from geo.webmap.styles import ContextStyle, context_style
 
@@ -373,7 +373,7 @@ _SCRIPT = CONTEXT_SCRIPT_START + """  var data = {{ this.data_js }};
 })();
 {% endmacro %}
 """
-_TEMPLATE = Template(_SCRIPT)
+_TEMPLATE = MacroTemplate(_SCRIPT)
 
 
 class _ContextData(MacroElement):

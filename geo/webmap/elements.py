@@ -14,9 +14,9 @@ from collections.abc import Collection
 from typing import Any
 
 from branca.element import MacroElement
-from folium.template import Template
 
 from geo.names import LAYERS
+from geo.webmap.macro import MacroTemplate
 from geo.webmap.render import Raw
 from geo.webmap.safe import esc, script_json
 from geo.webmap.styles import STYLES, Style
@@ -45,7 +45,7 @@ def js_name(element: Any) -> str:
 class Bind(MacroElement):
     """Bind an escaped popup and a tooltip to the parent layer (marker, path or group)."""
 
-    _template = Template("""
+    _template = MacroTemplate("""
         {% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.bindPopup({{ this.popup_js }}, {{ this.popup_opts }});
         {{ this._parent.get_name() }}.bindTooltip({{ this.tooltip_js }}, {{ this.tip_opts }});
@@ -70,7 +70,7 @@ class Bind(MacroElement):
 class Panes(MacroElement):
     """Create the map's panes so corridors draw under routes and points on top."""
 
-    _template = Template("""
+    _template = MacroTemplate("""
         {% macro script(this, kwargs) %}
         (function (map) {
           var panes = {{ this.panes_js }};
@@ -99,7 +99,7 @@ class CountryOutlines(MacroElement):
     times side by side (:data:`OUTLINE_SHIFTS`), so that land lies under a line drawn
     across ±180° whichever side of it the view is on."""
 
-    _template = Template("""
+    _template = MacroTemplate("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function (data) {
           return L.layerGroup({{ this.shifts_js }}.map(function (shift) {
@@ -201,7 +201,7 @@ def legend_html(styles: tuple[Style, ...] = STYLES, extra_html: str = "",
 class HtmlControl(MacroElement):
     """A Leaflet control holding fixed HTML (already escaped) at ``position``."""
 
-    _template = Template("""
+    _template = MacroTemplate("""
         {% macro script(this, kwargs) %}
         (function (map) {
           var Ctl = L.Control.extend({

@@ -26,7 +26,6 @@ from typing import Any
 
 import folium
 from branca.element import MacroElement
-from jinja2 import Template
 
 from geo.errors import GeoError
 from geo.webmap.context import (
@@ -38,6 +37,7 @@ from geo.webmap.context import (
     layer_meta,
     legend_entry,
 )
+from geo.webmap.macro import MacroTemplate
 from geo.webmap.render import Raw
 
 #: Pointer distance (display pixels) within which a line or point is under the pointer.
@@ -165,7 +165,7 @@ _SCRIPT = CONTEXT_SCRIPT_START + """  var P = window.protomapsL;
 })();
 {% endmacro %}
 """
-_TEMPLATE = Template(_SCRIPT)
+_TEMPLATE = MacroTemplate(_SCRIPT)
 
 
 class _TiledContext(MacroElement):

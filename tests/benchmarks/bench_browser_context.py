@@ -219,7 +219,7 @@ def geo_pages(context_path: Path, old: bool) -> tuple[dict[str, str], str, int, 
             for new, was in OLD_EDITS:
                 assert old_script.count(new) == 1, new
                 old_script = old_script.replace(new, was)
-            contextmap._ContextData._template = contextmap.Template(old_script)
+            contextmap._ContextData._template = contextmap.MacroTemplate(old_script)
             contextmap.feature_collection_js = lambda _layer: (data_js, names)
             pages["geo old"] = render_map(layers, **kwargs)
         finally:
