@@ -234,6 +234,23 @@ def test_countries_are_rfc7946_and_rounded() -> None:
             assert round(x, 2) == x and round(y, 2) == y
 
 
+def test_outlines_text_is_the_same_cached_or_not(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The map's outlines read from geo's cache are the text made without it, and a damaged
+    cache file is made anew, not an error."""
+    from geo.webmap.offline import OUTLINES_STORE, countries_script_json
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    made = script_json(countries())
+    assert countries_script_json() == made  # cold: made and kept
+    (kept,) = (tmp_path / "cache").glob(f"{OUTLINES_STORE.kind}-*.marshal")
+    assert countries_script_json() == made  # warm: read back
+    kept.write_bytes(kept.read_bytes()[:-10])
+    assert countries_script_json() == made  # damaged: made anew
+    assert OUTLINES_STORE.load(kept.name.split("-", 1)[1].removesuffix(".marshal"),
+                               str) == made
+
+
 def test_countries_file_reads_back_with_pyogrio() -> None:
     from importlib import resources
 

@@ -343,7 +343,7 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     fmap.add_child(Panes())
     fmap.add_child(InitialView(_bounds(layers)))
     # the outlines are the whole basemap offline, and what remains online when tiles fail
-    fmap.add_child(CountryOutlines(offline_assets.countries(),
+    fmap.add_child(CountryOutlines(offline_assets.countries_script_json(),
                                    OFFLINE_ATTRIBUTION if offline else ONLINE_ATTRIBUTION))
     tile_layer = None
     if provider is not None:

@@ -115,11 +115,14 @@ class CountryOutlines(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict[str, Any], credit: str):
+    def __init__(self, data_js: str, credit: str):
+        """``data_js``: the outlines (a GeoJSON FeatureCollection) as script JSON text
+        (:func:`geo.webmap.safe.script_json`, e.g.
+        :func:`geo.webmap.offline.countries_script_json`)."""
         super().__init__()
         self._name = "CountryOutlines"
         self.credit_js = script_json(esc(credit))
-        self.data_js = script_json(data)
+        self.data_js = data_js
         self.shifts_js = script_json(list(OUTLINE_SHIFTS))
         self.style_js = script_json({"color": "#b9c0c8", "weight": 0.7, "fill": True,
                                      "fillColor": "#f4f2ec", "fillOpacity": 1.0,

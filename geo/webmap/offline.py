@@ -10,14 +10,24 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import logging
 import re
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from geo.cache import Store, digest
 from geo.errors import GeoError
 
 COUNTRIES_FILE = "countries-110m.geojson"
+#: Version of the cached outlines' layout; part of :func:`countries_script_json`'s key.
+OUTLINES_FORMAT = 1
+#: The outlines as the map embeds them (their :func:`geo.webmap.safe.script_json` text,
+#: about 180 KB), kept in geo's cache folder (:mod:`geo.cache`).
+OUTLINES_STORE = Store("outlines", "geo country outlines script JSON", 16 * 1024 * 1024)
+
+_log = logging.getLogger(__name__)
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 
@@ -69,3 +79,33 @@ def countries() -> dict[str, Any]:
     """Natural Earth 1:110m country outlines (GeoJSON FeatureCollection, WGS84 lon/lat)."""
     text = resources.files("geo.data").joinpath(COUNTRIES_FILE).read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def countries_script_json() -> str:
+    """:func:`countries` as the map embeds it: ``script_json(countries())``, the same text.
+
+    Parsing the 160 KB of outlines and writing them again as JSON takes ~25 ms (their
+    floats), at every build; the text is read from geo's cache folder
+    (:data:`OUTLINES_STORE`) where it holds it for this data and code, else made here and
+    kept there for the next run."""
+    from geo.webmap import safe
+
+    try:
+        raw = resources.files("geo.data").joinpath(COUNTRIES_FILE).read_bytes()
+        key = digest((OUTLINES_FORMAT, sys.version_info[:3]),
+                     [raw, Path(__file__), Path(safe.__file__)])
+    except OSError as exc:   # the data unread: countries() says so
+        _log.debug("outlines cache: none (%s)", exc)
+        return safe.script_json(countries())
+    text = OUTLINES_STORE.load(key, _outlines_text)
+    if text is None:
+        text = safe.script_json(countries())
+        OUTLINES_STORE.save(key, text)
+    return text
+
+
+def _outlines_text(value: object) -> str:
+    """The cached outlines' text; :class:`ValueError` if that is not what ``value`` is."""
+    if not isinstance(value, str) or not value.startswith("{"):
+        raise ValueError("not the outlines' JSON text")
+    return value
