@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from geo.atomic import JOURNAL_NAME
 from geo.catalog_checks import check_aliases, check_references, check_sources
 from geo.errors import CatalogError, InputError, Problem
@@ -39,6 +37,7 @@ from geo.schema import (
     Organisation,
     Route,
     Site,
+    ValidationError,
 )
 from geo.text import shown
 from geo.workspace import Workspace
@@ -225,7 +224,7 @@ def _loc(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         elif part in _UNION_TAGS or str(part).startswith(("function-", "constrained-")):
-            continue  # pydantic's names for union branches and validators, not fields
+            continue  # names of union branches and validators (pydantic's, before), not fields
         else:
             out += ("." if out else "") + shown(str(part))
     return out or "-"

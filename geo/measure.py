@@ -51,7 +51,7 @@ from geo.vector import (
     require_field,
 )
 
-# not needed to measure a file: the catalogue (pydantic); nor, for a plain GeoJSON file,
+# not needed to measure a file: the catalogue (its schema); nor, for a plain GeoJSON file,
 # numpy, shapely and GDAL (geo.line_input, imported where used)
 if TYPE_CHECKING:
     from geo.catalog import Catalog

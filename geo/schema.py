@@ -1,10 +1,11 @@
-"""The catalogue's schema: one pydantic model per kind of entity.
+"""The catalogue's schema: one model per kind of entity.
 
-Why pydantic rather than dataclasses: the catalogue is hand-edited, so the schema must reject
-unknown fields (a typo such as ``lattitude`` is an error, not a silently ignored key), coerce
-nothing surprising (``strict`` numbers and strings), and report *where* a value is wrong.
-Pydantic gives all three declaratively, with an error location per field that
-:mod:`geo.catalog` turns into ``FILE: ENTITY_ID: FIELD: message`` lines.
+The catalogue is hand-edited, so the schema must reject unknown fields (a typo such as
+``lattitude`` is an error, not a silently ignored key), coerce nothing surprising (strict
+numbers and strings) and report *where* a value is wrong. :mod:`geo.validation` gives all three
+declaratively, with an error location per field that :mod:`geo.catalog` turns into
+``FILE: ENTITY_ID: FIELD: message`` lines. (geo used pydantic for this until issue 16:
+importing it cost every command more than the rest of geo; the messages are the same.)
 
 Cross-entity rules (ids that resolve, quotes present in their article) are not here: they
 need the whole workspace and live in :mod:`geo.catalog`.
@@ -13,21 +14,42 @@ need the whole workspace and live in :mod:`geo.catalog`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Annotated, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from geo.names import LAYER_BY_NAME, MEDIA
 from geo.text import text_problem
+from geo.validation import (
+    Field,
+    Model,
+    ValidationError,
+    before,
+    boolean,
+    either,
+    integer,
+    list_of,
+    model,
+    number,
+    one_of,
+    optional,
+    text,
+)
+
+__all__ = [
+    "KINDS",
+    "Agreement",
+    "Article",
+    "Corridor",
+    "Entity",
+    "Figure",
+    "Organisation",
+    "Route",
+    "Segment",
+    "Site",
+    "Source",
+    "ValidationError",
+    "validate_date",
+]
 
 #: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -37,9 +59,9 @@ DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def _text_rule(*, allow_bidi: bool = False,
                allow_blank: bool = False) -> Callable[[str], str]:
-    """A validator refusing what :func:`geo.text.text_problem` refuses (one rule for every
-    text field). Blank text matters most in quotes: one folds to "", which every article
-    contains, so the quote check would pass without quoting anything."""
+    """A rule refusing what :func:`geo.text.text_problem` refuses (one rule for every text
+    field). Blank text matters most in quotes: one folds to "", which every article contains,
+    so the quote check would pass without quoting anything."""
 
     def check(value: str) -> str:
         problem = text_problem(value, allow_bidi=allow_bidi, allow_blank=allow_blank)
@@ -50,23 +72,22 @@ def _text_rule(*, allow_bidi: bool = False,
     return check
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+Id = text(pattern=ID_PATTERN, min_length=1, max_length=80)
 #: Text (names, aliases, notes, references, titles...): not blank (something other than white
 #: space and zero-width characters), no control characters, no bidirectional controls
 #: (:func:`geo.text.text_problem`).
-Text = Annotated[str, Field(min_length=1), AfterValidator(_text_rule())]
+Text = text(min_length=1, rule=_text_rule())
 #: A quote: as :data:`Text`, but bidirectional controls are kept (its article may hold them).
-QuoteText = Annotated[str, Field(min_length=1), AfterValidator(_text_rule(allow_bidi=True))]
+QuoteText = text(min_length=1, rule=_text_rule(allow_bidi=True))
 #: An article's stem as a source names it: no control characters.
-Stem = Annotated[str, AfterValidator(_text_rule(allow_blank=True))]
-Longitude = Annotated[float, Field(ge=-180.0, le=180.0, allow_inf_nan=False)]
-Latitude = Annotated[float, Field(ge=-90.0, le=90.0, allow_inf_nan=False)]
+Stem = text(rule=_text_rule(allow_blank=True))
+Longitude = number(ge=-180.0, le=180.0)
+Latitude = number(ge=-90.0, le=90.0)
+CountryCode = text(pattern=r"^[A-Z]{2}$")
 
 #: What state a thing is in; ``under-construction`` is drawn dashed like ``planned``.
 STATUSES = ("operational", "under-construction", "planned", "proposed", "unknown")
-Status = Literal[STATUSES]  # type: ignore[valid-type]
-Precision = Literal["site", "district", "city", "country"]
-Medium = Literal[MEDIA]  # type: ignore[valid-type]
+PRECISIONS = ("site", "district", "city", "country")
 
 #: Site kinds: ``exchange`` (a telephone exchange or central office), ``ixp`` (an internet
 #: exchange point), ``facility`` (any other named building or park).
@@ -99,10 +120,13 @@ def validate_date(value: str | None) -> str | None:
     return value
 
 
-class Model(BaseModel):
-    """Base: unknown fields are errors, values are not coerced across types."""
+def _date_rule(value: str | None, _earlier: Mapping[str, Any]) -> str | None:
+    return validate_date(value)
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+#: An optional date field: an ISO 8601 day, month or year.
+def _date_field() -> Field:
+    return Field(optional(text()), None, rules=(_date_rule,))
 
 
 class Source(Model):
@@ -113,13 +137,12 @@ class Source(Model):
     (e.g. ``geonames:1526273``), with a ``note`` saying what it supports and why.
     """
 
-    article: Stem | None = None
-    quote: QuoteText | None = None
-    reference: Text | None = None
-    note: Text | None = None
+    article: str | None = Field(optional(Stem), None)
+    quote: str | None = Field(optional(QuoteText), None)
+    reference: str | None = Field(optional(Text), None)
+    note: str | None = Field(optional(Text), None)
 
-    @model_validator(mode="after")
-    def _one_form(self) -> Source:
+    def check_whole(self) -> None:
         if self.article is not None or self.quote is not None:
             if self.article is None or self.quote is None:
                 raise ValueError("an article source needs both 'article' and 'quote'")
@@ -127,47 +150,43 @@ class Source(Model):
                 raise ValueError("give either 'article' and 'quote', or 'reference', not both")
         elif self.reference is None:
             raise ValueError("a source needs 'article' and 'quote', or 'reference'")
-        return self
 
     @property
     def is_article(self) -> bool:
         return self.article is not None
 
 
-Sources = Annotated[list[Source], Field(min_length=1)]
+Sources = list_of(model(Source), min_length=1)
+
+
+def _distinct_aliases(value: list[str], earlier: Mapping[str, Any]) -> list[str]:
+    seen = {str(earlier.get("name", "")).casefold()}
+    for i, alias in enumerate(value):
+        if alias.casefold() in seen:
+            raise ValueError(f"alias {i} {alias!r} repeats the name or another alias")
+        seen.add(alias.casefold())
+    return value
 
 
 class Entity(Model):
     """Fields every catalogue entity has."""
 
-    id: Id
-    name: Text
-    aliases: list[Text] = []
-    sources: Sources
-    notes: Text | None = None
-
-    @field_validator("aliases")
-    @classmethod
-    def _distinct_aliases(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        seen = {str(info.data.get("name", "")).casefold()}
-        for i, alias in enumerate(value):
-            if alias.casefold() in seen:
-                raise ValueError(f"alias {i} {alias!r} repeats the name or another alias")
-            seen.add(alias.casefold())
-        return value
+    id: str = Field(Id)
+    name: str = Field(Text)
+    aliases: list[str] = Field(list_of(Text), [], rules=(_distinct_aliases,))
+    sources: list[Source] = Field(Sources)
+    notes: str | None = Field(optional(Text), None)
 
 
 class Article(Model):
     """Metadata of one article in ``seeds/`` (the sidecar ``<stem>.toml``)."""
 
-    title: Text | None = None
-    publisher: Text | None = None
-    date: str | None = None
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
-    url: Text | None = None
-    notes: Text | None = None
-
-    _date = field_validator("date")(validate_date)
+    title: str | None = Field(optional(Text), None)
+    publisher: str | None = Field(optional(Text), None)
+    date: str | None = _date_field()
+    language: str = Field(text(pattern=r"^[a-z]{2,3}$"))
+    url: str | None = Field(optional(Text), None)
+    notes: str | None = Field(optional(Text), None)
 
 
 class Organisation(Entity):
@@ -177,10 +196,19 @@ class Organisation(Entity):
     them: an organisation without ``headquarters`` has no position (its feature in the
     ``organisations`` layer has a null geometry, and the map does not draw it)."""
 
-    kind: Literal[ORGANISATION_KINDS]  # type: ignore[valid-type]
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-    headquarters: Id | None = None
-    parent: Id | None = None
+    kind: str = Field(one_of(ORGANISATION_KINDS))
+    country: str | None = Field(optional(CountryCode), None)
+    headquarters: str | None = Field(optional(Id), None)
+    parent: str | None = Field(optional(Id), None)
+
+
+def _ends_after_start(value: str | None, earlier: Mapping[str, Any]) -> str | None:
+    start = earlier.get("start_date")
+    if value is not None and start is not None:
+        n = min(len(value), len(start))  # compare at the coarser of the two precisions
+        if value[:n] < start[:n]:
+            raise ValueError(f"{value!r} is before start_date {start!r}")
+    return value
 
 
 class Site(Entity):
@@ -191,37 +219,19 @@ class Site(Entity):
     it). A site inside another (a PoP in a data centre) names it as ``host``.
     """
 
-    kind: Literal[SITE_KINDS]  # type: ignore[valid-type]
-    lon: Longitude | None = None
-    lat: Latitude | None = None
-    precision: Precision | None = None
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-    host: Id | None = None
-    operator: Id | None = None
-    status: Status | None = None
-    start_date: str | None = None
-    end_date: str | None = None
+    kind: str = Field(one_of(SITE_KINDS))
+    lon: float | None = Field(optional(Longitude), None)
+    lat: float | None = Field(optional(Latitude), None)
+    precision: str | None = Field(optional(one_of(PRECISIONS)), None)
+    country: str | None = Field(optional(CountryCode), None)
+    host: str | None = Field(optional(Id), None)
+    operator: str | None = Field(optional(Id), None)
+    status: str | None = Field(optional(one_of(STATUSES)), None)
+    start_date: str | None = _date_field()
+    end_date: str | None = Field(optional(text()), None,
+                                 rules=(_date_rule, _ends_after_start))
 
-    _dates = field_validator("start_date", "end_date")(validate_date)
-
-    @field_validator("end_date")
-    @classmethod
-    def _ends_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
-        start = info.data.get("start_date")
-        if value is not None and start is not None:
-            n = min(len(value), len(start))  # compare at the coarser of the two precisions
-            if value[:n] < start[:n]:
-                raise ValueError(f"{value!r} is before start_date {start!r}")
-        return value
-
-    @field_validator("lon", "lat", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        # TOML writes 36 for 36.0; strict mode would reject the int.
-        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-    @model_validator(mode="after")
-    def _where(self) -> Site:
+    def check_whole(self) -> None:
         if self.host is None:
             if self.lon is None or self.lat is None:
                 raise ValueError("a site needs 'lon' and 'lat', or a 'host' site")
@@ -232,46 +242,47 @@ class Site(Entity):
         elif self.precision is not None:
             # its position is its host's, so it cannot be known better (or worse) than that
             raise ValueError("a hosted site takes its precision from 'host': drop precision")
-        return self
 
 
-Position = Annotated[list[float], Field(min_length=2, max_length=2)]
+def _waypoint_numbers(value: Any) -> Any:
+    """Said here, once, of the whole list: the id|position union would report "should be a
+    valid string" for a position of the wrong shape. Whole numbers become floats."""
+    if not isinstance(value, list):
+        return value
+    for i, w in enumerate(value):
+        if isinstance(w, list) and (len(w) != 2 or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in w)):
+            raise ValueError(f"waypoint {i}: a position is [lon, lat], two numbers "
+                             f"(WGS84 degrees); got {w!r}")
+    return [[float(v) for v in w] if isinstance(w, list) else w for w in value]
+
+
+def _waypoint_ranges(value: list[Any], _earlier: Mapping[str, Any]) -> list[Any]:
+    for i, w in enumerate(value):
+        if i and w == value[i - 1]:
+            raise ValueError(f"waypoint {i} repeats waypoint {i - 1} (a leg of no length)")
+        if isinstance(w, list):
+            lon, lat = w
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                raise ValueError(
+                    f"waypoint {i}: [{lon}, {lat}] is not a WGS84 [lon, lat] position"
+                )
+    return value
+
+
+#: A waypoint: a site id, or a ``[lon, lat]`` position (two numbers: checked before).
+Waypoint = either(Id, list_of(number(), min_length=2, max_length=2),
+                  second_if=lambda w: isinstance(w, list))
 
 
 class Segment(Model):
     """A run of a route between waypoints: site ids or ``[lon, lat]`` positions (WGS84
     degrees, longitude first, RFC 7946 §3.1.1 order); ``medium`` says what it runs through."""
 
-    medium: Medium
-    waypoints: Annotated[list[Id | Position], Field(min_length=2)]
-    notes: Text | None = None
-
-    @field_validator("waypoints", mode="before")
-    @classmethod
-    def _numbers(cls, value: object) -> object:
-        if not isinstance(value, list):
-            return value
-        for i, w in enumerate(value):
-            # said here, once: the id|position union would report "should be a valid string"
-            if isinstance(w, list) and (len(w) != 2 or not all(
-                    isinstance(v, int | float) and not isinstance(v, bool) for v in w)):
-                raise ValueError(f"waypoint {i}: a position is [lon, lat], two numbers "
-                                 f"(WGS84 degrees); got {w!r}")
-        return [[float(v) for v in w] if isinstance(w, list) else w for w in value]
-
-    @field_validator("waypoints")
-    @classmethod
-    def _ranges(cls, value: list[str | list[float]]) -> list[str | list[float]]:
-        for i, w in enumerate(value):
-            if i and w == value[i - 1]:
-                raise ValueError(f"waypoint {i} repeats waypoint {i - 1} (a leg of no length)")
-            if isinstance(w, list):
-                lon, lat = w
-                if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-                    raise ValueError(
-                        f"waypoint {i}: [{lon}, {lat}] is not a WGS84 [lon, lat] position"
-                    )
-        return value
+    medium: str = Field(one_of(MEDIA))
+    waypoints: list[str | list[float]] = Field(
+        before(_waypoint_numbers, list_of(Waypoint, min_length=2)), rules=(_waypoint_ranges,))
+    notes: str | None = Field(optional(Text), None)
 
 
 #: The units each published quantity may be given in: a ``length`` in metres or kilometres,
@@ -284,7 +295,7 @@ FIGURE_UNIT_NAMES = tuple(u for units in FIGURE_UNITS.values() for u in units)
 #: Quantities whose value is a whole number (a count, a year).
 WHOLE_QUANTITIES = frozenset({"fibre-pairs", "ready-for-service"})
 #: The years a figure may name (its ``year``, a ``ready-for-service`` value): four digits.
-Year = Annotated[int, Field(ge=1000, le=9999)]
+Year = integer(ge=1000, le=9999)
 
 
 class Figure(Model):
@@ -294,14 +305,13 @@ class Figure(Model):
 
     ``year``, optional: the year the figure was stated for (a capacity "in 2023")."""
 
-    quantity: Literal[FIGURE_QUANTITIES]  # type: ignore[valid-type]
-    value: Annotated[float, Field(gt=0, allow_inf_nan=False)]
-    unit: Literal[FIGURE_UNIT_NAMES]  # type: ignore[valid-type]
-    year: Year | None = None
-    sources: Sources
+    quantity: str = Field(one_of(FIGURE_QUANTITIES))
+    value: float = Field(number(gt=0))
+    unit: str = Field(one_of(FIGURE_UNIT_NAMES))
+    year: int | None = Field(optional(Year), None)
+    sources: list[Source] = Field(Sources)
 
-    @model_validator(mode="after")
-    def _unit_fits(self) -> Figure:
+    def check_whole(self) -> None:
         units = FIGURE_UNITS[self.quantity]
         if self.unit not in units:
             what = self.quantity if self.quantity in ("length", "capacity") else (
@@ -312,12 +322,6 @@ class Figure(Model):
         if self.quantity == "ready-for-service" and not 1000 <= self.value <= 9999:
             raise ValueError(f"a ready-for-service figure is a year (YYYY), "
                              f"not {self.value!r}")
-        return self
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class Route(Entity):
@@ -327,42 +331,39 @@ class Route(Entity):
     ``schematic = true`` where the path is drawn between known points rather than surveyed.
     """
 
-    kind: Literal[ROUTE_KINDS]  # type: ignore[valid-type]
-    status: Status = "unknown"
-    operators: list[Id] = []
-    schematic: bool = True
-    segments: Annotated[list[Segment], Field(min_length=1)]
-    figures: list[Figure] = []
-    start_date: str | None = None
-
-    _dates = field_validator("start_date")(validate_date)
+    kind: str = Field(one_of(ROUTE_KINDS))
+    status: str = Field(one_of(STATUSES), "unknown")
+    operators: list[str] = Field(list_of(Id), [])
+    schematic: bool = Field(boolean(), True)
+    segments: list[Segment] = Field(
+        list_of(model(Segment), min_length=1))
+    figures: list[Figure] = Field(list_of(model(Figure)), [])
+    start_date: str | None = _date_field()
 
 
 class Corridor(Entity):
     """An ordered chain of routes."""
 
-    status: Status = "unknown"
-    operators: list[Id] = []
-    routes: Annotated[list[Id], Field(min_length=1)]
+    status: str = Field(one_of(STATUSES), "unknown")
+    operators: list[str] = Field(list_of(Id), [])
+    routes: list[str] = Field(list_of(Id, min_length=1))
 
 
 class Agreement(Entity):
     """A deal between organisations: ``parties``, ``date`` (day, month, year or none),
     ``venue`` (a site id) and ``subjects`` (route, corridor or site ids)."""
 
-    kind: Literal[AGREEMENT_KINDS]  # type: ignore[valid-type]
-    parties: Annotated[list[Id], Field(min_length=2)]
-    date: str | None = None
-    venue: Id | None = None
-    subjects: list[Id] = []
-
-    _date = field_validator("date")(validate_date)
+    kind: str = Field(one_of(AGREEMENT_KINDS))
+    parties: list[str] = Field(list_of(Id, min_length=2))
+    date: str | None = _date_field()
+    venue: str | None = Field(optional(Id), None)
+    subjects: list[str] = Field(list_of(Id), [])
 
 
 #: data file name (a layer's name) -> (TOML table name: the layer's singular, model), in the
 #: order the catalogue loads them
 KINDS: dict[str, tuple[str, type[Entity]]] = {
-    name: (LAYER_BY_NAME[name].singular, model)
-    for name, model in (("organisations", Organisation), ("sites", Site), ("routes", Route),
+    name: (LAYER_BY_NAME[name].singular, cls)
+    for name, cls in (("organisations", Organisation), ("sites", Site), ("routes", Route),
                         ("corridors", Corridor), ("agreements", Agreement))
 }

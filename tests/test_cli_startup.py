@@ -1,5 +1,5 @@
 """Each command loads only what it uses (issue 16): `geo --help` and each command's --help
-answer without the heavy libraries, the schema (pydantic) or the templates (jinja2); a build
+answer without the heavy libraries, the schema (geo.schema) or the templates (jinja2); a build
 does not load folium's plugins it does not draw."""
 
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-HEAVY = ("geopandas", "folium", "pyproj", "shapely", "pandas", "numpy", "pyogrio", "pydantic",
+HEAVY = ("geopandas", "folium", "pyproj", "shapely", "pandas", "numpy", "pyogrio", "geo.schema",
          "jinja2", "branca", "simdjson", "babel")
 
 COMMANDS = ("init", "check", "list", "build", "export", "measure", "extract", "draft",

@@ -262,7 +262,7 @@ for name in sys.argv[2:]:
         assert r.exit_code == 0, (name, fmt, r.output)
         out[f"{name} {fmt}"] = [r.stdout, r.stderr]
 print(json.dumps(out))
-print(" ".join(sorted(m for m in ("pyogrio", "geopandas", "pandas", "shapely", "pydantic")
+print(" ".join(sorted(m for m in ("pyogrio", "geopandas", "pandas", "shapely", "geo.schema")
                       if m in sys.modules)))
 """
 
@@ -280,7 +280,7 @@ def probe_imports(preload: str, files: list[str]) -> tuple[dict, str]:
     return json.loads(outputs), loaded
 
 
-def test_a_geojson_file_is_measured_without_loading_gdal_pandas_or_pydantic():
+def test_a_geojson_file_is_measured_without_loading_gdal_pandas_or_the_schema():
     _outputs, loaded = probe_imports("", GEOJSON_FIXTURES)
     assert loaded == ""
 

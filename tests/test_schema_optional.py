@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
 from geo.schema import (
     AGREEMENT_KINDS,
@@ -21,6 +20,7 @@ from geo.schema import (
     Organisation,
     Route,
     Site,
+    ValidationError,
 )
 from tests.placeless import placeless_workspace
 

@@ -36,7 +36,7 @@ class LazyGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line, tuning the process first: a command runs before it imports
-        its libraries (numpy, pandas, pydantic, folium...), and only a running command,
+        its libraries (numpy, pandas, folium...), and only a running command,
         not an import of this module, touches the process's settings."""
         # numpy's OpenBLAS starts a thread per core when numpy is imported, and they spin:
         # 0.13 s of CPU per command on a 2-core machine (as much as the import itself), for

@@ -31,7 +31,7 @@ def command(workspace: str) -> None:
       geo check
       geo check -w my-workspace
     """
-    # the catalogue (pydantic) loads only when checking, not for `geo --help`
+    # the catalogue (its schema) loads only when checking, not for `geo --help`
     from geo.catalog import read_workspace
     from geo.catalog_checks import catalog_warnings
     from geo.workspace import Workspace

@@ -20,7 +20,7 @@ def command(directory: str) -> None:
       geo init my-workspace
       cp article.txt my-workspace/seeds/ && geo check -w my-workspace
     """
-    from geo.workspace import init_workspace  # the schema (pydantic): not for --help
+    from geo.workspace import init_workspace  # the schema: not for --help
 
     ws = init_workspace(directory)
     click.echo(f"geo: empty workspace in {ws.root}: add articles to {ws.seeds}/ "

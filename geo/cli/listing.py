@@ -10,7 +10,7 @@ from geo.cli.options import handle_errors, workspace_opt
 from geo.cli.table import format_table
 
 #: The kinds of entity, as ``geo.schema.KINDS`` names them (its keys, in its order), written
-#: out so that ``geo --help`` need not load the schema (pydantic); a test keeps them equal.
+#: out so that ``geo --help`` need not load the schema; a test keeps them equal.
 KIND_CHOICES = ("organisations", "sites", "routes", "corridors", "agreements")
 
 

@@ -179,10 +179,8 @@ def _facts_of(article: str, workspace: str) -> tuple[Intake, DraftFacts]:
 def _metadata(path: Path) -> Any:
     """The article's metadata, or ``None`` when it does not validate (a draft needs none;
     ``geo check`` says what is wrong with it)."""
-    from pydantic import ValidationError
-
     from geo.files import MAX_TOML_BYTES, parse_nested, read_bytes
-    from geo.schema import Article
+    from geo.schema import Article, ValidationError
 
     try:
         import tomllib

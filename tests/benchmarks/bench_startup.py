@@ -12,8 +12,8 @@ ratio to its floor (of the best times; and the median of the per-round wall-time
 - ``geo --help`` against a bare click application of as many commands (with docstrings)
   printing its help. Target: <= 1.2.
 - ``geo build`` against the bare ``import geopandas, folium, pyproj``. Target: <= 1.2.
-  Between them, to say what remains: the floor plus click and geo's catalogue (its pydantic
-  schema, which every build validates against), and the floor plus every module ``geo
+  Between them, to say what remains: the floor plus click and geo's catalogue (its schema,
+  which every build validates against), and the floor plus every module ``geo
   build`` imports (``import geo.build``): the rest of a build is its work (routing,
   drawing, writing), not start-up.
 
@@ -74,7 +74,7 @@ def main() -> None:
             ("bare click app --help", [py, "-c", CLICK_APP, "--help"], None, None),
             ("geo --help", [py, "-m", "geo", "--help"], "bare click app --help", 1.2),
             (FLOOR, [py, "-c", FLOOR], None, None),
-            ("  + click, geo.catalog (pydantic)",
+            ("  + click, geo.catalog (schema)",
              [py, "-c", FLOOR + ", click; import geo.catalog"], FLOOR, None),
             ("  + every module geo build imports",
              [py, "-c", FLOOR + ", click; import geo.cli.build, geo.build"], FLOOR, None),
