@@ -224,3 +224,58 @@ def test_an_agreement_of_three_parties_is_one_arc_per_pair(workspace):
     ends = [(arc.coords[0], arc.coords[-1]) for arc in row.geometry.geoms]
     assert ends == [(hq["azertelecom"], hq["kazakhtelecom"]), (hq["azertelecom"], hq["sparkle"]),
                     (hq["kazakhtelecom"], hq["sparkle"])]
+
+
+def _frame_from_series(columns, geoms):
+    """A layer frame as pandas makes it from one Series per column: the reference
+    :func:`geo.layers.layer_frame` must equal."""
+    import geopandas as gpd
+    import pandas as pd
+
+    def series(values):
+        if values and all(isinstance(v, bool) for v in values):
+            return pd.Series(values, dtype=bool)
+        if values and all(isinstance(v, float) and not isinstance(v, bool) for v in values):
+            return pd.Series(values, dtype="float64")
+        return pd.Series(values, dtype=object)
+
+    data = {col: series(values) for col, values in columns.items()}
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"),
+                            crs="EPSG:4326")
+
+
+def _assert_same_frame(ours, reference):
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(pd.DataFrame(ours), pd.DataFrame(reference), check_exact=True)
+    assert list(ours.dtypes) == list(reference.dtypes)
+    assert list(ours.columns) == list(reference.columns)
+    assert ours.columns.dtype == reference.columns.dtype
+    assert type(ours.index) is type(reference.index) and ours.index.equals(reference.index)
+    assert ours.geometry.name == reference.geometry.name == "geometry"
+    assert ours.crs == reference.crs == ours.geometry.crs
+    assert [type(v) for col in ours.columns for v in ours[col]] == \
+           [type(v) for col in reference.columns for v in reference[col]]
+
+
+def test_layer_frames_are_those_pandas_makes_from_series(catalog):
+    """build_layer's frames (one object block, float and boolean columns set in it) are
+    the frames made from one Series per column: values, types, dtypes, index, CRS."""
+    from geo.layers import _BUILDERS, layer_frame
+
+    for name in LAYER_NAMES:
+        rows, geoms = _BUILDERS[name](catalog)
+        columns = {col: [row[col] for row in rows] for col in COLUMNS[name]}
+        _assert_same_frame(layer_frame(columns, geoms), _frame_from_series(columns, geoms))
+
+
+@pytest.mark.parametrize("columns, geoms", [
+    ({"id": [], "length_m": []}, []),
+    ({"id": ["a", "b"], "pair": [[1, 2], [3, 4]], "one": [["x"], ["y"]],
+      "mixed": [1.0, None], "flag": [True, False], "n": [1.5, 2.0], "odd": [True, 1.0]},
+     [shapely.Point(0, 0), None]),
+])
+def test_layer_frames_of_edge_cases(columns, geoms):
+    from geo.layers import layer_frame
+
+    _assert_same_frame(layer_frame(columns, geoms), _frame_from_series(columns, geoms))
