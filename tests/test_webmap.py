@@ -326,6 +326,30 @@ def test_tile_sources_name_every_host_of_a_provider(name: str, sources: list[str
     assert "img-src data: " + " ".join(sources) + ";" in policy
 
 
+def test_a_provider_is_the_one_xyzservices_query_name_finds() -> None:
+    """tile_provider's lookup by exact name gives, for every name of xyzservices'
+    catalogue (and for names written otherwise), the provider ``query_name`` gives."""
+    import xyzservices
+    from xyzservices.lib import QUERY_NAME_TRANSLATION
+
+    from geo.webmap.build import _provider_named
+
+    providers = xyzservices.providers
+    # what query_name looks in (it makes this at each call: 6 ms)
+    normalised = {k.translate(QUERY_NAME_TRANSLATION).lower(): v
+                  for k, v in providers.flatten().items()}
+    names = list(providers.flatten())
+    assert len(names) > 100
+    for name in [*names, "cartodb positron", "CARTO_DB_POSITRON", "esri-worldgraycanvas"]:
+        assert _provider_named(providers, name) is normalised[
+            name.translate(QUERY_NAME_TRANSLATION).lower()], name
+    assert _provider_named(providers, "CartoDB.Positron") is providers.query_name(
+        "CartoDB.Positron")
+    for unknown in ("Nope.Nope", "Esri.WorldGrayCanvas.url", "Esri", ""):
+        with pytest.raises(ValueError, match="No matching provider"):
+            _provider_named(providers, unknown)
+
+
 def test_tiles_are_checked(layers: dict[str, Any]) -> None:
     with pytest.raises(InputError, match=r"unknown xyzservices provider 'Nope\.Nope'"):
         render_map(layers, tiles="Nope.Nope")

@@ -146,7 +146,7 @@ def tile_provider(name: str) -> Any:
     import xyzservices
 
     try:
-        provider = xyzservices.providers.query_name(name)
+        provider = _provider_named(xyzservices.providers, name)
     except ValueError:
         raise InputError(f"unknown xyzservices provider {name!r} "
                          f"(e.g. {DEFAULT_TILES}, OpenStreetMap.Mapnik, OpenTopoMap)",
@@ -155,6 +155,21 @@ def tile_provider(name: str) -> Any:
         raise InputError(f"provider {name!r} needs an API key; choose another",
                          parameter="tiles")
     return provider
+
+
+def _provider_named(providers: Any, name: str) -> Any:
+    """``providers.query_name(name)``, found first by its exact dotted name
+    (``Esri.WorldGrayCanvas``: two lookups) where that is the provider of that name; else
+    by ``query_name``, which normalises the names of the whole catalogue (6 ms). Raises
+    :class:`ValueError` for an unknown name."""
+    import xyzservices
+
+    node = providers
+    for part in name.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if isinstance(node, xyzservices.TileProvider) and node.name == name:
+        return node
+    return providers.query_name(name)
 
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
