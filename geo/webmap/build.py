@@ -261,7 +261,11 @@ class InitialView(MacroElement):
 def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> list[list[float]] | None:
     """``[[south, west], [north, east]]`` of every drawn geometry (missing and empty ones
     aside), ``None`` when there is none."""
-    drawn = [f.geometry[f.geometry.notna() & ~f.geometry.is_empty] for f in layers.values()]
+    drawn = []
+    for frame in layers.values():
+        # the geometry array's own methods: a GeoSeries made at each step cost 6 ms a build
+        geoms = frame.geometry.array
+        drawn.append(geoms[~(geoms.isna() | geoms.is_empty)])
     boxes = [g.total_bounds for g in drawn if len(g)]
     if not boxes:
         return None
