@@ -77,3 +77,38 @@ def test_a_set_written_inside_locked_folders_uses_the_locks_held(tmp_path: Path)
         assert (folder / geo.atomic.LOCK_NAME).exists()  # still held
     assert (folder / "a.txt").read_text() == "a\n"
     assert not (folder / geo.atomic.LOCK_NAME).exists()  # let go
+
+
+def test_an_accept_between_a_drafts_read_and_its_write_is_not_drafted_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `geo draft alpha` run again while `geo accept alpha` moves alpha's entries into data/:
+    # the draft run read data/ before the accept wrote. Its entries are made again from what
+    # the accept wrote, under the locks, so no id is both in data/ and in the new draft.
+    import geo.draft.run
+    from geo.accept import accept
+    from geo.catalog import read_workspace
+    from geo.workspace import Workspace
+
+    ws = tmp_path / "ws"
+    for sub in ("seeds", "data"):
+        (ws / sub).mkdir(parents=True)
+    article = tmp_path / "alpha.txt"
+    article.write_text("Alpha Networks opened a data centre in Nairobi, Kenya, in March 2024.\n",
+                       encoding="utf-8")
+    geo.draft.run.draft_articles([str(article)], ws)
+    read = geo.draft.run._catalogue_with_other_drafts
+    accepted: list[int] = []
+
+    def read_then_accept(*args, **kwargs):
+        catalog = read(*args, **kwargs)
+        if not accepted:  # another process's accept, after this run read the catalogue
+            accepted.append(accept(ws, "alpha").count)
+        return catalog
+
+    monkeypatch.setattr(geo.draft.run, "_catalogue_with_other_drafts", read_then_accept)
+    geo.draft.run.draft_articles(["alpha"], ws)
+    assert accepted == [3]
+    catalog, problems = read_workspace(Workspace(ws), drafts=True)
+    assert [p for p in problems if "duplicate id" in p.message] == []
+    assert sorted(catalog.files) == ["alpha-networks", "alpha-networks-data-centre", "nairobi"]
+    assert all(f.startswith("data/") for f in catalog.files.values())

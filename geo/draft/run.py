@@ -41,6 +41,7 @@ DRAFTS = "drafts"
 
 if TYPE_CHECKING:
     from geo.catalog import Catalog
+    from geo.workspace import Workspace
 
 
 @dataclass
@@ -231,10 +232,35 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
     else:
         _init(str(root))  # this workspace's catalogue as it is now, not an earlier run's
         found = [_facts_of(a, str(root)) for a in articles]
-    # entries one article after the other: each reuses what data/, the other drafts and the
-    # articles drafted before it in this run hold, so no two drafts hold one entity twice
-    catalog = _catalogue_with_other_drafts(root, {intake.stem for intake, _f in found})
+    redrafted = {intake.stem for intake, _f in found}
+    read_state = _catalogue_state(ws)
     run = DraftRun(notices=notices)
+    outputs = _draft_entries(root, found, _catalogue_with_other_drafts(root, redrafted),
+                             run, write)
+    if outputs:
+        from geo.atomic import locked_folders, write_file_set
+
+        # data/ and drafts/ locked, as geo accept locks them: an accept that wrote while the
+        # entries were made (moving entries this run reused or drafted again into data/)
+        # has the entries made again from what it wrote, so no id is drafted twice
+        with locked_folders([ws.data, ws.drafts]):
+            if _catalogue_state(ws) != read_state:
+                run.drafts.clear()
+                outputs = _draft_entries(
+                    root, found, _catalogue_with_other_drafts(root, redrafted), run, write)
+            if not overwrite:  # again: a reviewer may have saved one meanwhile
+                _refuse_edited(root, [d.stem for d in run.drafts])
+            run.notices += write_file_set(outputs, run="draft").notices
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _draft_entries(root: Path, found: Sequence[tuple[Intake, DraftFacts]], catalog: Catalog,
+                   run: DraftRun, write: bool) -> dict[Path, str]:
+    """Make each article's entries against ``catalog``, add its draft to ``run``, and return
+    the drafts' texts by path (none unless ``write``). One article after the other: each
+    reuses what data/, the other drafts and the articles drafted before it in this run hold,
+    so no two drafts hold one entity twice."""
     outputs: dict[Path, str] = {}
     held = Held.of(catalog)  # indexed once, then extended with each article's entries
     for intake, facts in found:
@@ -246,15 +272,21 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
         if path is not None:
             outputs[path] = draft_text(intake, drafted)
         run.drafts.append(ArticleDraft(intake.stem, intake, drafted, path))
-    if outputs:
-        from geo.atomic import locked_folders, write_file_set
+    return outputs
 
-        with locked_folders([root / DRAFTS]):
-            if not overwrite:  # again: a reviewer may have saved one meanwhile
-                _refuse_edited(root, [d.stem for d in run.drafts])
-            run.notices += write_file_set(outputs, run="draft").notices
-    run.seconds = time.perf_counter() - started
-    return run
+
+def _catalogue_state(ws: Workspace) -> list[tuple[str, int, int, int]]:
+    """What the files of ``data/`` and ``drafts/`` are now (name, size, modification time,
+    inode): a replaced or rewritten file changes it, as geo's atomic writes replace files."""
+    state = []
+    for folder in (ws.data, ws.drafts):
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            state.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+    return state
 
 
 def _catalogue_with_other_drafts(root: Path, redrafted: set[str]) -> Catalog:
