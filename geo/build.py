@@ -15,13 +15,11 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geo.tiles
 from geo.atomic import write_file_set
 from geo.catalog import load_catalog
-from geo.context import ContextLayer, ContextSpec
-from geo.context_config import context_layers_from_config
 from geo.errors import InputError
 from geo.export import layer_file_texts
 from geo.layers import LAYER_NAMES, build_layers
@@ -31,11 +29,13 @@ from geo.tiles import ARCHIVE_SUFFIX, archive_streams, close_archives, tiles_fol
 from geo.webmap import (
     DEFAULT_TILES,
     article_citations,
-    context_layers_for_map,
     permalink_fragment,
     render_map,
 )
 from geo.workspace import Workspace
+
+if TYPE_CHECKING:
+    from geo.context import ContextLayer, ContextSpec
 
 #: The map's file name in the workspace's maps/ folder.
 MAP_NAME = "connectivity.html"
@@ -86,6 +86,23 @@ def focus_problem(layers: Mapping[str, Any], entity_id: str) -> str | None:
     return f"no entity {entity_id!r} in the catalogue"
 
 
+#: The workspace file that lists context layers (:data:`geo.context_config.CONFIG_FILE`).
+CONFIG_FILE = "geo.toml"
+
+
+def _configured_context(root: Path, allow_outside_workspace: bool) -> list[ContextLayer]:
+    """The context layers ``geo.toml`` lists
+    (:func:`geo.context_config.context_layers_from_config`); without one (nothing at its
+    path, as that function checks), none, and neither its reader nor :mod:`geo.context` is
+    imported (6 ms)."""
+    config = root / CONFIG_FILE
+    if not config.exists() and not config.is_symlink():
+        return []
+    from geo.context_config import context_layers_from_config
+
+    return context_layers_from_config(root, allow_outside_workspace=allow_outside_workspace)
+
+
 def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str] | None = None,
           *, offline: bool = False, tiles: str = DEFAULT_TILES, open_browser: bool = False,
           opener: Callable[[str], object] | None = None,
@@ -131,10 +148,14 @@ def build(workspace: str | os.PathLike[str] = ".", output: str | os.PathLike[str
         if problem is not None:
             raise FocusError(problem)
     # geo.toml's [[context]] first, then the --context files; read before anything is written
-    read = [*context_layers_from_config(ws.root, allow_outside_workspace=allow_outside_workspace),
+    read = [*_configured_context(ws.root, allow_outside_workspace),
             *(spec.read() for spec in context)]
-    # named as the map's layer control will show them ("cables", "cables #2"...)
-    context_layers = context_layers_for_map(read, layers)
+    context_layers: list[ContextLayer] = []
+    if read:
+        from geo.webmap import context_layers_for_map  # for maps with context layers (3 ms)
+
+        # named as the map's layer control will show them ("cables", "cables #2"...)
+        context_layers = context_layers_for_map(read, layers)
     archives: dict[Path, Any] = {}  # path -> geo.tiles.archive.PendingArchive
     if tile_threshold is None:
         tile_threshold = geo.tiles.TILE_VERTEX_THRESHOLD

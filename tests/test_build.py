@@ -127,3 +127,39 @@ def test_library_errors_are_geo_errors(workspace: Path) -> None:
 def test_summary_singular_and_plural() -> None:
     result = BuildResult(Path("m.html"), [], {"sites": 1, "routes": 2, "agreements": 0})
     assert result.summary() == "1 site, 2 routes, 0 agreements"
+
+
+#: what a build imports only for context layers (geo.toml's or given ones)
+CONTEXT_MODULES = ("geo.context", "geo.context_config", "geo.webmap.context", "geo.webmap.tiled")
+CONTEXT_PROBE = """
+import sys
+from geo.build import build
+build(sys.argv[1])
+print(" ".join(m for m in {MODULES} if m in sys.modules))
+"""
+
+
+def test_a_build_without_context_layers_does_not_import_their_modules(workspace: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = CONTEXT_PROBE.replace("{MODULES}", repr(CONTEXT_MODULES))
+    out = subprocess.run([sys.executable, "-c", probe, str(workspace)], capture_output=True,
+                         text=True, check=True, timeout=120)
+    assert out.stdout.strip() == ""
+    assert (workspace / "maps" / MAP_NAME).is_file()
+
+
+def test_the_build_names_the_context_config_file_as_its_reader_does() -> None:
+    import geo.build
+    import geo.context_config
+
+    assert geo.build.CONFIG_FILE == geo.context_config.CONFIG_FILE
+
+
+def test_a_geo_toml_that_is_a_dangling_link_is_still_read(workspace: Path) -> None:
+    """Nothing at geo.toml's path: no context layers; anything there (a dangling link
+    included) is read, and refused as its reader refuses it."""
+    (workspace / "geo.toml").symlink_to(workspace / "missing.toml")
+    with pytest.raises(InputError, match=r"geo\.toml"):
+        build(workspace)

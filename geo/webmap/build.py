@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import folium
@@ -34,16 +34,9 @@ import geopandas as gpd
 from branca.element import MacroElement
 
 from geo.atomic import write_text_atomic
-from geo.context import ContextLayer
 from geo.errors import GeoError, InputError
 from geo.webmap import offline as offline_assets
 from geo.webmap.citations import Citation
-from geo.webmap.context import (
-    add_context_layer,
-    context_label,
-    context_legend_html,
-    distinct_context,
-)
 from geo.webmap.elements import CountryOutlines, InlineAssets, Panes, js_name, legend_html
 from geo.webmap.layers import (
     BUILD_ORDER,
@@ -60,8 +53,9 @@ from geo.webmap.layers import (
 from geo.webmap.macro import MacroTemplate
 from geo.webmap.render import Raw, render_page
 from geo.webmap.safe import esc, script_json
-from geo.webmap.styles import context_style
-from geo.webmap.tiled import add_tiled_context_layer
+
+if TYPE_CHECKING:
+    from geo.context import ContextLayer
 
 #: The default basemap: light grey, few labels, no API key (CARTO tiles now need one).
 DEFAULT_TILES = "Esri.WorldGrayCanvas"
@@ -228,6 +222,8 @@ class MapUi(MacroElement):
                     "unplaced": lg.unplaced, "label": group_label(lg.name, lg.drawn,
                                                                   lg.unplaced)}
             layer_items.append(f"{{g:{js_name(lg.group)}," + script_json(meta)[1:])
+        if context:  # drawn by geo.webmap.context, imported for maps that have some
+            from geo.webmap.context import context_label
         for group, layer in context:
             meta = {"key": "context:" + layer.name, "name": layer.name, "total": len(layer),
                     "unplaced": 0, "context": True,
@@ -389,12 +385,19 @@ def build_map(layers: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,
     for name in layers:
         by_name[name].group.add_to(fmap)
     # context layers: listed under the catalogue's, drawn under it (pane geo-context, z 350)
-    context = distinct_context(context, [lg.group.layer_name for lg in groups])
-    # a big layer is drawn from vector tiles (geo.tiles), the others inline
-    context_groups = [((add_tiled_context_layer if layer.tiles is not None
-                        else add_context_layer)(fmap, layer, context_style(i)), layer)
-                      for i, layer in enumerate(context)]
-    context_legend = context_legend_html([group.legend for group, _layer in context_groups])
+    context_groups: list[tuple[Any, ContextLayer]] = []
+    context_legend = ""
+    if context:  # their modules are imported for maps that have some (3 ms)
+        from geo.webmap.context import add_context_layer, context_legend_html, distinct_context
+        from geo.webmap.styles import context_style
+        from geo.webmap.tiled import add_tiled_context_layer
+
+        context = distinct_context(context, [lg.group.layer_name for lg in groups])
+        # a big layer is drawn from vector tiles (geo.tiles), the others inline
+        context_groups = [((add_tiled_context_layer if layer.tiles is not None
+                            else add_context_layer)(fmap, layer, context_style(i)), layer)
+                          for i, layer in enumerate(context)]
+        context_legend = context_legend_html([group.legend for group, _layer in context_groups])
 
     drawn_styles = {key for lg in groups for key in lg.styles}
     legend = legend_html(extra_html=context_legend, drawn=drawn_styles)
