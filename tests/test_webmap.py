@@ -541,3 +541,24 @@ def test_focus_on_an_unknown_or_placeless_entity_exits_2(workspace: Path, runner
                              "on the map (an organisation without a head office)\n")
     with pytest.raises(FocusError, match="no entity 'nope'"):
         build(workspace, focus="nope")
+
+
+def test_rendered_elements_keep_the_names_branca_gives_them(layers: dict[str, Any]) -> None:
+    """render_page's elements answer get_name (their prefix worked out once per kind) as
+    branca's own get_name does, for every element of a map, after rendering too."""
+    from branca.element import Element
+
+    from geo.webmap.build import build_map
+    from geo.webmap.render import _walk, render_page
+
+    fmap = build_map(layers, offline=True)
+    before = {id(e): Element.get_name(e) for e in _walk(fmap.get_root())}
+    page = render_page(fmap)
+    elements = list(_walk(fmap.get_root()))
+    assert len(elements) > 100
+    for element in elements:
+        # (rendering adds elements: raw text, folium's ElementAddToElement...)
+        assert element.get_name() == Element.get_name(element) == before.get(
+            id(element), Element.get_name(element))
+    assert all(name in page for name in before.values()
+               if name.startswith(("poly_line_", "circle_marker_", "feature_group_")))

@@ -39,8 +39,22 @@ class Raw(Element):
         return self.text
 
 
+#: element ``_name`` -> the prefix branca's ``get_name`` makes of it (camel case to snake)
+_NAME_PREFIXES: dict[str, str] = {}
+
+
 class _RawMacro(MacroElement):
     """``MacroElement.render`` with each macro's output added as :class:`Raw`."""
+
+    def get_name(self) -> str:
+        """branca's ``get_name`` (``<_name in snake case>_<id>``), its prefix worked out
+        once per ``_name``: templates ask an element's name (and its parent's) at every
+        line, 400 times a build, and branca recases the name each time (2 ms)."""
+        prefix = _NAME_PREFIXES.get(self._name)
+        if prefix is None:
+            full = MacroElement.get_name(self)
+            prefix = _NAME_PREFIXES[self._name] = full[:len(full) - len(self._id)]
+        return prefix + self._id
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()
