@@ -52,19 +52,21 @@ class Bind(MacroElement):
         {% endmacro %}
     """)
 
+    # the page's script sets the size and the panning margins of a popup when it opens,
+    # from the layout of the moment (``webmap.js``); these are its defaults (the same for
+    # every feature: written once, not per feature)
+    popup_opts = script_json({"maxWidth": 380, "minWidth": 240, "maxHeight": 420,
+                              "className": "geo-popup-wrap",
+                              "autoPanPaddingTopLeft": [60, 10],
+                              "autoPanPaddingBottomRight": [10, 40]})
+    tip_opts = script_json({"sticky": True, "direction": "top", "opacity": 0.95,
+                            "className": "geo-tooltip"})
+
     def __init__(self, popup_html: str, tooltip_html: str):
         super().__init__()
         self._name = "Bind"
         self.popup_js = script_json(popup_html)
         self.tooltip_js = script_json(tooltip_html)
-        # the page's script sets the size and the panning margins of a popup when it opens,
-        # from the layout of the moment (``webmap.js``); these are its defaults
-        self.popup_opts = script_json({"maxWidth": 380, "minWidth": 240, "maxHeight": 420,
-                                       "className": "geo-popup-wrap",
-                                       "autoPanPaddingTopLeft": [60, 10],
-                                       "autoPanPaddingBottomRight": [10, 40]})
-        self.tip_opts = script_json({"sticky": True, "direction": "top", "opacity": 0.95,
-                                     "className": "geo-tooltip"})
 
 
 class Panes(MacroElement):
