@@ -30,3 +30,22 @@ def test_different_names_stay_apart():
 def test_a_name_written_two_ways_is_one_route(language, text):
     routes = find_facts(text, language=language).routes
     assert len(routes) == 1, [r.name for r in routes]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("es", "Xolotel presentó el nuevo cable submarino que unirá Lisboa con Dakar, conocido "
+           "también como Senegal Express.", "Senegal Express"),
+    ("pt", "A Xolotel apresentou o novo cabo submarino que ligará Lisboa a Dakar, conhecido "
+           "também como Senegal Express.", "Senegal Express"),
+    ("it", "Xolotel ha presentato il nuovo cavo sottomarino che collegherà Lisbona a Dakar, "
+           "noto anche come Senegal Express.", "Senegal Express"),
+    ("fr", "Xolotel a présenté le nouveau câble sous-marin qui reliera Lisbonne à Dakar, "
+           "appelé aussi Senegal Express.", "Senegal Express"),
+])
+def test_a_name_given_after_the_ends_names_the_route_and_is_no_end(language, text, name):
+    # "conocido también como", "noto anche come", "appelé aussi": the name comes after the
+    # ends, which were read before the route had a name; a place inside it is no end
+    [route] = find_facts(text, language=language).routes
+    assert route.name == name
+    assert [w.surface for w in route.waypoints] == [
+        {"es": "Lisboa", "pt": "Lisboa", "it": "Lisbona", "fr": "Lisbonne"}[language], "Dakar"]

@@ -195,6 +195,10 @@ class UnnamedRoutes(RouteFinderState):
             target.name = surface
             target.forms.insert(0, surface)
             self.by_form[key] = target
+            # its ends were read before it had a name: none lies inside the name ("cable
+            # submarino que unirá Miami con Cartagena, conocido también como Caribe Norte")
+            target.waypoints = [w for w in target.waypoints if w.mention is None or not (
+                start <= w.mention.start and w.mention.end <= end)]
             return
         if target is not None and target.name and fold(target.name) != key:
             # the sentence names another route than the one it refers to

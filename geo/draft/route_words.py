@@ -101,11 +101,13 @@ VIA_RE = re.compile(r"(?<![\w-])(?:via|through|passing\s+through|passando\s+por|
 NAMING_RE = re.compile(
     r"(?<![\w-])(?:called|named|dubbed|known\s+as|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
     r"appel[ée]e?s?|llamad[oa]|denominad[oa]|bautizad[oa]|chamad[oa]|designad[oa]|"
-    r"conocid[oa]\s+como|conhecid[oa]\s+como|connue?s?\s+sous\s+le\s+nom\s+d[e'’]|"
-    r"not[oa]\s+come|bekannt\s+als|denominat[oa]|chiamat[oa]|battezzat[oa]|namens|"
+    r"conocid[oa]\s+(?:tambi[ée]n\s+)?como|conhecid[oa]\s+(?:tamb[ée]m\s+)?como|"
+    r"connue?s?\s+(?:aussi\s+|[ée]galement\s+)?sous\s+le\s+nom\s+d[e'’]|"
+    r"not[oa]\s+(?:anche\s+)?come|bekannt\s+als|denominat[oa]|chiamat[oa]|battezzat[oa]|namens|"
     r"genannt|getauft|chamar-se|chama-se|se\s+chamar[áa]|se\s+llamar[áa]|se\s+llama|"
     r"s['’]appellera|s['’]appelle|si\s+chiamer[àa]|si\s+chiama|hei(?:ß|ss)en\s+wird|"
-    r"hei(?:ß|ss)t)(?:\s+(?:de|como|come|as|du|di))?\s*(?::\s*)?",
+    r"hei(?:ß|ss)t)(?:\s+(?:tambi[ée]n|tamb[ée]m|aussi|[ée]galement|anche|auch))?"
+    r"(?:\s+(?:de|como|come|as|du|di))?\s*(?::\s*)?",
     re.IGNORECASE)
 #: Capitalised generic words that open a descriptive name, whose words may then be joined
 #: by any connector ("Sistema de Cabo do Atlântico Sul", "Red Federal de Fibra Óptica").
