@@ -62,3 +62,52 @@ def test_a_build_does_not_load_folium_plugins_it_does_not_draw(workspace):
                          text=True, check=True, timeout=180)
     assert out.stdout.strip() == ""
     assert (workspace / "maps" / "connectivity.html").is_file()
+
+
+#: the console script's entry point, with an exit handler and, if asked, a thread still
+#: running when the command ends
+RUN_PROBE = """
+import atexit, sys, threading, time
+from geo.cli import run
+atexit.register(lambda: print("exit handler ran", file=sys.stderr))
+if sys.argv[1] == "thread":
+    def late():
+        time.sleep(0.3)
+        print("thread ended", file=sys.stderr)
+    threading.Thread(target=late).start()
+sys.argv = ["geo", *sys.argv[2:]]
+run()
+"""
+
+
+def _run_probe(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", RUN_PROBE, *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_the_console_script_exits_quickly_yet_runs_exit_handlers_and_flushes():
+    from geo import __version__
+
+    done = _run_probe("-", "--version")
+    assert (done.returncode, done.stdout) == (0, f"geo, version {__version__}\n")
+    assert done.stderr == "exit handler ran\n"
+
+
+def test_the_console_script_keeps_the_command_s_exit_status(tmp_path):
+    done = _run_probe("-", "check", "-w", str(tmp_path / "none"))
+    assert done.returncode == 2
+    assert done.stderr.endswith("exit handler ran\n")
+    assert "no data/ folder" in done.stderr
+
+
+def test_the_console_script_waits_for_a_running_thread():
+    done = _run_probe("thread", "--version")
+    assert done.returncode == 0
+    assert done.stderr == "thread ended\nexit handler ran\n"
+
+
+def test_python_m_geo_builds_and_exits_zero(workspace):
+    done = subprocess.run([sys.executable, "-m", "geo", "build", "-w", str(workspace)],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert (workspace / "maps" / "connectivity.html").stat().st_size > 100_000

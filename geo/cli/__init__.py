@@ -93,3 +93,46 @@ def main(ctx: click.Context, verbose: int, quiet: int) -> None:
     logging.basicConfig(level=max(logging.DEBUG, min(logging.CRITICAL, level)),
                         format="geo: %(message)s")
     ctx.ensure_object(dict)
+
+
+def run() -> None:
+    """The ``geo`` console script and ``python -m geo``: :func:`main`, then a quick exit.
+
+    Once the command has run, its output is flushed and the interpreter's exit handlers
+    (``atexit``: logging, temporary folders, worker pools) have run, the process ends
+    without tearing its ~900 modules and their objects down one by one, which cost every
+    command 0.14 s (issue 16). Where another thread is still running, the process exits as
+    usual (the interpreter waits for it). Tests call :func:`main`, which exits as usual.
+    """
+    import atexit
+    import contextlib
+    import sys
+    import threading
+
+    try:
+        main()
+        code: Any = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message"), as the interpreter prints it
+        print(code, file=sys.stderr)
+        code = 1
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's
+    if threading.active_count() > 1 or run_exit_handlers is None:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from geo.cli.options import EXIT_BROKEN_PIPE
+
+        code = code or EXIT_BROKEN_PIPE
+    except (OSError, ValueError) as exc:
+        print(f"geo: error: cannot write to stdout: {getattr(exc, 'strerror', None) or exc}",
+              file=sys.stderr)
+        code = code or 2
+    run_exit_handlers()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code & 0xFF)
