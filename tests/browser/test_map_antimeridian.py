@@ -184,3 +184,37 @@ def test_a_copy_shows_its_entity(browser: Any, pacific_map: Path) -> None:
         assert map_box["y"] < tip_box["y"] < map_box["y"] + map_box["height"], tip_box
     finally:
         loaded.close()
+
+
+#: the country outlines' copies drawn, by their shift (degrees of longitude: -360, 0, 360),
+#: from the middle of each drawn copy's bounds
+OUTLINE_COPIES = """() => {
+  const out = [];
+  window.geoMap.map.eachLayer((l) => {
+    if (l instanceof L.GeoJSON && l.options.pane === 'geo-basemap') {
+      const b = l.getBounds();
+      out.push((Math.round((b.getWest() + b.getEast()) / 720) * 360) || 0);
+    }
+  });
+  return out.sort((a, b) => a - b);
+}"""
+
+
+def test_outline_copies_are_drawn_once_the_view_reaches_them(browser: Any,
+                                                             pacific_map: Path) -> None:
+    """Over Europe, one world of outlines is drawn (each copy costs every load and zoom
+    step); panning east across 180° draws the copy past it, under the lines drawn there."""
+    loaded = _open(browser, pacific_map, "#v=45,10,3")
+    page = loaded.page
+    try:
+        assert loaded.problems() == []
+        assert page.evaluate(OUTLINE_COPIES) == [0]
+        paths = page.locator("path.geo-country").count()
+        page.evaluate("() => window.geoMap.map.panTo([20, 180], {animate: false})")
+        assert page.evaluate(OUTLINE_COPIES) == [0, 360]
+        assert page.locator("path.geo-country").count() == 2 * paths
+        page.evaluate("() => window.geoMap.map.panTo([20, -180], {animate: false})")
+        assert page.evaluate(OUTLINE_COPIES) == [-360, 0, 360]
+        assert_ends_meet_markers(page, "tokyo-la")
+    finally:
+        loaded.close()
