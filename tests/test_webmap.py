@@ -241,7 +241,7 @@ def test_outlines_text_is_the_same_cached_or_not(tmp_path: Path,
     from geo.webmap.offline import OUTLINES_STORE, countries_script_json
 
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
-    made = script_json(countries())
+    made = script_json(countries(), compact=True)
     assert countries_script_json() == made  # cold: made and kept
     (kept,) = (tmp_path / "cache").glob(f"{OUTLINES_STORE.kind}-*.marshal")
     assert countries_script_json() == made  # warm: read back
@@ -256,10 +256,47 @@ def test_countries_file_reads_back_with_pyogrio() -> None:
 
     path = resources.files("geo.data").joinpath(COUNTRIES_FILE)
     frame = pyogrio.read_dataframe(str(path))
-    assert len(frame) == len(countries()["features"])
+    assert len(frame) == len(countries()["features"]) - 1  # and the islands' feature
     assert frame.is_valid.all()
     provenance = resources.files("geo.data").joinpath("PROVENANCE.md").read_text("utf-8")
     assert COUNTRIES_FILE in provenance and "public domain" in provenance
+
+
+def test_islands_file_reads_back_and_is_what_its_provenance_script_makes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import shutil
+    from importlib import resources
+
+    from geo.webmap.offline import ISLANDS_FILE
+
+    data = resources.files("geo.data")
+    shipped = Path(str(data.joinpath(ISLANDS_FILE)))
+    frame = pyogrio.read_dataframe(str(shipped))
+    assert len(frame) == 1 and frame.is_valid.all()
+    assert frame.geometry[0].geom_type == "MultiPolygon" and len(frame.geometry[0].geoms) > 1000
+    provenance = data.joinpath("PROVENANCE.md").read_text("utf-8")
+    section = provenance.split(f"## {ISLANDS_FILE}", 1)[1].split("\n## ", 1)[0]
+    (script,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    (tmp_path / "geo" / "data").mkdir(parents=True)
+    for name in ("countries-110m.geojson", "land-50m.json"):
+        shutil.copyfile(str(data.joinpath(name)), tmp_path / "geo" / "data" / name)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(script, "PROVENANCE.md", "exec"), {"__name__": "provenance"})
+    assert (tmp_path / "geo" / "data" / ISLANDS_FILE).read_bytes() == shipped.read_bytes()
+
+
+@pytest.mark.parametrize(("place", "lon", "lat"), [
+    ("Valletta", 14.51, 35.9), ("Manama", 50.59, 26.22), ("Port Louis", 57.5, -20.16),
+    ("Hagåtña", 144.75, 13.48), ("Apia", -171.76, -13.83), ("Palma", 2.65, 39.57),
+    ("Zanzibar", 39.19, -6.16), ("Bridgetown", -59.62, 13.1), ("Singapore", 103.85, 1.29),
+    ("Nairobi", 36.82, -1.29)])
+def test_the_basemap_has_land_under_island_towns(place: str, lon: float, lat: float) -> None:
+    import shapely
+    from shapely.geometry import Point, shape
+
+    land = shapely.union_all([shape(f["geometry"]) for f in countries()["features"]])
+    assert land.distance(Point(lon, lat)) < 0.05, place  # within ~5 km: coarse coasts
 
 
 def test_leaflet_inlined_safely() -> None:

@@ -2,7 +2,8 @@
 
 Nothing here touches the network: Leaflet's JavaScript, CSS and images come from the
 installed PyPI package ``xstatic-leaflet`` (its images become ``data:`` URIs) and the
-basemap is Natural Earth 1:110m country outlines kept in ``geo/data`` (see PROVENANCE.md).
+basemap is Natural Earth 1:110m country outlines with the islands they leave out (from 1:50m
+land), kept in ``geo/data`` (see PROVENANCE.md).
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from geo.cache import Store, digest
 from geo.errors import GeoError
 
 COUNTRIES_FILE = "countries-110m.geojson"
+#: Land the 1:110m outlines leave out (Malta, Bahrain, Mauritius, Guam, Mallorca...): one
+#: MultiPolygon of Natural Earth's 1:50m land (see PROVENANCE.md).
+ISLANDS_FILE = "islands-50m.geojson"
 #: Version of the cached outlines' layout; part of :func:`countries_script_json`'s key.
-OUTLINES_FORMAT = 1
+OUTLINES_FORMAT = 2
 #: The outlines as the map embeds them (their :func:`geo.webmap.safe.script_json` text,
 #: about 180 KB), kept in geo's cache folder (:mod:`geo.cache`).
 OUTLINES_STORE = Store("outlines", "geo country outlines script JSON", 16 * 1024 * 1024)
@@ -76,30 +80,38 @@ def leaflet_css() -> str:
 
 @functools.lru_cache(maxsize=1)
 def countries() -> dict[str, Any]:
-    """Natural Earth 1:110m country outlines (GeoJSON FeatureCollection, WGS84 lon/lat)."""
-    text = resources.files("geo.data").joinpath(COUNTRIES_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    """The basemap's land (GeoJSON FeatureCollection, WGS84 lon/lat): Natural Earth 1:110m
+    country outlines (properties ``name`` and ``iso_a3``), then one feature of the islands
+    they leave out (from 1:50m land; ``name`` and ``iso_a3`` null), without which a town on
+    Malta, Bahrain or Guam stands in the sea."""
+    data = resources.files("geo.data")
+    outlines = json.loads(data.joinpath(COUNTRIES_FILE).read_text(encoding="utf-8"))
+    islands = json.loads(data.joinpath(ISLANDS_FILE).read_text(encoding="utf-8"))
+    outlines["features"] = outlines["features"] + islands["features"]
+    return outlines
 
 
 def countries_script_json() -> str:
-    """:func:`countries` as the map embeds it: ``script_json(countries())``, the same text.
+    """:func:`countries` as the map embeds it: ``script_json(countries(), compact=True)``,
+    the same text.
 
-    Parsing the 160 KB of outlines and writing them again as JSON takes ~25 ms (their
+    Parsing the 300 KB of outlines and writing them again as JSON takes ~25 ms (their
     floats), at every build; the text is read from geo's cache folder
     (:data:`OUTLINES_STORE`) where it holds it for this data and code, else made here and
     kept there for the next run."""
     from geo.webmap import safe
 
     try:
-        raw = resources.files("geo.data").joinpath(COUNTRIES_FILE).read_bytes()
+        data = resources.files("geo.data")
+        raws = [data.joinpath(name).read_bytes() for name in (COUNTRIES_FILE, ISLANDS_FILE)]
         key = digest((OUTLINES_FORMAT, sys.version_info[:3]),
-                     [raw, Path(__file__), Path(safe.__file__)])
+                     [*raws, Path(__file__), Path(safe.__file__)])
     except OSError as exc:   # the data unread: countries() says so
         _log.debug("outlines cache: none (%s)", exc)
-        return safe.script_json(countries())
+        return safe.script_json(countries(), compact=True)
     text = OUTLINES_STORE.load(key, _outlines_text)
     if text is None:
-        text = safe.script_json(countries())
+        text = safe.script_json(countries(), compact=True)
         OUTLINES_STORE.save(key, text)
     return text
 
