@@ -99,7 +99,8 @@ def draw_inset(canvas: Canvas, box: Box, projection: MapProjection, view: View,
     shapes = shapely.simplify(np.asarray(project_polygons(country_shapes(), world,
                                                           world_extent, world_view)),
                               0.5 * pixel_m)
-    land = polygon_path([g for g in shapes if shapely.area(g) > 4.0 * pixel_m ** 2])
+    parts = shapely.get_parts(shapes)  # each island on its own (the islands are one feature)
+    land = polygon_path([g for g in parts if shapely.area(g) > 4.0 * pixel_m ** 2])
     if land is not None:
         ax.add_artist(PathPatch(land, facecolor=theme.land, edgecolor="none", zorder=1,
                                 gid="locator-land"))

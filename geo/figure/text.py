@@ -40,7 +40,7 @@ FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
 BOLD_FONT_FILE = FONT_DIR / "DejaVuSans-Bold.ttf"
 
 #: Credits of the shipped data.
-BASEMAP_CREDIT = "Natural Earth 1:110m country outlines (public domain)"
+BASEMAP_CREDIT = "Natural Earth 1:110m country outlines and 1:50m islands (public domain)"
 REFERENCE_NAMES = {"geonames": "GeoNames (CC BY 4.0)"}
 
 #: Layer names in running text, singular and plural.
