@@ -265,8 +265,9 @@ def _commented_entry(body: list[str]) -> tuple[str | None, str | None]:
         m = _COMMENTED_ID_RE.match(line)
         if m:
             value = _toml_value(m.group(1).split("=", 1)[1].strip())
-            entity_id = value if isinstance(value, str) and re.match(ID_PATTERN, value) \
-                else None
+            # fullmatch: "$" alone would let an id end with a newline
+            entity_id = value if isinstance(value, str) and re.fullmatch(
+                ID_PATTERN.removesuffix("$"), value) else None
             break
     return table, entity_id
 

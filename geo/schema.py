@@ -54,7 +54,7 @@ __all__ = [
 #: kebab-case identifiers: lower-case ASCII words joined by single hyphens.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: A day, a month or a year (ISO 8601 reduced precision).
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
 
 def _text_rule(*, allow_bidi: bool = False,

@@ -85,9 +85,10 @@ Check = Callable[[Any], Any]
 def text(*, pattern: str | None = None, min_length: int | None = None,
          max_length: int | None = None, rule: Callable[[str], str] | None = None) -> Check:
     """A string (strictly), of ``min_length``..``max_length`` characters, matching ``pattern``
-    (searched, as pydantic does: anchor it), then passed to ``rule``, which raises
-    ``ValueError`` with its message when the string is refused."""
-    compiled = re.compile(pattern) if pattern is not None else None
+    (searched, as pydantic does: anchor it; a final ``$`` is the end of the string), then
+    passed to ``rule``, which raises ``ValueError`` with its message when the string is
+    refused."""
+    compiled = re.compile(_at_end(pattern)) if pattern is not None else None
 
     def check(value: Any) -> Any:
         if not isinstance(value, str):
@@ -104,6 +105,14 @@ def text(*, pattern: str | None = None, min_length: int | None = None,
         return _ruled(rule, value)
 
     return check
+
+
+def _at_end(pattern: str) -> str:
+    """``pattern`` with a final ``$`` written ``\\Z``: Python's ``$`` also matches before a
+    final newline, so ``"fr\\n"`` would pass ``^[a-z]{2}$`` (pydantic's, in Rust, does not)."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + "\\Z"
+    return pattern
 
 
 def _ruled(rule: Callable[[Any], Any] | None, value: Any) -> Any:
@@ -133,7 +142,11 @@ def number(*, ge: float | None = None, le: float | None = None,
 
     def check(value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:  # a whole number of over 308 digits
+                raise _fail("finite_number", "Input should be a finite number",
+                            value) from None
         if not isinstance(value, float):
             raise _fail("float_type", "Input should be a valid number", value)
         if not math.isfinite(value):

@@ -112,3 +112,20 @@ def test_an_accept_between_a_drafts_read_and_its_write_is_not_drafted_again(
     assert [p for p in problems if "duplicate id" in p.message] == []
     assert sorted(catalog.files) == ["alpha-networks", "alpha-networks-data-centre", "nairobi"]
     assert all(f.startswith("data/") for f in catalog.files.values())
+
+
+def test_a_draft_run_creates_no_data_folder(tmp_path: Path) -> None:
+    # the run locks data/ to write only when there is one: a workspace without it stays so
+    # (geo check says it is missing), and a dangling link named data is no obstacle
+    import geo.draft.run
+
+    for ws, dangling in ((tmp_path / "ws", False), (tmp_path / "linked", True)):
+        (ws / "seeds").mkdir(parents=True)
+        if dangling:
+            (ws / "data").symlink_to(tmp_path / "nowhere")
+        (ws / "seeds" / "alpha.txt").write_text(
+            "Alpha Networks opened a data centre in Nairobi, Kenya, in March 2024.\n",
+            encoding="utf-8")
+        geo.draft.run.draft_articles(["alpha"], ws)
+        assert (ws / "drafts" / "alpha.toml").is_file()
+        assert not (ws / "data").is_dir()

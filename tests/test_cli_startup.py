@@ -2,9 +2,12 @@
 answer without the heavy libraries, the schema (geo.schema) or the templates (jinja2); a build
 does not load folium's plugins it does not draw."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,3 +114,15 @@ def test_python_m_geo_builds_and_exits_zero(workspace):
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert (workspace / "maps" / "connectivity.html").stat().st_size > 100_000
+
+
+@pytest.mark.parametrize(("args", "closed", "status"), [
+    (["--version"], "stdout", 0), (["check", "-w", "/nonexistent/ws"], "stderr", 2)])
+def test_the_console_script_keeps_its_status_with_a_stream_closed(args, closed, status):
+    # a process started with stdout or stderr closed has sys.stdout/sys.stderr None
+    done = subprocess.run([sys.executable, "-m", "geo", *args], timeout=60,
+                          stdout=subprocess.DEVNULL if closed == "stderr" else None,
+                          stderr=subprocess.DEVNULL if closed == "stdout" else None,
+                          close_fds=True, pass_fds=(),
+                          preexec_fn=lambda: os.close(1 if closed == "stdout" else 2))
+    assert done.returncode == status

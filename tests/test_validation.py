@@ -104,3 +104,24 @@ def test_a_route_whole_checks_run_only_on_valid_fields() -> None:
     [err] = exc.value.errors()
     assert err["loc"] == ("segments", 0, "waypoints")
     assert "waypoint 1 repeats waypoint 0" in err["msg"]
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("id", "s\n"), ("country", "FR\n"), ("host", "h\n"), ("start_date", "2022\n")])
+def test_a_pattern_ends_at_the_end_of_the_text_not_before_a_final_newline(
+        field: str, value: str) -> None:
+    # Python's "$" matches before a final "\n"; pydantic's did not, and neither does geo's
+    site = {"id": "s", "name": "S", "kind": "city", "lon": 1.0, "lat": 2.0,
+            "precision": "city", "sources": [{"reference": "geonames:1"}]}
+    if field == "host":
+        site = {k: v for k, v in site.items() if k not in ("lon", "lat", "precision")}
+    with pytest.raises(ValidationError) as exc:
+        Site.model_validate({**site, field: value})
+    assert [e["loc"] for e in exc.value.errors()] == [(field,)]
+
+
+def test_a_whole_number_too_big_for_a_float_is_one_error() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Outer.model_validate({"name": "a", "parts": [{"size": 10 ** 400}]})
+    [err] = exc.value.errors()
+    assert (err["loc"], err["type"]) == (("parts", 0, "size"), "finite_number")

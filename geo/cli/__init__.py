@@ -117,22 +117,26 @@ def run() -> None:
     if code is None:
         code = 0
     elif not isinstance(code, int):  # sys.exit("message"), as the interpreter prints it
-        print(code, file=sys.stderr)
+        if sys.stderr is not None:
+            print(code, file=sys.stderr)
         code = 1
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's
     if threading.active_count() > 1 or run_exit_handlers is None:
         sys.exit(code)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None: started with stdout closed
+            sys.stdout.flush()
     except BrokenPipeError:
         from geo.cli.options import EXIT_BROKEN_PIPE
 
         code = code or EXIT_BROKEN_PIPE
     except (OSError, ValueError) as exc:
-        print(f"geo: error: cannot write to stdout: {getattr(exc, 'strerror', None) or exc}",
-              file=sys.stderr)
+        if sys.stderr is not None:
+            print(f"geo: error: cannot write to stdout: "
+                  f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         code = code or 2
     run_exit_handlers()
-    with contextlib.suppress(OSError, ValueError):
-        sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):  # what the exit handlers wrote
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
     os._exit(code & 0xFF)

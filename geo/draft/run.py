@@ -243,7 +243,8 @@ def draft_articles(articles: Sequence[str], workspace: str | os.PathLike[str] = 
         # data/ and drafts/ locked, as geo accept locks them: an accept that wrote while the
         # entries were made (moving entries this run reused or drafted again into data/)
         # has the entries made again from what it wrote, so no id is drafted twice
-        with locked_folders([ws.data, ws.drafts]):
+        # (data/ only when it is there: a draft needs none, and creates none)
+        with locked_folders([ws.data, ws.drafts] if ws.data.is_dir() else [ws.drafts]):
             if _catalogue_state(ws) != read_state:
                 run.drafts.clear()
                 outputs = _draft_entries(
