@@ -32,7 +32,7 @@ from geo.webmap import (
     permalink_fragment,
     render_map,
 )
-from geo.workspace import Workspace
+from geo.workspace import CONFIG_FILE, Workspace
 
 if TYPE_CHECKING:
     from geo.context import ContextLayer, ContextSpec
@@ -84,10 +84,6 @@ def focus_problem(layers: Mapping[str, Any], entity_id: str) -> str | None:
                         f"({why.get(name, 'it has no place')})")
             return None
     return f"no entity {entity_id!r} in the catalogue"
-
-
-#: The workspace file that lists context layers (:data:`geo.context_config.CONFIG_FILE`).
-CONFIG_FILE = "geo.toml"
 
 
 def _configured_context(root: Path, allow_outside_workspace: bool) -> list[ContextLayer]:

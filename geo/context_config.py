@@ -17,14 +17,12 @@ from geo.context import SIMPLIFY_DEG, ContextLayer, ContextSpec, one_line
 from geo.errors import InputError
 from geo.files import MAX_TOML_BYTES, decode_utf8, parse_nested, read_bytes, regular_file
 from geo.text import shown, text_problem
+from geo.workspace import CONFIG_FILE
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-#: Name of the workspace configuration file.
-CONFIG_FILE = "geo.toml"
 
 _SPEC_KEYS = {"path", "name", "label_field", "popup_fields", "licence", "simplify_deg"}
 

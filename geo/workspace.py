@@ -20,6 +20,8 @@ SEEDS = "seeds"
 DATA = "data"
 DRAFTS = "drafts"
 MAPS = "maps"
+#: The workspace file that lists context layers (read by :mod:`geo.context_config`).
+CONFIG_FILE = "geo.toml"
 
 
 @dataclass(frozen=True)

@@ -150,13 +150,6 @@ def test_a_build_without_context_layers_does_not_import_their_modules(workspace:
     assert (workspace / "maps" / MAP_NAME).is_file()
 
 
-def test_the_build_names_the_context_config_file_as_its_reader_does() -> None:
-    import geo.build
-    import geo.context_config
-
-    assert geo.build.CONFIG_FILE == geo.context_config.CONFIG_FILE
-
-
 def test_a_geo_toml_that_is_a_dangling_link_is_still_read(workspace: Path) -> None:
     """Nothing at geo.toml's path: no context layers; anything there (a dangling link
     included) is read, and refused as its reader refuses it."""
